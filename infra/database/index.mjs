@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export const OWNER_ROLE = 'xiangmeng_owner';
+// Owns the few SECURITY DEFINER functions that must look across tenants (sign-in, aggregates,
+// the audit chain head); the policies that let it do so name it alone.
+export const DEFINER_ROLE = 'xiangmeng_definer';
 export const APP_ROLE = 'xiangmeng_app';
 
 /** A free TCP port on loopback. */
@@ -99,6 +102,12 @@ export async function bootstrapDatabase({ adminUrl, database, ownerPassword, app
           `${verb} ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${pg.escapeLiteral(password)}`,
         );
       }
+      const definer = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [DEFINER_ROLE]);
+      if (!definer.rowCount) {
+        await client.query(`CREATE ROLE ${DEFINER_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+      }
+      // The owner hands the definer functions to the definer role in migrations.
+      await client.query(`GRANT ${DEFINER_ROLE} TO ${OWNER_ROLE}`);
       const db = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (!db.rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} OWNER ${OWNER_ROLE}`);
     } finally {
@@ -111,6 +120,7 @@ export async function bootstrapDatabase({ adminUrl, database, ownerPassword, app
     await client.query(`ALTER SCHEMA public OWNER TO ${OWNER_ROLE}`);
     await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     await client.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
+    await client.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${DEFINER_ROLE}`);
   });
   return {
     ownerUrl: withDatabase(adminUrl, database, OWNER_ROLE, ownerPassword),

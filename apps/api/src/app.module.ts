@@ -1,0 +1,91 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { AccessGuard } from './common/auth/access.guard';
+import { Clock, SystemClock } from './common/clock';
+import { formatError } from './common/errors/format-error';
+import { RequestContextFactory } from './common/request/request-context.factory';
+import { transactionPlugin } from './common/request/transaction.plugin';
+import { ENTITIES } from './database/data-source';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CookieSettingsProvider } from './modules/auth/auth.service';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import { UsersModule } from './modules/users/users.module';
+
+export type ApiOptions = {
+  /** The runtime role's connection: row-level security applies to it. */
+  databaseUrl: string;
+  production: boolean;
+  cookieSecure: boolean;
+  clock?: Clock;
+  poolSize?: number;
+};
+
+// Limits that every operation of the apps stays well inside.
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, costLimit: 5000, maxTokens: 2000, maxDirectives: 20 };
+
+export const FEATURE_MODULES = [TenantsModule, AuthModule, UsersModule, AuditModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(options: ApiOptions): DynamicModule {
+    const armor = new ApolloArmor({
+      maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
+      maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [] },
+      costLimit: { maxCost: QUERY_LIMITS.costLimit, ignoreIntrospection: false },
+      maxTokens: { n: QUERY_LIMITS.maxTokens },
+      maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+      blockFieldSuggestion: { enabled: options.production },
+    });
+    const protection = armor.protect();
+    const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: options.databaseUrl,
+          entities: ENTITIES,
+          synchronize: false,
+          migrationsRun: false,
+          extra: { max: options.poolSize ?? 10, application_name: 'xiangmeng-api' },
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [RequestContextFactory],
+          useFactory: (contexts: RequestContextFactory) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            graphiql: false,
+            introspection: !options.production,
+            includeStacktraceInErrorResponses: false,
+            hideSchemaDetailsFromClientErrors: options.production,
+            allowBatchedHttpRequests: false,
+            csrfPrevention: true,
+            fieldResolverEnhancers: ['guards'],
+            validationRules: [...protection.validationRules],
+            plugins: [...protection.plugins, transactionPlugin],
+            formatError,
+            context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
+          }),
+        }),
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        clockProvider,
+        { provide: CookieSettingsProvider, useValue: { secure: options.cookieSecure } },
+        RequestContextFactory,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [clockProvider, CookieSettingsProvider, RequestContextFactory],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { ERROR_MESSAGES, type ErrorCode, type FieldViolation } from '@xiangmeng/domain';
+import { GraphQLError } from 'graphql';
+
+export type AppErrorDetails = { violations?: FieldViolation[]; retryAfterSeconds?: number };
+
+/**
+ * The one error the API shows to clients as it is: a stable code, a Chinese message and, for
+ * bad input, the fields and rules that failed. Anything else is masked by the error formatter.
+ */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    details: AppErrorDetails = {},
+    message: string = ERROR_MESSAGES[code],
+  ) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export function badInput(violations: FieldViolation[]): AppError {
+  const first = violations[0];
+  return new AppError('BAD_USER_INPUT', { violations }, first ? `${first.field}: ${first.message}` : undefined);
+}
+
+export function notFound(): AppError {
+  return new AppError('NOT_FOUND');
+}
+
+export function forbidden(): AppError {
+  return new AppError('FORBIDDEN');
+}

@@ -1,0 +1,26 @@
+import type { Role, TenantLevel } from '@xiangmeng/domain';
+import type { Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
+
+/** Who is acting: the signed-in user, their home tenant and roles. */
+export type Viewer = {
+  userId: string;
+  tenantId: string;
+  tenantLevel: TenantLevel;
+  roles: Role[];
+  sessionId: string;
+};
+
+/**
+ * One GraphQL request: a single database transaction whose first statements set the tenant,
+ * user and roles (transaction-locally), and the viewer they describe.
+ */
+export type RequestContext = {
+  req: Request;
+  res: Response;
+  db: EntityManager;
+  viewer: Viewer | null;
+  /** Set by the first `login` of an operation; a second one is refused. */
+  loginAttempted: boolean;
+  finish(commit: boolean): Promise<void>;
+};

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { TenantsResolver } from '../modules/tenants/tenants.resolver';
+import { UsersResolver } from '../modules/users/users.resolver';
+
+export const RESOLVERS = [AuthResolver, TenantsResolver, UsersResolver];
+
+export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
+
+/** The schema as the API serves it, printed in a stable order. */
+export async function printApiSchema(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+    return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  printApiSchema()
+    .then((sdl) => {
+      writeFileSync(SCHEMA_FILE, sdl);
+      console.log(`wrote ${SCHEMA_FILE}`);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
