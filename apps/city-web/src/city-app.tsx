@@ -1,0 +1,48 @@
+import { HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Role, TenantLevel } from '@xiangmeng/domain';
+import { NotFoundPage, PageLoading, RequireRole, RequireViewer, useSignedInViewer, type ShellMenuItem } from '@xiangmeng/web-common';
+import { lazy, Suspense } from 'react';
+import { Route, Routes, useHref } from 'react-router';
+
+const APP_TITLE = '市州工作端';
+
+// Each route loads its own chunk; the first screen needs only the providers and the guard.
+const SignInPage = lazy(() => import('./routes/sign-in.route'));
+const CityShell = lazy(() => import('./routes/city-shell.route'));
+const BureauHomePage = lazy(() => import('./routes/bureau-home.route'));
+const UserManagementPage = lazy(() => import('./routes/user-management.route'));
+
+export function CityApp() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<SignInPage tier="city" appTitle={APP_TITLE} />} />
+        <Route element={<RequireViewer level={TenantLevel.CITY} noAccessReason="本系统仅供市州科技局用户使用" />}>
+          <Route element={<CityShellWithMenu />}>
+            <Route index element={<BureauHomePage />} />
+            <Route
+              path="users"
+              element={
+                <RequireRole roles={[Role.CITY_ADMIN]}>
+                  <UserManagementPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function CityShellWithMenu() {
+  const viewer = useSignedInViewer();
+  const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  if (viewer.roles.includes(Role.CITY_ADMIN)) menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  return <CityShell appTitle={APP_TITLE} menuItems={menuItems} />;
+}
+
+function NotFound() {
+  return <NotFoundPage homeHref={useHref('/')} />;
+}

@@ -1,0 +1,1 @@
+export { BureauHomePage as default } from '../features/bureau/bureau-home.page';

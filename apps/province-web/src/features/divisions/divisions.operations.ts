@@ -1,0 +1,25 @@
+import { graphql } from '../../gql';
+
+export const DivisionsQuery = graphql(`
+  query Divisions {
+    divisions {
+      tenant {
+        id
+        code
+        name
+        bureauName
+      }
+      userCount
+    }
+  }
+`);
+
+export const CreateCityAdminMutation = graphql(`
+  mutation CreateCityAdmin($input: CreateCityAdminInput!) {
+    createCityAdmin(input: $input) {
+      id
+      username
+      displayName
+    }
+  }
+`);

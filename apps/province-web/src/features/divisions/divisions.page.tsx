@@ -1,0 +1,65 @@
+import { UserAddOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { Role } from '@xiangmeng/domain';
+import { LoadFailure, toApiError, useSignedInViewer } from '@xiangmeng/web-common';
+import { App, Button, Card, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { DivisionsQuery as DivisionsResult } from '../../gql/graphql';
+import { CreateCityAdminModal, type DivisionTenant } from './create-city-admin.modal';
+import { DivisionsQuery } from './divisions.operations';
+
+type DivisionSummary = DivisionsResult['divisions'][number];
+
+/** 全省市州: the 14 divisions with the aggregates the province may see of each. */
+export function DivisionsPage() {
+  const viewer = useSignedInViewer();
+  const { message } = App.useApp();
+  const { data, loading, error, refetch } = useQuery(DivisionsQuery, { fetchPolicy: 'cache-and-network' });
+  const [adminFor, setAdminFor] = useState<DivisionTenant | null>(null);
+  const canCreateCityAdmin = viewer.roles.includes(Role.PROVINCE_ADMIN);
+
+  // Aggregate columns are listed here, so later counts (alliances, pilots, filings) slot in.
+  const columns: TableColumnsType<DivisionSummary> = [
+    { title: '代码', key: 'code', width: 100, render: (_: unknown, d) => d.tenant.code },
+    { title: '名称', key: 'name', render: (_: unknown, d) => d.tenant.name },
+    { title: '科技局', key: 'bureauName', render: (_: unknown, d) => d.tenant.bureauName },
+    { title: '用户数', dataIndex: 'userCount', align: 'right', width: 100 },
+  ];
+  if (canCreateCityAdmin) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 180,
+      render: (_: unknown, d) => (
+        <Button type="link" icon={<UserAddOutlined />} onClick={() => setAdminFor(d.tenant)}>
+          创建市州管理员
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <Card title="全省市州">
+      {error && !data ? (
+        <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
+      ) : (
+        <Table<DivisionSummary>
+          rowKey={(d) => d.tenant.id}
+          columns={columns}
+          dataSource={data?.divisions ?? []}
+          loading={loading && !data}
+          pagination={false}
+        />
+      )}
+      <CreateCityAdminModal
+        division={adminFor}
+        onClose={() => setAdminFor(null)}
+        onCreated={(displayName, division) => {
+          setAdminFor(null);
+          void message.success(`已为${division.name}创建管理员「${displayName}」`);
+          void refetch().catch(() => undefined);
+        }}
+      />
+    </Card>
+  );
+}

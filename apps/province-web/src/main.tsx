@@ -1,0 +1,20 @@
+import { createApolloClient, ViewerProvider, WebAppProviders } from '@xiangmeng/web-common';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ProvinceApp } from './province-app';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <WebAppProviders client={createApolloClient()}>
+      <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
+        <ViewerProvider>
+          <ProvinceApp />
+        </ViewerProvider>
+      </BrowserRouter>
+    </WebAppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,51 @@
+import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Role, TenantLevel } from '@xiangmeng/domain';
+import { NotFoundPage, PageLoading, RequireRole, RequireViewer, useSignedInViewer, type ShellMenuItem } from '@xiangmeng/web-common';
+import { lazy, Suspense } from 'react';
+import { Route, Routes, useHref } from 'react-router';
+
+const APP_TITLE = '省级管理端';
+
+// Each route loads its own chunk; the first screen needs only the providers and the guard.
+const SignInPage = lazy(() => import('./routes/sign-in.route'));
+const ProvinceShell = lazy(() => import('./routes/province-shell.route'));
+const ProvinceHomePage = lazy(() => import('./routes/province-home.route'));
+const UserManagementPage = lazy(() => import('./routes/user-management.route'));
+
+export function ProvinceApp() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<SignInPage tier="province" appTitle={APP_TITLE} />} />
+        <Route element={<RequireViewer level={TenantLevel.PROVINCE} noAccessReason="本系统仅供湖南省科学技术厅用户使用" />}>
+          <Route element={<ProvinceShellWithMenu />}>
+            <Route index element={<ProvinceHomePage />} />
+            <Route
+              path="users"
+              element={
+                <RequireRole roles={[Role.PROVINCE_ADMIN]}>
+                  <UserManagementPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function ProvinceShellWithMenu() {
+  const viewer = useSignedInViewer();
+  const isStaff = viewer.roles.includes(Role.PROVINCE_ADMIN) || viewer.roles.includes(Role.PROVINCE_OFFICER);
+  const menuItems: ShellMenuItem[] = [
+    isStaff ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> } : { path: '/', label: '首页', icon: <HomeOutlined /> },
+  ];
+  if (viewer.roles.includes(Role.PROVINCE_ADMIN)) menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  return <ProvinceShell appTitle={APP_TITLE} menuItems={menuItems} />;
+}
+
+function NotFound() {
+  return <NotFoundPage homeHref={useHref('/')} />;
+}

@@ -1,0 +1,1 @@
+export { ProvinceHomePage as default } from '../features/home/province-home.page';

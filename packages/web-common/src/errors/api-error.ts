@@ -1,0 +1,75 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { ErrorCode, errorMessage, type FieldViolation } from '@xiangmeng/domain';
+import type { FormInstance } from 'antd';
+
+/** Codes for failures that never reached the API's error handling. */
+export const TransportErrorCode = {
+  NETWORK_ERROR: 'NETWORK_ERROR',
+  SERVER_UNAVAILABLE: 'SERVER_UNAVAILABLE',
+} as const;
+
+const TRANSPORT_MESSAGES: Record<keyof typeof TransportErrorCode, string> = {
+  NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
+  SERVER_UNAVAILABLE: '服务器暂时无法响应，请稍后再试',
+};
+
+/** An API failure as the apps show it: a stable code, Chinese text, and any per-field violations. */
+export type ApiError = { code: string; message: string; violations: FieldViolation[] };
+
+// Codes that belong to one input field, so the form shows them beside it.
+const CODE_FIELDS: Partial<Record<string, string>> = {
+  [ErrorCode.USERNAME_TAKEN]: 'username',
+};
+
+export function toApiError(error: unknown): ApiError {
+  if (CombinedGraphQLErrors.is(error)) {
+    const extensions = error.errors[0]?.extensions ?? {};
+    const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+    const retryAfter = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
+    return { code, message: errorMessage(code, retryAfter), violations: readViolations(extensions.violations) };
+  }
+  // A proxy answering for an API that is down, or a non-GraphQL error page.
+  if (ServerError.is(error) || ServerParseError.is(error)) {
+    return transportError(TransportErrorCode.SERVER_UNAVAILABLE);
+  }
+  return transportError(TransportErrorCode.NETWORK_ERROR);
+}
+
+export function isUnauthenticated(error: ApiError | null | undefined): boolean {
+  return error?.code === ErrorCode.UNAUTHENTICATED;
+}
+
+/**
+ * Puts each violation (and each field-bound code) on the form field it names. Returns the text
+ * to show above the form for whatever could not be placed on a field, or null.
+ */
+export function showApiErrorOnForm(form: FormInstance, error: ApiError): string | null {
+  const fieldNames = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
+  const byField = new Map<string, string[]>();
+  const unplaced: string[] = [];
+  const codeField = CODE_FIELDS[error.code];
+  const entries: Array<{ field: string; message: string }> =
+    error.violations.length > 0 ? error.violations : codeField ? [{ field: codeField, message: error.message }] : [];
+  for (const { field, message } of entries) {
+    const name = field.replace(/^input\./, '');
+    if (fieldNames.has(name)) byField.set(name, [...(byField.get(name) ?? []), message]);
+    else unplaced.push(message);
+  }
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  if (entries.length === 0) return error.message;
+  return unplaced.length > 0 ? unplaced.join('；') : null;
+}
+
+function transportError(code: keyof typeof TransportErrorCode): ApiError {
+  return { code, message: TRANSPORT_MESSAGES[code], violations: [] };
+}
+
+function readViolations(value: unknown): FieldViolation[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { field, rule, message } = item as Record<string, unknown>;
+    if (typeof field !== 'string' || typeof message !== 'string') return [];
+    return [{ field, rule: typeof rule === 'string' ? rule : '', message }];
+  });
+}
