@@ -8,6 +8,8 @@ import { runMigrations } from '../src/database/data-source';
 export type DatabaseUrls = { ownerUrl: string; appUrl: string; adminUrl: string };
 
 declare module 'vitest' {
+  // Declaration merging is how Vitest types provided values.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     databaseUrls: DatabaseUrls;
   }
