@@ -5,3 +5,8 @@ export * from './auth/session-policy.js';
 export * from './auth/sign-in-throttle.js';
 export * from './users/username.js';
 export * from './errors/error-codes.js';
+export * from './organizations/organization-type.js';
+export * from './organizations/credit-code.js';
+export * from './measures/measures-parameters.js';
+export * from './alliances/alliance-snapshot.js';
+export * from './alliances/founding-conditions.js';

@@ -1,4 +1,5 @@
 import { PASSWORD_PROBLEM_LABELS } from '../auth/password-policy.js';
+import { CREDIT_CODE_PROBLEM_LABELS } from '../organizations/credit-code.js';
 
 // Stable error codes the API returns in `extensions.code`; the apps show the Chinese text.
 export const ErrorCode = {
@@ -35,6 +36,7 @@ export type FieldViolation = { field: string; rule: string; message: string };
 
 export const FIELD_RULE_MESSAGES: Record<string, string> = {
   ...PASSWORD_PROBLEM_LABELS,
+  ...CREDIT_CODE_PROBLEM_LABELS,
   INVALID_USERNAME: '用户名须为 3–32 位小写字母、数字或 . _ -，以字母开头',
   DISPLAY_NAME_REQUIRED: '请填写姓名',
   DISPLAY_NAME_TOO_LONG: '姓名不能超过 40 个字',
