@@ -10,3 +10,4 @@ export * from './organizations/credit-code.js';
 export * from './measures/measures-parameters.js';
 export * from './alliances/alliance-snapshot.js';
 export * from './alliances/founding-conditions.js';
+export * from './alliances/industry-taxonomy.js';
