@@ -11,3 +11,5 @@ export * from './measures/measures-parameters.js';
 export * from './alliances/alliance-snapshot.js';
 export * from './alliances/founding-conditions.js';
 export * from './alliances/industry-taxonomy.js';
+export * from './calendar/calendar-date.js';
+export * from './alliances/alliance-lifecycle.js';
