@@ -10,7 +10,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <WebAppProviders client={createApolloClient()}>
-      <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
+      <BrowserRouter basename={import.meta.env.BASE_URL}>
         <ViewerProvider>
           <CityApp />
         </ViewerProvider>

@@ -44,7 +44,13 @@ export function SignInPage({ tier, appTitle }: { tier: SignInTier; appTitle: str
   }
 
   return (
-    <Flex vertical justify="center" align="center" gap={24} style={{ minHeight: '100vh', padding: 24, background: '#eef2f7' }}>
+    <Flex
+      vertical
+      justify="center"
+      align="center"
+      gap={24}
+      style={{ minHeight: '100vh', boxSizing: 'border-box', padding: 24, background: '#eef2f7' }}
+    >
       <Flex vertical align="center" gap={4}>
         <Typography.Title level={2} style={{ margin: 0 }}>
           湘盟
@@ -91,7 +97,7 @@ export function SignInPage({ tier, appTitle }: { tier: SignInTier; appTitle: str
 
 /** The 14 cities from the API, so a new division needs no release of the app. */
 function CitySelect(props: { id?: string; value?: string; onChange?: (value: string) => void }) {
-  const { data, loading, error } = useQuery(SignInTenantsQuery);
+  const { data, loading, error, refetch } = useQuery(SignInTenantsQuery);
   const cities = (data?.signInTenants ?? []).filter((t) => t.level === TenantLevel.CITY);
   return (
     <>
@@ -103,7 +109,12 @@ function CitySelect(props: { id?: string; value?: string; onChange?: (value: str
         options={cities.map((t) => ({ value: t.code, label: t.name }))}
         notFoundContent={error ? '市州列表加载失败' : undefined}
       />
-      {error && <Typography.Text type="danger">{toApiError(error).message}</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger">
+          市州列表加载失败，
+          <Typography.Link onClick={() => void refetch().catch(() => undefined)}>重试</Typography.Link>
+        </Typography.Text>
+      )}
     </>
   );
 }

@@ -6,12 +6,17 @@ import type { FormInstance } from 'antd';
 export const TransportErrorCode = {
   NETWORK_ERROR: 'NETWORK_ERROR',
   SERVER_UNAVAILABLE: 'SERVER_UNAVAILABLE',
+  SERVER_ERROR: 'SERVER_ERROR',
 } as const;
 
 const TRANSPORT_MESSAGES: Record<keyof typeof TransportErrorCode, string> = {
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
-  SERVER_UNAVAILABLE: '服务器暂时无法响应，请稍后再试',
+  SERVER_UNAVAILABLE: '无法连接服务器，请稍后再试或联系系统管理员',
+  SERVER_ERROR: '服务器处理请求时出错，请稍后再试',
 };
+
+// What a gateway or proxy answers when the API behind it is down.
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 /** An API failure as the apps show it: a stable code, Chinese text, and any per-field violations. */
 export type ApiError = { code: string; message: string; violations: FieldViolation[] };
@@ -28,9 +33,10 @@ export function toApiError(error: unknown): ApiError {
     const retryAfter = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
     return { code, message: errorMessage(code, retryAfter), violations: readViolations(extensions.violations) };
   }
-  // A proxy answering for an API that is down, or a non-GraphQL error page.
   if (ServerError.is(error) || ServerParseError.is(error)) {
-    return transportError(TransportErrorCode.SERVER_UNAVAILABLE);
+    return transportError(
+      GATEWAY_STATUSES.has(error.statusCode) ? TransportErrorCode.SERVER_UNAVAILABLE : TransportErrorCode.SERVER_ERROR,
+    );
   }
   return transportError(TransportErrorCode.NETWORK_ERROR);
 }

@@ -68,7 +68,7 @@ export function CreateUserModal({
         onFinish={(values) => void create(values)}
       >
         <NewAccountFields />
-        <Form.Item label="角色" name="roles" rules={roleRules(level)}>
+        <Form.Item label="角色" name="roles" rules={roleRules(level)} required>
           <Checkbox.Group options={rolesForLevel(level).map((role) => ({ value: role, label: ROLE_LABELS[role] }))} />
         </Form.Item>
       </Form>

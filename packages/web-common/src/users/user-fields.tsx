@@ -8,7 +8,7 @@ export function NewAccountFields() {
       <Form.Item label="用户名" name="username" rules={usernameRules} extra="3–32 位小写字母、数字或 . _ -，以字母开头">
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label="姓名" name="displayName" rules={displayNameRules}>
+      <Form.Item label="姓名" name="displayName" rules={displayNameRules} required>
         <Input autoComplete="off" maxLength={40} />
       </Form.Item>
       <Form.Item
