@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkOverridesShape,
   HUNAN_2016_PARAMETERS,
   type MeasuresOverrides,
   resolveParameters,
@@ -44,5 +45,18 @@ describe('measures parameters', () => {
     expect(rules({ founding: { minMembers: 0 }, review: { passMark: -1 } })).toEqual(
       expect.arrayContaining(['founding.minMembers INTEGER_RANGE', 'review.passMark INTEGER_RANGE']),
     );
+  });
+});
+
+describe('override shape', () => {
+  it.each<[unknown, string[]]>([
+    [{ founding: { minMembers: 4 } }, []],
+    [{}, []],
+    [{ founding: { minMember: 4 } }, ['parameters.founding.minMember UNKNOWN_PARAMETER']],
+    [{ fees: {} }, ['parameters.fees UNKNOWN_PARAMETER']],
+    [{ founding: 4 }, ['parameters.founding OBJECT']],
+    [[1], ['parameters OBJECT']],
+  ])('%j → %j', (overrides, expected) => {
+    expect(checkOverridesShape(overrides).map((v) => `${v.field} ${v.rule}`)).toEqual(expected);
   });
 });

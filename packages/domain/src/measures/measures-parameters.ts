@@ -232,3 +232,28 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
   integerIn(v, 'ip.debarmentYears', p.ip.debarmentYears, 0, 20);
   return v;
 }
+
+/** Overrides may only name parameters that exist; anything else is a typo that would be ignored. */
+export function checkOverridesShape(overrides: unknown): FieldViolation[] {
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    return [{ ...fieldViolation('parameters', 'OBJECT'), message: '参数应为对象' }];
+  }
+  const violations: FieldViolation[] = [];
+  for (const [section, values] of Object.entries(overrides)) {
+    const known = (HUNAN_2016_PARAMETERS as Record<string, object | undefined>)[section];
+    if (!known) {
+      violations.push({ ...fieldViolation(`parameters.${section}`, 'UNKNOWN_PARAMETER'), message: '没有这一类参数' });
+      continue;
+    }
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      violations.push({ ...fieldViolation(`parameters.${section}`, 'OBJECT'), message: '参数应为对象' });
+      continue;
+    }
+    for (const key of Object.keys(values as object)) {
+      if (!(key in known)) {
+        violations.push({ ...fieldViolation(`parameters.${section}.${key}`, 'UNKNOWN_PARAMETER'), message: '没有这一参数' });
+      }
+    }
+  }
+  return violations;
+}
