@@ -5,5 +5,11 @@ import { defineConfig } from 'vite';
 import { webAppConfig } from '../../packages/web-common/vite/index.ts';
 
 export default defineConfig(
-  webAppConfig({ appName: 'province-web', base: '/province/', devPort: 5173, previewPort: 4173, plugins: [react()] }),
+  webAppConfig({
+    appName: 'province-web',
+    base: '/province/',
+    devPort: 5173,
+    previewPort: 4173,
+    plugins: [react()],
+  }),
 );

@@ -1,6 +1,13 @@
 import { HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
-import { NotFoundPage, PageLoading, RequireRole, RequireViewer, useSignedInViewer, type ShellMenuItem } from '@xiangmeng/web-common';
+import {
+  NotFoundPage,
+  PageLoading,
+  RequireRole,
+  RequireViewer,
+  useSignedInViewer,
+  type ShellMenuItem,
+} from '@xiangmeng/web-common';
 import { lazy, Suspense } from 'react';
 import { Route, Routes, useHref } from 'react-router';
 
@@ -17,7 +24,9 @@ export function CityApp() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<SignInPage tier="city" appTitle={APP_TITLE} />} />
-        <Route element={<RequireViewer level={TenantLevel.CITY} noAccessReason="本系统仅供市州科技局用户使用" />}>
+        <Route
+          element={<RequireViewer level={TenantLevel.CITY} noAccessReason="本系统仅供市州科技局用户使用" />}
+        >
           <Route element={<CityShellWithMenu />}>
             <Route index element={<BureauHomePage />} />
             <Route
@@ -39,7 +48,8 @@ export function CityApp() {
 function CityShellWithMenu() {
   const viewer = useSignedInViewer();
   const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
-  if (viewer.roles.includes(Role.CITY_ADMIN)) menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  if (viewer.roles.includes(Role.CITY_ADMIN))
+    menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   return <CityShell appTitle={APP_TITLE} menuItems={menuItems} />;
 }
 

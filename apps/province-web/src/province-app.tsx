@@ -1,6 +1,13 @@
 import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
-import { NotFoundPage, PageLoading, RequireRole, RequireViewer, useSignedInViewer, type ShellMenuItem } from '@xiangmeng/web-common';
+import {
+  NotFoundPage,
+  PageLoading,
+  RequireRole,
+  RequireViewer,
+  useSignedInViewer,
+  type ShellMenuItem,
+} from '@xiangmeng/web-common';
 import { lazy, Suspense } from 'react';
 import { Route, Routes, useHref } from 'react-router';
 
@@ -17,7 +24,11 @@ export function ProvinceApp() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<SignInPage tier="province" appTitle={APP_TITLE} />} />
-        <Route element={<RequireViewer level={TenantLevel.PROVINCE} noAccessReason="本系统仅供湖南省科学技术厅用户使用" />}>
+        <Route
+          element={
+            <RequireViewer level={TenantLevel.PROVINCE} noAccessReason="本系统仅供湖南省科学技术厅用户使用" />
+          }
+        >
           <Route element={<ProvinceShellWithMenu />}>
             <Route index element={<ProvinceHomePage />} />
             <Route
@@ -40,9 +51,12 @@ function ProvinceShellWithMenu() {
   const viewer = useSignedInViewer();
   const isStaff = viewer.roles.includes(Role.PROVINCE_ADMIN) || viewer.roles.includes(Role.PROVINCE_OFFICER);
   const menuItems: ShellMenuItem[] = [
-    isStaff ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> } : { path: '/', label: '首页', icon: <HomeOutlined /> },
+    isStaff
+      ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
+      : { path: '/', label: '首页', icon: <HomeOutlined /> },
   ];
-  if (viewer.roles.includes(Role.PROVINCE_ADMIN)) menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
+  if (viewer.roles.includes(Role.PROVINCE_ADMIN))
+    menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   return <ProvinceShell appTitle={APP_TITLE} menuItems={menuItems} />;
 }
 

@@ -1,8 +1,19 @@
 export { createApolloClient } from './apollo/apollo-client';
 export { WebAppProviders } from './app/web-app-providers';
 export { ForbiddenPage, LoadFailure, NotFoundPage, PageLoading } from './app/page-states';
-export { ViewerProvider, useSignedInViewer, useViewer, type Viewer, type ViewerState } from './auth/viewer.provider';
-export { RequireRole, RequireViewer, useIsAdmin, type SignInRedirectState } from './auth/require-viewer.guard';
+export {
+  ViewerProvider,
+  useSignedInViewer,
+  useViewer,
+  type Viewer,
+  type ViewerState,
+} from './auth/viewer.provider';
+export {
+  RequireRole,
+  RequireViewer,
+  useIsAdmin,
+  type SignInRedirectState,
+} from './auth/require-viewer.guard';
 export { NoAccessPage } from './auth/no-access.page';
 export { SignInPage, type SignInTier } from './auth/sign-in.page';
 export { AppShell, type ShellMenuItem } from './shell/app-shell.layout';
@@ -15,4 +26,10 @@ export {
   roleRules,
   usernameRules,
 } from './users/account-rules';
-export { isUnauthenticated, showApiErrorOnForm, toApiError, TransportErrorCode, type ApiError } from './errors/api-error';
+export {
+  isUnauthenticated,
+  showApiErrorOnForm,
+  toApiError,
+  TransportErrorCode,
+  type ApiError,
+} from './errors/api-error';

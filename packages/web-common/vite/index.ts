@@ -20,11 +20,17 @@ export function bundleBudget(appName: string, maxChunkBytes = MAX_CHUNK_BYTES): 
       logger = config.logger;
     },
     generateBundle(_options, bundle) {
-      const chunks: ChunkInfo[] = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+      const chunks: ChunkInfo[] = Object.values(bundle).flatMap((output) =>
+        output.type === 'chunk' ? [output] : [],
+      );
       const oversized = chunks.filter((chunk) => byteLength(chunk.code) > maxChunkBytes);
       if (oversized.length > 0) {
-        const list = oversized.map((chunk) => `  ${chunk.fileName}: ${kB(byteLength(chunk.code))}`).join('\n');
-        this.error(`${appName}: chunks over ${kB(maxChunkBytes)} minified — split them (lazy routes, vendor groups):\n${list}`);
+        const list = oversized
+          .map((chunk) => `  ${chunk.fileName}: ${kB(byteLength(chunk.code))}`)
+          .join('\n');
+        this.error(
+          `${appName}: chunks over ${kB(maxChunkBytes)} minified — split them (lazy routes, vendor groups):\n${list}`,
+        );
       }
       const initial = initialChunks(chunks);
       const minified = initial.reduce((sum, chunk) => sum + byteLength(chunk.code), 0);
@@ -63,7 +69,11 @@ function kB(bytes: number): string {
 
 // Libraries that change rarely get chunks of their own, so an app release leaves them cached.
 const VENDOR_GROUPS = [
-  { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+  {
+    name: 'vendor-react',
+    test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+    priority: 30,
+  },
   {
     name: 'vendor-apollo',
     test: /[\\/]node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|ts-invariant|tslib|@graphql-typed-document-node)[\\/]/,
@@ -89,7 +99,13 @@ export type WebAppOptions = {
 };
 
 /** The Vite config both tier apps share: source-level domain imports, API proxy, chunking, size budget. */
-export function webAppConfig({ appName, base, devPort, previewPort, plugins = [] }: WebAppOptions): UserConfig {
+export function webAppConfig({
+  appName,
+  base,
+  devPort,
+  previewPort,
+  plugins = [],
+}: WebAppOptions): UserConfig {
   const apiUrl = process.env.XM_API_URL ?? 'http://127.0.0.1:3000';
   const proxy = { '/graphql': { target: apiUrl } };
   return {

@@ -17,7 +17,8 @@ export function createApolloClient(): ApolloClient {
   // viewer sends the app back to its sign-in page.
   const sessionLink = new ErrorLink(({ error }) => {
     const expired =
-      CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
     if (expired) cache.writeQuery({ query: ViewerQuery, data: { me: null } });
   });
 

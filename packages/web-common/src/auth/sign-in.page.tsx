@@ -32,7 +32,9 @@ export function SignInPage({ tier, appTitle }: { tier: SignInTier; appTitle: str
     setFormError(null);
     const tenantCode = tier === 'province' ? PROVINCE_CODE : values.tenantCode;
     try {
-      await login({ variables: { input: { tenantCode, username: values.username.trim(), password: values.password } } });
+      await login({
+        variables: { input: { tenantCode, username: values.username.trim(), password: values.password } },
+      });
       if (tier === 'city') localStorage.setItem(LAST_CITY_KEY, tenantCode);
       // Start from an empty cache so nothing read under an earlier session is shown; this refetches `me`.
       await client.resetStore();
@@ -58,18 +60,26 @@ export function SignInPage({ tier, appTitle }: { tier: SignInTier; appTitle: str
         <Typography.Text type="secondary">湖南省产业技术创新战略联盟管理平台</Typography.Text>
       </Flex>
       <Card title={appTitle} style={{ width: '100%', maxWidth: 400 }}>
-        {viewerError && <Alert type="warning" showIcon title={viewerError.message} style={{ marginBottom: 16 }} />}
+        {viewerError && (
+          <Alert type="warning" showIcon title={viewerError.message} style={{ marginBottom: 16 }} />
+        )}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
         <Form<SignInValues>
           form={form}
           name="sign-in"
           layout="vertical"
           requiredMark={false}
-          initialValues={{ tenantCode: tier === 'city' ? (localStorage.getItem(LAST_CITY_KEY) ?? undefined) : PROVINCE_CODE }}
+          initialValues={{
+            tenantCode: tier === 'city' ? (localStorage.getItem(LAST_CITY_KEY) ?? undefined) : PROVINCE_CODE,
+          }}
           onFinish={(values) => void signIn(values)}
         >
           {tier === 'city' ? (
-            <Form.Item label="所在市州" name="tenantCode" rules={[{ required: true, message: '请选择所在市州' }]}>
+            <Form.Item
+              label="所在市州"
+              name="tenantCode"
+              rules={[{ required: true, message: '请选择所在市州' }]}
+            >
               <CitySelect />
             </Form.Item>
           ) : (
@@ -77,14 +87,25 @@ export function SignInPage({ tier, appTitle }: { tier: SignInTier; appTitle: str
               <Typography.Text>湖南省科学技术厅</Typography.Text>
             </Form.Item>
           )}
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
-            <Button type="primary" htmlType="submit" block size="large" loading={signingIn} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              size="large"
+              loading={signingIn}
+              data-testid="login-submit"
+            >
               登录
             </Button>
           </Form.Item>

@@ -30,12 +30,19 @@ export function toApiError(error: unknown): ApiError {
   if (CombinedGraphQLErrors.is(error)) {
     const extensions = error.errors[0]?.extensions ?? {};
     const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
-    const retryAfter = typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
-    return { code, message: errorMessage(code, retryAfter), violations: readViolations(extensions.violations) };
+    const retryAfter =
+      typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
+    return {
+      code,
+      message: errorMessage(code, retryAfter),
+      violations: readViolations(extensions.violations),
+    };
   }
   if (ServerError.is(error) || ServerParseError.is(error)) {
     return transportError(
-      GATEWAY_STATUSES.has(error.statusCode) ? TransportErrorCode.SERVER_UNAVAILABLE : TransportErrorCode.SERVER_ERROR,
+      GATEWAY_STATUSES.has(error.statusCode)
+        ? TransportErrorCode.SERVER_UNAVAILABLE
+        : TransportErrorCode.SERVER_ERROR,
     );
   }
   return transportError(TransportErrorCode.NETWORK_ERROR);
@@ -55,7 +62,11 @@ export function showApiErrorOnForm(form: FormInstance, error: ApiError): string 
   const unplaced: string[] = [];
   const codeField = CODE_FIELDS[error.code];
   const entries: Array<{ field: string; message: string }> =
-    error.violations.length > 0 ? error.violations : codeField ? [{ field: codeField, message: error.message }] : [];
+    error.violations.length > 0
+      ? error.violations
+      : codeField
+        ? [{ field: codeField, message: error.message }]
+        : [];
   for (const { field, message } of entries) {
     const name = field.replace(/^input\./, '');
     if (fieldNames.has(name)) byField.set(name, [...(byField.get(name) ?? []), message]);

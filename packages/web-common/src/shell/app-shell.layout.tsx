@@ -20,12 +20,21 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24, background: token.colorPrimary }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          paddingInline: 24,
+          background: token.colorPrimary,
+        }}
       >
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           湘盟 · {appTitle}
         </Typography.Text>
-        <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }} data-testid="current-tenant">
+        <Typography.Text
+          style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}
+          data-testid="current-tenant"
+        >
           {viewer.tenant.bureauName}
         </Typography.Text>
         <Flex flex={1} justify="end" align="center" gap={16}>

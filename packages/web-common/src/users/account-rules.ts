@@ -55,7 +55,9 @@ export function passwordRules(username: { field: string } | { fixed: string }): 
         if (!value) return Promise.resolve();
         const name = 'fixed' in username ? username.fixed : String(getFieldValue(username.field) ?? '');
         const problems = checkPassword(value, name.trim());
-        return problems.length > 0 ? refuse(problems.map((p) => PASSWORD_PROBLEM_LABELS[p]).join('；')) : Promise.resolve();
+        return problems.length > 0
+          ? refuse(problems.map((p) => PASSWORD_PROBLEM_LABELS[p]).join('；'))
+          : Promise.resolve();
       },
     }),
   ];

@@ -8,7 +8,13 @@ import { roleRules } from './account-rules';
 import { NewAccountFields } from './user-fields';
 import { CreateUserMutation } from './users.operations';
 
-type CreateUserValues = { username: string; displayName: string; roles: Role[]; password: string; confirmPassword: string };
+type CreateUserValues = {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  password: string;
+  confirmPassword: string;
+};
 
 /** A new account in the admin's own tenant, with roles offered for the tenant's level only. */
 export function CreateUserModal({
@@ -69,7 +75,9 @@ export function CreateUserModal({
       >
         <NewAccountFields />
         <Form.Item label="角色" name="roles" rules={roleRules(level)} required>
-          <Checkbox.Group options={rolesForLevel(level).map((role) => ({ value: role, label: ROLE_LABELS[role] }))} />
+          <Checkbox.Group
+            options={rolesForLevel(level).map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

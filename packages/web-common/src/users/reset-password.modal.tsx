@@ -68,7 +68,12 @@ export function ResetPasswordModal({
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="确认新密码" name="confirmPassword" dependencies={['newPassword']} rules={confirmPasswordRules('newPassword')}>
+        <Form.Item
+          label="确认新密码"
+          name="confirmPassword"
+          dependencies={['newPassword']}
+          rules={confirmPasswordRules('newPassword')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -5,7 +5,12 @@ import { confirmPasswordRules, displayNameRules, passwordRules, usernameRules } 
 export function NewAccountFields() {
   return (
     <>
-      <Form.Item label="用户名" name="username" rules={usernameRules} extra="3–32 位小写字母、数字或 . _ -，以字母开头">
+      <Form.Item
+        label="用户名"
+        name="username"
+        rules={usernameRules}
+        extra="3–32 位小写字母、数字或 . _ -，以字母开头"
+      >
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item label="姓名" name="displayName" rules={displayNameRules} required>
@@ -20,7 +25,12 @@ export function NewAccountFields() {
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item label="确认密码" name="confirmPassword" dependencies={['password']} rules={confirmPasswordRules('password')}>
+      <Form.Item
+        label="确认密码"
+        name="confirmPassword"
+        dependencies={['password']}
+        rules={confirmPasswordRules('password')}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
     </>

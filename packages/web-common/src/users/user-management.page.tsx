@@ -1,7 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ROLE_LABELS } from '@xiangmeng/domain';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LoadFailure } from '../app/page-states';
@@ -69,8 +80,14 @@ export function UserManagementPage() {
             </Tooltip>
           ) : (
             <Popconfirm
-              title={user.disabled ? `启用用户「${user.displayName}」？` : `停用用户「${user.displayName}」？`}
-              description={user.disabled ? '启用后该用户可以重新登录。' : '停用后该用户将无法登录，已登录的会话随即失效。'}
+              title={
+                user.disabled ? `启用用户「${user.displayName}」？` : `停用用户「${user.displayName}」？`
+              }
+              description={
+                user.disabled
+                  ? '启用后该用户可以重新登录。'
+                  : '停用后该用户将无法登录，已登录的会话随即失效。'
+              }
               okText={user.disabled ? '启用' : '停用'}
               okButtonProps={{ danger: !user.disabled }}
               cancelText="取消"

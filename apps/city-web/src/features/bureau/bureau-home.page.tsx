@@ -8,7 +8,8 @@ export function BureauHomePage() {
   return (
     <Card title="本单位">
       <Typography.Paragraph>
-        {viewer.displayName}，您好！欢迎使用湘盟市州工作端，在此办理本市州产业技术创新战略联盟的登记、试点推荐与备案等工作。
+        {viewer.displayName}
+        ，您好！欢迎使用湘盟市州工作端，在此办理本市州产业技术创新战略联盟的登记、试点推荐与备案等工作。
       </Typography.Paragraph>
       <Descriptions
         bordered

@@ -7,7 +7,12 @@ import { CreateCityAdminMutation } from './divisions.operations';
 
 export type DivisionTenant = DivisionsResult['divisions'][number]['tenant'];
 
-type CreateCityAdminValues = { username: string; displayName: string; password: string; confirmPassword: string };
+type CreateCityAdminValues = {
+  username: string;
+  displayName: string;
+  password: string;
+  confirmPassword: string;
+};
 
 /** The province opens a city's first account: a 市州管理员 of that city's bureau. */
 export function CreateCityAdminModal({

@@ -8,5 +8,7 @@ export function ProvinceHomePage() {
   const viewer = useSignedInViewer();
   const isStaff = viewer.roles.includes(Role.PROVINCE_ADMIN) || viewer.roles.includes(Role.PROVINCE_OFFICER);
   if (isStaff) return <DivisionsPage />;
-  return <Result status="info" title={`欢迎，${viewer.displayName}`} subTitle="分配给您的评审任务将在此显示。" />;
+  return (
+    <Result status="info" title={`欢迎，${viewer.displayName}`} subTitle="分配给您的评审任务将在此显示。" />
+  );
 }
