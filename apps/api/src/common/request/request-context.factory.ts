@@ -35,7 +35,7 @@ export class RequestContextFactory {
     };
     try {
       await runner.startTransaction();
-      const ctx: RequestContext = { req, res, db: runner.manager, viewer: null, loginAttempted: false, finish };
+      const ctx: RequestContext = { req, res, db: runner.manager, viewer: null, loaders: new Map(), loginAttempted: false, finish };
       const token = readSessionToken(req);
       const session = token ? await this.sessions.resolve(runner.manager, token) : null;
       if (session) {

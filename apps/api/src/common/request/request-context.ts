@@ -20,6 +20,8 @@ export type RequestContext = {
   res: Response;
   db: EntityManager;
   viewer: Viewer | null;
+  /** Per-request batch loaders (one DataLoader of each kind per request). */
+  loaders: Map<string, unknown>;
   /** Set by the first `login` of an operation; a second one is refused. */
   loginAttempted: boolean;
   finish(commit: boolean): Promise<void>;

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import {
+  checkOverridesShape,
+  fieldViolation,
+  type FieldViolation,
+  isCalendarDate,
+  type MeasuresOverrides,
+  type MeasuresParameters,
+  resolveParameters,
+  validateMeasuresParameters,
+} from '@xiangmeng/domain';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { AuditService } from '../audit/audit.service';
+import type { MeasuresDraftInput, UpdateMeasuresDraftInput } from './dto/measures-draft.input';
+import { MeasuresEntity } from './measures.entity';
+import { measuresNotDraft } from './measures.errors';
+import { type MeasuresInForceModel, toMeasuresModel } from './measures.model';
+
+export type MeasuresInForce = {
+  asOf: string;
+  province: MeasuresEntity;
+  local: MeasuresEntity | null;
+  parameters: MeasuresParameters;
+};
+
+@Injectable()
+export class MeasuresService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The viewer's own versions and those its parent tier has published (row-level security decides). */
+  versions(db: EntityManager): Promise<MeasuresEntity[]> {
+    return db
+      .createQueryBuilder(MeasuresEntity, 'm')
+      .innerJoin('tenant', 't', 't.id = m.tenant_id')
+      .orderBy('t.level', 'DESC')
+      .addOrderBy('m.version_no', 'DESC')
+      .getMany();
+  }
+
+  private async latestPublished(db: EntityManager, tenantLevel: 'PROVINCE' | 'CITY', asOf: string, tenantId?: string) {
+    const query = db
+      .createQueryBuilder(MeasuresEntity, 'm')
+      .innerJoin('tenant', 't', 't.id = m.tenant_id')
+      .where(`m.status = 'PUBLISHED' AND m.effective_on <= :asOf AND t.level = :tenantLevel`, { asOf, tenantLevel })
+      .orderBy('m.effective_on', 'DESC')
+      .addOrderBy('m.version_no', 'DESC');
+    if (tenantId) query.andWhere('m.tenant_id = :tenantId', { tenantId });
+    return query.getOne();
+  }
+
+  /**
+   * The rules in force for a tenant on a date: the province's latest published version effective
+   * by then, overridden by the city's own (Art. 21). `own: false` gives the province's alone.
+   */
+  async inForce(db: EntityManager, viewer: Viewer, asOf: string, own = true): Promise<MeasuresInForce> {
+    const province = await this.latestPublished(db, 'PROVINCE', asOf);
+    if (!province) throw new AppError('NOT_FOUND', {}, `${asOf} 没有生效的省级实施办法`);
+    const local =
+      own && viewer.tenantLevel === 'CITY' ? await this.latestPublished(db, 'CITY', asOf, viewer.tenantId) : null;
+    const parameters = resolveParameters(
+      province.parameters as MeasuresParameters,
+      (local?.parameters ?? {}) as MeasuresOverrides,
+    );
+    return { asOf, province, local, parameters };
+  }
+
+  toInForceModel(inForce: MeasuresInForce): MeasuresInForceModel {
+    return {
+      asOf: inForce.asOf,
+      province: toMeasuresModel(inForce.province),
+      local: inForce.local ? toMeasuresModel(inForce.local) : null,
+      parameters: inForce.parameters,
+    };
+  }
+
+  private async checkDraft(db: EntityManager, viewer: Viewer, input: MeasuresDraftInput) {
+    const violations: FieldViolation[] = [];
+    if (input.title.trim().length < 2) violations.push({ ...fieldViolation('title', 'REQUIRED'), message: '请填写标题' });
+    if (input.documentNumber.trim().length < 2) {
+      violations.push({ ...fieldViolation('documentNumber', 'REQUIRED'), message: '请填写文号' });
+    }
+    if (!isCalendarDate(input.effectiveOn)) {
+      violations.push({ ...fieldViolation('effectiveOn', 'CALENDAR_DATE'), message: '生效日期应为有效日期（YYYY-MM-DD）' });
+    }
+    if (violations.length) throw badInput(violations);
+    if (viewer.tenantLevel === 'PROVINCE') {
+      const problems = validateMeasuresParameters(input.parameters as MeasuresParameters);
+      if (problems.length) throw badInput(problems.map((p) => ({ ...p, field: `parameters.${p.field}` })));
+      return { derivesFrom: null };
+    }
+    const shape = checkOverridesShape(input.parameters);
+    if (shape.length) throw badInput(shape);
+    // A city's version derives from the province's version in force on its effective date.
+    const province = await this.latestPublished(db, 'PROVINCE', input.effectiveOn);
+    if (!province) throw badInput([{ ...fieldViolation('effectiveOn', 'NO_PROVINCIAL_MEASURES'), message: '该日期没有生效的省级实施办法' }]);
+    const resolved = resolveParameters(province.parameters as MeasuresParameters, input.parameters as MeasuresOverrides);
+    const problems = validateMeasuresParameters(resolved);
+    if (problems.length) throw badInput(problems.map((p) => ({ ...p, field: `parameters.${p.field}` })));
+    return { derivesFrom: province };
+  }
+
+  async createDraft(ctx: RequestContext, viewer: Viewer, input: MeasuresDraftInput): Promise<MeasuresEntity> {
+    const { derivesFrom } = await this.checkDraft(ctx.db, viewer, input);
+    const [{ next }] = await ctx.db.query<[{ next: number }]>(
+      'SELECT coalesce(max(version_no), 0) + 1 AS next FROM measures WHERE tenant_id = $1',
+      [viewer.tenantId],
+    );
+    const measures = await ctx.db.save(
+      ctx.db.create(MeasuresEntity, {
+        tenantId: viewer.tenantId,
+        versionNo: next,
+        title: input.title.trim(),
+        documentNumber: input.documentNumber.trim(),
+        effectiveOn: input.effectiveOn,
+        derivesFromTenantId: derivesFrom?.tenantId ?? null,
+        derivesFromId: derivesFrom?.id ?? null,
+        parameters: input.parameters,
+        status: 'DRAFT',
+        publishedAt: null,
+        createdBy: viewer.userId,
+      }),
+    );
+    await this.audit.record(ctx.db, {
+      action: 'measures.create_draft',
+      subjectType: 'measures',
+      subjectId: measures.id,
+      after: { versionNo: measures.versionNo, title: measures.title, parameters: measures.parameters },
+    });
+    return measures;
+  }
+
+  private async ownDraft(db: EntityManager, viewer: Viewer, id: string): Promise<MeasuresEntity> {
+    const measures = /^[0-9a-f-]{36}$/i.test(id)
+      ? await db.findOneBy(MeasuresEntity, { id, tenantId: viewer.tenantId })
+      : null;
+    if (!measures) throw notFound();
+    if (measures.status !== 'DRAFT') throw measuresNotDraft();
+    return measures;
+  }
+
+  async updateDraft(ctx: RequestContext, viewer: Viewer, input: UpdateMeasuresDraftInput): Promise<MeasuresEntity> {
+    const measures = await this.ownDraft(ctx.db, viewer, input.id);
+    const { derivesFrom } = await this.checkDraft(ctx.db, viewer, input);
+    const before = { title: measures.title, effectiveOn: measures.effectiveOn, parameters: measures.parameters };
+    Object.assign(measures, {
+      title: input.title.trim(),
+      documentNumber: input.documentNumber.trim(),
+      effectiveOn: input.effectiveOn,
+      parameters: input.parameters,
+    });
+    await ctx.db.update(
+      MeasuresEntity,
+      { id: measures.id, status: 'DRAFT' },
+      {
+        title: measures.title,
+        documentNumber: measures.documentNumber,
+        effectiveOn: measures.effectiveOn,
+        parameters: measures.parameters,
+      },
+    );
+    await this.audit.record(ctx.db, {
+      action: 'measures.update_draft',
+      subjectType: 'measures',
+      subjectId: measures.id,
+      before,
+      after: { title: measures.title, effectiveOn: measures.effectiveOn, parameters: measures.parameters, derivesFromId: derivesFrom?.id ?? null },
+    });
+    return measures;
+  }
+
+  async publish(ctx: RequestContext, viewer: Viewer, id: string): Promise<MeasuresEntity> {
+    const measures = await this.ownDraft(ctx.db, viewer, id);
+    await this.checkDraft(ctx.db, viewer, measures);
+    const publishedAt = this.clock.now();
+    const result = await ctx.db.update(
+      MeasuresEntity,
+      { id: measures.id, status: 'DRAFT' },
+      { status: 'PUBLISHED', publishedAt },
+    );
+    if (result.affected !== 1) throw measuresNotDraft();
+    await this.audit.record(ctx.db, {
+      action: 'measures.publish',
+      subjectType: 'measures',
+      subjectId: measures.id,
+      after: { versionNo: measures.versionNo, effectiveOn: measures.effectiveOn },
+    });
+    return { ...measures, status: 'PUBLISHED', publishedAt };
+  }
+}
