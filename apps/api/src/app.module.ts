@@ -1,12 +1,14 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
+import './database/pg-types';
 import { AccessGuard } from './common/auth/access.guard';
 import { Clock, SystemClock } from './common/clock';
+import { AppErrorFilter } from './common/errors/app-error.filter';
 import { formatError } from './common/errors/format-error';
 import { RequestContextFactory } from './common/request/request-context.factory';
 import { transactionPlugin } from './common/request/transaction.plugin';
@@ -84,6 +86,7 @@ export class AppModule {
         { provide: CookieSettingsProvider, useValue: { secure: options.cookieSecure } },
         RequestContextFactory,
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
       exports: [clockProvider, CookieSettingsProvider, RequestContextFactory],
     };

@@ -1,3 +1,4 @@
+import './pg-types';
 import { DataSource } from 'typeorm';
 import { TenantEntity } from '../modules/tenants/tenant.entity';
 import { UserEntity } from '../modules/users/user.entity';

@@ -88,7 +88,8 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
         dissolution_reason text,
         pilot_status text NOT NULL DEFAULT 'NONE' CHECK (pilot_status IN ('NONE', 'CITY_PILOT', 'PROVINCIAL_PILOT')),
         version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- Millisecond precision: the register pages on (created_at, id) with cursors made in JavaScript.
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now(),
         created_by uuid,
         UNIQUE (tenant_id, id),
