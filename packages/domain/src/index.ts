@@ -13,3 +13,4 @@ export * from './alliances/founding-conditions.js';
 export * from './alliances/industry-taxonomy.js';
 export * from './calendar/calendar-date.js';
 export * from './alliances/alliance-lifecycle.js';
+export * from './documents/document-file.js';
