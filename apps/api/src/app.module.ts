@@ -10,6 +10,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { Clock, SystemClock } from './common/clock';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { formatError } from './common/errors/format-error';
+import { hideSuggestionsPlugin } from './common/errors/hide-suggestions.plugin';
 import { RequestContextFactory } from './common/request/request-context.factory';
 import { transactionPlugin } from './common/request/transaction.plugin';
 import { ENTITIES } from './database/data-source';
@@ -74,7 +75,7 @@ export class AppModule {
             csrfPrevention: true,
             fieldResolverEnhancers: ['guards'],
             validationRules: [...protection.validationRules],
-            plugins: [...protection.plugins, transactionPlugin],
+            plugins: [...(options.production ? [hideSuggestionsPlugin] : []), ...protection.plugins, transactionPlugin],
             formatError,
             context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
           }),

@@ -1,12 +1,34 @@
-import { Catch } from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { ERROR_MESSAGES, MAX_DOCUMENT_BYTES } from '@xiangmeng/domain';
+import type { Response } from 'express';
 import { AppError } from './app-error';
 
-// An AppError is an answer to the client (wrong password, bad input), not a fault: hand it to
-// Apollo as it is, without Nest logging it as an unhandled exception.
-@Catch(AppError)
+const HTTP_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_USER_INPUT: 400,
+};
+
+// An AppError is an answer to the client (wrong password, bad input), not a fault: GraphQL gets
+// it as it is (Apollo formats it), REST gets the same code and message as JSON. Neither is logged.
+@Catch(AppError, HttpException)
 export class AppErrorFilter implements GqlExceptionFilter {
-  catch(error: AppError): AppError {
-    return error;
+  catch(error: AppError | HttpException, host: ArgumentsHost): AppError | HttpException | void {
+    if (host.getType<'graphql' | 'http'>() === 'graphql') return error;
+    const res = host.switchToHttp().getResponse<Response>();
+    if (error instanceof AppError) {
+      res.status(HTTP_STATUS[error.code] ?? 500).json({ message: error.message, ...error.extensions });
+      return;
+    }
+    const status = error.getStatus();
+    if (status === 413) {
+      const message = `文件不能超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
+      res.status(400).json({ code: 'BAD_USER_INPUT', message, violations: [{ field: 'file', rule: 'FILE_TOO_LARGE', message }] });
+      return;
+    }
+    res.status(status).json({ code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: status === 404 ? ERROR_MESSAGES.NOT_FOUND : error.message });
   }
 }

@@ -43,4 +43,16 @@ export class DivisionSummaryModel {
 
   @Field(() => Int)
   userCount: number;
+
+  @Field(() => Int, { description: '登记的联盟数' })
+  allianceCount: number;
+
+  @Field(() => Int, { description: '已成立的联盟数' })
+  establishedCount: number;
+
+  @Field(() => Int, { description: '市级试点联盟数' })
+  cityPilotCount: number;
+
+  @Field(() => Int, { description: '省级试点联盟数' })
+  provincialPilotCount: number;
 }

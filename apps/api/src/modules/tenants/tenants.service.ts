@@ -23,11 +23,25 @@ export class TenantsService {
 
   /** The province's divisions with aggregates; the database refuses callers below the province. */
   async divisions(db: EntityManager, provinceId: string): Promise<DivisionSummaryModel[]> {
-    const [cities, counts] = await Promise.all([
+    const [cities, users, alliances] = await Promise.all([
       db.find(TenantEntity, { where: { parentId: provinceId }, order: { code: 'ASC' } }),
       db.query<{ tenant_id: string; user_count: string }[]>('SELECT * FROM division_user_counts()'),
+      db.query<{ tenant_id: string; alliances: string; established: string; city_pilots: string; provincial_pilots: string }[]>(
+        'SELECT * FROM division_alliance_counts()',
+      ),
     ]);
-    const userCounts = new Map(counts.map((c) => [c.tenant_id, Number(c.user_count)]));
-    return cities.map((city) => ({ tenant: toTenantModel(city), userCount: userCounts.get(city.id) ?? 0 }));
+    const userCounts = new Map(users.map((c) => [c.tenant_id, Number(c.user_count)]));
+    const allianceCounts = new Map(alliances.map((c) => [c.tenant_id, c]));
+    return cities.map((city) => {
+      const counts = allianceCounts.get(city.id);
+      return {
+        tenant: toTenantModel(city),
+        userCount: userCounts.get(city.id) ?? 0,
+        allianceCount: Number(counts?.alliances ?? 0),
+        establishedCount: Number(counts?.established ?? 0),
+        cityPilotCount: Number(counts?.city_pilots ?? 0),
+        provincialPilotCount: Number(counts?.provincial_pilots ?? 0),
+      };
+    });
   }
 }

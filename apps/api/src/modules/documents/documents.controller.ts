@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { MAX_DOCUMENT_BYTES, Role } from '@xiangmeng/domain';
+import type { Request, Response } from 'express';
+import { memoryStorage } from 'multer';
+import { Allow } from '../../common/auth/access.decorators';
+import { badInput } from '../../common/errors/app-error';
+import { restContext, RestTransactionInterceptor } from '../../common/request/rest-context';
+import { type DocumentModel, toDocumentModel } from './document.model';
+import { DocumentsService } from './documents.service';
+
+const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER] as const;
+
+type UploadedPart = { originalname: string; buffer: Buffer };
+
+@Controller('api/documents')
+@UseInterceptors(RestTransactionInterceptor)
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Allow(...REGISTER_KEEPERS)
+  @Post()
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
+  async upload(
+    @Req() req: Request,
+    @UploadedFile() file: UploadedPart | undefined,
+    @Body() body: { allianceId?: string; kind?: string },
+  ): Promise<DocumentModel> {
+    const ctx = restContext(req)!;
+    if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: '请选择要上传的文件' }]);
+    // Multipart filenames arrive as Latin-1 bytes; Chinese names are UTF-8.
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const document = await this.documents.upload(ctx, ctx.viewer!, {
+      fileName,
+      content: file.buffer,
+      allianceId: body.allianceId ?? '',
+      kind: body.kind ?? '',
+    });
+    return toDocumentModel(document);
+  }
+
+  @Allow(...REGISTER_KEEPERS)
+  @Get(':id')
+  async download(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Param('id') id: string): Promise<Buffer> {
+    const ctx = restContext(req)!;
+    const document = await this.documents.byId(ctx, id);
+    const content = await this.documents.content(document);
+    res.setHeader('Content-Type', document.mediaType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    return content;
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { checkDocumentFile, DOCUMENT_FILE_PROBLEM_LABELS } from '@xiangmeng/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import { Clock } from '../../common/clock';
+import { badInput, notFound } from '../../common/errors/app-error';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { AlliancesService } from '../alliances/alliances.service';
+import { AuditService } from '../audit/audit.service';
+import { DocumentStorage } from './document-storage';
+import { DocumentEntity, type DocumentKind } from './document.entity';
+
+const KINDS: readonly DocumentKind[] = ['AGREEMENT_SCAN', 'FEASIBILITY_REPORT', 'ATTACHMENT'];
+const UUID = /^[0-9a-f-]{36}$/i;
+
+export type Upload = { fileName: string; content: Buffer; allianceId: string; kind: string };
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly storage: DocumentStorage,
+    private readonly alliances: AlliancesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async upload(ctx: RequestContext, viewer: Viewer, upload: Upload): Promise<DocumentEntity> {
+    const alliance = await this.alliances.changeable(ctx.db, viewer, upload.allianceId);
+    if (!KINDS.includes(upload.kind as DocumentKind)) {
+      throw badInput([{ field: 'kind', rule: 'ONE_OF', message: '请选择文件类别' }]);
+    }
+    const check = checkDocumentFile(upload.fileName, upload.content.length, upload.content.subarray(0, 64 * 1024));
+    if (!check.ok) throw badInput([{ field: 'file', rule: check.problem, message: DOCUMENT_FILE_PROBLEM_LABELS[check.problem] }]);
+    const sha256 = createHash('sha256').update(upload.content).digest();
+    const storageKey = `${viewer.tenantId}/${alliance.id}/${randomUUID()}`;
+    // Content first: a row never points at nothing; an orphaned file is harmless.
+    await this.storage.put(storageKey, upload.content);
+    const document = await ctx.db.save(
+      ctx.db.create(DocumentEntity, {
+        tenantId: viewer.tenantId,
+        allianceId: alliance.id,
+        kind: upload.kind as DocumentKind,
+        fileName: upload.fileName.trim(),
+        mediaType: check.mediaType,
+        sizeBytes: String(upload.content.length),
+        sha256,
+        storageKey,
+        uploadedAt: this.clock.now(),
+        uploadedBy: viewer.userId,
+      }),
+    );
+    await this.audit.record(ctx.db, {
+      action: 'document.upload',
+      subjectType: 'alliance',
+      subjectId: alliance.id,
+      after: { documentId: document.id, kind: document.kind, fileName: document.fileName, sha256: sha256.toString('hex'), sizeBytes: document.sizeBytes },
+    });
+    return document;
+  }
+
+  async byId(ctx: RequestContext, id: string): Promise<DocumentEntity> {
+    const document = UUID.test(id) ? await ctx.db.findOneBy(DocumentEntity, { id }) : null;
+    if (!document) throw notFound();
+    return document;
+  }
+
+  content(document: DocumentEntity): Promise<Buffer> {
+    return this.storage.get(document.storageKey);
+  }
+
+  forAlliance(ctx: RequestContext, allianceId: string): Promise<DocumentEntity[]> {
+    return ctx.db.find(DocumentEntity, { where: { allianceId }, order: { uploadedAt: 'DESC' } });
+  }
+}
