@@ -75,7 +75,11 @@ export class AppModule {
             csrfPrevention: true,
             fieldResolverEnhancers: ['guards'],
             validationRules: [...protection.validationRules],
-            plugins: [...(options.production ? [hideSuggestionsPlugin] : []), ...protection.plugins, transactionPlugin],
+            plugins: [
+              ...(options.production ? [hideSuggestionsPlugin] : []),
+              ...protection.plugins,
+              transactionPlugin,
+            ],
             formatError,
             context: ({ req, res }: { req: Request; res: Response }) => contexts.create(req, res),
           }),
