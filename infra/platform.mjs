@@ -31,11 +31,11 @@ export async function startPlatform(options = {}) {
   let seedUrl = env.SEED_DEMO === 'true' ? migrationUrl : undefined;
   let stopDatabase = async () => {};
   let embedded = false;
+  const dataDir = options.dataDir ?? join(REPO_ROOT, '.data');
 
   if (!databaseUrl) {
     if (production) throw new Error('NODE_ENV=production needs DATABASE_URL: the embedded database is for demos');
     embedded = true;
-    const dataDir = options.dataDir ?? join(REPO_ROOT, '.data');
     const pgPort = options.pgPort ?? Number(env.XM_PG_PORT ?? 54329);
     log(`启动内置 PostgreSQL（数据目录 ${dataDir}，端口 ${pgPort}）…`);
     const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: pgPort });
@@ -64,6 +64,7 @@ export async function startPlatform(options = {}) {
       host: options.host ?? env.HOST ?? '127.0.0.1',
       trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : undefined,
       webApps: WEB_APPS,
+      documentsDir: env.XM_DOCUMENTS_DIR ?? join(dataDir, 'documents'),
       clock: options.clock,
     });
     return {

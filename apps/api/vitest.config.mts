@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -8,7 +9,12 @@ export default defineConfig({
       jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } },
     }),
   ],
-  resolve: { conditions: ['source', 'module', 'node', 'default'] },
+  resolve: {
+    conditions: ['source', 'module', 'node', 'default'],
+    // graphql ships CommonJS and ESM builds; Nest loads the CommonJS one, so the source must too,
+    // or its scalars and errors are foreign to Nest (instanceof fails across the two copies).
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -19,6 +19,14 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CookieSettingsProvider } from './modules/auth/auth.service';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
+import { IndustriesModule } from './modules/industries/industries.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { MeasuresModule } from './modules/measures/measures.module';
+import { AlliancesModule } from './modules/alliances/alliances.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
+import { RestContextMiddleware } from './common/request/rest-context';
 
 export type ApiOptions = {
   /** The runtime role's connection: row-level security applies to it. */
@@ -27,15 +35,32 @@ export type ApiOptions = {
   cookieSecure: boolean;
   clock?: Clock;
   poolSize?: number;
+  /** Where uploaded documents are kept (local disk). */
+  documentsDir: string;
 };
 
 // Limits that every operation of the apps stays well inside.
 export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, costLimit: 5000, maxTokens: 2000, maxDirectives: 20 };
 
-export const FEATURE_MODULES = [TenantsModule, AuthModule, UsersModule, AuditModule];
+export const FEATURE_MODULES = [
+  TenantsModule,
+  AuthModule,
+  UsersModule,
+  AuditModule,
+  IndustriesModule,
+  OrganizationsModule,
+  MeasuresModule,
+  AlliancesModule,
+  DocumentsModule,
+  ExportsModule,
+];
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RestContextMiddleware).forRoutes('api/*path');
+  }
+
   static forRoot(options: ApiOptions): DynamicModule {
     const armor = new ApolloArmor({
       maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
@@ -47,6 +72,7 @@ export class AppModule {
     });
     const protection = armor.protect();
     const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
+    const storageProvider = { provide: DocumentStorage, useValue: new LocalDiskStorage(options.documentsDir) };
     return {
       module: AppModule,
       global: true,
@@ -88,12 +114,13 @@ export class AppModule {
       ],
       providers: [
         clockProvider,
+        storageProvider,
         { provide: CookieSettingsProvider, useValue: { secure: options.cookieSecure } },
         RequestContextFactory,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
-      exports: [clockProvider, CookieSettingsProvider, RequestContextFactory],
+      exports: [clockProvider, storageProvider, CookieSettingsProvider, RequestContextFactory],
     };
   }
 }

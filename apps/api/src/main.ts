@@ -1,5 +1,6 @@
 // Runs the API alone against an existing database (development and production). `npm start`
 // at the repository root runs the whole platform instead (infra/start.mjs).
+import { join } from 'node:path';
 import { runMigrations } from './database/data-source';
 import { startApi } from './server';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     databaseUrl,
     production,
     cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === 'true' : production,
+    documentsDir: process.env.XM_DOCUMENTS_DIR ?? join(process.cwd(), '.data', 'documents'),
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? '127.0.0.1',
     trustProxy: process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) : undefined,

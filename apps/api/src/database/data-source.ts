@@ -3,10 +3,39 @@ import { DataSource } from 'typeorm';
 import { TenantEntity } from '../modules/tenants/tenant.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { IndustryEntity } from '../modules/industries/industry.entity';
+import { OrganizationEntity } from '../modules/organizations/organization.entity';
+import { MeasuresEntity } from '../modules/measures/measures.entity';
+import { AllianceEntity } from '../modules/alliances/alliance.entity';
+import { AllianceMemberEntity } from '../modules/alliances/alliance-member.entity';
+import { GovernanceBodyEntity } from '../modules/alliances/governance-body.entity';
+import {
+  AgreementSignatureEntity,
+  AgreementTaskEntity,
+  AllianceAgreementEntity,
+} from '../modules/alliances/alliance-agreement.entity';
+import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entity';
+import { DocumentEntity } from '../modules/documents/document.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
+import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 
-export const ENTITIES = [TenantEntity, UserEntity, SessionEntity];
-export const MIGRATIONS = [Foundation1764380000000];
+export const ENTITIES = [
+  TenantEntity,
+  UserEntity,
+  SessionEntity,
+  IndustryEntity,
+  OrganizationEntity,
+  MeasuresEntity,
+  AllianceEntity,
+  AllianceMemberEntity,
+  GovernanceBodyEntity,
+  AllianceAgreementEntity,
+  AgreementTaskEntity,
+  AgreementSignatureEntity,
+  AllianceOutputEntity,
+  DocumentEntity,
+];
+export const MIGRATIONS = [Foundation1764380000000, AllianceRegister1764390000000];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({

@@ -7,8 +7,24 @@ import { join } from 'node:path';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { TenantsResolver } from '../modules/tenants/tenants.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
+import { IndustriesResolver } from '../modules/industries/industries.resolver';
+import { OrganizationsResolver } from '../modules/organizations/organizations.resolver';
+import { MeasuresResolver } from '../modules/measures/measures.resolver';
+import { AlliancesResolver } from '../modules/alliances/alliances.resolver';
+import { AllianceFieldsResolver } from '../modules/alliances/alliance-fields.resolver';
+import { AllianceDocumentsResolver } from '../modules/documents/alliance-documents.resolver';
 
-export const RESOLVERS = [AuthResolver, TenantsResolver, UsersResolver];
+export const RESOLVERS = [
+  AuthResolver,
+  TenantsResolver,
+  UsersResolver,
+  IndustriesResolver,
+  OrganizationsResolver,
+  MeasuresResolver,
+  AlliancesResolver,
+  AllianceFieldsResolver,
+  AllianceDocumentsResolver,
+];
 
 export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
 

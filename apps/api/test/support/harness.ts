@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -23,6 +26,7 @@ export async function startTestApi(options: { clock?: Clock; production?: boolea
     port: 0,
     clock: options.clock,
     poolSize: options.poolSize,
+    documentsDir: mkdtempSync(join(tmpdir(), 'xiangmeng-documents-')),
     logger: false,
   });
   return { ...running, agent: () => new GraphqlAgent(running.url) };
