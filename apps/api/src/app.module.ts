@@ -40,7 +40,13 @@ export type ApiOptions = {
 };
 
 // Limits that every operation of the apps stays well inside.
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, costLimit: 5000, maxTokens: 2000, maxDirectives: 20 };
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  costLimit: 5000,
+  maxTokens: 2000,
+  maxDirectives: 20,
+};
 
 export const FEATURE_MODULES = [
   TenantsModule,
@@ -72,7 +78,10 @@ export class AppModule implements NestModule {
     });
     const protection = armor.protect();
     const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
-    const storageProvider = { provide: DocumentStorage, useValue: new LocalDiskStorage(options.documentsDir) };
+    const storageProvider = {
+      provide: DocumentStorage,
+      useValue: new LocalDiskStorage(options.documentsDir),
+    };
     return {
       module: AppModule,
       global: true,

@@ -52,7 +52,9 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
     if (dir) serveWebApp(app, `/${name}`, dir);
   }
   if (options.webApps?.province) {
-    app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/' ? res.redirect('/province/') : next()));
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path === '/' ? res.redirect('/province/') : next(),
+    );
   }
   app.enableShutdownHooks();
   await app.listen(options.port, options.host ?? '127.0.0.1');

@@ -10,13 +10,28 @@ export type DemoAccount = { tenantCode: string; username: string; displayName: s
 
 const provinceAccounts: DemoAccount[] = [
   { tenantCode: '430000', username: 'admin', displayName: '省厅管理员（演示）', roles: ['PROVINCE_ADMIN'] },
-  { tenantCode: '430000', username: 'officer', displayName: '省厅业务员（演示）', roles: ['PROVINCE_OFFICER'] },
+  {
+    tenantCode: '430000',
+    username: 'officer',
+    displayName: '省厅业务员（演示）',
+    roles: ['PROVINCE_OFFICER'],
+  },
   { tenantCode: '430000', username: 'expert', displayName: '省级评审专家（演示）', roles: ['EXPERT'] },
 ];
 
 const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'CITY').flatMap((d) => [
-  { tenantCode: d.code, username: 'admin', displayName: `${d.name}管理员（演示）`, roles: ['CITY_ADMIN'] as Role[] },
-  { tenantCode: d.code, username: 'officer', displayName: `${d.name}业务员（演示）`, roles: ['CITY_OFFICER'] as Role[] },
+  {
+    tenantCode: d.code,
+    username: 'admin',
+    displayName: `${d.name}管理员（演示）`,
+    roles: ['CITY_ADMIN'] as Role[],
+  },
+  {
+    tenantCode: d.code,
+    username: 'officer',
+    displayName: `${d.name}业务员（演示）`,
+    roles: ['CITY_OFFICER'] as Role[],
+  },
 ]);
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [...provinceAccounts, ...cityAccounts];
@@ -35,7 +50,9 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
     let created = 0;
     await client.query('BEGIN');
     for (const account of DEMO_ACCOUNTS) {
-      const { rows } = await client.query<{ id: string }>('SELECT id FROM tenant WHERE code = $1', [account.tenantCode]);
+      const { rows } = await client.query<{ id: string }>('SELECT id FROM tenant WHERE code = $1', [
+        account.tenantCode,
+      ]);
       const tenantId = rows[0]?.id;
       if (!tenantId) throw new Error(`unknown tenant ${account.tenantCode}`);
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);

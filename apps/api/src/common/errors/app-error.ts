@@ -19,7 +19,11 @@ export class AppError extends GraphQLError {
 
 export function badInput(violations: FieldViolation[]): AppError {
   const first = violations[0];
-  return new AppError('BAD_USER_INPUT', { violations }, first ? `${first.field}: ${first.message}` : undefined);
+  return new AppError(
+    'BAD_USER_INPUT',
+    { violations },
+    first ? `${first.field}: ${first.message}` : undefined,
+  );
 }
 
 export function notFound(): AppError {

@@ -3,9 +3,8 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppError } from '../errors/app-error';
 import type { RequestContext, Viewer } from './request-context';
 
-export const Ctx = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): RequestContext =>
-    GqlExecutionContext.create(context).getContext<RequestContext>(),
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext =>
+  GqlExecutionContext.create(context).getContext<RequestContext>(),
 );
 
 /** The signed-in viewer; the access guard has already refused anonymous calls. */

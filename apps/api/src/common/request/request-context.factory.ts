@@ -35,12 +35,24 @@ export class RequestContextFactory {
     };
     try {
       await runner.startTransaction();
-      const ctx: RequestContext = { req, res, db: runner.manager, viewer: null, loaders: new Map(), loginAttempted: false, finish };
+      const ctx: RequestContext = {
+        req,
+        res,
+        db: runner.manager,
+        viewer: null,
+        loaders: new Map(),
+        loginAttempted: false,
+        finish,
+      };
       const token = readSessionToken(req);
       const session = token ? await this.sessions.resolve(runner.manager, token) : null;
       if (session) {
         const { viewer } = session;
-        await applyIdentity(runner.manager, { tenantId: viewer.tenantId, userId: viewer.userId, roles: viewer.roles });
+        await applyIdentity(runner.manager, {
+          tenantId: viewer.tenantId,
+          userId: viewer.userId,
+          roles: viewer.roles,
+        });
         if (session.touch) await this.sessions.touch(runner.manager, viewer.sessionId);
         ctx.viewer = viewer;
       }

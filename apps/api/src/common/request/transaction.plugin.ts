@@ -17,7 +17,12 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
           console.error('[graphql] transaction did not commit', error);
           if (body.kind === 'single') {
             body.singleResult = {
-              errors: [{ message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+              errors: [
+                {
+                  message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR,
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                },
+              ],
             };
           }
         }

@@ -309,19 +309,17 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
     `);
 
     for (const [index, industry] of INDUSTRIES.entries()) {
-      await db.query('INSERT INTO industry (code, name, parent_code, category, sort_order) VALUES ($1, $2, $3, $4, $5)', [
-        industry.code,
-        industry.name,
-        industry.parentCode,
-        industry.category,
-        index + 1,
-      ]);
+      await db.query(
+        'INSERT INTO industry (code, name, parent_code, category, sort_order) VALUES ($1, $2, $3, $4, $5)',
+        [industry.code, industry.name, industry.parentCode, industry.category, index + 1],
+      );
     }
 
     // The province's 2016 measures, in force from their publication (Art. 22).
-    await db.query(`SELECT set_config('app.tenant_id', (SELECT id::text FROM tenant WHERE code = $1), true)`, [
-      PROVINCE_CODE,
-    ]);
+    await db.query(
+      `SELECT set_config('app.tenant_id', (SELECT id::text FROM tenant WHERE code = $1), true)`,
+      [PROVINCE_CODE],
+    );
     await db.query(
       `INSERT INTO measures (tenant_id, version_no, title, document_number, effective_on, parameters, status, published_at)
        SELECT id, 1, $2, $3, DATE '2016-12-16', $4, 'PUBLISHED', TIMESTAMPTZ '2016-12-16 00:00:00+08'

@@ -3,17 +3,31 @@ import type { FieldViolation } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
-import { CHECK_VIOLATION, OBJECT_NOT_IN_PREREQUISITE_STATE, sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
+import {
+  CHECK_VIOLATION,
+  OBJECT_NOT_IN_PREREQUISITE_STATE,
+  sqlState,
+  UNIQUE_VIOLATION,
+} from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { DocumentEntity } from '../documents/document.entity';
-import { AgreementSignatureEntity, AgreementTaskEntity, AllianceAgreementEntity } from './alliance-agreement.entity';
+import {
+  AgreementSignatureEntity,
+  AgreementTaskEntity,
+  AllianceAgreementEntity,
+} from './alliance-agreement.entity';
 import { AllianceMemberEntity } from './alliance-member.entity';
 import type { AllianceEntity } from './alliance.entity';
 import { dateViolations, textViolations } from './alliance-input.rules';
 import { invalid, violation } from './alliances.errors';
 import { AlliancesService } from './alliances.service';
-import type { AgreementDraftInput, CreateAgreementVersionInput, RecordSignatureInput, UpdateAgreementDraftInput } from './dto/alliance.input';
+import type {
+  AgreementDraftInput,
+  CreateAgreementVersionInput,
+  RecordSignatureInput,
+  UpdateAgreementDraftInput,
+} from './dto/alliance.input';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -31,7 +45,10 @@ const CLAUSES = [
 ] as const;
 
 function clauses(input: AgreementDraftInput) {
-  return Object.fromEntries(CLAUSES.map(([key]) => [key, input[key].trim()])) as Record<(typeof CLAUSES)[number][0], string>;
+  return Object.fromEntries(CLAUSES.map(([key]) => [key, input[key].trim()])) as Record<
+    (typeof CLAUSES)[number][0],
+    string
+  >;
 }
 
 function signedIsFinal(): AppError {
@@ -46,28 +63,46 @@ export class AllianceAgreementsService {
     private readonly clock: Clock,
   ) {}
 
-  private async checkDraft(db: EntityManager, alliance: AllianceEntity, input: AgreementDraftInput): Promise<void> {
-    const violations: FieldViolation[] = CLAUSES.flatMap(([key, label]) => textViolations(key, input[key], label, 0, 5000));
+  private async checkDraft(
+    db: EntityManager,
+    alliance: AllianceEntity,
+    input: AgreementDraftInput,
+  ): Promise<void> {
+    const violations: FieldViolation[] = CLAUSES.flatMap(([key, label]) =>
+      textViolations(key, input[key], label, 0, 5000),
+    );
     const current = await db.findBy(AllianceMemberEntity, { allianceId: alliance.id, exitedOn: IsNull() });
     const seen = new Set<string>();
     input.tasks.forEach((t, i) => {
       if (!current.some((m) => m.organizationId === t.organizationId)) {
-        violations.push(violation(`tasks.${i}.organizationId`, 'NOT_A_MEMBER', '任务分工只能落实到现有成员单位'));
+        violations.push(
+          violation(`tasks.${i}.organizationId`, 'NOT_A_MEMBER', '任务分工只能落实到现有成员单位'),
+        );
       }
-      if (seen.has(t.organizationId)) violations.push(violation(`tasks.${i}.organizationId`, 'DUPLICATE', '每个成员单位只写一条分工'));
+      if (seen.has(t.organizationId))
+        violations.push(violation(`tasks.${i}.organizationId`, 'DUPLICATE', '每个成员单位只写一条分工'));
       seen.add(t.organizationId);
       violations.push(...textViolations(`tasks.${i}.task`, t.task, '任务分工', 1, 2000));
     });
     if (input.scanDocumentId) {
       const scan = UUID.test(input.scanDocumentId)
-        ? await db.findOneBy(DocumentEntity, { id: input.scanDocumentId, allianceId: alliance.id, kind: 'AGREEMENT_SCAN' })
+        ? await db.findOneBy(DocumentEntity, {
+            id: input.scanDocumentId,
+            allianceId: alliance.id,
+            kind: 'AGREEMENT_SCAN',
+          })
         : null;
-      if (!scan) violations.push(violation('scanDocumentId', 'UNKNOWN_DOCUMENT', '请先上传本联盟的协议扫描件'));
+      if (!scan)
+        violations.push(violation('scanDocumentId', 'UNKNOWN_DOCUMENT', '请先上传本联盟的协议扫描件'));
     }
     if (violations.length) throw badInput(violations);
   }
 
-  async createVersion(ctx: RequestContext, viewer: Viewer, input: CreateAgreementVersionInput): Promise<AllianceAgreementEntity> {
+  async createVersion(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: CreateAgreementVersionInput,
+  ): Promise<AllianceAgreementEntity> {
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, input.allianceId);
     await this.checkDraft(ctx.db, alliance, input);
     const [{ next }] = await ctx.db.query<[{ next: number }]>(
@@ -94,29 +129,53 @@ export class AllianceAgreementsService {
     return agreement;
   }
 
-  private async writeTasks(db: EntityManager, viewer: Viewer, agreementId: string, input: AgreementDraftInput) {
+  private async writeTasks(
+    db: EntityManager,
+    viewer: Viewer,
+    agreementId: string,
+    input: AgreementDraftInput,
+  ) {
     await db.delete(AgreementTaskEntity, { tenantId: viewer.tenantId, agreementId });
     if (input.tasks.length) {
       await db.insert(
         AgreementTaskEntity,
-        input.tasks.map((t) => ({ tenantId: viewer.tenantId, agreementId, organizationId: t.organizationId, task: t.task.trim() })),
+        input.tasks.map((t) => ({
+          tenantId: viewer.tenantId,
+          agreementId,
+          organizationId: t.organizationId,
+          task: t.task.trim(),
+        })),
       );
     }
   }
 
-  private async ownAgreement(db: EntityManager, viewer: Viewer, id: string): Promise<AllianceAgreementEntity> {
-    const agreement = UUID.test(id) ? await db.findOneBy(AllianceAgreementEntity, { id, tenantId: viewer.tenantId }) : null;
+  private async ownAgreement(
+    db: EntityManager,
+    viewer: Viewer,
+    id: string,
+  ): Promise<AllianceAgreementEntity> {
+    const agreement = UUID.test(id)
+      ? await db.findOneBy(AllianceAgreementEntity, { id, tenantId: viewer.tenantId })
+      : null;
     if (!agreement) throw notFound();
     return agreement;
   }
 
-  async updateDraft(ctx: RequestContext, viewer: Viewer, input: UpdateAgreementDraftInput): Promise<AllianceAgreementEntity> {
+  async updateDraft(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: UpdateAgreementDraftInput,
+  ): Promise<AllianceAgreementEntity> {
     const found = await this.ownAgreement(ctx.db, viewer, input.agreementId);
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, found.allianceId);
     if (await ctx.db.existsBy(AgreementSignatureEntity, { agreementId: found.id })) throw signedIsFinal();
     await this.checkDraft(ctx.db, alliance, input);
     try {
-      await ctx.db.update(AllianceAgreementEntity, { id: found.id }, { ...clauses(input), scanDocumentId: input.scanDocumentId ?? null });
+      await ctx.db.update(
+        AllianceAgreementEntity,
+        { id: found.id },
+        { ...clauses(input), scanDocumentId: input.scanDocumentId ?? null },
+      );
     } catch (error) {
       if (sqlState(error) === OBJECT_NOT_IN_PREREQUISITE_STATE) throw signedIsFinal();
       throw error;
@@ -132,7 +191,11 @@ export class AllianceAgreementsService {
   }
 
   /** A member's legal representative signs a version (Art. 8(2)); only members on the roll that day may sign. */
-  async recordSignature(ctx: RequestContext, viewer: Viewer, input: RecordSignatureInput): Promise<AgreementSignatureEntity> {
+  async recordSignature(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: RecordSignatureInput,
+  ): Promise<AgreementSignatureEntity> {
     const agreement = await this.ownAgreement(ctx.db, viewer, input.agreementId);
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, agreement.allianceId);
     const violations = [
@@ -140,9 +203,15 @@ export class AllianceAgreementsService {
       ...textViolations('signatoryName', input.signatoryName, '签署人姓名', 1, 40),
     ];
     if (violations.length) throw badInput(violations);
-    const members = await ctx.db.findBy(AllianceMemberEntity, { allianceId: alliance.id, organizationId: input.organizationId });
-    const onRoll = members.some((m) => m.joinedOn <= input.signedOn && (m.exitedOn === null || m.exitedOn > input.signedOn));
-    if (!onRoll) throw invalid('organizationId', 'SIGNATORY_NOT_MEMBER', '签署日不是本联盟成员的单位不能签署协议');
+    const members = await ctx.db.findBy(AllianceMemberEntity, {
+      allianceId: alliance.id,
+      organizationId: input.organizationId,
+    });
+    const onRoll = members.some(
+      (m) => m.joinedOn <= input.signedOn && (m.exitedOn === null || m.exitedOn > input.signedOn),
+    );
+    if (!onRoll)
+      throw invalid('organizationId', 'SIGNATORY_NOT_MEMBER', '签署日不是本联盟成员的单位不能签署协议');
     const signature = ctx.db.create(AgreementSignatureEntity, {
       tenantId: viewer.tenantId,
       agreementId: agreement.id,
@@ -156,15 +225,23 @@ export class AllianceAgreementsService {
       await ctx.db.insert(AgreementSignatureEntity, signature);
     } catch (error) {
       const state = sqlState(error);
-      if (state === UNIQUE_VIOLATION) throw invalid('organizationId', 'ALREADY_SIGNED', '该成员单位已签署此版本');
-      if (state === CHECK_VIOLATION) throw invalid('organizationId', 'SIGNATORY_NOT_MEMBER', '签署日不是本联盟成员的单位不能签署协议');
+      if (state === UNIQUE_VIOLATION)
+        throw invalid('organizationId', 'ALREADY_SIGNED', '该成员单位已签署此版本');
+      if (state === CHECK_VIOLATION)
+        throw invalid('organizationId', 'SIGNATORY_NOT_MEMBER', '签署日不是本联盟成员的单位不能签署协议');
       throw error;
     }
     await this.audit.record(ctx.db, {
       action: 'agreement.sign',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      after: { agreementId: agreement.id, version: agreement.version, organizationId: input.organizationId, signatoryName: signature.signatoryName, signedOn: input.signedOn },
+      after: {
+        agreementId: agreement.id,
+        version: agreement.version,
+        organizationId: input.organizationId,
+        signatoryName: signature.signatoryName,
+        signedOn: input.signedOn,
+      },
     });
     return signature;
   }

@@ -38,37 +38,55 @@ export class AllianceFieldsResolver {
   ) {}
 
   private organizations(ctx: RequestContext) {
-    return perRequestLoader<string, OrganizationEntity | undefined>(ctx, 'organization-by-id', async (ids) => {
-      const rows = await ctx.db.findBy(OrganizationEntity, { id: In([...ids]) });
-      return ids.map((id) => rows.find((r) => r.id === id));
-    });
-  }
-
-  private snapshots(ctx: RequestContext) {
-    return perRequestLoader<string, StoredSnapshot>(
+    return perRequestLoader<string, OrganizationEntity | undefined>(
       ctx,
-      'alliance-snapshot',
+      'organization-by-id',
       async (ids) => {
-        const alliances = await ctx.db.findBy(AllianceEntity, { id: In([...ids]) });
-        const snapshots = await loadSnapshots(ctx.db, alliances);
-        return ids.map((id) => snapshots.get(id) ?? { members: [], agreements: [], governance: { bodies: [], liableEntity: '', executiveFullTimeStaff: 0 } });
+        const rows = await ctx.db.findBy(OrganizationEntity, { id: In([...ids]) });
+        return ids.map((id) => rows.find((r) => r.id === id));
       },
     );
   }
 
+  private snapshots(ctx: RequestContext) {
+    return perRequestLoader<string, StoredSnapshot>(ctx, 'alliance-snapshot', async (ids) => {
+      const alliances = await ctx.db.findBy(AllianceEntity, { id: In([...ids]) });
+      const snapshots = await loadSnapshots(ctx.db, alliances);
+      return ids.map(
+        (id) =>
+          snapshots.get(id) ?? {
+            members: [],
+            agreements: [],
+            governance: { bodies: [], liableEntity: '', executiveFullTimeStaff: 0 },
+          },
+      );
+    });
+  }
+
   private memberRows(ctx: RequestContext) {
     return perRequestLoader<string, AllianceMemberEntity[]>(ctx, 'members-by-alliance', async (ids) =>
-      groupBy(ids, await ctx.db.find(AllianceMemberEntity, { where: { allianceId: In([...ids]) }, order: { joinedOn: 'ASC', createdAt: 'ASC' } }), (m) => m.allianceId),
+      groupBy(
+        ids,
+        await ctx.db.find(AllianceMemberEntity, {
+          where: { allianceId: In([...ids]) },
+          order: { joinedOn: 'ASC', createdAt: 'ASC' },
+        }),
+        (m) => m.allianceId,
+      ),
     );
   }
 
   @SignedIn()
   @ResolveField(() => IndustryModel)
   async industry(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<IndustryModel> {
-    const loader = perRequestLoader<string, IndustryEntity | undefined>(ctx, 'industry-by-code', async (codes) => {
-      const rows = await ctx.db.findBy(IndustryEntity, { code: In([...codes]) });
-      return codes.map((code) => rows.find((r) => r.code === code));
-    });
+    const loader = perRequestLoader<string, IndustryEntity | undefined>(
+      ctx,
+      'industry-by-code',
+      async (codes) => {
+        const rows = await ctx.db.findBy(IndustryEntity, { code: In([...codes]) });
+        return codes.map((code) => rows.find((r) => r.code === code));
+      },
+    );
     const industry = await loader.load(alliance.industryCode);
     if (!industry) throw new Error(`industry ${alliance.industryCode} missing`);
     return toIndustryModel(industry);
@@ -87,18 +105,23 @@ export class AllianceFieldsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => [AllianceMemberModel], { description: '成员单位，含已退出的（current: true 只看现有成员）' })
+  @ResolveField(() => [AllianceMemberModel], {
+    description: '成员单位，含已退出的（current: true 只看现有成员）',
+  })
   async members(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
     @Parent() alliance: AllianceModel,
     @Args('current', { defaultValue: false }) current: boolean,
   ): Promise<AllianceMemberModel[]> {
-    const members = (await this.memberRows(ctx).load(alliance.id)).filter((m) => !current || m.exitedOn === null);
+    const members = (await this.memberRows(ctx).load(alliance.id)).filter(
+      (m) => !current || m.exitedOn === null,
+    );
     const organizations = await this.organizations(ctx).loadMany(members.map((m) => m.organizationId));
     return members.map((m, i) => {
       const organization = organizations[i];
-      if (!organization || organization instanceof Error) throw new Error(`organization ${m.organizationId} missing`);
+      if (!organization || organization instanceof Error)
+        throw new Error(`organization ${m.organizationId} missing`);
       return {
         id: m.id,
         organization: toOrganizationModel(organization, viewer),
@@ -111,13 +134,18 @@ export class AllianceFieldsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => OrganizationModel, { nullable: true, description: '理事长单位（第十八条：计划项目的责任主体）' })
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: '理事长单位（第十八条：计划项目的责任主体）',
+  })
   async chairMember(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
     @Parent() alliance: AllianceModel,
   ): Promise<OrganizationModel | null> {
-    const chair = (await this.memberRows(ctx).load(alliance.id)).find((m) => m.role === 'CHAIR' && m.exitedOn === null);
+    const chair = (await this.memberRows(ctx).load(alliance.id)).find(
+      (m) => m.role === 'CHAIR' && m.exitedOn === null,
+    );
     const organization = chair ? await this.organizations(ctx).load(chair.organizationId) : undefined;
     return organization ? toOrganizationModel(organization, viewer) : null;
   }
@@ -129,22 +157,41 @@ export class AllianceFieldsResolver {
     @CurrentViewer() viewer: Viewer,
     @Parent() alliance: AllianceModel,
   ): Promise<OrganizationModel | null> {
-    const organization = alliance.hostOrganizationId ? await this.organizations(ctx).load(alliance.hostOrganizationId) : undefined;
+    const organization = alliance.hostOrganizationId
+      ? await this.organizations(ctx).load(alliance.hostOrganizationId)
+      : undefined;
     return organization ? toOrganizationModel(organization, viewer) : null;
   }
 
   @SignedIn()
   @ResolveField(() => [GovernanceBodyModel])
-  async governanceBodies(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<GovernanceBodyModel[]> {
+  async governanceBodies(
+    @Ctx() ctx: RequestContext,
+    @Parent() alliance: AllianceModel,
+  ): Promise<GovernanceBodyModel[]> {
     const loader = perRequestLoader<string, GovernanceBodyEntity[]>(ctx, 'bodies-by-alliance', async (ids) =>
-      groupBy(ids, await ctx.db.find(GovernanceBodyEntity, { where: { allianceId: In([...ids]) }, order: { kind: 'ASC' } }), (b) => b.allianceId),
+      groupBy(
+        ids,
+        await ctx.db.find(GovernanceBodyEntity, {
+          where: { allianceId: In([...ids]) },
+          order: { kind: 'ASC' },
+        }),
+        (b) => b.allianceId,
+      ),
     );
-    return (await loader.load(alliance.id)).map((b) => ({ kind: b.kind, name: b.name, description: b.description }));
+    return (await loader.load(alliance.id)).map((b) => ({
+      kind: b.kind,
+      name: b.name,
+      description: b.description,
+    }));
   }
 
   @SignedIn()
   @ResolveField(() => [AllianceAgreementModel], { description: '联盟协议各版本（新版本在前）' })
-  async agreements(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<AllianceAgreementModel[]> {
+  async agreements(
+    @Ctx() ctx: RequestContext,
+    @Parent() alliance: AllianceModel,
+  ): Promise<AllianceAgreementModel[]> {
     const snapshot = await this.snapshots(ctx).load(alliance.id);
     const inEffect = agreementInEffect(snapshot, chinaDate(this.clock.now()));
     return [...snapshot.agreements]
@@ -170,14 +217,30 @@ export class AllianceFieldsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => [AllianceOutputModel], { description: '逐年产出：标准、专利、平台、成果转化、人才培养' })
-  async outputs(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<AllianceOutputModel[]> {
-    const rows = await ctx.db.find(AllianceOutputEntity, { where: { allianceId: alliance.id }, order: { year: 'DESC', createdAt: 'DESC' } });
-    return rows.map((o) => ({ id: o.id, year: o.year, kind: o.kind, quantity: o.quantity, description: o.description }));
+  @ResolveField(() => [AllianceOutputModel], {
+    description: '逐年产出：标准、专利、平台、成果转化、人才培养',
+  })
+  async outputs(
+    @Ctx() ctx: RequestContext,
+    @Parent() alliance: AllianceModel,
+  ): Promise<AllianceOutputModel[]> {
+    const rows = await ctx.db.find(AllianceOutputEntity, {
+      where: { allianceId: alliance.id },
+      order: { year: 'DESC', createdAt: 'DESC' },
+    });
+    return rows.map((o) => ({
+      id: o.id,
+      year: o.year,
+      kind: o.kind,
+      quantity: o.quantity,
+      description: o.description,
+    }));
   }
 
   @SignedIn()
-  @ResolveField(() => FoundingCheckModel, { description: '第八条基本条件检查：basis 为 OWN（本级生效规则）或 PROVINCE（省级实施办法）' })
+  @ResolveField(() => FoundingCheckModel, {
+    description: '第八条基本条件检查：basis 为 OWN（本级生效规则）或 PROVINCE（省级实施办法）',
+  })
   async foundingCheck(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
@@ -186,12 +249,21 @@ export class AllianceFieldsResolver {
     @Args('asOf', { nullable: true }) asOf?: string,
   ): Promise<FoundingCheckModel> {
     const snapshot = await this.snapshots(ctx).load(alliance.id);
-    const check = await this.foundingChecks.check(ctx, viewer, snapshot, asOf ?? chinaDate(this.clock.now()), basis);
+    const check = await this.foundingChecks.check(
+      ctx,
+      viewer,
+      snapshot,
+      asOf ?? chinaDate(this.clock.now()),
+      basis,
+    );
     return {
       asOf: check.asOf,
       allHold: check.allHold,
       agreementVersionInEffect: check.agreementVersionInEffect,
-      conditions: check.conditions.map((c) => ({ ...c, reasons: c.reasons.map((r) => ({ ...r, organizationId: r.organizationId ?? null })) })),
+      conditions: check.conditions.map((c) => ({
+        ...c,
+        reasons: c.reasons.map((r) => ({ ...r, organizationId: r.organizationId ?? null })),
+      })),
       provinceMeasuresId: check.measures.province.id,
       measuresTitle: check.measures.local?.title ?? check.measures.province.title,
       localMeasuresId: check.measures.local?.id ?? null,
@@ -201,6 +273,8 @@ export class AllianceFieldsResolver {
   @SignedIn()
   @ResolveField(() => [AllianceAction], { description: '当前用户对此联盟可执行的状态变更' })
   availableActions(@CurrentViewer() viewer: Viewer, @Parent() alliance: AllianceModel): AllianceAction[] {
-    return alliance.tenantId === viewer.tenantId ? availableAllianceActions(alliance.status, viewer.roles) : [];
+    return alliance.tenantId === viewer.tenantId
+      ? availableAllianceActions(alliance.status, viewer.roles)
+      : [];
   }
 }

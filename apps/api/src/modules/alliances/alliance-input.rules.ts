@@ -8,9 +8,16 @@ export function dateViolations(field: string, value: string, latest?: string): F
   return [];
 }
 
-export function textViolations(field: string, value: string, label: string, min: number, max: number): FieldViolation[] {
+export function textViolations(
+  field: string,
+  value: string,
+  label: string,
+  min: number,
+  max: number,
+): FieldViolation[] {
   const length = [...value.trim()].length;
-  if (length < min) return [violation(field, 'REQUIRED', min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)];
+  if (length < min)
+    return [violation(field, 'REQUIRED', min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)];
   if (length > max) return [violation(field, 'TOO_LONG', `${label}不能超过 ${max} 个字`)];
   return [];
 }

@@ -26,12 +26,18 @@ export class AllianceMembersService {
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, input.allianceId);
     const organization = await this.organizations.byId(ctx.db, input.organizationId).catch(() => null);
     const violations = dateViolations('joinedOn', input.joinedOn, this.alliances.today());
-    if (!organization) violations.push(violation('organizationId', 'UNKNOWN_ORGANIZATION', '请从名录中选择单位'));
+    if (!organization)
+      violations.push(violation('organizationId', 'UNKNOWN_ORGANIZATION', '请从名录中选择单位'));
     if (!violations.length && input.joinedOn < alliance.foundedOn) {
-      violations.push(violation('joinedOn', 'BEFORE_FOUNDING', `加入日期不能早于联盟发起日期（${alliance.foundedOn}）`));
+      violations.push(
+        violation('joinedOn', 'BEFORE_FOUNDING', `加入日期不能早于联盟发起日期（${alliance.foundedOn}）`),
+      );
     }
     if (violations.length || !organization) throw badInput(violations);
-    const current = await ctx.db.findBy(AllianceMemberEntity, { allianceId: alliance.id, exitedOn: IsNull() });
+    const current = await ctx.db.findBy(AllianceMemberEntity, {
+      allianceId: alliance.id,
+      exitedOn: IsNull(),
+    });
     if (current.some((m) => m.organizationId === organization.id)) {
       throw invalid('organizationId', 'ALREADY_MEMBER', `${organization.name} 已是本联盟成员`);
     }
@@ -52,14 +58,21 @@ export class AllianceMembersService {
         }),
       );
     } catch (error) {
-      if (sqlState(error) === UNIQUE_VIOLATION) throw invalid('organizationId', 'ALREADY_MEMBER', '该单位已是本联盟成员或理事长单位已存在');
+      if (sqlState(error) === UNIQUE_VIOLATION)
+        throw invalid('organizationId', 'ALREADY_MEMBER', '该单位已是本联盟成员或理事长单位已存在');
       throw error;
     }
     await this.audit.record(ctx.db, {
       action: 'alliance.add_member',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      after: { organizationId: organization.id, name: organization.name, role: input.role, roleLabel: MEMBER_ROLE_LABELS[input.role], joinedOn: input.joinedOn },
+      after: {
+        organizationId: organization.id,
+        name: organization.name,
+        role: input.role,
+        roleLabel: MEMBER_ROLE_LABELS[input.role],
+        joinedOn: input.joinedOn,
+      },
     });
     return member;
   }
@@ -78,10 +91,16 @@ export class AllianceMembersService {
       ...textViolations('reason', input.reason, '退出原因', 2, 1000),
     ];
     if (!violations.length && input.exitedOn < member.joinedOn) {
-      violations.push(violation('exitedOn', 'EXIT_BEFORE_JOIN', `退出日期不能早于加入日期（${member.joinedOn}）`));
+      violations.push(
+        violation('exitedOn', 'EXIT_BEFORE_JOIN', `退出日期不能早于加入日期（${member.joinedOn}）`),
+      );
     }
     if (violations.length) throw badInput(violations);
-    await ctx.db.update(AllianceMemberEntity, { id: member.id, exitedOn: IsNull() }, { exitedOn: input.exitedOn, exitReason: input.reason.trim() });
+    await ctx.db.update(
+      AllianceMemberEntity,
+      { id: member.id, exitedOn: IsNull() },
+      { exitedOn: input.exitedOn, exitReason: input.reason.trim() },
+    );
     await this.audit.record(ctx.db, {
       action: 'alliance.exit_member',
       subjectType: 'alliance',

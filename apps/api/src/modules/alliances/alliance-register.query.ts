@@ -34,7 +34,8 @@ export class AllianceRegisterQuery {
       );
     }
     if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-    if (filter.pilotStatus) query.andWhere('a.pilot_status = :pilotStatus', { pilotStatus: filter.pilotStatus });
+    if (filter.pilotStatus)
+      query.andWhere('a.pilot_status = :pilotStatus', { pilotStatus: filter.pilotStatus });
     const search = filter.search?.trim();
     if (search) {
       const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,7 +53,10 @@ export class AllianceRegisterQuery {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw badInput([violation('first', 'PAGE_SIZE', `每页 1–${MAX_PAGE} 条`)]);
     }
-    const query = this.filtered(db, filter).orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(first + 1);
+    const query = this.filtered(db, filter)
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(first + 1);
     if (after) {
       const cursor = decodeCursor(after);
       query.andWhere('(a.created_at, a.id) < (:createdAt, :id)', cursor);

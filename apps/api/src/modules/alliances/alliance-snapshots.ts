@@ -39,7 +39,10 @@ type AgreementRow = {
 export type StoredAgreement = AgreementSnapshot & { id: string; scanDocumentId: string | null };
 export type StoredSnapshot = AllianceSnapshot & { agreements: StoredAgreement[] };
 
-export async function loadSnapshots(db: EntityManager, alliances: readonly AllianceEntity[]): Promise<Map<string, StoredSnapshot>> {
+export async function loadSnapshots(
+  db: EntityManager,
+  alliances: readonly AllianceEntity[],
+): Promise<Map<string, StoredSnapshot>> {
   const ids = alliances.map((a) => a.id);
   const snapshots = new Map<string, StoredSnapshot>(
     alliances.map((a) => [
@@ -47,7 +50,11 @@ export async function loadSnapshots(db: EntityManager, alliances: readonly Allia
       {
         members: [],
         agreements: [],
-        governance: { bodies: [], liableEntity: a.liableEntity, executiveFullTimeStaff: a.executiveFullTimeStaff },
+        governance: {
+          bodies: [],
+          liableEntity: a.liableEntity,
+          executiveFullTimeStaff: a.executiveFullTimeStaff,
+        },
       },
     ]),
   );
@@ -72,10 +79,9 @@ export async function loadSnapshots(db: EntityManager, alliances: readonly Allia
        FROM alliance_agreement a WHERE a.alliance_id = ANY($1) ORDER BY a.version`,
       [ids],
     ),
-    db.query<{ alliance_id: string; kind: AllianceSnapshot['governance']['bodies'][number]['kind']; name: string }[]>(
-      'SELECT alliance_id, kind, name FROM governance_body WHERE alliance_id = ANY($1)',
-      [ids],
-    ),
+    db.query<
+      { alliance_id: string; kind: AllianceSnapshot['governance']['bodies'][number]['kind']; name: string }[]
+    >('SELECT alliance_id, kind, name FROM governance_body WHERE alliance_id = ANY($1)', [ids]),
   ]);
   for (const m of members) {
     snapshots.get(m.alliance_id)?.members.push({
@@ -111,6 +117,7 @@ export async function loadSnapshots(db: EntityManager, alliances: readonly Allia
     };
     snapshots.get(a.alliance_id)?.agreements.push(agreement);
   }
-  for (const b of bodies) snapshots.get(b.alliance_id)?.governance.bodies.push({ kind: b.kind, name: b.name });
+  for (const b of bodies)
+    snapshots.get(b.alliance_id)?.governance.bodies.push({ kind: b.kind, name: b.name });
   return snapshots;
 }

@@ -13,8 +13,14 @@ import type { AllianceOutputKind } from './alliance-output.entity';
 
 registerEnumType(AllianceStatus, { name: 'AllianceStatus', description: '联盟状态：筹建中、已成立、已解散' });
 registerEnumType(PilotStatus, { name: 'PilotStatus', description: '试点状态' });
-registerEnumType(MemberRole, { name: 'MemberRole', description: '成员角色：理事长单位、副理事长单位、成员单位' });
-registerEnumType(GovernanceBodyKind, { name: 'GovernanceBodyKind', description: '组织机构：决策、咨询、执行' });
+registerEnumType(MemberRole, {
+  name: 'MemberRole',
+  description: '成员角色：理事长单位、副理事长单位、成员单位',
+});
+registerEnumType(GovernanceBodyKind, {
+  name: 'GovernanceBodyKind',
+  description: '组织机构：决策、咨询、执行',
+});
 registerEnumType(AllianceAction, { name: 'AllianceAction', description: '联盟状态变更：确认成立、解散' });
 export const FoundingConditionEnum = Object.fromEntries(FOUNDING_CONDITIONS.map((c) => [c, c])) as {
   [K in (typeof FOUNDING_CONDITIONS)[number]]: K;
@@ -27,10 +33,16 @@ export const AllianceOutputKindEnum = {
   TRANSFER: 'TRANSFER',
   TRAINING: 'TRAINING',
 } as const satisfies Record<AllianceOutputKind, AllianceOutputKind>;
-registerEnumType(AllianceOutputKindEnum, { name: 'AllianceOutputKind', description: '联盟产出（第四条）：标准、专利、平台、成果转化、人才培养' });
+registerEnumType(AllianceOutputKindEnum, {
+  name: 'AllianceOutputKind',
+  description: '联盟产出（第四条）：标准、专利、平台、成果转化、人才培养',
+});
 export const MeasuresBasis = { OWN: 'OWN', PROVINCE: 'PROVINCE' } as const;
 export type MeasuresBasis = (typeof MeasuresBasis)[keyof typeof MeasuresBasis];
-registerEnumType(MeasuresBasis, { name: 'MeasuresBasis', description: '按本级生效的规则，或只按省级实施办法' });
+registerEnumType(MeasuresBasis, {
+  name: 'MeasuresBasis',
+  description: '按本级生效的规则，或只按省级实施办法',
+});
 
 @ObjectType('AllianceMember', { description: '成员单位；退出留痕，不删除' })
 export class AllianceMemberModel {

@@ -6,7 +6,12 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { AllianceAgreementsService } from './alliance-agreements.service';
 import { AllianceMembersService } from './alliance-members.service';
 import { AllianceRegisterQuery } from './alliance-register.query';
-import { AllianceConnectionModel, AllianceModel, AllianceOutputModel, toAllianceModel } from './alliance.model';
+import {
+  AllianceConnectionModel,
+  AllianceModel,
+  AllianceOutputModel,
+  toAllianceModel,
+} from './alliance.model';
 import { AlliancesService } from './alliances.service';
 import {
   AddMemberInput,
@@ -23,7 +28,12 @@ import {
   UpdateAllianceInput,
 } from './dto/alliance.input';
 
-const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER] as const;
+const REGISTER_KEEPERS = [
+  Role.PROVINCE_ADMIN,
+  Role.PROVINCE_OFFICER,
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
+] as const;
 
 @Resolver(() => AllianceModel)
 export class AlliancesResolver {
@@ -35,7 +45,9 @@ export class AlliancesResolver {
   ) {}
 
   @Allow(...REGISTER_KEEPERS)
-  @Query(() => AllianceConnectionModel, { description: '联盟名录：筛选、搜索（联盟或成员名称、信用代码）、游标分页' })
+  @Query(() => AllianceConnectionModel, {
+    description: '联盟名录：筛选、搜索（联盟或成员名称、信用代码）、游标分页',
+  })
   async alliances(
     @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => AllianceFilterInput, defaultValue: {} }) filter: AllianceFilterInput,
@@ -48,7 +60,10 @@ export class AlliancesResolver {
 
   @Allow(...REGISTER_KEEPERS)
   @Query(() => AllianceModel, { description: '一个联盟（他人的联盟视为不存在）' })
-  async alliance(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<AllianceModel> {
+  async alliance(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<AllianceModel> {
     return toAllianceModel(await this.register.visible(ctx.db, id));
   }
 
@@ -134,10 +149,11 @@ export class AlliancesResolver {
     @Args('input') input: RecordSignatureInput,
   ): Promise<AllianceModel> {
     await this.agreementVersions.recordSignature(ctx, viewer, input);
-    const { allianceId } = await ctx.db.query<[{ alliance_id: string }]>(
-      'SELECT alliance_id FROM alliance_agreement WHERE id = $1',
-      [input.agreementId],
-    ).then(([row]) => ({ allianceId: row.alliance_id }));
+    const { allianceId } = await ctx.db
+      .query<[{ alliance_id: string }]>('SELECT alliance_id FROM alliance_agreement WHERE id = $1', [
+        input.agreementId,
+      ])
+      .then(([row]) => ({ allianceId: row.alliance_id }));
     return toAllianceModel(await this.register.visible(ctx.db, allianceId));
   }
 

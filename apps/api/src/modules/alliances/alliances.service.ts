@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, decideAllianceTransition, FOUNDING_CONDITION_INFO, type FoundingCondition } from '@xiangmeng/domain';
+import { chinaDate, decideAllianceTransition, FOUNDING_CONDITION_INFO } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
@@ -27,7 +27,13 @@ import { GovernanceBodyEntity } from './governance-body.entity';
 const UUID = /^[0-9a-f-]{36}$/i;
 
 function registerView(a: AllianceEntity) {
-  return { name: a.name, industryCode: a.industryCode, foundedOn: a.foundedOn, objectives: a.objectives, status: a.status };
+  return {
+    name: a.name,
+    industryCode: a.industryCode,
+    foundedOn: a.foundedOn,
+    objectives: a.objectives,
+    status: a.status,
+  };
 }
 
 @Injectable()
@@ -51,7 +57,9 @@ export class AlliancesService {
 
   /** The one way to reach an alliance for a change: the viewer's own tenant's, and not dissolved. */
   async changeable(db: EntityManager, viewer: Viewer, id: string): Promise<AllianceEntity> {
-    const alliance = UUID.test(id) ? await db.findOneBy(AllianceEntity, { id, tenantId: viewer.tenantId }) : null;
+    const alliance = UUID.test(id)
+      ? await db.findOneBy(AllianceEntity, { id, tenantId: viewer.tenantId })
+      : null;
     if (!alliance) throw notFound();
     if (alliance.status === 'DISSOLVED') throw allianceDissolved();
     return alliance;
@@ -104,7 +112,12 @@ export class AlliancesService {
       if (sqlState(error) === UNIQUE_VIOLATION) throw this.nameTaken();
       throw error;
     }
-    await this.audit.record(ctx.db, { action: 'alliance.register', subjectType: 'alliance', subjectId: alliance.id, after: registerView(alliance) });
+    await this.audit.record(ctx.db, {
+      action: 'alliance.register',
+      subjectType: 'alliance',
+      subjectId: alliance.id,
+      after: registerView(alliance),
+    });
     return this.visible(ctx.db, alliance.id);
   }
 
@@ -132,11 +145,21 @@ export class AlliancesService {
     }
     if (affected !== 1) throw allianceChanged();
     const after = await this.visible(ctx.db, alliance.id);
-    await this.audit.record(ctx.db, { action: 'alliance.update', subjectType: 'alliance', subjectId: alliance.id, before, after: registerView(after) });
+    await this.audit.record(ctx.db, {
+      action: 'alliance.update',
+      subjectType: 'alliance',
+      subjectId: alliance.id,
+      before,
+      after: registerView(after),
+    });
     return after;
   }
 
-  async setGovernance(ctx: RequestContext, viewer: Viewer, input: SetGovernanceInput): Promise<AllianceEntity> {
+  async setGovernance(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: SetGovernanceInput,
+  ): Promise<AllianceEntity> {
     const alliance = await this.lockForChange(ctx.db, viewer, input.allianceId);
     const violations = [
       ...input.bodies.flatMap((b, i) => textViolations(`bodies.${i}.name`, b.name, '机构名称', 1, 100)),
@@ -145,7 +168,11 @@ export class AlliancesService {
     if (new Set(input.bodies.map((b) => b.kind)).size !== input.bodies.length) {
       violations.push(violation('bodies', 'DUPLICATE_KIND', '每类机构只填一个'));
     }
-    if (!Number.isInteger(input.executiveFullTimeStaff) || input.executiveFullTimeStaff < 0 || input.executiveFullTimeStaff > 10000) {
+    if (
+      !Number.isInteger(input.executiveFullTimeStaff) ||
+      input.executiveFullTimeStaff < 0 ||
+      input.executiveFullTimeStaff > 10000
+    ) {
       violations.push(violation('executiveFullTimeStaff', 'INTEGER_RANGE', '专职人员数应为 0–10000 的整数'));
     }
     if (input.hostOrganizationId) {
@@ -162,7 +189,13 @@ export class AlliancesService {
     if (input.bodies.length) {
       await ctx.db.insert(
         GovernanceBodyEntity,
-        input.bodies.map((b) => ({ tenantId: viewer.tenantId, allianceId: alliance.id, kind: b.kind, name: b.name.trim(), description: b.description.trim() })),
+        input.bodies.map((b) => ({
+          tenantId: viewer.tenantId,
+          allianceId: alliance.id,
+          kind: b.kind,
+          name: b.name.trim(),
+          description: b.description.trim(),
+        })),
       );
     }
     await ctx.db.update(
@@ -180,8 +213,18 @@ export class AlliancesService {
       action: 'alliance.set_governance',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      before: { bodies: before.map((b) => ({ kind: b.kind, name: b.name })), liableEntity: alliance.liableEntity, executiveFullTimeStaff: alliance.executiveFullTimeStaff, hostOrganizationId: alliance.hostOrganizationId },
-      after: { bodies: input.bodies.map((b) => ({ kind: b.kind, name: b.name.trim() })), liableEntity: input.liableEntity.trim(), executiveFullTimeStaff: input.executiveFullTimeStaff, hostOrganizationId: input.hostOrganizationId ?? null },
+      before: {
+        bodies: before.map((b) => ({ kind: b.kind, name: b.name })),
+        liableEntity: alliance.liableEntity,
+        executiveFullTimeStaff: alliance.executiveFullTimeStaff,
+        hostOrganizationId: alliance.hostOrganizationId,
+      },
+      after: {
+        bodies: input.bodies.map((b) => ({ kind: b.kind, name: b.name.trim() })),
+        liableEntity: input.liableEntity.trim(),
+        executiveFullTimeStaff: input.executiveFullTimeStaff,
+        hostOrganizationId: input.hostOrganizationId ?? null,
+      },
     });
     return this.visible(ctx.db, alliance.id);
   }
@@ -211,17 +254,27 @@ export class AlliancesService {
       action: 'alliance.add_output',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      after: { year: output.year, kind: output.kind, quantity: output.quantity, description: output.description },
+      after: {
+        year: output.year,
+        kind: output.kind,
+        quantity: output.quantity,
+        description: output.description,
+      },
     });
     return output;
   }
 
   /** FORMING → ESTABLISHED: only while every Art. 8 condition holds under the rules in force that day. */
-  async establish(ctx: RequestContext, viewer: Viewer, input: EstablishAllianceInput): Promise<AllianceEntity> {
+  async establish(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: EstablishAllianceInput,
+  ): Promise<AllianceEntity> {
     const alliance = await this.lockForChange(ctx.db, viewer, input.allianceId);
     const dates = dateViolations('establishedOn', input.establishedOn, this.today());
     if (dates.length) throw badInput(dates);
-    if (input.establishedOn < alliance.foundedOn) throw invalid('establishedOn', 'BEFORE_FOUNDING', '成立日期不能早于发起日期');
+    if (input.establishedOn < alliance.foundedOn)
+      throw invalid('establishedOn', 'BEFORE_FOUNDING', '成立日期不能早于发起日期');
     const snapshot = (await loadSnapshots(ctx.db, [alliance])).get(alliance.id)!;
     const check = await this.foundingCheck.check(ctx, viewer, snapshot, input.establishedOn, 'OWN');
     const decision = decideAllianceTransition(alliance.status, 'ESTABLISH', viewer.roles, check);
@@ -232,7 +285,13 @@ export class AlliancesService {
           'BAD_USER_INPUT',
           {
             violations: failing.flatMap((c) =>
-              c.reasons.map((r) => violation(`foundingConditions.${c.condition}`, r.code, `${FOUNDING_CONDITION_INFO[c.condition as FoundingCondition].article}：${r.message}`)),
+              c.reasons.map((r) =>
+                violation(
+                  `foundingConditions.${c.condition}`,
+                  r.code,
+                  `${FOUNDING_CONDITION_INFO[c.condition].article}：${r.message}`,
+                ),
+              ),
             ),
           },
           `不满足第八条基本条件：${failing.map((c) => c.article).join('、')}`,
@@ -244,7 +303,13 @@ export class AlliancesService {
     const result = await ctx.db.update(
       AllianceEntity,
       { id: alliance.id, status: 'FORMING', version: alliance.version },
-      { status: decision.to, establishedOn: input.establishedOn, establishedMeasuresId: measuresId, version: alliance.version + 1, updatedAt: this.clock.now() },
+      {
+        status: decision.to,
+        establishedOn: input.establishedOn,
+        establishedMeasuresId: measuresId,
+        version: alliance.version + 1,
+        updatedAt: this.clock.now(),
+      },
     );
     if (result.affected !== 1) throw allianceChanged();
     await this.audit.record(ctx.db, {
@@ -282,11 +347,14 @@ export class AlliancesService {
     );
     const last = lastJoin[0].last;
     if (!violations.length && last && input.dissolvedOn < last) {
-      violations.push(violation('dissolvedOn', 'BEFORE_LAST_JOIN', `解散日期不能早于现有成员的最晚加入日期（${last}）`));
+      violations.push(
+        violation('dissolvedOn', 'BEFORE_LAST_JOIN', `解散日期不能早于现有成员的最晚加入日期（${last}）`),
+      );
     }
     if (violations.length) throw badInput(violations);
     const decision = decideAllianceTransition(alliance.status, 'DISSOLVE', viewer.roles, null);
-    if (!decision.allowed) throw new AppError(decision.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT');
+    if (!decision.allowed)
+      throw new AppError(decision.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT');
     await ctx.db.query(
       `UPDATE alliance_member SET exited_on = $2, exit_reason = '联盟解散' WHERE alliance_id = $1 AND exited_on IS NULL`,
       [alliance.id, input.dissolvedOn],
@@ -294,7 +362,13 @@ export class AlliancesService {
     const result = await ctx.db.update(
       AllianceEntity,
       { id: alliance.id, version: alliance.version },
-      { status: decision.to, dissolvedOn: input.dissolvedOn, dissolutionReason: input.reason.trim(), version: alliance.version + 1, updatedAt: this.clock.now() },
+      {
+        status: decision.to,
+        dissolvedOn: input.dissolvedOn,
+        dissolutionReason: input.reason.trim(),
+        version: alliance.version + 1,
+        updatedAt: this.clock.now(),
+      },
     );
     if (result.affected !== 1) throw allianceChanged();
     await this.audit.record(ctx.db, {

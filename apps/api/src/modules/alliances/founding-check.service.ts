@@ -12,7 +12,12 @@ export class FoundingCheckService {
   constructor(private readonly measures: MeasuresService) {}
 
   /** The rules in force on a date, once per request and basis. */
-  private inForce(ctx: RequestContext, viewer: Viewer, asOf: string, basis: MeasuresBasis): Promise<MeasuresInForce> {
+  private inForce(
+    ctx: RequestContext,
+    viewer: Viewer,
+    asOf: string,
+    basis: MeasuresBasis,
+  ): Promise<MeasuresInForce> {
     const key = `measures-in-force:${basis}:${asOf}`;
     let cached = ctx.loaders.get(key) as Promise<MeasuresInForce> | undefined;
     if (!cached) {

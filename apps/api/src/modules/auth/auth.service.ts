@@ -14,7 +14,13 @@ import { clearSessionCookie, type CookieSettings, writeSessionCookie } from './s
 import { SessionsService } from './sessions.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
 
-type AccountRow = { user_id: string; tenant_id: string; password_hash: string; roles: Role[]; disabled: boolean };
+type AccountRow = {
+  user_id: string;
+  tenant_id: string;
+  password_hash: string;
+  roles: Role[];
+  disabled: boolean;
+};
 
 export abstract class CookieSettingsProvider implements CookieSettings {
   abstract readonly secure: boolean;
@@ -55,7 +61,11 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(keys);
 
-    await applyIdentity(ctx.db, { tenantId: account.tenant_id, userId: account.user_id, roles: account.roles });
+    await applyIdentity(ctx.db, {
+      tenantId: account.tenant_id,
+      userId: account.user_id,
+      roles: account.roles,
+    });
     if (ctx.viewer) await this.sessions.revoke(ctx.db, ctx.viewer.sessionId);
     const { token, sessionId } = await this.sessions.open(
       ctx.db,
@@ -63,7 +73,11 @@ export class AuthService {
       { address, userAgent: ctx.req.get('user-agent') ?? null },
     );
     await ctx.db.update(UserEntity, { id: account.user_id }, { lastSignInAt: this.clock.now() });
-    await this.audit.record(ctx.db, { action: 'auth.sign_in', subjectType: 'user', subjectId: account.user_id });
+    await this.audit.record(ctx.db, {
+      action: 'auth.sign_in',
+      subjectType: 'user',
+      subjectId: account.user_id,
+    });
     writeSessionCookie(ctx.res, token, this.cookies);
 
     const tenant = await this.tenants.byId(ctx.db, account.tenant_id);
@@ -82,7 +96,11 @@ export class AuthService {
     clearSessionCookie(ctx.res, this.cookies);
     if (!ctx.viewer) return false;
     await this.sessions.revoke(ctx.db, ctx.viewer.sessionId);
-    await this.audit.record(ctx.db, { action: 'auth.sign_out', subjectType: 'user', subjectId: ctx.viewer.userId });
+    await this.audit.record(ctx.db, {
+      action: 'auth.sign_out',
+      subjectType: 'user',
+      subjectId: ctx.viewer.userId,
+    });
     ctx.viewer = null;
     return true;
   }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 
 // OWASP's minimum for argon2id: 19 MiB of memory, two passes, one lane.
-export const ARGON2_POLICY = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_POLICY = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 @Injectable()
 export class PasswordHasher {

@@ -14,7 +14,14 @@ export class AllianceDocumentsResolver {
   @ResolveField(() => [DocumentModel], { description: '协议扫描件、可行性报告和附件（新上传的在前）' })
   async documents(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<DocumentModel[]> {
     const loader = perRequestLoader<string, DocumentEntity[]>(ctx, 'documents-by-alliance', async (ids) =>
-      groupBy(ids, await ctx.db.find(DocumentEntity, { where: { allianceId: In([...ids]) }, order: { uploadedAt: 'DESC' } }), (d) => d.allianceId ?? ''),
+      groupBy(
+        ids,
+        await ctx.db.find(DocumentEntity, {
+          where: { allianceId: In([...ids]) },
+          order: { uploadedAt: 'DESC' },
+        }),
+        (d) => d.allianceId ?? '',
+      ),
     );
     return (await loader.load(alliance.id)).map(toDocumentModel);
   }

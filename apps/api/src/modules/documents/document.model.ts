@@ -6,7 +6,10 @@ export const DocumentKindEnum = {
   FEASIBILITY_REPORT: 'FEASIBILITY_REPORT',
   ATTACHMENT: 'ATTACHMENT',
 } as const satisfies Record<DocumentKind, DocumentKind>;
-registerEnumType(DocumentKindEnum, { name: 'DocumentKind', description: '文件类别：协议扫描件、可行性报告、其他附件' });
+registerEnumType(DocumentKindEnum, {
+  name: 'DocumentKind',
+  description: '文件类别：协议扫描件、可行性报告、其他附件',
+});
 
 @ObjectType('Document', { description: '上传的文件；内容按 SHA-256 留存' })
 export class DocumentModel {

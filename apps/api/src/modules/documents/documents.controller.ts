@@ -9,7 +9,12 @@ import { restContext, RestTransactionInterceptor } from '../../common/request/re
 import { type DocumentModel, toDocumentModel } from './document.model';
 import { DocumentsService } from './documents.service';
 
-const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER] as const;
+const REGISTER_KEEPERS = [
+  Role.PROVINCE_ADMIN,
+  Role.PROVINCE_OFFICER,
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
+] as const;
 
 type UploadedPart = { originalname: string; buffer: Buffer };
 
@@ -20,7 +25,9 @@ export class DocumentsController {
 
   @Allow(...REGISTER_KEEPERS)
   @Post()
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }),
+  )
   async upload(
     @Req() req: Request,
     @UploadedFile() file: UploadedPart | undefined,
@@ -41,12 +48,19 @@ export class DocumentsController {
 
   @Allow(...REGISTER_KEEPERS)
   @Get(':id')
-  async download(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Param('id') id: string): Promise<Buffer> {
+  async download(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id') id: string,
+  ): Promise<Buffer> {
     const ctx = restContext(req)!;
     const document = await this.documents.byId(ctx, id);
     const content = await this.documents.content(document);
     res.setHeader('Content-Type', document.mediaType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     return content;
   }

@@ -28,8 +28,15 @@ export class DocumentsService {
     if (!KINDS.includes(upload.kind as DocumentKind)) {
       throw badInput([{ field: 'kind', rule: 'ONE_OF', message: '请选择文件类别' }]);
     }
-    const check = checkDocumentFile(upload.fileName, upload.content.length, upload.content.subarray(0, 64 * 1024));
-    if (!check.ok) throw badInput([{ field: 'file', rule: check.problem, message: DOCUMENT_FILE_PROBLEM_LABELS[check.problem] }]);
+    const check = checkDocumentFile(
+      upload.fileName,
+      upload.content.length,
+      upload.content.subarray(0, 64 * 1024),
+    );
+    if (!check.ok)
+      throw badInput([
+        { field: 'file', rule: check.problem, message: DOCUMENT_FILE_PROBLEM_LABELS[check.problem] },
+      ]);
     const sha256 = createHash('sha256').update(upload.content).digest();
     const storageKey = `${viewer.tenantId}/${alliance.id}/${randomUUID()}`;
     // Content first: a row never points at nothing; an orphaned file is harmless.
@@ -52,7 +59,13 @@ export class DocumentsService {
       action: 'document.upload',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      after: { documentId: document.id, kind: document.kind, fileName: document.fileName, sha256: sha256.toString('hex'), sizeBytes: document.sizeBytes },
+      after: {
+        documentId: document.id,
+        kind: document.kind,
+        fileName: document.fileName,
+        sha256: sha256.toString('hex'),
+        sizeBytes: document.sizeBytes,
+      },
     });
     return document;
   }

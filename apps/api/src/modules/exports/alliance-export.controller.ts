@@ -16,7 +16,12 @@ import { AllianceRegisterQuery } from '../alliances/alliance-register.query';
 import { loadSnapshots } from '../alliances/alliance-snapshots';
 import { FoundingCheckService } from '../alliances/founding-check.service';
 
-const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER] as const;
+const REGISTER_KEEPERS = [
+  Role.PROVINCE_ADMIN,
+  Role.PROVINCE_OFFICER,
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
+] as const;
 export const EXPORT_LIMIT = 10_000;
 
 type Row = { id: string; chair: string | null; members: number; industry: string };
@@ -97,7 +102,10 @@ export class AllianceExportController {
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`联盟名录-${today}.xlsx`)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`联盟名录-${today}.xlsx`)}`,
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     return buffer;
   }

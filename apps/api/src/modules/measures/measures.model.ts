@@ -4,7 +4,10 @@ import { GraphQLJSONObject } from '../../common/graphql/json-object.scalar';
 import type { MeasuresEntity } from './measures.entity';
 
 export const MeasuresStatusEnum = { DRAFT: 'DRAFT', PUBLISHED: 'PUBLISHED' } as const;
-registerEnumType(MeasuresStatusEnum, { name: 'MeasuresStatus', description: '实施办法版本状态：草稿、已发布' });
+registerEnumType(MeasuresStatusEnum, {
+  name: 'MeasuresStatus',
+  description: '实施办法版本状态：草稿、已发布',
+});
 
 @ObjectType('Measures', { description: '实施办法的一个版本（省级全部参数；市州只含覆盖的参数）' })
 export class MeasuresModel {
@@ -48,7 +51,7 @@ export function toMeasuresModel(m: MeasuresEntity): MeasuresModel {
     documentNumber: m.documentNumber,
     effectiveOn: m.effectiveOn,
     derivesFromId: m.derivesFromId,
-    parameters: m.parameters as Record<string, unknown>,
+    parameters: m.parameters,
     status: m.status,
     publishedAt: m.publishedAt,
   };

@@ -4,7 +4,6 @@ import {
   fieldViolation,
   type FieldViolation,
   isCalendarDate,
-  type MeasuresOverrides,
   type MeasuresParameters,
   resolveParameters,
   validateMeasuresParameters,
@@ -43,11 +42,19 @@ export class MeasuresService {
       .getMany();
   }
 
-  private async latestPublished(db: EntityManager, tenantLevel: 'PROVINCE' | 'CITY', asOf: string, tenantId?: string) {
+  private async latestPublished(
+    db: EntityManager,
+    tenantLevel: 'PROVINCE' | 'CITY',
+    asOf: string,
+    tenantId?: string,
+  ) {
     const query = db
       .createQueryBuilder(MeasuresEntity, 'm')
       .innerJoin('tenant', 't', 't.id = m.tenant_id')
-      .where(`m.status = 'PUBLISHED' AND m.effective_on <= :asOf AND t.level = :tenantLevel`, { asOf, tenantLevel })
+      .where(`m.status = 'PUBLISHED' AND m.effective_on <= :asOf AND t.level = :tenantLevel`, {
+        asOf,
+        tenantLevel,
+      })
       .orderBy('m.effective_on', 'DESC')
       .addOrderBy('m.version_no', 'DESC');
     if (tenantId) query.andWhere('m.tenant_id = :tenantId', { tenantId });
@@ -62,11 +69,10 @@ export class MeasuresService {
     const province = await this.latestPublished(db, 'PROVINCE', asOf);
     if (!province) throw new AppError('NOT_FOUND', {}, `${asOf} 没有生效的省级实施办法`);
     const local =
-      own && viewer.tenantLevel === 'CITY' ? await this.latestPublished(db, 'CITY', asOf, viewer.tenantId) : null;
-    const parameters = resolveParameters(
-      province.parameters as MeasuresParameters,
-      (local?.parameters ?? {}) as MeasuresOverrides,
-    );
+      own && viewer.tenantLevel === 'CITY'
+        ? await this.latestPublished(db, 'CITY', asOf, viewer.tenantId)
+        : null;
+    const parameters = resolveParameters(province.parameters as MeasuresParameters, local?.parameters ?? {});
     return { asOf, province, local, parameters };
   }
 
@@ -81,12 +87,16 @@ export class MeasuresService {
 
   private async checkDraft(db: EntityManager, viewer: Viewer, input: MeasuresDraftInput) {
     const violations: FieldViolation[] = [];
-    if (input.title.trim().length < 2) violations.push({ ...fieldViolation('title', 'REQUIRED'), message: '请填写标题' });
+    if (input.title.trim().length < 2)
+      violations.push({ ...fieldViolation('title', 'REQUIRED'), message: '请填写标题' });
     if (input.documentNumber.trim().length < 2) {
       violations.push({ ...fieldViolation('documentNumber', 'REQUIRED'), message: '请填写文号' });
     }
     if (!isCalendarDate(input.effectiveOn)) {
-      violations.push({ ...fieldViolation('effectiveOn', 'CALENDAR_DATE'), message: '生效日期应为有效日期（YYYY-MM-DD）' });
+      violations.push({
+        ...fieldViolation('effectiveOn', 'CALENDAR_DATE'),
+        message: '生效日期应为有效日期（YYYY-MM-DD）',
+      });
     }
     if (violations.length) throw badInput(violations);
     if (viewer.tenantLevel === 'PROVINCE') {
@@ -98,8 +108,14 @@ export class MeasuresService {
     if (shape.length) throw badInput(shape);
     // A city's version derives from the province's version in force on its effective date.
     const province = await this.latestPublished(db, 'PROVINCE', input.effectiveOn);
-    if (!province) throw badInput([{ ...fieldViolation('effectiveOn', 'NO_PROVINCIAL_MEASURES'), message: '该日期没有生效的省级实施办法' }]);
-    const resolved = resolveParameters(province.parameters as MeasuresParameters, input.parameters as MeasuresOverrides);
+    if (!province)
+      throw badInput([
+        {
+          ...fieldViolation('effectiveOn', 'NO_PROVINCIAL_MEASURES'),
+          message: '该日期没有生效的省级实施办法',
+        },
+      ]);
+    const resolved = resolveParameters(province.parameters as MeasuresParameters, input.parameters);
     const problems = validateMeasuresParameters(resolved);
     if (problems.length) throw badInput(problems.map((p) => ({ ...p, field: `parameters.${p.field}` })));
     return { derivesFrom: province };
@@ -144,10 +160,18 @@ export class MeasuresService {
     return measures;
   }
 
-  async updateDraft(ctx: RequestContext, viewer: Viewer, input: UpdateMeasuresDraftInput): Promise<MeasuresEntity> {
+  async updateDraft(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: UpdateMeasuresDraftInput,
+  ): Promise<MeasuresEntity> {
     const measures = await this.ownDraft(ctx.db, viewer, input.id);
     const { derivesFrom } = await this.checkDraft(ctx.db, viewer, input);
-    const before = { title: measures.title, effectiveOn: measures.effectiveOn, parameters: measures.parameters };
+    const before = {
+      title: measures.title,
+      effectiveOn: measures.effectiveOn,
+      parameters: measures.parameters,
+    };
     Object.assign(measures, {
       title: input.title.trim(),
       documentNumber: input.documentNumber.trim(),
@@ -169,7 +193,12 @@ export class MeasuresService {
       subjectType: 'measures',
       subjectId: measures.id,
       before,
-      after: { title: measures.title, effectiveOn: measures.effectiveOn, parameters: measures.parameters, derivesFromId: derivesFrom?.id ?? null },
+      after: {
+        title: measures.title,
+        effectiveOn: measures.effectiveOn,
+        parameters: measures.parameters,
+        derivesFromId: derivesFrom?.id ?? null,
+      },
     });
     return measures;
   }

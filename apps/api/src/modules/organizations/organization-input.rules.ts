@@ -1,8 +1,15 @@
 import { checkCreditCode, fieldViolation, type FieldViolation } from '@xiangmeng/domain';
 
-type OrganizationFields = { name: string; legalRepresentative: string; backboneBasis: string; industryBackbone: boolean };
+type OrganizationFields = {
+  name: string;
+  legalRepresentative: string;
+  backboneBasis: string;
+  industryBackbone: boolean;
+};
 
-export function organizationViolations(input: OrganizationFields & { creditCode?: string }): FieldViolation[] {
+export function organizationViolations(
+  input: OrganizationFields & { creditCode?: string },
+): FieldViolation[] {
   const violations: FieldViolation[] = [];
   if (input.creditCode !== undefined) {
     const problem = checkCreditCode(input.creditCode);
@@ -14,10 +21,16 @@ export function organizationViolations(input: OrganizationFields & { creditCode?
   }
   const representative = input.legalRepresentative.trim();
   if (representative.length < 1 || representative.length > 40) {
-    violations.push({ ...fieldViolation('legalRepresentative', 'LENGTH'), message: '请填写法定代表人（不超过 40 个字）' });
+    violations.push({
+      ...fieldViolation('legalRepresentative', 'LENGTH'),
+      message: '请填写法定代表人（不超过 40 个字）',
+    });
   }
   if (input.industryBackbone && input.backboneBasis.trim().length === 0) {
-    violations.push({ ...fieldViolation('backboneBasis', 'REQUIRED'), message: '认定为行业骨干时请写明依据（如行业排名、营收规模）' });
+    violations.push({
+      ...fieldViolation('backboneBasis', 'REQUIRED'),
+      message: '认定为行业骨干时请写明依据（如行业排名、营收规模）',
+    });
   }
   if (input.backboneBasis.length > 500) {
     violations.push({ ...fieldViolation('backboneBasis', 'LENGTH'), message: '依据不超过 500 字' });

@@ -40,7 +40,10 @@ export class OrganizationModel {
   correctable: boolean;
 }
 
-export function toOrganizationModel(o: OrganizationEntity, viewer: { tenantId: string; tenantLevel: string }): OrganizationModel {
+export function toOrganizationModel(
+  o: OrganizationEntity,
+  viewer: { tenantId: string; tenantLevel: string },
+): OrganizationModel {
   return {
     id: o.id,
     creditCode: o.creditCode,

@@ -37,7 +37,10 @@ export class OrganizationsService {
 
   byIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return db.createQueryBuilder(OrganizationEntity, 'o').where('o.id = ANY(:ids)', { ids: [...new Set(ids)] }).getMany();
+    return db
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .where('o.id = ANY(:ids)', { ids: [...new Set(ids)] })
+      .getMany();
   }
 
   byCreditCode(db: EntityManager, creditCode: string): Promise<OrganizationEntity | null> {
@@ -47,7 +50,10 @@ export class OrganizationsService {
   /** By name (contains) or credit code (prefix), at most `limit`. */
   search(db: EntityManager, text: string, limit: number): Promise<OrganizationEntity[]> {
     const term = text.trim();
-    const query = db.createQueryBuilder(OrganizationEntity, 'o').orderBy('o.name', 'ASC').limit(Math.min(Math.max(limit, 1), 50));
+    const query = db
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .orderBy('o.name', 'ASC')
+      .limit(Math.min(Math.max(limit, 1), 50));
     if (term) {
       const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
       query.where('o.name ILIKE :contains OR o.credit_code LIKE :prefix', {
@@ -94,7 +100,11 @@ export class OrganizationsService {
     return this.byId(ctx.db, organization.id);
   }
 
-  async correct(ctx: RequestContext, viewer: Viewer, input: CorrectOrganizationInput): Promise<OrganizationEntity> {
+  async correct(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: CorrectOrganizationInput,
+  ): Promise<OrganizationEntity> {
     const organization = await this.byId(ctx.db, input.id);
     if (organization.addedByTenantId !== viewer.tenantId && viewer.tenantLevel !== 'PROVINCE') {
       throw new AppError('FORBIDDEN', {}, '只有登记该单位的市州或省厅可以更正');
@@ -111,7 +121,11 @@ export class OrganizationsService {
       updatedAt: this.clock.now(),
       version: organization.version + 1,
     };
-    const result = await ctx.db.update(OrganizationEntity, { id: organization.id, version: organization.version }, changes);
+    const result = await ctx.db.update(
+      OrganizationEntity,
+      { id: organization.id, version: organization.version },
+      changes,
+    );
     if (result.affected !== 1) throw new AppError('CONFLICT');
     const after = { ...organization, ...changes };
     await this.audit.record(ctx.db, {
@@ -125,8 +139,18 @@ export class OrganizationsService {
   }
 
   private creditCodeTaken(): AppError {
-    return new AppError('BAD_USER_INPUT', {
-      violations: [{ field: 'creditCode', rule: 'CREDIT_CODE_TAKEN', message: '该统一社会信用代码已在名录中，请直接选用' }],
-    }, 'creditCode: 该统一社会信用代码已在名录中，请直接选用');
+    return new AppError(
+      'BAD_USER_INPUT',
+      {
+        violations: [
+          {
+            field: 'creditCode',
+            rule: 'CREDIT_CODE_TAKEN',
+            message: '该统一社会信用代码已在名录中，请直接选用',
+          },
+        ],
+      },
+      'creditCode: 该统一社会信用代码已在名录中，请直接选用',
+    );
   }
 }

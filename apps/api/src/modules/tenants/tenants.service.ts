@@ -26,9 +26,15 @@ export class TenantsService {
     const [cities, users, alliances] = await Promise.all([
       db.find(TenantEntity, { where: { parentId: provinceId }, order: { code: 'ASC' } }),
       db.query<{ tenant_id: string; user_count: string }[]>('SELECT * FROM division_user_counts()'),
-      db.query<{ tenant_id: string; alliances: string; established: string; city_pilots: string; provincial_pilots: string }[]>(
-        'SELECT * FROM division_alliance_counts()',
-      ),
+      db.query<
+        {
+          tenant_id: string;
+          alliances: string;
+          established: string;
+          city_pilots: string;
+          provincial_pilots: string;
+        }[]
+      >('SELECT * FROM division_alliance_counts()'),
     ]);
     const userCounts = new Map(users.map((c) => [c.tenant_id, Number(c.user_count)]));
     const allianceCounts = new Map(alliances.map((c) => [c.tenant_id, c]));

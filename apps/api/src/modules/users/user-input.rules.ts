@@ -13,7 +13,11 @@ import { badInput } from '../../common/errors/app-error';
 export type NewAccount = { username: string; displayName: string; password: string };
 
 // The domain's rules for a new account, gathered so that every failing field is named at once.
-export function accountViolations(account: NewAccount, level: TenantLevel, roles: readonly Role[]): FieldViolation[] {
+export function accountViolations(
+  account: NewAccount,
+  level: TenantLevel,
+  roles: readonly Role[],
+): FieldViolation[] {
   const violations: FieldViolation[] = [];
   const usernameProblem = checkUsername(account.username);
   if (usernameProblem) violations.push(fieldViolation('username', usernameProblem));

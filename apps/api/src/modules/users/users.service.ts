@@ -20,7 +20,9 @@ import { type UserModel, toUserModel } from './user.model';
 const UNIQUE_VIOLATION = '23505';
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION;
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+  );
 }
 
 function usernameTaken(): AppError {
@@ -60,14 +62,21 @@ export class UsersService {
 
   async list(ctx: RequestContext, viewer: Viewer): Promise<UserModel[]> {
     const [users, tenant] = await Promise.all([
-      ctx.db.find(UserEntity, { where: { tenantId: viewer.tenantId }, order: { createdAt: 'ASC', username: 'ASC' } }),
+      ctx.db.find(UserEntity, {
+        where: { tenantId: viewer.tenantId },
+        order: { createdAt: 'ASC', username: 'ASC' },
+      }),
       this.tenants.byId(ctx.db, viewer.tenantId),
     ]);
     return users.map((user) => toUserModel(user, tenant));
   }
 
   async create(ctx: RequestContext, viewer: Viewer, input: CreateUserInput): Promise<UserModel> {
-    const account = { ...input, username: normalizeUsername(input.username), displayName: input.displayName.trim() };
+    const account = {
+      ...input,
+      username: normalizeUsername(input.username),
+      displayName: input.displayName.trim(),
+    };
     const violations = accountViolations(account, viewer.tenantLevel, input.roles);
     if (violations.length) throw badInput(violations);
     const tenant = await this.tenants.byId(ctx.db, viewer.tenantId);
@@ -89,34 +98,55 @@ export class UsersService {
       if (isUniqueViolation(error)) throw usernameTaken();
       throw error;
     }
-    await this.audit.record(ctx.db, { action: 'user.create', subjectType: 'user', subjectId: user.id, after: auditView(user) });
+    await this.audit.record(ctx.db, {
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: user.id,
+      after: auditView(user),
+    });
     return toUserModel(await ctx.db.findOneByOrFail(UserEntity, { id: user.id }), tenant);
   }
 
-  async createCityAdmin(ctx: RequestContext, viewer: Viewer, input: CreateCityAdminInput): Promise<UserModel> {
+  async createCityAdmin(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: CreateCityAdminInput,
+  ): Promise<UserModel> {
     const city = await this.tenants.byCode(ctx.db, input.tenantCode.trim());
     if (!city || city.parentId !== viewer.tenantId) {
       throw badInput([fieldViolation('tenantCode', city ? 'NOT_A_CHILD_TENANT' : 'UNKNOWN_TENANT')]);
     }
-    const account = { ...input, username: normalizeUsername(input.username), displayName: input.displayName.trim() };
+    const account = {
+      ...input,
+      username: normalizeUsername(input.username),
+      displayName: input.displayName.trim(),
+    };
     const violations = accountViolations(account, city.level, ['CITY_ADMIN']);
     if (violations.length) throw badInput(violations);
     const passwordHash = await this.hasher.hash(account.password);
     let id: string;
     try {
-      const [row] = await ctx.db.query<{ id: string }[]>('SELECT provision_city_admin($1, $2, $3, $4) AS id', [
-        city.id,
-        account.username,
-        account.displayName,
-        passwordHash,
-      ]);
+      const [row] = await ctx.db.query<{ id: string }[]>(
+        'SELECT provision_city_admin($1, $2, $3, $4) AS id',
+        [city.id, account.username, account.displayName, passwordHash],
+      );
       id = row!.id;
     } catch (error) {
       if (isUniqueViolation(error)) throw usernameTaken();
       throw error;
     }
-    const after = { tenantCode: city.code, username: account.username, displayName: account.displayName, roles: ['CITY_ADMIN'] };
-    await this.audit.record(ctx.db, { action: 'user.provision_city_admin', subjectType: 'user', subjectId: id, after });
+    const after = {
+      tenantCode: city.code,
+      username: account.username,
+      displayName: account.displayName,
+      roles: ['CITY_ADMIN'],
+    };
+    await this.audit.record(ctx.db, {
+      action: 'user.provision_city_admin',
+      subjectType: 'user',
+      subjectId: id,
+      after,
+    });
     const now = this.clock.now();
     return {
       id,
@@ -124,7 +154,14 @@ export class UsersService {
       displayName: account.displayName,
       roles: ['CITY_ADMIN'],
       disabled: false,
-      tenant: { id: city.id, code: city.code, name: city.name, bureauName: city.bureauName, level: city.level, parentId: city.parentId },
+      tenant: {
+        id: city.id,
+        code: city.code,
+        name: city.name,
+        bureauName: city.bureauName,
+        level: city.level,
+        parentId: city.parentId,
+      },
       createdAt: now,
       lastSignInAt: null,
     };
@@ -149,7 +186,11 @@ export class UsersService {
     return toUserModel(user, await this.tenants.byId(ctx.db, viewer.tenantId));
   }
 
-  async resetPassword(ctx: RequestContext, viewer: Viewer, input: ResetUserPasswordInput): Promise<UserModel> {
+  async resetPassword(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: ResetUserPasswordInput,
+  ): Promise<UserModel> {
     const user = await this.accessibleUser(ctx.db, viewer, input.userId);
     assertPassword('newPassword', input.newPassword, user.username);
     await ctx.db.update(
@@ -158,11 +199,19 @@ export class UsersService {
       { passwordHash: await this.hasher.hash(input.newPassword), passwordChangedAt: this.clock.now() },
     );
     await this.sessions.revokeAllOf(ctx.db, user.id);
-    await this.audit.record(ctx.db, { action: 'user.reset_password', subjectType: 'user', subjectId: user.id });
+    await this.audit.record(ctx.db, {
+      action: 'user.reset_password',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
     return toUserModel(user, await this.tenants.byId(ctx.db, viewer.tenantId));
   }
 
-  async changeOwnPassword(ctx: RequestContext, viewer: Viewer, input: ChangeOwnPasswordInput): Promise<boolean> {
+  async changeOwnPassword(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: ChangeOwnPasswordInput,
+  ): Promise<boolean> {
     const user = await ctx.db
       .createQueryBuilder(UserEntity, 'u')
       .addSelect('u.passwordHash')
@@ -178,7 +227,11 @@ export class UsersService {
       { passwordHash: await this.hasher.hash(input.newPassword), passwordChangedAt: this.clock.now() },
     );
     await this.sessions.revokeAllOf(ctx.db, user.id, viewer.sessionId);
-    await this.audit.record(ctx.db, { action: 'user.change_password', subjectType: 'user', subjectId: user.id });
+    await this.audit.record(ctx.db, {
+      action: 'user.change_password',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
     return true;
   }
 }
