@@ -72,7 +72,8 @@ export class AppModule implements NestModule {
       maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
       maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [] },
       costLimit: { maxCost: QUERY_LIMITS.costLimit, ignoreIntrospection: false },
-      maxTokens: { n: QUERY_LIMITS.maxTokens },
+      // graphql-armor's token plugin answers 500; graphql's own parser limit below answers 400.
+      maxTokens: { enabled: false },
       maxDirectives: { n: QUERY_LIMITS.maxDirectives },
       blockFieldSuggestion: { enabled: options.production },
     });
@@ -104,6 +105,7 @@ export class AppModule implements NestModule {
             playground: false,
             graphiql: false,
             introspection: !options.production,
+            parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
             includeStacktraceInErrorResponses: false,
             hideSchemaDetailsFromClientErrors: options.production,
             allowBatchedHttpRequests: false,

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  StreamableFile,
+  Get,
+  Param,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { MAX_DOCUMENT_BYTES, Role } from '@xiangmeng/domain';
 import type { Request, Response } from 'express';
@@ -52,7 +63,7 @@ export class DocumentsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @Param('id') id: string,
-  ): Promise<Buffer> {
+  ): Promise<StreamableFile> {
     const ctx = restContext(req)!;
     const document = await this.documents.byId(ctx, id);
     const content = await this.documents.content(document);
@@ -62,6 +73,6 @@ export class DocumentsController {
       `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
     );
     res.setHeader('Cache-Control', 'private, no-store');
-    return content;
+    return new StreamableFile(content);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, StreamableFile, Get, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import {
   ALLIANCE_STATUS_LABELS,
   type AllianceStatus,
@@ -42,7 +42,7 @@ export class AllianceExportController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @Query() query: Record<string, string | undefined>,
-  ): Promise<Buffer> {
+  ): Promise<StreamableFile> {
     const ctx = restContext(req)!;
     const viewer = ctx.viewer!;
     const filter = {
@@ -107,6 +107,6 @@ export class AllianceExportController {
       `attachment; filename*=UTF-8''${encodeURIComponent(`联盟名录-${today}.xlsx`)}`,
     );
     res.setHeader('Cache-Control', 'private, no-store');
-    return buffer;
+    return new StreamableFile(buffer);
   }
 }
