@@ -65,6 +65,7 @@ export async function startPlatform(options = {}) {
       trustProxy: env.TRUST_PROXY ? Number(env.TRUST_PROXY) : undefined,
       webApps: WEB_APPS,
       documentsDir: env.XM_DOCUMENTS_DIR ?? join(dataDir, 'documents'),
+      s3: api.s3ConfigFromEnv(env),
       clock: options.clock,
     });
     return {

@@ -26,6 +26,7 @@ import { AlliancesModule } from './modules/alliances/alliances.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
+import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
 
 export type ApiOptions = {
@@ -35,8 +36,9 @@ export type ApiOptions = {
   cookieSecure: boolean;
   clock?: Clock;
   poolSize?: number;
-  /** Where uploaded documents are kept (local disk). */
+  /** Where uploaded documents are kept: local disk, unless an S3-compatible store is configured. */
   documentsDir: string;
+  s3?: S3Config;
 };
 
 // Limits that every operation of the apps stays well inside.
@@ -79,10 +81,8 @@ export class AppModule implements NestModule {
     });
     const protection = armor.protect();
     const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
-    const storageProvider = {
-      provide: DocumentStorage,
-      useValue: new LocalDiskStorage(options.documentsDir),
-    };
+    const storage = options.s3 ? new S3Storage(options.s3) : new LocalDiskStorage(options.documentsDir);
+    const storageProvider = { provide: DocumentStorage, useValue: storage };
     return {
       module: AppModule,
       global: true,

@@ -2,6 +2,7 @@
 // at the repository root runs the whole platform instead (infra/start.mjs).
 import { join } from 'node:path';
 import { runMigrations } from './database/data-source';
+import { s3ConfigFromEnv } from './modules/documents/s3-storage';
 import { startApi } from './server';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     production,
     cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === 'true' : production,
     documentsDir: process.env.XM_DOCUMENTS_DIR ?? join(process.cwd(), '.data', 'documents'),
+    s3: s3ConfigFromEnv(process.env),
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? '127.0.0.1',
     trustProxy: process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) : undefined,

@@ -66,3 +66,4 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
 export { runMigrations } from './database/data-source';
 export { verifyAuditChains } from './modules/audit/audit-chain';
 export { seedDemo, DEMO_ACCOUNTS } from './demo/demo-seed';
+export { s3ConfigFromEnv } from './modules/documents/s3-storage';
