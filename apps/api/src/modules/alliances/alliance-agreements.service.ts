@@ -195,7 +195,7 @@ export class AllianceAgreementsService {
     ctx: RequestContext,
     viewer: Viewer,
     input: RecordSignatureInput,
-  ): Promise<AgreementSignatureEntity> {
+  ): Promise<AgreementSignatureEntity & { allianceId: string }> {
     const agreement = await this.ownAgreement(ctx.db, viewer, input.agreementId);
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, agreement.allianceId);
     const violations = [
@@ -243,6 +243,6 @@ export class AllianceAgreementsService {
         signedOn: input.signedOn,
       },
     });
-    return signature;
+    return { ...signature, allianceId: alliance.id };
   }
 }

@@ -224,11 +224,17 @@ export class AllianceFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() alliance: AllianceModel,
   ): Promise<AllianceOutputModel[]> {
-    const rows = await ctx.db.find(AllianceOutputEntity, {
-      where: { allianceId: alliance.id },
-      order: { year: 'DESC', createdAt: 'DESC' },
-    });
-    return rows.map((o) => ({
+    const loader = perRequestLoader<string, AllianceOutputEntity[]>(ctx, 'outputs-by-alliance', async (ids) =>
+      groupBy(
+        ids,
+        await ctx.db.find(AllianceOutputEntity, {
+          where: { allianceId: In([...ids]) },
+          order: { year: 'DESC', createdAt: 'DESC' },
+        }),
+        (o) => o.allianceId,
+      ),
+    );
+    return (await loader.load(alliance.id)).map((o) => ({
       id: o.id,
       year: o.year,
       kind: o.kind,

@@ -148,12 +148,7 @@ export class AlliancesResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: RecordSignatureInput,
   ): Promise<AllianceModel> {
-    await this.agreementVersions.recordSignature(ctx, viewer, input);
-    const { allianceId } = await ctx.db
-      .query<[{ alliance_id: string }]>('SELECT alliance_id FROM alliance_agreement WHERE id = $1', [
-        input.agreementId,
-      ])
-      .then(([row]) => ({ allianceId: row.alliance_id }));
+    const { allianceId } = await this.agreementVersions.recordSignature(ctx, viewer, input);
     return toAllianceModel(await this.register.visible(ctx.db, allianceId));
   }
 
