@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
+import { type ChainBreak, verifyAuditChains } from '../../src/modules/audit/audit-chain';
+import { asAdmin, databaseUrls } from './harness';
+
+// Reading and (for tamper tests) rewriting audit chains as the superuser. A tampered chain is
+// always put back exactly as it was, so every other test sees intact chains.
+
+export type AuditRow = {
+  id: string;
+  tenant_id: string;
+  seq: string;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before: unknown;
+  after: unknown;
+  /** The writing transaction: equal xmin means written in the same transaction. */
+  xmin: string;
+};
+
+export async function auditRows(tenantId: string): Promise<AuditRow[]> {
+  return asAdmin(async (c) => {
+    const { rows } = await c.query<AuditRow>(
+      `SELECT e.id::text, e.tenant_id, e.seq::text, e.actor_user_id, e.action, e.subject_type, e.subject_id, e.before,
+              e.after, e.xmin::text
+       FROM audit_event e WHERE e.tenant_id = $1 ORDER BY e.seq`,
+      [tenantId],
+    );
+    return rows;
+  });
+}
+
+/** Events of every tenant, for "nothing written anywhere" checks. */
+export async function auditTotal(): Promise<number> {
+  return asAdmin(
+    async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event')).rows[0]!.n,
+  );
+}
+
+/** The verify command's logic, as the superuser. */
+export function verifyChains() {
+  return verifyAuditChains(databaseUrls().adminUrl);
+}
+
+export async function breaksOf(tenantCode: string): Promise<ChainBreak[]> {
+  return (await verifyChains()).breaks.filter((b) => b.tenantCode === tenantCode);
+}
+
+/**
+ * Runs `check` while one tenant's chain is tampered with by `tamper` (as the superuser), then
+ * restores the chain row for row, identities included, and returns what `check` returned.
+ */
+export async function withTamperedChain<T>(
+  tenantId: string,
+  tamper: (client: Client) => Promise<unknown>,
+  check: () => Promise<T>,
+): Promise<T> {
+  const snapshot = `audit_snapshot_${randomBytes(4).toString('hex')}`;
+  await asAdmin((c) =>
+    c.query(`CREATE TABLE ${snapshot} AS SELECT * FROM audit_event WHERE tenant_id = $1`, [tenantId]),
+  );
+  try {
+    await asAdmin(async (c) => {
+      await c.query('BEGIN');
+      await tamper(c);
+      await c.query('COMMIT');
+    });
+    return await check();
+  } finally {
+    await asAdmin(async (c) => {
+      await c.query('BEGIN');
+      await c.query('DELETE FROM audit_event WHERE tenant_id = $1', [tenantId]);
+      await c.query(`INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM ${snapshot}`);
+      await c.query(`DROP TABLE ${snapshot}`);
+      await c.query('COMMIT');
+    });
+  }
+}
