@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { readSessionToken } from '../../modules/auth/session-cookie';
 import { SessionsService } from '../../modules/auth/sessions.service';
 import { applyIdentity } from './identity';
@@ -18,8 +18,7 @@ export class RequestContextFactory {
    * else runs. The transaction ends in `finish` (from the Apollo plugin) or when the response closes.
    */
   async create(req: Request, res: Response): Promise<RequestContext> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const runner = await this.begin();
     let finished = false;
     const finish = async (commit: boolean) => {
       if (finished) return;
@@ -34,7 +33,6 @@ export class RequestContextFactory {
       }
     };
     try {
-      await runner.startTransaction();
       const ctx: RequestContext = {
         req,
         res,
@@ -61,6 +59,24 @@ export class RequestContextFactory {
     } catch (error) {
       await finish(false);
       throw error;
+    }
+  }
+
+  /**
+   * A pooled connection can die while idle (a failover, a terminated backend) before the pool
+   * hears of it. Nothing has run on it yet, so the transaction is begun again on another one.
+   */
+  private async begin(attempts = 3): Promise<QueryRunner> {
+    for (let attempt = 1; ; attempt += 1) {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.connect();
+        await runner.startTransaction();
+        return runner;
+      } catch (error) {
+        await runner.release().catch(() => undefined);
+        if (attempt >= attempts) throw error;
+      }
     }
   }
 }
