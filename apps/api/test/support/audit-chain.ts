@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import { type ChainBreak, verifyAuditChains } from '../../src/modules/audit/audit-chain';
 import { asAdmin, databaseUrls } from './harness';
 
@@ -76,5 +76,24 @@ export async function withTamperedChain<T>(
       await c.query(`DROP TABLE ${snapshot}`);
       await c.query('COMMIT');
     });
+  }
+}
+
+/** Appends events to a tenant's chain through audit_append, as the runtime role, and commits them. */
+export async function appendEvents(tenantId: string, count: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrls().appUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    for (let i = 0; i < count; i += 1) {
+      await client.query(`SELECT audit_append('test.event', 'test', $1, NULL, $2, now())`, [
+        String(i),
+        JSON.stringify({ i }),
+      ]);
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
   }
 }
