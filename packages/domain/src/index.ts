@@ -14,3 +14,7 @@ export * from './alliances/industry-taxonomy.js';
 export * from './calendar/calendar-date.js';
 export * from './alliances/alliance-lifecycle.js';
 export * from './documents/document-file.js';
+export * from './pilots/pilot-transitions.js';
+export * from './reviews/conflicts.js';
+export * from './reviews/panel-proposal.js';
+export * from './reviews/score-aggregation.js';

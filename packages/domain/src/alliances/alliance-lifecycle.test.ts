@@ -9,12 +9,25 @@ import {
 } from './alliance-lifecycle.js';
 import type { FoundingCheck } from './founding-conditions.js';
 
-const passing: FoundingCheck = { asOf: '2026-11-29', allHold: true, agreementVersionInEffect: 1, conditions: [] };
+const passing: FoundingCheck = {
+  asOf: '2026-11-29',
+  allHold: true,
+  agreementVersionInEffect: 1,
+  conditions: [],
+};
 const failing: FoundingCheck = {
   asOf: '2026-11-29',
   allHold: false,
   agreementVersionInEffect: null,
-  conditions: [{ condition: 'AGREEMENT', article: '第八条第（二）项', title: '', holds: false, reasons: [{ code: 'NO_AGREEMENT', message: '' }] }],
+  conditions: [
+    {
+      condition: 'AGREEMENT',
+      article: '第八条第（二）项',
+      title: '',
+      holds: false,
+      reasons: [{ code: 'NO_AGREEMENT', message: '' }],
+    },
+  ],
 };
 
 const cells = Object.values(AllianceStatus).flatMap((from) =>
@@ -26,7 +39,8 @@ describe('alliance lifecycle', () => {
     const decision = decideAllianceTransition(from, action, [role], passing);
     const transition = ALLIANCE_TRANSITIONS.find((t) => t.from === from && t.action === action);
     if (!transition) expect(decision).toEqual({ allowed: false, reason: 'NOT_ALLOWED_IN_STATE' });
-    else if (!transition.roles.includes(role)) expect(decision).toEqual({ allowed: false, reason: 'ROLE_NOT_ALLOWED' });
+    else if (!transition.roles.includes(role))
+      expect(decision).toEqual({ allowed: false, reason: 'ROLE_NOT_ALLOWED' });
     else expect(decision).toEqual({ allowed: true, to: transition.to });
   });
 

@@ -1,7 +1,11 @@
 import { Role } from '../auth/roles.js';
 import type { FoundingCheck } from './founding-conditions.js';
 
-export const AllianceStatus = { FORMING: 'FORMING', ESTABLISHED: 'ESTABLISHED', DISSOLVED: 'DISSOLVED' } as const;
+export const AllianceStatus = {
+  FORMING: 'FORMING',
+  ESTABLISHED: 'ESTABLISHED',
+  DISSOLVED: 'DISSOLVED',
+} as const;
 export type AllianceStatus = (typeof AllianceStatus)[keyof typeof AllianceStatus];
 
 export const ALLIANCE_STATUS_LABELS: Record<AllianceStatus, string> = {
@@ -10,7 +14,11 @@ export const ALLIANCE_STATUS_LABELS: Record<AllianceStatus, string> = {
   DISSOLVED: '已解散',
 };
 
-export const PilotStatus = { NONE: 'NONE', CITY_PILOT: 'CITY_PILOT', PROVINCIAL_PILOT: 'PROVINCIAL_PILOT' } as const;
+export const PilotStatus = {
+  NONE: 'NONE',
+  CITY_PILOT: 'CITY_PILOT',
+  PROVINCIAL_PILOT: 'PROVINCIAL_PILOT',
+} as const;
 export type PilotStatus = (typeof PilotStatus)[keyof typeof PilotStatus];
 
 export const PILOT_STATUS_LABELS: Record<PilotStatus, string> = {
@@ -22,9 +30,17 @@ export const PILOT_STATUS_LABELS: Record<PilotStatus, string> = {
 export const AllianceAction = { ESTABLISH: 'ESTABLISH', DISSOLVE: 'DISSOLVE' } as const;
 export type AllianceAction = (typeof AllianceAction)[keyof typeof AllianceAction];
 
-export const ALLIANCE_ACTION_LABELS: Record<AllianceAction, string> = { ESTABLISH: '确认成立', DISSOLVE: '解散' };
+export const ALLIANCE_ACTION_LABELS: Record<AllianceAction, string> = {
+  ESTABLISH: '确认成立',
+  DISSOLVE: '解散',
+};
 
-const REGISTER_KEEPERS: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER, Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER];
+const REGISTER_KEEPERS: readonly Role[] = [
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
+  Role.PROVINCE_ADMIN,
+  Role.PROVINCE_OFFICER,
+];
 
 type Transition = {
   from: AllianceStatus;
@@ -36,9 +52,27 @@ type Transition = {
 };
 
 export const ALLIANCE_TRANSITIONS: readonly Transition[] = [
-  { from: 'FORMING', action: 'ESTABLISH', to: 'ESTABLISHED', roles: REGISTER_KEEPERS, needsFoundingConditions: true },
-  { from: 'FORMING', action: 'DISSOLVE', to: 'DISSOLVED', roles: REGISTER_KEEPERS, needsFoundingConditions: false },
-  { from: 'ESTABLISHED', action: 'DISSOLVE', to: 'DISSOLVED', roles: REGISTER_KEEPERS, needsFoundingConditions: false },
+  {
+    from: 'FORMING',
+    action: 'ESTABLISH',
+    to: 'ESTABLISHED',
+    roles: REGISTER_KEEPERS,
+    needsFoundingConditions: true,
+  },
+  {
+    from: 'FORMING',
+    action: 'DISSOLVE',
+    to: 'DISSOLVED',
+    roles: REGISTER_KEEPERS,
+    needsFoundingConditions: false,
+  },
+  {
+    from: 'ESTABLISHED',
+    action: 'DISSOLVE',
+    to: 'DISSOLVED',
+    roles: REGISTER_KEEPERS,
+    needsFoundingConditions: false,
+  },
 ];
 
 export type TransitionRefusal =
@@ -46,7 +80,8 @@ export type TransitionRefusal =
   | { reason: 'ROLE_NOT_ALLOWED' }
   | { reason: 'FOUNDING_CONDITIONS_FAIL'; failing: string[] };
 
-export type TransitionDecision = { allowed: true; to: AllianceStatus } | ({ allowed: false } & TransitionRefusal);
+export type TransitionDecision =
+  { allowed: true; to: AllianceStatus } | ({ allowed: false } & TransitionRefusal);
 
 export function decideAllianceTransition(
   from: AllianceStatus,

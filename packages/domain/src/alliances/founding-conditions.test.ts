@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HUNAN_2016_PARAMETERS, resolveParameters } from '../measures/measures-parameters.js';
 import type { OrganizationType } from '../organizations/organization-type.js';
-import { agreementInEffect, type AgreementSnapshot, type AllianceSnapshot, type MemberSnapshot } from './alliance-snapshot.js';
+import {
+  agreementInEffect,
+  type AgreementSnapshot,
+  type AllianceSnapshot,
+  type MemberSnapshot,
+} from './alliance-snapshot.js';
 import { checkFoundingConditions, FOUNDING_CONDITIONS } from './founding-conditions.js';
 
 const AS_OF = '2026-11-29';
@@ -25,10 +30,23 @@ function agreement(version: number, members: MemberSnapshot[], signedOn = '2025-
     version,
     innovationGoals: '突破轨道交通牵引系统关键技术',
     tasks: members.map((m) => ({ organizationId: m.organizationId, task: `${m.name}负责的研发任务` })),
-    ipTerms: { ownership: '按贡献归属', licensing: '成员优先许可', benefitSharing: '按投入分配', breachLiability: '违约赔偿' },
+    ipTerms: {
+      ownership: '按贡献归属',
+      licensing: '成员优先许可',
+      benefitSharing: '按投入分配',
+      breachLiability: '违约赔偿',
+    },
     fundRules: { management: '经费管理办法', supervision: '理事会监督' },
-    openness: { newMembers: '理事会审议吸收', externalCooperation: '开放合作', resultsDiffusion: '政府资助成果向外扩散' },
-    signatures: members.map((m) => ({ organizationId: m.organizationId, signatoryName: '法定代表人', signedOn })),
+    openness: {
+      newMembers: '理事会审议吸收',
+      externalCooperation: '开放合作',
+      resultsDiffusion: '政府资助成果向外扩散',
+    },
+    signatures: members.map((m) => ({
+      organizationId: m.organizationId,
+      signatoryName: '法定代表人',
+      signedOn,
+    })),
   };
 }
 
@@ -76,20 +94,89 @@ describe('Art. 8 founding conditions', () => {
 
   it.each<[string, (s: AllianceSnapshot) => void, string[]]>([
     ['two members', (s) => void s.members.pop(), ['MEMBERS:MEMBERS_TOO_FEW']],
-    ['no university or institute', (s) => {
-      s.members.splice(1, 2, member('d', 'ENTERPRISE'), member('e', 'INTERMEDIARY'));
-      s.agreements = [agreement(1, s.members)];
-    }, ['MEMBERS:MEMBER_TYPE_MISSING']],
-    ['no backbone enterprise', (s) => { s.members[0]!.industryBackbone = false; }, ['MEMBERS:NO_BACKBONE_ENTERPRISE']],
-    ['no agreement', (s) => { s.agreements = []; }, ['AGREEMENT:NO_AGREEMENT', 'FUNDS:NO_AGREEMENT_IN_EFFECT', 'INTERESTS:NO_AGREEMENT_IN_EFFECT', 'OPENNESS:NO_AGREEMENT_IN_EFFECT']],
-    ['no innovation goals', (s) => { s.agreements[0]!.innovationGoals = '  '; }, ['AGREEMENT:GOALS_MISSING']],
-    ['a member without a task', (s) => { s.agreements[0]!.tasks.pop(); }, ['AGREEMENT:TASK_MISSING']],
-    ['no advisory body', (s) => { s.governance.bodies.splice(1, 1); }, ['GOVERNANCE:BODY_MISSING']],
-    ['no liable entity', (s) => { s.governance.liableEntity = null; }, ['GOVERNANCE:LIABLE_ENTITY_MISSING']],
-    ['no full-time staff', (s) => { s.governance.executiveFullTimeStaff = 0; }, ['GOVERNANCE:FULL_TIME_STAFF_TOO_FEW']],
-    ['no fund supervision', (s) => { s.agreements[0]!.fundRules.supervision = ''; }, ['FUNDS:FUND_SUPERVISION_MISSING']],
-    ['no breach liability', (s) => { s.agreements[0]!.ipTerms.breachLiability = ''; }, ['INTERESTS:BREACH_LIABILITY_MISSING']],
-    ['no results diffusion', (s) => { s.agreements[0]!.openness.resultsDiffusion = ''; }, ['OPENNESS:RESULTS_DIFFUSION_MISSING']],
+    [
+      'no university or institute',
+      (s) => {
+        s.members.splice(1, 2, member('d', 'ENTERPRISE'), member('e', 'INTERMEDIARY'));
+        s.agreements = [agreement(1, s.members)];
+      },
+      ['MEMBERS:MEMBER_TYPE_MISSING'],
+    ],
+    [
+      'no backbone enterprise',
+      (s) => {
+        s.members[0]!.industryBackbone = false;
+      },
+      ['MEMBERS:NO_BACKBONE_ENTERPRISE'],
+    ],
+    [
+      'no agreement',
+      (s) => {
+        s.agreements = [];
+      },
+      [
+        'AGREEMENT:NO_AGREEMENT',
+        'FUNDS:NO_AGREEMENT_IN_EFFECT',
+        'INTERESTS:NO_AGREEMENT_IN_EFFECT',
+        'OPENNESS:NO_AGREEMENT_IN_EFFECT',
+      ],
+    ],
+    [
+      'no innovation goals',
+      (s) => {
+        s.agreements[0]!.innovationGoals = '  ';
+      },
+      ['AGREEMENT:GOALS_MISSING'],
+    ],
+    [
+      'a member without a task',
+      (s) => {
+        s.agreements[0]!.tasks.pop();
+      },
+      ['AGREEMENT:TASK_MISSING'],
+    ],
+    [
+      'no advisory body',
+      (s) => {
+        s.governance.bodies.splice(1, 1);
+      },
+      ['GOVERNANCE:BODY_MISSING'],
+    ],
+    [
+      'no liable entity',
+      (s) => {
+        s.governance.liableEntity = null;
+      },
+      ['GOVERNANCE:LIABLE_ENTITY_MISSING'],
+    ],
+    [
+      'no full-time staff',
+      (s) => {
+        s.governance.executiveFullTimeStaff = 0;
+      },
+      ['GOVERNANCE:FULL_TIME_STAFF_TOO_FEW'],
+    ],
+    [
+      'no fund supervision',
+      (s) => {
+        s.agreements[0]!.fundRules.supervision = '';
+      },
+      ['FUNDS:FUND_SUPERVISION_MISSING'],
+    ],
+    [
+      'no breach liability',
+      (s) => {
+        s.agreements[0]!.ipTerms.breachLiability = '';
+      },
+      ['INTERESTS:BREACH_LIABILITY_MISSING'],
+    ],
+    [
+      'no results diffusion',
+      (s) => {
+        s.agreements[0]!.openness.resultsDiffusion = '';
+      },
+      ['OPENNESS:RESULTS_DIFFUSION_MISSING'],
+    ],
   ])('fails with %s', (_label, mutate, expected) => {
     const snapshot = completeAlliance();
     mutate(snapshot);
@@ -98,11 +185,17 @@ describe('Art. 8 founding conditions', () => {
 
   it('names the member whose legal representative has not signed', () => {
     const snapshot = completeAlliance();
-    snapshot.agreements[0]!.signatures = snapshot.agreements[0]!.signatures.filter((s) => s.organizationId !== 'b');
+    snapshot.agreements[0]!.signatures = snapshot.agreements[0]!.signatures.filter(
+      (s) => s.organizationId !== 'b',
+    );
     const agreementResult = checkFoundingConditions(snapshot, HUNAN_2016_PARAMETERS, AS_OF).conditions[1]!;
     expect(agreementResult.holds).toBe(false);
     expect(agreementResult.reasons).toEqual([
-      { code: 'SIGNATURE_MISSING', message: '单位b 的法定代表人尚未签署第 1 版联盟协议', organizationId: 'b' },
+      {
+        code: 'SIGNATURE_MISSING',
+        message: '单位b 的法定代表人尚未签署第 1 版联盟协议',
+        organizationId: 'b',
+      },
     ]);
   });
 
@@ -137,20 +230,33 @@ describe('Art. 8 founding conditions', () => {
     snapshot.members.push(member('d', 'ENTERPRISE', { industryBackbone: false }));
     snapshot.agreements = [agreement(1, snapshot.members)];
     expect(failing(snapshot)).toEqual([]);
-    expect(failing(snapshot, strict)).toEqual(['MEMBERS:ENTERPRISE_NOT_BACKBONE', 'GOVERNANCE:FULL_TIME_STAFF_TOO_FEW']);
+    expect(failing(snapshot, strict)).toEqual([
+      'MEMBERS:ENTERPRISE_NOT_BACKBONE',
+      'GOVERNANCE:FULL_TIME_STAFF_TOO_FEW',
+    ]);
   });
 
   const memberArb = fc.record({
     organizationId: fc.uuid(),
     name: fc.string({ minLength: 1, maxLength: 8 }),
-    type: fc.constantFrom<OrganizationType>('ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'INTERMEDIARY', 'BANK'),
+    type: fc.constantFrom<OrganizationType>(
+      'ENTERPRISE',
+      'UNIVERSITY',
+      'RESEARCH_INSTITUTE',
+      'INTERMEDIARY',
+      'BANK',
+    ),
     industryBackbone: fc.boolean(),
     role: fc.constant('MEMBER' as const),
     joinedOn: fc.constantFrom('2024-01-01', '2025-06-01', '2026-12-01'),
     exitedOn: fc.constantFrom(null, '2025-12-31', '2027-01-01'),
   });
   const snapshotArb = fc
-    .record({ members: fc.uniqueArray(memberArb, { selector: (m) => m.organizationId, maxLength: 8 }), signAll: fc.boolean(), staff: fc.nat(4) })
+    .record({
+      members: fc.uniqueArray(memberArb, { selector: (m) => m.organizationId, maxLength: 8 }),
+      signAll: fc.boolean(),
+      staff: fc.nat(4),
+    })
     .map(({ members, signAll, staff }): AllianceSnapshot => {
       const base = completeAlliance();
       const signed = signAll ? members : members.slice(1);
@@ -174,9 +280,14 @@ describe('Art. 8 founding conditions', () => {
   it('counts members exactly as the roll on the date', () => {
     fc.assert(
       fc.property(snapshotArb, (snapshot) => {
-        const onRoll = snapshot.members.filter((m) => m.joinedOn <= AS_OF && (m.exitedOn ?? '9999') > AS_OF).length;
-        const reasons = checkFoundingConditions(snapshot, HUNAN_2016_PARAMETERS, AS_OF).conditions[0]!.reasons;
-        expect(reasons.some((r) => r.code === 'MEMBERS_TOO_FEW')).toBe(onRoll < HUNAN_2016_PARAMETERS.founding.minMembers);
+        const onRoll = snapshot.members.filter(
+          (m) => m.joinedOn <= AS_OF && (m.exitedOn ?? '9999') > AS_OF,
+        ).length;
+        const reasons = checkFoundingConditions(snapshot, HUNAN_2016_PARAMETERS, AS_OF).conditions[0]!
+          .reasons;
+        expect(reasons.some((r) => r.code === 'MEMBERS_TOO_FEW')).toBe(
+          onRoll < HUNAN_2016_PARAMETERS.founding.minMembers,
+        );
       }),
     );
   });
@@ -187,7 +298,8 @@ describe('Art. 8 founding conditions', () => {
         const inEffect = agreementInEffect(snapshot, AS_OF);
         const onRoll = snapshot.members.filter((m) => m.joinedOn <= AS_OF && (m.exitedOn ?? '9999') > AS_OF);
         if (inEffect) {
-          for (const m of onRoll) expect(inEffect.signatures.map((s) => s.organizationId)).toContain(m.organizationId);
+          for (const m of onRoll)
+            expect(inEffect.signatures.map((s) => s.organizationId)).toContain(m.organizationId);
         }
         const check = checkFoundingConditions(snapshot, HUNAN_2016_PARAMETERS, AS_OF);
         const unsigned = check.conditions[1]!.reasons.filter((r) => r.code === 'SIGNATURE_MISSING');

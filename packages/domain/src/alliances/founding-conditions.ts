@@ -10,7 +10,14 @@ import {
 // Art. 8: the six conditions an alliance must meet. Each result says whether it holds, why
 // not (naming the member, the signature, the body), and the article it applies.
 
-export const FOUNDING_CONDITIONS = ['MEMBERS', 'AGREEMENT', 'GOVERNANCE', 'FUNDS', 'INTERESTS', 'OPENNESS'] as const;
+export const FOUNDING_CONDITIONS = [
+  'MEMBERS',
+  'AGREEMENT',
+  'GOVERNANCE',
+  'FUNDS',
+  'INTERESTS',
+  'OPENNESS',
+] as const;
 export type FoundingCondition = (typeof FOUNDING_CONDITIONS)[number];
 
 export const FOUNDING_CONDITION_INFO: Record<FoundingCondition, { article: string; title: string }> = {
@@ -45,7 +52,11 @@ function result(condition: FoundingCondition, reasons: ConditionReason[]): Condi
   return { condition, ...FOUNDING_CONDITION_INFO[condition], holds: reasons.length === 0, reasons };
 }
 
-function membersCondition(snapshot: AllianceSnapshot, p: MeasuresParameters, asOf: string): ConditionReason[] {
+function membersCondition(
+  snapshot: AllianceSnapshot,
+  p: MeasuresParameters,
+  asOf: string,
+): ConditionReason[] {
   const members = currentMembers(snapshot.members, asOf);
   const reasons: ConditionReason[] = [];
   if (members.length < p.founding.minMembers) {
@@ -92,14 +103,20 @@ function latestAgreement(snapshot: AllianceSnapshot): AgreementSnapshot | null {
   );
 }
 
-function agreementCondition(snapshot: AllianceSnapshot, inEffect: AgreementSnapshot | null, asOf: string): ConditionReason[] {
+function agreementCondition(
+  snapshot: AllianceSnapshot,
+  inEffect: AgreementSnapshot | null,
+  asOf: string,
+): ConditionReason[] {
   const members = currentMembers(snapshot.members, asOf);
   const latest = latestAgreement(snapshot);
   if (!latest) return [{ code: 'NO_AGREEMENT', message: '尚未录入联盟协议' }];
   const reasons: ConditionReason[] = [];
   if (!inEffect) {
     for (const m of members) {
-      const signed = latest.signatures.some((s) => s.organizationId === m.organizationId && s.signedOn <= asOf);
+      const signed = latest.signatures.some(
+        (s) => s.organizationId === m.organizationId && s.signedOn <= asOf,
+      );
       if (!signed) {
         reasons.push({
           code: 'SIGNATURE_MISSING',

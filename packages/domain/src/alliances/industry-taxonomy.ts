@@ -3,7 +3,10 @@
 // second-level classes) plus Hunan's traditional pillar industries. Kept as data: the migration
 // seeds it, and later versions add to it.
 
-export const IndustryCategory = { STRATEGIC_EMERGING: 'STRATEGIC_EMERGING', HUNAN_PILLAR: 'HUNAN_PILLAR' } as const;
+export const IndustryCategory = {
+  STRATEGIC_EMERGING: 'STRATEGIC_EMERGING',
+  HUNAN_PILLAR: 'HUNAN_PILLAR',
+} as const;
 export type IndustryCategory = (typeof IndustryCategory)[keyof typeof IndustryCategory];
 
 export const INDUSTRY_CATEGORY_LABELS: Record<IndustryCategory, string> = {
@@ -19,7 +22,12 @@ const se = (code: string, name: string, parentCode: string | null = null): Indus
   parentCode,
   category: 'STRATEGIC_EMERGING',
 });
-const hp = (code: string, name: string): Industry => ({ code, name, parentCode: null, category: 'HUNAN_PILLAR' });
+const hp = (code: string, name: string): Industry => ({
+  code,
+  name,
+  parentCode: null,
+  category: 'HUNAN_PILLAR',
+});
 
 export const INDUSTRIES: readonly Industry[] = [
   se('SE01', '新一代信息技术产业'),

@@ -39,7 +39,10 @@ export type RoleAssignmentProblem = 'EMPTY' | 'NOT_FOR_LEVEL' | 'EXPERT_EXCLUSIV
  * Checks a set of roles for a user of a tenant at `level`. An expert account scores dossiers and
  * nothing else, so it never carries an officer's or admin's role as well.
  */
-export function checkRoleAssignment(level: TenantLevel, roles: readonly Role[]): RoleAssignmentProblem | null {
+export function checkRoleAssignment(
+  level: TenantLevel,
+  roles: readonly Role[],
+): RoleAssignmentProblem | null {
   if (roles.length === 0) return 'EMPTY';
   if (roles.some((r) => !ROLES_BY_LEVEL[level].includes(r))) return 'NOT_FOR_LEVEL';
   if (roles.includes(Role.EXPERT) && roles.length > 1) return 'EXPERT_EXCLUSIVE';

@@ -8,9 +8,14 @@ export type SessionTimes = { createdAt: Date; lastSeenAt: Date; revokedAt: Date 
 
 export type SessionState = 'ACTIVE' | 'REVOKED' | 'IDLE_EXPIRED' | 'ABSOLUTE_EXPIRED';
 
-export function sessionState(session: SessionTimes, now: Date, policy = DEFAULT_SESSION_POLICY): SessionState {
+export function sessionState(
+  session: SessionTimes,
+  now: Date,
+  policy = DEFAULT_SESSION_POLICY,
+): SessionState {
   if (session.revokedAt) return 'REVOKED';
-  if (now.getTime() - session.createdAt.getTime() >= policy.absoluteHours * 3_600_000) return 'ABSOLUTE_EXPIRED';
+  if (now.getTime() - session.createdAt.getTime() >= policy.absoluteHours * 3_600_000)
+    return 'ABSOLUTE_EXPIRED';
   if (now.getTime() - session.lastSeenAt.getTime() >= policy.idleMinutes * 60_000) return 'IDLE_EXPIRED';
   return 'ACTIVE';
 }

@@ -5,7 +5,13 @@ const ascii = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeA
 const pdf = ascii('%PDF-1.7\n...');
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
-const docx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...ascii('....[Content_Types].xml....word/document.xml')]);
+const docx = Uint8Array.from([
+  0x50,
+  0x4b,
+  0x03,
+  0x04,
+  ...ascii('....[Content_Types].xml....word/document.xml'),
+]);
 const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...ascii('....data.csv')]);
 const exe = ascii('MZ\x90\x00');
 
@@ -25,7 +31,12 @@ describe('document files', () => {
   it.each([
     ['联盟协议.pdf', 1000, pdf, { ok: true, mediaType: 'application/pdf' }],
     ['扫描件.JPG', 1000, jpeg, { ok: true, mediaType: 'image/jpeg' }],
-    ['可行性报告.docx', 1000, docx, { ok: true, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }],
+    [
+      '可行性报告.docx',
+      1000,
+      docx,
+      { ok: true, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    ],
     ['协议.pdf', 1000, png, { ok: false, problem: 'NAME_DOES_NOT_MATCH_CONTENT' }],
     ['程序.pdf', 1000, exe, { ok: false, problem: 'UNSUPPORTED_TYPE' }],
     ['空.pdf', 0, pdf, { ok: false, problem: 'EMPTY_FILE' }],

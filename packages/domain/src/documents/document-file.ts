@@ -43,13 +43,18 @@ export function detectMediaType(bytes: Uint8Array): DocumentMediaType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return DocumentMediaType.PNG;
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return DocumentMediaType.JPEG;
   // A DOCX is a ZIP package whose parts include word/document.xml (entry names are stored as text).
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && containsAscii(bytes, '[Content_Types].xml') && containsAscii(bytes, 'word/')) {
+  if (
+    startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) &&
+    containsAscii(bytes, '[Content_Types].xml') &&
+    containsAscii(bytes, 'word/')
+  ) {
     return DocumentMediaType.DOCX;
   }
   return null;
 }
 
-export type DocumentFileProblem = 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'NAME_DOES_NOT_MATCH_CONTENT' | 'BAD_FILE_NAME';
+export type DocumentFileProblem =
+  'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'NAME_DOES_NOT_MATCH_CONTENT' | 'BAD_FILE_NAME';
 
 export const DOCUMENT_FILE_PROBLEM_LABELS: Record<DocumentFileProblem, string> = {
   EMPTY_FILE: '文件是空的',
@@ -59,7 +64,8 @@ export const DOCUMENT_FILE_PROBLEM_LABELS: Record<DocumentFileProblem, string> =
   BAD_FILE_NAME: '文件名不合法',
 };
 
-export type DocumentFileCheck = { ok: true; mediaType: DocumentMediaType } | { ok: false; problem: DocumentFileProblem };
+export type DocumentFileCheck =
+  { ok: true; mediaType: DocumentMediaType } | { ok: false; problem: DocumentFileProblem };
 
 export function checkDocumentFile(fileName: string, size: number, head: Uint8Array): DocumentFileCheck {
   const name = fileName.trim();
@@ -69,6 +75,7 @@ export function checkDocumentFile(fileName: string, size: number, head: Uint8Arr
   const mediaType = detectMediaType(head);
   if (!mediaType) return { ok: false, problem: 'UNSUPPORTED_TYPE' };
   const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
-  if (!EXTENSIONS[mediaType].includes(extension)) return { ok: false, problem: 'NAME_DOES_NOT_MATCH_CONTENT' };
+  if (!EXTENSIONS[mediaType].includes(extension))
+    return { ok: false, problem: 'NAME_DOES_NOT_MATCH_CONTENT' };
   return { ok: true, mediaType };
 }

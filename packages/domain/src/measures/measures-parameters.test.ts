@@ -8,7 +8,9 @@ import {
 } from './measures-parameters.js';
 
 const rules = (overrides: MeasuresOverrides) =>
-  validateMeasuresParameters(resolveParameters(HUNAN_2016_PARAMETERS, overrides)).map((v) => `${v.field} ${v.rule}`);
+  validateMeasuresParameters(resolveParameters(HUNAN_2016_PARAMETERS, overrides)).map(
+    (v) => `${v.field} ${v.rule}`,
+  );
 
 describe('measures parameters', () => {
   it('holds the 2016 provincial measures as a valid version', () => {
@@ -18,7 +20,9 @@ describe('measures parameters', () => {
   });
 
   it('lets a city override single parameters and keeps the rest', () => {
-    const city = resolveParameters(HUNAN_2016_PARAMETERS, { founding: { minMembers: 5, backboneRule: 'ALL_ENTERPRISES' } });
+    const city = resolveParameters(HUNAN_2016_PARAMETERS, {
+      founding: { minMembers: 5, backboneRule: 'ALL_ENTERPRISES' },
+    });
     expect(city.founding.minMembers).toBe(5);
     expect(city.founding.backboneRule).toBe('ALL_ENTERPRISES');
     expect(city.founding.requiredBodies).toEqual(HUNAN_2016_PARAMETERS.founding.requiredBodies);
@@ -28,14 +32,46 @@ describe('measures parameters', () => {
   it.each<[string, MeasuresOverrides, string]>([
     ['too few members', { founding: { minMembers: 1 } }, 'founding.minMembers INTEGER_RANGE'],
     ['fractional members', { founding: { minMembers: 3.5 } }, 'founding.minMembers INTEGER_RANGE'],
-    ['fewer members than the type rules ask', { founding: { minMembers: 2, memberTypeRequirements: [{ types: ['ENTERPRISE'], min: 2, label: '企业' }, { types: ['UNIVERSITY'], min: 1, label: '大学' }] } }, 'founding.minMembers BELOW_TYPE_REQUIREMENTS'],
-    ['a type rule without types', { founding: { memberTypeRequirements: [{ types: [], min: 1, label: '空' }] } }, 'founding.memberTypeRequirements.0.types NON_EMPTY'],
-    ['an unknown backbone rule', { founding: { backboneRule: 'SOMETIMES' as never } }, 'founding.backboneRule ONE_OF'],
-    ['weights not adding to 100', { review: { criteria: HUNAN_2016_PARAMETERS.review.criteria.map((c) => ({ ...c, weight: 10 })) } }, 'review.criteria WEIGHTS_SUM_100'],
-    ['seven criteria', { review: { criteria: HUNAN_2016_PARAMETERS.review.criteria.slice(1) } }, 'review.criteria ART_11_CRITERIA'],
+    [
+      'fewer members than the type rules ask',
+      {
+        founding: {
+          minMembers: 2,
+          memberTypeRequirements: [
+            { types: ['ENTERPRISE'], min: 2, label: '企业' },
+            { types: ['UNIVERSITY'], min: 1, label: '大学' },
+          ],
+        },
+      },
+      'founding.minMembers BELOW_TYPE_REQUIREMENTS',
+    ],
+    [
+      'a type rule without types',
+      { founding: { memberTypeRequirements: [{ types: [], min: 1, label: '空' }] } },
+      'founding.memberTypeRequirements.0.types NON_EMPTY',
+    ],
+    [
+      'an unknown backbone rule',
+      { founding: { backboneRule: 'SOMETIMES' as never } },
+      'founding.backboneRule ONE_OF',
+    ],
+    [
+      'weights not adding to 100',
+      { review: { criteria: HUNAN_2016_PARAMETERS.review.criteria.map((c) => ({ ...c, weight: 10 })) } },
+      'review.criteria WEIGHTS_SUM_100',
+    ],
+    [
+      'seven criteria',
+      { review: { criteria: HUNAN_2016_PARAMETERS.review.criteria.slice(1) } },
+      'review.criteria ART_11_CRITERIA',
+    ],
     ['a pass mark over 100', { review: { passMark: 101 } }, 'review.passMark INTEGER_RANGE'],
     ['two experts', { review: { expertsPerApplication: 2 } }, 'review.expertsPerApplication INTEGER_RANGE'],
-    ['a zero denominator', { support: { matchRatio: { numerator: 1, denominator: 0 } } }, 'support.matchRatio.denominator INTEGER_RANGE'],
+    [
+      'a zero denominator',
+      { support: { matchRatio: { numerator: 1, denominator: 0 } } },
+      'support.matchRatio.denominator INTEGER_RANGE',
+    ],
     ['negative debarment', { ip: { debarmentYears: -1 } }, 'ip.debarmentYears INTEGER_RANGE'],
   ])('refuses %s', (_label, overrides, expected) => {
     expect(rules(overrides)).toContain(expected);

@@ -141,7 +141,10 @@ export const HUNAN_2016_PARAMETERS: MeasuresParameters = {
   ip: { debarmentYears: 5 },
 };
 
-export function resolveParameters(base: MeasuresParameters, overrides: MeasuresOverrides): MeasuresParameters {
+export function resolveParameters(
+  base: MeasuresParameters,
+  overrides: MeasuresOverrides,
+): MeasuresParameters {
   return {
     founding: { ...base.founding, ...overrides.founding },
     review: { ...base.review, ...overrides.review },
@@ -150,17 +153,29 @@ export function resolveParameters(base: MeasuresParameters, overrides: MeasuresO
   };
 }
 
-function integerIn(violations: FieldViolation[], field: string, value: unknown, min: number, max: number): void {
+function integerIn(
+  violations: FieldViolation[],
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     violations.push({ ...fieldViolation(field, 'INTEGER_RANGE'), message: `应为 ${min}–${max} 之间的整数` });
   }
 }
 
 function isBoolean(violations: FieldViolation[], field: string, value: unknown): void {
-  if (typeof value !== 'boolean') violations.push({ ...fieldViolation(field, 'BOOLEAN'), message: '应为是或否' });
+  if (typeof value !== 'boolean')
+    violations.push({ ...fieldViolation(field, 'BOOLEAN'), message: '应为是或否' });
 }
 
-function oneOf(violations: FieldViolation[], field: string, value: unknown, allowed: readonly string[]): void {
+function oneOf(
+  violations: FieldViolation[],
+  field: string,
+  value: unknown,
+  allowed: readonly string[],
+): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
     violations.push({ ...fieldViolation(field, 'ONE_OF'), message: `应为 ${allowed.join('、')} 之一` });
   }
@@ -186,7 +201,10 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
         v.push({ ...fieldViolation(`${at}.label`, 'NON_EMPTY'), message: '请填写名称' });
       }
     });
-    const required = f.memberTypeRequirements.reduce((sum, r) => sum + (typeof r.min === 'number' ? r.min : 0), 0);
+    const required = f.memberTypeRequirements.reduce(
+      (sum, r) => sum + (typeof r.min === 'number' ? r.min : 0),
+      0,
+    );
     if (typeof f.minMembers === 'number' && required > f.minMembers) {
       v.push({
         ...fieldViolation('founding.minMembers', 'BELOW_TYPE_REQUIREMENTS'),
@@ -198,7 +216,9 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
   if (!Array.isArray(f.requiredBodies)) {
     v.push({ ...fieldViolation('founding.requiredBodies', 'LIST'), message: '应为列表' });
   } else {
-    f.requiredBodies.forEach((b, i) => oneOf(v, `founding.requiredBodies.${i}`, b, Object.values(GovernanceBodyKind)));
+    f.requiredBodies.forEach((b, i) =>
+      oneOf(v, `founding.requiredBodies.${i}`, b, Object.values(GovernanceBodyKind)),
+    );
   }
   isBoolean(v, 'founding.requireLiableEntity', f.requireLiableEntity);
   integerIn(v, 'founding.minExecutiveFullTimeStaff', f.minExecutiveFullTimeStaff, 0, 1000);
@@ -212,12 +232,18 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
   } else {
     const keys = r.criteria.map((c) => c.key);
     if (keys.length !== REVIEW_CRITERIA.length || REVIEW_CRITERIA.some((k) => !keys.includes(k))) {
-      v.push({ ...fieldViolation('review.criteria', 'ART_11_CRITERIA'), message: '评审指标应恰为第十一条的八项' });
+      v.push({
+        ...fieldViolation('review.criteria', 'ART_11_CRITERIA'),
+        message: '评审指标应恰为第十一条的八项',
+      });
     }
     r.criteria.forEach((c, i) => integerIn(v, `review.criteria.${i}.weight`, c.weight, 0, 100));
     const total = r.criteria.reduce((sum, c) => sum + (typeof c.weight === 'number' ? c.weight : 0), 0);
     if (total !== 100) {
-      v.push({ ...fieldViolation('review.criteria', 'WEIGHTS_SUM_100'), message: `权重之和应为 100（现为 ${total}）` });
+      v.push({
+        ...fieldViolation('review.criteria', 'WEIGHTS_SUM_100'),
+        message: `权重之和应为 100（现为 ${total}）`,
+      });
     }
   }
   integerIn(v, 'review.passMark', r.passMark, 0, 100);
@@ -242,7 +268,10 @@ export function checkOverridesShape(overrides: unknown): FieldViolation[] {
   for (const [section, values] of Object.entries(overrides)) {
     const known = (HUNAN_2016_PARAMETERS as Record<string, object | undefined>)[section];
     if (!known) {
-      violations.push({ ...fieldViolation(`parameters.${section}`, 'UNKNOWN_PARAMETER'), message: '没有这一类参数' });
+      violations.push({
+        ...fieldViolation(`parameters.${section}`, 'UNKNOWN_PARAMETER'),
+        message: '没有这一类参数',
+      });
       continue;
     }
     if (typeof values !== 'object' || values === null || Array.isArray(values)) {
@@ -251,7 +280,10 @@ export function checkOverridesShape(overrides: unknown): FieldViolation[] {
     }
     for (const key of Object.keys(values as object)) {
       if (!(key in known)) {
-        violations.push({ ...fieldViolation(`parameters.${section}.${key}`, 'UNKNOWN_PARAMETER'), message: '没有这一参数' });
+        violations.push({
+          ...fieldViolation(`parameters.${section}.${key}`, 'UNKNOWN_PARAMETER'),
+          message: '没有这一参数',
+        });
       }
     }
   }

@@ -33,7 +33,13 @@ const cities: ReadonlyArray<[code: string, name: string, bureauName: string]> = 
 ];
 
 export const HUNAN_DIVISIONS: readonly Division[] = [
-  { code: PROVINCE_CODE, name: '湖南省', bureauName: '湖南省科学技术厅', level: TenantLevel.PROVINCE, parentCode: null },
+  {
+    code: PROVINCE_CODE,
+    name: '湖南省',
+    bureauName: '湖南省科学技术厅',
+    level: TenantLevel.PROVINCE,
+    parentCode: null,
+  },
   ...cities.map(([code, name, bureauName]) => ({
     code,
     name,

@@ -12,7 +12,9 @@ export function checkUsername(username: string): UsernameProblem | null {
   return USERNAME_PATTERN.test(normalizeUsername(username)) ? null : 'INVALID_USERNAME';
 }
 
-export function checkDisplayName(displayName: string): 'DISPLAY_NAME_REQUIRED' | 'DISPLAY_NAME_TOO_LONG' | null {
+export function checkDisplayName(
+  displayName: string,
+): 'DISPLAY_NAME_REQUIRED' | 'DISPLAY_NAME_TOO_LONG' | null {
   const trimmed = displayName.trim();
   if (trimmed.length === 0) return 'DISPLAY_NAME_REQUIRED';
   if ([...trimmed].length > 40) return 'DISPLAY_NAME_TOO_LONG';
