@@ -2,6 +2,7 @@ import { HUNAN_DIVISIONS, type Role } from '@xiangmeng/domain';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_POLICY } from '../modules/auth/password-hasher';
+import { seedDemoRegister } from './demo-register';
 
 // Demo accounts exist only in demo mode (embedded database, or SEED_DEMO outside production).
 export const DEMO_PASSWORD = 'Xiangmeng@2026';
@@ -37,10 +38,11 @@ const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'C
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [...provinceAccounts, ...cityAccounts];
 
 /**
- * Seeds the demo accounts once; running it again changes nothing. Connects as the owner (or a
- * superuser) and sets each tenant before writing, so row-level security checks every row.
+ * Seeds the demo accounts and the demo alliance register once; running it again changes nothing.
+ * Connects as the owner (or a superuser) and sets each tenant before writing, so row-level
+ * security checks every row. `created` counts accounts, `alliances` the register's new alliances.
  */
-export async function seedDemo(connectionString: string): Promise<{ created: number }> {
+export async function seedDemo(connectionString: string): Promise<{ created: number; alliances: number }> {
   if (process.env.NODE_ENV === 'production') throw new Error('demo data is never seeded in production');
   const client = new Client({ connectionString });
   await client.connect();
@@ -63,8 +65,9 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
       );
       created += result.rowCount ?? 0;
     }
+    const register = await seedDemoRegister(client);
     await client.query('COMMIT');
-    return { created };
+    return { created, alliances: register.alliances };
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
