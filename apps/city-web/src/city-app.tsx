@@ -1,4 +1,4 @@
-import { HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
   NotFoundPage,
@@ -18,6 +18,7 @@ const SignInPage = lazy(() => import('./routes/sign-in.route'));
 const CityShell = lazy(() => import('./routes/city-shell.route'));
 const BureauHomePage = lazy(() => import('./routes/bureau-home.route'));
 const UserManagementPage = lazy(() => import('./routes/user-management.route'));
+const MeasuresPage = lazy(() => import('./routes/measures.route'));
 
 export function CityApp() {
   return (
@@ -37,6 +38,14 @@ export function CityApp() {
                 </RequireRole>
               }
             />
+            <Route
+              path="measures/*"
+              element={
+                <RequireRole roles={[Role.CITY_ADMIN, Role.CITY_OFFICER]}>
+                  <MeasuresPage />
+                </RequireRole>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -48,6 +57,8 @@ export function CityApp() {
 function CityShellWithMenu() {
   const viewer = useSignedInViewer();
   const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  if (viewer.roles.includes(Role.CITY_ADMIN) || viewer.roles.includes(Role.CITY_OFFICER))
+    menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
   if (viewer.roles.includes(Role.CITY_ADMIN))
     menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   return <CityShell appTitle={APP_TITLE} menuItems={menuItems} />;

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
   NotFoundPage,
@@ -18,6 +18,7 @@ const SignInPage = lazy(() => import('./routes/sign-in.route'));
 const ProvinceShell = lazy(() => import('./routes/province-shell.route'));
 const ProvinceHomePage = lazy(() => import('./routes/province-home.route'));
 const UserManagementPage = lazy(() => import('./routes/user-management.route'));
+const MeasuresPage = lazy(() => import('./routes/measures.route'));
 
 export function ProvinceApp() {
   return (
@@ -39,6 +40,14 @@ export function ProvinceApp() {
                 </RequireRole>
               }
             />
+            <Route
+              path="measures/*"
+              element={
+                <RequireRole roles={[Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER]}>
+                  <MeasuresPage />
+                </RequireRole>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -55,6 +64,7 @@ function ProvinceShellWithMenu() {
       ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
       : { path: '/', label: '首页', icon: <HomeOutlined /> },
   ];
+  if (isStaff) menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
   if (viewer.roles.includes(Role.PROVINCE_ADMIN))
     menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   return <ProvinceShell appTitle={APP_TITLE} menuItems={menuItems} />;

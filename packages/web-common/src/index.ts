@@ -33,3 +33,4 @@ export {
   TransportErrorCode,
   type ApiError,
 } from './errors/api-error';
+export { MeasuresPage } from './measures/measures.page';

@@ -1,0 +1,1 @@
+export { MeasuresPage as default } from '@xiangmeng/web-common';
