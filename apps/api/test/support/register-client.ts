@@ -126,6 +126,7 @@ export type AgreementView = {
 export type AllianceView = {
   id: string;
   name: string;
+  tenant: { id: string; code: string };
   status: string;
   version: number;
   foundedOn: string;
@@ -184,7 +185,7 @@ export type MeasuresInForceView = {
 export const ORGANIZATION_FIELDS = `id creditCode name type legalRepresentative divisionCode inHunan typeMismatchWarning
   industryBackbone backboneBasis correctable`;
 
-export const ALLIANCE_FIELDS = `id name status version foundedOn establishedOn establishedMeasuresId dissolvedOn
+export const ALLIANCE_FIELDS = `id name tenant { id code } status version foundedOn establishedOn establishedMeasuresId dissolvedOn
   dissolutionReason liableEntity executiveFullTimeStaff availableActions hostOrganization { id } chairMember { id }
   governanceBodies { kind name }
   members { id role joinedOn exitedOn exitReason organization { id name } }
@@ -291,7 +292,11 @@ export class RegisterClient {
     input: { name?: string; foundedOn?: string; industryCode?: string } = {},
   ): Promise<AllianceView> {
     const res = await this.send<{ registerAlliance: AllianceView }>(M.registerAlliance, {
-      input: { name: uniqueName('测试联盟'), industryCode: 'SE0101', foundedOn: '2024-03-01', ...input },
+      input: {
+        name: input.name ?? uniqueName('测试联盟'),
+        industryCode: input.industryCode ?? 'SE0101',
+        foundedOn: input.foundedOn ?? '2024-03-01',
+      },
     });
     return dataOf(res).registerAlliance;
   }
@@ -396,6 +401,14 @@ export class RegisterClient {
 }
 
 // ---- files ----
+
+/** A supertest parser that keeps the response body as bytes, whatever its type. */
+export function binaryBody(res: unknown, done: (error: Error | null, body: unknown) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 export const FILES = {
   pdf: () =>
