@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+// The register benchmark (`npm run bench`): 10,000 alliances with 60,000 members and 100,000
+// organizations in a scratch database; the first page of a city's register over GraphQL, as the
+// city app asks for it, against the same rows fetched with `pg` alone (the floor). Loopback only.
+// Needs the API built (`npx turbo run build --filter=@xiangmeng/api`). Writes bench/results/latest.json.
+import { checkCreditCode } from '@xiangmeng/domain';
+import { startScratchDatabase } from '@xiangmeng/infra/database';
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { bulkSeed } from './bulk-seed.mjs';
+import { postJson, runLoad } from './load.mjs';
+
+const require = createRequire(import.meta.url);
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = join(HERE, '..');
+
+const SIZE = { alliances: 10_000, organizations: 100_000, membersPerAlliance: 6 };
+const LOAD = {
+  connections: 10,
+  warmupMs: 2_000,
+  durationMs: Number(process.env.BENCH_SECONDS ?? 10) * 1000,
+};
+// The city officer's sign-in (a demo account) and the register's first page as the city app lists it.
+const CITY = { code: '430100', name: '长沙市' };
+const REGISTER_QUERY = `query RegisterFirstPage {
+  alliances(first: 20) {
+    nodes {
+      id name status
+      industry { name }
+      chairMember { name }
+      members(current: true) { organization { name } role }
+      foundingCheck { allHold conditions { condition holds } }
+    }
+  }
+}`;
+
+const log = (line) => console.log(line);
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function checkBuilt() {
+  const server = join(REPO, 'apps/api/dist/server.js');
+  if (!existsSync(server)) {
+    throw new Error('the API is not built: run `npx turbo run build --filter=@xiangmeng/api` first');
+  }
+  if (newestMtime(join(REPO, 'apps/api/src')) > statSync(server).mtimeMs) {
+    log(
+      '注意：apps/api/src 比 dist 新，测的是上次构建的代码（先运行 npx turbo run build --filter=@xiangmeng/api）',
+    );
+  }
+}
+
+/** Starts a server under test in its own process; resolves when it listens. */
+function startChild(kind, appUrl) {
+  const child = fork(join(HERE, 'server-child.mjs'), [kind], {
+    env: { ...process.env, BENCH_APP_URL: appUrl },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const request = (type) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message) => {
+        if (message?.type !== type) return;
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
+      if (type !== 'ready') child.send({ type });
+    });
+  return request('ready').then(({ url }) => ({
+    url,
+    child,
+    reset: () => request('reset'),
+    count: async () => (await request('count')).statements,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+      }),
+  }));
+}
+
+async function statementsPerRequest(server, url, headers, samples = 10) {
+  await server.reset();
+  for (let i = 0; i < samples; i += 1) await postJson(url, { query: REGISTER_QUERY }, headers);
+  return (await server.count()) / samples;
+}
+
+const children = [];
+let database = null;
+let tmpDir = null;
+
+async function cleanUp() {
+  await Promise.allSettled(children.map((c) => c.stop()));
+  if (database) await database.stop().catch(() => undefined);
+  if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+}
+
+process.on('SIGINT', () => {
+  void cleanUp().finally(() => process.exit(130));
+});
+
+async function main() {
+  checkBuilt();
+  const api = require('@xiangmeng/api');
+  const started = Date.now();
+  // Server, PostgreSQL and load generator share the machine's CPUs; anything else running skews the figures.
+  const loadBefore = loadavg()[0];
+  if (loadBefore > cpus().length / 2) {
+    log(`注意：本机 1 分钟负载 ${loadBefore.toFixed(1)}（${cpus().length} 核），结果会偏低`);
+  }
+  tmpDir = mkdtempSync(join(tmpdir(), 'xiangmeng-bench-'));
+  log(
+    process.env.DATABASE_URL
+      ? '数据库：DATABASE_URL 所指服务器上的临时库'
+      : '数据库：内置 PostgreSQL（临时目录）',
+  );
+  database = await startScratchDatabase({ name: 'xiangmeng_bench', tmpDir });
+  await api.runMigrations(database.ownerUrl);
+
+  let t = Date.now();
+  const demo = await api.seedDemo(database.ownerUrl);
+  const demoSeedMs = Date.now() - t;
+  t = Date.now();
+  const bulk = await bulkSeed(database.ownerUrl, SIZE);
+  const bulkSeedMs = Date.now() - t;
+  // An experiment on the schema before writing a migration, e.g. an index: run as the owner after seeding.
+  const extraSql = process.env.BENCH_EXTRA_SQL;
+  if (extraSql) {
+    const client = new pg.Client({ connectionString: database.ownerUrl });
+    await client.connect();
+    try {
+      await client.query(extraSql);
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    log(`附加 SQL：${extraSql}`);
+  }
+  const badCodes = bulk.creditCodeSample.filter((code) => checkCreditCode(code) !== null);
+  if (badCodes.length)
+    throw new Error(`invalid credit codes in the bulk data: ${badCodes.slice(0, 3).join(', ')}`);
+  log(
+    `数据：演示账号与演示名录 ${seconds(demoSeedMs)}（${demo.alliances} 个演示联盟）；` +
+      `批量 ${bulk.alliances} 个联盟、${bulk.members} 个成员、${bulk.organizations} 个单位、${bulk.signatures} 个签署 ${seconds(bulkSeedMs)}`,
+  );
+  const serverVersion = await (async () => {
+    const client = new pg.Client({ connectionString: database.adminUrl });
+    await client.connect();
+    try {
+      return (await client.query('SHOW server_version')).rows[0].server_version;
+    } finally {
+      await client.end();
+    }
+  })();
+
+  const graphql = await startChild('api', database.appUrl);
+  children.push(graphql);
+  const floor = await startChild('floor', database.appUrl);
+  children.push(floor);
+
+  const login = await postJson(`${graphql.url}/graphql`, {
+    query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }',
+    variables: { input: { tenantCode: CITY.code, username: 'officer', password: 'Xiangmeng@2026' } },
+  });
+  const cookie = String(login.headers['set-cookie'] ?? '').match(/xm_session=[^;]+/)?.[0];
+  if (login.json.errors || !cookie) throw new Error(`sign-in failed: ${JSON.stringify(login.json.errors)}`);
+  const headers = { cookie };
+
+  // Both answer the same page: same alliances, members, chairs and Art. 8 results.
+  const viaGraphql = await postJson(`${graphql.url}/graphql`, { query: REGISTER_QUERY }, headers);
+  const viaFloor = await postJson(`${floor.url}/graphql`, { query: REGISTER_QUERY }, headers);
+  if (viaGraphql.json.errors)
+    throw new Error(`GraphQL answered errors: ${JSON.stringify(viaGraphql.json.errors)}`);
+  const nodes = viaGraphql.json.data.alliances.nodes;
+  if (nodes.length !== 20 || !isDeepStrictEqual(viaGraphql.json.data, viaFloor.json.data)) {
+    throw new Error('the floor does not answer what GraphQL answers; the comparison would be meaningless');
+  }
+  const failing = nodes.filter((n) => !n.foundingCheck.allHold).length;
+  log(
+    `首页：20 个联盟（${failing} 个未满足第八条），每个 ${nodes[0].members.length} 个现有成员；两端结果一致`,
+  );
+
+  const sql = {
+    graphql: await statementsPerRequest(graphql, `${graphql.url}/graphql`, headers),
+    floor: await statementsPerRequest(floor, `${floor.url}/graphql`, headers),
+  };
+
+  const isOk = (status, body) => status === 200 && body.subarray(0, 9).toString() === '{"data":{';
+  const results = {};
+  for (const [name, server] of [
+    ['graphql', graphql],
+    ['floor', floor],
+  ]) {
+    log(
+      `压测 ${name}：${LOAD.connections} 个连接，预热 ${seconds(LOAD.warmupMs)}，计时 ${seconds(LOAD.durationMs)} …`,
+    );
+    results[name] = await runLoad({
+      url: `${server.url}/graphql`,
+      payload: { query: REGISTER_QUERY },
+      headers,
+      ...LOAD,
+      isOk,
+    });
+    if (results[name].errors)
+      throw new Error(`${name}: ${results[name].errors} failed requests, e.g. ${results[name].firstError}`);
+  }
+  const ratio = results.graphql.requestsPerSecond / results.floor.requestsPerSecond;
+  const loadAfter = loadavg()[0];
+
+  const rows = [
+    ['', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'SQL/req'],
+    ...[
+      ['GraphQL (Nest+Apollo+TypeORM)', results.graphql, sql.graphql],
+      ['floor (node http + pg)', results.floor, sql.floor],
+    ].map(([label, r, s]) => [
+      label,
+      r.requestsPerSecond.toFixed(0),
+      r.p50Ms.toFixed(1),
+      r.p99Ms.toFixed(1),
+      r.maxMs.toFixed(1),
+      s.toFixed(0),
+    ]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  log('');
+  for (const r of rows)
+    log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  log(`GraphQL / floor = ${ratio.toFixed(2)}×（吞吐之比）`);
+
+  const report = {
+    measuredAt: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: serverVersion,
+      database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded (fsync off)',
+      loadAverage1mBefore: Number(loadBefore.toFixed(2)),
+      loadAverage1mAfter: Number(loadAfter.toFixed(2)),
+    },
+    extraSql: extraSql ?? null,
+    data: {
+      alliances: bulk.alliances + demo.alliances,
+      members: bulk.members,
+      organizations: bulk.organizations,
+      signatures: bulk.signatures,
+      cities: 14,
+      demoSeedMs,
+      bulkSeedMs,
+    },
+    load: { ...LOAD, loopbackOnly: true, tenant: CITY.name, role: 'CITY_OFFICER', query: REGISTER_QUERY },
+    graphql: { ...results.graphql, sqlStatementsPerRequest: sql.graphql },
+    floor: { ...results.floor, sqlStatementsPerRequest: sql.floor },
+    ratioGraphqlToFloor: Number(ratio.toFixed(3)),
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  for (const r of [report.graphql, report.floor]) delete r.firstError;
+  mkdirSync(join(HERE, 'results'), { recursive: true });
+  writeFileSync(join(HERE, 'results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  log(`结果已写入 bench/results/latest.json（共 ${report.totalSeconds} s）`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error('基准测试失败：', error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
