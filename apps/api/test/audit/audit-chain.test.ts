@@ -5,6 +5,7 @@ import { auditRows, type AuditRow, breaksOf, verifyChains, withTamperedChain } f
 import {
   createUser,
   type GraphqlAgent,
+  resetSignInThrottle,
   signedInAgent,
   startTestApi,
   tenantId,
@@ -139,6 +140,7 @@ describe('audit hash chain', () => {
   let chainTenant: string;
 
   beforeAll(async () => {
+    await resetSignInThrottle();
     api = await startTestApi({ poolSize: 10 });
     chainTenant = await tenantId(CHAIN_TENANT);
     admin = await signedInAgent(api, await createUser(CHAIN_TENANT, ['CITY_ADMIN'], 'chain'));

@@ -8,6 +8,7 @@ import {
   type GraphqlAgent,
   type GraphqlResponse,
   PASSWORD,
+  resetSignInThrottle,
   signedInAgent,
   startTestApi,
   tenantId,
@@ -71,6 +72,7 @@ describe('audited mutations', () => {
   let admin: GraphqlAgent;
 
   beforeAll(async () => {
+    await resetSignInThrottle();
     api = await startTestApi();
     province = await tenantId('430000');
     provinceAdmin = await createUser('430000', ['PROVINCE_ADMIN'], 'padm');

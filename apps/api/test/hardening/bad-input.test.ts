@@ -6,6 +6,7 @@ import {
   type GraphqlAgent,
   type GraphqlResponse,
   PASSWORD,
+  resetSignInThrottle,
   signedInAgent,
   startTestApi,
   type TestApi,
@@ -366,6 +367,7 @@ describe('bad input', () => {
   const started = new Date();
 
   beforeAll(async () => {
+    await resetSignInThrottle();
     api = await startTestApi();
     const provinceAdmin = await createUser('430000', ['PROVINCE_ADMIN']);
     fixture = {
@@ -384,8 +386,6 @@ describe('bad input', () => {
       changeOwnPassword: () => officer,
       login: () => api.agent(),
     };
-    // Failed sign-ins from this address by earlier files must not throttle the login rows.
-    await asAdmin((c) => c.query(`DELETE FROM sign_in_throttle WHERE key LIKE 'address:%'`));
   });
   afterAll(async () => {
     await api.close();

@@ -10,6 +10,7 @@ import {
   type GraphqlAgent,
   type GraphqlResponse,
   PASSWORD,
+  resetSignInThrottle,
   signedInAgent,
   startTestApi,
   tenantId,
@@ -93,6 +94,7 @@ describe('killing the database connection mid-transaction', () => {
   let admin: GraphqlAgent;
 
   beforeAll(async () => {
+    await resetSignInThrottle();
     api = await startTestApi({ poolSize: 10 });
     tenant = await tenantId(TENANT);
     cityAdmin = await createUser(TENANT, ['CITY_ADMIN'], 'fault');

@@ -152,3 +152,12 @@ export async function signedInAgent(api: TestApi, user: TestUser): Promise<Graph
   if (res.errors) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   return agent;
 }
+
+/**
+ * Forgets every failed sign-in. Test files share one database, and failures recorded under one
+ * file's clock (a TestClock, or the system clock) can lie in another file's future and throttle
+ * its sign-ins; a file that signs in starts from none.
+ */
+export async function resetSignInThrottle(): Promise<void> {
+  await asAdmin((c) => c.query('DELETE FROM sign_in_throttle'));
+}
