@@ -218,7 +218,11 @@ function MeasuresForm({
         style={{ marginBottom: 16 }}
         title={
           isCity
-            ? `打开「覆盖省级」的参数写入本市实施办法，其余参数执行省级规定。省级依据：《${baseMeasures.title}》${baseMeasures.documentNumber}（第 ${baseMeasures.versionNo} 版${effectiveOn ? `，${effectiveOn} 有效` : '，今日有效'}）。`
+            ? `打开「覆盖省级」的参数写入本市实施办法，其余参数执行省级规定。${
+                baseProblem
+                  ? '所选生效日期没有生效的省级实施办法。'
+                  : `省级依据：《${baseMeasures.title}》${baseMeasures.documentNumber}（第 ${baseMeasures.versionNo} 版，${effectiveOn ?? '今日'}有效）。`
+              }`
             : draft
               ? '修改草稿的参数；发布前可以反复修改。'
               : `已按今日生效的《${provinceToday.title}》${provinceToday.documentNumber}预填全部参数，请修改需要调整的参数。`
@@ -230,7 +234,8 @@ function MeasuresForm({
         layout="horizontal"
         labelCol={{ flex: '200px' }}
         labelWrap
-        wrapperCol={{ flex: 1 }}
+        // A fixed label column; wide editors (the eight criteria) wrap inside theirs.
+        wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
         initialValues={initialValues}
         onValuesChange={sync}
         onFinish={() => void save()}
@@ -258,7 +263,13 @@ function MeasuresForm({
               extra="北京时间，自该日起施行（第二十二条）"
               {...(baseProblem ? { validateStatus: 'error' as const, help: baseProblem } : {})}
             >
-              <DatePicker placeholder="选择日期" />
+              <DatePicker
+                placeholder="选择日期"
+                // Enter confirms a typed date; it must not also submit the form.
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') event.preventDefault();
+                }}
+              />
             </Form.Item>
           </Card>
           {PARAMETER_SECTIONS.map(({ section, title: sectionTitle, paths }) => (
@@ -334,7 +345,7 @@ function ParameterField({
       extra={editable ? PARAMETER_HINTS[path] : undefined}
       style={
         isCity && overridden
-          ? { background: token.colorWarningBg, padding: '8px 8px 0', borderRadius: token.borderRadius }
+          ? { background: token.colorWarningBg, padding: 8, borderRadius: token.borderRadius }
           : undefined
       }
     >

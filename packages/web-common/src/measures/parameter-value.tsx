@@ -84,7 +84,8 @@ function describeParameter(path: ParameterPath, p: MeasuresParameters): ReactNod
 
 function describeRequirement(r: MemberTypeRequirement): string {
   const types = r.types.map((t) => ORGANIZATION_TYPE_LABELS[t]).join('或');
-  return `${r.label}（${types}）不少于 ${r.min} 家`;
+  // "企业不少于 1 家", not "企业（企业）不少于 1 家", when the name says the types already.
+  return `${r.label === types ? r.label : `${r.label}（${types}）`}不少于 ${r.min} 家`;
 }
 
 function required(value: boolean, what: string): string {

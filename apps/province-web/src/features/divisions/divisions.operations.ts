@@ -10,6 +10,10 @@ export const DivisionsQuery = graphql(`
         bureauName
       }
       userCount
+      allianceCount
+      establishedCount
+      cityPilotCount
+      provincialPilotCount
     }
   }
 `);

@@ -9,6 +9,16 @@ import { CreateCityAdminModal, type DivisionTenant } from './create-city-admin.m
 import { DivisionsQuery } from './divisions.operations';
 
 type DivisionSummary = DivisionsResult['divisions'][number];
+type CountKey =
+  'userCount' | 'allianceCount' | 'establishedCount' | 'cityPilotCount' | 'provincialPilotCount';
+
+const COUNT_COLUMNS: ReadonlyArray<{ key: CountKey; title: string }> = [
+  { key: 'userCount', title: '用户数' },
+  { key: 'allianceCount', title: '联盟数' },
+  { key: 'establishedCount', title: '已成立' },
+  { key: 'cityPilotCount', title: '市级试点' },
+  { key: 'provincialPilotCount', title: '省级试点' },
+];
 
 /** 全省市州: the 14 divisions with the aggregates the province may see of each. */
 export function DivisionsPage() {
@@ -18,12 +28,12 @@ export function DivisionsPage() {
   const [adminFor, setAdminFor] = useState<DivisionTenant | null>(null);
   const canCreateCityAdmin = viewer.roles.includes(Role.PROVINCE_ADMIN);
 
-  // Aggregate columns are listed here, so later counts (alliances, pilots, filings) slot in.
+  // Aggregates only: the province sees counts of a city's register, never its records.
   const columns: TableColumnsType<DivisionSummary> = [
     { title: '代码', key: 'code', width: 100, render: (_: unknown, d) => d.tenant.code },
     { title: '名称', key: 'name', render: (_: unknown, d) => d.tenant.name },
     { title: '科技局', key: 'bureauName', render: (_: unknown, d) => d.tenant.bureauName },
-    { title: '用户数', dataIndex: 'userCount', align: 'right', width: 100 },
+    ...COUNT_COLUMNS.map(({ key, title }) => ({ title, dataIndex: key, align: 'right' as const, width: 90 })),
   ];
   if (canCreateCityAdmin) {
     columns.push({
@@ -49,6 +59,7 @@ export function DivisionsPage() {
           dataSource={data?.divisions ?? []}
           loading={loading && !data}
           pagination={false}
+          summary={(divisions) => <TotalRow divisions={divisions} withActions={canCreateCityAdmin} />}
         />
       )}
       <CreateCityAdminModal
@@ -61,5 +72,29 @@ export function DivisionsPage() {
         }}
       />
     </Card>
+  );
+}
+
+/** 全省合计: the sum of each count over the divisions. */
+function TotalRow({
+  divisions,
+  withActions,
+}: {
+  divisions: readonly DivisionSummary[];
+  withActions: boolean;
+}) {
+  if (divisions.length === 0) return null;
+  return (
+    <Table.Summary.Row style={{ fontWeight: 600 }}>
+      <Table.Summary.Cell index={0} colSpan={3}>
+        全省合计
+      </Table.Summary.Cell>
+      {COUNT_COLUMNS.map(({ key }, i) => (
+        <Table.Summary.Cell key={key} index={3 + i} align="right">
+          {divisions.reduce((sum, d) => sum + d[key], 0)}
+        </Table.Summary.Cell>
+      ))}
+      {withActions && <Table.Summary.Cell index={3 + COUNT_COLUMNS.length} />}
+    </Table.Summary.Row>
   );
 }
