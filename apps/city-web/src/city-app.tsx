@@ -1,4 +1,4 @@
-import { FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { BookOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
   NotFoundPage,
@@ -9,7 +9,7 @@ import {
   type ShellMenuItem,
 } from '@xiangmeng/web-common';
 import { lazy, Suspense } from 'react';
-import { Route, Routes, useHref } from 'react-router';
+import { Outlet, Route, Routes, useHref } from 'react-router';
 
 const APP_TITLE = '市州工作端';
 
@@ -19,6 +19,11 @@ const CityShell = lazy(() => import('./routes/city-shell.route'));
 const BureauHomePage = lazy(() => import('./routes/bureau-home.route'));
 const UserManagementPage = lazy(() => import('./routes/user-management.route'));
 const MeasuresPage = lazy(() => import('./routes/measures.route'));
+const AllianceRegisterPage = lazy(() => import('./routes/alliance-register.route'));
+const RegisterAlliancePage = lazy(() => import('./routes/alliance-new.route'));
+const AllianceDetailPage = lazy(() => import('./routes/alliance-detail.route'));
+
+const REGISTER_KEEPERS = [Role.CITY_ADMIN, Role.CITY_OFFICER];
 
 export function CityApp() {
   return (
@@ -46,6 +51,18 @@ export function CityApp() {
                 </RequireRole>
               }
             />
+            <Route
+              path="alliances"
+              element={
+                <RequireRole roles={REGISTER_KEEPERS}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route index element={<AllianceRegisterPage />} />
+              <Route path="new" element={<RegisterAlliancePage />} />
+              <Route path=":allianceId" element={<AllianceDetailPage />} />
+            </Route>
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -57,8 +74,10 @@ export function CityApp() {
 function CityShellWithMenu() {
   const viewer = useSignedInViewer();
   const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
-  if (viewer.roles.includes(Role.CITY_ADMIN) || viewer.roles.includes(Role.CITY_OFFICER))
+  if (viewer.roles.includes(Role.CITY_ADMIN) || viewer.roles.includes(Role.CITY_OFFICER)) {
+    menuItems.push({ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> });
     menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
+  }
   if (viewer.roles.includes(Role.CITY_ADMIN))
     menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   return <CityShell appTitle={APP_TITLE} menuItems={menuItems} />;

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BookOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
   NotFoundPage,
@@ -9,7 +15,7 @@ import {
   type ShellMenuItem,
 } from '@xiangmeng/web-common';
 import { lazy, Suspense } from 'react';
-import { Route, Routes, useHref } from 'react-router';
+import { Outlet, Route, Routes, useHref } from 'react-router';
 
 const APP_TITLE = '省级管理端';
 
@@ -19,6 +25,11 @@ const ProvinceShell = lazy(() => import('./routes/province-shell.route'));
 const ProvinceHomePage = lazy(() => import('./routes/province-home.route'));
 const UserManagementPage = lazy(() => import('./routes/user-management.route'));
 const MeasuresPage = lazy(() => import('./routes/measures.route'));
+const AllianceRegisterPage = lazy(() => import('./routes/alliance-register.route'));
+const RegisterAlliancePage = lazy(() => import('./routes/alliance-new.route'));
+const AllianceDetailPage = lazy(() => import('./routes/alliance-detail.route'));
+
+const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER];
 
 export function ProvinceApp() {
   return (
@@ -48,6 +59,18 @@ export function ProvinceApp() {
                 </RequireRole>
               }
             />
+            <Route
+              path="alliances"
+              element={
+                <RequireRole roles={REGISTER_KEEPERS}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route index element={<AllianceRegisterPage />} />
+              <Route path="new" element={<RegisterAlliancePage />} />
+              <Route path=":allianceId" element={<AllianceDetailPage />} />
+            </Route>
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -64,6 +87,7 @@ function ProvinceShellWithMenu() {
       ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
       : { path: '/', label: '首页', icon: <HomeOutlined /> },
   ];
+  if (isStaff) menuItems.push({ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> });
   if (isStaff) menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
   if (viewer.roles.includes(Role.PROVINCE_ADMIN))
     menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });

@@ -34,3 +34,6 @@ export {
   type ApiError,
 } from './errors/api-error';
 export { MeasuresPage } from './measures/measures.page';
+export { AllianceRegisterPage } from './register/alliance-register.page';
+export { RegisterAlliancePage } from './register/register-alliance.page';
+export { AllianceDetailPage } from './register/alliance-detail.page';

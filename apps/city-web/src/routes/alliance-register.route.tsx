@@ -1,0 +1,1 @@
+export { AllianceRegisterPage as default } from '@xiangmeng/web-common';

@@ -1,0 +1,1 @@
+export { AllianceDetailPage as default } from '@xiangmeng/web-common';

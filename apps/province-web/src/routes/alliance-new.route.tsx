@@ -1,0 +1,1 @@
+export { RegisterAlliancePage as default } from '@xiangmeng/web-common';

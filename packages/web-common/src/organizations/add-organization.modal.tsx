@@ -1,0 +1,183 @@
+import { useMutation } from '@apollo/client/react';
+import {
+  checkCreditCode,
+  findDivision,
+  normalizeCreditCode,
+  ORGANIZATION_TYPE_LABELS,
+  ORGANIZATION_TYPES,
+  parseCreditCode,
+  PROVINCE_CODE,
+  type OrganizationType,
+} from '@xiangmeng/domain';
+import { Alert, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { showApiErrorOnForm, toApiError } from '../errors/api-error';
+import type { OrganizationFieldsFragment } from '../gql/graphql';
+import { creditCodeRules, creditCodeTypeWarning } from './organization-rules';
+import { AddOrganizationMutation } from './organizations.operations';
+
+type AddOrganizationValues = {
+  creditCode: string;
+  name: string;
+  type: OrganizationType;
+  legalRepresentative: string;
+  industryBackbone: boolean;
+  backboneBasis: string;
+};
+
+/** What the user typed in the picker: a credit code goes to the code field, anything else to the name. */
+export function organizationDraftFromSearch(search: string): Partial<AddOrganizationValues> {
+  const text = search.trim();
+  if (!text) return {};
+  return /^[0-9A-Za-z]{8,18}$/.test(text) ? { creditCode: normalizeCreditCode(text) } : { name: text };
+}
+
+/** 新增单位: a new entry in the province-wide directory, its credit code checked as it is typed. */
+export function AddOrganizationModal({
+  open,
+  initialValues,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  initialValues?: Partial<AddOrganizationValues>;
+  onClose: () => void;
+  onCreated: (organization: OrganizationFieldsFragment) => void;
+}) {
+  const [form] = Form.useForm<AddOrganizationValues>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [addOrganization, { loading }] = useMutation(AddOrganizationMutation);
+  const creditCode = Form.useWatch('creditCode', form) ?? '';
+  const industryBackbone = Form.useWatch('industryBackbone', form) ?? false;
+
+  async function add(values: AddOrganizationValues) {
+    setFormError(null);
+    try {
+      const { data } = await addOrganization({
+        variables: {
+          input: {
+            creditCode: normalizeCreditCode(values.creditCode),
+            name: values.name.trim(),
+            type: values.type,
+            legalRepresentative: values.legalRepresentative.trim(),
+            industryBackbone: values.industryBackbone,
+            backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
+          },
+        },
+      });
+      if (data) onCreated(data.addOrganization);
+    } catch (error) {
+      setFormError(showApiErrorOnForm(form, toApiError(error)));
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title="新增单位"
+      okText="添加到名录"
+      confirmLoading={loading}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterOpenChange={(visible) => {
+        if (visible) form.setFieldsValue({ industryBackbone: false, ...initialValues });
+      }}
+      afterClose={() => {
+        form.resetFields();
+        setFormError(null);
+      }}
+      forceRender
+    >
+      <Typography.Paragraph type="secondary">
+        单位名录全省共享，统一社会信用代码不可重复。请按营业执照或登记证书填写。
+      </Typography.Paragraph>
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form<AddOrganizationValues>
+        form={form}
+        name="add-organization"
+        layout="vertical"
+        initialValues={{ industryBackbone: false }}
+        onFinish={(values) => void add(values)}
+      >
+        <Form.Item
+          label="统一社会信用代码"
+          name="creditCode"
+          rules={[...creditCodeRules, creditCodeTypeWarning('type')]}
+          dependencies={['type']}
+          normalize={(value: string) => value.toUpperCase()}
+          extra={<CreditCodeFacts creditCode={creditCode} />}
+        >
+          <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item
+          label="单位名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入单位名称' },
+            { min: 2, max: 100, message: '单位名称应为 2–100 个字' },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={100} />
+        </Form.Item>
+        <Form.Item label="单位类型" name="type" rules={[{ required: true, message: '请选择单位类型' }]}>
+          <Select
+            placeholder="请选择单位类型"
+            options={ORGANIZATION_TYPES.map((type) => ({
+              value: type,
+              label: ORGANIZATION_TYPE_LABELS[type],
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="法定代表人"
+          name="legalRepresentative"
+          rules={[
+            { required: true, whitespace: true, message: '请填写法定代表人' },
+            { max: 40, message: '法定代表人不超过 40 个字' },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={40} />
+        </Form.Item>
+        <Form.Item name="industryBackbone" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>行业骨干（第八条第（一）项）</Checkbox>
+        </Form.Item>
+        {industryBackbone && (
+          <Form.Item
+            label="行业骨干的依据"
+            name="backboneBasis"
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: '认定为行业骨干时请写明依据（如行业排名、营收规模）',
+              },
+              { max: 500, message: '依据不超过 500 字' },
+            ]}
+          >
+            <Input.TextArea rows={2} maxLength={500} placeholder="如：全国同行业营收排名前十" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Where a valid code says the unit is registered; nothing while the code is incomplete or wrong. */
+function CreditCodeFacts({ creditCode }: { creditCode: string }) {
+  if (!creditCode.trim() || checkCreditCode(creditCode) !== null) {
+    return '18 位，由数字和大写字母组成（不含 I、O、Z、S、V），末位为校验位';
+  }
+  const parts = parseCreditCode(creditCode);
+  const cityCode = `${parts.divisionCode.slice(0, 4)}00`;
+  const city = cityCode === PROVINCE_CODE ? undefined : findDivision(cityCode);
+  return (
+    <Space size={4} data-testid="credit-code-facts">
+      <span>校验通过 · 登记地代码 {parts.divisionCode}</span>
+      {parts.inHunan ? (
+        <Tag color="green">{city ? `湖南省 · ${city.name}` : '湖南省内'}</Tag>
+      ) : (
+        <Tag color="orange">省外单位</Tag>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,61 @@
+import { useQuery } from '@apollo/client/react';
+import { INDUSTRY_CATEGORY_LABELS, type IndustryCategory } from '@xiangmeng/domain';
+import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { toApiError } from '../errors/api-error';
+import type { IndustriesQuery as IndustriesResult } from '../gql/graphql';
+import { IndustriesQuery } from './register.operations';
+
+type Industry = IndustriesResult['industries'][number];
+type IndustryNode = { value: string; title: string; selectable?: boolean; children?: IndustryNode[] };
+
+/** The taxonomy from the API, one branch per category (战略性新兴产业, 湖南传统支柱产业). */
+function industryTree(industries: readonly Industry[]): IndustryNode[] {
+  const node = (industry: Industry): IndustryNode => {
+    const children = industries.filter((i) => i.parentCode === industry.code).map(node);
+    return { value: industry.code, title: industry.name, children: children.length ? children : undefined };
+  };
+  const categories = [...new Set(industries.map((i) => i.category))];
+  return categories.map((category: IndustryCategory) => ({
+    value: `category:${category}`,
+    title: INDUSTRY_CATEGORY_LABELS[category],
+    selectable: false,
+    children: industries.filter((i) => i.category === category && i.parentCode === null).map(node),
+  }));
+}
+
+/** A form control choosing an industry code; a first-level class stands for itself and its sub-classes. */
+export function IndustryTreeSelect({
+  id,
+  value,
+  onChange,
+  placeholder = '请选择产业分类',
+  allowClear = false,
+  style,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: React.CSSProperties;
+}) {
+  const { data, loading, error } = useQuery(IndustriesQuery);
+  const treeData = useMemo(() => industryTree(data?.industries ?? []), [data]);
+  return (
+    <TreeSelect<string>
+      id={id}
+      value={value}
+      onChange={(code) => onChange?.(code)}
+      treeData={treeData}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      treeDefaultExpandAll
+      placeholder={placeholder}
+      allowClear={allowClear}
+      loading={loading}
+      notFoundContent={error ? `产业分类加载失败：${toApiError(error).message}` : '没有匹配的产业分类'}
+      style={style}
+      popupMatchSelectWidth={false}
+    />
+  );
+}
