@@ -66,6 +66,10 @@ export class MeasuresService {
    * by then, overridden by the city's own (Art. 21). `own: false` gives the province's alone.
    */
   async inForce(db: EntityManager, viewer: Viewer, asOf: string, own = true): Promise<MeasuresInForce> {
+    // A client's date reaches SQL here: PostgreSQL would fail on 2026-02-30 and read 'yesterday' as a date.
+    if (!isCalendarDate(asOf)) {
+      throw badInput([{ ...fieldViolation('asOf', 'CALENDAR_DATE'), message: '应为有效日期（YYYY-MM-DD）' }]);
+    }
     const province = await this.latestPublished(db, 'PROVINCE', asOf);
     if (!province) throw new AppError('NOT_FOUND', {}, `${asOf} 没有生效的省级实施办法`);
     const local =
