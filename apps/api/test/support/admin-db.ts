@@ -70,24 +70,17 @@ export class AdminDb {
    * directory entries it added, its audit chain): equal before and after means nothing was written.
    */
   async fingerprint(tenantId: string): Promise<Record<string, string>> {
-    const parts: Record<string, string> = {};
-    for (const table of REGISTER_TABLES) {
-      const rows = await this.rows<{ digest: string }>(
-        `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest
-         FROM ${table} t WHERE tenant_id = $1`,
-        [tenantId],
-      );
-      parts[table] = rows[0]!.digest;
-    }
-    const organizations = await this.rows<{ digest: string }>(
-      `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest
-       FROM organization t WHERE added_by_tenant_id = $1`,
+    const digest = (table: string, owner: string) =>
+      `SELECT '${table}' AS part, count(*) || ':' || md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest
+       FROM ${table} t WHERE ${owner} = $1`;
+    const rows = await this.rows<{ part: string; digest: string }>(
+      [
+        ...REGISTER_TABLES.map((table) => digest(table, 'tenant_id')),
+        digest('organization', 'added_by_tenant_id'),
+        `SELECT 'audit_event', count(*)::text FROM audit_event WHERE tenant_id = $1`,
+      ].join(' UNION ALL '),
       [tenantId],
     );
-    parts.organization = organizations[0]!.digest;
-    parts.audit_event = String(
-      await this.count('SELECT count(*) FROM audit_event WHERE tenant_id = $1', [tenantId]),
-    );
-    return parts;
+    return Object.fromEntries(rows.map((r) => [r.part, r.digest]));
   }
 }
