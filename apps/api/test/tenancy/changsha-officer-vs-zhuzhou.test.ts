@@ -341,12 +341,9 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
     // agreement_signature's BEFORE trigger looks for the signatory among the agreement's members,
     // under RLS; it finds none of 株洲's and refuses before the policy's check is reached.
     const INSERT_REFUSAL: Record<string, string> = { agreement_signature: 'error:23514' };
-    // Moving one of 长沙's own rows is refused by a BEFORE UPDATE trigger of these tables before the
-    // policy's WITH CHECK is reached: a signed agreement is final; a signature needs a member.
-    const MOVE_REFUSAL: Record<string, string> = {
-      agreement_signature: 'error:23514',
-      alliance_agreement: 'error:55000',
-    };
+    // Moving one of 长沙's own rows into 株洲 is refused by the policy's WITH CHECK, or before it by a
+    // BEFORE UPDATE trigger (a signed agreement and its tasks are final; a signatory must be a member).
+    const refusedMove: unknown = expect.stringMatching(/^(denied|error:55000|error:23514)$/);
 
     const where = (table: string, row: Row, offset = 0) => {
       const key = primaryKey(catalog, table);
@@ -399,11 +396,7 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
     const expected: Record<Operation, (table: string) => Record<string, unknown>> = {
       read: () => ({ byKey: refusedOrNone, byTenant: refusedOrNone }),
       insert: (table) => ({ insert: INSERT_REFUSAL[table] ?? 'denied' }),
-      update: (table) => ({
-        byKey: refusedOrNone,
-        byTenant: refusedOrNone,
-        moveOwnRowTo株洲: MOVE_REFUSAL[table] ?? 'denied',
-      }),
+      update: () => ({ byKey: refusedOrNone, byTenant: refusedOrNone, moveOwnRowTo株洲: refusedMove }),
       delete: () => ({ byKey: refusedOrNone, byTenant: refusedOrNone }),
     };
 
