@@ -18,6 +18,7 @@ import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entit
 import { DocumentEntity } from '../modules/documents/document.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
+import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
 
 export const ENTITIES = [
   TenantEntity,
@@ -35,7 +36,11 @@ export const ENTITIES = [
   AllianceOutputEntity,
   DocumentEntity,
 ];
-export const MIGRATIONS = [Foundation1764380000000, AllianceRegister1764390000000];
+export const MIGRATIONS = [
+  Foundation1764380000000,
+  AllianceRegister1764390000000,
+  SignedAgreementTasksFinal1764391000000,
+];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({

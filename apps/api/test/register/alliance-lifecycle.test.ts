@@ -384,6 +384,26 @@ describe('an alliance from registration to dissolution (长沙)', () => {
       expect(failure).toMatchObject({ code: '55000' });
     });
 
+    it("freezes the signed version's task division in the database too", async () => {
+      const attempts = [
+        [`UPDATE agreement_task SET task = '偷改的分工' WHERE agreement_id = $1`, [agreementIds[0]]],
+        [`DELETE FROM agreement_task WHERE agreement_id = $1`, [agreementIds[0]]],
+        [
+          `INSERT INTO agreement_task (tenant_id, agreement_id, organization_id, task) VALUES ($2, $1, $3, '追加的分工')`,
+          [agreementIds[0], officer.tenantId, outsider.id],
+        ],
+      ] as const;
+      for (const [sql, params] of attempts) {
+        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, (c) =>
+          c.query(sql, [...params]).then(
+            () => null,
+            (error: { code?: string }) => error,
+          ),
+        );
+        expect(failure, sql).toMatchObject({ code: '55000' });
+      }
+    });
+
     it('refuses a second signature by the same member', async () => {
       const res = await refused(() =>
         register.send(M.recordAgreementSignature, {
