@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { readSessionToken } from '../../modules/auth/session-cookie';
 import { SessionsService } from '../../modules/auth/sessions.service';
 import { applyIdentity } from './identity';
@@ -16,9 +16,25 @@ export class RequestContextFactory {
   /**
    * Opens the request's transaction and, for a valid session, sets its identity before anything
    * else runs. The transaction ends in `finish` (from the Apollo plugin) or when the response closes.
+   *
+   * A pooled connection can die (a failover, a terminated backend) before the pool hears of it.
+   * Nothing done here outlives a rollback, so after a pause in which the pool learns of its dead
+   * connections, the opening is tried again on another one.
    */
   async create(req: Request, res: Response): Promise<RequestContext> {
-    const runner = await this.begin();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.open(req, res);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+      }
+    }
+  }
+
+  private async open(req: Request, res: Response): Promise<RequestContext> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
     let finished = false;
     const finish = async (commit: boolean) => {
       if (finished) return;
@@ -33,6 +49,7 @@ export class RequestContextFactory {
       }
     };
     try {
+      await runner.startTransaction();
       const ctx: RequestContext = {
         req,
         res,
@@ -57,26 +74,9 @@ export class RequestContextFactory {
       res.once('close', () => void finish(false).catch(() => undefined));
       return ctx;
     } catch (error) {
-      await finish(false);
+      // On a dead connection the rollback fails too; the first error is the one to report.
+      await finish(false).catch(() => undefined);
       throw error;
-    }
-  }
-
-  /**
-   * A pooled connection can die while idle (a failover, a terminated backend) before the pool
-   * hears of it. Nothing has run on it yet, so the transaction is begun again on another one.
-   */
-  private async begin(attempts = 3): Promise<QueryRunner> {
-    for (let attempt = 1; ; attempt += 1) {
-      const runner = this.dataSource.createQueryRunner();
-      try {
-        await runner.connect();
-        await runner.startTransaction();
-        return runner;
-      } catch (error) {
-        await runner.release().catch(() => undefined);
-        if (attempt >= attempts) throw error;
-      }
     }
   }
 }
