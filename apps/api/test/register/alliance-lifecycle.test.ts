@@ -643,6 +643,53 @@ describe('an alliance from registration to dissolution (长沙)', () => {
     expectBadInput(again, 'memberId', 'ALREADY_EXITED');
   });
 
+  it('updates the register entry against the version read, refusing a stale version with CONFLICT', async () => {
+    const input = {
+      id: alliance.id,
+      name: alliance.name,
+      industryCode: 'SE0201',
+      foundedOn: FOUNDED_ON,
+      objectives: '五年内形成产业标准体系',
+    };
+    const stale = alliance.version;
+    alliance = (
+      await once('alliance.update', () =>
+        register.send<{ updateAlliance: AllianceView }>(M.updateAlliance, {
+          input: { ...input, version: stale },
+        }),
+      )
+    ).updateAlliance;
+    expect(alliance.version).toBe(stale + 1);
+    expectRefused(
+      await refused(() =>
+        register.send(M.updateAlliance, {
+          input: { ...input, objectives: '旧页面上的修改', version: stale },
+        }),
+      ),
+      'CONFLICT',
+    );
+  });
+
+  it('records a yearly output', async () => {
+    const output = (
+      await once('alliance.add_output', () =>
+        register.send<{ addAllianceOutput: { id: string; year: number; kind: string; quantity: number } }>(
+          M.addAllianceOutput,
+          {
+            input: {
+              allianceId: alliance.id,
+              year: 2024,
+              kind: 'STANDARD',
+              quantity: 2,
+              description: '团体标准两项',
+            },
+          },
+        ),
+      )
+    ).addAllianceOutput;
+    expect(output).toMatchObject({ year: 2024, kind: 'STANDARD', quantity: 2 });
+  });
+
   it('dissolves the alliance with date and reason; every current member exits that day', async () => {
     alliance = (
       await once('alliance.dissolve', () =>
@@ -745,11 +792,13 @@ describe('an alliance from registration to dissolution (长沙)', () => {
       'agreement.sign': 10,
       'agreement.update_draft': 1,
       'alliance.add_member': 4,
+      'alliance.add_output': 1,
       'alliance.dissolve': 1,
       'alliance.establish': 1,
       'alliance.exit_member': 1,
       'alliance.register': 1,
       'alliance.set_governance': 1,
+      'alliance.update': 1,
     });
   });
 });
