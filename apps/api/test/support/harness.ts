@@ -19,6 +19,8 @@ export function databaseUrls() {
 export type TestApi = RunningApi & { agent(): GraphqlAgent };
 
 export async function startTestApi(options: { clock?: Clock; production?: boolean; poolSize?: number } = {}): Promise<TestApi> {
+  // Every file starts with no failed sign-ins: files share the database, and their clocks differ.
+  await resetSignInThrottle();
   const running = await startApi({
     databaseUrl: databaseUrls().appUrl,
     production: options.production ?? false,

@@ -31,4 +31,9 @@ describe('sign-in throttle', () => {
     expect(retryAfterSeconds(6, last, new Date(last.getTime() + 4000), ACCOUNT_THROTTLE)).toBe(0);
     expect(retryAfterSeconds(6, null, last, ACCOUNT_THROTTLE)).toBe(0);
   });
+
+  it('never delays below the free failures, even when the last failure seems to lie ahead', () => {
+    const ahead = new Date('2026-11-29T12:00:00Z');
+    expect(retryAfterSeconds(4, ahead, new Date('2026-11-29T00:00:00Z'), ACCOUNT_THROTTLE)).toBe(0);
+  });
 });

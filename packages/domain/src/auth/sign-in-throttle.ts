@@ -18,7 +18,8 @@ export function retryAfterSeconds(
   now: Date,
   rule: ThrottleRule,
 ): number {
-  if (!lastFailureAt) return 0;
-  const until = lastFailureAt.getTime() + throttleDelaySeconds(failures, rule) * 1000;
+  const delay = throttleDelaySeconds(failures, rule);
+  if (!lastFailureAt || delay === 0) return 0;
+  const until = lastFailureAt.getTime() + delay * 1000;
   return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
 }

@@ -26,20 +26,16 @@ export class AppErrorFilter implements GqlExceptionFilter {
     const status = error.getStatus();
     if (status === 413) {
       const message = `文件不能超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
-      res
-        .status(400)
-        .json({
-          code: 'BAD_USER_INPUT',
-          message,
-          violations: [{ field: 'file', rule: 'FILE_TOO_LARGE', message }],
-        });
+      res.status(400).json({
+        code: 'BAD_USER_INPUT',
+        message,
+        violations: [{ field: 'file', rule: 'FILE_TOO_LARGE', message }],
+      });
       return;
     }
-    res
-      .status(status)
-      .json({
-        code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
-        message: status === 404 ? ERROR_MESSAGES.NOT_FOUND : error.message,
-      });
+    res.status(status).json({
+      code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+      message: status === 404 ? ERROR_MESSAGES.NOT_FOUND : error.message,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { readSessionToken } from '../../modules/auth/session-cookie';
 import { SessionsService } from '../../modules/auth/sessions.service';
 import { applyIdentity } from './identity';
@@ -33,7 +33,7 @@ export class RequestContextFactory {
   }
 
   private async open(req: Request, res: Response): Promise<RequestContext> {
-    const runner = this.dataSource.createQueryRunner();
+    const runner = oneStatementAtATime(this.dataSource.createQueryRunner());
     await runner.connect();
     let finished = false;
     const finish = async (commit: boolean) => {
@@ -79,4 +79,19 @@ export class RequestContextFactory {
       throw error;
     }
   }
+}
+
+/**
+ * A request's resolvers and loaders run concurrently, but its connection takes one statement at a
+ * time (pg queues them today and refuses from pg 9): statements wait their turn, in order.
+ */
+function oneStatementAtATime(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+    const turn = tail.then(() => query(...args));
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+  return runner;
 }

@@ -70,7 +70,9 @@ export class Foundation1764380000000 implements MigrationInterface {
         failures integer NOT NULL CHECK (failures >= 0),
         last_failure_at timestamptz NOT NULL
       );
-      GRANT SELECT, INSERT, UPDATE, DELETE ON sign_in_throttle TO xiangmeng_app;
+      -- Reached only through the auth_throttle_* functions: the runtime role can neither list
+      -- other tenants' accounts nor clear their counters at will.
+      GRANT SELECT, INSERT, UPDATE, DELETE ON sign_in_throttle TO xiangmeng_definer;
 
       CREATE TABLE audit_event (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -178,6 +180,27 @@ export class Foundation1764380000000 implements MigrationInterface {
         WHERE s.token_hash = p_token_hash
       $$;
 
+      -- Sign-in throttling: the state of the named keys only, a failure, a success.
+      CREATE FUNCTION auth_throttle_state(p_keys text[])
+      RETURNS TABLE (key text, failures integer, last_failure_at timestamptz)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT t.key, t.failures, t.last_failure_at FROM sign_in_throttle t WHERE t.key = ANY (p_keys)
+      $$;
+
+      CREATE FUNCTION auth_throttle_failure(p_keys text[], p_at timestamptz, p_forget_before timestamptz)
+      RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        INSERT INTO sign_in_throttle AS t (key, failures, last_failure_at)
+        SELECT k, 1, p_at FROM unnest(p_keys) AS k
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN t.last_failure_at < p_forget_before THEN 1 ELSE t.failures + 1 END,
+          last_failure_at = p_at
+      $$;
+
+      CREATE FUNCTION auth_throttle_success(p_account_key text)
+      RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        DELETE FROM sign_in_throttle WHERE key = p_account_key AND p_account_key LIKE 'account:%'
+      $$;
+
       -- Per-division user counts for the province: aggregates only, never the rows.
       CREATE FUNCTION division_user_counts()
       RETURNS TABLE (tenant_id uuid, user_count bigint)
@@ -214,6 +237,9 @@ export class Foundation1764380000000 implements MigrationInterface {
       'auth_find_session(bytea)',
       'division_user_counts()',
       'provision_city_admin(uuid, text, text, text)',
+      'auth_throttle_state(text[])',
+      'auth_throttle_failure(text[], timestamptz, timestamptz)',
+      'auth_throttle_success(text)',
     ]) {
       await db.query(`
         ALTER FUNCTION ${fn} OWNER TO xiangmeng_definer;
@@ -241,6 +267,9 @@ export class Foundation1764380000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DROP FUNCTION auth_throttle_success(text);
+      DROP FUNCTION auth_throttle_failure(text[], timestamptz, timestamptz);
+      DROP FUNCTION auth_throttle_state(text[]);
       DROP FUNCTION provision_city_admin(uuid, text, text, text);
       DROP FUNCTION division_user_counts();
       DROP FUNCTION auth_find_session(bytea);

@@ -66,7 +66,6 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
         created_by uuid,
         UNIQUE (tenant_id, id),
         UNIQUE (tenant_id, version_no),
-        FOREIGN KEY (derives_from_tenant_id, derives_from_id) REFERENCES measures (tenant_id, id),
         CHECK ((status = 'PUBLISHED') = (published_at IS NOT NULL))
       );
       CREATE INDEX measures_in_force ON measures (tenant_id, status, effective_on DESC);
@@ -231,8 +230,12 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
         GRANT SELECT, INSERT, UPDATE ON ${table} TO xiangmeng_app;
       `);
     }
-    // Unsigned drafts may be corrected; nothing else is ever deleted.
-    await db.query(`GRANT DELETE ON agreement_task, governance_body TO xiangmeng_app;`);
+    // Unsigned drafts may be corrected; nothing else is ever deleted. A signature is a legal act:
+    // it is recorded once and never changed.
+    await db.query(`
+      GRANT DELETE ON agreement_task, governance_body TO xiangmeng_app;
+      REVOKE UPDATE ON agreement_signature FROM xiangmeng_app;
+    `);
 
     await db.query(`
       ALTER TABLE measures ENABLE ROW LEVEL SECURITY;
@@ -256,6 +259,24 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
       END $$;
       CREATE TRIGGER measures_published_is_final BEFORE UPDATE ON measures
         FOR EACH ROW EXECUTE FUNCTION measures_published_is_final();
+
+      -- A city's version derives from a version its parent tier has published. Checked under the
+      -- caller's row-level security, not by a foreign key (integrity checks bypass RLS, and would
+      -- tell a hidden draft from an id that does not exist).
+      CREATE FUNCTION measures_derives_from_parent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.derives_from_id IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM measures m JOIN tenant t ON t.id = NEW.tenant_id
+          WHERE m.id = NEW.derives_from_id AND m.tenant_id = NEW.derives_from_tenant_id
+            AND m.tenant_id = t.parent_id AND m.status = 'PUBLISHED'
+        ) THEN
+          RAISE EXCEPTION 'measures % derives from no published version of the parent tier', NEW.id
+            USING ERRCODE = '23503';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER measures_derives_from_parent BEFORE INSERT ON measures
+        FOR EACH ROW EXECUTE FUNCTION measures_derives_from_parent();
 
       -- A signature is a legal act of a member's representative: only a member on the roll on the
       -- signing date may sign, and a signed version's text is frozen.
@@ -341,6 +362,7 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
                  alliance_member, governance_body, alliance, measures, organization, industry;
       DROP FUNCTION agreement_signed_is_final();
       DROP FUNCTION agreement_signature_by_member();
+      DROP FUNCTION measures_derives_from_parent();
       DROP FUNCTION measures_published_is_final();
       DROP FUNCTION app_tenant_is_province();
     `);

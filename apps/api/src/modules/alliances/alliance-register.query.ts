@@ -61,7 +61,9 @@ export class AllianceRegisterQuery {
       const cursor = decodeCursor(after);
       query.andWhere('(a.created_at, a.id) < (:createdAt, :id)', cursor);
     }
-    const [rows, totalCount] = await Promise.all([query.getMany(), this.filtered(db, filter).getCount()]);
+    // One connection per request runs one statement at a time; no Promise.all on it.
+    const rows = await query.getMany();
+    const totalCount = await this.filtered(db, filter).getCount();
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return {

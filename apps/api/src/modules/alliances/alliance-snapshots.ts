@@ -59,16 +59,16 @@ export async function loadSnapshots(
     ]),
   );
   if (ids.length === 0) return snapshots;
-  const [members, agreements, bodies] = await Promise.all([
-    db.query<MemberRow[]>(
-      `SELECT m.alliance_id, m.organization_id, o.name, o.type, o.industry_backbone, m.role,
+  // One connection per request runs one statement at a time: three queries in turn.
+  const members = await db.query<MemberRow[]>(
+    `SELECT m.alliance_id, m.organization_id, o.name, o.type, o.industry_backbone, m.role,
               to_char(m.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(m.exited_on, 'YYYY-MM-DD') AS exited_on
        FROM alliance_member m JOIN organization o ON o.id = m.organization_id
        WHERE m.alliance_id = ANY($1) ORDER BY m.joined_on, o.name`,
-      [ids],
-    ),
-    db.query<AgreementRow[]>(
-      `SELECT a.id, a.alliance_id, a.version, a.innovation_goals, a.ip_ownership, a.ip_licensing, a.ip_benefit_sharing,
+    [ids],
+  );
+  const agreements = await db.query<AgreementRow[]>(
+    `SELECT a.id, a.alliance_id, a.version, a.innovation_goals, a.ip_ownership, a.ip_licensing, a.ip_benefit_sharing,
               a.breach_liability, a.fund_management, a.fund_supervision, a.new_members_rule, a.external_cooperation,
               a.results_diffusion, a.scan_document_id,
               coalesce((SELECT json_agg(json_build_object('organizationId', t.organization_id, 'task', t.task))
@@ -77,12 +77,11 @@ export async function loadSnapshots(
                                                           'signedOn', to_char(s.signed_on, 'YYYY-MM-DD')))
                         FROM agreement_signature s WHERE s.tenant_id = a.tenant_id AND s.agreement_id = a.id), '[]') AS signatures
        FROM alliance_agreement a WHERE a.alliance_id = ANY($1) ORDER BY a.version`,
-      [ids],
-    ),
-    db.query<
-      { alliance_id: string; kind: AllianceSnapshot['governance']['bodies'][number]['kind']; name: string }[]
-    >('SELECT alliance_id, kind, name FROM governance_body WHERE alliance_id = ANY($1)', [ids]),
-  ]);
+    [ids],
+  );
+  const bodies = await db.query<
+    { alliance_id: string; kind: AllianceSnapshot['governance']['bodies'][number]['kind']; name: string }[]
+  >('SELECT alliance_id, kind, name FROM governance_body WHERE alliance_id = ANY($1)', [ids]);
   for (const m of members) {
     snapshots.get(m.alliance_id)?.members.push({
       organizationId: m.organization_id,

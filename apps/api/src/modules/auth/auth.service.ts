@@ -61,12 +61,13 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(keys);
 
+    // The old session is ended under its own identity: row-level security would hide it after.
+    if (ctx.viewer) await this.sessions.revoke(ctx.db, ctx.viewer.sessionId);
     await applyIdentity(ctx.db, {
       tenantId: account.tenant_id,
       userId: account.user_id,
       roles: account.roles,
     });
-    if (ctx.viewer) await this.sessions.revoke(ctx.db, ctx.viewer.sessionId);
     const { token, sessionId } = await this.sessions.open(
       ctx.db,
       { id: account.user_id, tenantId: account.tenant_id },
@@ -107,10 +108,8 @@ export class AuthService {
 
   async me(ctx: RequestContext): Promise<UserModel | null> {
     if (!ctx.viewer) return null;
-    const [user, tenant] = await Promise.all([
-      ctx.db.findOneByOrFail(UserEntity, { id: ctx.viewer.userId }),
-      this.tenants.byId(ctx.db, ctx.viewer.tenantId),
-    ]);
+    const user = await ctx.db.findOneByOrFail(UserEntity, { id: ctx.viewer.userId });
+    const tenant = await this.tenants.byId(ctx.db, ctx.viewer.tenantId);
     return toUserModel(user, tenant);
   }
 }

@@ -24,7 +24,7 @@ export class SignInThrottleService {
     const rules: [string, ThrottleRule][] = [[keys.account, ACCOUNT_THROTTLE]];
     if (keys.address) rules.push([keys.address, ADDRESS_THROTTLE]);
     const rows = await this.dataSource.query<{ key: string; failures: number; last_failure_at: Date }[]>(
-      'SELECT key, failures, last_failure_at FROM sign_in_throttle WHERE key = ANY($1)',
+      'SELECT key, failures, last_failure_at FROM auth_throttle_state($1)',
       [rules.map(([key]) => key)],
     );
     const now = this.clock.now();
@@ -40,20 +40,12 @@ export class SignInThrottleService {
   async recordFailure(keys: ThrottleKeys): Promise<void> {
     const now = this.clock.now();
     const forgetBefore = new Date(now.getTime() - SignInThrottleService.FORGET_AFTER_MS);
-    for (const key of [keys.account, keys.address]) {
-      if (!key) continue;
-      await this.dataSource.query(
-        `INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES ($1, 1, $2)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN sign_in_throttle.last_failure_at < $3 THEN 1 ELSE sign_in_throttle.failures + 1 END,
-           last_failure_at = $2`,
-        [key, now, forgetBefore],
-      );
-    }
+    const failed = [keys.account, keys.address].filter((key): key is string => key !== null);
+    await this.dataSource.query('SELECT auth_throttle_failure($1, $2, $3)', [failed, now, forgetBefore]);
   }
 
   /** A successful sign-in clears the account's count; the address keeps its own. */
   async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    await this.dataSource.query('DELETE FROM sign_in_throttle WHERE key = $1', [keys.account]);
+    await this.dataSource.query('SELECT auth_throttle_success($1)', [keys.account]);
   }
 }

@@ -20,7 +20,10 @@ const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).d
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
 export function encodePathSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function payloadHash(body: Buffer | string): string {
@@ -45,7 +48,10 @@ export function signV4(input: SignInput): { authorization: string; signature: st
   const day = input.amzDate.slice(0, 8);
   const scope = `${day}/${input.region}/${input.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', input.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service), 'aws4_request');
+  const key = hmac(
+    hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service),
+    'aws4_request',
+  );
   const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
   return {
     signature,

@@ -13,7 +13,9 @@ export type S3Config = {
 /** Reads S3 settings from the environment (XM_S3_*); none when no bucket is named. */
 export function s3ConfigFromEnv(env: NodeJS.ProcessEnv): S3Config | undefined {
   if (!env.XM_S3_BUCKET) return undefined;
-  const missing = ['XM_S3_ENDPOINT', 'XM_S3_ACCESS_KEY_ID', 'XM_S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  const missing = ['XM_S3_ENDPOINT', 'XM_S3_ACCESS_KEY_ID', 'XM_S3_SECRET_ACCESS_KEY'].filter(
+    (name) => !env[name],
+  );
   if (missing.length) throw new Error(`XM_S3_BUCKET is set but ${missing.join(', ')} missing`);
   return {
     endpoint: env.XM_S3_ENDPOINT!,
@@ -36,7 +38,10 @@ export class S3Storage extends DocumentStorage {
   private async send(method: 'PUT' | 'GET', key: string, body?: Buffer): Promise<Response> {
     const url = new URL(this.config.endpoint);
     const path = `/${encodePathSegment(this.config.bucket)}/${key.split('/').map(encodePathSegment).join('/')}`;
-    const amzDate = this.now().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = this.now()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const hash = payloadHash(body ?? '');
     const headers: Record<string, string> = { 'x-amz-content-sha256': hash, 'x-amz-date': amzDate };
     const { authorization } = signV4({

@@ -23,19 +23,19 @@ export class TenantsService {
 
   /** The province's divisions with aggregates; the database refuses callers below the province. */
   async divisions(db: EntityManager, provinceId: string): Promise<DivisionSummaryModel[]> {
-    const [cities, users, alliances] = await Promise.all([
-      db.find(TenantEntity, { where: { parentId: provinceId }, order: { code: 'ASC' } }),
-      db.query<{ tenant_id: string; user_count: string }[]>('SELECT * FROM division_user_counts()'),
-      db.query<
-        {
-          tenant_id: string;
-          alliances: string;
-          established: string;
-          city_pilots: string;
-          provincial_pilots: string;
-        }[]
-      >('SELECT * FROM division_alliance_counts()'),
-    ]);
+    const cities = await db.find(TenantEntity, { where: { parentId: provinceId }, order: { code: 'ASC' } });
+    const users = await db.query<{ tenant_id: string; user_count: string }[]>(
+      'SELECT * FROM division_user_counts()',
+    );
+    const alliances = await db.query<
+      {
+        tenant_id: string;
+        alliances: string;
+        established: string;
+        city_pilots: string;
+        provincial_pilots: string;
+      }[]
+    >('SELECT * FROM division_alliance_counts()');
     const userCounts = new Map(users.map((c) => [c.tenant_id, Number(c.user_count)]));
     const allianceCounts = new Map(alliances.map((c) => [c.tenant_id, c]));
     return cities.map((city) => {

@@ -61,13 +61,11 @@ export class UsersService {
   }
 
   async list(ctx: RequestContext, viewer: Viewer): Promise<UserModel[]> {
-    const [users, tenant] = await Promise.all([
-      ctx.db.find(UserEntity, {
-        where: { tenantId: viewer.tenantId },
-        order: { createdAt: 'ASC', username: 'ASC' },
-      }),
-      this.tenants.byId(ctx.db, viewer.tenantId),
-    ]);
+    const users = await ctx.db.find(UserEntity, {
+      where: { tenantId: viewer.tenantId },
+      order: { createdAt: 'ASC', username: 'ASC' },
+    });
+    const tenant = await this.tenants.byId(ctx.db, viewer.tenantId);
     return users.map((user) => toUserModel(user, tenant));
   }
 
