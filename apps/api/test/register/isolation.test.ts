@@ -50,6 +50,8 @@ type TableSpec = {
   /** A no-op change allowed to the runtime role on its own rows. */
   touch: string;
   deletable: boolean;
+  /** False where the runtime role holds no UPDATE privilege (signatures). */
+  updatable?: boolean;
   /** The parent an inserted row names (checked by a tenant-leading foreign key). */
   parent?: 'allianceId' | 'agreementId';
 };
@@ -121,6 +123,8 @@ const TABLES: TableSpec[] = [
     ],
     where: (f) => ['tenant_id = $1 AND agreement_id = $2', [f.tenantId, f.signedAgreementId]],
     touch: 'signatory_name = signatory_name',
+    // A signature is never changed once recorded: the runtime role may not UPDATE it at all.
+    updatable: false,
     deletable: false,
     parent: 'agreementId',
   },
@@ -304,9 +308,9 @@ describe('tenant isolation of the register, as the runtime role in SQL', () => {
     });
     it.each(own)('$actor updates its own $table', async ({ actor, spec }) => {
       const [where, params] = spec.where(fixture(actor));
-      expect(
-        rowCount(await runAs(actor, `UPDATE ${spec.table} SET ${spec.touch} WHERE ${where}`, params)),
-      ).toBe(1);
+      const outcome = await runAs(actor, `UPDATE ${spec.table} SET ${spec.touch} WHERE ${where}`, params);
+      if (spec.updatable === false) expect(failure(outcome)).toBe('42501');
+      else expect(rowCount(outcome)).toBe(1);
     });
   });
 
@@ -349,6 +353,12 @@ describe('tenant isolation of the register, as the runtime role in SQL', () => {
     it.each(cells)('$actor changes none of $owner’s $table', async ({ actor, owner, spec }) => {
       const f = fixture(owner);
       const [where, params] = spec.where(f);
+      if (spec.updatable === false) {
+        expect(
+          failure(await runAs(actor, `UPDATE ${spec.table} SET ${spec.touch} WHERE ${where}`, params)),
+        ).toBe('42501');
+        return;
+      }
       expect(
         rowCount(await runAs(actor, `UPDATE ${spec.table} SET ${spec.touch} WHERE ${where}`, params)),
       ).toBe(0);
