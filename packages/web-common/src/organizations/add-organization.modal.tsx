@@ -79,14 +79,10 @@ export function AddOrganizationModal({
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
-      afterOpenChange={(visible) => {
-        if (visible) form.setFieldsValue({ industryBackbone: false, ...initialValues });
-      }}
       afterClose={() => {
-        form.resetFields();
         setFormError(null);
       }}
-      forceRender
+      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
         单位名录全省共享，统一社会信用代码不可重复。请按营业执照或登记证书填写。
@@ -96,7 +92,7 @@ export function AddOrganizationModal({
         form={form}
         name="add-organization"
         layout="vertical"
-        initialValues={{ industryBackbone: false }}
+        initialValues={{ industryBackbone: false, ...initialValues }}
         onFinish={(values) => void add(values)}
       >
         <Form.Item
@@ -121,6 +117,7 @@ export function AddOrganizationModal({
         </Form.Item>
         <Form.Item label="单位类型" name="type" rules={[{ required: true, message: '请选择单位类型' }]}>
           <Select
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="请选择单位类型"
             options={ORGANIZATION_TYPES.map((type) => ({
               value: type,

@@ -35,6 +35,9 @@ export function OrganizationPicker({
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<PickedOrganization | null>(null);
   const [adding, setAdding] = useState(false);
+  const [draft, setDraft] = useState<ReturnType<typeof organizationDraftFromSearch>>({});
+  // Each opening gets a fresh form (the modal is keyed by it), never the last one's values.
+  const [openings, setOpenings] = useState(0);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
@@ -107,8 +110,12 @@ export function OrganizationPicker({
             <Button
               type="link"
               icon={<PlusOutlined />}
+              // Keeps the focus (and what was typed) in the picker until the click is handled.
+              onMouseDown={(event) => event.preventDefault()}
               onClick={() => {
+                setDraft(organizationDraftFromSearch(typed));
                 setOpen(false);
+                setOpenings(openings + 1);
                 setAdding(true);
               }}
             >
@@ -118,8 +125,9 @@ export function OrganizationPicker({
         )}
       />
       <AddOrganizationModal
+        key={openings}
         open={adding}
-        initialValues={organizationDraftFromSearch(typed)}
+        initialValues={draft}
         onClose={() => setAdding(false)}
         onCreated={(organization) => {
           setAdding(false);

@@ -75,27 +75,22 @@ export function AddMemberModal({
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
-      afterOpenChange={(visible) => {
-        // Founders join on the founding date; later members usually on the day they are entered.
-        if (visible) {
-          form.setFieldsValue({
-            role: chairTaken ? 'MEMBER' : 'CHAIR',
-            joinedOn: fromCalendarDate(status === 'FORMING' ? foundedOn : todayInChina()),
-          });
-        }
-      }}
       afterClose={() => {
-        form.resetFields();
         setPicked(null);
         setFormError(null);
       }}
-      forceRender
+      destroyOnHidden
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form<AddMemberValues>
         form={form}
         name="add-member"
         layout="vertical"
+        // Founders join on the founding date; later members usually on the day they are entered.
+        initialValues={{
+          role: chairTaken ? 'MEMBER' : 'CHAIR',
+          joinedOn: fromCalendarDate(status === 'FORMING' ? foundedOn : todayInChina()),
+        }}
         onFinish={(values) => void add(values)}
       >
         <Form.Item
@@ -125,6 +120,7 @@ export function AddMemberModal({
         )}
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
           <Select
+            showSearch={{ optionFilterProp: 'label' }}
             options={ROLES.map((role) => ({
               value: role,
               label:

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
-import { Alert, App, Divider, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Divider, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { toApiError } from '../errors/api-error';
 import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../gql/graphql';
@@ -13,6 +13,7 @@ import {
 } from './agreement-clauses';
 import type { AgreementMember } from './agreements.section';
 import { dottedPath, showViolationsOnForm } from './register-errors';
+import { useShownSubject } from './use-shown-subject';
 import { CreateAgreementVersionMutation, UpdateAgreementDraftMutation } from './register.operations';
 
 type Scan = AllianceAgreementsResult['alliance']['documents'][number];
@@ -40,6 +41,8 @@ function startingValues(source: Agreement | null, members: readonly AgreementMem
   return { ...clauses, tasks, scanDocumentId: source?.scanDocumentId ?? undefined };
 }
 
+const FORM_ID = 'agreement-version-form';
+
 export function AgreementVersionModal({
   mode,
   allianceId,
@@ -54,12 +57,16 @@ export function AgreementVersionModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<AgreementValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const [createVersion, { loading: creating }] = useMutation(CreateAgreementVersionMutation);
   const [updateDraft, { loading: updating }] = useMutation(UpdateAgreementDraftMutation);
+  const shown = useShownSubject(mode);
 
-  async function save(target: AgreementVersionMode, values: AgreementValues) {
+  async function save(
+    target: AgreementVersionMode,
+    values: AgreementValues,
+    form: FormInstance<AgreementValues>,
+  ) {
     setFormError(null);
     const clauses = Object.fromEntries(CLAUSE_KEYS.map((key) => [key, (values[key] ?? '').trim()])) as Record<
       ClauseKey,
@@ -101,10 +108,10 @@ export function AgreementVersionModal({
   }
 
   const title =
-    mode?.kind === 'edit'
-      ? `修改第 ${mode.agreement.version} 版联盟协议（草稿）`
-      : mode?.from
-        ? `新建联盟协议版本（以第 ${mode.from.version} 版为底稿）`
+    shown?.kind === 'edit'
+      ? `修改第 ${shown.agreement.version} 版联盟协议（草稿）`
+      : shown?.from
+        ? `新建联盟协议版本（以第 ${shown.from.version} 版为底稿）`
         : '录入联盟协议';
 
   return (
@@ -113,82 +120,97 @@ export function AgreementVersionModal({
       title={title}
       okText="保存"
       width={880}
+      okButtonProps={{ htmlType: 'submit', form: FORM_ID }}
       confirmLoading={creating || updating}
-      onOk={() => form.submit()}
       onCancel={onClose}
-      afterOpenChange={(visible) => {
-        if (visible && mode) {
-          form.setFieldsValue(
-            startingValues(mode.kind === 'edit' ? mode.agreement : mode.from, currentMembers),
-          );
-        }
-      }}
-      afterClose={() => {
-        form.resetFields();
-        setFormError(null);
-      }}
-      forceRender
+      afterClose={() => setFormError(null)}
+      destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
         条款可以分次填写；保存后在「第八条检查」中查看尚缺哪些约定。登记签署后本版内容不能再改。
       </Typography.Paragraph>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<AgreementValues>
-        form={form}
-        name="agreement-version"
-        layout="vertical"
-        onFinish={(values) => {
-          if (mode) void save(mode, values);
-        }}
-      >
-        {CLAUSE_GROUPS.map((group) => (
-          <div key={group.heading}>
-            <Divider titlePlacement="start" style={{ marginTop: 8 }}>
-              {groupHeading(group)}
-            </Divider>
-            {group.clauses.map((clause) => (
-              <Form.Item
-                key={clause.key}
-                label={clause.label}
-                name={clause.key}
-                rules={[{ max: 5000, message: `${clause.label}不能超过 5000 个字` }]}
-              >
-                <Input.TextArea rows={2} maxLength={5000} placeholder={clause.placeholder} />
-              </Form.Item>
-            ))}
-            {group.condition === 'AGREEMENT' && (
-              <>
-                <Typography.Text strong>成员单位任务分工</Typography.Text>
-                {currentMembers.map((m) => (
-                  <Form.Item
-                    key={m.organization.id}
-                    label={`${m.organization.name}（${MEMBER_ROLE_LABELS[m.role]}）`}
-                    name={['tasks', m.organization.id]}
-                    rules={[{ max: 2000, message: '任务分工不能超过 2000 个字' }]}
-                    style={{ marginTop: 8 }}
-                  >
-                    <Input.TextArea rows={2} maxLength={2000} placeholder="该成员单位承担的任务" />
-                  </Form.Item>
-                ))}
-              </>
-            )}
-          </div>
-        ))}
-        <Divider titlePlacement="start">协议扫描件</Divider>
-        <Form.Item
-          label="协议扫描件"
-          name="scanDocumentId"
-          extra={
-            scans.length === 0 ? '可在「文件」中上传类别为「联盟协议扫描件」的文件后在此关联' : undefined
-          }
-        >
-          <Select
-            allowClear
-            placeholder="选择已上传的协议扫描件（可选）"
-            options={scans.map((d) => ({ value: d.id, label: d.fileName }))}
-          />
-        </Form.Item>
-      </Form>
+      {shown && (
+        <AgreementForm
+          key={shown.kind === 'edit' ? shown.agreement.id : `new:${shown.from?.id ?? ''}`}
+          initialValues={startingValues(shown.kind === 'edit' ? shown.agreement : shown.from, currentMembers)}
+          currentMembers={currentMembers}
+          scans={scans}
+          onFinish={(values, form) => {
+            if (mode) void save(mode, values, form);
+          }}
+        />
+      )}
     </Modal>
+  );
+}
+
+function AgreementForm({
+  initialValues,
+  currentMembers,
+  scans,
+  onFinish,
+}: {
+  initialValues: AgreementValues;
+  currentMembers: readonly AgreementMember[];
+  scans: readonly Scan[];
+  onFinish: (values: AgreementValues, form: FormInstance<AgreementValues>) => void;
+}) {
+  const [form] = Form.useForm<AgreementValues>();
+  return (
+    <Form<AgreementValues>
+      form={form}
+      id={FORM_ID}
+      name="agreement-version"
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(values) => onFinish(values, form)}
+    >
+      {CLAUSE_GROUPS.map((group) => (
+        <div key={group.heading}>
+          <Divider titlePlacement="start" style={{ marginTop: 8 }}>
+            {groupHeading(group)}
+          </Divider>
+          {group.clauses.map((clause) => (
+            <Form.Item
+              key={clause.key}
+              label={clause.label}
+              name={clause.key}
+              rules={[{ max: 5000, message: `${clause.label}不能超过 5000 个字` }]}
+            >
+              <Input.TextArea rows={2} maxLength={5000} placeholder={clause.placeholder} />
+            </Form.Item>
+          ))}
+          {group.condition === 'AGREEMENT' && (
+            <>
+              <Typography.Text strong>成员单位任务分工</Typography.Text>
+              {currentMembers.map((m) => (
+                <Form.Item
+                  key={m.organization.id}
+                  label={`${m.organization.name}（${MEMBER_ROLE_LABELS[m.role]}）`}
+                  name={['tasks', m.organization.id]}
+                  rules={[{ max: 2000, message: '任务分工不能超过 2000 个字' }]}
+                  style={{ marginTop: 8 }}
+                >
+                  <Input.TextArea rows={2} maxLength={2000} placeholder="该成员单位承担的任务" />
+                </Form.Item>
+              ))}
+            </>
+          )}
+        </div>
+      ))}
+      <Divider titlePlacement="start">协议扫描件</Divider>
+      <Form.Item
+        label="协议扫描件"
+        name="scanDocumentId"
+        extra={scans.length === 0 ? '可在「文件」中上传类别为「联盟协议扫描件」的文件后在此关联' : undefined}
+      >
+        <Select
+          allowClear
+          placeholder="选择已上传的协议扫描件（可选）"
+          options={scans.map((d) => ({ value: d.id, label: d.fileName }))}
+        />
+      </Form.Item>
+    </Form>
   );
 }

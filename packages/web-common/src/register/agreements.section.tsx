@@ -20,7 +20,7 @@ import { toApiError } from '../errors/api-error';
 import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../gql/graphql';
 import { CLAUSE_GROUPS, groupHeading, type Agreement } from './agreement-clauses';
 import { AgreementVersionModal, type AgreementVersionMode } from './agreement-version.modal';
-import { RecordSignatureModal } from './record-signature.modal';
+import { RecordSignatureModal, type Signing } from './record-signature.modal';
 import { AllianceAgreementsQuery } from './register.operations';
 
 type AgreementsAlliance = AllianceAgreementsResult['alliance'];
@@ -40,7 +40,7 @@ export function AgreementsSection({ allianceId, editable }: { allianceId: string
     fetchPolicy: 'cache-and-network',
   });
   const [versionMode, setVersionMode] = useState<AgreementVersionMode | null>(null);
-  const [signing, setSigning] = useState<{ agreement: Agreement; member: AgreementMember } | null>(null);
+  const [signing, setSigning] = useState<Signing | null>(null);
 
   if (loading && !data) return <PageLoading />;
   if (!data)
@@ -104,11 +104,7 @@ export function AgreementsSection({ allianceId, editable }: { allianceId: string
         scans={scans}
         onClose={() => setVersionMode(null)}
       />
-      <RecordSignatureModal
-        agreement={signing?.agreement ?? null}
-        member={signing?.member ?? null}
-        onClose={() => setSigning(null)}
-      />
+      <RecordSignatureModal signing={signing} onClose={() => setSigning(null)} />
     </Flex>
   );
 }

@@ -69,15 +69,11 @@ export function EstablishAllianceModal({
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
-      afterOpenChange={(visible) => {
-        if (visible) form.setFieldsValue({ establishedOn: fromCalendarDate(todayInChina()) });
-      }}
       afterClose={() => {
-        form.resetFields();
         setFailing([]);
         setFormError(null);
       }}
-      forceRender
+      destroyOnHidden
     >
       <Typography.Paragraph>
         确认「{alliance.name}
@@ -109,6 +105,7 @@ export function EstablishAllianceModal({
         form={form}
         name="establish-alliance"
         layout="vertical"
+        initialValues={{ establishedOn: fromCalendarDate(todayInChina()) }}
         onFinish={(v) => void confirm(v)}
       >
         <Form.Item
@@ -169,14 +166,10 @@ export function DissolveAllianceModal({
       confirmLoading={loading}
       onOk={() => form.submit()}
       onCancel={onClose}
-      afterOpenChange={(visible) => {
-        if (visible) form.setFieldsValue({ dissolvedOn: fromCalendarDate(todayInChina()) });
-      }}
       afterClose={() => {
-        form.resetFields();
         setFormError(null);
       }}
-      forceRender
+      destroyOnHidden
     >
       <Alert
         type="error"
@@ -190,6 +183,7 @@ export function DissolveAllianceModal({
         form={form}
         name="dissolve-alliance"
         layout="vertical"
+        initialValues={{ dissolvedOn: fromCalendarDate(todayInChina()) }}
         onFinish={(v) => void confirm(v)}
       >
         <Form.Item

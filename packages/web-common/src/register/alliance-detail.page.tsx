@@ -34,6 +34,8 @@ export function AllianceDetailPage() {
   const requested = params.get('tab');
   const tab: TabKey = isTab(requested) ? requested : 'basics';
   const [action, setAction] = useState<AllianceAction | null>(null);
+  // Each opening gets a fresh form (the modals are keyed by it), never the last one's values.
+  const [openings, setOpenings] = useState(0);
   const { data, loading, error, refetch } = useQuery(AllianceSummaryQuery, {
     variables: { id: allianceId },
     fetchPolicy: 'cache-and-network',
@@ -122,7 +124,10 @@ export function AllianceDetailPage() {
                 key={available}
                 type={available === 'ESTABLISH' ? 'primary' : 'default'}
                 danger={available === 'DISSOLVE'}
-                onClick={() => setAction(available)}
+                onClick={() => {
+                  setOpenings(openings + 1);
+                  setAction(available);
+                }}
               >
                 {ALLIANCE_ACTION_LABELS[available]}
               </Button>
@@ -152,6 +157,7 @@ export function AllianceDetailPage() {
         />
       </Card>
       <EstablishAllianceModal
+        key={`establish-${openings}`}
         alliance={alliance}
         open={action === 'ESTABLISH'}
         onClose={() => setAction(null)}
@@ -163,6 +169,7 @@ export function AllianceDetailPage() {
         }}
       />
       <DissolveAllianceModal
+        key={`dissolve-${openings}`}
         alliance={alliance}
         open={action === 'DISSOLVE'}
         onClose={() => setAction(null)}

@@ -89,18 +89,18 @@ export function AllianceRegisterPage() {
       key: 'name',
       render: (_: unknown, a) => <Link to={`/alliances/${a.id}`}>{a.name}</Link>,
     },
-    { title: '产业', key: 'industry', render: (_: unknown, a) => a.industry.name },
-    { title: '发起日期', dataIndex: 'foundedOn', width: 110 },
+    { title: '产业', key: 'industry', width: 120, render: (_: unknown, a) => a.industry.name },
+    { title: '发起日期', dataIndex: 'foundedOn', width: 105 },
     {
       title: '状态',
       key: 'status',
-      width: 90,
+      width: 80,
       render: (_: unknown, a) => <AllianceStatusTag status={a.status} />,
     },
     {
       title: '试点',
       key: 'pilotStatus',
-      width: 100,
+      width: 90,
       render: (_: unknown, a) => <PilotStatusTag pilotStatus={a.pilotStatus} />,
     },
     {
@@ -113,13 +113,13 @@ export function AllianceRegisterPage() {
       title: '现有成员数',
       key: 'members',
       align: 'right',
-      width: 100,
+      width: 70,
       render: (_: unknown, a) => a.members.length,
     },
     {
       title: '第八条',
       key: 'foundingCheck',
-      width: 200,
+      width: 180,
       render: (_: unknown, a) => <FoundingSummary check={a.foundingCheck} />,
     },
   ];
@@ -190,9 +190,9 @@ export function AllianceRegisterPage() {
             rowKey="id"
             columns={columns}
             dataSource={page?.nodes ?? []}
-            loading={loading}
+            // Cached rows show at once; the spinner is for a page not read yet (a new filter or page).
+            loading={loading && !data}
             pagination={false}
-            scroll={{ x: 1000 }}
             locale={{
               emptyText: (
                 <Empty

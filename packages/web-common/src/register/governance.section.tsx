@@ -179,7 +179,12 @@ function GovernanceForm({ governance, editable }: { governance: Governance; edit
             name="hostOrganizationId"
             extra={governance.members.length === 0 ? '先添加成员单位，再选择依托单位' : '须为现有成员单位'}
           >
-            <Select allowClear placeholder="从现有成员单位中选择" options={hostOptions(governance)} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="从现有成员单位中选择"
+              options={hostOptions(governance)}
+            />
           </Form.Item>
         </Col>
       </Row>

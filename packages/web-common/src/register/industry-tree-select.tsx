@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { INDUSTRY_CATEGORY_LABELS, type IndustryCategory } from '@xiangmeng/domain';
 import { TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { toApiError } from '../errors/api-error';
 import type { IndustriesQuery as IndustriesResult } from '../gql/graphql';
 import { IndustriesQuery } from './register.operations';
@@ -41,15 +41,33 @@ export function IndustryTreeSelect({
   style?: React.CSSProperties;
 }) {
   const { data, loading, error } = useQuery(IndustriesQuery);
-  const treeData = useMemo(() => industryTree(data?.industries ?? []), [data]);
+  const [search, setSearch] = useState('');
+  const tree = useMemo(() => industryTree(data?.industries ?? []), [data]);
+  const categoryKeys = useMemo(() => tree.map((node) => node.value), [tree]);
+  // While searching, the matches are listed flat: the category branches cannot be chosen, and the
+  // tree's keyboard selection (type, then Enter) skips everything beneath an unselectable node.
+  const matches = useMemo(() => {
+    const text = search.trim();
+    return (data?.industries ?? [])
+      .filter((industry) => industry.name.includes(text))
+      .map((industry) => ({ value: industry.code, title: industry.name }));
+  }, [data, search]);
   return (
     <TreeSelect<string>
       id={id}
       value={value}
-      onChange={(code) => onChange?.(code)}
-      treeData={treeData}
-      showSearch={{ treeNodeFilterProp: 'title' }}
-      treeDefaultExpandAll
+      onChange={(code) => {
+        setSearch('');
+        onChange?.(code);
+      }}
+      onOpenChange={(open) => {
+        if (!open) setSearch('');
+      }}
+      treeData={search.trim() ? matches : tree}
+      showSearch={{ searchValue: search, onSearch: setSearch, treeNodeFilterProp: 'title' }}
+      // Remounted once the taxonomy has loaded, so both categories start open.
+      key={categoryKeys.join()}
+      treeDefaultExpandedKeys={categoryKeys}
       placeholder={placeholder}
       allowClear={allowClear}
       loading={loading}

@@ -28,6 +28,8 @@ export function MembersSection({
     fetchPolicy: 'cache-and-network',
   });
   const [adding, setAdding] = useState(false);
+  // Each opening gets a fresh form (the modal is keyed by it), never the last one's values.
+  const [openings, setOpenings] = useState(0);
   const [exiting, setExiting] = useState<AllianceMemberRow | null>(null);
 
   if (loading && !data) return <PageLoading />;
@@ -106,7 +108,14 @@ export function MembersSection({
           现有成员单位 {current.length} 家{exited.length > 0 ? `，已退出 ${exited.length} 家` : ''}
         </Typography.Text>
         {editable && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            onClick={() => {
+              setOpenings(openings + 1);
+              setAdding(true);
+            }}
+          >
             添加成员单位
           </Button>
         )}
@@ -137,6 +146,7 @@ export function MembersSection({
         </Flex>
       )}
       <AddMemberModal
+        key={openings}
         open={adding}
         allianceId={allianceId}
         foundedOn={data.alliance.foundedOn}
