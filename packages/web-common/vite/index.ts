@@ -107,7 +107,8 @@ export function webAppConfig({
   plugins = [],
 }: WebAppOptions): UserConfig {
   const apiUrl = process.env.XM_API_URL ?? 'http://127.0.0.1:3000';
-  const proxy = { '/graphql': { target: apiUrl } };
+  // `/api`: document uploads and downloads, Excel exports.
+  const proxy = { '/graphql': { target: apiUrl }, '/api': { target: apiUrl } };
   return {
     base,
     plugins: [...plugins, bundleBudget(appName)],
