@@ -114,6 +114,7 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
   await page.getByLabel('发起日期').fill(foundedOn);
   await page.getByLabel('发起日期').press('Tab');
   await page.getByLabel('联盟目标').fill('突破高安全长寿命储能材料关键技术，制定储能材料行业标准。');
+  await expect(page.getByText('今天', { exact: true })).toBeHidden();
   await screenshotForReview(page, 'register-new');
   await page.getByRole('button', { name: '登记', exact: true }).click();
 
@@ -314,7 +315,7 @@ test('the province keeps its own register: documents with their SHA-256, outputs
 
   // The province has one set of rules: no choice of basis.
   await openTab(page, '第八条检查');
-  await expect(page.getByText('依据：省级实施办法')).toBeVisible();
+  await expect(page.getByText('按省级实施办法检查')).toBeVisible();
   await expect(page.getByText('按本级生效规则')).toHaveCount(0);
   await expect(condition(page, 'MEMBERS')).toContainText('现有成员单位 0 家');
   await screenshotForReview(page, 'register-province-check');

@@ -78,6 +78,8 @@ export function AgreementsSection({ allianceId, editable }: { allianceId: string
         />
       ) : (
         <Collapse
+          // Remounted when a version is added, so the newest one opens.
+          key={latest?.id}
           defaultActiveKey={latest ? [latest.id] : []}
           items={agreements.map((agreement) => ({
             key: agreement.id,

@@ -181,9 +181,7 @@ function UploadForm({ allianceId }: { allianceId: string }) {
     }
     void message.success(`已上传「${file.name}」`);
     form.resetFields(['file']);
-    await client
-      .refetchQueries({ include: ['AllianceDocuments', 'AllianceAgreements'] })
-      .catch(() => undefined);
+    await client.refetchQueries({ include: 'active' }).catch(() => undefined);
   }
 
   return (

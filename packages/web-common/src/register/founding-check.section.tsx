@@ -40,7 +40,7 @@ export function FoundingCheckSection({ allianceId }: { allianceId: string }) {
             aria-label="检查依据"
           />
         ) : (
-          <Typography.Text>依据：省级实施办法</Typography.Text>
+          <Typography.Text>按省级实施办法检查</Typography.Text>
         )}
         {check && (
           <Typography.Text type="secondary" data-testid="founding-measures">

@@ -31,7 +31,6 @@ export function RegisterAlliancePage() {
             objectives: (values.objectives ?? '').trim(),
           },
         },
-        refetchQueries: ['AllianceRegister'],
       });
       if (!data) return;
       void message.success(`已登记联盟「${data.registerAlliance.name}」`);
