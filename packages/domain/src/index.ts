@@ -18,3 +18,5 @@ export * from './pilots/pilot-transitions.js';
 export * from './reviews/conflicts.js';
 export * from './reviews/panel-proposal.js';
 export * from './reviews/score-aggregation.js';
+export * from './alliances/alliance-output.js';
+export * from './measures/measures-labels.js';

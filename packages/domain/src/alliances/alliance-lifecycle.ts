@@ -35,11 +35,12 @@ export const ALLIANCE_ACTION_LABELS: Record<AllianceAction, string> = {
   DISSOLVE: '解散',
 };
 
-const REGISTER_KEEPERS: readonly Role[] = [
-  Role.CITY_ADMIN,
-  Role.CITY_OFFICER,
+/** The officers and admins who keep an alliance register (their own tier's). */
+export const REGISTER_KEEPER_ROLES: readonly Role[] = [
   Role.PROVINCE_ADMIN,
   Role.PROVINCE_OFFICER,
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
 ];
 
 type Transition = {
@@ -56,21 +57,21 @@ export const ALLIANCE_TRANSITIONS: readonly Transition[] = [
     from: 'FORMING',
     action: 'ESTABLISH',
     to: 'ESTABLISHED',
-    roles: REGISTER_KEEPERS,
+    roles: REGISTER_KEEPER_ROLES,
     needsFoundingConditions: true,
   },
   {
     from: 'FORMING',
     action: 'DISSOLVE',
     to: 'DISSOLVED',
-    roles: REGISTER_KEEPERS,
+    roles: REGISTER_KEEPER_ROLES,
     needsFoundingConditions: false,
   },
   {
     from: 'ESTABLISHED',
     action: 'DISSOLVE',
     to: 'DISSOLVED',
-    roles: REGISTER_KEEPERS,
+    roles: REGISTER_KEEPER_ROLES,
     needsFoundingConditions: false,
   },
 ];

@@ -31,7 +31,7 @@ import { LoadFailure, PageLoading } from '../app/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { showApiErrorOnForm, toApiError } from '../errors/api-error';
 import type { MeasuresFieldsFragment } from '../gql/graphql';
-import { PARAMETER_HINTS, PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from './measures-labels';
+import { PARAMETER_HINTS, PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from '@xiangmeng/domain';
 import {
   overriddenPaths,
   parameterValue,

@@ -4,7 +4,7 @@ import {
   type MeasuresOverrides,
   type MeasuresParameters,
 } from '@xiangmeng/domain';
-import { PARAMETER_LABELS, type ParameterPath, type ParameterSection } from './measures-labels';
+import { PARAMETER_LABELS, type ParameterPath, type ParameterSection } from '@xiangmeng/domain';
 
 // The API stores parameters only after the domain's validator accepted them (checkOverridesShape
 // for a city's), so the apps read them as the domain's types.

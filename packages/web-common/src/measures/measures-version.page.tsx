@@ -9,7 +9,7 @@ import { useIsAdmin } from '../auth/require-viewer.guard';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../errors/api-error';
 import type { MeasuresFieldsFragment } from '../gql/graphql';
-import { MEASURES_STATUS_LABELS } from './measures-labels';
+import { MEASURES_STATUS_LABELS } from '@xiangmeng/domain';
 import { overriddenPaths, readOverrides, readParameters } from './measures-parameter-paths';
 import { MeasuresInForceQuery, MeasuresVersionsQuery } from './measures.operations';
 import { ParametersTable } from './parameters-table';

@@ -21,7 +21,7 @@ import { useIsAdmin } from '../auth/require-viewer.guard';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../errors/api-error';
 import type { MeasuresFieldsFragment, MeasuresInForceQuery as MeasuresInForceResult } from '../gql/graphql';
-import { MEASURES_STATUS_LABELS } from './measures-labels';
+import { MEASURES_STATUS_LABELS } from '@xiangmeng/domain';
 import { MeasuresInForceQuery, MeasuresVersionsQuery } from './measures.operations';
 import { usePublishMeasures } from './publish-measures';
 

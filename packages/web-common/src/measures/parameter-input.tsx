@@ -16,7 +16,7 @@ import {
   BACKBONE_RULE_LABELS,
   PARAMETER_LABELS,
   type ParameterPath,
-} from './measures-labels';
+} from '@xiangmeng/domain';
 import { splitPath } from './measures-parameter-paths';
 
 const YES_NO = [

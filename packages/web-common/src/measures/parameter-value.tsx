@@ -7,7 +7,7 @@ import {
 } from '@xiangmeng/domain';
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { AGGREGATION_RULE_LABELS, BACKBONE_RULE_LABELS, type ParameterPath } from './measures-labels';
+import { AGGREGATION_RULE_LABELS, BACKBONE_RULE_LABELS, type ParameterPath } from '@xiangmeng/domain';
 
 /** One parameter of a version, as the measures would say it in Chinese. */
 export function ParameterValue({

@@ -1,6 +1,6 @@
 import type { MeasuresParameters } from '@xiangmeng/domain';
 import { Card, Flex, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
-import { PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from './measures-labels';
+import { PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from '@xiangmeng/domain';
 import { ParameterValue } from './parameter-value';
 
 /** How a city version relates to the province's: which parameters it sets, and the province's values. */

@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { LoadFailure, PageLoading } from '../app/page-states';
 import { toApiError } from '../errors/api-error';
 import type { AllianceOutputKind, AllianceOutputsQuery as AllianceOutputsResult } from '../gql/graphql';
-import { OUTPUT_KIND_LABELS } from './output-kinds';
+import { ALLIANCE_OUTPUT_KIND_LABELS as OUTPUT_KIND_LABELS } from '@xiangmeng/domain';
 import { todayInChina } from './register-dates';
 import { showViolationsOnForm } from './register-errors';
 import { AddAllianceOutputMutation, AllianceOutputsQuery } from './register.operations';

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
 
-export type AllianceOutputKind = 'STANDARD' | 'PATENT' | 'PLATFORM' | 'TRANSFER' | 'TRAINING';
+export type { AllianceOutputKind } from '@xiangmeng/domain';
+import type { AllianceOutputKind } from '@xiangmeng/domain';
 
 @Entity({ name: 'alliance_output' })
 export class AllianceOutputEntity extends TenantOwnedEntity {

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@xiangmeng/domain';
+import { REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -28,13 +28,6 @@ import {
   UpdateAllianceInput,
 } from './dto/alliance.input';
 
-const REGISTER_KEEPERS = [
-  Role.PROVINCE_ADMIN,
-  Role.PROVINCE_OFFICER,
-  Role.CITY_ADMIN,
-  Role.CITY_OFFICER,
-] as const;
-
 @Resolver(() => AllianceModel)
 export class AlliancesResolver {
   constructor(
@@ -44,7 +37,7 @@ export class AlliancesResolver {
     private readonly agreementVersions: AllianceAgreementsService,
   ) {}
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Query(() => AllianceConnectionModel, {
     description: '联盟名录：筛选、搜索（联盟或成员名称、信用代码）、游标分页',
   })
@@ -58,7 +51,7 @@ export class AlliancesResolver {
     return { ...page, nodes: page.nodes.map(toAllianceModel) };
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Query(() => AllianceModel, { description: '一个联盟（他人的联盟视为不存在）' })
   async alliance(
     @Ctx() ctx: RequestContext,
@@ -67,7 +60,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.visible(ctx.db, id));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '登记联盟（筹建中）' })
   async registerAlliance(
     @Ctx() ctx: RequestContext,
@@ -77,7 +70,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.register(ctx, viewer, input));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel)
   async updateAlliance(
     @Ctx() ctx: RequestContext,
@@ -87,7 +80,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.update(ctx, viewer, input));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '组织机构、对外责任主体、专职人员、依托单位' })
   async setAllianceGovernance(
     @Ctx() ctx: RequestContext,
@@ -97,7 +90,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.setGovernance(ctx, viewer, input));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '成员单位加入' })
   async addAllianceMember(
     @Ctx() ctx: RequestContext,
@@ -108,7 +101,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.visible(ctx.db, member.allianceId));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '成员单位退出（留痕）' })
   async exitAllianceMember(
     @Ctx() ctx: RequestContext,
@@ -119,7 +112,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.visible(ctx.db, member.allianceId));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '新建联盟协议版本' })
   async createAgreementVersion(
     @Ctx() ctx: RequestContext,
@@ -130,7 +123,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.visible(ctx.db, agreement.allianceId));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '修改尚无签署的协议版本' })
   async updateAgreementDraft(
     @Ctx() ctx: RequestContext,
@@ -141,7 +134,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.visible(ctx.db, agreement.allianceId));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '登记成员单位法定代表人的签署' })
   async recordAgreementSignature(
     @Ctx() ctx: RequestContext,
@@ -152,7 +145,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.visible(ctx.db, allianceId));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceOutputModel, { description: '登记年度产出' })
   async addAllianceOutput(
     @Ctx() ctx: RequestContext,
@@ -163,7 +156,7 @@ export class AlliancesResolver {
     return { id: o.id, year: o.year, kind: o.kind, quantity: o.quantity, description: o.description };
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '确认成立：第八条各项条件须全部满足' })
   async establishAlliance(
     @Ctx() ctx: RequestContext,
@@ -173,7 +166,7 @@ export class AlliancesResolver {
     return toAllianceModel(await this.register.establish(ctx, viewer, input));
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Mutation(() => AllianceModel, { description: '解散：记录日期和原因，现有成员同日退出' })
   async dissolveAlliance(
     @Ctx() ctx: RequestContext,

@@ -11,7 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { MAX_DOCUMENT_BYTES, Role } from '@xiangmeng/domain';
+import { MAX_DOCUMENT_BYTES, REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import type { Request, Response } from 'express';
 import { memoryStorage } from 'multer';
 import { Allow } from '../../common/auth/access.decorators';
@@ -20,13 +20,6 @@ import { restContext, RestTransactionInterceptor } from '../../common/request/re
 import { type DocumentModel, toDocumentModel } from './document.model';
 import { DocumentsService } from './documents.service';
 
-const REGISTER_KEEPERS = [
-  Role.PROVINCE_ADMIN,
-  Role.PROVINCE_OFFICER,
-  Role.CITY_ADMIN,
-  Role.CITY_OFFICER,
-] as const;
-
 type UploadedPart = { originalname: string; buffer: Buffer };
 
 @Controller('api/documents')
@@ -34,7 +27,7 @@ type UploadedPart = { originalname: string; buffer: Buffer };
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Post()
   @UseInterceptors(
     FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }),
@@ -57,7 +50,7 @@ export class DocumentsController {
     return toDocumentModel(document);
   }
 
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Get(':id')
   async download(
     @Req() req: Request,

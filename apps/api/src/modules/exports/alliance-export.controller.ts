@@ -5,7 +5,7 @@ import {
   chinaDate,
   PILOT_STATUS_LABELS,
   type PilotStatus,
-  Role,
+  REGISTER_KEEPER_ROLES,
 } from '@xiangmeng/domain';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
@@ -16,12 +16,6 @@ import { AllianceRegisterQuery } from '../alliances/alliance-register.query';
 import { loadSnapshots } from '../alliances/alliance-snapshots';
 import { FoundingCheckService } from '../alliances/founding-check.service';
 
-const REGISTER_KEEPERS = [
-  Role.PROVINCE_ADMIN,
-  Role.PROVINCE_OFFICER,
-  Role.CITY_ADMIN,
-  Role.CITY_OFFICER,
-] as const;
 export const EXPORT_LIMIT = 10_000;
 
 type Row = { id: string; chair: string | null; members: number; industry: string };
@@ -36,7 +30,7 @@ export class AllianceExportController {
   ) {}
 
   /** The register's filtered list as an Excel workbook, with each alliance's Art. 8 result today. */
-  @Allow(...REGISTER_KEEPERS)
+  @Allow(...REGISTER_KEEPER_ROLES)
   @Get('alliances.xlsx')
   async alliances(
     @Req() req: Request,

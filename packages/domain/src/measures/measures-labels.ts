@@ -1,9 +1,7 @@
-import type { AggregationRule, BackboneRule, MeasuresParameters } from '@xiangmeng/domain';
-import type { MeasuresStatus } from '../gql/graphql';
+import type { AggregationRule, BackboneRule, MeasuresParameters } from './measures-parameters.js';
 
-// Chinese names the domain does not carry yet (BackboneRule, AggregationRule, the parameters
-// themselves). Kept here, typed against the domain's unions, so a new parameter or rule value
-// fails the type check until it has a label.
+// Chinese names of the measures' parameters and rule values, typed against the parameters so a
+// new parameter or rule value fails the type check until it has a label.
 
 export type ParameterSection = keyof MeasuresParameters;
 
@@ -77,6 +75,8 @@ export const AGGREGATION_RULE_LABELS: Record<AggregationRule, string> = {
   TRIMMED_MEAN: '去掉最高分和最低分后取平均',
   NORMALISED_MEAN: '按各专家评分尺度标准化后取平均',
 };
+
+export type MeasuresStatus = 'DRAFT' | 'PUBLISHED';
 
 export const MEASURES_STATUS_LABELS: Record<MeasuresStatus, string> = {
   DRAFT: '草稿',
