@@ -48,10 +48,16 @@ function condition(page: Page, name: string): Locator {
 async function addMember(page: Page, organization: NewOrganization, role?: string): Promise<void> {
   await page.getByRole('button', { name: '添加成员单位' }).click();
   const dialog = page.getByRole('dialog', { name: '添加成员单位' });
-  await dialog.getByLabel('成员单位', { exact: true }).click();
-  await page.getByRole('button', { name: '新增单位' }).click();
-
   const form = page.getByRole('dialog', { name: '新增单位' });
+  // The picker's popup re-renders as search results arrive; on a busy machine a click can land
+  // mid-render and be lost, so open the form until it is really there.
+  await expect(async () => {
+    if (await form.isVisible()) return;
+    const addButton = page.getByRole('button', { name: '新增单位' });
+    if (!(await addButton.isVisible())) await dialog.getByLabel('成员单位', { exact: true }).click();
+    await addButton.click({ timeout: 5_000 });
+    await expect(form).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await form.getByLabel('统一社会信用代码').fill(organization.creditCode);
   await expect(form.getByTestId('credit-code-facts')).toContainText('湖南省 · 长沙市');
   await form.getByLabel('单位名称').fill(organization.name);
