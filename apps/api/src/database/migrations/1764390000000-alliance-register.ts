@@ -129,6 +129,7 @@ export class AllianceRegister1764390000000 implements MigrationInterface {
         WHERE exited_on IS NULL;
       CREATE UNIQUE INDEX alliance_member_chair ON alliance_member (tenant_id, alliance_id)
         WHERE exited_on IS NULL AND role = 'CHAIR';
+      CREATE INDEX alliance_member_alliance ON alliance_member (tenant_id, alliance_id);
       CREATE INDEX alliance_member_organization ON alliance_member (tenant_id, organization_id);
 
       CREATE TABLE document (
