@@ -45,19 +45,27 @@ function condition(page: Page, name: string): Locator {
   return page.getByTestId(`founding-condition-${name}`);
 }
 
-async function addMember(page: Page, organization: NewOrganization, role?: string): Promise<void> {
-  await page.getByRole('button', { name: '添加成员单位' }).click();
-  const dialog = page.getByRole('dialog', { name: '添加成员单位' });
+/**
+ * Opens 新增单位 from the member picker. The picker's popup re-renders as search results arrive;
+ * on a busy machine a click can land mid-render and be lost, so open it until it is really there.
+ */
+async function openNewOrganizationForm(page: Page, memberDialog: Locator): Promise<Locator> {
   const form = page.getByRole('dialog', { name: '新增单位' });
-  // The picker's popup re-renders as search results arrive; on a busy machine a click can land
-  // mid-render and be lost, so open the form until it is really there.
   await expect(async () => {
     if (await form.isVisible()) return;
     const addButton = page.getByRole('button', { name: '新增单位' });
-    if (!(await addButton.isVisible())) await dialog.getByLabel('成员单位', { exact: true }).click();
+    if (!(await addButton.isVisible())) await memberDialog.getByLabel('成员单位', { exact: true }).click();
+    await expect(page.getByText('查找中…')).toBeHidden({ timeout: 5_000 });
     await addButton.click({ timeout: 5_000 });
     await expect(form).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
+  return form;
+}
+
+async function addMember(page: Page, organization: NewOrganization, role?: string): Promise<void> {
+  await page.getByRole('button', { name: '添加成员单位' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加成员单位' });
+  const form = await openNewOrganizationForm(page, dialog);
   await form.getByLabel('统一社会信用代码').fill(organization.creditCode);
   await expect(form.getByTestId('credit-code-facts')).toContainText('湖南省 · 长沙市');
   await form.getByLabel('单位名称').fill(organization.name);
@@ -132,9 +140,7 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
   // not suggest is a warning only.
   await page.getByRole('button', { name: '添加成员单位' }).click();
   const memberDialog = page.getByRole('dialog', { name: '添加成员单位' });
-  await memberDialog.getByLabel('成员单位', { exact: true }).click();
-  await page.getByRole('button', { name: '新增单位' }).click();
-  const organizationDialog = page.getByRole('dialog', { name: '新增单位' });
+  const organizationDialog = await openNewOrganizationForm(page, memberDialog);
   const wrongCheck = `${university.creditCode.slice(0, 17)}${university.creditCode.endsWith('0') ? '1' : '0'}`;
   await organizationDialog.getByLabel('统一社会信用代码').fill(wrongCheck);
   await expect(organizationDialog).toContainText('统一社会信用代码校验位不正确，请核对');
