@@ -66,8 +66,13 @@ function checkBuilt() {
 
 /** Starts a server under test in its own process; resolves when it listens. */
 function startChild(kind, appUrl) {
+  // BENCH_CPU_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops (open in Chrome DevTools).
+  const profileDir = process.env.BENCH_CPU_PROFILE;
   const child = fork(join(HERE, 'server-child.mjs'), [kind], {
-    env: { ...process.env, BENCH_APP_URL: appUrl },
+    env: { ...process.env, BENCH_APP_URL: appUrl, BENCH_DOCUMENTS_DIR: join(tmpDir, 'documents') },
+    execArgv: profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}.cpuprofile`]
+      : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const request = (type) =>
@@ -86,6 +91,7 @@ function startChild(kind, appUrl) {
     child,
     reset: () => request('reset'),
     count: async () => (await request('count')).statements,
+    cpuMs: async () => (await request('count')).cpuMs,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -210,6 +216,7 @@ async function main() {
     log(
       `压测 ${name}：${LOAD.connections} 个连接，预热 ${seconds(LOAD.warmupMs)}，计时 ${seconds(LOAD.durationMs)} …`,
     );
+    const cpuBefore = await server.cpuMs();
     results[name] = await runLoad({
       url: `${server.url}/graphql`,
       payload: { query: REGISTER_QUERY },
@@ -217,6 +224,9 @@ async function main() {
       ...LOAD,
       isOk,
     });
+    // The server's own CPU per request: what a faster stack would have to cut.
+    results[name].serverCpuMsPerRequest =
+      Math.round((((await server.cpuMs()) - cpuBefore) / results[name].completedIncludingWarmup) * 100) / 100;
     if (results[name].errors)
       throw new Error(`${name}: ${results[name].errors} failed requests, e.g. ${results[name].firstError}`);
   }
@@ -224,7 +234,7 @@ async function main() {
   const loadAfter = loadavg()[0];
 
   const rows = [
-    ['', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'SQL/req'],
+    ['', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'SQL/req', 'CPU ms/req'],
     ...[
       ['GraphQL (Nest+Apollo+TypeORM)', results.graphql, sql.graphql],
       ['floor (node http + pg)', results.floor, sql.floor],
@@ -235,6 +245,7 @@ async function main() {
       r.p99Ms.toFixed(1),
       r.maxMs.toFixed(1),
       s.toFixed(0),
+      r.serverCpuMsPerRequest.toFixed(1),
     ]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -1,10 +1,7 @@
 // One server under test, in its own process so the load generator does not share its event loop:
 // `api` (the built @xiangmeng/api as deployed) or `floor` (floor-server.mjs). Reports its URL
-// over IPC; counts the SQL statements it sends (`reset`, `count`); exits on `stop`.
+// over IPC, then the SQL statements it sent and its CPU time on request (`reset`, `count`); exits on `stop`.
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startFloor } from './floor-server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +18,8 @@ if (kind === 'api') {
     cookieSecure: false,
     port: 0,
     host: '127.0.0.1',
-    documentsDir: mkdtempSync(join(tmpdir(), 'xiangmeng-bench-documents-')),
+    // Inside the benchmark's temporary folder, removed with it; nothing is uploaded anyway.
+    documentsDir: process.env.BENCH_DOCUMENTS_DIR,
     logger: false,
   });
   // Every statement a request's query runner sends passes the data source's logger.
@@ -51,7 +49,10 @@ process.on('message', (message) => {
     statements = 0;
     process.send({ type: 'reset' });
   }
-  if (message?.type === 'count') process.send({ type: 'count', statements });
+  if (message?.type === 'count') {
+    const cpu = process.cpuUsage();
+    process.send({ type: 'count', statements, cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
   if (message?.type === 'stop') {
     void server.close().finally(() => process.exit(0));
   }
