@@ -53,8 +53,9 @@ export async function startPlatform(options = {}) {
       if (applied.length) log(`已执行数据库迁移：${applied.join(', ')}`);
     }
     if (seedUrl) {
-      const { created } = await api.seedDemo(seedUrl);
+      const { created, alliances } = await api.seedDemo(seedUrl);
       if (created) log(`已写入演示账号 ${created} 个`);
+      if (alliances) log(`已写入演示联盟 ${alliances} 个`);
     }
     const running = await api.startApi({
       databaseUrl,
