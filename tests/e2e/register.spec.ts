@@ -261,6 +261,29 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
   await expect(page.getByTestId('alliance-status')).toHaveText('已成立');
   await screenshotForReview(page, 'register-established');
 
+  // 更正: 长沙 added the institute to the directory, so it may correct the entry in place.
+  await openTab(page, '成员单位');
+  const instituteRow = page
+    .getByTestId('current-members')
+    .getByRole('row')
+    .filter({ hasText: institute.name });
+  const correctDialog = page.getByRole('dialog', { name: '更正单位信息' });
+  // The list is refetched as the tab opens; a click on a row being re-rendered can be lost.
+  await expect(async () => {
+    if (!(await correctDialog.isVisible())) {
+      await instituteRow.getByRole('button', { name: '更正' }).click({ timeout: 5_000 });
+    }
+    await expect(correctDialog).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(correctDialog).toContainText(institute.creditCode);
+  await expect(correctDialog).toContainText('审计日志');
+  await expect(correctDialog.getByLabel('法定代表人')).toHaveValue(institute.legalRepresentative);
+  await correctDialog.getByLabel('法定代表人').fill('王晓锋');
+  await correctDialog.getByRole('button', { name: '保存更正' }).click();
+  await expect(correctDialog).toBeHidden();
+  await expect(page.getByText('名录信息已更正')).toBeVisible();
+  await expect(instituteRow).toContainText('王晓锋');
+
   // Back in the register, found by a member's credit code.
   await page.getByRole('link', { name: '联盟名录' }).click();
   await page.getByLabel('搜索联盟').fill(institute.creditCode);

@@ -29,12 +29,23 @@ export function creditCodeTypeWarning(typeField: string): FormRule {
       if (!value || !type || checkCreditCode(value) !== null || !creditCodeTypeMismatch(value, type)) {
         return Promise.resolve();
       }
-      const authority = parseCreditCode(value).registeringAuthority;
-      return Promise.reject(
-        new Error(
-          `信用代码第 1 位「${authority}」（登记管理部门）与单位类型「${ORGANIZATION_TYPE_LABELS[type]}」通常不一致，请核对；仅作提示，可以保存`,
-        ),
-      );
+      return Promise.reject(new Error(typeMismatchMessage(value, type)));
     },
   });
+}
+
+/** The same warning on the type field, for an entry whose credit code is fixed (更正). */
+export function organizationTypeWarning(creditCode: string): FormRule {
+  return {
+    warningOnly: true,
+    validator: (_rule, type: OrganizationType | undefined) =>
+      type && checkCreditCode(creditCode) === null && creditCodeTypeMismatch(creditCode, type)
+        ? Promise.reject(new Error(typeMismatchMessage(creditCode, type)))
+        : Promise.resolve(),
+  };
+}
+
+function typeMismatchMessage(creditCode: string, type: OrganizationType): string {
+  const authority = parseCreditCode(creditCode).registeringAuthority;
+  return `信用代码第 1 位「${authority}」（登记管理部门）与单位类型「${ORGANIZATION_TYPE_LABELS[type]}」通常不一致，请核对；仅作提示，可以保存`;
 }

@@ -30,3 +30,12 @@ export const AddOrganizationMutation = graphql(`
     }
   }
 `);
+
+export const CorrectOrganizationMutation = graphql(`
+  mutation CorrectOrganization($input: CorrectOrganizationInput!) {
+    correctOrganization(input: $input) {
+      ...OrganizationFields
+      correctable
+    }
+  }
+`);

@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, LogoutOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS, type AllianceStatus } from '@xiangmeng/domain';
 import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
@@ -6,6 +6,10 @@ import { useState } from 'react';
 import { LoadFailure, PageLoading } from '../app/page-states';
 import { toApiError } from '../errors/api-error';
 import type { AllianceMembersQuery as AllianceMembersResult } from '../gql/graphql';
+import {
+  CorrectOrganizationModal,
+  type CorrectableOrganization,
+} from '../organizations/correct-organization.modal';
 import { OrganizationTags } from '../organizations/organization-tags';
 import { AddMemberModal } from './add-member.modal';
 import { ExitMemberModal } from './exit-member.modal';
@@ -31,6 +35,10 @@ export function MembersSection({
   // Each opening gets a fresh form (the modal is keyed by it), never the last one's values.
   const [openings, setOpenings] = useState(0);
   const [exiting, setExiting] = useState<AllianceMemberRow | null>(null);
+  // 更正 of a directory entry: kept while the modal closes, a fresh form on each opening.
+  const [correcting, setCorrecting] = useState<CorrectableOrganization | null>(null);
+  const [correctOpen, setCorrectOpen] = useState(false);
+  const [corrections, setCorrections] = useState(0);
 
   if (loading && !data) return <PageLoading />;
   if (!data)
@@ -45,7 +53,23 @@ export function MembersSection({
     key: 'name',
     render: (_: unknown, m) => (
       <Flex vertical gap={4}>
-        <span>{m.organization.name}</span>
+        <Flex align="center" gap={4} wrap>
+          <span>{m.organization.name}</span>
+          {m.organization.correctable && (
+            <Button
+              type="link"
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => {
+                setCorrecting(m.organization);
+                setCorrections(corrections + 1);
+                setCorrectOpen(true);
+              }}
+            >
+              更正
+            </Button>
+          )}
+        </Flex>
         <OrganizationTags organization={m.organization} />
       </Flex>
     ),
@@ -155,6 +179,14 @@ export function MembersSection({
         onClose={() => setAdding(false)}
       />
       <ExitMemberModal member={exiting} onClose={() => setExiting(null)} />
+      {correcting && (
+        <CorrectOrganizationModal
+          key={corrections}
+          open={correctOpen}
+          organization={correcting}
+          onClose={() => setCorrectOpen(false)}
+        />
+      )}
     </Flex>
   );
 }

@@ -97,8 +97,10 @@ export const AllianceMembersQuery = graphql(`
           type
           legalRepresentative
           industryBackbone
+          backboneBasis
           inHunan
           typeMismatchWarning
+          correctable
         }
       }
     }

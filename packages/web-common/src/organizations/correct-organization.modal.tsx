@@ -1,0 +1,168 @@
+import { useMutation } from '@apollo/client/react';
+import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@xiangmeng/domain';
+import { Alert, App, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { showApiErrorOnForm, toApiError } from '../errors/api-error';
+import { organizationTypeWarning } from './organization-rules';
+import { CorrectOrganizationMutation } from './organizations.operations';
+
+/** The directory entry being corrected, as the page that offers 更正 already has it. */
+export type CorrectableOrganization = {
+  id: string;
+  name: string;
+  creditCode: string;
+  type: OrganizationType;
+  legalRepresentative: string;
+  industryBackbone: boolean;
+  backboneBasis: string;
+};
+
+type CorrectOrganizationValues = {
+  name: string;
+  type: OrganizationType;
+  legalRepresentative: string;
+  industryBackbone: boolean;
+  backboneBasis: string;
+};
+
+/**
+ * 更正: fixes a directory entry (name, type, legal representative, 行业骨干). The credit code
+ * identifies the legal person and is not corrected. Mount it afresh for each opening (key it).
+ */
+export function CorrectOrganizationModal({
+  open,
+  organization,
+  onClose,
+}: {
+  open: boolean;
+  organization: CorrectableOrganization;
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CorrectOrganizationValues>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [correctOrganization, { loading }] = useMutation(CorrectOrganizationMutation);
+  const industryBackbone = Form.useWatch('industryBackbone', form) ?? organization.industryBackbone;
+
+  async function correct(values: CorrectOrganizationValues) {
+    setFormError(null);
+    try {
+      await correctOrganization({
+        variables: {
+          input: {
+            id: organization.id,
+            name: values.name.trim(),
+            type: values.type,
+            legalRepresentative: values.legalRepresentative.trim(),
+            industryBackbone: values.industryBackbone,
+            backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
+          },
+        },
+        // The alliance page's queries (members, chair, signatures) show the corrected entry.
+        refetchQueries: 'active',
+        awaitRefetchQueries: true,
+      });
+      void message.success(`「${values.name.trim()}」的名录信息已更正`);
+      onClose();
+    } catch (error) {
+      setFormError(showApiErrorOnForm(form, toApiError(error)));
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title="更正单位信息"
+      okText="保存更正"
+      confirmLoading={loading}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterClose={() => setFormError(null)}
+      destroyOnHidden
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="更正的是全省单位名录中的这一条目"
+        description="列有该单位的所有联盟都将显示更正后的信息；更正前后的内容记入审计日志。"
+      />
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form<CorrectOrganizationValues>
+        form={form}
+        name="correct-organization"
+        layout="vertical"
+        initialValues={{
+          name: organization.name,
+          type: organization.type,
+          legalRepresentative: organization.legalRepresentative,
+          industryBackbone: organization.industryBackbone,
+          backboneBasis: organization.backboneBasis,
+        }}
+        onFinish={(values) => void correct(values)}
+      >
+        <Form.Item label="统一社会信用代码" extra="信用代码标识法人，不能更正">
+          <Typography.Text data-testid="correct-organization-credit-code" style={{ fontFamily: 'monospace' }}>
+            {organization.creditCode}
+          </Typography.Text>
+        </Form.Item>
+        <Form.Item
+          label="单位名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入单位名称' },
+            { min: 2, max: 100, message: '单位名称应为 2–100 个字' },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          label="单位类型"
+          name="type"
+          rules={[
+            { required: true, message: '请选择单位类型' },
+            organizationTypeWarning(organization.creditCode),
+          ]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="请选择单位类型"
+            options={ORGANIZATION_TYPES.map((type) => ({
+              value: type,
+              label: ORGANIZATION_TYPE_LABELS[type],
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="法定代表人"
+          name="legalRepresentative"
+          rules={[
+            { required: true, whitespace: true, message: '请填写法定代表人' },
+            { max: 40, message: '法定代表人不超过 40 个字' },
+          ]}
+        >
+          <Input autoComplete="off" maxLength={40} />
+        </Form.Item>
+        <Form.Item name="industryBackbone" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>行业骨干（第八条第（一）项）</Checkbox>
+        </Form.Item>
+        {industryBackbone && (
+          <Form.Item
+            label="行业骨干的依据"
+            name="backboneBasis"
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: '认定为行业骨干时请写明依据（如行业排名、营收规模）',
+              },
+              { max: 500, message: '依据不超过 500 字' },
+            ]}
+          >
+            <Input.TextArea rows={2} maxLength={500} placeholder="如：全国同行业营收排名前十" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
