@@ -26,15 +26,22 @@ const CODE_FIELDS: Partial<Record<string, string>> = {
   [ErrorCode.USERNAME_TAKEN]: 'username',
 };
 
+// Codes whose Chinese wording the API makes specific (「联盟已解散，记录只读」 rather than the
+// general text): the server's message is shown as it is.
+const SERVER_WORDED_CODES = new Set<string>([ErrorCode.CONFLICT, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND]);
+const CHINESE = /[\u4e00-\u9fff]/;
+
 export function toApiError(error: unknown): ApiError {
   if (CombinedGraphQLErrors.is(error)) {
-    const extensions = error.errors[0]?.extensions ?? {};
+    const first = error.errors[0];
+    const extensions = first?.extensions ?? {};
     const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
     const retryAfter =
       typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
+    const serverWorded = SERVER_WORDED_CODES.has(code) && CHINESE.test(first?.message ?? '');
     return {
       code,
-      message: errorMessage(code, retryAfter),
+      message: serverWorded && first ? first.message : errorMessage(code, retryAfter),
       violations: readViolations(extensions.violations),
     };
   }
