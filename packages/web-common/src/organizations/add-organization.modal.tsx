@@ -3,16 +3,15 @@ import {
   checkCreditCode,
   findDivision,
   normalizeCreditCode,
-  ORGANIZATION_TYPE_LABELS,
-  ORGANIZATION_TYPES,
   parseCreditCode,
   PROVINCE_CODE,
   type OrganizationType,
 } from '@xiangmeng/domain';
-import { Alert, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { showApiErrorOnForm, toApiError } from '../errors/api-error';
 import type { OrganizationFieldsFragment } from '../gql/graphql';
+import { OrganizationDetailFields } from './organization-detail-fields';
 import { creditCodeRules, creditCodeTypeWarning } from './organization-rules';
 import { AddOrganizationMutation } from './organizations.operations';
 
@@ -105,55 +104,7 @@ export function AddOrganizationModal({
         >
           <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item
-          label="单位名称"
-          name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请输入单位名称' },
-            { min: 2, max: 100, message: '单位名称应为 2–100 个字' },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={100} />
-        </Form.Item>
-        <Form.Item label="单位类型" name="type" rules={[{ required: true, message: '请选择单位类型' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="请选择单位类型"
-            options={ORGANIZATION_TYPES.map((type) => ({
-              value: type,
-              label: ORGANIZATION_TYPE_LABELS[type],
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label="法定代表人"
-          name="legalRepresentative"
-          rules={[
-            { required: true, whitespace: true, message: '请填写法定代表人' },
-            { max: 40, message: '法定代表人不超过 40 个字' },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={40} />
-        </Form.Item>
-        <Form.Item name="industryBackbone" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>行业骨干（第八条第（一）项）</Checkbox>
-        </Form.Item>
-        {industryBackbone && (
-          <Form.Item
-            label="行业骨干的依据"
-            name="backboneBasis"
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: '认定为行业骨干时请写明依据（如行业排名、营收规模）',
-              },
-              { max: 500, message: '依据不超过 500 字' },
-            ]}
-          >
-            <Input.TextArea rows={2} maxLength={500} placeholder="如：全国同行业营收排名前十" />
-          </Form.Item>
-        )}
+        <OrganizationDetailFields industryBackbone={industryBackbone} />
       </Form>
     </Modal>
   );

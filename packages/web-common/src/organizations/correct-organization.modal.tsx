@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@xiangmeng/domain';
-import { Alert, App, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
+import type { OrganizationType } from '@xiangmeng/domain';
+import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { showApiErrorOnForm, toApiError } from '../errors/api-error';
+import { OrganizationDetailFields } from './organization-detail-fields';
 import { organizationTypeWarning } from './organization-rules';
 import { CorrectOrganizationMutation } from './organizations.operations';
 
@@ -106,62 +107,10 @@ export function CorrectOrganizationModal({
             {organization.creditCode}
           </Typography.Text>
         </Form.Item>
-        <Form.Item
-          label="单位名称"
-          name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请输入单位名称' },
-            { min: 2, max: 100, message: '单位名称应为 2–100 个字' },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          label="单位类型"
-          name="type"
-          rules={[
-            { required: true, message: '请选择单位类型' },
-            organizationTypeWarning(organization.creditCode),
-          ]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="请选择单位类型"
-            options={ORGANIZATION_TYPES.map((type) => ({
-              value: type,
-              label: ORGANIZATION_TYPE_LABELS[type],
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label="法定代表人"
-          name="legalRepresentative"
-          rules={[
-            { required: true, whitespace: true, message: '请填写法定代表人' },
-            { max: 40, message: '法定代表人不超过 40 个字' },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={40} />
-        </Form.Item>
-        <Form.Item name="industryBackbone" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>行业骨干（第八条第（一）项）</Checkbox>
-        </Form.Item>
-        {industryBackbone && (
-          <Form.Item
-            label="行业骨干的依据"
-            name="backboneBasis"
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: '认定为行业骨干时请写明依据（如行业排名、营收规模）',
-              },
-              { max: 500, message: '依据不超过 500 字' },
-            ]}
-          >
-            <Input.TextArea rows={2} maxLength={500} placeholder="如：全国同行业营收排名前十" />
-          </Form.Item>
-        )}
+        <OrganizationDetailFields
+          industryBackbone={industryBackbone}
+          typeRules={[organizationTypeWarning(organization.creditCode)]}
+        />
       </Form>
     </Modal>
   );
