@@ -19,6 +19,7 @@ import { DocumentEntity } from '../modules/documents/document.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
+import { PilotSelection1764400000000 } from './migrations/1764400000000-pilot-selection';
 
 export const ENTITIES = [
   TenantEntity,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   Foundation1764380000000,
   AllianceRegister1764390000000,
   SignedAgreementTasksFinal1764391000000,
+  PilotSelection1764400000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -1,0 +1,23 @@
+// Chinese wording for expert review, shared by the API and the apps.
+
+export const ReviewRecommendation = {
+  SUPPORT: 'SUPPORT',
+  SUPPORT_WITH_CHANGES: 'SUPPORT_WITH_CHANGES',
+  OPPOSE: 'OPPOSE',
+} as const;
+export type ReviewRecommendation = (typeof ReviewRecommendation)[keyof typeof ReviewRecommendation];
+
+export const REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation, string> = {
+  SUPPORT: '建议确认为试点',
+  SUPPORT_WITH_CHANGES: '修改完善后确认',
+  OPPOSE: '不建议确认',
+};
+
+export const ReviewSheetStatus = { DRAFT: 'DRAFT', SUBMITTED: 'SUBMITTED' } as const;
+export type ReviewSheetStatus = (typeof ReviewSheetStatus)[keyof typeof ReviewSheetStatus];
+
+export const REVIEW_SHEET_STATUS_LABELS: Record<ReviewSheetStatus, string> = {
+  DRAFT: '未提交',
+  SUBMITTED: '已提交',
+};
+
