@@ -19,8 +19,7 @@ export const PILOT_GUARD_LABELS: Record<PilotGuard, string> = {
   RECOMMENDER_IS_NOT_SUBMITTER: '推荐须由提交人以外的本单位管理员签署',
   PANEL_COMPLETE: '评审专家组尚未配齐',
   ALL_SHEETS_SUBMITTED: '尚有专家未提交评分表',
-  NO_PUBLIC_NOTICE_REQUIRED: '实施办法要求先行公示，请先发布公示',
-  PUBLIC_NOTICE_REQUIRED: '实施办法未要求公示',
+  NOTICE_PERIOD_SET: '实施办法未规定公示期',
   NOTICE_PERIOD_OVER: '公示期尚未结束',
   OBJECTIONS_ANSWERED: '尚有公示异议未答复',
 };

@@ -72,17 +72,19 @@ describe('pilot application transitions', () => {
     });
   });
 
-  it('goes through public notice only when the measures ask for it', () => {
-    const noticeRequired = (g: PilotGuard) => g !== 'NO_PUBLIC_NOTICE_REQUIRED';
-    expect(decidePilotTransition('REVIEWED', 'APPROVE', ['AUTHORITY_ADMIN'], noticeRequired).allowed).toBe(
-      false,
-    );
-    expect(decidePilotTransition('REVIEWED', 'PUBLICISE', ['AUTHORITY'], noticeRequired).allowed).toBe(true);
-    const noNotice = (g: PilotGuard) => g !== 'PUBLIC_NOTICE_REQUIRED';
-    expect(decidePilotTransition('REVIEWED', 'PUBLICISE', ['AUTHORITY'], noNotice).allowed).toBe(false);
-    expect(decidePilotTransition('REVIEWED', 'APPROVE', ['AUTHORITY_ADMIN'], noNotice)).toEqual({
+  it('lets the authority decide with or without public notice, and publicise only when the measures set a period', () => {
+    expect(decidePilotTransition('REVIEWED', 'APPROVE', ['AUTHORITY_ADMIN'], all)).toEqual({
       allowed: true,
       to: 'APPROVED',
+    });
+    expect(decidePilotTransition('REVIEWED', 'PUBLICISE', ['AUTHORITY'], all).allowed).toBe(true);
+    const noPeriod = (g: PilotGuard) => g !== 'NOTICE_PERIOD_SET';
+    expect(decidePilotTransition('REVIEWED', 'PUBLICISE', ['AUTHORITY'], noPeriod)).toMatchObject({
+      failedGuards: ['NOTICE_PERIOD_SET'],
+    });
+    const noticeRunning = (g: PilotGuard) => g !== 'NOTICE_PERIOD_OVER';
+    expect(decidePilotTransition('PUBLICISED', 'APPROVE', ['AUTHORITY_ADMIN'], noticeRunning)).toMatchObject({
+      failedGuards: ['NOTICE_PERIOD_OVER'],
     });
   });
 
