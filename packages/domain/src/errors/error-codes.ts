@@ -14,6 +14,9 @@ export const ErrorCode = {
   ONE_LOGIN_PER_OPERATION: 'ONE_LOGIN_PER_OPERATION',
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   CANNOT_DISABLE_SELF: 'CANNOT_DISABLE_SELF',
+  EXPERT_CONFLICT: 'EXPERT_CONFLICT',
+  PANEL_INVALID: 'PANEL_INVALID',
+  REVIEW_SHEET_LOCKED: 'REVIEW_SHEET_LOCKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -29,6 +32,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ONE_LOGIN_PER_OPERATION: '每次请求只能登录一次',
   USERNAME_TAKEN: '该用户名已被本单位使用',
   CANNOT_DISABLE_SELF: '不能停用自己的账号',
+  EXPERT_CONFLICT: '该专家与申报联盟或推荐单位存在利益冲突，不能评审',
+  PANEL_INVALID: '专家组不符合要求，请检查标注的问题',
+  REVIEW_SHEET_LOCKED: '评分表已提交并锁定，如需修改请联系主管部门退回',
 };
 
 /** A field-level rule violation: which field, which rule (stable), and the Chinese text. */
