@@ -293,6 +293,97 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['id'],
     );
 
+    // Pilot selection: the tenant's own call and a city-level application already recommended
+    // (so a panel seat may name it), with its pool, panel, sheet, objection and confirmed entry.
+    const day = 24 * 3600 * 1000;
+    const call = await add(
+      'pilot_call',
+      {
+        tenant_id: tenantId,
+        title: `隔离测试试点申报${tag()}`,
+        opens_at: new Date(now.getTime() - day),
+        closes_at: new Date(now.getTime() + 30 * day),
+        recommend_by: new Date(now.getTime() + 40 * day),
+        decide_by: new Date(now.getTime() + 60 * day),
+        measures_tenant_id: publishedMeasures.tenant_id,
+        measures_id: publishedMeasures.id,
+        measures_version_no: publishedMeasures.version_no,
+        required_documents: ['FEASIBILITY_REPORT'],
+      },
+      ['id'],
+    );
+    const application = await add(
+      'pilot_application',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        call_id: call.id,
+        authority_tenant_id: tenantId,
+        recommending_tenant_id: tenantId,
+        level: 'CITY',
+        state: 'IN_REVIEW',
+        feasibility_document_id: document.id,
+        member_organization_ids: [organization.id],
+        submitted_at: now,
+        submitted_by: user.id,
+        recommended_at: now,
+        recommended_by: user.id,
+      },
+      ['id'],
+    );
+    const attachment = await add(
+      'pilot_application_document',
+      { tenant_id: tenantId, application_id: application.id, document_id: document.id },
+      ['tenant_id', 'application_id', 'document_id'],
+    );
+    const expert = await add(
+      'expert',
+      { tenant_id: tenantId, name: `隔离测试专家${tag()}`, title: '研究员', domains: ['先进制造'] },
+      ['id'],
+    );
+    // The seat checks who asks (app.tenant_id) and conflicts of interest: seated before the ties below.
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    const seat = { tenant_id: tenantId, application_id: application.id, application_tenant_id: tenantId,
+      expert_id: expert.id, review_year: 2026 };
+    const assignment = await add('expert_assignment', seat, ['id']);
+    const spareAssignment = await add(
+      'expert_assignment',
+      { ...seat, withdrawn_at: now, withdrawal_reason: '隔离测试：备用席位' },
+      ['id'],
+    );
+    await db.query('COMMIT');
+    SPARE_ASSIGNMENT.set(tenantId, spareAssignment.id as string);
+    const affiliation = await add(
+      'expert_affiliation',
+      { tenant_id: tenantId, expert_id: expert.id, organization_id: organization.id, position: '顾问' },
+      ['id'],
+    );
+    const conflict = await add(
+      'expert_conflict',
+      { tenant_id: tenantId, expert_id: expert.id, bureau_tenant_id: tenantId, reason: '曾在该局任职',
+        declared_on: '2024-01-01' },
+      ['id'],
+    );
+    const sheet = await add(
+      'review_sheet',
+      { tenant_id: tenantId, assignment_id: assignment.id, application_id: application.id, expert_id: expert.id },
+      ['id'],
+    );
+    const objection = await add(
+      'pilot_objection',
+      { tenant_id: tenantId, application_id: application.id, application_tenant_id: tenantId,
+        received_on: '2026-01-05', objector: '张三', content: '隔离测试异议' },
+      ['id'],
+    );
+    const confirmed = await add(
+      'confirmed_pilot',
+      { tenant_id: tenantId, application_id: application.id, alliance_id: alliance.id, alliance_tenant_id: tenantId,
+        alliance_name: alliance.name, industry_code: alliance.industry_code, call_id: call.id, level: 'CITY',
+        confirmed_on: '2026-01-20' },
+      ['tenant_id', 'application_id'],
+    );
+
     return {
       code,
       tenantId,
@@ -310,6 +401,16 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         agreement_task: task,
         agreement_signature: signature,
         alliance_output: output,
+        pilot_call: call,
+        pilot_application: application,
+        pilot_application_document: attachment,
+        expert,
+        expert_affiliation: affiliation,
+        expert_conflict: conflict,
+        expert_assignment: assignment,
+        review_sheet: sheet,
+        pilot_objection: objection,
+        confirmed_pilot: confirmed,
       },
       publishedMeasures,
       created,
@@ -331,7 +432,10 @@ export async function removeTenantRecords(records: TenantRecords): Promise<void>
 
 // Columns that must differ in a copy of a row so that it collides with no unique key but the one
 // a test aims at.
-const FRESH_VALUES: Record<string, () => Row> = {
+// A withdrawn seat of each tenant's fixture panel that no sheet names yet: where a copied sheet points.
+const SPARE_ASSIGNMENT = new Map<string, string>();
+
+const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   app_user: () => ({ username: `iso${tag()}` }),
   user_session: () => ({ token_hash: `\\x${randomBytes(32).toString('hex')}` }),
   audit_event: () => ({
@@ -347,6 +451,18 @@ const FRESH_VALUES: Record<string, () => Row> = {
   agreement_task: () => ({}),
   agreement_signature: () => ({}),
   alliance_output: () => ({}),
+  pilot_call: () => ({}),
+  // call_id names no table (the call may be another tier's): a fresh one leaves the live-application key alone.
+  pilot_application: () => ({ call_id: randomUUID() }),
+  pilot_application_document: () => ({}),
+  expert: () => ({ user_id: null }),
+  expert_affiliation: () => ({}),
+  expert_conflict: () => ({}),
+  // A withdrawn seat takes no place on the panel (and skips the conflict check, which needs a live seat).
+  expert_assignment: () => ({ withdrawn_at: new Date().toISOString(), withdrawal_reason: '隔离测试：副本' }),
+  review_sheet: (row) => ({ assignment_id: SPARE_ASSIGNMENT.get(row.tenant_id as string) ?? randomUUID() }),
+  pilot_objection: () => ({}),
+  confirmed_pilot: () => ({ application_id: randomUUID() }),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */
@@ -354,7 +470,7 @@ export function freshCopy(table: CatalogTable, row: Row, changes: Row = {}): Row
   const fresh = FRESH_VALUES[table.name];
   if (!fresh) throw new Error(`tenancy-fixtures: no fresh-copy rule for table ${table.name}; add one`);
   const id = table.columns.some((c) => c.name === 'id' && c.type === 'uuid') ? { id: randomUUID() } : {};
-  return { ...row, ...id, ...fresh(), ...changes };
+  return { ...row, ...id, ...fresh(row), ...changes };
 }
 
 /** INSERT of a row given as JSON (identity and generated columns left to the database). */
