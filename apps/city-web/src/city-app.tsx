@@ -1,4 +1,11 @@
-import { BookOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
   NotFoundPage,
@@ -6,6 +13,7 @@ import {
   RequireRole,
   RequireViewer,
   useSignedInViewer,
+  useWorkListCounts,
   type ShellMenuItem,
 } from '@xiangmeng/web-common';
 import { lazy, Suspense } from 'react';
@@ -22,8 +30,12 @@ const MeasuresPage = lazy(() => import('./routes/measures.route'));
 const AllianceRegisterPage = lazy(() => import('./routes/alliance-register.route'));
 const RegisterAlliancePage = lazy(() => import('./routes/alliance-new.route'));
 const AllianceDetailPage = lazy(() => import('./routes/alliance-detail.route'));
+const WorkListPage = lazy(() => import('./routes/work-list.route'));
+const MyReviewsPage = lazy(() => import('./routes/my-reviews.route'));
+const ReviewSheetPage = lazy(() => import('./routes/review-sheet.route'));
 
-const REGISTER_KEEPERS = [Role.CITY_ADMIN, Role.CITY_OFFICER];
+const REGISTER_KEEPERS: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
+const STAFF = REGISTER_KEEPERS;
 
 export function CityApp() {
   return (
@@ -63,6 +75,18 @@ export function CityApp() {
               <Route path="new" element={<RegisterAlliancePage />} />
               <Route path=":allianceId" element={<AllianceDetailPage />} />
             </Route>
+            <Route path="work" element={<WorkListPage />} />
+            <Route
+              path="reviews/mine"
+              element={
+                <RequireRole roles={[Role.EXPERT]}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route index element={<MyReviewsPage />} />
+              <Route path=":assignmentId" element={<ReviewSheetPage />} />
+            </Route>
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -73,8 +97,22 @@ export function CityApp() {
 
 function CityShellWithMenu() {
   const viewer = useSignedInViewer();
+  const work = useWorkListCounts();
+  const todo: ShellMenuItem = {
+    path: '/work',
+    label: '待办',
+    icon: <CheckSquareOutlined />,
+    badge: work?.total,
+    badgeAlert: (work?.overdue ?? 0) > 0,
+  };
+  // An expert's reduced view: what waits for them and their review tasks, nothing else.
+  if (viewer.roles.includes(Role.EXPERT)) {
+    const expertMenu: ShellMenuItem[] = [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }];
+    return <CityShell appTitle={APP_TITLE} menuItems={expertMenu} />;
+  }
   const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
-  if (viewer.roles.includes(Role.CITY_ADMIN) || viewer.roles.includes(Role.CITY_OFFICER)) {
+  if (viewer.roles.some((r) => STAFF.includes(r))) {
+    menuItems.push(todo);
     menuItems.push({ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> });
     menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
   }

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
   TeamOutlined,
@@ -12,6 +14,7 @@ import {
   RequireRole,
   RequireViewer,
   useSignedInViewer,
+  useWorkListCounts,
   type ShellMenuItem,
 } from '@xiangmeng/web-common';
 import { lazy, Suspense } from 'react';
@@ -28,6 +31,9 @@ const MeasuresPage = lazy(() => import('./routes/measures.route'));
 const AllianceRegisterPage = lazy(() => import('./routes/alliance-register.route'));
 const RegisterAlliancePage = lazy(() => import('./routes/alliance-new.route'));
 const AllianceDetailPage = lazy(() => import('./routes/alliance-detail.route'));
+const WorkListPage = lazy(() => import('./routes/work-list.route'));
+const MyReviewsPage = lazy(() => import('./routes/my-reviews.route'));
+const ReviewSheetPage = lazy(() => import('./routes/review-sheet.route'));
 
 const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER];
 
@@ -71,6 +77,18 @@ export function ProvinceApp() {
               <Route path="new" element={<RegisterAlliancePage />} />
               <Route path=":allianceId" element={<AllianceDetailPage />} />
             </Route>
+            <Route path="work" element={<WorkListPage />} />
+            <Route
+              path="reviews/mine"
+              element={
+                <RequireRole roles={[Role.EXPERT]}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route index element={<MyReviewsPage />} />
+              <Route path=":assignmentId" element={<ReviewSheetPage />} />
+            </Route>
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>
@@ -81,12 +99,26 @@ export function ProvinceApp() {
 
 function ProvinceShellWithMenu() {
   const viewer = useSignedInViewer();
+  const work = useWorkListCounts();
+  const todo: ShellMenuItem = {
+    path: '/work',
+    label: '待办',
+    icon: <CheckSquareOutlined />,
+    badge: work?.total,
+    badgeAlert: (work?.overdue ?? 0) > 0,
+  };
+  // An expert's reduced view: what waits for them and their review tasks, nothing else.
+  if (viewer.roles.includes(Role.EXPERT)) {
+    const expertMenu: ShellMenuItem[] = [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }];
+    return <ProvinceShell appTitle={APP_TITLE} menuItems={expertMenu} />;
+  }
   const isStaff = viewer.roles.includes(Role.PROVINCE_ADMIN) || viewer.roles.includes(Role.PROVINCE_OFFICER);
   const menuItems: ShellMenuItem[] = [
     isStaff
       ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
       : { path: '/', label: '首页', icon: <HomeOutlined /> },
   ];
+  if (isStaff) menuItems.push(todo);
   if (isStaff) menuItems.push({ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> });
   if (isStaff) menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
   if (viewer.roles.includes(Role.PROVINCE_ADMIN))

@@ -37,3 +37,7 @@ export { MeasuresPage } from './measures/measures.page';
 export { AllianceRegisterPage } from './register/alliance-register.page';
 export { RegisterAlliancePage } from './register/register-alliance.page';
 export { AllianceDetailPage } from './register/alliance-detail.page';
+export { WorkListPage } from './work-list/work-list.page';
+export { useWorkListCounts, type WorkListCounts } from './work-list/use-work-list-counts';
+export { MyReviewsPage } from './expert-review/my-reviews.page';
+export { ReviewSheetPage } from './expert-review/review-sheet.page';

@@ -1,12 +1,19 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@xiangmeng/domain';
-import { Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { Badge, Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../app/page-states';
 import { useSignedInViewer, useViewer } from '../auth/viewer.provider';
 
-export type ShellMenuItem = { path: string; label: string; icon?: ReactNode };
+export type ShellMenuItem = {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  /** A count beside the label (hidden at 0); red when `badgeAlert` (e.g. something overdue). */
+  badge?: number;
+  badgeAlert?: boolean;
+};
 
 /** The frame of every signed-in page: who is signed in, for which bureau, and the menu of the tier. */
 export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems: readonly ShellMenuItem[] }) {
@@ -57,7 +64,7 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={menuItems.map((item) => ({ key: item.path, label: item.label, icon: item.icon }))}
+            items={menuItems.map((item) => ({ key: item.path, label: <MenuLabel item={item} />, icon: item.icon }))}
             onClick={({ key }) => void navigate(key)}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
@@ -70,6 +77,25 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
       </Layout>
     </Layout>
   );
+}
+
+function MenuLabel({ item }: { item: ShellMenuItem }) {
+  if (!item.badge) return item.label;
+  return (
+    <Flex justify="space-between" align="center" gap={8}>
+      <span>{item.label}</span>
+      <Badge
+        count={item.badge}
+        color={item.badgeAlert ? 'red' : 'blue'}
+        data-testid={`menu-badge-${menuTestId(item.path)}`}
+      />
+    </Flex>
+  );
+}
+
+// '/pilots/applications' → 'pilots-applications'; '/' → 'home'.
+function menuTestId(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '').replace(/\//g, '-') || 'home';
 }
 
 // The longest menu path that prefixes the location, so nested pages keep their menu entry lit.

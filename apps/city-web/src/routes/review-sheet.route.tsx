@@ -1,0 +1,1 @@
+export { ReviewSheetPage as default } from '@xiangmeng/web-common';
