@@ -1,0 +1,235 @@
+import {
+  MEMBER_ROLE_LABELS,
+  ORGANIZATION_TYPE_LABELS,
+  type MemberRole,
+  type OrganizationType,
+} from '@xiangmeng/domain';
+import { Alert, Descriptions, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+
+// The dossier is a JSON object frozen at submission ({alliance, members[], agreement,
+// foundingCheck, measures}); it is read field by field and anything missing shows as "—".
+
+type JsonRecord = Record<string, unknown>;
+
+function record(value: unknown): JsonRecord | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : null;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/** The first of `keys` that holds text. */
+function pick(source: JsonRecord | null, ...keys: string[]): string | null {
+  if (!source) return null;
+  for (const key of keys) {
+    const found = text(source[key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+type MemberRow = {
+  key: string;
+  name: string;
+  role: string;
+  type: string;
+  creditCode: string;
+  joinedOn: string;
+};
+
+function readMembers(value: unknown): MemberRow[] {
+  return list(value).flatMap((item, index) => {
+    const member = record(item);
+    if (!member) return [];
+    const organization = record(member.organization);
+    const role = pick(member, 'role');
+    const type = pick(member, 'type') ?? pick(organization, 'type');
+    return [
+      {
+        key: pick(member, 'id', 'organizationId') ?? String(index),
+        name: pick(member, 'name') ?? pick(organization, 'name') ?? '—',
+        role:
+          role && Object.hasOwn(MEMBER_ROLE_LABELS, role)
+            ? MEMBER_ROLE_LABELS[role as MemberRole]
+            : (role ?? '—'),
+        type:
+          type && Object.hasOwn(ORGANIZATION_TYPE_LABELS, type)
+            ? ORGANIZATION_TYPE_LABELS[type as OrganizationType]
+            : (type ?? '—'),
+        creditCode: pick(member, 'creditCode') ?? pick(organization, 'creditCode') ?? '—',
+        joinedOn: pick(member, 'joinedOn') ?? '—',
+      },
+    ];
+  });
+}
+
+type ConditionRow = { key: string; article: string; title: string; holds: boolean; reasons: string[] };
+
+function readConditions(check: JsonRecord | null): ConditionRow[] {
+  return list(check?.conditions).flatMap((item, index) => {
+    const condition = record(item);
+    if (!condition) return [];
+    return [
+      {
+        key: pick(condition, 'condition') ?? String(index),
+        article: pick(condition, 'article') ?? '—',
+        title: pick(condition, 'title') ?? '',
+        holds: condition.holds === true,
+        reasons: list(condition.reasons).flatMap((reason) => {
+          const message = pick(record(reason), 'message') ?? text(reason);
+          return message ? [message] : [];
+        }),
+      },
+    ];
+  });
+}
+
+const MEMBER_COLUMNS: TableColumnsType<MemberRow> = [
+  { title: '单位名称', dataIndex: 'name' },
+  { title: '角色', dataIndex: 'role', width: 120 },
+  { title: '类型', dataIndex: 'type', width: 110 },
+  { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },
+  { title: '加入日期', dataIndex: 'joinedOn', width: 110 },
+];
+
+/** 申报材料（提交时固定）: what the recommending unit and the authority judged, as submitted. */
+export function PilotDossierSection({ dossier }: { dossier: unknown }) {
+  const root = record(dossier);
+  if (!root) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="申报书提交后，申报材料在此固定" />;
+  }
+  const alliance = record(root.alliance);
+  const industry = record(alliance?.industry);
+  const agreement = record(root.agreement);
+  const check = record(root.foundingCheck);
+  const measures = record(root.measures);
+  const members = readMembers(root.members);
+  const conditions = readConditions(check);
+  const allHold = check?.allHold === true;
+  const signatures = list(agreement?.signatures).length;
+  const measuresVersion = pick(measures, 'versionNo');
+
+  return (
+    <Flex vertical gap={16} data-testid="pilot-dossier">
+      <Descriptions
+        title="联盟基本情况"
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'name', label: '联盟名称', children: pick(alliance, 'name') ?? '—' },
+          {
+            key: 'industry',
+            label: '产业',
+            children: pick(industry, 'name') ?? pick(alliance, 'industryName', 'industryCode') ?? '—',
+          },
+          { key: 'foundedOn', label: '发起日期', children: pick(alliance, 'foundedOn') ?? '—' },
+          { key: 'establishedOn', label: '成立日期', children: pick(alliance, 'establishedOn') ?? '—' },
+          {
+            key: 'liableEntity',
+            label: '对外承担责任的主体',
+            children: pick(alliance, 'liableEntity') ?? '—',
+          },
+          {
+            key: 'objectives',
+            label: '宗旨和目标',
+            span: 'filled',
+            children: (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                {pick(alliance, 'objectives') ?? '—'}
+              </Typography.Paragraph>
+            ),
+          },
+        ]}
+      />
+      <div>
+        <Typography.Title level={5}>成员单位（{members.length}）</Typography.Title>
+        <Table<MemberRow>
+          size="small"
+          rowKey="key"
+          columns={MEMBER_COLUMNS}
+          dataSource={members}
+          pagination={false}
+        />
+      </div>
+      <Descriptions
+        title="联盟协议"
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2 }}
+        items={
+          agreement
+            ? [
+                { key: 'version', label: '生效版本', children: `第 ${pick(agreement, 'version') ?? '—'} 版` },
+                { key: 'signatures', label: '签署', children: `${signatures} 家成员单位法定代表人签署` },
+                {
+                  key: 'goals',
+                  label: '创新目标',
+                  span: 'filled',
+                  children: (
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                      {pick(agreement, 'innovationGoals') ?? '—'}
+                    </Typography.Paragraph>
+                  ),
+                },
+              ]
+            : [{ key: 'none', label: '生效版本', children: '提交时无生效的联盟协议' }]
+        }
+      />
+      <div>
+        <Typography.Title level={5}>第八条基本条件</Typography.Title>
+        <Alert
+          type={allHold ? 'success' : 'warning'}
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={
+            allHold
+              ? `提交时第八条六项基本条件全部满足${pick(check, 'asOf') ? `（检查日 ${pick(check, 'asOf')}）` : ''}`
+              : '提交时第八条基本条件未全部满足'
+          }
+        />
+        <Flex vertical gap={4}>
+          {conditions.map((c) => (
+            <div key={c.key}>
+              <Tag color={c.holds ? 'success' : 'error'}>{c.holds ? '满足' : '不满足'}</Tag>
+              <Typography.Text>
+                {c.article} {c.title}
+              </Typography.Text>
+              {c.reasons.length > 0 && (
+                <ul style={{ margin: '4px 0 0', paddingInlineStart: 40 }}>
+                  {c.reasons.map((reason, index) => (
+                    <li key={index}>{reason}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </Flex>
+      </div>
+      <Descriptions
+        title="适用的实施办法"
+        size="small"
+        bordered
+        column={1}
+        items={[
+          {
+            key: 'measures',
+            label: '实施办法',
+            children: measures
+              ? `《${pick(measures, 'title') ?? '—'}》（${pick(measures, 'documentNumber') ?? '—'}）${
+                  measuresVersion ? `第 ${measuresVersion} 版` : ''
+                }`
+              : '—',
+          },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+
+// Instants are shown and entered as China time (UTC+8, no daylight saving), whatever the
+// browser's own zone; money is integer fen carried as a string, entered and shown in 元.
+
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** "YYYY-MM-DD HH:mm" in China time, or "—" when there is no instant. */
+export function chinaDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '—';
+  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The China wall-clock time of an instant, as a picker value. */
+export function chinaPickerValue(iso: string): Dayjs {
+  return dayjs(chinaDateTime(iso), 'YYYY-MM-DD HH:mm');
+}
+
+/** A picker's wall-clock value read as China time, as the instant the API stores. */
+export function instantFromChinaPicker(value: Dayjs): string {
+  return new Date(`${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`).toISOString();
+}
+
+const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/** Whether a typed amount is whole 元 with at most two decimals (分). */
+export function isYuanAmount(text: string): boolean {
+  return YUAN.test(text.trim());
+}
+
+/** '12.34' 元 → '1234' 分, by string arithmetic (never a float). */
+export function yuanToFen(text: string): string {
+  const match = YUAN.exec(text.trim());
+  if (!match) throw new Error(`not an amount in 元: ${text}`);
+  const [, whole = '0', cents = ''] = match;
+  return (BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0') || '0')).toString();
+}
+
+/** '1234' 分 → '12.34' (for inputs); whole 元 without decimals. */
+export function fenToYuan(fen: string): string {
+  if (!/^\d+$/.test(fen)) return fen;
+  const value = BigInt(fen);
+  const whole = (value / 100n).toString();
+  const cents = (value % 100n).toString().padStart(2, '0');
+  return cents === '00' ? whole : `${whole}.${cents}`;
+}
+
+/** '123456789' 分 → '1,234,567.89 元' for display. */
+export function formatFen(fen: string): string {
+  if (!/^\d+$/.test(fen)) return `${fen} 元`;
+  const value = BigInt(fen);
+  const whole = (value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (value % 100n).toString().padStart(2, '0');
+  return `${whole}.${cents} 元`;
+}
