@@ -3,6 +3,7 @@ import {
   type AggregationRule,
   aggregateScores,
   type ApplicationAggregate,
+  type MeasuresParameters,
   REVIEW_CRITERIA,
   type ReviewCriterionKey,
   type ScoreSheet,
@@ -42,10 +43,18 @@ export function sheetScores(raw: Record<string, unknown>): Record<ReviewCriterio
 export class ReviewProgressService {
   constructor(private readonly callMeasures: CallMeasuresService) {}
 
-  private async callOf(db: EntityManager, application: PilotApplicationEntity): Promise<PilotCallEntity> {
+  async callOf(db: EntityManager, application: PilotApplicationEntity): Promise<PilotCallEntity> {
     const call = await db.findOneBy(PilotCallEntity, { id: application.callId });
     if (!call) throw notFound();
     return call;
+  }
+
+  /** The parameters of the measures version the application's call applies. */
+  async parametersOf(
+    db: EntityManager,
+    application: PilotApplicationEntity,
+  ): Promise<{ parameters: MeasuresParameters; measuresId: string; versionNo: number }> {
+    return this.callMeasures.parametersFor(db, await this.callOf(db, application));
   }
 
   async panelStatus(db: EntityManager, application: PilotApplicationEntity): Promise<PanelStatus> {

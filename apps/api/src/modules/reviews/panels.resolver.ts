@@ -1,0 +1,59 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow } from '../../common/auth/access.decorators';
+import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { toPilotApplicationModel } from '../pilots/pilot-application.model';
+import { AssignPanelInput, SwapPanelMemberInput } from './dto/review.input';
+import { PanelsService } from './panels.service';
+import { toReviewAggregateModel } from './review-sheet.view';
+import { CallRankingEntryModel, PanelProposalModel, ReviewPanelModel } from './review.model';
+import { AUTHORITY_STAFF_ROLES } from './reviews.errors';
+
+@Resolver(() => ReviewPanelModel)
+export class PanelsResolver {
+  constructor(private readonly panels: PanelsService) {}
+
+  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Query(() => PanelProposalModel, { description: '建议专家组：领域相符、无利益冲突、未达年度上限、同一单位至多一人' })
+  proposePanel(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
+  ): Promise<PanelProposalModel> {
+    return this.panels.propose(ctx.db, viewer, applicationId);
+  }
+
+  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Query(() => [CallRankingEntryModel], { description: '批次内已评审申报的汇总与排名' })
+  async callRanking(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('callId', { type: () => ID }) callId: string,
+  ): Promise<CallRankingEntryModel[]> {
+    const entries = await this.panels.ranking(ctx.db, viewer, callId);
+    return entries.map((e) => ({
+      application: toPilotApplicationModel(e.application),
+      aggregate: toReviewAggregateModel(e.aggregate),
+    }));
+  }
+
+  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Mutation(() => ReviewPanelModel, { description: '组建专家组（已受理的申报；替换尚未开始评审的专家组）' })
+  assignPanel(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: AssignPanelInput,
+  ): Promise<ReviewPanelModel> {
+    return this.panels.assign(ctx, viewer, input);
+  }
+
+  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Mutation(() => ReviewPanelModel, { description: '撤换一位专家（须说明理由；原评分表留痕）' })
+  swapPanelMember(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SwapPanelMemberInput,
+  ): Promise<ReviewPanelModel> {
+    return this.panels.swap(ctx, viewer, input);
+  }
+}

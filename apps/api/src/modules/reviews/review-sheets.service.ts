@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import {
+  chinaDate,
+  type FieldViolation,
+  type MeasuresParameters,
+  REVIEW_CRITERION_LABELS,
+  type ReviewCriterionKey,
+  sheetProblems,
+} from '@xiangmeng/domain';
+import { type EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { AuditService } from '../audit/audit.service';
+import { MeasuresService } from '../measures/measures.service';
+import { PilotApplicationEntity } from '../pilots/pilot-application.entity';
+import type { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
+import { ExpertAssignmentEntity } from './expert-assignment.entity';
+import { ExpertEntity } from './expert.entity';
+import { PanelsService } from './panels.service';
+import { ReviewProgressService } from './review-progress.service';
+import { ReviewSheetEntity } from './review-sheet.entity';
+import { scoredValues, toReviewSheetModel } from './review-sheet.view';
+import type { ReviewSheetModel } from './review.model';
+import { changedByOthers, invalid, requireExpert, requireStaff, UUID, violation, wrongState } from './reviews.errors';
+
+type ReviewParameters = MeasuresParameters['review'];
+
+export type OwnAssignment = {
+  seat: ExpertAssignmentEntity;
+  application: PilotApplicationEntity;
+  sheet: ReviewSheetModel;
+};
+
+/** Score sheets: the expert fills in and submits their own; the authority reopens one with a reason. */
+@Injectable()
+export class ReviewSheetsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly measures: MeasuresService,
+    private readonly panels: PanelsService,
+    private readonly progress: ReviewProgressService,
+  ) {}
+
+  /**
+   * The criteria and weights of the call's measures. An expert account does not read the call
+   * itself; it scores by the measures in force for its tier, which the call applied.
+   */
+  private async reviewParameters(
+    db: EntityManager,
+    viewer: Viewer,
+    application: PilotApplicationEntity,
+  ): Promise<ReviewParameters> {
+    try {
+      return (await this.progress.parametersOf(db, application)).parameters.review;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.extensions.code !== 'NOT_FOUND') throw error;
+      return (await this.measures.inForce(db, viewer, this.today())).parameters.review;
+    }
+  }
+
+  private today(): string {
+    return chinaDate(this.clock.now());
+  }
+
+  private async expertName(db: EntityManager, tenantId: string, expertId: string): Promise<string> {
+    return (await db.findOneBy(ExpertEntity, { tenantId, id: expertId }))?.name ?? '';
+  }
+
+  async myAssignments(db: EntityManager, viewer: Viewer): Promise<OwnAssignment[]> {
+    requireExpert(viewer);
+    const seats = await db.find(ExpertAssignmentEntity, {
+      where: { tenantId: viewer.tenantId, expertUserId: viewer.userId, withdrawnAt: IsNull() },
+      order: { assignedAt: 'DESC', id: 'ASC' },
+    });
+    const result: OwnAssignment[] = [];
+    for (const seat of seats) {
+      const application = await db.findOneBy(PilotApplicationEntity, { id: seat.applicationId });
+      const sheet = await db.findOneBy(ReviewSheetEntity, { tenantId: viewer.tenantId, assignmentId: seat.id });
+      if (!application || !sheet) continue;
+      const review = await this.reviewParameters(db, viewer, application);
+      const name = await this.expertName(db, viewer.tenantId, seat.expertId);
+      result.push({ seat, application, sheet: toReviewSheetModel(sheet, name, review) });
+    }
+    return result;
+  }
+
+  private static check(input: SaveReviewSheetInput, review: ReviewParameters): FieldViolation[] {
+    const v: FieldViolation[] = [];
+    const keys = review.criteria.map((c) => c.key as string);
+    const seen = new Set<string>();
+    input.scores.forEach((s, i) => {
+      if (!keys.includes(s.key)) v.push(violation(`scores.${i}.key`, 'UNKNOWN_CRITERION', '没有该评审指标'));
+      else if (seen.has(s.key)) v.push(violation(`scores.${i}.key`, 'DUPLICATE', '评审指标重复'));
+      seen.add(s.key);
+      if (s.score !== null && s.score !== undefined && (!Number.isFinite(s.score) || s.score < 0 || s.score > 100))
+        v.push(violation(`scores.${i}.score`, 'SCORE_RANGE', '评分应在 0–100 之间'));
+      if ([...s.comment].length > 2000) v.push(violation(`scores.${i}.comment`, 'TOO_LONG', '评语不能超过 2000 个字'));
+    });
+    if ([...input.overallOpinion].length > 5000)
+      v.push(violation('overallOpinion', 'TOO_LONG', '总体意见不能超过 5000 个字'));
+    if (v.length || !input.submit) return v;
+    const scores: Partial<Record<ReviewCriterionKey, number>> = {};
+    for (const s of input.scores) if (typeof s.score === 'number') scores[s.key as ReviewCriterionKey] = s.score;
+    for (const key of sheetProblems(scores))
+      v.push(violation(`scores.${key}`, 'REQUIRED', `请为“${REVIEW_CRITERION_LABELS[key]}”评分（0–100）`));
+    if (!input.overallOpinion.trim()) v.push(violation('overallOpinion', 'REQUIRED', '请填写总体意见'));
+    if (!input.recommendation) v.push(violation('recommendation', 'REQUIRED', '请选择评审结论'));
+    return v;
+  }
+
+  async save(ctx: RequestContext, viewer: Viewer, input: SaveReviewSheetInput): Promise<ReviewSheetModel> {
+    requireExpert(viewer);
+    const seat = UUID.test(input.assignmentId)
+      ? await ctx.db.findOneBy(ExpertAssignmentEntity, {
+          id: input.assignmentId,
+          tenantId: viewer.tenantId,
+          expertUserId: viewer.userId,
+        })
+      : null;
+    if (!seat) throw notFound();
+    if (seat.withdrawnAt) throw wrongState('您已不在该申报的专家组中');
+    const application = await ctx.db.findOneBy(PilotApplicationEntity, { id: seat.applicationId });
+    if (!application) throw notFound();
+    if (application.state !== 'IN_REVIEW') throw wrongState('该申报不在评审阶段，不能评分');
+    const sheet = await ctx.db.findOneBy(ReviewSheetEntity, { tenantId: viewer.tenantId, assignmentId: seat.id });
+    if (!sheet) throw notFound();
+    if (sheet.status === 'SUBMITTED') throw new AppError('REVIEW_SHEET_LOCKED');
+    const review = await this.reviewParameters(ctx.db, viewer, application);
+    const problems = ReviewSheetsService.check(input, review);
+    if (problems.length) throw badInput(problems);
+    const scores: Record<string, number> = {};
+    const comments: Record<string, string> = {};
+    for (const s of input.scores) {
+      if (typeof s.score === 'number') scores[s.key] = s.score;
+      if (s.comment.trim()) comments[s.key] = s.comment.trim();
+    }
+    const now = this.clock.now();
+    const { affected } = await ctx.db.update(
+      ReviewSheetEntity,
+      { id: sheet.id, status: 'DRAFT', version: input.version },
+      {
+        scores,
+        comments,
+        overallOpinion: input.overallOpinion.trim(),
+        recommendation: input.recommendation ?? null,
+        status: input.submit ? 'SUBMITTED' : 'DRAFT',
+        submittedAt: input.submit ? now : null,
+        version: input.version + 1,
+        updatedAt: now,
+      },
+    );
+    if (affected !== 1) throw changedByOthers('评分表');
+    const after = (await ctx.db.findOneBy(ReviewSheetEntity, { id: sheet.id }))!;
+    await this.audit.record(ctx.db, {
+      action: input.submit ? 'review_sheet.submit' : 'review_sheet.save',
+      subjectType: 'review_sheet',
+      subjectId: sheet.id,
+      after: {
+        applicationId: application.id,
+        status: after.status,
+        scores: scoredValues(after),
+        recommendation: after.recommendation,
+      },
+    });
+    return toReviewSheetModel(after, await this.expertName(ctx.db, viewer.tenantId, sheet.expertId), review);
+  }
+
+  async reopen(ctx: RequestContext, viewer: Viewer, input: ReopenReviewSheetInput): Promise<ReviewSheetModel> {
+    requireStaff(viewer);
+    const reason = input.reason.trim();
+    const sheet = UUID.test(input.sheetId)
+      ? await ctx.db.findOneBy(ReviewSheetEntity, { id: input.sheetId, tenantId: viewer.tenantId })
+      : null;
+    if (!sheet) throw notFound();
+    const application = await this.panels.received(ctx.db, viewer, sheet.applicationId);
+    if (!reason) throw invalid('reason', 'REQUIRED', '请填写退回理由');
+    if ([...reason].length > 500) throw invalid('reason', 'TOO_LONG', '退回理由不能超过 500 个字');
+    if (application.state !== 'IN_REVIEW') throw wrongState('该申报不在评审阶段，评分表不能退回');
+    const seat = await ctx.db.findOneBy(ExpertAssignmentEntity, { id: sheet.assignmentId, tenantId: viewer.tenantId });
+    if (!seat || seat.withdrawnAt) throw wrongState('该专家已被撤换，评分表仅作留痕');
+    if (sheet.status !== 'SUBMITTED') throw wrongState('评分表尚未提交，无需退回');
+    const now = this.clock.now();
+    const { affected } = await ctx.db.update(
+      ReviewSheetEntity,
+      { id: sheet.id, status: 'SUBMITTED', version: sheet.version },
+      {
+        status: 'DRAFT',
+        submittedAt: null,
+        reopenedAt: now,
+        reopenedBy: viewer.userId,
+        reopenReason: reason,
+        version: sheet.version + 1,
+        updatedAt: now,
+      },
+    );
+    if (affected !== 1) throw changedByOthers('评分表');
+    const after = (await ctx.db.findOneBy(ReviewSheetEntity, { id: sheet.id }))!;
+    await this.audit.record(ctx.db, {
+      action: 'review_sheet.reopen',
+      subjectType: 'review_sheet',
+      subjectId: sheet.id,
+      before: { status: 'SUBMITTED', submittedAt: sheet.submittedAt },
+      after: { applicationId: application.id, status: 'DRAFT', reason },
+    });
+    const review = await this.reviewParameters(ctx.db, viewer, application);
+    return toReviewSheetModel(after, await this.expertName(ctx.db, viewer.tenantId, sheet.expertId), review);
+  }
+}

@@ -1,0 +1,188 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AggregationRule, ReviewRecommendation, ReviewSheetStatus } from '@xiangmeng/domain';
+import { PilotApplicationModel } from '../pilots/pilot-application.model';
+import { ExpertModel } from './expert.model';
+
+registerEnumType(ReviewRecommendation, {
+  name: 'ReviewRecommendation',
+  description: '评审结论：建议确认、修改完善后确认、不建议确认',
+});
+registerEnumType(ReviewSheetStatus, { name: 'ReviewSheetStatus', description: '评分表状态：未提交、已提交' });
+registerEnumType(AggregationRule, {
+  name: 'AggregationRule',
+  description: '汇总规则：去掉最高最低分后平均、按专家标准化后平均',
+});
+
+@ObjectType('CriterionScore', { description: '一项评审指标（第十一条）的评分' })
+export class CriterionScoreModel {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Float, { description: '权重（百分比）' })
+  weight: number;
+
+  @Field(() => Float, { nullable: true, description: '0–100' })
+  score: number | null;
+
+  @Field()
+  comment: string;
+}
+
+@ObjectType('ReviewSheet', { description: '专家评分表' })
+export class ReviewSheetModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  assignmentId: string;
+
+  @Field()
+  expertName: string;
+
+  @Field(() => ReviewSheetStatus)
+  status: ReviewSheetStatus;
+
+  @Field(() => [CriterionScoreModel])
+  scores: CriterionScoreModel[];
+
+  @Field(() => Float, { nullable: true, description: '加权总分（各项均已评分时）' })
+  total: number | null;
+
+  @Field()
+  overallOpinion: string;
+
+  @Field(() => ReviewRecommendation, { nullable: true })
+  recommendation: ReviewRecommendation | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  submittedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  reopenedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  reopenReason: string | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('CriterionAggregate', { description: '一项指标的汇总' })
+export class CriterionAggregateModel {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field(() => Float)
+  min: number;
+
+  @Field(() => Float)
+  max: number;
+}
+
+@ObjectType('ReviewAggregate', { description: '按实施办法规则汇总的评审结果' })
+export class ReviewAggregateModel {
+  @Field(() => AggregationRule)
+  rule: AggregationRule;
+
+  @Field(() => Int, { description: '已提交的评分表数' })
+  sheets: number;
+
+  @Field({ description: '是否去掉了最高分和最低分' })
+  trimmed: boolean;
+
+  @Field(() => [CriterionAggregateModel])
+  criteria: CriterionAggregateModel[];
+
+  @Field(() => Float)
+  total: number;
+
+  @Field(() => Float, { description: '最高与最低总分之差' })
+  totalSpread: number;
+
+  @Field(() => Float)
+  totalStdDev: number;
+
+  @Field(() => Float)
+  passMark: number;
+
+  @Field()
+  passes: boolean;
+
+  @Field(() => Int, { nullable: true, description: '在本批次中的排名' })
+  rank: number | null;
+}
+
+@ObjectType('PanelSeat', { description: '专家组席位' })
+export class PanelSeatModel {
+  @Field(() => ID)
+  assignmentId: string;
+
+  @Field(() => ExpertModel)
+  expert: ExpertModel;
+
+  @Field(() => GraphQLISODateTime)
+  assignedAt: Date;
+
+  @Field(() => ReviewSheetModel, { nullable: true })
+  sheet: ReviewSheetModel | null;
+}
+
+@ObjectType('ReviewPanel', { description: '一项申报的评审专家组（主管部门可见）' })
+export class ReviewPanelModel {
+  @Field(() => Int, { description: '每项申报的专家人数（实施办法）' })
+  size: number;
+
+  @Field(() => [PanelSeatModel], { description: '在任席位' })
+  seats: PanelSeatModel[];
+
+  @Field()
+  complete: boolean;
+
+  @Field(() => Int)
+  sheetsSubmitted: number;
+
+  @Field(() => ReviewAggregateModel, { nullable: true, description: '至少一份评分表提交后' })
+  aggregate: ReviewAggregateModel | null;
+}
+
+@ObjectType('PanelProposal', { description: '系统建议的专家组' })
+export class PanelProposalModel {
+  @Field(() => [ExpertModel], { nullable: true, description: '无法组成专家组时为空' })
+  experts: ExpertModel[] | null;
+
+  @Field(() => String, { nullable: true, description: '无法组成专家组的原因' })
+  explanation: string | null;
+}
+
+@ObjectType('ReviewAssignment', { description: '专家本人的评审任务' })
+export class ReviewAssignmentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PilotApplicationModel)
+  application: PilotApplicationModel;
+
+  @Field(() => ReviewSheetModel)
+  sheet: ReviewSheetModel;
+
+  @Field(() => GraphQLISODateTime)
+  assignedAt: Date;
+}
+
+@ObjectType('CallRankingEntry', { description: '批次内的排名' })
+export class CallRankingEntryModel {
+  @Field(() => PilotApplicationModel)
+  application: PilotApplicationModel;
+
+  @Field(() => ReviewAggregateModel)
+  aggregate: ReviewAggregateModel;
+}
