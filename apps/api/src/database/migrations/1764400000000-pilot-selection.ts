@@ -345,12 +345,19 @@ export class PilotSelection1764400000000 implements MigrationInterface {
       GRANT SELECT, INSERT ON expert_assignment TO xiangmeng_app;
       GRANT UPDATE (withdrawn_at, withdrawn_by, withdrawal_reason) ON expert_assignment TO xiangmeng_app;
 
+      -- A sheet belongs to the seat it names: same expert, account and application.
       CREATE POLICY tenant_staff ON review_sheet
         USING (tenant_id = (SELECT app_tenant_id()) AND (SELECT app_is_staff()))
-        WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND (SELECT app_is_staff()));
+        WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND (SELECT app_is_staff()) AND EXISTS (
+          SELECT 1 FROM expert_assignment x WHERE x.tenant_id = review_sheet.tenant_id AND x.id = review_sheet.assignment_id
+            AND x.expert_id = review_sheet.expert_id AND x.application_id = review_sheet.application_id
+            AND x.expert_user_id IS NOT DISTINCT FROM review_sheet.expert_user_id));
       CREATE POLICY own_sheet ON review_sheet
         USING (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()))
-        WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()));
+        WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()) AND EXISTS (
+          SELECT 1 FROM expert_assignment x WHERE x.tenant_id = review_sheet.tenant_id AND x.id = review_sheet.assignment_id
+            AND x.expert_id = review_sheet.expert_id AND x.application_id = review_sheet.application_id
+            AND x.expert_user_id = review_sheet.expert_user_id));
       GRANT SELECT, INSERT ON review_sheet TO xiangmeng_app;
       GRANT UPDATE (scores, comments, overall_opinion, recommendation, status, submitted_at, reopened_at, reopened_by,
                     reopen_reason, version, updated_at) ON review_sheet TO xiangmeng_app;
