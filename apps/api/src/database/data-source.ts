@@ -16,6 +16,8 @@ import {
 } from '../modules/alliances/alliance-agreement.entity';
 import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entity';
 import { DocumentEntity } from '../modules/documents/document.entity';
+import { PilotCallEntity } from '../modules/calls/pilot-call.entity';
+import { PilotApplicationDocumentEntity, PilotApplicationEntity, PilotObjectionEntity } from '../modules/pilots/pilot-application.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
@@ -36,6 +38,10 @@ export const ENTITIES = [
   AgreementSignatureEntity,
   AllianceOutputEntity,
   DocumentEntity,
+  PilotCallEntity,
+  PilotApplicationEntity,
+  PilotApplicationDocumentEntity,
+  PilotObjectionEntity,
 ];
 export const MIGRATIONS = [
   Foundation1764380000000,

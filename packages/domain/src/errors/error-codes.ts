@@ -17,6 +17,8 @@ export const ErrorCode = {
   EXPERT_CONFLICT: 'EXPERT_CONFLICT',
   PANEL_INVALID: 'PANEL_INVALID',
   REVIEW_SHEET_LOCKED: 'REVIEW_SHEET_LOCKED',
+  PILOT_TRANSITION_REFUSED: 'PILOT_TRANSITION_REFUSED',
+  PILOT_CALL_CLOSED: 'PILOT_CALL_CLOSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -35,6 +37,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   EXPERT_CONFLICT: '该专家与申报联盟或推荐单位存在利益冲突，不能评审',
   PANEL_INVALID: '专家组不符合要求，请检查标注的问题',
   REVIEW_SHEET_LOCKED: '评分表已提交并锁定，如需修改请联系主管部门退回',
+  PILOT_TRANSITION_REFUSED: '当前不能执行该操作，请查看未满足的条件',
+  PILOT_CALL_CLOSED: '不在申报通知规定的申报时间内',
 };
 
 /** A field-level rule violation: which field, which rule (stable), and the Chinese text. */
