@@ -39,7 +39,7 @@ log(`  GraphQL API  ${platform.url}/graphql`);
 if (platform.demoAccounts.length) {
   log('');
   log(`演示账号（密码均为 ${platform.demoPassword}）：`);
-  log('  省级管理端：admin（省厅管理员）、officer（省厅业务人员）、expert（评审专家）');
+  log('  省级管理端：admin（省厅管理员）、officer（省厅业务人员）、expert 及 expert1～expert5（专家库评审专家）');
   log('  市州工作端：先选所在市州，再用 admin（市州管理员）或 officer（市州业务人员）登录，例如 长沙市 / officer');
 }
 log('');

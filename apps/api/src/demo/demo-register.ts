@@ -82,7 +82,7 @@ function digest(key: string): Buffer {
 }
 
 /** A stable identifier for a demo row (UUID layout, version 5 bits). */
-function demoId(key: string): string {
+export function demoId(key: string): string {
   const hex = digest(key).toString('hex');
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -2,6 +2,7 @@ import { HUNAN_DIVISIONS, type Role } from '@xiangmeng/domain';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_POLICY } from '../modules/auth/password-hasher';
+import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots';
 import { seedDemoRegister } from './demo-register';
 
 // Demo accounts exist only in demo mode (embedded database, or SEED_DEMO outside production).
@@ -18,6 +19,10 @@ const provinceAccounts: DemoAccount[] = [
     roles: ['PROVINCE_OFFICER'],
   },
   { tenantCode: '430000', username: 'expert', displayName: '省级评审专家（演示）', roles: ['EXPERT'] },
+  // The province's pool experts who sign in (expert1…expert5).
+  ...DEMO_EXPERT_ACCOUNTS.map(
+    (a): DemoAccount => ({ tenantCode: '430000', username: a.username, displayName: a.displayName, roles: ['EXPERT'] }),
+  ),
 ];
 
 const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'CITY').flatMap((d) => [
@@ -66,6 +71,8 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
       created += result.rowCount ?? 0;
     }
     const register = await seedDemoRegister(client);
+    // The pool's organizations and accounts exist now: the pilot demo links to them.
+    await seedDemoPilots(client);
     await client.query('COMMIT');
     return { created, alliances: register.alliances };
   } catch (error) {
