@@ -17,6 +17,7 @@ import {
 import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entity';
 import { DocumentEntity } from '../modules/documents/document.entity';
 import { PilotCallEntity } from '../modules/calls/pilot-call.entity';
+import { REVIEW_ENTITIES } from '../modules/reviews/reviews.entities';
 import { PilotApplicationDocumentEntity, PilotApplicationEntity, PilotObjectionEntity } from '../modules/pilots/pilot-application.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   PilotApplicationEntity,
   PilotApplicationDocumentEntity,
   PilotObjectionEntity,
+  ...REVIEW_ENTITIES,
 ];
 export const MIGRATIONS = [
   Foundation1764380000000,

@@ -14,7 +14,12 @@ import { toOrganizationModel } from '../organizations/organization.model';
 import { TenantEntity } from '../tenants/tenant.entity';
 import { toTenantModel } from '../tenants/tenant.model';
 import { UserEntity } from '../users/user.entity';
-import type { DeclareExpertConflictInput, ExpertInput, ExpertTieInput, UpdateExpertInput } from './dto/review.input';
+import type {
+  DeclareExpertConflictInput,
+  ExpertInput,
+  ExpertTieInput,
+  UpdateExpertInput,
+} from './dto/review.input';
 import { ExpertAffiliationEntity } from './expert-affiliation.entity';
 import { ExpertConflictEntity } from './expert-conflict.entity';
 import { ExpertEntity } from './expert.entity';
@@ -28,7 +33,13 @@ export function tieKey(tie: { organizationId: string | null; bureauTenantId: str
   return tie.organizationId ?? `bureau:${tie.bureauTenantId}`;
 }
 
-function textProblem(field: string, value: string, label: string, min: number, max: number): FieldViolation[] {
+function textProblem(
+  field: string,
+  value: string,
+  label: string,
+  min: number,
+  max: number,
+): FieldViolation[] {
   const length = [...value.trim()].length;
   if (length < min) return [violation(field, 'REQUIRED', `请填写${label}`)];
   if (length > max) return [violation(field, 'TOO_LONG', `${label}不能超过 ${max} 个字`)];
@@ -75,7 +86,7 @@ export class ExpertsService {
     exceptApplicationId: string | null = null,
   ): Promise<Map<string, number>> {
     if (!expertIds.length) return new Map();
-    const rows = (await db.query(
+    const rows = await db.query<{ expert_id: string; n: number }[]>(
       `SELECT x.expert_id, count(*)::int AS n
          FROM expert_assignment x
          LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
@@ -84,7 +95,7 @@ export class ExpertsService {
           AND ($4::uuid IS NULL OR x.application_id <> $4::uuid)
         GROUP BY x.expert_id`,
       [viewer.tenantId, this.reviewYear(), expertIds, exceptApplicationId],
-    )) as { expert_id: string; n: number }[];
+    );
     return new Map(rows.map((r) => [r.expert_id, r.n]));
   }
 
@@ -133,14 +144,19 @@ export class ExpertsService {
     const orgIds = keys.filter((k) => !k.startsWith('bureau:'));
     const labels = new Map<string, string>();
     if (orgIds.length)
-      for (const o of await db.find(OrganizationEntity, { where: { id: In(orgIds) } })) labels.set(o.id, o.name);
+      for (const o of await db.find(OrganizationEntity, { where: { id: In(orgIds) } }))
+        labels.set(o.id, o.name);
     if (bureauIds.length)
       for (const t of await db.find(TenantEntity, { where: { id: In(bureauIds) } }))
         labels.set(`bureau:${t.id}`, t.bureauName);
     return labels;
   }
 
-  async toModels(db: EntityManager, viewer: Viewer, experts: readonly ExpertEntity[]): Promise<ExpertModel[]> {
+  async toModels(
+    db: EntityManager,
+    viewer: Viewer,
+    experts: readonly ExpertEntity[],
+  ): Promise<ExpertModel[]> {
     if (!experts.length) return [];
     const ids = experts.map((e) => e.id);
     const { affiliations, conflicts } = await this.ties(db, ids);
@@ -222,7 +238,9 @@ export class ExpertsService {
       return [violation(field, 'ONE_OF_ORGANIZATION_OR_BUREAU', '请选择一个单位或一个科技局')];
     if (org !== null) {
       const found = UUID.test(org) && (await db.existsBy(OrganizationEntity, { id: org }));
-      return found ? [] : [violation(`${field}.organizationId`, 'UNKNOWN_ORGANIZATION', '单位名录中没有该单位')];
+      return found
+        ? []
+        : [violation(`${field}.organizationId`, 'UNKNOWN_ORGANIZATION', '单位名录中没有该单位')];
     }
     const found = UUID.test(bureau!) && (await db.existsBy(TenantEntity, { id: bureau! }));
     return found ? [] : [violation(`${field}.bureauTenantId`, 'UNKNOWN_BUREAU', '没有该科技局')];
@@ -257,7 +275,10 @@ export class ExpertsService {
       const problems = await this.tieViolations(db, `affiliations.${i}`, tie);
       v.push(...problems);
       if (!problems.length) {
-        const key = tieKey({ organizationId: tie.organizationId ?? null, bureauTenantId: tie.bureauTenantId ?? null });
+        const key = tieKey({
+          organizationId: tie.organizationId ?? null,
+          bureauTenantId: tie.bureauTenantId ?? null,
+        });
         if (seen.has(key)) v.push(violation(`affiliations.${i}`, 'DUPLICATE', '任职单位重复'));
         seen.add(key);
       }
@@ -281,7 +302,12 @@ export class ExpertsService {
     return v;
   }
 
-  private async writeAffiliations(db: EntityManager, viewer: Viewer, expertId: string, ties: ExpertTieInput[]) {
+  private async writeAffiliations(
+    db: EntityManager,
+    viewer: Viewer,
+    expertId: string,
+    ties: ExpertTieInput[],
+  ) {
     for (const tie of ties) {
       await db.insert(ExpertAffiliationEntity, {
         tenantId: viewer.tenantId,
@@ -402,9 +428,13 @@ export class ExpertsService {
     ];
     if (!isCalendarDate(input.declaredOn))
       v.push(violation('declaredOn', 'CALENDAR_DATE', '应为有效日期（YYYY-MM-DD）'));
-    else if (input.declaredOn > this.today()) v.push(violation('declaredOn', 'NOT_IN_FUTURE', '不能晚于今天'));
+    else if (input.declaredOn > this.today())
+      v.push(violation('declaredOn', 'NOT_IN_FUTURE', '不能晚于今天'));
     if (v.length) throw badInput(v);
-    const tie = { organizationId: input.organizationId ?? null, bureauTenantId: input.bureauTenantId ?? null };
+    const tie = {
+      organizationId: input.organizationId ?? null,
+      bureauTenantId: input.bureauTenantId ?? null,
+    };
     try {
       await ctx.db.insert(ExpertConflictEntity, {
         tenantId: viewer.tenantId,

@@ -14,7 +14,9 @@ export class PanelsResolver {
   constructor(private readonly panels: PanelsService) {}
 
   @Allow(...AUTHORITY_STAFF_ROLES)
-  @Query(() => PanelProposalModel, { description: '建议专家组：领域相符、无利益冲突、未达年度上限、同一单位至多一人' })
+  @Query(() => PanelProposalModel, {
+    description: '建议专家组：领域相符、无利益冲突、未达年度上限、同一单位至多一人',
+  })
   proposePanel(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,

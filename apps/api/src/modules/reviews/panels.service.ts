@@ -36,7 +36,10 @@ const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 type DossierMember = { organizationId?: unknown; organization?: { id?: unknown } };
 
 /** What the dossier frozen at submission says about the alliance: its industry and members. */
-function dossierFacts(application: PilotApplicationEntity): { industryCode: string | null; memberIds: string[] } {
+function dossierFacts(application: PilotApplicationEntity): {
+  industryCode: string | null;
+  memberIds: string[];
+} {
   const dossier = (application.dossier ?? {}) as {
     alliance?: { industryCode?: unknown; industry?: { code?: unknown } };
     members?: DossierMember[];
@@ -98,7 +101,9 @@ export class PanelsService {
       },
       request: {
         size: parameters.review.expertsPerApplication,
-        acceptedDomains: industry ? [industry.code, ...(industry.parentCode ? [industry.parentCode] : [])] : [],
+        acceptedDomains: industry
+          ? [industry.code, ...(industry.parentCode ? [industry.parentCode] : [])]
+          : [],
         maxReviewsPerYear: parameters.review.maxReviewsPerExpertPerYear,
       },
     };
@@ -116,20 +121,27 @@ export class PanelsService {
       subject,
       request,
     );
-    if (!proposal.panel) return { experts: null, explanation: describeShortfall(proposal.shortfall, request.size) };
+    if (!proposal.panel)
+      return { experts: null, explanation: describeShortfall(proposal.shortfall, request.size) };
     const chosen = proposal.panel.map((e) => pool.find((p) => p.id === e.id)!);
     return { experts: await this.experts.toModels(db, viewer, chosen), explanation: null };
   }
 
   /** The active seats with their experts and sheets, and the aggregate once a sheet is in. */
-  async panel(db: EntityManager, viewer: Viewer, application: PilotApplicationEntity): Promise<ReviewPanelModel> {
+  async panel(
+    db: EntityManager,
+    viewer: Viewer,
+    application: PilotApplicationEntity,
+  ): Promise<ReviewPanelModel> {
     const { parameters } = await this.progress.parametersOf(db, application);
     const seats = await db.find(ExpertAssignmentEntity, {
       where: { tenantId: viewer.tenantId, applicationId: application.id, withdrawnAt: IsNull() },
       order: { assignedAt: 'ASC', id: 'ASC' },
     });
     const experts = seats.length
-      ? await db.find(ExpertEntity, { where: { tenantId: viewer.tenantId, id: In(seats.map((s) => s.expertId)) } })
+      ? await db.find(ExpertEntity, {
+          where: { tenantId: viewer.tenantId, id: In(seats.map((s) => s.expertId)) },
+        })
       : [];
     const models = new Map((await this.experts.toModels(db, viewer, experts)).map((m) => [m.id, m] as const));
     const sheets = seats.length
@@ -176,7 +188,9 @@ export class PanelsService {
         case 'WRONG_SIZE':
           return violation('expertIds', p.code, `专家组应为 ${p.expected} 人，现选择了 ${p.actual} 人`);
         case 'CONFLICT': {
-          const why = conflictsOf(byId.get(p.expertId)!, subject).find((c) => c.organizationId === p.organizationId);
+          const why = conflictsOf(byId.get(p.expertId)!, subject).find(
+            (c) => c.organizationId === p.organizationId,
+          );
           const label = labels.get(p.organizationId) ?? '相关单位';
           return violation(
             fieldOf(p.expertId),
@@ -199,7 +213,11 @@ export class PanelsService {
             `${name(p.expertId)}本年度评审任务已达上限（${request.maxReviewsPerYear} 项）`,
           );
         case 'UNAVAILABLE':
-          return violation(fieldOf(p.expertId), p.code, `${name(p.expertId)}暂不能评审：${reasons.get(p.expertId) ?? '暂不可用'}`);
+          return violation(
+            fieldOf(p.expertId),
+            p.code,
+            `${name(p.expertId)}暂不能评审：${reasons.get(p.expertId) ?? '暂不可用'}`,
+          );
         case 'DUPLICATE':
           return violation(fieldOf(p.expertId), p.code, `${name(p.expertId)}被重复选择`);
       }
@@ -231,7 +249,7 @@ export class PanelsService {
     let id: string;
     await ctx.db.query('SAVEPOINT expert_seat');
     try {
-      const rows = (await ctx.db.query(
+      const rows = await ctx.db.query<{ id: string }[]>(
         `INSERT INTO expert_assignment (tenant_id, application_id, application_tenant_id, expert_id, expert_user_id,
                                         review_year, assigned_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -244,7 +262,7 @@ export class PanelsService {
           this.experts.reviewYear(),
           viewer.userId,
         ],
-      )) as { id: string }[];
+      );
       id = rows[0]!.id;
       await ctx.db.query('RELEASE SAVEPOINT expert_seat');
     } catch (error) {
@@ -260,15 +278,24 @@ export class PanelsService {
     return id;
   }
 
-  private async triggerRefusal(db: EntityManager, error: unknown, expert: ExpertEntity): Promise<AppError | null> {
+  private async triggerRefusal(
+    db: EntityManager,
+    error: unknown,
+    expert: ExpertEntity,
+  ): Promise<AppError | null> {
     if (sqlState(error) !== CHECK_VIOLATION || !(error instanceof QueryFailedError)) return null;
     const constraint = (error.driverError as { constraint?: unknown }).constraint;
-    if (constraint !== 'expert_assignment_conflict_of_interest' && constraint !== 'expert_assignment_one_per_organization')
+    if (
+      constraint !== 'expert_assignment_conflict_of_interest' &&
+      constraint !== 'expert_assignment_one_per_organization'
+    )
       return null;
     // The trigger names the organization (or bureau) by id; read its name past the failed statement.
     await db.query('ROLLBACK TO SAVEPOINT expert_seat');
     const tie = [...error.message.matchAll(UUID_IN_TEXT)].map((m) => m[0]).pop() ?? '';
-    const labels = UUID.test(tie) ? await this.experts.tieLabels(db, [tie, `bureau:${tie}`]) : new Map<string, string>();
+    const labels = UUID.test(tie)
+      ? await this.experts.tieLabels(db, [tie, `bureau:${tie}`])
+      : new Map<string, string>();
     const label = labels.get(tie) ?? labels.get(`bureau:${tie}`) ?? '相关单位';
     const [rule, message] =
       constraint === 'expert_assignment_conflict_of_interest'
@@ -283,12 +310,12 @@ export class PanelsService {
     where: { applicationId: string; assignmentId?: string },
     reason: string,
   ): Promise<string[]> {
-    const rows = (await db.query(
+    const rows = await db.query<[{ id: string }[], number]>(
       `UPDATE expert_assignment SET withdrawn_at = now(), withdrawn_by = $3, withdrawal_reason = $4
         WHERE tenant_id = $1 AND application_id = $2 AND withdrawn_at IS NULL AND ($5::uuid IS NULL OR id = $5::uuid)
         RETURNING id`,
       [viewer.tenantId, where.applicationId, viewer.userId, reason, where.assignmentId ?? null],
-    )) as [{ id: string }[], number];
+    );
     return rows[0].map((r) => r.id);
   }
 
@@ -299,7 +326,9 @@ export class PanelsService {
     const unknown: FieldViolation[] = [];
     const found = new Map<string, ExpertEntity>();
     for (const [i, id] of input.expertIds.entries()) {
-      const expert = UUID.test(id) ? await ctx.db.findOneBy(ExpertEntity, { id, tenantId: viewer.tenantId }) : null;
+      const expert = UUID.test(id)
+        ? await ctx.db.findOneBy(ExpertEntity, { id, tenantId: viewer.tenantId })
+        : null;
       if (expert) found.set(id, expert);
       else unknown.push(violation(`expertIds.${i}`, 'NOT_FOUND', '专家库中没有该专家'));
     }
@@ -321,14 +350,21 @@ export class PanelsService {
       );
       throw PanelsService.refusal(violations, problems);
     }
-    const withdrawn = await this.withdrawActive(ctx.db, viewer, { applicationId: application.id }, REPLACED_PANEL_REASON);
+    const withdrawn = await this.withdrawActive(
+      ctx.db,
+      viewer,
+      { applicationId: application.id },
+      REPLACED_PANEL_REASON,
+    );
     const seats: string[] = [];
     for (const expert of chosen) seats.push(await this.seat(ctx, viewer, application, expert));
     await this.audit.record(ctx.db, {
       action: 'expert_assignment.assign_panel',
       subjectType: 'expert_assignment',
       subjectId: application.id,
-      before: withdrawn.length ? { withdrawnAssignmentIds: withdrawn, reason: REPLACED_PANEL_REASON } : undefined,
+      before: withdrawn.length
+        ? { withdrawnAssignmentIds: withdrawn, reason: REPLACED_PANEL_REASON }
+        : undefined,
       after: { applicationId: application.id, expertIds: input.expertIds, assignmentIds: seats },
     });
     return this.panel(ctx.db, viewer, application);
@@ -358,13 +394,18 @@ export class PanelsService {
     if (active.some((s) => s.expertId === replacement.id))
       throw invalid('expertId', 'ALREADY_SEATED', '该专家已在专家组中');
     const staying = await ctx.db.find(ExpertEntity, {
-      where: { tenantId: viewer.tenantId, id: In(active.filter((s) => s.id !== seat.id).map((s) => s.expertId)) },
+      where: {
+        tenantId: viewer.tenantId,
+        id: In(active.filter((s) => s.id !== seat.id).map((s) => s.expertId)),
+      },
     });
     const { subject, request } = await this.subjectAndRequest(ctx.db, application);
     const panel = await this.experts.domainExperts(ctx.db, viewer, [...staying, replacement], application.id);
     // Only what the replacement brings counts: the others already sit on the panel.
     const problems = checkPanel(panel, subject, { ...request, size: panel.length }).filter((p) =>
-      p.code === 'SHARED_AFFILIATION' ? p.expertIds.includes(replacement.id) : 'expertId' in p && p.expertId === replacement.id,
+      p.code === 'SHARED_AFFILIATION'
+        ? p.expertIds.includes(replacement.id)
+        : 'expertId' in p && p.expertId === replacement.id,
     );
     if (problems.length) {
       const violations = await this.problemViolations(
@@ -378,7 +419,12 @@ export class PanelsService {
       );
       throw PanelsService.refusal(violations, problems);
     }
-    await this.withdrawActive(ctx.db, viewer, { applicationId: application.id, assignmentId: seat.id }, reason);
+    await this.withdrawActive(
+      ctx.db,
+      viewer,
+      { applicationId: application.id, assignmentId: seat.id },
+      reason,
+    );
     const seated = await this.seat(ctx, viewer, application, replacement);
     await this.audit.record(ctx.db, {
       action: 'expert_assignment.swap',
@@ -397,7 +443,9 @@ export class PanelsService {
     callId: string,
   ): Promise<{ application: PilotApplicationEntity; aggregate: ReviewAggregateResult }[]> {
     requireStaff(viewer);
-    const call = UUID.test(callId) ? await db.findOneBy(PilotCallEntity, { id: callId, tenantId: viewer.tenantId }) : null;
+    const call = UUID.test(callId)
+      ? await db.findOneBy(PilotCallEntity, { id: callId, tenantId: viewer.tenantId })
+      : null;
     if (!call) throw notFound();
     const { aggregates } = await this.progress.aggregateCall(db, call);
     if (!aggregates.length) return [];

@@ -59,14 +59,14 @@ export class ReviewProgressService {
 
   async panelStatus(db: EntityManager, application: PilotApplicationEntity): Promise<PanelStatus> {
     const { parameters } = await this.callMeasures.parametersFor(db, await this.callOf(db, application));
-    const [row] = (await db.query(
+    const [row] = await db.query<{ seated: number; submitted: number }[]>(
       `SELECT count(*)::int AS seated,
               count(*) FILTER (WHERE s.status = 'SUBMITTED')::int AS submitted
          FROM expert_assignment x
          LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
         WHERE x.tenant_id = $1 AND x.application_id = $2 AND x.withdrawn_at IS NULL`,
       [application.authorityTenantId, application.id],
-    )) as { seated: number; submitted: number }[];
+    );
     return {
       size: parameters.review.expertsPerApplication,
       seated: row?.seated ?? 0,
@@ -80,7 +80,7 @@ export class ReviewProgressService {
     call: PilotCallEntity,
   ): Promise<{ aggregates: ReviewAggregateResult[] }> {
     const { parameters, measuresId, versionNo } = await this.callMeasures.parametersFor(db, call);
-    const rows = (await db.query(
+    const rows = await db.query<SubmittedSheetRow[]>(
       `SELECT s.application_id, s.expert_id, s.scores
          FROM review_sheet s
          JOIN expert_assignment x ON x.tenant_id = s.tenant_id AND x.id = s.assignment_id AND x.withdrawn_at IS NULL
@@ -88,7 +88,7 @@ export class ReviewProgressService {
         WHERE s.tenant_id = $1 AND a.call_id = $2 AND s.status = 'SUBMITTED' AND a.state <> 'WITHDRAWN'
         ORDER BY s.application_id, s.submitted_at, s.id`,
       [call.tenantId, call.id],
-    )) as SubmittedSheetRow[];
+    );
     const sheets: ScoreSheet[] = rows.map((r) => ({
       applicationId: r.application_id,
       expertId: r.expert_id,
@@ -106,7 +106,10 @@ export class ReviewProgressService {
     };
   }
 
-  async aggregate(db: EntityManager, application: PilotApplicationEntity): Promise<ReviewAggregateResult | null> {
+  async aggregate(
+    db: EntityManager,
+    application: PilotApplicationEntity,
+  ): Promise<ReviewAggregateResult | null> {
     const { aggregates } = await this.aggregateCall(db, await this.callOf(db, application));
     return aggregates.find((a) => a.applicationId === application.id) ?? null;
   }

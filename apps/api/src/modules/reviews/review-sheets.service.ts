@@ -22,7 +22,15 @@ import { ReviewProgressService } from './review-progress.service';
 import { ReviewSheetEntity } from './review-sheet.entity';
 import { scoredValues, toReviewSheetModel } from './review-sheet.view';
 import type { ReviewSheetModel } from './review.model';
-import { changedByOthers, invalid, requireExpert, requireStaff, UUID, violation, wrongState } from './reviews.errors';
+import {
+  changedByOthers,
+  invalid,
+  requireExpert,
+  requireStaff,
+  UUID,
+  violation,
+  wrongState,
+} from './reviews.errors';
 
 type ReviewParameters = MeasuresParameters['review'];
 
@@ -77,7 +85,10 @@ export class ReviewSheetsService {
     const result: OwnAssignment[] = [];
     for (const seat of seats) {
       const application = await db.findOneBy(PilotApplicationEntity, { id: seat.applicationId });
-      const sheet = await db.findOneBy(ReviewSheetEntity, { tenantId: viewer.tenantId, assignmentId: seat.id });
+      const sheet = await db.findOneBy(ReviewSheetEntity, {
+        tenantId: viewer.tenantId,
+        assignmentId: seat.id,
+      });
       if (!application || !sheet) continue;
       const review = await this.reviewParameters(db, viewer, application);
       const name = await this.expertName(db, viewer.tenantId, seat.expertId);
@@ -94,15 +105,21 @@ export class ReviewSheetsService {
       if (!keys.includes(s.key)) v.push(violation(`scores.${i}.key`, 'UNKNOWN_CRITERION', '没有该评审指标'));
       else if (seen.has(s.key)) v.push(violation(`scores.${i}.key`, 'DUPLICATE', '评审指标重复'));
       seen.add(s.key);
-      if (s.score !== null && s.score !== undefined && (!Number.isFinite(s.score) || s.score < 0 || s.score > 100))
+      if (
+        s.score !== null &&
+        s.score !== undefined &&
+        (!Number.isFinite(s.score) || s.score < 0 || s.score > 100)
+      )
         v.push(violation(`scores.${i}.score`, 'SCORE_RANGE', '评分应在 0–100 之间'));
-      if ([...s.comment].length > 2000) v.push(violation(`scores.${i}.comment`, 'TOO_LONG', '评语不能超过 2000 个字'));
+      if ([...s.comment].length > 2000)
+        v.push(violation(`scores.${i}.comment`, 'TOO_LONG', '评语不能超过 2000 个字'));
     });
     if ([...input.overallOpinion].length > 5000)
       v.push(violation('overallOpinion', 'TOO_LONG', '总体意见不能超过 5000 个字'));
     if (v.length || !input.submit) return v;
     const scores: Partial<Record<ReviewCriterionKey, number>> = {};
-    for (const s of input.scores) if (typeof s.score === 'number') scores[s.key as ReviewCriterionKey] = s.score;
+    for (const s of input.scores)
+      if (typeof s.score === 'number') scores[s.key as ReviewCriterionKey] = s.score;
     for (const key of sheetProblems(scores))
       v.push(violation(`scores.${key}`, 'REQUIRED', `请为“${REVIEW_CRITERION_LABELS[key]}”评分（0–100）`));
     if (!input.overallOpinion.trim()) v.push(violation('overallOpinion', 'REQUIRED', '请填写总体意见'));
@@ -124,7 +141,10 @@ export class ReviewSheetsService {
     const application = await ctx.db.findOneBy(PilotApplicationEntity, { id: seat.applicationId });
     if (!application) throw notFound();
     if (application.state !== 'IN_REVIEW') throw wrongState('该申报不在评审阶段，不能评分');
-    const sheet = await ctx.db.findOneBy(ReviewSheetEntity, { tenantId: viewer.tenantId, assignmentId: seat.id });
+    const sheet = await ctx.db.findOneBy(ReviewSheetEntity, {
+      tenantId: viewer.tenantId,
+      assignmentId: seat.id,
+    });
     if (!sheet) throw notFound();
     if (sheet.status === 'SUBMITTED') throw new AppError('REVIEW_SHEET_LOCKED');
     const review = await this.reviewParameters(ctx.db, viewer, application);
@@ -167,7 +187,11 @@ export class ReviewSheetsService {
     return toReviewSheetModel(after, await this.expertName(ctx.db, viewer.tenantId, sheet.expertId), review);
   }
 
-  async reopen(ctx: RequestContext, viewer: Viewer, input: ReopenReviewSheetInput): Promise<ReviewSheetModel> {
+  async reopen(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: ReopenReviewSheetInput,
+  ): Promise<ReviewSheetModel> {
     requireStaff(viewer);
     const reason = input.reason.trim();
     const sheet = UUID.test(input.sheetId)
@@ -178,7 +202,10 @@ export class ReviewSheetsService {
     if (!reason) throw invalid('reason', 'REQUIRED', '请填写退回理由');
     if ([...reason].length > 500) throw invalid('reason', 'TOO_LONG', '退回理由不能超过 500 个字');
     if (application.state !== 'IN_REVIEW') throw wrongState('该申报不在评审阶段，评分表不能退回');
-    const seat = await ctx.db.findOneBy(ExpertAssignmentEntity, { id: sheet.assignmentId, tenantId: viewer.tenantId });
+    const seat = await ctx.db.findOneBy(ExpertAssignmentEntity, {
+      id: sheet.assignmentId,
+      tenantId: viewer.tenantId,
+    });
     if (!seat || seat.withdrawnAt) throw wrongState('该专家已被撤换，评分表仅作留痕');
     if (sheet.status !== 'SUBMITTED') throw wrongState('评分表尚未提交，无需退回');
     const now = this.clock.now();
