@@ -4,7 +4,10 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
+  NotificationOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
@@ -31,6 +34,11 @@ const AllianceRegisterPage = lazy(() => import('./routes/alliance-register.route
 const RegisterAlliancePage = lazy(() => import('./routes/alliance-new.route'));
 const AllianceDetailPage = lazy(() => import('./routes/alliance-detail.route'));
 const WorkListPage = lazy(() => import('./routes/work-list.route'));
+const PilotCallsPage = lazy(() => import('./routes/pilot-calls.route'));
+const NewPilotApplicationPage = lazy(() => import('./routes/pilot-application-new.route'));
+const PilotApplicationsPage = lazy(() => import('./routes/pilot-applications.route'));
+const PilotApplicationDetailPage = lazy(() => import('./routes/pilot-application-detail.route'));
+const ConfirmedPilotsPage = lazy(() => import('./routes/confirmed-pilots.route'));
 const MyReviewsPage = lazy(() => import('./routes/my-reviews.route'));
 const ReviewSheetPage = lazy(() => import('./routes/review-sheet.route'));
 
@@ -77,6 +85,20 @@ export function CityApp() {
             </Route>
             <Route path="work" element={<WorkListPage />} />
             <Route
+              path="pilots"
+              element={
+                <RequireRole roles={STAFF}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route path="calls" element={<PilotCallsPage />} />
+              <Route path="applications" element={<PilotApplicationsPage />} />
+              <Route path="applications/new" element={<NewPilotApplicationPage />} />
+              <Route path="applications/:applicationId" element={<PilotApplicationDetailPage />} />
+              <Route path="confirmed" element={<ConfirmedPilotsPage />} />
+            </Route>
+            <Route
               path="reviews/mine"
               element={
                 <RequireRole roles={[Role.EXPERT]}>
@@ -112,9 +134,14 @@ function CityShellWithMenu() {
   }
   const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
   if (viewer.roles.some((r) => STAFF.includes(r))) {
-    menuItems.push(todo);
-    menuItems.push({ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> });
-    menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
+    menuItems.push(
+      todo,
+      { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
+      { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
+      { path: '/pilots/applications', label: '试点申报', icon: <SolutionOutlined /> },
+      { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
+      { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
+    );
   }
   if (viewer.roles.includes(Role.CITY_ADMIN))
     menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });

@@ -5,7 +5,10 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
+  InboxOutlined,
+  NotificationOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
 import {
@@ -32,10 +35,16 @@ const AllianceRegisterPage = lazy(() => import('./routes/alliance-register.route
 const RegisterAlliancePage = lazy(() => import('./routes/alliance-new.route'));
 const AllianceDetailPage = lazy(() => import('./routes/alliance-detail.route'));
 const WorkListPage = lazy(() => import('./routes/work-list.route'));
+const PilotCallsPage = lazy(() => import('./routes/pilot-calls.route'));
+const NewPilotApplicationPage = lazy(() => import('./routes/pilot-application-new.route'));
+const PilotApplicationsPage = lazy(() => import('./routes/pilot-applications.route'));
+const PilotApplicationDetailPage = lazy(() => import('./routes/pilot-application-detail.route'));
+const ConfirmedPilotsPage = lazy(() => import('./routes/confirmed-pilots.route'));
 const MyReviewsPage = lazy(() => import('./routes/my-reviews.route'));
 const ReviewSheetPage = lazy(() => import('./routes/review-sheet.route'));
 
-const REGISTER_KEEPERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER];
+const REGISTER_KEEPERS: readonly Role[] = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER];
+const STAFF = REGISTER_KEEPERS;
 
 export function ProvinceApp() {
   return (
@@ -79,6 +88,20 @@ export function ProvinceApp() {
             </Route>
             <Route path="work" element={<WorkListPage />} />
             <Route
+              path="pilots"
+              element={
+                <RequireRole roles={STAFF}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route path="calls" element={<PilotCallsPage />} />
+              <Route path="applications" element={<PilotApplicationsPage />} />
+              <Route path="applications/new" element={<NewPilotApplicationPage />} />
+              <Route path="applications/:applicationId" element={<PilotApplicationDetailPage />} />
+              <Route path="confirmed" element={<ConfirmedPilotsPage />} />
+            </Route>
+            <Route
               path="reviews/mine"
               element={
                 <RequireRole roles={[Role.EXPERT]}>
@@ -118,9 +141,16 @@ function ProvinceShellWithMenu() {
       ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
       : { path: '/', label: '首页', icon: <HomeOutlined /> },
   ];
-  if (isStaff) menuItems.push(todo);
-  if (isStaff) menuItems.push({ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> });
-  if (isStaff) menuItems.push({ path: '/measures', label: '实施办法', icon: <FileTextOutlined /> });
+  if (isStaff) {
+    menuItems.push(
+      todo,
+      { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
+      { path: '/pilots/applications', label: '收到的申报', icon: <InboxOutlined /> },
+      { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
+      { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
+      { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
+    );
+  }
   if (viewer.roles.includes(Role.PROVINCE_ADMIN))
     menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
   return <ProvinceShell appTitle={APP_TITLE} menuItems={menuItems} />;

@@ -1,0 +1,1 @@
+export { ConfirmedPilotsPage as default } from '@xiangmeng/web-common';

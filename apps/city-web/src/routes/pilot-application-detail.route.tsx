@@ -1,0 +1,1 @@
+export { PilotApplicationDetailPage as default } from '@xiangmeng/web-common';

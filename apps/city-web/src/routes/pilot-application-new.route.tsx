@@ -1,0 +1,1 @@
+export { NewPilotApplicationPage as default } from '@xiangmeng/web-common';

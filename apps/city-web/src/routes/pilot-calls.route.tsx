@@ -1,0 +1,1 @@
+export { PilotCallsPage as default } from '@xiangmeng/web-common';

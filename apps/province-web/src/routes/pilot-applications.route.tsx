@@ -1,0 +1,1 @@
+export { PilotApplicationsPage as default } from '@xiangmeng/web-common';
