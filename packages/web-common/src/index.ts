@@ -47,3 +47,7 @@ export { PilotApplicationsPage } from './pilots/pilot-applications.page';
 export { PilotApplicationDetailPage } from './pilots/pilot-application-detail.page';
 export { ConfirmedPilotsPage } from './pilots/confirmed-pilots.page';
 export { PilotStateTag, PilotLevelTag } from './pilots/pilot-tags';
+export { ExpertPoolPage } from './reviews/expert-pool.page';
+export { CallRankingPage } from './reviews/call-ranking.page';
+export { ReviewPanelSection } from './reviews/review-panel.section';
+export { ObjectionsSection } from './reviews/objections.section';
