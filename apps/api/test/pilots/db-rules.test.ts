@@ -559,9 +559,16 @@ describe('pilot_application_confirm: approval makes the alliance a pilot and lis
         authorityTenantId: w.zhuzhou.tenantId,
         state: 'PUBLICISED',
       });
-      await fx.query(`UPDATE alliance SET pilot_status = 'PROVINCIAL_PILOT' WHERE id = $1`, [application.alliance.id]);
+      await fx.query(
+        `UPDATE alliance SET pilot_status = 'PROVINCIAL_PILOT', pilot_since = DATE '2025-06-01' WHERE id = $1`,
+        [application.alliance.id],
+      );
       expect(await approve(w.zhuzhou.officer, application.id, '2026-04-10T02:00:00Z')).toBe('rows:1');
-      expect((await allianceOf(application.alliance.id)).pilot_status).toBe('PROVINCIAL_PILOT');
+      expect(await allianceOf(application.alliance.id)).toMatchObject({
+        pilot_status: 'PROVINCIAL_PILOT',
+        pilot_since: '2025-06-01',
+        pilot_call_id: null,
+      });
     },
   );
 

@@ -352,12 +352,22 @@ export class PilotSelection1764400000000 implements MigrationInterface {
           SELECT 1 FROM expert_assignment x WHERE x.tenant_id = review_sheet.tenant_id AND x.id = review_sheet.assignment_id
             AND x.expert_id = review_sheet.expert_id AND x.application_id = review_sheet.application_id
             AND x.expert_user_id IS NOT DISTINCT FROM review_sheet.expert_user_id));
-      CREATE POLICY own_sheet ON review_sheet
-        USING (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()))
+      -- An expert reads their sheets; they write only while their seat stands.
+      CREATE POLICY own_sheet ON review_sheet FOR SELECT
+        USING (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()));
+      CREATE POLICY own_sheet_insert ON review_sheet FOR INSERT
         WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()) AND EXISTS (
           SELECT 1 FROM expert_assignment x WHERE x.tenant_id = review_sheet.tenant_id AND x.id = review_sheet.assignment_id
             AND x.expert_id = review_sheet.expert_id AND x.application_id = review_sheet.application_id
-            AND x.expert_user_id = review_sheet.expert_user_id));
+            AND x.expert_user_id = review_sheet.expert_user_id AND x.withdrawn_at IS NULL));
+      CREATE POLICY own_sheet_update ON review_sheet FOR UPDATE
+        USING (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()) AND EXISTS (
+          SELECT 1 FROM expert_assignment x WHERE x.tenant_id = review_sheet.tenant_id AND x.id = review_sheet.assignment_id
+            AND x.withdrawn_at IS NULL))
+        WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND expert_user_id = (SELECT app_user_id()) AND EXISTS (
+          SELECT 1 FROM expert_assignment x WHERE x.tenant_id = review_sheet.tenant_id AND x.id = review_sheet.assignment_id
+            AND x.expert_id = review_sheet.expert_id AND x.application_id = review_sheet.application_id
+            AND x.expert_user_id = review_sheet.expert_user_id AND x.withdrawn_at IS NULL));
       GRANT SELECT, INSERT ON review_sheet TO xiangmeng_app;
       GRANT UPDATE (scores, comments, overall_opinion, recommendation, status, submitted_at, reopened_at, reopened_by,
                     reopen_reason, version, updated_at) ON review_sheet TO xiangmeng_app;
@@ -531,12 +541,13 @@ export class PilotSelection1764400000000 implements MigrationInterface {
         IF NEW.state <> 'APPROVED' OR OLD.state = 'APPROVED' THEN
           RETURN NEW;
         END IF;
+        -- A provincial pilot stays one, with its own date and call, when a city also confirms it.
         UPDATE alliance SET
-          pilot_status = CASE WHEN NEW.level = 'PROVINCIAL' OR pilot_status = 'PROVINCIAL_PILOT'
-                              THEN 'PROVINCIAL_PILOT' ELSE 'CITY_PILOT' END,
+          pilot_status = CASE WHEN NEW.level = 'PROVINCIAL' THEN 'PROVINCIAL_PILOT' ELSE 'CITY_PILOT' END,
           pilot_since = v_on, pilot_call_id = NEW.call_id, pilot_application_id = NEW.id,
           version = version + 1, updated_at = now()
-        WHERE tenant_id = NEW.tenant_id AND id = NEW.alliance_id;
+        WHERE tenant_id = NEW.tenant_id AND id = NEW.alliance_id
+          AND (NEW.level = 'PROVINCIAL' OR pilot_status <> 'PROVINCIAL_PILOT');
         INSERT INTO confirmed_pilot (tenant_id, application_id, alliance_id, alliance_tenant_id, alliance_name,
                                      industry_code, call_id, level, confirmed_on)
         SELECT NEW.authority_tenant_id, NEW.id, a.id, a.tenant_id, a.name, a.industry_code, NEW.call_id, NEW.level, v_on
