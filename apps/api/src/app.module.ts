@@ -25,6 +25,7 @@ import { MeasuresModule } from './modules/measures/measures.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
@@ -61,6 +62,7 @@ export const FEATURE_MODULES = [
   AlliancesModule,
   DocumentsModule,
   ExportsModule,
+  ReviewsModule,
 ];
 
 @Module({})

@@ -13,6 +13,7 @@ import { MeasuresResolver } from '../modules/measures/measures.resolver';
 import { AlliancesResolver } from '../modules/alliances/alliances.resolver';
 import { AllianceFieldsResolver } from '../modules/alliances/alliance-fields.resolver';
 import { AllianceDocumentsResolver } from '../modules/documents/alliance-documents.resolver';
+import { REVIEW_RESOLVERS } from '../modules/reviews/reviews.resolvers';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   AlliancesResolver,
   AllianceFieldsResolver,
   AllianceDocumentsResolver,
+  ...REVIEW_RESOLVERS,
 ];
 
 export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');

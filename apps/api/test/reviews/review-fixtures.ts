@@ -77,9 +77,21 @@ export async function acceptedApplication(
         [city, allianceId, m.id, i === 0 ? 'CHAIR' : 'MEMBER'],
       );
     }
+    const { rows: measures } = await c.query<{
+      measures_id: string;
+      measures_tenant_id: string;
+      measures_version_no: number;
+    }>('SELECT measures_id, measures_tenant_id, measures_version_no FROM pilot_call WHERE id = $1', [
+      call.id,
+    ]);
     const dossier = {
       alliance: { id: allianceId, name, industryCode },
       members: members.map((m) => ({ organizationId: m.id, name: m.name })),
+      measures: {
+        id: measures[0]!.measures_id,
+        tenantId: measures[0]!.measures_tenant_id,
+        versionNo: measures[0]!.measures_version_no,
+      },
     };
     const { rows } = await c.query<{ id: string }>(
       `INSERT INTO pilot_application (tenant_id, alliance_id, call_id, authority_tenant_id, recommending_tenant_id,

@@ -49,12 +49,23 @@ export class ReviewProgressService {
     return call;
   }
 
-  /** The parameters of the measures version the application's call applies. */
+  /**
+   * The parameters of the measures version the application's call applies. An expert account
+   * does not read the call; the dossier names the same version, which it may read.
+   */
   async parametersOf(
     db: EntityManager,
     application: PilotApplicationEntity,
   ): Promise<{ parameters: MeasuresParameters; measuresId: string; versionNo: number }> {
-    return this.callMeasures.parametersFor(db, await this.callOf(db, application));
+    const call = await db.findOneBy(PilotCallEntity, { id: application.callId });
+    if (call) return this.callMeasures.parametersFor(db, call);
+    const named = (application.dossier as { measures?: { id?: unknown; tenantId?: unknown } } | null)
+      ?.measures;
+    if (typeof named?.id !== 'string' || typeof named.tenantId !== 'string') throw notFound();
+    return this.callMeasures.parametersFor(
+      db,
+      Object.assign(new PilotCallEntity(), { measuresId: named.id, measuresTenantId: named.tenantId }),
+    );
   }
 
   async panelStatus(db: EntityManager, application: PilotApplicationEntity): Promise<PanelStatus> {

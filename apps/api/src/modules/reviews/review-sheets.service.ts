@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  chinaDate,
   type FieldViolation,
   type MeasuresParameters,
   REVIEW_CRITERION_LABELS,
@@ -12,7 +11,6 @@ import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { MeasuresService } from '../measures/measures.service';
 import { PilotApplicationEntity } from '../pilots/pilot-application.entity';
 import type { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
 import { ExpertAssignmentEntity } from './expert-assignment.entity';
@@ -46,30 +44,16 @@ export class ReviewSheetsService {
   constructor(
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly measures: MeasuresService,
     private readonly panels: PanelsService,
     private readonly progress: ReviewProgressService,
   ) {}
 
-  /**
-   * The criteria and weights of the call's measures. An expert account does not read the call
-   * itself; it scores by the measures in force for its tier, which the call applied.
-   */
+  /** The criteria and weights of the measures the call applies. */
   private async reviewParameters(
     db: EntityManager,
-    viewer: Viewer,
     application: PilotApplicationEntity,
   ): Promise<ReviewParameters> {
-    try {
-      return (await this.progress.parametersOf(db, application)).parameters.review;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.extensions.code !== 'NOT_FOUND') throw error;
-      return (await this.measures.inForce(db, viewer, this.today())).parameters.review;
-    }
-  }
-
-  private today(): string {
-    return chinaDate(this.clock.now());
+    return (await this.progress.parametersOf(db, application)).parameters.review;
   }
 
   private async expertName(db: EntityManager, tenantId: string, expertId: string): Promise<string> {
@@ -90,7 +74,7 @@ export class ReviewSheetsService {
         assignmentId: seat.id,
       });
       if (!application || !sheet) continue;
-      const review = await this.reviewParameters(db, viewer, application);
+      const review = await this.reviewParameters(db, application);
       const name = await this.expertName(db, viewer.tenantId, seat.expertId);
       result.push({ seat, application, sheet: toReviewSheetModel(sheet, name, review) });
     }
@@ -147,7 +131,7 @@ export class ReviewSheetsService {
     });
     if (!sheet) throw notFound();
     if (sheet.status === 'SUBMITTED') throw new AppError('REVIEW_SHEET_LOCKED');
-    const review = await this.reviewParameters(ctx.db, viewer, application);
+    const review = await this.reviewParameters(ctx.db, application);
     const problems = ReviewSheetsService.check(input, review);
     if (problems.length) throw badInput(problems);
     const scores: Record<string, number> = {};
@@ -231,7 +215,7 @@ export class ReviewSheetsService {
       before: { status: 'SUBMITTED', submittedAt: sheet.submittedAt },
       after: { applicationId: application.id, status: 'DRAFT', reason },
     });
-    const review = await this.reviewParameters(ctx.db, viewer, application);
+    const review = await this.reviewParameters(ctx.db, application);
     return toReviewSheetModel(after, await this.expertName(ctx.db, viewer.tenantId, sheet.expertId), review);
   }
 }
