@@ -25,6 +25,8 @@ import { MeasuresModule } from './modules/measures/measures.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { CallsModule } from './modules/calls/calls.module';
+import { PilotsModule } from './modules/pilots/pilots.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
@@ -63,6 +65,8 @@ export const FEATURE_MODULES = [
   DocumentsModule,
   ExportsModule,
   ReviewsModule,
+  CallsModule,
+  PilotsModule,
 ];
 
 @Module({})

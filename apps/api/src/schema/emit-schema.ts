@@ -13,6 +13,10 @@ import { MeasuresResolver } from '../modules/measures/measures.resolver';
 import { AlliancesResolver } from '../modules/alliances/alliances.resolver';
 import { AllianceFieldsResolver } from '../modules/alliances/alliance-fields.resolver';
 import { AllianceDocumentsResolver } from '../modules/documents/alliance-documents.resolver';
+import { CallsResolver } from '../modules/calls/calls.resolver';
+import { PilotApplicationsResolver } from '../modules/pilots/pilot-applications.resolver';
+import { PilotApplicationFieldsResolver } from '../modules/pilots/pilot-application-fields.resolver';
+import { ConfirmedPilotsResolver } from '../modules/pilots/confirmed-pilots.resolver';
 import { REVIEW_RESOLVERS } from '../modules/reviews/reviews.resolvers';
 
 export const RESOLVERS = [
@@ -26,6 +30,10 @@ export const RESOLVERS = [
   AllianceFieldsResolver,
   AllianceDocumentsResolver,
   ...REVIEW_RESOLVERS,
+  CallsResolver,
+  PilotApplicationsResolver,
+  PilotApplicationFieldsResolver,
+  ConfirmedPilotsResolver,
 ];
 
 export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');

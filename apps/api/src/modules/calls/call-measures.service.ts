@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type MeasuresOverrides,
-  type MeasuresParameters,
-  resolveParameters,
-} from '@xiangmeng/domain';
+import { type MeasuresParameters, resolveParameters } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { MeasuresEntity } from '../measures/measures.entity';
@@ -19,7 +15,10 @@ export type CallMeasures = { parameters: MeasuresParameters; measuresId: string;
 @Injectable()
 export class CallMeasuresService {
   async parametersFor(db: EntityManager, call: PilotCallEntity): Promise<CallMeasures> {
-    const measures = await db.findOneBy(MeasuresEntity, { id: call.measuresId, tenantId: call.measuresTenantId });
+    const measures = await db.findOneBy(MeasuresEntity, {
+      id: call.measuresId,
+      tenantId: call.measuresTenantId,
+    });
     if (!measures) throw new AppError('NOT_FOUND', {}, '找不到申报通知适用的实施办法版本');
     let parameters: MeasuresParameters;
     if (measures.derivesFromId) {
@@ -28,7 +27,7 @@ export class CallMeasuresService {
         tenantId: measures.derivesFromTenantId ?? undefined,
       });
       if (!base) throw new AppError('NOT_FOUND', {}, '找不到市州实施办法所依据的省级版本');
-      parameters = resolveParameters(base.parameters as MeasuresParameters, measures.parameters as MeasuresOverrides);
+      parameters = resolveParameters(base.parameters as MeasuresParameters, measures.parameters);
     } else {
       parameters = measures.parameters as MeasuresParameters;
     }

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MeasuresModule } from '../measures/measures.module';
 import { CallMeasuresService } from './call-measures.service';
+import { CallsResolver } from './calls.resolver';
+import { CallsService } from './calls.service';
 
 @Module({
-  providers: [CallMeasuresService],
-  exports: [CallMeasuresService],
+  imports: [MeasuresModule],
+  providers: [CallMeasuresService, CallsService, CallsResolver],
+  exports: [CallMeasuresService, CallsService],
 })
 export class CallsModule {}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { chinaDate, type DocumentKind, type FieldViolation } from '@xiangmeng/domain';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { AuditService } from '../audit/audit.service';
+import { MeasuresService } from '../measures/measures.service';
+import { callChanged, callPublished, isAdmin, isStaff, UUID, violation } from './calls.errors';
+import type { PilotCallInput } from './dto/pilot-call.input';
+import { PilotCallEntity } from './pilot-call.entity';
+
+const DOCUMENT_KINDS: readonly DocumentKind[] = ['FEASIBILITY_REPORT', 'AGREEMENT_SCAN', 'ATTACHMENT'];
+
+/** A moment as China reads it: 2026-12-01 09:00. */
+export function chinaDateTime(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3600_000);
+  return `${chinaDate(instant)} ${shifted.toISOString().slice(11, 16)}`;
+}
+
+/** The window of a call in words, for refusals. */
+export function callWindow(call: Pick<PilotCallEntity, 'opensAt' | 'closesAt'>): string {
+  return `${chinaDateTime(call.opensAt)} 至 ${chinaDateTime(call.closesAt)}（北京时间）`;
+}
+
+export function callIsOpen(
+  call: Pick<PilotCallEntity, 'status' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): boolean {
+  return call.status === 'PUBLISHED' && call.opensAt <= now && now < call.closesAt;
+}
+
+type CallFields = Omit<PilotCallInput, 'description'> & { description: string };
+
+/** Calls for pilot applications (Art. 10): the authority's staff write them, an admin publishes. */
+@Injectable()
+export class CallsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly measures: MeasuresService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Own calls in any status and the parent tier's published ones (row-level security decides). */
+  list(db: EntityManager): Promise<PilotCallEntity[]> {
+    return db.find(PilotCallEntity, { order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async get(db: EntityManager, id: string): Promise<PilotCallEntity> {
+    const call = UUID.test(id) ? await db.findOneBy(PilotCallEntity, { id }) : null;
+    if (!call) throw notFound();
+    return call;
+  }
+
+  private requireStaff(viewer: Viewer): void {
+    if (!isStaff(viewer)) throw new AppError('FORBIDDEN');
+  }
+
+  private checked(input: PilotCallInput): CallFields {
+    const violations: FieldViolation[] = [];
+    const title = input.title.trim();
+    const description = (input.description ?? '').trim();
+    if (title.length < 4 || title.length > 200)
+      violations.push(violation('title', 'LENGTH', '标题应为 4–200 个字'));
+    if (description.length > 5000)
+      violations.push(violation('description', 'MAX_LENGTH', '说明不能超过 5000 个字'));
+    const times = {
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      recommendBy: input.recommendBy,
+      decideBy: input.decideBy,
+    };
+    for (const [field, value] of Object.entries(times)) {
+      if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+        violations.push(violation(field, 'DATE_TIME', '应为有效的时间'));
+    }
+    if (!violations.some((v) => v.rule === 'DATE_TIME')) {
+      if (input.closesAt <= input.opensAt)
+        violations.push(violation('closesAt', 'AFTER_OPENS_AT', '申报截止时间应晚于开始时间'));
+      if (input.recommendBy < input.closesAt)
+        violations.push(violation('recommendBy', 'NOT_BEFORE_CLOSES_AT', '推荐截止时间不能早于申报截止时间'));
+      if (input.decideBy < input.recommendBy)
+        violations.push(violation('decideBy', 'NOT_BEFORE_RECOMMEND_BY', '审查决定期限不能早于推荐截止时间'));
+    }
+    const required = [...new Set(input.requiredDocuments)];
+    if (required.some((k) => !DOCUMENT_KINDS.includes(k)))
+      violations.push(
+        violation('requiredDocuments', 'DOCUMENT_KIND', '须附文件只能是可行性报告、协议扫描件或其他附件'),
+      );
+    if (violations.length) throw badInput(violations);
+    return { ...times, title, description, requiredDocuments: required };
+  }
+
+  async create(ctx: RequestContext, viewer: Viewer, input: PilotCallInput): Promise<PilotCallEntity> {
+    this.requireStaff(viewer);
+    const fields = this.checked(input);
+    // The rules the call applies are those in force for its tier the day it is written.
+    const inForce = await this.measures.inForce(ctx.db, viewer, chinaDate(this.clock.now()));
+    const measures = inForce.local ?? inForce.province;
+    const call = await ctx.db.save(
+      ctx.db.create(PilotCallEntity, {
+        ...fields,
+        tenantId: viewer.tenantId,
+        kind: 'PILOT',
+        measuresTenantId: measures.tenantId,
+        measuresId: measures.id,
+        measuresVersionNo: measures.versionNo,
+        status: 'DRAFT',
+        publishedAt: null,
+        version: 1,
+        createdBy: viewer.userId,
+      }),
+    );
+    await this.audit.record(ctx.db, {
+      action: 'pilot_call.create',
+      subjectType: 'pilot_call',
+      subjectId: call.id,
+      after: { ...this.auditable(call) },
+    });
+    return this.get(ctx.db, call.id);
+  }
+
+  private auditable(call: PilotCallEntity) {
+    return {
+      title: call.title,
+      opensAt: call.opensAt,
+      closesAt: call.closesAt,
+      recommendBy: call.recommendBy,
+      decideBy: call.decideBy,
+      requiredDocuments: call.requiredDocuments,
+      measuresId: call.measuresId,
+      measuresVersionNo: call.measuresVersionNo,
+      status: call.status,
+    };
+  }
+
+  private async ownCall(db: EntityManager, viewer: Viewer, id: string): Promise<PilotCallEntity> {
+    const call = await this.get(db, id);
+    if (call.tenantId !== viewer.tenantId) throw notFound();
+    return call;
+  }
+
+  async update(
+    ctx: RequestContext,
+    viewer: Viewer,
+    id: string,
+    version: number,
+    input: PilotCallInput,
+  ): Promise<PilotCallEntity> {
+    this.requireStaff(viewer);
+    const call = await this.ownCall(ctx.db, viewer, id);
+    if (call.status !== 'DRAFT') throw callPublished();
+    if (call.version !== version) throw callChanged();
+    const fields = this.checked(input);
+    const result = await ctx.db.update(
+      PilotCallEntity,
+      { id: call.id, status: 'DRAFT', version },
+      { ...fields, version: version + 1 },
+    );
+    if (result.affected !== 1) throw callChanged();
+    const updated = await this.get(ctx.db, call.id);
+    await this.audit.record(ctx.db, {
+      action: 'pilot_call.update',
+      subjectType: 'pilot_call',
+      subjectId: call.id,
+      before: this.auditable(call),
+      after: this.auditable(updated),
+    });
+    return updated;
+  }
+
+  async publish(ctx: RequestContext, viewer: Viewer, id: string, version: number): Promise<PilotCallEntity> {
+    if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', {}, '申报通知须由本单位管理员发布');
+    const call = await this.ownCall(ctx.db, viewer, id);
+    if (call.status !== 'DRAFT') throw callPublished();
+    if (call.version !== version) throw callChanged();
+    const result = await ctx.db.update(
+      PilotCallEntity,
+      { id: call.id, status: 'DRAFT', version },
+      { status: 'PUBLISHED', publishedAt: this.clock.now(), version: version + 1 },
+    );
+    if (result.affected !== 1) throw callChanged();
+    const published = await this.get(ctx.db, call.id);
+    await this.audit.record(ctx.db, {
+      action: 'pilot_call.publish',
+      subjectType: 'pilot_call',
+      subjectId: call.id,
+      before: { status: 'DRAFT' },
+      after: this.auditable(published),
+    });
+    return published;
+  }
+}

@@ -1,0 +1,305 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { availablePilotActions, PilotAction, type PilotState } from '@xiangmeng/domain';
+import { In } from 'typeorm';
+import { SignedIn } from '../../common/auth/access.decorators';
+import { notFound } from '../../common/errors/app-error';
+import { perRequestLoader } from '../../common/request/per-request';
+import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { AllianceEntity } from '../alliances/alliance.entity';
+import { callLoader, tenantLoader, tenantModel } from '../calls/call-loaders';
+import { callModelFor } from '../calls/calls.resolver';
+import type { PilotCallEntity } from '../calls/pilot-call.entity';
+import { PilotCallModel } from '../calls/pilot-call.model';
+import { DocumentEntity } from '../documents/document.entity';
+import { DocumentModel, toDocumentModel } from '../documents/document.model';
+import { IndustryEntity } from '../industries/industry.entity';
+import { IndustryModel, toIndustryModel } from '../industries/industry.model';
+import { TenantModel } from '../tenants/tenant.model';
+import { PilotApplicationDocumentEntity } from './pilot-application.entity';
+import {
+  PilotApplicationModel,
+  PilotObjectionModel,
+  PilotTimelineEntryModel,
+} from './pilot-application.model';
+import { pilotActors } from './pilot-actors';
+import { PilotApplicationsService } from './pilot-applications.service';
+import { PilotObjectionsService } from './pilot-objections.service';
+
+type TimelineRow = {
+  occurred_at: Date;
+  tenant_id: string;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  action: string;
+  after: { state?: string; opinion?: string; reason?: string } | null;
+};
+
+type DossierCall = {
+  id: string;
+  tenantId: string;
+  title: string;
+  description: string;
+  opensAt: string;
+  closesAt: string;
+  recommendBy: string;
+  decideBy: string;
+  measuresTenantId: string;
+  measuresId: string;
+  measuresVersionNo: number;
+  requiredDocuments: PilotCallEntity['requiredDocuments'];
+  publishedAt: string | null;
+  version: number;
+};
+
+function dossierPart<T>(application: PilotApplicationModel, key: string): T | null {
+  const value = application.dossier?.[key];
+  return value && typeof value === 'object' ? (value as T) : null;
+}
+
+/** The parties, the call and the history of an application, batched per request. */
+@Resolver(() => PilotApplicationModel)
+export class PilotApplicationFieldsResolver {
+  constructor(
+    private readonly applications: PilotApplicationsService,
+    private readonly objectionsService: PilotObjectionsService,
+  ) {}
+
+  private alliances(ctx: RequestContext) {
+    return perRequestLoader<string, AllianceEntity | undefined>(ctx, 'pilot-alliance-by-id', async (ids) => {
+      const rows = await ctx.db.findBy(AllianceEntity, { id: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.id === id));
+    });
+  }
+
+  private timelineRows(ctx: RequestContext) {
+    return perRequestLoader<string, TimelineRow[]>(ctx, 'pilot-timeline', async (ids) => {
+      const out: TimelineRow[][] = [];
+      // One statement at a time on the request's connection.
+      for (const id of ids) {
+        out.push(
+          await ctx.db.query<TimelineRow[]>(
+            'SELECT occurred_at, tenant_id, actor_user_id, actor_name, action, after FROM pilot_application_timeline($1)',
+            [id],
+          ),
+        );
+      }
+      return out;
+    });
+  }
+
+  private async lastActorName(ctx: RequestContext, application: PilotApplicationModel, action: string) {
+    const rows = await this.timelineRows(ctx).load(application.id);
+    return [...rows].reverse().find((r) => r.action === action)?.actor_name ?? null;
+  }
+
+  @SignedIn()
+  @ResolveField(() => PilotCallModel)
+  async call(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<PilotCallModel> {
+    const call = await callLoader(ctx).load(application.callId);
+    if (call) return callModelFor(call, viewer);
+    // An expert account reads no calls: the call as frozen in the dossier.
+    const frozen = dossierPart<DossierCall>(application, 'call');
+    if (!frozen) throw notFound();
+    return {
+      id: frozen.id,
+      tenantId: frozen.tenantId,
+      measuresTenantId: frozen.measuresTenantId,
+      measuresId: frozen.measuresId,
+      level: application.level,
+      title: frozen.title,
+      description: frozen.description,
+      opensAt: new Date(frozen.opensAt),
+      closesAt: new Date(frozen.closesAt),
+      recommendBy: new Date(frozen.recommendBy),
+      decideBy: new Date(frozen.decideBy),
+      requiredDocuments: frozen.requiredDocuments,
+      status: 'PUBLISHED',
+      publishedAt: frozen.publishedAt ? new Date(frozen.publishedAt) : null,
+      version: frozen.version,
+    };
+  }
+
+  @SignedIn()
+  @ResolveField(() => String)
+  async allianceName(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<string> {
+    const frozen = dossierPart<{ name?: string }>(application, 'alliance');
+    if (frozen?.name) return frozen.name;
+    return (await this.alliances(ctx).load(application.allianceId))?.name ?? '';
+  }
+
+  @SignedIn()
+  @ResolveField(() => IndustryModel)
+  async industry(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<IndustryModel> {
+    const frozen = dossierPart<{ industryCode?: string }>(application, 'alliance');
+    const code =
+      frozen?.industryCode ?? (await this.alliances(ctx).load(application.allianceId))?.industryCode;
+    const loader = perRequestLoader<string, IndustryEntity | undefined>(
+      ctx,
+      'industry-by-code',
+      async (codes) => {
+        const rows = await ctx.db.findBy(IndustryEntity, { code: In([...codes]) });
+        return codes.map((c) => rows.find((r) => r.code === c));
+      },
+    );
+    const industry = code ? await loader.load(code) : undefined;
+    if (!industry) throw new Error(`industry of application ${application.id} missing`);
+    return toIndustryModel(industry);
+  }
+
+  @SignedIn()
+  @ResolveField(() => TenantModel, { description: '联盟所在市州' })
+  homeTenant(@Ctx() ctx: RequestContext, @Parent() application: PilotApplicationModel): Promise<TenantModel> {
+    return tenantModel(ctx, application.tenantId);
+  }
+
+  @SignedIn()
+  @ResolveField(() => TenantModel, { description: '发布通知、作出决定的主管部门' })
+  authority(@Ctx() ctx: RequestContext, @Parent() application: PilotApplicationModel): Promise<TenantModel> {
+    return tenantModel(ctx, application.authorityTenantId);
+  }
+
+  @SignedIn()
+  @ResolveField(() => TenantModel, { description: '推荐单位' })
+  recommendingUnit(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<TenantModel> {
+    return tenantModel(ctx, application.recommendingTenantId);
+  }
+
+  private documents(ctx: RequestContext) {
+    return perRequestLoader<string, DocumentEntity[]>(ctx, 'pilot-documents-by-application', async (ids) => {
+      const rows = await ctx.db.findBy(PilotApplicationDocumentEntity, { applicationId: In([...ids]) });
+      const documents = rows.length
+        ? await ctx.db.findBy(DocumentEntity, { id: In(rows.map((r) => r.documentId)) })
+        : [];
+      return ids.map((id) =>
+        rows
+          .filter((r) => r.applicationId === id)
+          .sort((a, b) => a.attachedAt.getTime() - b.attachedAt.getTime())
+          .flatMap((r) => documents.filter((d) => d.id === r.documentId)),
+      );
+    });
+  }
+
+  @SignedIn()
+  @ResolveField(() => DocumentModel, { nullable: true, description: '可行性报告' })
+  async feasibilityReport(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<DocumentModel | null> {
+    if (!application.feasibilityDocumentId) return null;
+    const found = (await this.documents(ctx).load(application.id)).find(
+      (d) => d.id === application.feasibilityDocumentId,
+    );
+    return found ? toDocumentModel(found) : null;
+  }
+
+  @SignedIn()
+  @ResolveField(() => [DocumentModel], { description: '其他附件' })
+  async attachments(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<DocumentModel[]> {
+    return (await this.documents(ctx).load(application.id))
+      .filter((d) => d.id !== application.feasibilityDocumentId)
+      .map(toDocumentModel);
+  }
+
+  @SignedIn()
+  @ResolveField(() => String, { nullable: true })
+  submittedByName(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<string | null> {
+    return application.submittedBy
+      ? this.lastActorName(ctx, application, 'pilot_application.submit')
+      : Promise.resolve(null);
+  }
+
+  @SignedIn()
+  @ResolveField(() => String, { nullable: true })
+  recommendedByName(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<string | null> {
+    return application.recommendedBy
+      ? this.lastActorName(ctx, application, 'pilot_application.recommend')
+      : Promise.resolve(null);
+  }
+
+  @SignedIn()
+  @ResolveField(() => [PilotAction], { description: '当前用户现在可执行的操作（条件在执行时检查）' })
+  availableActions(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() application: PilotApplicationModel,
+  ): PilotAction[] {
+    const actions = availablePilotActions(application.state, pilotActors(viewer, application));
+    // The recommendation is signed by an admin other than the one who submitted.
+    return application.submittedBy === viewer.userId ? actions.filter((a) => a !== 'RECOMMEND') : actions;
+  }
+
+  @SignedIn()
+  @ResolveField(() => [PilotTimelineEntryModel], { description: '办理记录（主管部门和联盟所在市州）' })
+  async timeline(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<PilotTimelineEntryModel[]> {
+    // The SQL function answers nothing to an expert account or to any other reader.
+    const rows = await this.timelineRows(ctx).load(application.id);
+    const tenants = await tenantLoader(ctx).loadMany([...new Set(rows.map((r) => r.tenant_id))]);
+    const tierName = (id: string) => {
+      const t = tenants.find((x) => x && !(x instanceof Error) && x.id === id);
+      return t && !(t instanceof Error) ? t.bureauName : '';
+    };
+    return rows.map((r) => ({
+      at: r.occurred_at,
+      action: r.action,
+      toState: (r.after?.state as PilotState | undefined) ?? null,
+      actorName: r.actor_name,
+      tierName: tierName(r.tenant_id),
+      opinion: r.after?.opinion ?? r.after?.reason ?? null,
+    }));
+  }
+
+  @SignedIn()
+  @ResolveField(() => [PilotObjectionModel], { description: '公示异议（主管部门可见）' })
+  async objections(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<PilotObjectionModel[]> {
+    if (!pilotActors(viewer, application).includes('AUTHORITY')) return [];
+    const entity = await this.applications.get(ctx.db, application.id);
+    return (await this.objectionsService.list(ctx.db, viewer, entity)).map(toObjectionModel);
+  }
+}
+
+export function toObjectionModel(o: {
+  id: string;
+  receivedOn: string;
+  objector: string;
+  content: string;
+  answer: string | null;
+  answeredAt: Date | null;
+}): PilotObjectionModel {
+  return {
+    id: o.id,
+    receivedOn: o.receivedOn,
+    objector: o.objector,
+    content: o.content,
+    answer: o.answer,
+    answeredAt: o.answeredAt,
+  };
+}

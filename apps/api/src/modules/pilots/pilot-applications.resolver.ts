@@ -1,0 +1,120 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, SignedIn } from '../../common/auth/access.decorators';
+import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import {
+  CreatePilotApplicationInput,
+  PilotApplicationFilterInput,
+  TransitionPilotApplicationInput,
+  UpdatePilotApplicationInput,
+} from './dto/pilot-application.input';
+import { toObjectionModel } from './pilot-application-fields.resolver';
+import {
+  PilotApplicationModel,
+  PilotObjectionModel,
+  toPilotApplicationModel,
+  WorkListModel,
+} from './pilot-application.model';
+import { PilotApplicationsService } from './pilot-applications.service';
+import { PilotObjectionsService } from './pilot-objections.service';
+import { PilotTransitionsService } from './pilot-transitions.service';
+import { WorkListService } from './work-list.service';
+
+const STAFF = ['PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER'] as const;
+const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
+
+@Resolver(() => PilotApplicationModel)
+export class PilotApplicationsResolver {
+  constructor(
+    private readonly applications: PilotApplicationsService,
+    private readonly transitions: PilotTransitionsService,
+    private readonly objections: PilotObjectionsService,
+    private readonly work: WorkListService,
+  ) {}
+
+  @Allow(...STAFF, 'EXPERT')
+  @Query(() => [PilotApplicationModel], {
+    description: '试点申报：本级联盟的（OWN）、报送本级的（RECEIVED）或两者',
+  })
+  async pilotApplications(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter', { type: () => PilotApplicationFilterInput, defaultValue: { scope: 'ALL' } })
+    filter: PilotApplicationFilterInput,
+  ): Promise<PilotApplicationModel[]> {
+    return (await this.applications.list(ctx.db, viewer, filter)).map(toPilotApplicationModel);
+  }
+
+  @Allow(...STAFF, 'EXPERT')
+  @Query(() => PilotApplicationModel, { description: '一份试点申报（评审专家仅在任期间可见）' })
+  async pilotApplication(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PilotApplicationModel> {
+    return toPilotApplicationModel(await this.applications.get(ctx.db, id));
+  }
+
+  @SignedIn()
+  @Query(() => WorkListModel, { description: '当前用户的待办' })
+  workList(@Ctx() ctx: RequestContext, @CurrentViewer() viewer: Viewer): Promise<WorkListModel> {
+    return this.work.workList(ctx.db, viewer);
+  }
+
+  @Allow(...CITY_STAFF)
+  @Mutation(() => PilotApplicationModel, { description: '为本市州已成立的联盟起草试点申报' })
+  async createPilotApplication(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreatePilotApplicationInput,
+  ): Promise<PilotApplicationModel> {
+    return toPilotApplicationModel(await this.applications.create(ctx, viewer, input));
+  }
+
+  @Allow(...CITY_STAFF)
+  @Mutation(() => PilotApplicationModel, { description: '填写申报书（草稿或退回修改时）' })
+  async updatePilotApplication(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: UpdatePilotApplicationInput,
+  ): Promise<PilotApplicationModel> {
+    return toPilotApplicationModel(await this.applications.update(ctx, viewer, input));
+  }
+
+  @Allow(...STAFF)
+  @Mutation(() => PilotApplicationModel, {
+    description: '对申报执行一个操作（提交、推荐、受理、评审、公示、决定、退回、撤回）',
+  })
+  async transitionPilotApplication(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: TransitionPilotApplicationInput,
+  ): Promise<PilotApplicationModel> {
+    return toPilotApplicationModel(await this.transitions.transition(ctx, viewer, input));
+  }
+
+  @Allow(...STAFF)
+  @Mutation(() => PilotObjectionModel, { description: '登记公示期间收到的异议' })
+  async recordPilotObjection(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args('receivedOn') receivedOn: string,
+    @Args('objector') objector: string,
+    @Args('content') content: string,
+  ): Promise<PilotObjectionModel> {
+    return toObjectionModel(
+      await this.objections.record(ctx, viewer, { applicationId, receivedOn, objector, content }),
+    );
+  }
+
+  @Allow(...STAFF)
+  @Mutation(() => PilotObjectionModel, { description: '答复公示异议' })
+  async answerPilotObjection(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('answer') answer: string,
+  ): Promise<PilotObjectionModel> {
+    return toObjectionModel(await this.objections.answer(ctx, viewer, id, answer));
+  }
+}

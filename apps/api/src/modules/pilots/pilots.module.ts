@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CallsModule } from '../calls/calls.module';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { ConfirmedPilotsResolver } from './confirmed-pilots.resolver';
+import { PilotApplicationFieldsResolver } from './pilot-application-fields.resolver';
+import { PilotApplicationsResolver } from './pilot-applications.resolver';
+import { PilotApplicationsService } from './pilot-applications.service';
+import { PilotObjectionsService } from './pilot-objections.service';
+import { PilotTransitionsService } from './pilot-transitions.service';
+import { WorkListService } from './work-list.service';
+
+@Module({
+  imports: [CallsModule, ReviewsModule],
+  providers: [
+    PilotApplicationsService,
+    PilotTransitionsService,
+    PilotObjectionsService,
+    WorkListService,
+    PilotApplicationsResolver,
+    PilotApplicationFieldsResolver,
+    ConfirmedPilotsResolver,
+  ],
+  exports: [PilotApplicationsService],
+})
+export class PilotsModule {}
