@@ -117,7 +117,11 @@ describe('expert panels and score sheets', () => {
       await (
         await agentOf(key)
       ).send<{
-        myReviewAssignments: { id: string; application: { id: string; panel: unknown }; sheet: SheetView }[];
+        myReviewAssignments: {
+          id: string;
+          application: { id: string; panel: unknown; dossier: unknown };
+          sheet: SheetView;
+        }[];
       }>(OPS.mine),
     ).myReviewAssignments;
   }
@@ -366,7 +370,11 @@ describe('expert panels and score sheets', () => {
 
     const own = await mine('E2');
     expect(own).toHaveLength(1);
-    expect(own[0]!.application).toEqual({ id: app.id, panel: null });
+    expect(own[0]!.application).toMatchObject({
+      id: app.id,
+      panel: null,
+      dossier: { alliance: { industryCode: INDUSTRY } },
+    });
     expect(own[0]!.sheet.scores.map((s) => s.key)).toEqual([...REVIEW_CRITERIA]);
     const other = (await mine('E3'))[0]!;
     // Another expert's seat does not exist for E2, through the API or in SQL.

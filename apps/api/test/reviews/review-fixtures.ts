@@ -141,7 +141,7 @@ export const OPS = {
   propose: `query ($id: ID!) { proposePanel(applicationId: $id) { experts { id name } explanation } }`,
   assign: `mutation ($input: AssignPanelInput!) { assignPanel(input: $input) { ${PANEL} } }`,
   swap: `mutation ($input: SwapPanelMemberInput!) { swapPanelMember(input: $input) { ${PANEL} } }`,
-  mine: `query { myReviewAssignments { id assignedAt application { id panel { size } } sheet { ${SHEET} } } }`,
+  mine: `query { myReviewAssignments { id assignedAt application { id panel { size } dossier } sheet { ${SHEET} } } }`,
   save: `mutation ($input: SaveReviewSheetInput!) { saveReviewSheet(input: $input) { ${SHEET} } }`,
   reopen: `mutation ($input: ReopenReviewSheetInput!) { reopenReviewSheet(input: $input) { ${SHEET} } }`,
   ranking: `query ($id: ID!) { callRanking(callId: $id) { application { id } aggregate { ${AGGREGATE} } } }`,
