@@ -69,7 +69,7 @@ export class ReviewProgressService {
   }
 
   async panelStatus(db: EntityManager, application: PilotApplicationEntity): Promise<PanelStatus> {
-    const { parameters } = await this.callMeasures.parametersFor(db, await this.callOf(db, application));
+    const { parameters } = await this.parametersOf(db, application);
     const [row] = await db.query<{ seated: number; submitted: number }[]>(
       `SELECT count(*)::int AS seated,
               count(*) FILTER (WHERE s.status = 'SUBMITTED')::int AS submitted
