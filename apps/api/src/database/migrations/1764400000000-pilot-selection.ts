@@ -283,6 +283,11 @@ export class PilotSelection1764400000000 implements MigrationInterface {
         WITH CHECK (tenant_id = (SELECT app_tenant_id()) AND (SELECT app_is_staff()));
       CREATE POLICY parent_published ON pilot_call FOR SELECT
         USING (status = 'PUBLISHED' AND tenant_id = (SELECT parent_id FROM tenant WHERE id = (SELECT app_tenant_id())));
+      -- An expert reads the calls of the applications they are assigned to (which the application's
+      -- own policy decides).
+      CREATE POLICY assigned_expert ON pilot_call FOR SELECT
+        USING (tenant_id = (SELECT app_tenant_id()) AND NOT (SELECT app_is_staff())
+               AND id IN (SELECT a.call_id FROM pilot_application a));
       GRANT SELECT, INSERT ON pilot_call TO xiangmeng_app;
       GRANT UPDATE (title, description, opens_at, closes_at, recommend_by, decide_by, measures_tenant_id, measures_id,
                     measures_version_no, required_documents, status, published_at, version) ON pilot_call TO xiangmeng_app;
