@@ -1,5 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { AGGREGATION_RULE_LABELS, PILOT_ACTION_LABELS, type PilotAction } from '@xiangmeng/domain';
+import {
+  AGGREGATION_RULE_LABELS,
+  DOCUMENT_KIND_LABELS,
+  PILOT_ACTION_LABELS,
+  type PilotAction,
+} from '@xiangmeng/domain';
 import { Alert, App, Descriptions, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../errors/api-error';
@@ -36,9 +41,38 @@ const EXPLANATIONS: Record<PilotAction, string> = {
   WITHDRAW: '撤回后本次申报结束，不可恢复。',
 };
 
+const FORM_LABELS = {
+  goals: '建设目标',
+  workPlan: '工作方案',
+  expectedResults: '预期成果',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+} as const;
+
+/** What the saved 申报书 still lacks: empty fields and documents the call requires. */
+export function missingForSubmission(application: PilotApplicationDetail): string[] {
+  const missing: string[] = (Object.keys(FORM_LABELS) as (keyof typeof FORM_LABELS)[])
+    .filter((key) => application.form[key].trim() === '')
+    .map((key) => FORM_LABELS[key]);
+  const documents = [
+    ...(application.feasibilityReport ? [application.feasibilityReport] : []),
+    ...application.attachments,
+  ];
+  for (const kind of application.call.requiredDocuments) {
+    if (!documents.some((d) => d.kind === kind)) missing.push(DOCUMENT_KIND_LABELS[kind]);
+  }
+  return missing;
+}
+
 const DANGER: readonly PilotAction[] = ['NOT_RECOMMEND', 'DECLINE', 'WITHDRAW'];
 
 type Values = { text?: string };
+
+// The violations that concern the written text (the field itself, or its guard).
+const TEXT_VIOLATIONS: Record<TextField['name'], readonly string[]> = {
+  reason: ['reason', 'input.reason', 'guard.REASON_GIVEN'],
+  opinion: ['opinion', 'input.opinion', 'guard.OPINION_GIVEN'],
+};
 
 /** The confirmation every workflow step goes through, with the opinion or reason it requires. */
 export function PilotActionModal({
@@ -66,6 +100,7 @@ export function PilotActionModal({
   const label = PILOT_ACTION_LABELS[action];
   const aggregate = application.panel?.aggregate ?? null;
   const deciding = action === 'APPROVE' || action === 'DECLINE';
+  const missing = action === 'SUBMIT' ? missingForSubmission(application) : [];
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     danger: DANGER.includes(action),
     'data-testid': 'pilot-action-confirm',
@@ -91,7 +126,7 @@ export function PilotActionModal({
       const apiError = toApiError(error);
       // A violation of the text field goes beside it; guard and Art. 8 failures are listed above.
       const onField = apiError.violations.filter(
-        (v) => field && v.field.replace(/^input\./, '') === field.name,
+        (v) => field && TEXT_VIOLATIONS[field.name].includes(v.field),
       );
       if (onField.length > 0) form.setFields([{ name: 'text', errors: onField.map((v) => v.message) }]);
       const rest = apiError.violations.filter((v) => !onField.includes(v));
@@ -119,6 +154,16 @@ export function PilotActionModal({
           style={{ marginBottom: 16 }}
           title="申报书有未保存的修改"
           description="提交的是已保存的申报书；请先关闭此窗口并保存申报书。"
+        />
+      )}
+      {action === 'SUBMIT' && missing.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="pilot-submit-missing"
+          title="申报书尚有未填写或未选择的内容"
+          description={missing.join('、')}
         />
       )}
       {deciding && (

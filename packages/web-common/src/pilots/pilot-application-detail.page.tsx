@@ -184,7 +184,7 @@ export function PilotApplicationDetailPage() {
       </Card>
       {application.dossier !== null && application.dossier !== undefined && (
         <Card title="申报材料（提交时固定）">
-          <PilotDossierSection dossier={application.dossier} />
+          <PilotDossierSection dossier={application.dossier} callMeasures={application.call.measures} />
         </Card>
       )}
       <Card title="办理记录">

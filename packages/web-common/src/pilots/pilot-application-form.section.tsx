@@ -54,14 +54,12 @@ const yuanRules = (label: string) => [
     validator: (_rule: unknown, value: string | undefined) =>
       !value || isYuanAmount(value)
         ? Promise.resolve()
-        : Promise.reject(new Error(`${label}应为以元为单位的金额，最多两位小数`)),
+        : Promise.reject(new Error(`${label}应为以元为单位的金额（不超过 12 位整数，最多两位小数）`)),
   },
 ];
 
-const textRules = (label: string, max: number) => [
-  { required: true, whitespace: true, message: `请填写${label}` },
-  { max, message: `${label}不能超过 ${max} 个字` },
-];
+// A draft may be saved half-filled; the 提交 confirmation lists what is still empty.
+const textRules = (label: string, max: number) => [{ max, message: `${label}不能超过 ${max} 个字` }];
 
 /** 申报书: entered by the home city's staff while a draft or returned; read-only otherwise. */
 export function PilotApplicationFormSection({
@@ -92,10 +90,10 @@ function ReadOnlyForm({ application }: { application: PilotApplicationDetail }) 
       column={{ xs: 1, md: 2 }}
       data-testid="pilot-form-readonly"
       items={[
-        { key: 'goals', label: '试点目标', span: 'filled', children: paragraph(form.goals) },
-        { key: 'workPlan', label: '工作计划', span: 'filled', children: paragraph(form.workPlan) },
-        { key: 'budget', label: '经费预算', children: formatFen(form.budgetFen) },
-        { key: 'ownInvestment', label: '联盟自筹投入', children: formatFen(form.ownInvestmentFen) },
+        { key: 'goals', label: '建设目标', span: 'filled', children: paragraph(form.goals) },
+        { key: 'workPlan', label: '工作方案', span: 'filled', children: paragraph(form.workPlan) },
+        { key: 'budget', label: '申请经费', children: formatFen(form.budgetFen) },
+        { key: 'ownInvestment', label: '自筹投入', children: formatFen(form.ownInvestmentFen) },
         {
           key: 'expectedResults',
           label: '预期成果',
@@ -209,17 +207,17 @@ function EditableForm({
         onFinish={(v) => void save(v)}
         style={{ maxWidth: 860 }}
       >
-        <Form.Item label="试点目标" name="goals" rules={textRules('试点目标', 5000)}>
+        <Form.Item label="建设目标" name="goals" rules={textRules('建设目标', 5000)}>
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
-        <Form.Item label="工作计划" name="workPlan" rules={textRules('工作计划', 10000)}>
+        <Form.Item label="工作方案" name="workPlan" rules={textRules('工作方案', 10000)}>
           <Input.TextArea rows={5} maxLength={10000} />
         </Form.Item>
         <Space size={16} wrap>
-          <Form.Item label="经费预算" name="budget" rules={yuanRules('经费预算')}>
+          <Form.Item label="申请经费" name="budget" rules={yuanRules('申请经费')}>
             <Input suffix="元" style={{ width: 240 }} inputMode="decimal" />
           </Form.Item>
-          <Form.Item label="联盟自筹投入" name="ownInvestment" rules={yuanRules('联盟自筹投入')}>
+          <Form.Item label="自筹投入" name="ownInvestment" rules={yuanRules('自筹投入')}>
             <Input suffix="元" style={{ width: 240 }} inputMode="decimal" />
           </Form.Item>
         </Space>
@@ -227,18 +225,18 @@ function EditableForm({
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
         <Space size={16} wrap>
-          <Form.Item label="联系人" name="contactName" rules={textRules('联系人', 50)}>
-            <Input maxLength={50} style={{ width: 240 }} />
+          <Form.Item label="联系人" name="contactName" rules={textRules('联系人', 40)}>
+            <Input maxLength={40} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item
             label="联系电话"
             name="contactPhone"
             rules={[
-              ...textRules('联系电话', 30),
-              { pattern: /^[0-9+\-() ]{5,30}$/, message: '联系电话只能包含数字、空格和 + - ( )' },
+              ...textRules('联系电话', 40),
+              { pattern: /^[0-9+\-() ]{5,40}$/, message: '联系电话只能包含数字、空格和 + - ( )' },
             ]}
           >
-            <Input maxLength={30} style={{ width: 240 }} />
+            <Input maxLength={40} style={{ width: 240 }} />
           </Form.Item>
         </Space>
         <Form.Item

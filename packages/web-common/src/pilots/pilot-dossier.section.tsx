@@ -100,7 +100,14 @@ const MEMBER_COLUMNS: TableColumnsType<MemberRow> = [
 ];
 
 /** 申报材料（提交时固定）: what the recommending unit and the authority judged, as submitted. */
-export function PilotDossierSection({ dossier }: { dossier: unknown }) {
+export function PilotDossierSection({
+  dossier,
+  callMeasures,
+}: {
+  dossier: unknown;
+  /** the call's measures, for the title and 文号 the dossier records only by id and version */
+  callMeasures: { id: string; title: string; documentNumber: string; versionNo: number };
+}) {
   const root = record(dossier);
   if (!root) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="申报书提交后，申报材料在此固定" />;
@@ -114,7 +121,12 @@ export function PilotDossierSection({ dossier }: { dossier: unknown }) {
   const conditions = readConditions(check);
   const allHold = check?.allHold === true;
   const signatures = list(agreement?.signatures).length;
-  const measuresVersion = pick(measures, 'versionNo');
+  const measuresVersion = pick(measures, 'versionNo') ?? String(callMeasures.versionNo);
+  const sameMeasures = !measures || pick(measures, 'id') === null || pick(measures, 'id') === callMeasures.id;
+  const bodies = list(alliance?.governanceBodies).flatMap((body) => {
+    const name = pick(record(body), 'name');
+    return name ? [name] : [];
+  });
 
   return (
     <Flex vertical gap={16} data-testid="pilot-dossier">
@@ -137,6 +149,7 @@ export function PilotDossierSection({ dossier }: { dossier: unknown }) {
             label: '对外承担责任的主体',
             children: pick(alliance, 'liableEntity') ?? '—',
           },
+          { key: 'bodies', label: '组织机构', children: bodies.length > 0 ? bodies.join('、') : '—' },
           {
             key: 'objectives',
             label: '宗旨和目标',
@@ -222,11 +235,11 @@ export function PilotDossierSection({ dossier }: { dossier: unknown }) {
           {
             key: 'measures',
             label: '实施办法',
-            children: measures
-              ? `《${pick(measures, 'title') ?? '—'}》（${pick(measures, 'documentNumber') ?? '—'}）${
-                  measuresVersion ? `第 ${measuresVersion} 版` : ''
-                }`
-              : '—',
+            children: sameMeasures
+              ? `《${pick(measures, 'title') ?? callMeasures.title}》（${
+                  pick(measures, 'documentNumber') ?? callMeasures.documentNumber
+                }）第 ${measuresVersion} 版`
+              : `第 ${measuresVersion} 版`,
           },
         ]}
       />

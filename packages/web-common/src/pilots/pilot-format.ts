@@ -24,7 +24,8 @@ export function instantFromChinaPicker(value: Dayjs): string {
   return new Date(`${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`).toISOString();
 }
 
-const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+// Up to 12 digits of 元: below the API's ceiling of 10^14 分.
+const YUAN = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
 
 /** Whether a typed amount is whole 元 with at most two decimals (分). */
 export function isYuanAmount(text: string): boolean {
