@@ -541,6 +541,69 @@ describe('pilot_call', () => {
       expected: () => 'rows:0',
     },
   ]);
+
+  // An expert reads the call of the application it is seated on (its measures and dates), and
+  // no other: policy assigned_expert follows the seat.
+  cellsOf([
+    {
+      name: '湖南省 EXPERT seated on a provincial application reads its call',
+      as: () => userOf(w.seated),
+      check: async (db) => ({
+        own: await readCall('provincePublished')(db),
+        all: await count(db, 'SELECT 1 FROM pilot_call'),
+      }),
+      expected: () => ({ own: 'rows:1', all: 1 }),
+    },
+    {
+      name: '湖南省 EXPERT seated reads no city’s call (株洲’s, 长沙’s)',
+      as: () => userOf(w.seated),
+      check: async (db) => ({
+        zhuzhou: await readCall('zhuzhouPublished')(db),
+        changsha: await readCall('changshaPublished')(db),
+      }),
+      expected: () => ({ zhuzhou: 'rows:0', changsha: 'rows:0' }),
+    },
+    {
+      name: '湖南省 EXPERT without a seat reads no call',
+      as: () => userOf(w.idle),
+      check: (db) => count(db, 'SELECT 1 FROM pilot_call'),
+      expected: () => 0,
+    },
+    {
+      name: '湖南省 EXPERT whose seat was withdrawn reads no call',
+      as: () => userOf(w.withdrawn),
+      check: (db) => count(db, 'SELECT 1 FROM pilot_call'),
+      expected: () => 0,
+    },
+    // Of 株洲's own calls a city expert reads only its seat's; the province's published call is a
+    // notice to every user of a child tier (policy parent_published), experts included.
+    {
+      name: '株洲 EXPERT seated on a city-level application reads that call of 株洲’s only',
+      as: () => userOf(w.cityExpert),
+      check: async (db) => ({
+        own: await readCall('zhuzhouPublished')(db),
+        zhuzhou: await count(db, 'SELECT 1 FROM pilot_call WHERE tenant_id = $1', [w.zhuzhou.tenantId]),
+        changsha: await readCall('changshaPublished')(db),
+      }),
+      expected: () => ({ own: 'rows:1', zhuzhou: 1, changsha: 'rows:0' }),
+    },
+    {
+      name: '株洲 EXPERT without a seat reads none of 株洲’s calls (nor 长沙’s)',
+      as: () => userOf(w.cityIdleExpert),
+      check: async (db) => ({
+        zhuzhou: await count(db, 'SELECT 1 FROM pilot_call WHERE tenant_id = $1', [w.zhuzhou.tenantId]),
+        changsha: await readCall('changshaPublished')(db),
+        provinceDraft: await readCall('provinceDraft')(db),
+      }),
+      expected: () => ({ zhuzhou: 0, changsha: 'rows:0', provinceDraft: 'rows:0' }),
+    },
+    {
+      name: '湖南省 EXPERT seated cannot change its call',
+      as: () => userOf(w.seated),
+      check: (db) => run(db, 'UPDATE pilot_call SET title = title WHERE id = $1', [w.calls.provincePublished]),
+      expected: () => refusedOrNone,
+    },
+  ]);
 });
 
 describe('the pool, panels, sheets and objections', () => {
@@ -741,6 +804,61 @@ describe('the pool, panels, sheets and objections', () => {
         }),
       ),
     );
+  });
+
+  describe('an EXPERT whose seat was withdrawn writes nothing on its old sheet', () => {
+    // The withdrawn expert's draft sheet, left from its seat (own_sheet_update needs a standing seat).
+    let withdrawnSheet = '';
+    beforeAll(async () => {
+      const [seat] = await fx.query<{ id: string }>(
+        'SELECT id FROM expert_assignment WHERE expert_id = $1 AND withdrawn_at IS NOT NULL',
+        [w.withdrawn.id],
+      );
+      withdrawnSheet = await fx.sheet(seat!.id, inReview(), w.withdrawn);
+    });
+    cellsOf([
+      {
+        name: '湖南省 EXPERT withdrawn updates its own draft sheet: rows:0',
+        as: () => userOf(w.withdrawn),
+        check: (db) =>
+          run(db, `UPDATE review_sheet SET overall_opinion = '撤换后仍在评' WHERE id = $1`, [withdrawnSheet]),
+        expected: () => 'rows:0',
+      },
+      {
+        name: '湖南省 EXPERT withdrawn submits its own draft sheet: rows:0',
+        as: () => userOf(w.withdrawn),
+        check: (db) =>
+          run(
+            db,
+            `UPDATE review_sheet SET status = 'SUBMITTED', submitted_at = now(), recommendation = 'SUPPORT' WHERE id = $1`,
+            [withdrawnSheet],
+          ),
+        expected: () => 'rows:0',
+      },
+      {
+        name: '湖南省 EXPERT withdrawn writes a new sheet on its old seat: denied',
+        as: () => userOf(w.withdrawn),
+        check: async (db) => {
+          const [seat] = await fx.query<{ id: string }>(
+            'SELECT id FROM expert_assignment WHERE expert_id = $1',
+            [w.withdrawn.id],
+          );
+          return run(
+            db,
+            `INSERT INTO review_sheet (tenant_id, expert_user_id, assignment_id, application_id, expert_id)
+             VALUES ($1, $2, $3, $4, $5)`,
+            [w.province.tenantId, userOf(w.withdrawn).id, seat!.id, inReview().id, w.withdrawn.id],
+          );
+        },
+        expected: () => 'denied',
+      },
+      {
+        name: '湖南省 officer reads the withdrawn expert’s sheet, unchanged (control)',
+        as: () => w.province.officer,
+        check: (db) => run(db, 'SELECT 1 FROM review_sheet WHERE id = $1 AND overall_opinion = \'\'', [withdrawnSheet]),
+        expected: () => 'rows:1',
+      },
+    ]);
   });
 });
 
