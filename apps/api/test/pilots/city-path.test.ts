@@ -5,6 +5,7 @@ import { dataOf, expectRefused, violationsOf } from '../support/register-client'
 import { TestClock } from '../support/test-clock';
 import {
   act,
+  completeDossier,
   type ApplicationView,
   CALL_FIELDS,
   type CallView,
@@ -134,7 +135,7 @@ describe('a city pilot application under the city’s own call', () => {
       authority: { code: ZHUZHOU },
       recommendingUnit: { code: ZHUZHOU },
     });
-    app = await act(as('zzAdmin1'), app, 'SUBMIT');
+    app = await act(as('zzAdmin1'), await completeDossier(as('zzAdmin1'), app), 'SUBMIT');
     const own = dataOf(await read(as('zzAdmin1'), app.id)).pilotApplication;
     expect(own.availableActions).not.toContain('RECOMMEND');
     const self = await transition(as('zzAdmin1'), app, 'RECOMMEND', { opinion: '同意推荐' });

@@ -8,7 +8,7 @@ import {
   type TestApi,
   type TestUser,
 } from '../support/harness';
-import { addDays, dataOf, RegisterClient, uniqueName } from '../support/register-client';
+import { addDays, dataOf, FILES, RegisterClient, uniqueName } from '../support/register-client';
 import { createExpert, expertAccount, expertName, OPS, organization } from '../reviews/review-fixtures';
 
 // The pilot workflow as the apps drive it: calls, applications and their one transition mutation.
@@ -261,4 +261,37 @@ export async function scoreAll(experts: GraphqlAgent[], applicationId: string, s
       }),
     );
   }
+}
+
+/** Uploads a feasibility report of the alliance and fills every part of the 申报书: a dossier that may be submitted. */
+export async function completeDossier(
+  agent: GraphqlAgent,
+  application: ApplicationView,
+): Promise<ApplicationView> {
+  const upload = await agent
+    .raw()
+    .post('/api/documents')
+    .set('x-xiangmeng-request', '1')
+    .field('allianceId', application.allianceId)
+    .field('kind', 'FEASIBILITY_REPORT')
+    .attach('file', FILES.pdf(), '组建可行性报告.pdf');
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201);
+  const documentId = (upload.body as { id: string }).id;
+  return dataOf(
+    await agent.send<{ updatePilotApplication: ApplicationView }>(P.update, {
+      input: {
+        id: application.id,
+        version: application.version,
+        goals: '建成行业共性技术平台',
+        workPlan: '三年分两期实施',
+        budgetFen: '100000000',
+        ownInvestmentFen: '200000000',
+        expectedResults: '标准两项、专利十项',
+        contactName: '王五',
+        contactPhone: '0731-22222222',
+        feasibilityDocumentId: documentId,
+        attachmentIds: [],
+      },
+    }),
+  ).updatePilotApplication;
 }

@@ -11,6 +11,7 @@ import { dataOf, expectBadInput, expectRefused, violationsOf } from '../support/
 import { TestClock } from '../support/test-clock';
 import {
   act,
+  completeDossier,
   type ApplicationView,
   type CallView,
   CHANGSHA,
@@ -170,12 +171,23 @@ describe('a provincial pilot application, end to end', () => {
       await as('zzOfficer').send<{ updatePilotApplication: ApplicationView }>(P.update, { input: form }),
     ).updatePilotApplication;
     clock.advance(60_000);
+    // The call requires a feasibility report: without it the dossier is incomplete.
+    const incomplete = await transition(as('zzOfficer'), app, 'SUBMIT');
+    expect(violationsOf(incomplete)).toEqual([
+      {
+        field: 'documents.FEASIBILITY_REPORT',
+        rule: 'REQUIRED_DOCUMENT',
+        message: '申报通知要求提交组建可行性报告，尚未附上',
+      },
+    ]);
+    app = await completeDossier(as('zzOfficer'), app);
+    expect(app.feasibilityReport).not.toBeNull();
     expect(app.form).toMatchObject({
-      budgetFen: '150000000',
-      ownInvestmentFen: '300000000',
+      budgetFen: '100000000',
+      ownInvestmentFen: '200000000',
       contactName: '王五',
     });
-    expect(await auditCount('pilot_application.update')).toBe(1);
+    expect(await auditCount('pilot_application.update')).toBe(2);
   });
 
   it('hides the draft from the province and from 长沙', async () => {
@@ -290,6 +302,7 @@ describe('a provincial pilot application, end to end', () => {
           version: app.version,
           ...app.form,
           budgetFen: '120000000',
+          feasibilityDocumentId: app.feasibilityReport!.id,
           attachmentIds: [],
         },
       }),
@@ -439,6 +452,7 @@ describe('a provincial pilot application, end to end', () => {
     const timeline = dataOf(await read(as('zzOfficer'), app.id)).pilotApplication.timeline;
     expect(timeline.map((e) => e.action)).toEqual([
       'pilot_application.create',
+      'pilot_application.update',
       'pilot_application.update',
       'pilot_application.submit',
       'pilot_application.recommend',

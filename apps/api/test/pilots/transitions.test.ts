@@ -11,6 +11,7 @@ import { dataOf, expectBadInput, expectRefused, violationsOf } from '../support/
 import { TestClock } from '../support/test-clock';
 import {
   act,
+  completeDossier,
   type ApplicationView,
   callInput,
   type CallView,
@@ -53,7 +54,7 @@ describe('pilot transitions', () => {
         input: { callId: call.id, allianceId: formed.alliance.id },
       }),
     ).createPilotApplication;
-    app = await act(as('zzOfficer'), app, 'SUBMIT');
+    app = await act(as('zzOfficer'), await completeDossier(as('zzOfficer'), app), 'SUBMIT');
     return act(as('zzAdmin'), app, 'RECOMMEND', { opinion: '同意推荐' });
   }
 
@@ -179,7 +180,7 @@ describe('pilot transitions', () => {
       }),
     ).createPilotApplication;
     await expectNotAllowed([as('provOfficer'), as('provAdmin')], app, 'WITHDRAW');
-    app = await act(as('zzOfficer'), app, 'SUBMIT');
+    app = await act(as('zzOfficer'), await completeDossier(as('zzOfficer'), app), 'SUBMIT');
     await expectNotAllowed([as('zzOfficer'), as('provOfficer')], app, 'RETURN');
     await expectNotAllowed([as('zzOfficer'), as('provAdmin')], app, 'NOT_RECOMMEND');
     app = await act(as('zzAdmin'), app, 'RECOMMEND', { opinion: '同意推荐' });
@@ -198,7 +199,7 @@ describe('pilot transitions', () => {
         input: { callId: call.id, allianceId: formed.alliance.id },
       }),
     ).createPilotApplication;
-    app = await act(as('zzOfficer'), app, 'SUBMIT');
+    app = await act(as('zzOfficer'), await completeDossier(as('zzOfficer'), app), 'SUBMIT');
     const long = await transition(as('zzAdmin'), app, 'NOT_RECOMMEND', { reason: '长'.repeat(2001) });
     expect(violationsOf(long).map((v) => v.field)).toEqual(['guard.REASON_GIVEN']);
     app = await act(as('zzAdmin'), app, 'NOT_RECOMMEND', { reason: '联盟运行不足一年' });

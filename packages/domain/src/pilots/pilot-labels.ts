@@ -13,6 +13,7 @@ export const PILOT_LEVEL_LABELS: Record<PilotLevel, string> = {
 /** Why an action was refused, one line per failing guard. */
 export const PILOT_GUARD_LABELS: Record<PilotGuard, string> = {
   FOUNDING_CONDITIONS_HOLD: '联盟尚不满足第八条规定的基本条件',
+  DOSSIER_COMPLETE: '申报材料不完整',
   CALL_OPEN: '不在申报通知规定的申报时间内',
   REASON_GIVEN: '请填写理由或意见',
   OPINION_GIVEN: '请填写推荐意见',

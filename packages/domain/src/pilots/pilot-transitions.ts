@@ -78,6 +78,8 @@ export type PilotActor = (typeof PilotActor)[keyof typeof PilotActor];
 /** Conditions checked when the action is taken; the API supplies their truth. */
 export type PilotGuard =
   | 'FOUNDING_CONDITIONS_HOLD'
+  /** The form's written parts and every document the call requires. */
+  | 'DOSSIER_COMPLETE'
   | 'CALL_OPEN'
   | 'REASON_GIVEN'
   | 'OPINION_GIVEN'
@@ -111,8 +113,8 @@ const AUTHORITY = ['AUTHORITY', 'AUTHORITY_ADMIN'] as const;
 const DECIDER = ['AUTHORITY_ADMIN'] as const;
 
 export const PILOT_TRANSITIONS: readonly PilotTransition[] = [
-  t('DRAFT', 'SUBMIT', 'SUBMITTED', APPLICANT, ['FOUNDING_CONDITIONS_HOLD', 'CALL_OPEN']),
-  t('RETURNED', 'SUBMIT', 'SUBMITTED', APPLICANT, ['FOUNDING_CONDITIONS_HOLD', 'CALL_OPEN']),
+  t('DRAFT', 'SUBMIT', 'SUBMITTED', APPLICANT, ['FOUNDING_CONDITIONS_HOLD', 'DOSSIER_COMPLETE', 'CALL_OPEN']),
+  t('RETURNED', 'SUBMIT', 'SUBMITTED', APPLICANT, ['FOUNDING_CONDITIONS_HOLD', 'DOSSIER_COMPLETE', 'CALL_OPEN']),
   t('SUBMITTED', 'RECOMMEND', 'RECOMMENDED', RECOMMENDER, ['OPINION_GIVEN', 'RECOMMENDER_IS_NOT_SUBMITTER']),
   t('SUBMITTED', 'NOT_RECOMMEND', 'NOT_RECOMMENDED', RECOMMENDER, ['REASON_GIVEN']),
   t('SUBMITTED', 'RETURN', 'RETURNED', RECOMMENDER, ['REASON_GIVEN']),

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   chinaDate,
   decidePilotTransition,
+  type DocumentKind,
+  dossierGaps,
   FOUNDING_CONDITION_INFO,
   type FieldViolation,
   type FoundingCheck,
@@ -108,10 +110,11 @@ export class PilotTransitionsService {
       (g) => !evaluation.failed.has(g),
     );
     if (!decision.allowed) {
+      // Outside the window nothing else matters yet: the refusal names the window alone.
       if (evaluation.closed)
         throw new AppError(
           'PILOT_CALL_CLOSED',
-          { violations: evaluation.violations },
+          { violations: evaluation.violations.filter((v) => v.field === 'guard.CALL_OPEN') },
           `不在申报通知规定的申报时间内（${callWindow(call)}）`,
         );
       throw refused(
@@ -255,6 +258,24 @@ export class PilotTransitionsService {
                 ),
               );
             }
+          }
+          break;
+        }
+        case 'DOSSIER_COMPLETE': {
+          const kinds = await db.query<{ kind: DocumentKind }[]>(
+            `SELECT DISTINCT d.kind FROM pilot_application_document a
+               JOIN document d ON d.tenant_id = a.tenant_id AND d.id = a.document_id
+              WHERE a.tenant_id = $1 AND a.application_id = $2`,
+            [application.tenantId, application.id],
+          );
+          const gaps = dossierGaps(
+            application,
+            kinds.map((k) => k.kind),
+            call.requiredDocuments,
+          );
+          if (gaps.length) {
+            failed.add(guard);
+            violations.push(...gaps);
           }
           break;
         }
