@@ -135,7 +135,11 @@ export function ExpertPoolPage() {
             title: '状态',
             key: 'available',
             render: (_v, e) =>
-              e.available ? (
+              e.available && !e.accountUsername ? (
+                <Tooltip title="专家须关联登录账号才能被指派评审">
+                  <Tag color="warning">未关联账号</Tag>
+                </Tooltip>
+              ) : e.available ? (
                 <Tag color="success">可用</Tag>
               ) : (
                 <Tooltip title={e.unavailableReason}>

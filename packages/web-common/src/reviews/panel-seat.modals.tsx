@@ -9,21 +9,28 @@ import { ReopenReviewSheetMutation, SwapPanelMemberMutation } from './reviews.op
 
 type PoolExpert = ExpertFieldsFragment;
 
-/** A pool expert as a choice: name, title, domains and load; unavailable or capped ones cannot be chosen. */
-export function poolExpertOptions(pool: readonly PoolExpert[], excludeIds: readonly string[]) {
+/** Why the API would refuse this expert on any panel of the application, or '' (conflicts are its to tell). */
+function refusal(e: PoolExpert, acceptedDomains: readonly string[]): string {
+  if (!e.available) return `暂不可用：${e.unavailableReason}`;
+  if (!e.accountUsername) return '未关联登录账号';
+  if (e.reviewsThisYear >= e.yearlyCap) return '已达年度上限';
+  if (!e.domains.some((d) => acceptedDomains.includes(d.code))) return '评审领域不符';
+  return '';
+}
+
+/** Pool experts as choices, those who fit first; the unavailable, unlinked, capped or out of domain cannot be chosen. */
+export function poolExpertOptions(
+  pool: readonly PoolExpert[],
+  excludeIds: readonly string[],
+  acceptedDomains: readonly string[],
+) {
   return pool
     .filter((e) => !excludeIds.includes(e.id))
     .map((e) => {
-      const atCap = e.reviewsThisYear >= e.yearlyCap;
-      const note = !e.available ? `暂不可用：${e.unavailableReason}` : atCap ? '已达年度上限' : '';
-      return {
-        value: e.id,
-        label: `${e.name}（${e.title}）`,
-        disabled: !e.available || atCap,
-        expert: e,
-        note,
-      };
-    });
+      const note = refusal(e, acceptedDomains);
+      return { value: e.id, label: `${e.name}（${e.title}）`, disabled: note !== '', expert: e, note };
+    })
+    .sort((a, b) => Number(a.disabled) - Number(b.disabled));
 }
 
 export function PoolExpertOption({ expert, note }: { expert: PoolExpert; note: string }) {
@@ -48,6 +55,7 @@ export function PoolExpertOption({ expert, note }: { expert: PoolExpert; note: s
 export function PoolExpertSelect({
   pool,
   excludeIds,
+  acceptedDomains,
   value,
   onChange,
   testId,
@@ -55,12 +63,14 @@ export function PoolExpertSelect({
 }: {
   pool: readonly PoolExpert[];
   excludeIds: readonly string[];
+  /** the application's industry and its parent class: an expert of either fits */
+  acceptedDomains: readonly string[];
   value?: string;
   onChange?: (id: string) => void;
   testId?: string;
   loading?: boolean;
 }) {
-  const options = poolExpertOptions(pool, excludeIds);
+  const options = poolExpertOptions(pool, excludeIds, acceptedDomains);
   return (
     <Select<string>
       value={value}
@@ -89,6 +99,7 @@ export function SwapMemberModal({
   expertName,
   pool,
   seatedIds,
+  acceptedDomains,
   onClose,
   onSwapped,
 }: {
@@ -96,6 +107,7 @@ export function SwapMemberModal({
   expertName: string;
   pool: readonly PoolExpert[];
   seatedIds: readonly string[];
+  acceptedDomains: readonly string[];
   onClose: () => void;
   onSwapped: () => void;
 }) {
@@ -134,7 +146,12 @@ export function SwapMemberModal({
       <PilotErrorAlert error={failure} />
       <Form<SwapValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item name="expertId" label="替换为" rules={[{ required: true, message: '请选择替换的专家' }]}>
-          <PoolExpertSelect pool={pool} excludeIds={seatedIds} testId="panel-swap-expert" />
+          <PoolExpertSelect
+            pool={pool}
+            excludeIds={seatedIds}
+            acceptedDomains={acceptedDomains}
+            testId="panel-swap-expert"
+          />
         </Form.Item>
         <Form.Item
           name="reason"

@@ -49,6 +49,8 @@ export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
   }
   if (!panel) return null;
 
+  const { industry } = data.pilotApplication;
+  const acceptedDomains = industry.parentCode ? [industry.code, industry.parentCode] : [industry.code];
   const changed = () => {
     reload();
     onChanged();
@@ -58,12 +60,17 @@ export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
     <Card title="专家评审" style={{ marginTop: 16 }} data-testid="review-panel-section">
       {panel.seats.length === 0 ? (
         state === 'ACCEPTED' ? (
-          <PanelComposer applicationId={applicationId} size={panel.size} onAssigned={changed} />
+          <PanelComposer
+            applicationId={applicationId}
+            size={panel.size}
+            acceptedDomains={acceptedDomains}
+            onAssigned={changed}
+          />
         ) : (
           <Typography.Text type="secondary">尚未组成专家组。</Typography.Text>
         )
       ) : (
-        <SeatedPanel panel={panel} state={state} onChanged={changed} />
+        <SeatedPanel panel={panel} state={state} acceptedDomains={acceptedDomains} onChanged={changed} />
       )}
     </Card>
   );
@@ -73,10 +80,12 @@ export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
 function PanelComposer({
   applicationId,
   size,
+  acceptedDomains,
   onAssigned,
 }: {
   applicationId: string;
   size: number;
+  acceptedDomains: readonly string[];
   onAssigned: () => void;
 }) {
   const client = useApolloClient();
@@ -179,6 +188,7 @@ function PanelComposer({
                   <PoolExpertSelect
                     pool={experts}
                     excludeIds={slots.filter((id, i): id is string => Boolean(id) && i !== row.index)}
+                    acceptedDomains={acceptedDomains}
                     value={row.expertId}
                     loading={pool.loading}
                     testId={`panel-slot-${row.index}`}
@@ -204,10 +214,12 @@ type Dialog = { kind: 'swap'; seat: Seat } | { kind: 'reopen'; seat: Seat; sheet
 function SeatedPanel({
   panel,
   state,
+  acceptedDomains,
   onChanged,
 }: {
   panel: Panel;
   state: PilotState;
+  acceptedDomains: readonly string[];
   onChanged: () => void;
 }) {
   const { message } = App.useApp();
@@ -326,6 +338,7 @@ function SeatedPanel({
           expertName={dialog.seat.expert.name}
           pool={pool.data?.experts ?? []}
           seatedIds={seatedIds}
+          acceptedDomains={acceptedDomains}
           onClose={() => setDialog(null)}
           onSwapped={() => {
             setDialog(null);

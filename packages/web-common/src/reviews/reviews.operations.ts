@@ -108,6 +108,7 @@ export const ReviewPanelQuery = graphql(`
       industry {
         code
         name
+        parentCode
       }
       panel {
         size
