@@ -4,6 +4,7 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
+  IdcardOutlined,
   NotificationOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -39,6 +40,8 @@ const NewPilotApplicationPage = lazy(() => import('./routes/pilot-application-ne
 const PilotApplicationsPage = lazy(() => import('./routes/pilot-applications.route'));
 const PilotApplicationDetailPage = lazy(() => import('./routes/pilot-application-detail.route'));
 const ConfirmedPilotsPage = lazy(() => import('./routes/confirmed-pilots.route'));
+const ExpertPoolPage = lazy(() => import('./routes/expert-pool.route'));
+const CallRankingPage = lazy(() => import('./routes/call-ranking.route'));
 const MyReviewsPage = lazy(() => import('./routes/my-reviews.route'));
 const ReviewSheetPage = lazy(() => import('./routes/review-sheet.route'));
 
@@ -99,6 +102,17 @@ export function CityApp() {
               <Route path="confirmed" element={<ConfirmedPilotsPage />} />
             </Route>
             <Route
+              path="reviews"
+              element={
+                <RequireRole roles={STAFF}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route path="experts" element={<ExpertPoolPage />} />
+              <Route path="calls/:callId/ranking" element={<CallRankingPage />} />
+            </Route>
+            <Route
               path="reviews/mine"
               element={
                 <RequireRole roles={[Role.EXPERT]}>
@@ -140,6 +154,8 @@ function CityShellWithMenu() {
       { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
       { path: '/pilots/applications', label: '试点申报', icon: <SolutionOutlined /> },
       { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
+      // For the city's own (local) pilots.
+      { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );
   }

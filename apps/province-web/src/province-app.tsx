@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
+  IdcardOutlined,
   InboxOutlined,
   NotificationOutlined,
   TeamOutlined,
@@ -40,6 +41,8 @@ const NewPilotApplicationPage = lazy(() => import('./routes/pilot-application-ne
 const PilotApplicationsPage = lazy(() => import('./routes/pilot-applications.route'));
 const PilotApplicationDetailPage = lazy(() => import('./routes/pilot-application-detail.route'));
 const ConfirmedPilotsPage = lazy(() => import('./routes/confirmed-pilots.route'));
+const ExpertPoolPage = lazy(() => import('./routes/expert-pool.route'));
+const CallRankingPage = lazy(() => import('./routes/call-ranking.route'));
 const MyReviewsPage = lazy(() => import('./routes/my-reviews.route'));
 const ReviewSheetPage = lazy(() => import('./routes/review-sheet.route'));
 
@@ -102,6 +105,17 @@ export function ProvinceApp() {
               <Route path="confirmed" element={<ConfirmedPilotsPage />} />
             </Route>
             <Route
+              path="reviews"
+              element={
+                <RequireRole roles={STAFF}>
+                  <Outlet />
+                </RequireRole>
+              }
+            >
+              <Route path="experts" element={<ExpertPoolPage />} />
+              <Route path="calls/:callId/ranking" element={<CallRankingPage />} />
+            </Route>
+            <Route
               path="reviews/mine"
               element={
                 <RequireRole roles={[Role.EXPERT]}>
@@ -146,6 +160,7 @@ function ProvinceShellWithMenu() {
       todo,
       { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
       { path: '/pilots/applications', label: '收到的申报', icon: <InboxOutlined /> },
+      { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
       { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
       { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },

@@ -1,0 +1,1 @@
+export { CallRankingPage as default } from '@xiangmeng/web-common';

@@ -1,0 +1,1 @@
+export { ExpertPoolPage as default } from '@xiangmeng/web-common';
