@@ -10,6 +10,7 @@ import { AccessGuard } from './common/auth/access.guard';
 import { Clock, SystemClock } from './common/clock';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { formatError } from './common/errors/format-error';
+import { DateTimeScalar } from './common/graphql/date-time.scalar';
 import { hideSuggestionsPlugin } from './common/errors/hide-suggestions.plugin';
 import { RequestContextFactory } from './common/request/request-context.factory';
 import { transactionPlugin } from './common/request/transaction.plugin';
@@ -106,6 +107,7 @@ export class AppModule implements NestModule {
           inject: [RequestContextFactory],
           useFactory: (contexts: RequestContextFactory) => ({
             autoSchemaFile: true,
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             sortSchema: true,
             path: '/graphql',
             playground: false,

@@ -18,6 +18,7 @@ import { PilotApplicationsResolver } from '../modules/pilots/pilot-applications.
 import { PilotApplicationFieldsResolver } from '../modules/pilots/pilot-application-fields.resolver';
 import { ConfirmedPilotsResolver } from '../modules/pilots/confirmed-pilots.resolver';
 import { REVIEW_RESOLVERS } from '../modules/reviews/reviews.resolvers';
+import { DateTimeScalar } from '../common/graphql/date-time.scalar';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -42,7 +43,9 @@ export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
 export async function printApiSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+    const schema = await app
+      .get(GraphQLSchemaFactory)
+      .create(RESOLVERS, { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] });
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

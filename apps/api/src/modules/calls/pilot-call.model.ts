@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import { type DocumentKind, PilotLevel, type TenantLevel } from '@xiangmeng/domain';
 import { DocumentKindEnum } from '../documents/document.model';
 import type { PilotCallEntity, PilotCallStatus } from './pilot-call.entity';
@@ -27,16 +28,16 @@ export class PilotCallModel {
   @Field()
   description: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   opensAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   closesAt: Date;
 
-  @Field(() => GraphQLISODateTime, { description: '推荐单位完成推荐的期限' })
+  @Field(() => DateTimeScalar, { description: '推荐单位完成推荐的期限' })
   recommendBy: Date;
 
-  @Field(() => GraphQLISODateTime, { description: '主管部门完成审查、评审和决定的期限' })
+  @Field(() => DateTimeScalar, { description: '主管部门完成审查、评审和决定的期限' })
   decideBy: Date;
 
   @Field(() => [DocumentKindEnum], { description: '申报须附的文件' })
@@ -45,7 +46,7 @@ export class PilotCallModel {
   @Field(() => PilotCallStatusEnum)
   status: PilotCallStatus;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
 
   @Field(() => Int)

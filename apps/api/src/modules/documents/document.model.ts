@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import type { DocumentEntity, DocumentKind } from './document.entity';
 
 export const DocumentKindEnum = {
@@ -31,7 +32,7 @@ export class DocumentModel {
   @Field({ description: 'SHA-256（十六进制）' })
   sha256: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   uploadedAt: Date;
 
   @Field({ description: '下载地址（需登录）' })

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import type { MeasuresParameters } from '@xiangmeng/domain';
 import { GraphQLJSONObject } from '../../common/graphql/json-object.scalar';
 import type { MeasuresEntity } from './measures.entity';
@@ -38,7 +39,7 @@ export class MeasuresModel {
   @Field(() => MeasuresStatusEnum)
   status: 'DRAFT' | 'PUBLISHED';
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
 }
 

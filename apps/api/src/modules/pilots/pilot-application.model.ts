@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import {
   PilotAction as PilotActionValues,
   type PilotLevel,
@@ -82,16 +83,16 @@ export class PilotApplicationModel {
   })
   dossier: Record<string, unknown> | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   submittedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   recommendedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '推荐单位的推荐意见' })
   recommendationOpinion: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   acceptedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '公示开始日期（YYYY-MM-DD）' })
@@ -100,7 +101,7 @@ export class PilotApplicationModel {
   @Field(() => String, { nullable: true, description: '公示结束日期（YYYY-MM-DD）' })
   noticeEndsOn: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   decidedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '书面决定' })
@@ -116,10 +117,10 @@ export class PilotApplicationModel {
   @Field(() => String, { nullable: true, description: '最近一次退回、不予推荐或撤回的理由' })
   lastReason: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   updatedAt: Date;
 }
 
@@ -164,7 +165,7 @@ export function toPilotApplicationModel(a: PilotApplicationEntity): PilotApplica
 
 @ObjectType('PilotTimelineEntry', { description: '申报的办理记录' })
 export class PilotTimelineEntryModel {
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at: Date;
 
   @Field({ description: '如 pilot_application.submit' })
@@ -200,7 +201,7 @@ export class PilotObjectionModel {
   @Field(() => String, { nullable: true })
   answer: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   answeredAt: Date | null;
 }
 
@@ -241,7 +242,7 @@ export class WorkItemModel {
   @Field()
   callTitle: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   dueAt: Date | null;
 
   @Field()

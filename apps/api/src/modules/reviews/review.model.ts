@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import { AggregationRule, ReviewRecommendation, ReviewSheetStatus } from '@xiangmeng/domain';
 import { PilotApplicationModel } from '../pilots/pilot-application.model';
 import { ExpertModel } from './expert.model';
@@ -57,10 +58,10 @@ export class ReviewSheetModel {
   @Field(() => ReviewRecommendation, { nullable: true })
   recommendation: ReviewRecommendation | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   submittedAt: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   reopenedAt: Date | null;
 
   @Field(() => String, { nullable: true })
@@ -129,7 +130,7 @@ export class PanelSeatModel {
   @Field(() => ExpertModel)
   expert: ExpertModel;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   assignedAt: Date;
 
   @Field(() => ReviewSheetModel, { nullable: true })
@@ -174,7 +175,7 @@ export class ReviewAssignmentModel {
   @Field(() => ReviewSheetModel)
   sheet: ReviewSheetModel;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   assignedAt: Date;
 }
 

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import { Role } from '@xiangmeng/domain';
 import type { TenantEntity } from '../tenants/tenant.entity';
 import { TenantModel, toTenantModel } from '../tenants/tenant.model';
@@ -26,10 +27,10 @@ export class UserModel {
   @Field(() => TenantModel)
   tenant: TenantModel;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   lastSignInAt: Date | null;
 }
 

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../../common/graphql/date-time.scalar';
 import type { DocumentKind } from '@xiangmeng/domain';
 import { DocumentKindEnum } from '../../documents/document.model';
 
@@ -10,16 +11,16 @@ export class PilotCallInput {
   @Field({ defaultValue: '' })
   description: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   opensAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   closesAt: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   recommendBy: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   decideBy: Date;
 
   @Field(() => [DocumentKindEnum])
