@@ -50,7 +50,8 @@ export class DocumentsController {
     return toDocumentModel(document);
   }
 
-  @Allow(...REGISTER_KEEPER_ROLES)
+  // Experts read the documents of the dossiers they review; the service and the database decide which.
+  @Allow(...REGISTER_KEEPER_ROLES, 'EXPERT')
   @Get(':id')
   async download(
     @Req() req: Request,

@@ -73,6 +73,15 @@ export class DocumentsService {
   async byId(ctx: RequestContext, id: string): Promise<DocumentEntity> {
     const document = UUID.test(id) ? await ctx.db.findOneBy(DocumentEntity, { id }) : null;
     if (!document) throw notFound();
+    // An expert reaches a document only through a dossier assigned to them (attachment rows are
+    // visible exactly while their application is), never the register's own files.
+    if (ctx.viewer?.roles.includes('EXPERT')) {
+      const attached = await ctx.db.query<unknown[]>(
+        'SELECT 1 FROM pilot_application_document WHERE tenant_id = $1 AND document_id = $2 LIMIT 1',
+        [document.tenantId, document.id],
+      );
+      if (!attached.length) throw notFound();
+    }
     return document;
   }
 
