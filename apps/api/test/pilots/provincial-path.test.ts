@@ -1,3 +1,4 @@
+import { chinaDate } from '@xiangmeng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminDb } from '../support/admin-db';
 import {
@@ -371,7 +372,7 @@ describe('a provincial pilot application, end to end', () => {
     expectRefused(
       await as('zzAdmin').send(P.record, {
         id: app.id,
-        on: '2026-11-30',
+        on: chinaDate(clock.now()),
         who: '某企业',
         what: '成员单位资质存疑',
       }),
@@ -380,7 +381,7 @@ describe('a provincial pilot application, end to end', () => {
     const objection = dataOf(
       await as('provOfficer').send<{ recordPilotObjection: { id: string } }>(P.record, {
         id: app.id,
-        on: '2026-11-30',
+        on: chinaDate(clock.now()),
         who: '某企业',
         what: '成员单位资质存疑',
       }),

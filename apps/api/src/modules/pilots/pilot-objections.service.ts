@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type FieldViolation, isCalendarDate } from '@xiangmeng/domain';
+import { chinaDate, type FieldViolation, isCalendarDate } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
@@ -53,6 +53,8 @@ export class PilotObjectionsService {
       violations.push(violation('receivedOn', 'CALENDAR_DATE', '收到日期应为有效日期（YYYY-MM-DD）'));
     else if (application.noticeStartsOn && input.receivedOn < application.noticeStartsOn)
       violations.push(violation('receivedOn', 'DURING_NOTICE', '收到日期不能早于公示开始日期'));
+    else if (input.receivedOn > chinaDate(this.clock.now()))
+      violations.push(violation('receivedOn', 'NOT_IN_FUTURE', '收到日期不能晚于今天'));
     if (objector.length < 1 || objector.length > 100)
       violations.push(violation('objector', 'LENGTH', '异议人应为 1–100 个字'));
     if (content.length < 1 || content.length > 5000)
