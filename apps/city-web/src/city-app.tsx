@@ -143,7 +143,10 @@ function CityShellWithMenu() {
   };
   // An expert's reduced view: what waits for them and their review tasks, nothing else.
   if (viewer.roles.includes(Role.EXPERT)) {
-    const expertMenu: ShellMenuItem[] = [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }];
+    const expertMenu: ShellMenuItem[] = [
+      todo,
+      { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> },
+    ];
     return <CityShell appTitle={APP_TITLE} menuItems={expertMenu} />;
   }
   const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];

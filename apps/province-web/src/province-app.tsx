@@ -146,7 +146,10 @@ function ProvinceShellWithMenu() {
   };
   // An expert's reduced view: what waits for them and their review tasks, nothing else.
   if (viewer.roles.includes(Role.EXPERT)) {
-    const expertMenu: ShellMenuItem[] = [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }];
+    const expertMenu: ShellMenuItem[] = [
+      todo,
+      { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> },
+    ];
     return <ProvinceShell appTitle={APP_TITLE} menuItems={expertMenu} />;
   }
   const isStaff = viewer.roles.includes(Role.PROVINCE_ADMIN) || viewer.roles.includes(Role.PROVINCE_OFFICER);

@@ -41,7 +41,12 @@ export function DossierSection({ application }: { application: Application }) {
         { key: 'foundedOn', label: '发起日期', children: text(alliance.foundedOn) ?? '—' },
         { key: 'establishedOn', label: '成立日期', children: text(alliance.establishedOn) ?? '—' },
         { key: 'submittedAt', label: '提交时间', children: chinaDateTime(application.submittedAt) },
-        { key: 'objectives', label: '联盟宗旨', span: 2, children: paragraph(text(alliance.objectives) ?? '') },
+        {
+          key: 'objectives',
+          label: '联盟宗旨',
+          span: 2,
+          children: paragraph(text(alliance.objectives) ?? ''),
+        },
         ...(application.recommendationOpinion
           ? [
               {
@@ -75,7 +80,11 @@ export function DossierSection({ application }: { application: Application }) {
             key: 'type',
             render: (_: unknown, m) => label<OrganizationType>(ORGANIZATION_TYPE_LABELS, m.type),
           },
-          { title: '角色', key: 'role', render: (_: unknown, m) => label<MemberRole>(MEMBER_ROLE_LABELS, m.role) },
+          {
+            title: '角色',
+            key: 'role',
+            render: (_: unknown, m) => label<MemberRole>(MEMBER_ROLE_LABELS, m.role),
+          },
           {
             title: '行业骨干',
             key: 'backbone',
@@ -98,7 +107,11 @@ export function DossierSection({ application }: { application: Application }) {
       size="small"
       column={1}
       items={[
-        { key: 'version', label: '协议版本', children: text(agreement.version) ? `第 ${text(agreement.version)} 版` : '—' },
+        {
+          key: 'version',
+          label: '协议版本',
+          children: text(agreement.version) ? `第 ${text(agreement.version)} 版` : '—',
+        },
         { key: 'goals', label: '创新目标', children: paragraph(text(agreement.innovationGoals) ?? '') },
         {
           key: 'tasks',
@@ -107,7 +120,11 @@ export function DossierSection({ application }: { application: Application }) {
             <List
               size="small"
               dataSource={records(agreement.tasks)}
-              renderItem={(t) => <List.Item>{text(t.organizationName) ?? ''} {text(t.task) ?? '—'}</List.Item>}
+              renderItem={(t) => (
+                <List.Item>
+                  {text(t.organizationName) ?? ''} {text(t.task) ?? '—'}
+                </List.Item>
+              )}
             />
           ),
         },

@@ -31,7 +31,12 @@ const COLUMNS: TableColumnsType<Assignment> = [
       </Tag>
     ),
   },
-  { title: '分配时间', key: 'assignedAt', width: 170, render: (_: unknown, a) => chinaDateTime(a.assignedAt) },
+  {
+    title: '分配时间',
+    key: 'assignedAt',
+    width: 170,
+    render: (_: unknown, a) => chinaDateTime(a.assignedAt),
+  },
   {
     title: '评审截止',
     key: 'decideBy',
@@ -44,7 +49,8 @@ const COLUMNS: TableColumnsType<Assignment> = [
 export function MyReviewsPage() {
   const { data, loading, error, refetch } = useQuery(MyReviewsQuery, { fetchPolicy: 'cache-and-network' });
   if (loading && !data) return <PageLoading />;
-  if (!data) return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data)
+    return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
 
   return (
     <Card title={<Typography.Text strong>评审任务</Typography.Text>}>

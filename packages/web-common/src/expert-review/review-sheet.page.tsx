@@ -48,7 +48,9 @@ type SheetValues = {
 const RECOMMENDATIONS = Object.values(ReviewRecommendation);
 
 function criterionLabel(row: Pick<ScoreRow, 'key' | 'label'>): string {
-  return row.key in REVIEW_CRITERION_LABELS ? REVIEW_CRITERION_LABELS[row.key as ReviewCriterionKey] : row.label;
+  return row.key in REVIEW_CRITERION_LABELS
+    ? REVIEW_CRITERION_LABELS[row.key as ReviewCriterionKey]
+    : row.label;
 }
 
 /** Weighted total (weights in percent) of what is scored so far; complete when every criterion is. */
@@ -73,7 +75,8 @@ export function ReviewSheetPage() {
   const { data, loading, error, refetch } = useQuery(ReviewSheetQuery, { fetchPolicy: 'cache-and-network' });
 
   if (loading && !data) return <PageLoading />;
-  if (!data) return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data)
+    return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
   const assignment = data.myReviewAssignments.find((a) => a.id === assignmentId);
   if (!assignment) {
     return (
@@ -93,7 +96,9 @@ export function ReviewSheetPage() {
   const { application, sheet } = assignment;
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb items={[{ title: <Link to="/reviews/mine">评审任务</Link> }, { title: application.allianceName }]} />
+      <Breadcrumb
+        items={[{ title: <Link to="/reviews/mine">评审任务</Link> }, { title: application.allianceName }]}
+      />
       <Card>
         <Flex vertical gap={8}>
           <Space size={8} wrap>
@@ -142,7 +147,11 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
           input: {
             assignmentId,
             version: sheet.version,
-            scores: values.scores.map((s) => ({ key: s.key, score: s.score ?? null, comment: s.comment ?? '' })),
+            scores: values.scores.map((s) => ({
+              key: s.key,
+              score: s.score ?? null,
+              comment: s.comment ?? '',
+            })),
             overallOpinion: values.overallOpinion ?? '',
             recommendation: values.recommendation ?? null,
             submit,
@@ -163,7 +172,8 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
     values.scores.forEach((s, i) => {
       if (typeof s.score !== 'number') missing.push({ name: ['scores', i, 'score'], errors: ['请评分'] });
     });
-    if (!values.overallOpinion?.trim()) missing.push({ name: ['overallOpinion'], errors: ['请填写总体意见'] });
+    if (!values.overallOpinion?.trim())
+      missing.push({ name: ['overallOpinion'], errors: ['请填写总体意见'] });
     if (!values.recommendation) missing.push({ name: ['recommendation'], errors: ['请选择评审建议'] });
     (form as FormInstance).setFields(missing);
     if (missing.length > 0) {
@@ -243,7 +253,12 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
             pagination={false}
             dataSource={sheet.scores}
             columns={[
-              { title: '评审指标', key: 'label', width: 140, render: (_: unknown, row) => criterionLabel(row) },
+              {
+                title: '评审指标',
+                key: 'label',
+                width: 140,
+                render: (_: unknown, row) => criterionLabel(row),
+              },
               { title: '权重', key: 'weight', width: 80, render: (_: unknown, row) => `${row.weight}%` },
               {
                 title: '得分（0–100）',
@@ -278,7 +293,11 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
             ]}
           />
           <Form.Item label="总体意见" name="overallOpinion" style={{ marginTop: 16 }}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} data-testid="review-opinion" />
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              maxLength={5000}
+              data-testid="review-opinion"
+            />
           </Form.Item>
           <Form.Item label="评审建议" name="recommendation">
             <Radio.Group
@@ -317,7 +336,9 @@ function showProblem(
     .filter((f) => registered.has(JSON.stringify(f.name)));
   form.setFields(placed);
   const title =
-    error.code === ErrorCode.BAD_USER_INPUT && error.violations.length > 0 ? '评分表有误，请修改后再试' : error.message;
+    error.code === ErrorCode.BAD_USER_INPUT && error.violations.length > 0
+      ? '评分表有误，请修改后再试'
+      : error.message;
   setProblem({ title, lines: error.violations.map((v) => `${fieldLabel(v.field, rows)}：${v.message}`) });
 }
 

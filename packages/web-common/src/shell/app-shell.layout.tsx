@@ -64,7 +64,11 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={menuItems.map((item) => ({ key: item.path, label: <MenuLabel item={item} />, icon: item.icon }))}
+            items={menuItems.map((item) => ({
+              key: item.path,
+              label: <MenuLabel item={item} />,
+              icon: item.icon,
+            }))}
             onClick={({ key }) => void navigate(key)}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />

@@ -31,7 +31,9 @@ const COLUMNS: TableColumnsType<WorkItem> = [
     width: 220,
     render: (_: unknown, item) => (
       <Flex gap={8} align="center">
-        <Typography.Text type={item.overdue ? 'danger' : undefined}>{chinaDateTime(item.dueAt)}</Typography.Text>
+        <Typography.Text type={item.overdue ? 'danger' : undefined}>
+          {chinaDateTime(item.dueAt)}
+        </Typography.Text>
         {item.overdue && (
           <Tag color="red" data-testid="work-item-overdue">
             逾期
@@ -47,7 +49,8 @@ export function WorkListPage() {
   const { data, loading, error, refetch } = useQuery(WorkListQuery, { fetchPolicy: 'cache-and-network' });
 
   if (loading && !data) return <PageLoading />;
-  if (!data) return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (!data)
+    return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
 
   const { items, total, overdue } = data.workList;
   const groups = KIND_ORDER.map((kind) => ({ kind, items: items.filter((i) => i.kind === kind) })).filter(
@@ -92,9 +95,11 @@ export function WorkListPage() {
                 columns={COLUMNS}
                 dataSource={group.items}
                 pagination={false}
-                onRow={(item) => ({
-                  'data-testid': `work-item-${item.kind}-${item.applicationId}`,
-                } as React.HTMLAttributes<HTMLElement>)}
+                onRow={(item) =>
+                  ({
+                    'data-testid': `work-item-${item.kind}-${item.applicationId}`,
+                  }) as React.HTMLAttributes<HTMLElement>
+                }
               />
             </Card>
           );
