@@ -23,7 +23,12 @@ import { OrganizationPicker } from '../organizations/organization-picker';
 import { PilotErrorAlert } from '../pilots/pilot-error.alert';
 import { IndustryTreeSelect } from '../register/industry-tree-select';
 import { placeViolations } from './review-format';
-import { CreateExpertMutation, ExpertAccountsQuery, UpdateExpertMutation } from './reviews.operations';
+import {
+  CreateExpertMutation,
+  ExpertAccountsQuery,
+  ExpertsQuery,
+  UpdateExpertMutation,
+} from './reviews.operations';
 
 export type TieKind = 'ORGANIZATION' | 'BUREAU';
 
@@ -99,8 +104,13 @@ export function ExpertFormModal({
   const [updateExpert, updating] = useMutation(UpdateExpertMutation);
   const available = Form.useWatch('available', form) ?? true;
 
+  // Accounts another expert of the pool already signs in with are not offered.
+  const pool = useQuery(ExpertsQuery, { fetchPolicy: 'cache-first' });
+  const linkedElsewhere = new Set(
+    (pool.data?.experts ?? []).filter((e) => e.id !== expert?.id).flatMap((e) => e.accountUsername ?? []),
+  );
   const expertAccounts = (accounts.data?.users ?? []).filter(
-    (u) => u.roles.includes(Role.EXPERT) && !u.disabled,
+    (u) => u.roles.includes(Role.EXPERT) && !u.disabled && !linkedElsewhere.has(u.username),
   );
   const currentAccountId = expert?.accountUsername
     ? (accounts.data?.users ?? []).find((u) => u.username === expert.accountUsername)?.id
@@ -278,6 +288,7 @@ export function ExpertFormModal({
           >
             <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder="不关联"
               loading={accounts.loading}
               options={expertAccounts.map((u) => ({
@@ -287,7 +298,7 @@ export function ExpertFormModal({
               notFoundContent={
                 accounts.error
                   ? toApiError(accounts.error).message
-                  : '本单位没有评审专家账号，请先在用户管理中创建'
+                  : '本单位没有未关联的评审专家账号，请先在用户管理中创建'
               }
             />
           </Form.Item>
@@ -317,6 +328,9 @@ function AffiliationRowFields({
   const label = Form.useWatch<string | undefined>(['affiliations', name, 'label'], form);
   return (
     <Flex gap={8} align="flex-start" wrap>
+      <Form.Item name={[name, 'label']} hidden>
+        <Input />
+      </Form.Item>
       <Form.Item name={[name, 'kind']} noStyle>
         <Radio.Group
           optionType="button"
@@ -336,7 +350,12 @@ function AffiliationRowFields({
         </Form.Item>
       ) : label ? (
         // An organization already on record stays as it is; remove the row to change it.
-        <Typography.Text style={{ flex: 1, minWidth: 220, lineHeight: '32px' }}>{label}</Typography.Text>
+        <Typography.Text style={{ flex: 1, minWidth: 220, lineHeight: '32px' }}>
+          {label}
+          <Form.Item name={[name, 'organizationId']} hidden>
+            <Input />
+          </Form.Item>
+        </Typography.Text>
       ) : (
         <Form.Item
           name={[name, 'organizationId']}
