@@ -87,6 +87,20 @@ async function scoreAsExpert(browser: Browser, username: string, base: number): 
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
     await expect(page.getByTestId('review-dossier')).toBeVisible();
+    if (username === EXPERTS[0]) {
+      // The dossier's feasibility report downloads for the assigned expert, byte for byte.
+      await page.getByRole('tab', { name: /^附件/ }).click();
+      const link = page.getByRole('link', { name: '试点可行性报告.pdf' });
+      const download = await page.request.get((await link.getAttribute('href')) ?? '');
+      expect(download.ok()).toBe(true);
+      expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+      // Staff pages are not for experts: the register sends them back to their tasks.
+      const here = page.url();
+      await page.goto('/province/alliances');
+      await expect(page).toHaveURL(/\/province\/reviews\/mine$/);
+      await page.goto(here);
+      await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
+    }
 
     // A draft first: saved, still editable.
     await page.getByTestId(`score-${CRITERIA[0]}`).fill(String(base));

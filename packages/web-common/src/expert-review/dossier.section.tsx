@@ -41,6 +41,7 @@ export function DossierSection({ application }: { application: Application }) {
         { key: 'foundedOn', label: '发起日期', children: text(alliance.foundedOn) ?? '—' },
         { key: 'establishedOn', label: '成立日期', children: text(alliance.establishedOn) ?? '—' },
         { key: 'submittedAt', label: '提交时间', children: chinaDateTime(application.submittedAt) },
+        { key: 'liableEntity', label: '对外承担责任的主体', children: text(alliance.liableEntity) ?? '—' },
         {
           key: 'objectives',
           label: '联盟宗旨',
@@ -95,6 +96,8 @@ export function DossierSection({ application }: { application: Application }) {
       />
     );
 
+  const memberName = (id: unknown) =>
+    text(memberRows.find((m) => m.organizationId === id)?.name) ?? '（已不在成员名单中的单位）';
   const agreement = isRecord(dossier.agreement) ? dossier.agreement : null;
   const ip = agreement && isRecord(agreement.ipTerms) ? agreement.ipTerms : {};
   const funds = agreement && isRecord(agreement.fundRules) ? agreement.fundRules : {};
@@ -122,7 +125,7 @@ export function DossierSection({ application }: { application: Application }) {
               dataSource={records(agreement.tasks)}
               renderItem={(t) => (
                 <List.Item>
-                  {text(t.organizationName) ?? ''} {text(t.task) ?? '—'}
+                  {memberName(t.organizationId)}：{text(t.task) ?? '—'}
                 </List.Item>
               )}
             />
