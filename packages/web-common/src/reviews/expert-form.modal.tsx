@@ -2,7 +2,6 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Role } from '@xiangmeng/domain';
 import {
-  Alert,
   Button,
   Flex,
   Form,
@@ -14,7 +13,7 @@ import {
   Typography,
   type ButtonProps,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useIsAdmin } from '../auth/require-viewer.guard';
 import { SignInTenantsQuery } from '../auth/viewer.operations';
 import { toApiError, type ApiError } from '../errors/api-error';
@@ -112,23 +111,8 @@ export function ExpertFormModal({
   const expertAccounts = (accounts.data?.users ?? []).filter(
     (u) => u.roles.includes(Role.EXPERT) && !u.disabled && !linkedElsewhere.has(u.username),
   );
-  const currentAccountId = expert?.accountUsername
-    ? (accounts.data?.users ?? []).find((u) => u.username === expert.accountUsername)?.id
-    : undefined;
-  // An officer cannot see the accounts, so saving would drop the link the admin made.
-  const accountLocked = !isAdmin && Boolean(expert?.accountUsername);
-  const waitingForAccounts = isAdmin && Boolean(expert?.accountUsername) && !accounts.data;
-
-  // The linked account is known by username; its id arrives with the accounts list.
-  useEffect(() => {
-    if (currentAccountId && !form.isFieldTouched('accountUserId'))
-      form.setFieldValue('accountUserId', currentAccountId);
-  }, [currentAccountId, form]);
-
-  const okButtonProps: ButtonProps & { 'data-testid': string } = {
-    disabled: accountLocked || waitingForAccounts,
-    'data-testid': 'expert-save',
-  };
+  const currentAccountId = expert?.accountUserId ?? undefined;
+  const okButtonProps: ButtonProps & { 'data-testid': string } = { 'data-testid': 'expert-save' };
 
   async function save(values: ExpertValues) {
     setFailure(null);
@@ -171,14 +155,6 @@ export function ExpertFormModal({
       width={720}
       destroyOnHidden
     >
-      {accountLocked && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`该专家已关联登录账号 ${expert?.accountUsername ?? ''}，修改专家信息请由本单位管理员进行（以免解除账号关联）。`}
-        />
-      )}
       <PilotErrorAlert error={failure} />
       <Form<ExpertValues>
         form={form}
@@ -307,6 +283,10 @@ export function ExpertFormModal({
             <Typography.Text type="secondary">
               {expert?.accountUsername ?? '未关联'}（登录账号由本单位管理员关联）
             </Typography.Text>
+            {/* Saving carries the admin's link back unchanged. */}
+            <Form.Item name="accountUserId" hidden noStyle>
+              <Input />
+            </Form.Item>
           </Form.Item>
         )}
       </Form>

@@ -29,6 +29,7 @@ export const ExpertFieldsFragment = graphql(`
     available
     unavailableReason
     accountUsername
+    accountUserId
     reviewsThisYear
     yearlyCap
     version

@@ -56,6 +56,9 @@ export class ExpertModel {
   @Field(() => String, { nullable: true, description: '专家登录账号（已关联时）' })
   accountUsername: string | null;
 
+  @Field(() => ID, { nullable: true, description: '关联的专家账号 id（修改专家信息时原样提交以保留关联）' })
+  accountUserId: string | null;
+
   @Field(() => Int, { description: '本年度（北京时间）评审任务数：在任与已提交' })
   reviewsThisYear: number;
 

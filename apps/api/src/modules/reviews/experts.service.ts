@@ -216,6 +216,7 @@ export class ExpertsService {
       available: e.available,
       unavailableReason: e.unavailableReason,
       accountUsername: e.userId ? (users.get(e.userId)?.username ?? null) : null,
+      accountUserId: e.userId,
       reviewsThisYear: counts.get(e.id) ?? 0,
       yearlyCap: cap,
       version: e.version,
