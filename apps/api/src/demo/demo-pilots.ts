@@ -33,7 +33,11 @@ const expert = (
   name: string,
   title: string,
   domains: string[],
-  ties: { organizations?: DemoExpert['organizations']; bureaus?: DemoExpert['bureaus']; username?: string } = {},
+  ties: {
+    organizations?: DemoExpert['organizations'];
+    bureaus?: DemoExpert['bureaus'];
+    username?: string;
+  } = {},
 ): DemoExpert => ({
   key,
   name,
@@ -44,25 +48,45 @@ const expert = (
   username: ties.username ?? null,
 });
 
+// The five account holders review every strategic emerging class (first level) and most pillar
+// industries, so the demo can seat a panel of five for every alliance without a conflict; each
+// leaves out one pillar industry that 黄德明 (or no demo alliance) covers.
+const SE_CLASSES = ['SE01', 'SE02', 'SE03', 'SE04', 'SE05', 'SE06', 'SE07', 'SE08', 'SE09'];
+const PILLARS = [
+  'HP01',
+  'HP02',
+  'HP03',
+  'HP04',
+  'HP05',
+  'HP06',
+  'HP07',
+  'HP08',
+  'HP09',
+  'HP10',
+  'HP11',
+  'HP12',
+];
+const broad = (without: string) => [...SE_CLASSES, ...PILLARS.filter((code) => code !== without)];
+
 /** The province's pool: every industry of the demo alliances is covered by at least one expert. */
 export const DEMO_PROVINCE_EXPERTS: readonly DemoExpert[] = [
-  expert('rail', '周振华', '教授级高级工程师', ['SE0204', 'SE0202', 'SE0205', 'SE0201'], {
+  expert('rail', '周振华', '教授级高级工程师', broad('HP02'), {
     organizations: [{ name: '株洲天元轨道交通装备股份有限公司', position: '总工程师' }],
     username: 'expert1',
   }),
-  expert('digital', '罗湘平', '教授', ['SE0105', 'SE0104', 'SE0103', 'SE0102', 'SE0203'], {
+  expert('digital', '罗湘平', '教授', broad('HP03'), {
     organizations: [{ name: '长沙麓山工业大学', position: '计算机学院院长' }],
     username: 'expert2',
   }),
-  expert('bio', '谭晓燕', '研究员', ['SE0401', 'SE0403', 'SE0404', 'HP12', 'HP11'], {
+  expert('bio', '谭晓燕', '研究员', broad('HP01'), {
     organizations: [{ name: '湖南省生物医药研究院', position: '副院长' }],
     username: 'expert3',
   }),
-  expert('materials', '陈立新', '教授', ['SE0301', 'SE0302', 'SE0304', 'SE0305', 'SE0306', 'HP05'], {
+  expert('materials', '陈立新', '教授', broad('HP06'), {
     organizations: [{ name: '湘潭理工大学', position: '材料学院教授' }],
     username: 'expert4',
   }),
-  expert('energy', '刘建军', '高级工程师', ['SE0601', 'SE0602', 'SE0604', 'SE0502', 'SE0802'], {
+  expert('energy', '刘建军', '高级工程师', broad('HP04'), {
     organizations: [{ name: '湘潭电工装备研究所', position: '所长' }],
     username: 'expert5',
   }),
@@ -140,7 +164,13 @@ export async function seedDemoPilots(client: Client): Promise<{ experts: number;
         await client.query(
           `INSERT INTO expert_affiliation (id, tenant_id, expert_id, bureau_tenant_id, position)
            VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-          [demoId(`pilot-affiliation:${code}:${e.key}:${tie.code}`), tenantId, id, tenantIdOf(tie.code), tie.position],
+          [
+            demoId(`pilot-affiliation:${code}:${e.key}:${tie.code}`),
+            tenantId,
+            id,
+            tenantIdOf(tie.code),
+            tie.position,
+          ],
         );
       }
     }

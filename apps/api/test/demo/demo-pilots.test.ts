@@ -1,3 +1,4 @@
+import { INDUSTRIES } from '@xiangmeng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_EXPERT_ACCOUNTS,
@@ -61,9 +62,14 @@ describe('demo pilot selection', () => {
     expect(afterSecond).toEqual(afterFirst);
   });
 
-  it('gives the province a pool of 8 covering every industry of the demo alliances, 6 of them with accounts', async () => {
+  it('gives the province a pool of 8 in which at least five account holders review each demo alliance’s industry', async () => {
     const rows = await asAdmin(async (c) => {
-      const { rows } = await c.query<{ name: string; domains: string[]; username: string | null; ties: number }>(
+      const { rows } = await c.query<{
+        name: string;
+        domains: string[];
+        username: string | null;
+        ties: number;
+      }>(
         `SELECT e.name, e.domains, u.username,
                 (SELECT count(*)::int FROM expert_affiliation a WHERE a.expert_id = e.id) AS ties
            FROM expert e JOIN tenant t ON t.id = e.tenant_id LEFT JOIN app_user u ON u.id = e.user_id
@@ -73,14 +79,26 @@ describe('demo pilot selection', () => {
       return rows;
     });
     expect(rows).toHaveLength(8);
-    const covered = new Set(rows.flatMap((r) => r.domains));
-    expect(DEMO_ALLIANCES.map((a) => a.industryCode).filter((code) => !covered.has(code))).toEqual([]);
-    expect(rows.map((r) => r.username).filter(Boolean).sort()).toEqual(
-      ['expert', 'expert1', 'expert2', 'expert3', 'expert4', 'expert5'],
+    // An expert of an industry's class reviews it too; five account holders make a panel.
+    const parentOf = new Map(INDUSTRIES.map((i) => [i.code, i.parentCode]));
+    const reviewers = (code: string) =>
+      rows.filter(
+        (r) => r.username && (r.domains.includes(code) || r.domains.includes(parentOf.get(code) ?? '')),
+      );
+    expect(DEMO_ALLIANCES.map((a) => a.industryCode).filter((code) => reviewers(code).length < 5)).toEqual(
+      [],
     );
+    expect(
+      rows
+        .map((r) => r.username)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['expert', 'expert1', 'expert2', 'expert3', 'expert4', 'expert5']);
     // Every tie of the catalogue found its directory organization or bureau.
     for (const e of DEMO_PROVINCE_EXPERTS) {
-      expect(rows.find((r) => r.name === e.name)!.ties, e.name).toBe(e.organizations.length + e.bureaus.length);
+      expect(rows.find((r) => r.name === e.name)!.ties, e.name).toBe(
+        e.organizations.length + e.bureaus.length,
+      );
     }
   });
 
@@ -114,41 +132,50 @@ describe('demo pilot selection', () => {
 
   it('lists the expert accounts among the demo accounts', () => {
     const province = DEMO_ACCOUNTS.filter((a) => a.tenantCode === '430000' && a.roles.includes('EXPERT'));
-    expect(province.map((a) => a.username).sort()).toEqual(['expert', ...DEMO_EXPERT_ACCOUNTS.map((a) => a.username)].sort());
+    expect(province.map((a) => a.username).sort()).toEqual(
+      ['expert', ...DEMO_EXPERT_ACCOUNTS.map((a) => a.username)].sort(),
+    );
   });
 
-  it.each(['430200', '430100'])('shows the province’s open call to the demo officer of %s (runtime role, RLS)', async (code) => {
-    const officer = await userOf(code, 'officer');
-    const calls = await asRuntimeRole(
-      { tenantId: officer.tenantId, userId: officer.id, roles: ['CITY_OFFICER'] },
-      async (db) =>
-        (
-          await db.query<{
-            status: string;
-            required_documents: string[];
-            opens_at: Date;
-            closes_at: Date;
-            recommend_by: Date;
-            decide_by: Date;
-            tenant_code: string;
-          }>(
-            `SELECT p.status, p.required_documents, p.opens_at, p.closes_at, p.recommend_by, p.decide_by,
+  it.each(['430200', '430100'])(
+    'shows the province’s open call to the demo officer of %s (runtime role, RLS)',
+    async (code) => {
+      const officer = await userOf(code, 'officer');
+      const calls = await asRuntimeRole(
+        { tenantId: officer.tenantId, userId: officer.id, roles: ['CITY_OFFICER'] },
+        async (db) =>
+          (
+            await db.query<{
+              status: string;
+              required_documents: string[];
+              opens_at: Date;
+              closes_at: Date;
+              recommend_by: Date;
+              decide_by: Date;
+              tenant_code: string;
+            }>(
+              `SELECT p.status, p.required_documents, p.opens_at, p.closes_at, p.recommend_by, p.decide_by,
                     (SELECT code FROM tenant WHERE id = p.tenant_id) AS tenant_code
                FROM pilot_call p WHERE p.title = $1`,
-            [DEMO_PILOT_CALL_TITLE],
-          )
-        ).rows,
-    );
-    expect(calls).toHaveLength(1);
-    const call = calls[0]!;
-    expect(call).toMatchObject({ status: 'PUBLISHED', required_documents: ['FEASIBILITY_REPORT'], tenant_code: '430000' });
-    const now = Date.now();
-    expect(call.opens_at.getTime()).toBeLessThan(now - 29 * DAY);
-    expect(call.closes_at.getTime()).toBeGreaterThan(now + 59 * DAY);
-    expect(call.closes_at.getTime()).toBeLessThan(now + 62 * DAY);
-    expect(call.recommend_by.getTime() - call.closes_at.getTime()).toBe(15 * DAY);
-    expect(call.decide_by.getTime() - call.closes_at.getTime()).toBe(60 * DAY);
-  });
+              [DEMO_PILOT_CALL_TITLE],
+            )
+          ).rows,
+      );
+      expect(calls).toHaveLength(1);
+      const call = calls[0]!;
+      expect(call).toMatchObject({
+        status: 'PUBLISHED',
+        required_documents: ['FEASIBILITY_REPORT'],
+        tenant_code: '430000',
+      });
+      const now = Date.now();
+      expect(call.opens_at.getTime()).toBeLessThan(now - 29 * DAY);
+      expect(call.closes_at.getTime()).toBeGreaterThan(now + 59 * DAY);
+      expect(call.closes_at.getTime()).toBeLessThan(now + 62 * DAY);
+      expect(call.recommend_by.getTime() - call.closes_at.getTime()).toBe(15 * DAY);
+      expect(call.decide_by.getTime() - call.closes_at.getTime()).toBe(60 * DAY);
+    },
+  );
 
   it.each(['expert', ...DEMO_EXPERT_ACCOUNTS.map((a) => a.username)])(
     'expert account %s signs in with the demo password and reads its own pool entry only',
@@ -159,8 +186,9 @@ describe('demo pilot selection', () => {
       const me = await agent.send<{ me: { roles: string[] } }>('{ me { roles } }');
       expect(me.data?.me.roles).toEqual(['EXPERT']);
       const user = await userOf('430000', username);
-      const seen = await asRuntimeRole({ tenantId: user.tenantId, userId: user.id, roles: ['EXPERT'] }, async (db) =>
-        (await db.query<{ name: string }>('SELECT name FROM expert')).rows.map((r) => r.name),
+      const seen = await asRuntimeRole(
+        { tenantId: user.tenantId, userId: user.id, roles: ['EXPERT'] },
+        async (db) => (await db.query<{ name: string }>('SELECT name FROM expert')).rows.map((r) => r.name),
       );
       expect(seen).toEqual([DEMO_PROVINCE_EXPERTS.find((e) => e.username === username)!.name]);
     },
