@@ -16,6 +16,7 @@ export * from './alliances/alliance-lifecycle.js';
 export * from './documents/document-file.js';
 export * from './pilots/pilot-transitions.js';
 export * from './pilots/pilot-labels.js';
+export * from './pilots/pilot-actors.js';
 export * from './pilots/dossier-completeness.js';
 export * from './reviews/conflicts.js';
 export * from './reviews/panel-proposal.js';

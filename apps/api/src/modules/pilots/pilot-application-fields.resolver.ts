@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { availablePilotActions, PilotAction, type PilotState } from '@xiangmeng/domain';
+import { availablePilotActions, PilotAction, pilotActorsOf, type PilotState } from '@xiangmeng/domain';
 import { In } from 'typeorm';
 import { SignedIn } from '../../common/auth/access.decorators';
 import { notFound } from '../../common/errors/app-error';
@@ -22,7 +22,6 @@ import {
   PilotObjectionModel,
   PilotTimelineEntryModel,
 } from './pilot-application.model';
-import { pilotActors } from './pilot-actors';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
 
@@ -245,7 +244,7 @@ export class PilotApplicationFieldsResolver {
     @CurrentViewer() viewer: Viewer,
     @Parent() application: PilotApplicationModel,
   ): PilotAction[] {
-    const actions = availablePilotActions(application.state, pilotActors(viewer, application));
+    const actions = availablePilotActions(application.state, pilotActorsOf(viewer, application));
     // The recommendation is signed by an admin other than the one who submitted.
     return application.submittedBy === viewer.userId ? actions.filter((a) => a !== 'RECOMMEND') : actions;
   }
@@ -280,7 +279,7 @@ export class PilotApplicationFieldsResolver {
     @CurrentViewer() viewer: Viewer,
     @Parent() application: PilotApplicationModel,
   ): Promise<PilotObjectionModel[]> {
-    if (!pilotActors(viewer, application).includes('AUTHORITY')) return [];
+    if (!pilotActorsOf(viewer, application).includes('AUTHORITY')) return [];
     const entity = await this.applications.get(ctx.db, application.id);
     return (await this.objectionsService.list(ctx.db, viewer, entity)).map(toObjectionModel);
   }

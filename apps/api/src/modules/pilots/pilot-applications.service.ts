@@ -1,3 +1,4 @@
+import { pilotActorsOf } from '@xiangmeng/domain';
 import { Injectable } from '@nestjs/common';
 import type { FieldViolation } from '@xiangmeng/domain';
 import { type EntityManager, In } from 'typeorm';
@@ -15,7 +16,6 @@ import type {
   UpdatePilotApplicationInput,
 } from './dto/pilot-application.input';
 import { PilotApplicationDocumentEntity, PilotApplicationEntity } from './pilot-application.entity';
-import { pilotActors } from './pilot-actors';
 import { applicationChanged, notWithApplicant } from './pilots.errors';
 
 const MAX_FEN = 10n ** 14n;
@@ -135,7 +135,7 @@ export class PilotApplicationsService {
     input: UpdatePilotApplicationInput,
   ): Promise<PilotApplicationEntity> {
     const application = await this.get(ctx.db, input.id);
-    if (!pilotActors(viewer, application).includes('APPLICANT_SIDE'))
+    if (!pilotActorsOf(viewer, application).includes('APPLICANT_SIDE'))
       throw new AppError('FORBIDDEN', {}, '只有联盟所在市州科技局可以填写申报书');
     if (application.state !== 'DRAFT' && application.state !== 'RETURNED') throw notWithApplicant();
     if (application.version !== input.version) throw applicationChanged();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, type FieldViolation, isCalendarDate } from '@xiangmeng/domain';
+import { chinaDate, type FieldViolation, isCalendarDate, pilotActorsOf } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
@@ -8,7 +8,6 @@ import { AuditService } from '../audit/audit.service';
 import { UUID, violation } from '../calls/calls.errors';
 import { type PilotApplicationEntity, PilotObjectionEntity } from './pilot-application.entity';
 import { PilotApplicationsService } from './pilot-applications.service';
-import { pilotActors } from './pilot-actors';
 
 /** Objections received during public notice (公示, Art. 13) and the authority's answers. */
 @Injectable()
@@ -20,7 +19,7 @@ export class PilotObjectionsService {
   ) {}
 
   private requireAuthority(viewer: Viewer, application: PilotApplicationEntity): void {
-    if (!pilotActors(viewer, application).includes('AUTHORITY'))
+    if (!pilotActorsOf(viewer, application).includes('AUTHORITY'))
       throw new AppError('FORBIDDEN', {}, '公示异议由作出决定的主管部门登记和答复');
   }
 
@@ -30,7 +29,7 @@ export class PilotObjectionsService {
     viewer: Viewer,
     application: PilotApplicationEntity,
   ): Promise<PilotObjectionEntity[]> {
-    if (!pilotActors(viewer, application).includes('AUTHORITY')) return [];
+    if (!pilotActorsOf(viewer, application).includes('AUTHORITY')) return [];
     return db.find(PilotObjectionEntity, {
       where: { tenantId: application.authorityTenantId, applicationId: application.id },
       order: { receivedOn: 'ASC', recordedAt: 'ASC' },

@@ -4,13 +4,14 @@ import {
   decidePilotTransition,
   type DocumentKind,
   dossierGaps,
-  FOUNDING_CONDITION_INFO,
   type FieldViolation,
+  FOUNDING_CONDITION_INFO,
   type FoundingCheck,
   PILOT_ACTION_LABELS,
   PILOT_GUARD_LABELS,
   PILOT_STATE_LABELS,
   PILOT_TRANSITIONS,
+  pilotActorsOf,
   type PilotGuard,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
@@ -27,7 +28,6 @@ import { ReviewProgressService } from '../reviews/review-progress.service';
 import type { TransitionPilotApplicationInput } from './dto/pilot-application.input';
 import { PilotApplicationEntity } from './pilot-application.entity';
 import { PilotApplicationsService } from './pilot-applications.service';
-import { pilotActors } from './pilot-actors';
 import { type AllianceFacts, allianceFacts, buildDossier, foundingCheckUnder } from './pilot-dossier';
 import { applicationChanged, refused } from './pilots.errors';
 
@@ -70,7 +70,7 @@ export class PilotTransitionsService {
   ): Promise<PilotApplicationEntity> {
     const db = ctx.db;
     const application = await this.applications.get(db, input.id);
-    const actors = pilotActors(viewer, application);
+    const actors = pilotActorsOf(viewer, application);
     const action = input.action;
     const label = PILOT_ACTION_LABELS[action];
     if (!actors.length) throw new AppError('FORBIDDEN', {}, `您不能对该申报执行「${label}」`);
