@@ -28,7 +28,8 @@ export function dossierGaps(
 ): FieldViolation[] {
   const gaps: FieldViolation[] = [];
   for (const [field, label] of FORM_FIELDS) {
-    if (!form[field].trim()) gaps.push({ field: `form.${field}`, rule: 'REQUIRED', message: `请填写${label}` });
+    if (!form[field].trim())
+      gaps.push({ field: `form.${field}`, rule: 'REQUIRED', message: `请填写${label}` });
   }
   for (const kind of new Set(requiredDocuments)) {
     if (!attachedKinds.includes(kind))

@@ -40,7 +40,8 @@ const SEATED: Record<Seat, (tenantId: string, role: Role, parties: typeof provin
   HOME_STAFF: (t, r, p) => t === p.tenantId && (r === Role.CITY_ADMIN || r === Role.CITY_OFFICER),
   HOME_ADMIN: (t, r, p) => t === p.recommendingTenantId && r === Role.CITY_ADMIN,
   AUTHORITY_STAFF: (t, r, p) => t === p.authorityTenantId && r !== Role.EXPERT,
-  AUTHORITY_ADMIN: (t, r, p) => t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
+  AUTHORITY_ADMIN: (t, r, p) =>
+    t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
 };
 
 const VIEWERS = [
@@ -63,13 +64,16 @@ describe('who may act on a pilot application (state × action × role × tier)',
     expect(cells).toHaveLength(2 * 9 * 12 * 11);
   });
 
-  it.each(cells)('$level: $role of $tenantId, $action in $state', ({ level, tenantId, role, state, action }) => {
-    const parties = level === 'PROVINCIAL' ? provincial : local;
-    const seat = WHO[action]?.[state];
-    const expected = seat !== undefined && SEATED[seat](tenantId, role, parties);
-    const actors = pilotActorsOf({ tenantId, roles: [role] }, parties);
-    expect(decidePilotTransition(state, action, actors, () => true).allowed).toBe(expected);
-  });
+  it.each(cells)(
+    '$level: $role of $tenantId, $action in $state',
+    ({ level, tenantId, role, state, action }) => {
+      const parties = level === 'PROVINCIAL' ? provincial : local;
+      const seat = WHO[action]?.[state];
+      const expected = seat !== undefined && SEATED[seat](tenantId, role, parties);
+      const actors = pilotActorsOf({ tenantId, roles: [role] }, parties);
+      expect(decidePilotTransition(state, action, actors, () => true).allowed).toBe(expected);
+    },
+  );
 
   it('gives an expert no part anywhere', () => {
     for (const parties of [provincial, local])

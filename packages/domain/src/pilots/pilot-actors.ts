@@ -8,7 +8,12 @@ import type { PilotActor } from './pilot-transitions.js';
 export type PilotParties = { tenantId: string; recommendingTenantId: string; authorityTenantId: string };
 export type PilotViewer = { tenantId: string; roles: readonly Role[] };
 
-const STAFF: readonly Role[] = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER];
+const STAFF: readonly Role[] = [
+  Role.PROVINCE_ADMIN,
+  Role.PROVINCE_OFFICER,
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
+];
 const ADMINS: readonly Role[] = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN];
 const CITY_STAFF: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
 
