@@ -121,11 +121,23 @@ export class Fixtures {
   }
 
   /** An alliance with one current member (its chair), a member that left, and a scan document. */
-  async alliance(tenantId: string): Promise<{ id: string; memberOrgId: string; exitedOrgId: string; otherDocId: string }> {
-    const [industry] = await this.query<{ code: string }>('SELECT code FROM industry ORDER BY sort_order LIMIT 1');
+  async alliance(
+    tenantId: string,
+  ): Promise<{
+    id: string;
+    name: string;
+    industryCode: string;
+    memberOrgId: string;
+    exitedOrgId: string;
+    otherDocId: string;
+  }> {
+    const [industry] = await this.query<{ code: string }>(
+      'SELECT code FROM industry ORDER BY sort_order LIMIT 1',
+    );
+    const name = `试点测试联盟${tag()}`;
     const alliance = await this.insert('alliance', {
       tenant_id: tenantId,
-      name: `试点测试联盟${tag()}`,
+      name,
       industry_code: industry!.code,
       founded_on: '2023-01-01',
     });
@@ -148,7 +160,14 @@ export class Fixtures {
       exit_reason: '主动退出',
     });
     const otherDocId = await this.document(tenantId, alliance.id as string, 'AGREEMENT_SCAN');
-    return { id: alliance.id as string, memberOrgId, exitedOrgId, otherDocId };
+    return {
+      id: alliance.id as string,
+      name,
+      industryCode: industry!.code,
+      memberOrgId,
+      exitedOrgId,
+      otherDocId,
+    };
   }
 
   async document(tenantId: string, allianceId: string, kind: string): Promise<string> {
@@ -222,7 +241,9 @@ export class Fixtures {
       goals: '建设共性技术平台',
       feasibility_document_id: documentId,
       member_organization_ids: [alliance.memberOrgId, ...(options.extraMemberOrgIds ?? [])],
-      dossier: JSON.stringify({ alliance: { id: alliance.id } }),
+      dossier: JSON.stringify({
+        alliance: { id: alliance.id, name: alliance.name, industryCode: alliance.industryCode },
+      }),
       submitted_at: submitted || recommended ? now : null,
       recommended_at: recommended ? now : null,
       recommendation_opinion: recommended ? '同意推荐' : null,
@@ -249,7 +270,11 @@ export class Fixtures {
   async expert(
     tenantId: string,
     user: TestUser | null,
-    ties: { organizations?: string[]; bureaus?: string[]; declared?: { organization?: string; bureau?: string }[] } = {},
+    ties: {
+      organizations?: string[];
+      bureaus?: string[];
+      declared?: { organization?: string; bureau?: string }[];
+    } = {},
   ): Promise<PilotExpert> {
     const row = await this.insert('expert', {
       tenant_id: tenantId,
@@ -261,11 +286,19 @@ export class Fixtures {
     const id = row.id as string;
     const affiliations: string[] = [];
     for (const organization of ties.organizations ?? []) {
-      const a = await this.insert('expert_affiliation', { tenant_id: tenantId, expert_id: id, organization_id: organization });
+      const a = await this.insert('expert_affiliation', {
+        tenant_id: tenantId,
+        expert_id: id,
+        organization_id: organization,
+      });
       affiliations.push(a.id as string);
     }
     for (const bureau of ties.bureaus ?? []) {
-      const a = await this.insert('expert_affiliation', { tenant_id: tenantId, expert_id: id, bureau_tenant_id: bureau });
+      const a = await this.insert('expert_affiliation', {
+        tenant_id: tenantId,
+        expert_id: id,
+        bureau_tenant_id: bureau,
+      });
       affiliations.push(a.id as string);
     }
     const conflicts: string[] = [];
@@ -306,7 +339,12 @@ export class Fixtures {
     );
   }
 
-  async sheet(assignmentId: string, application: PilotApplication, expert: PilotExpert, submitted = false): Promise<string> {
+  async sheet(
+    assignmentId: string,
+    application: PilotApplication,
+    expert: PilotExpert,
+    submitted = false,
+  ): Promise<string> {
     const row = await this.insert('review_sheet', {
       tenant_id: expert.tenantId,
       assignment_id: assignmentId,

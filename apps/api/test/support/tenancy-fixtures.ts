@@ -324,6 +324,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         state: 'IN_REVIEW',
         feasibility_document_id: document.id,
         member_organization_ids: [organization.id],
+        dossier: JSON.stringify({ alliance: { id: alliance.id } }),
         submitted_at: now,
         submitted_by: user.id,
         recommended_at: now,

@@ -104,6 +104,8 @@ export class PilotSelection1764400000000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, feasibility_document_id) REFERENCES document (tenant_id, id),
         CHECK ((level = 'CITY') = (authority_tenant_id = tenant_id)),
         CHECK (recommended_at IS NULL OR submitted_at IS NOT NULL),
+        -- What was submitted is kept as it was: whoever reads it later reads the dossier.
+        CHECK (submitted_at IS NULL OR dossier IS NOT NULL),
         CHECK (state NOT IN ('RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED', 'APPROVED', 'DECLINED')
                OR recommended_at IS NOT NULL),
         CHECK (state NOT IN ('APPROVED', 'DECLINED') OR (decided_at IS NOT NULL AND decision_reason IS NOT NULL)),
