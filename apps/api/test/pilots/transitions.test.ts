@@ -21,6 +21,8 @@ import {
   PROVINCE,
   publishedCall,
   read,
+  scoreAll,
+  seatPanel,
   staff,
   transition,
   ZHUZHOU,
@@ -146,6 +148,36 @@ describe('pilot transitions', () => {
     expect(row).toEqual({ state: 'ACCEPTED', version: app.version + 1 });
     // The same version again is stale.
     expectRefused(await transition(as('provOfficer'), app, 'ACCEPT'), 'CONFLICT');
+  });
+
+  it('lets exactly one of 50 concurrent identical decisions through: one approval, one audit row, one listing', async () => {
+    let app = await act(as('provOfficer'), await recommended('SE0703'), 'ACCEPT');
+    const experts = await seatPanel(api, as('provOfficer'), PROVINCE, app, 'SE0703', 5);
+    app = await act(as('provOfficer'), app, 'START_REVIEW');
+    await scoreAll(experts, app.id);
+    app = await act(as('provOfficer'), app, 'CLOSE_REVIEW');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        transition(as('provAdmin'), app, 'APPROVE', { reason: '依据专家评审意见，确认为省级试点联盟' }),
+      ),
+    );
+    const codes = results.map((r) => (r.errors ? String(r.errors[0]?.extensions?.code) : 'OK'));
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(49);
+    expect(
+      await db.count(
+        `SELECT count(*) FROM audit_event WHERE subject_id = $1 AND action = 'pilot_application.approve'`,
+        [app.id],
+      ),
+    ).toBe(1);
+    expect(await db.count('SELECT count(*) FROM confirmed_pilot WHERE application_id = $1', [app.id])).toBe(
+      1,
+    );
+    const [alliance] = await db.rows<{ pilot_status: string }>(
+      'SELECT pilot_status FROM alliance WHERE id = $1',
+      [app.allianceId],
+    );
+    expect(alliance!.pilot_status).toBe('PROVINCIAL_PILOT');
   });
 
   it('lets exactly one of 50 concurrent WITHDRAWs through', async () => {
