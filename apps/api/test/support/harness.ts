@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import argon2 from 'argon2';
@@ -21,6 +21,7 @@ export type TestApi = RunningApi & { agent(): GraphqlAgent };
 export async function startTestApi(options: { clock?: Clock; production?: boolean; poolSize?: number } = {}): Promise<TestApi> {
   // Every file starts with no failed sign-ins: files share the database, and their clocks differ.
   await resetSignInThrottle();
+  const documentsDir = mkdtempSync(join(tmpdir(), 'xiangmeng-documents-'));
   const running = await startApi({
     databaseUrl: databaseUrls().appUrl,
     production: options.production ?? false,
@@ -28,10 +29,17 @@ export async function startTestApi(options: { clock?: Clock; production?: boolea
     port: 0,
     clock: options.clock,
     poolSize: options.poolSize,
-    documentsDir: mkdtempSync(join(tmpdir(), 'xiangmeng-documents-')),
+    documentsDir,
     logger: false,
   });
-  return { ...running, agent: () => new GraphqlAgent(running.url) };
+  return {
+    ...running,
+    agent: () => new GraphqlAgent(running.url),
+    close: async () => {
+      await running.close();
+      rmSync(documentsDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export type GraphqlResponse<T = Record<string, unknown>> = {

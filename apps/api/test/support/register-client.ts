@@ -1,6 +1,6 @@
 import { CREDIT_CODE_CHARSET, chinaDate, creditCodeCheckCharacter } from '@xiangmeng/domain';
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -21,7 +21,15 @@ export async function startRegisterApi(): Promise<TestApi & { documentsDir: stri
     documentsDir,
     logger: false,
   });
-  return { ...running, documentsDir, agent: () => new GraphqlAgent(running.url) };
+  return {
+    ...running,
+    documentsDir,
+    agent: () => new GraphqlAgent(running.url),
+    close: async () => {
+      await running.close();
+      rmSync(documentsDir, { recursive: true, force: true });
+    },
+  };
 }
 
 // ---- values ----
