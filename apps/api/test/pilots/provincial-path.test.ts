@@ -428,6 +428,19 @@ describe('a provincial pilot application, end to end', () => {
       [formed.alliance.id],
     );
     expect(alliance).toEqual({ pilot_status: 'PROVINCIAL_PILOT', pilot_since: '2026-12-05' });
+    // The 株洲 register shows it with its date and the application that made it one.
+    const registered = dataOf(
+      await as('zzOfficer').send<{
+        alliance: { pilotStatus: string; pilotSince: string; pilotApplicationId: string };
+      }>(`query ($id: ID!) { alliance(id: $id) { pilotStatus pilotSince pilotApplicationId } }`, {
+        id: formed.alliance.id,
+      }),
+    ).alliance;
+    expect(registered).toEqual({
+      pilotStatus: 'PROVINCIAL_PILOT',
+      pilotSince: '2026-12-05',
+      pilotApplicationId: app.id,
+    });
     for (const key of ['provOfficer', 'zzOfficer', 'csAdmin']) {
       const list = dataOf(
         await as(key).send<{ confirmedPilots: { applicationId: string; level: string }[] }>(P.confirmed),

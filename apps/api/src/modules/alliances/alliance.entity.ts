@@ -46,6 +46,16 @@ export class AllianceEntity extends TenantOwnedEntity {
   @Column({ name: 'pilot_status', type: 'text' })
   pilotStatus: PilotStatus;
 
+  /** Set by the approval that made it a pilot (Art. 13): its date, call and application. */
+  @Column({ name: 'pilot_since', type: 'date', nullable: true })
+  pilotSince: string | null;
+
+  @Column({ name: 'pilot_call_id', type: 'uuid', nullable: true })
+  pilotCallId: string | null;
+
+  @Column({ name: 'pilot_application_id', type: 'uuid', nullable: true })
+  pilotApplicationId: string | null;
+
   @Column({ type: 'integer' })
   version: number;
 

@@ -243,6 +243,12 @@ export class AllianceModel {
   @Field(() => PilotStatus)
   pilotStatus: PilotStatus;
 
+  @Field(() => String, { nullable: true, description: '确认为试点的日期（北京时间，YYYY-MM-DD）' })
+  pilotSince: string | null;
+
+  @Field(() => ID, { nullable: true, description: '确认其为试点的申报（试点申报详情）' })
+  pilotApplicationId: string | null;
+
   @Field(() => String, { nullable: true })
   establishedOn: string | null;
 
@@ -278,6 +284,8 @@ export function toAllianceModel(a: AllianceEntity): AllianceModel {
     objectives: a.objectives,
     status: a.status,
     pilotStatus: a.pilotStatus,
+    pilotSince: a.pilotSince,
+    pilotApplicationId: a.pilotApplicationId,
     establishedOn: a.establishedOn,
     establishedMeasuresId: a.establishedMeasuresId,
     dissolvedOn: a.dissolvedOn,
