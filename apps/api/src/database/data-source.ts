@@ -23,6 +23,7 @@ import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
 import { PilotSelection1764400000000 } from './migrations/1764400000000-pilot-selection';
+import { AuditAppendReturnsSeq1764410000000 } from './migrations/1764410000000-audit-append-returns-seq';
 
 export const ENTITIES = [
   TenantEntity,
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   AllianceRegister1764390000000,
   SignedAgreementTasksFinal1764391000000,
   PilotSelection1764400000000,
+  AuditAppendReturnsSeq1764410000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asRuntimeRole, createUser } from '../support/harness';
+import { asAdmin, asRuntimeRole, createUser } from '../support/harness';
 
 // The runtime role may append to the audit chain through audit_append and do nothing else to it:
 // not read it, not change it, not remove it, not write it around the function.
@@ -23,6 +23,11 @@ const FORBIDDEN = [
 describe('audit_event is append-only for the runtime role', () => {
   it('refuses every statement but the append (succeeded = 0)', async () => {
     const user = await createUser('430800', ['CITY_ADMIN']);
+    // Another tenant's append (rolled back, but identities are not) moves any global counter on.
+    const other = await createUser('430900', ['CITY_ADMIN']);
+    await asRuntimeRole({ tenantId: other.tenantId, userId: other.id, roles: other.roles }, (client) =>
+      client.query("SELECT audit_append('test.append', 'user', $1, NULL, NULL, now())", [other.id]),
+    );
     const identity = { tenantId: user.tenantId, userId: user.id, roles: user.roles };
     const succeeded: string[] = [];
     const refusals: string[] = [];
@@ -53,7 +58,17 @@ describe('audit_event is append-only for the runtime role', () => {
         return rows[0]!.id;
       },
     );
-    expect(appended).toBeTruthy();
+    // The answer is the event's place in this tenant's chain, not a global count of all tenants' events.
+    const [before] = await asAdmin(
+      async (c) =>
+        (
+          await c.query<{ seq: string }>(
+            'SELECT coalesce(max(seq), 0)::text AS seq FROM audit_event WHERE tenant_id = $1',
+            [user.tenantId],
+          )
+        ).rows,
+    );
+    expect(String(appended)).toBe(String(Number(before!.seq) + 1));
     const refused = await asRuntimeRole({ tenantId: null }, async (client) =>
       client.query("SELECT audit_append('test.append', 'user', NULL, NULL, NULL, now())").then(
         () => null,
