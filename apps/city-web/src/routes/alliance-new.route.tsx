@@ -1,1 +1,0 @@
-export { RegisterAlliancePage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { AllianceRegisterPage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { BureauHomePage as default } from '../features/bureau/bureau-home.page';

@@ -1,1 +1,0 @@
-export { ConfirmedPilotsPage as default } from '@xiangmeng/web-common';

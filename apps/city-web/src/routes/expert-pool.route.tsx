@@ -1,1 +1,0 @@
-export { ExpertPoolPage as default } from '@xiangmeng/web-common';

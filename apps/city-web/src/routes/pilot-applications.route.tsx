@@ -1,1 +1,0 @@
-export { PilotApplicationsPage as default } from '@xiangmeng/web-common';

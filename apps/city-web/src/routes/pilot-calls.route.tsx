@@ -1,1 +1,0 @@
-export { PilotCallsPage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { UserManagementPage as default } from '@xiangmeng/web-common';

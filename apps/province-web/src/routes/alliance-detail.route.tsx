@@ -1,1 +1,0 @@
-export { AllianceDetailPage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { CallRankingPage as default } from '@xiangmeng/web-common';

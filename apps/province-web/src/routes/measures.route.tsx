@@ -1,1 +1,0 @@
-export { MeasuresPage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { MyReviewsPage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { PilotApplicationDetailPage as default } from '@xiangmeng/web-common';

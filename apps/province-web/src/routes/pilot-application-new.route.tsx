@@ -1,1 +1,0 @@
-export { NewPilotApplicationPage as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { ProvinceHomePage as default } from '../features/home/province-home.page';

@@ -1,1 +1,0 @@
-export { AppShell as default } from '@xiangmeng/web-common';

@@ -1,1 +1,0 @@
-export { ReviewSheetPage as default } from '@xiangmeng/web-common';

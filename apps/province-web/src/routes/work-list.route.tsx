@@ -1,1 +1,0 @@
-export { WorkListPage as default } from '@xiangmeng/web-common';
