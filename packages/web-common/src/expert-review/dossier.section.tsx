@@ -10,18 +10,14 @@ import {
 } from '@xiangmeng/domain';
 import { Alert, Descriptions, Empty, Flex, List, Table, Tabs, Tag, Typography } from 'antd';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../gql/graphql';
-import { chinaDateTime } from '../work-list/china-time';
-import { fenToYuan, isRecord, records, text, type JsonRecord } from './dossier-format';
+import { chinaDateTime, formatFen } from '../app/format';
+import { isRecord, labelOf, records, text, type JsonRecord } from '../pilots/dossier-json';
 
 type Application = ReviewSheetResult['myReviewAssignments'][number]['application'];
 
 const paragraph = (value: string) => (
   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{value || '—'}</Typography.Paragraph>
 );
-
-function label<K extends string>(labels: Record<K, string>, value: unknown): string {
-  return typeof value === 'string' && value in labels ? labels[value as K] : (text(value) ?? '—');
-}
 
 /** The dossier as submitted, read-only: what an expert scores. */
 export function DossierSection({ application }: { application: Application }) {
@@ -79,12 +75,12 @@ export function DossierSection({ application }: { application: Application }) {
           {
             title: '类型',
             key: 'type',
-            render: (_: unknown, m) => label<OrganizationType>(ORGANIZATION_TYPE_LABELS, m.type),
+            render: (_: unknown, m) => labelOf<OrganizationType>(ORGANIZATION_TYPE_LABELS, m.type),
           },
           {
             title: '角色',
             key: 'role',
-            render: (_: unknown, m) => label<MemberRole>(MEMBER_ROLE_LABELS, m.role),
+            render: (_: unknown, m) => labelOf<MemberRole>(MEMBER_ROLE_LABELS, m.role),
           },
           {
             title: '行业骨干',
@@ -194,8 +190,8 @@ export function DossierSection({ application }: { application: Application }) {
       items={[
         { key: 'goals', label: '建设目标', children: paragraph(form.goals) },
         { key: 'workPlan', label: '工作计划', children: paragraph(form.workPlan) },
-        { key: 'budget', label: '经费预算', children: fenToYuan(form.budgetFen) },
-        { key: 'own', label: '自筹投入', children: fenToYuan(form.ownInvestmentFen) },
+        { key: 'budget', label: '经费预算', children: formatFen(form.budgetFen) },
+        { key: 'own', label: '自筹投入', children: formatFen(form.ownInvestmentFen) },
         { key: 'results', label: '预期成果', children: paragraph(form.expectedResults) },
         { key: 'contact', label: '联系人', children: `${form.contactName || '—'} ${form.contactPhone}` },
       ]}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { LoadFailure, PageLoading } from '../app/page-states';
 import { toApiError } from '../errors/api-error';
 import type { MyReviewsQuery as MyReviewsResult } from '../gql/graphql';
-import { chinaDateTime } from '../work-list/china-time';
+import { chinaDateTime } from '../app/format';
 import { MyReviewsQuery } from './expert-review.operations';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];

@@ -32,7 +32,7 @@ import { LoadFailure, PageLoading } from '../app/page-states';
 import { toApiError, type ApiError } from '../errors/api-error';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../gql/graphql';
 import { dottedPath } from '../register/register-errors';
-import { chinaDateTime } from '../work-list/china-time';
+import { chinaDateTime } from '../app/format';
 import { DossierSection } from './dossier.section';
 import { ReviewSheetQuery, SaveReviewSheetMutation } from './expert-review.operations';
 

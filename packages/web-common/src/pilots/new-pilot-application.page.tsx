@@ -8,7 +8,7 @@ import { toApiError, type ApiError } from '../errors/api-error';
 import { showViolationsOnForm } from '../register/register-errors';
 import { measuresLabel } from './pilot-calls.page';
 import { PilotErrorAlert } from './pilot-error.alert';
-import { chinaDateTime } from './pilot-format';
+import { chinaDateTime } from '../app/format';
 import {
   ApplicableAlliancesQuery,
   CreatePilotApplicationMutation,

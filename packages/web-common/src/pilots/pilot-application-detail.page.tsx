@@ -20,7 +20,7 @@ import { PilotActionModal } from './pilot-action.modal';
 import { PilotApplicationFormSection, type PilotApplicationDetail } from './pilot-application-form.section';
 import { measuresLabel } from './pilot-calls.page';
 import { PilotDossierSection } from './pilot-dossier.section';
-import { chinaDateTime } from './pilot-format';
+import { chinaDateTime } from '../app/format';
 import { PilotLevelTag, PilotStateTag } from './pilot-tags';
 import { PilotTimelineSection } from './pilot-timeline.section';
 import { PilotApplicationDetailQuery } from './pilots.operations';

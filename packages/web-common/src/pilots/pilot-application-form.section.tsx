@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { toApiError } from '../errors/api-error';
 import type { PilotApplicationDetailQuery } from '../gql/graphql';
 import { showViolationsOnForm } from '../register/register-errors';
-import { chinaDateTime, fenToYuan, formatFen, isYuanAmount, yuanToFen } from './pilot-format';
+import { chinaDateTime, fenToYuan, formatFen, isYuanAmount, yuanToFen } from '../app/format';
 import { PilotAllianceDocumentsQuery, UpdatePilotApplicationMutation } from './pilots.operations';
 
 export type PilotApplicationDetail = PilotApplicationDetailQuery['pilotApplication'];

@@ -11,7 +11,7 @@ import type {
   PilotApplicationScope,
   PilotApplicationsQuery as PilotApplicationsResult,
 } from '../gql/graphql';
-import { chinaDateTime } from './pilot-format';
+import { chinaDateTime } from '../app/format';
 import { PilotLevelTag, PilotStateTag } from './pilot-tags';
 import { PilotApplicationsQuery, PilotCallsQuery } from './pilots.operations';
 

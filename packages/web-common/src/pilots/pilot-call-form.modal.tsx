@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { toApiError } from '../errors/api-error';
 import type { PilotCallFieldsFragment, PilotCallInput } from '../gql/graphql';
 import { showViolationsOnForm } from '../register/register-errors';
-import { chinaPickerValue, instantFromChinaPicker } from './pilot-format';
+import { chinaPickerValue, instantFromChinaPicker } from '../app/format';
 import { CreatePilotCallMutation, PilotCallsQuery, UpdatePilotCallMutation } from './pilots.operations';
 
 type CallValues = {

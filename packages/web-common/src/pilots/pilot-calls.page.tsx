@@ -9,7 +9,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../errors/api-error';
 import type { PilotCallFieldsFragment } from '../gql/graphql';
 import { PilotCallFormModal } from './pilot-call-form.modal';
-import { chinaDateTime } from './pilot-format';
+import { chinaDateTime } from '../app/format';
 import { CallPhaseTag, callPhase, PilotLevelTag } from './pilot-tags';
 import { PilotCallsQuery, PublishPilotCallMutation } from './pilots.operations';
 

@@ -5,35 +5,10 @@ import {
   type OrganizationType,
 } from '@xiangmeng/domain';
 import { Alert, Descriptions, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { labelOf, list, pick, record, text, type JsonRecord } from './dossier-json';
 
 // The dossier is a JSON object frozen at submission ({alliance, members[], agreement,
 // foundingCheck, measures}); it is read field by field and anything missing shows as "—".
-
-type JsonRecord = Record<string, unknown>;
-
-function record(value: unknown): JsonRecord | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : null;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  if (typeof value === 'number') return String(value);
-  return null;
-}
-
-/** The first of `keys` that holds text. */
-function pick(source: JsonRecord | null, ...keys: string[]): string | null {
-  if (!source) return null;
-  for (const key of keys) {
-    const found = text(source[key]);
-    if (found !== null) return found;
-  }
-  return null;
-}
 
 type MemberRow = {
   key: string;
@@ -49,20 +24,13 @@ function readMembers(value: unknown): MemberRow[] {
     const member = record(item);
     if (!member) return [];
     const organization = record(member.organization);
-    const role = pick(member, 'role');
     const type = pick(member, 'type') ?? pick(organization, 'type');
     return [
       {
         key: pick(member, 'id', 'organizationId') ?? String(index),
         name: pick(member, 'name') ?? pick(organization, 'name') ?? '—',
-        role:
-          role && Object.hasOwn(MEMBER_ROLE_LABELS, role)
-            ? MEMBER_ROLE_LABELS[role as MemberRole]
-            : (role ?? '—'),
-        type:
-          type && Object.hasOwn(ORGANIZATION_TYPE_LABELS, type)
-            ? ORGANIZATION_TYPE_LABELS[type as OrganizationType]
-            : (type ?? '—'),
+        role: labelOf<MemberRole>(MEMBER_ROLE_LABELS, pick(member, 'role')),
+        type: labelOf<OrganizationType>(ORGANIZATION_TYPE_LABELS, type),
         creditCode: pick(member, 'creditCode') ?? pick(organization, 'creditCode') ?? '—',
         joinedOn: pick(member, 'joinedOn') ?? '—',
       },

@@ -20,7 +20,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError, type ApiError } from '../errors/api-error';
 import type { PilotObjectionsQuery as PilotObjectionsResult } from '../gql/graphql';
 import { PilotErrorAlert } from '../pilots/pilot-error.alert';
-import { chinaDateTime } from '../pilots/pilot-format';
+import { chinaDateTime } from '../app/format';
 import { calendarDateRules, isAfterToday, toCalendarDate } from '../register/register-dates';
 import { placeViolations } from './review-format';
 import {

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../errors/api-error';
 import type { ReviewPanelQuery as ReviewPanelResult } from '../gql/graphql';
 import { PilotErrorAlert } from '../pilots/pilot-error.alert';
-import { chinaDateTime } from '../pilots/pilot-format';
+import { chinaDateTime } from '../app/format';
 import { PoolExpertSelect, ReopenSheetModal, SwapMemberModal } from './panel-seat.modals';
 import { ReviewAggregateView } from './review-aggregate';
 import { formatScore } from './review-format';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { LoadFailure, PageLoading } from '../app/page-states';
 import { toApiError } from '../errors/api-error';
 import type { WorkListQuery as WorkListResult } from '../gql/graphql';
-import { chinaDateTime } from './china-time';
+import { chinaDateTime } from '../app/format';
 import { WorkListQuery } from './work-list.operations';
 
 type WorkItem = WorkListResult['workList']['items'][number];

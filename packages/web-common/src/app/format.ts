@@ -49,11 +49,12 @@ export function fenToYuan(fen: string): string {
   return cents === '00' ? whole : `${whole}.${cents}`;
 }
 
-/** '123456789' 分 → '1,234,567.89 元' for display. */
+/** '123456789' 分 → '1,234,567.89 元' for display, by integer arithmetic only. */
 export function formatFen(fen: string): string {
-  if (!/^\d+$/.test(fen)) return `${fen} 元`;
+  if (!/^-?\d+$/.test(fen)) return `${fen} 元`;
   const value = BigInt(fen);
-  const whole = (value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (value % 100n).toString().padStart(2, '0');
-  return `${whole}.${cents} 元`;
+  const abs = value < 0n ? -value : value;
+  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  return `${value < 0n ? '-' : ''}${whole}.${cents} 元`;
 }
