@@ -248,6 +248,8 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await expect(page.getByText('省级试点', { exact: true }).first()).toBeVisible();
+    await expect(page.getByTestId('alliance-pilot')).toContainText('确认');
+    await expect(page.getByTestId('alliance-pilot').getByRole('link', { name: '查看试点申报' })).toBeVisible();
 
     await page.getByRole('menuitem', { name: '试点名单' }).click();
     const provinceList = page.getByTestId('confirmed-province');

@@ -4,6 +4,7 @@ import { ALLIANCE_STATUS_LABELS, ErrorCode, PILOT_STATUS_LABELS } from '@xiangme
 import { Alert, App, Button, Descriptions, Flex, Form, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { toApiError } from '../errors/api-error';
 import type { AllianceSummary } from './alliance-detail.page';
 import { AllianceBasicsFields } from './alliance-fields';
@@ -28,7 +29,19 @@ export function BasicsSection({ alliance, editable }: { alliance: AllianceSummar
           { key: 'industry', label: '产业分类', children: alliance.industry.name },
           { key: 'foundedOn', label: '发起日期', children: alliance.foundedOn },
           { key: 'status', label: '状态', children: ALLIANCE_STATUS_LABELS[alliance.status] },
-          { key: 'pilot', label: '试点', children: PILOT_STATUS_LABELS[alliance.pilotStatus] },
+          {
+            key: 'pilot',
+            label: '试点',
+            children: (
+              <Space size={8} data-testid="alliance-pilot">
+                <span>{PILOT_STATUS_LABELS[alliance.pilotStatus]}</span>
+                {alliance.pilotSince && <span>（{alliance.pilotSince} 确认）</span>}
+                {alliance.pilotApplicationId && (
+                  <Link to={`/pilots/applications/${alliance.pilotApplicationId}`}>查看试点申报</Link>
+                )}
+              </Space>
+            ),
+          },
           { key: 'tenant', label: '登记单位', children: alliance.tenant.name },
           ...(alliance.establishedOn
             ? [{ key: 'establishedOn', label: '成立日期', children: alliance.establishedOn }]

@@ -59,6 +59,8 @@ export const AllianceSummaryQuery = graphql(`
       foundedOn
       status
       pilotStatus
+      pilotSince
+      pilotApplicationId
       establishedOn
       dissolvedOn
       dissolutionReason
