@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles.js';
+import { Role, STAFF_ROLES } from '../auth/roles.js';
 import type { FoundingCheck } from './founding-conditions.js';
 
 export const AllianceStatus = {
@@ -36,12 +36,8 @@ export const ALLIANCE_ACTION_LABELS: Record<AllianceAction, string> = {
 };
 
 /** The officers and admins who keep an alliance register (their own tier's). */
-export const REGISTER_KEEPER_ROLES: readonly Role[] = [
-  Role.PROVINCE_ADMIN,
-  Role.PROVINCE_OFFICER,
-  Role.CITY_ADMIN,
-  Role.CITY_OFFICER,
-];
+/** Who keeps a tier's register: its staff. */
+export const REGISTER_KEEPER_ROLES: readonly Role[] = STAFF_ROLES;
 
 type Transition = {
   from: AllianceStatus;

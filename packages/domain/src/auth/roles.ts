@@ -29,6 +29,18 @@ export function rolesForLevel(level: TenantLevel): readonly Role[] {
   return ROLES_BY_LEVEL[level];
 }
 
+/** Officers and admins of a tier: everyone but an expert, who scores assigned dossiers only. */
+export const STAFF_ROLES: readonly Role[] = [
+  Role.PROVINCE_ADMIN,
+  Role.PROVINCE_OFFICER,
+  Role.CITY_ADMIN,
+  Role.CITY_OFFICER,
+];
+
+export function isStaff(roles: readonly Role[]): boolean {
+  return roles.some((r) => STAFF_ROLES.includes(r));
+}
+
 export function isAdmin(roles: readonly Role[]): boolean {
   return roles.includes(Role.PROVINCE_ADMIN) || roles.includes(Role.CITY_ADMIN);
 }

@@ -1,4 +1,4 @@
-import { Role } from '../auth/roles.js';
+import { isAdmin, isStaff, Role } from '../auth/roles.js';
 import type { PilotActor } from './pilot-transitions.js';
 
 // Who plays which part for one application, from the user's tier and roles (Art. 10–13, 21):
@@ -8,13 +8,6 @@ import type { PilotActor } from './pilot-transitions.js';
 export type PilotParties = { tenantId: string; recommendingTenantId: string; authorityTenantId: string };
 export type PilotViewer = { tenantId: string; roles: readonly Role[] };
 
-const STAFF: readonly Role[] = [
-  Role.PROVINCE_ADMIN,
-  Role.PROVINCE_OFFICER,
-  Role.CITY_ADMIN,
-  Role.CITY_OFFICER,
-];
-const ADMINS: readonly Role[] = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN];
 const CITY_STAFF: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
 
 export function pilotActorsOf(viewer: PilotViewer, parties: PilotParties): PilotActor[] {
@@ -23,7 +16,7 @@ export function pilotActorsOf(viewer: PilotViewer, parties: PilotParties): Pilot
   if (has(CITY_STAFF) && viewer.tenantId === parties.tenantId) actors.push('APPLICANT_SIDE');
   if (viewer.roles.includes(Role.CITY_ADMIN) && viewer.tenantId === parties.recommendingTenantId)
     actors.push('RECOMMENDER');
-  if (has(STAFF) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY');
-  if (has(ADMINS) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY_ADMIN');
+  if (isStaff(viewer.roles) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY');
+  if (isAdmin(viewer.roles) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY_ADMIN');
   return actors;
 }

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode, type FieldViolation } from '@xiangmeng/domain';
+import { ERROR_MESSAGES, type ErrorCode, type FieldViolation, fieldViolation } from '@xiangmeng/domain';
 import { GraphQLError } from 'graphql';
 
 export type AppErrorDetails = { violations?: FieldViolation[]; retryAfterSeconds?: number };
@@ -24,6 +24,15 @@ export function badInput(violations: FieldViolation[]): AppError {
     { violations },
     first ? `${first.field}: ${first.message}` : undefined,
   );
+}
+
+/** A violation of `field`'s `rule`, in the service's own Chinese wording. */
+export function violation(field: string, rule: string, message: string): FieldViolation {
+  return { ...fieldViolation(field, rule), message };
+}
+
+export function invalid(field: string, rule: string, message: string): AppError {
+  return badInput([violation(field, rule, message)]);
 }
 
 export function notFound(): AppError {

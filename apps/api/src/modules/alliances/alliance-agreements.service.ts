@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldViolation } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import {
   CHECK_VIOLATION,
   OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -20,7 +20,6 @@ import {
 import { AllianceMemberEntity } from './alliance-member.entity';
 import type { AllianceEntity } from './alliance.entity';
 import { dateViolations, textViolations } from './alliance-input.rules';
-import { invalid, violation } from './alliances.errors';
 import { AlliancesService } from './alliances.service';
 import type {
   AgreementDraftInput,

@@ -1,5 +1,5 @@
 import { type FieldViolation, isCalendarDate } from '@xiangmeng/domain';
-import { violation } from './alliances.errors';
+import { violation } from '../../common/errors/app-error';
 
 /** A calendar date, not after `latest` (today in China) when given. */
 export function dateViolations(field: string, value: string, latest?: string): FieldViolation[] {

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
 import { IsNull } from 'typeorm';
-import { badInput, notFound } from '../../common/errors/app-error';
+import { badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AllianceMemberEntity } from './alliance-member.entity';
 import { dateViolations, textViolations } from './alliance-input.rules';
-import { invalid, violation } from './alliances.errors';
 import { AlliancesService } from './alliances.service';
 import type { AddMemberInput, ExitMemberInput } from './dto/alliance.input';
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeCreditCode } from '@xiangmeng/domain';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../../common/errors/app-error';
+import { badInput, violation } from '../../common/errors/app-error';
 import { AllianceEntity } from './alliance.entity';
-import { violation } from './alliances.errors';
 import type { AllianceFilterInput } from './dto/alliance.input';
 
 export const MAX_PAGE = 100;

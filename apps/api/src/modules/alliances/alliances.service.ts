@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { chinaDate, decideAllianceTransition, FOUNDING_CONDITION_INFO } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +11,7 @@ import { AllianceMemberEntity } from './alliance-member.entity';
 import { AllianceOutputEntity } from './alliance-output.entity';
 import { loadSnapshots } from './alliance-snapshots';
 import { AllianceEntity } from './alliance.entity';
-import { allianceChanged, allianceDissolved, invalid, violation } from './alliances.errors';
+import { allianceChanged, allianceDissolved } from './alliances.errors';
 import { dateViolations, textViolations } from './alliance-input.rules';
 import type {
   AddOutputInput,

@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
 import { notFound } from '../../common/errors/app-error';
@@ -24,13 +25,13 @@ export class CallsResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Allow('PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER')
+  @Allow(...STAFF_ROLES)
   @Query(() => [PilotCallModel], { description: '本级的申报通知（含草稿）和上级已发布的通知，新的在前' })
   async pilotCalls(@Ctx() ctx: RequestContext, @CurrentViewer() viewer: Viewer): Promise<PilotCallModel[]> {
     return (await this.calls.list(ctx.db)).map((c) => callModelFor(c, viewer));
   }
 
-  @Allow('PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER')
+  @Allow(...STAFF_ROLES)
   @Query(() => PilotCallModel)
   async pilotCall(
     @Ctx() ctx: RequestContext,
@@ -40,7 +41,7 @@ export class CallsResolver {
     return callModelFor(await this.calls.get(ctx.db, id), viewer);
   }
 
-  @Allow('PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER')
+  @Allow(...STAFF_ROLES)
   @Mutation(() => PilotCallModel, { description: '起草申报通知（适用本级现行实施办法）' })
   async createPilotCall(
     @Ctx() ctx: RequestContext,
@@ -50,7 +51,7 @@ export class CallsResolver {
     return callModelFor(await this.calls.create(ctx, viewer, input), viewer);
   }
 
-  @Allow('PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER')
+  @Allow(...STAFF_ROLES)
   @Mutation(() => PilotCallModel, { description: '修改申报通知草稿' })
   async updatePilotCall(
     @Ctx() ctx: RequestContext,

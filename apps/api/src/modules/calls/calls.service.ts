@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, type DocumentKind, type FieldViolation } from '@xiangmeng/domain';
+import { chinaDate, type DocumentKind, type FieldViolation, isAdmin, isStaff } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
-import { callChanged, callPublished, isAdmin, isStaff, UUID, violation } from './calls.errors';
+import { callChanged, callPublished } from './calls.errors';
+import { UUID } from '../../common/uuid';
 import type { PilotCallInput } from './dto/pilot-call.input';
 import { PilotCallEntity } from './pilot-call.entity';
 
@@ -53,7 +54,7 @@ export class CallsService {
   }
 
   private requireStaff(viewer: Viewer): void {
-    if (!isStaff(viewer)) throw new AppError('FORBIDDEN');
+    if (!isStaff(viewer.roles)) throw new AppError('FORBIDDEN');
   }
 
   private checked(input: PilotCallInput): CallFields {
@@ -170,7 +171,7 @@ export class CallsService {
   }
 
   async publish(ctx: RequestContext, viewer: Viewer, id: string, version: number): Promise<PilotCallEntity> {
-    if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', {}, '申报通知须由本单位管理员发布');
+    if (!isAdmin(viewer.roles)) throw new AppError('FORBIDDEN', {}, '申报通知须由本单位管理员发布');
     const call = await this.ownCall(ctx.db, viewer, id);
     if (call.status !== 'DRAFT') throw callPublished();
     if (call.version !== version) throw callChanged();

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { chinaDate, Role } from '@xiangmeng/domain';
+import { chinaDate, Role, STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
@@ -8,8 +8,6 @@ import { MeasuresDraftInput, UpdateMeasuresDraftInput } from './dto/measures-dra
 import { MeasuresInForceModel, MeasuresModel, toMeasuresModel } from './measures.model';
 import { MeasuresService } from './measures.service';
 
-const OFFICERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER] as const;
-
 @Resolver(() => MeasuresModel)
 export class MeasuresResolver {
   constructor(
@@ -17,7 +15,7 @@ export class MeasuresResolver {
     private readonly clock: Clock,
   ) {}
 
-  @Allow(...OFFICERS)
+  @Allow(...STAFF_ROLES)
   @Query(() => [MeasuresModel], { description: '本级的实施办法各版本，以及上级已发布的版本' })
   async measuresVersions(@Ctx() ctx: RequestContext): Promise<MeasuresModel[]> {
     return (await this.measures.versions(ctx.db)).map(toMeasuresModel);
@@ -34,7 +32,7 @@ export class MeasuresResolver {
     return this.measures.toInForceModel(inForce);
   }
 
-  @Allow(...OFFICERS)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => MeasuresModel, { description: '新建实施办法版本（草稿）' })
   async createMeasuresDraft(
     @Ctx() ctx: RequestContext,
@@ -44,7 +42,7 @@ export class MeasuresResolver {
     return toMeasuresModel(await this.measures.createDraft(ctx, viewer, input));
   }
 
-  @Allow(...OFFICERS)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => MeasuresModel, { description: '修改草稿；已发布的版本不能修改' })
   async updateMeasuresDraft(
     @Ctx() ctx: RequestContext,

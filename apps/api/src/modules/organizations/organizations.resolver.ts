@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@xiangmeng/domain';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -7,13 +7,11 @@ import { CorrectOrganizationInput, OrganizationInput } from './dto/organization.
 import { OrganizationModel, toOrganizationModel } from './organization.model';
 import { OrganizationsService } from './organizations.service';
 
-const OFFICERS = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER] as const;
-
 @Resolver(() => OrganizationModel)
 export class OrganizationsResolver {
   constructor(private readonly directory: OrganizationsService) {}
 
-  @Allow(...OFFICERS)
+  @Allow(...STAFF_ROLES)
   @Query(() => [OrganizationModel], { description: '按名称或信用代码查找名录中的单位' })
   async organizations(
     @Ctx() ctx: RequestContext,
@@ -24,7 +22,7 @@ export class OrganizationsResolver {
     return (await this.directory.search(ctx.db, search, first)).map((o) => toOrganizationModel(o, viewer));
   }
 
-  @Allow(...OFFICERS)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => OrganizationModel, { description: '向名录添加单位（信用代码全省唯一）' })
   async addOrganization(
     @Ctx() ctx: RequestContext,
@@ -34,7 +32,7 @@ export class OrganizationsResolver {
     return toOrganizationModel(await this.directory.add(ctx, viewer, input), viewer);
   }
 
-  @Allow(...OFFICERS)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => OrganizationModel, { description: '更正名录条目（登记该单位的市州或省厅）' })
   async correctOrganization(
     @Ctx() ctx: RequestContext,

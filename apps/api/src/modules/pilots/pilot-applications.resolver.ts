@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -20,7 +21,6 @@ import { PilotObjectionsService } from './pilot-objections.service';
 import { PilotTransitionsService } from './pilot-transitions.service';
 import { WorkListService } from './work-list.service';
 
-const STAFF = ['PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER'] as const;
 const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
 
 @Resolver(() => PilotApplicationModel)
@@ -32,7 +32,7 @@ export class PilotApplicationsResolver {
     private readonly work: WorkListService,
   ) {}
 
-  @Allow(...STAFF, 'EXPERT')
+  @Allow(...STAFF_ROLES, 'EXPERT')
   @Query(() => [PilotApplicationModel], {
     description: '试点申报：本级联盟的（OWN）、报送本级的（RECEIVED）或两者',
   })
@@ -45,7 +45,7 @@ export class PilotApplicationsResolver {
     return (await this.applications.list(ctx.db, viewer, filter)).map(toPilotApplicationModel);
   }
 
-  @Allow(...STAFF, 'EXPERT')
+  @Allow(...STAFF_ROLES, 'EXPERT')
   @Query(() => PilotApplicationModel, { description: '一份试点申报（评审专家仅在任期间可见）' })
   async pilotApplication(
     @Ctx() ctx: RequestContext,
@@ -80,7 +80,7 @@ export class PilotApplicationsResolver {
     return toPilotApplicationModel(await this.applications.update(ctx, viewer, input));
   }
 
-  @Allow(...STAFF)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => PilotApplicationModel, {
     description: '对申报执行一个操作（提交、推荐、受理、评审、公示、决定、退回、撤回）',
   })
@@ -92,7 +92,7 @@ export class PilotApplicationsResolver {
     return toPilotApplicationModel(await this.transitions.transition(ctx, viewer, input));
   }
 
-  @Allow(...STAFF)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => PilotObjectionModel, { description: '登记公示期间收到的异议' })
   async recordPilotObjection(
     @Ctx() ctx: RequestContext,
@@ -107,7 +107,7 @@ export class PilotApplicationsResolver {
     );
   }
 
-  @Allow(...STAFF)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => PilotObjectionModel, { description: '答复公示异议' })
   async answerPilotObjection(
     @Ctx() ctx: RequestContext,

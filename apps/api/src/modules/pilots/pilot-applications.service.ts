@@ -2,12 +2,12 @@ import { pilotActorsOf } from '@xiangmeng/domain';
 import { Injectable } from '@nestjs/common';
 import type { FieldViolation } from '@xiangmeng/domain';
 import { type EntityManager, In } from 'typeorm';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AllianceEntity } from '../alliances/alliance.entity';
 import { AuditService } from '../audit/audit.service';
-import { UUID, violation } from '../calls/calls.errors';
+import { UUID } from '../../common/uuid';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import type {

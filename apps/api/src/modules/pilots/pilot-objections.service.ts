@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { chinaDate, type FieldViolation, isCalendarDate, pilotActorsOf } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { UUID, violation } from '../calls/calls.errors';
+import { UUID } from '../../common/uuid';
 import { type PilotApplicationEntity, PilotObjectionEntity } from './pilot-application.entity';
 import { PilotApplicationsService } from './pilot-applications.service';
 

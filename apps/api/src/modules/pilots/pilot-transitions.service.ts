@@ -17,12 +17,11 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../../common/clock';
-import { AppError } from '../../common/errors/app-error';
+import { AppError, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { CallMeasuresService, type CallMeasures } from '../calls/call-measures.service';
 import { callIsOpen, callWindow } from '../calls/calls.service';
-import { violation } from '../calls/calls.errors';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import type { TransitionPilotApplicationInput } from './dto/pilot-application.input';

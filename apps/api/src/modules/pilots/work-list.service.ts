@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
   chinaDate,
+  isAdmin,
+  isStaff,
   type MeasuresParameters,
-  type WorkItemKind,
   WORK_ITEM_KIND_LABELS,
+  type WorkItemKind,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { Viewer } from '../../common/request/request-context';
 import { CallMeasuresService } from '../calls/call-measures.service';
-import { isAdmin, isStaff } from '../calls/calls.errors';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import { PilotApplicationEntity } from './pilot-application.entity';
@@ -81,14 +82,14 @@ export class WorkListService {
       );
       for (const r of rows) item('RECOMMEND', r, r.recommend_by);
     }
-    if (isStaff(viewer)) {
+    if (isStaff(viewer.roles)) {
       const received = await this.rows(
         db,
         `a.authority_tenant_id = $1 AND a.recommended_at IS NOT NULL
            AND a.state IN ('RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED')`,
         [me],
       );
-      const admin = isAdmin(viewer);
+      const admin = isAdmin(viewer.roles);
       const parameters = new Map<string, MeasuresParameters>();
       const parametersOf = async (callId: string) => {
         let p = parameters.get(callId);

@@ -5,20 +5,21 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { DeclareExpertConflictInput, ExpertInput, UpdateExpertInput } from './dto/review.input';
 import { ExpertModel } from './expert.model';
 import { ExpertsService } from './experts.service';
-import { AUTHORITY_STAFF_ROLES, requireStaff } from './reviews.errors';
+import { requireStaff } from './reviews.errors';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ExpertModel)
 export class ExpertsResolver {
   constructor(private readonly pool: ExpertsService) {}
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Query(() => [ExpertModel], { description: '本级专家库' })
   async experts(@Ctx() ctx: RequestContext, @CurrentViewer() viewer: Viewer): Promise<ExpertModel[]> {
     requireStaff(viewer);
     return this.pool.toModels(ctx.db, viewer, await this.pool.pool(ctx.db, viewer));
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => ExpertModel, { description: '专家入库' })
   async createExpert(
     @Ctx() ctx: RequestContext,
@@ -28,7 +29,7 @@ export class ExpertsResolver {
     return this.pool.toModel(ctx.db, viewer, await this.pool.create(ctx, viewer, input));
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => ExpertModel, { description: '修改专家信息（任职单位整体替换）' })
   async updateExpert(
     @Ctx() ctx: RequestContext,
@@ -38,7 +39,7 @@ export class ExpertsResolver {
     return this.pool.toModel(ctx.db, viewer, await this.pool.update(ctx, viewer, input));
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => ExpertModel, { description: '登记专家声明的利益冲突（留痕，不删除）' })
   async declareExpertConflict(
     @Ctx() ctx: RequestContext,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { chinaDate, type Expert, isCalendarDate, type FieldViolation } from '@xiangmeng/domain';
 import { type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -24,7 +24,8 @@ import { ExpertAffiliationEntity } from './expert-affiliation.entity';
 import { ExpertConflictEntity } from './expert-conflict.entity';
 import { ExpertEntity } from './expert.entity';
 import type { ExpertModel, ExpertTieModel } from './expert.model';
-import { changedByOthers, invalid, requireStaff, UUID, violation } from './reviews.errors';
+import { changedByOthers, requireStaff } from './reviews.errors';
+import { UUID } from '../../common/uuid';
 
 type Tie = { id: string; organizationId: string | null; bureauTenantId: string | null };
 

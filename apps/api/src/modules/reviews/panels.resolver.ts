@@ -7,13 +7,13 @@ import { AssignPanelInput, SwapPanelMemberInput } from './dto/review.input';
 import { PanelsService } from './panels.service';
 import { toReviewAggregateModel } from './review-sheet.view';
 import { CallRankingEntryModel, PanelProposalModel, ReviewPanelModel } from './review.model';
-import { AUTHORITY_STAFF_ROLES } from './reviews.errors';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ReviewPanelModel)
 export class PanelsResolver {
   constructor(private readonly panels: PanelsService) {}
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Query(() => PanelProposalModel, {
     description: '建议专家组：领域相符、无利益冲突、未达年度上限、同一单位至多一人',
   })
@@ -25,7 +25,7 @@ export class PanelsResolver {
     return this.panels.propose(ctx.db, viewer, applicationId);
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Query(() => [CallRankingEntryModel], { description: '批次内已评审申报的汇总与排名' })
   async callRanking(
     @Ctx() ctx: RequestContext,
@@ -39,7 +39,7 @@ export class PanelsResolver {
     }));
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => ReviewPanelModel, { description: '组建专家组（已受理的申报；替换尚未开始评审的专家组）' })
   assignPanel(
     @Ctx() ctx: RequestContext,
@@ -49,7 +49,7 @@ export class PanelsResolver {
     return this.panels.assign(ctx, viewer, input);
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => ReviewPanelModel, { description: '撤换一位专家（须说明理由；原评分表留痕）' })
   swapPanelMember(
     @Ctx() ctx: RequestContext,

@@ -6,13 +6,14 @@ import {
   describeShortfall,
   type Expert,
   type FieldViolation,
+  isStaff,
   type PanelProblem,
   type PanelRequest,
   proposePanel,
   type ReviewSubject,
 } from '@xiangmeng/domain';
 import { type EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import { CHECK_VIOLATION, sqlState } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -28,7 +29,8 @@ import { type ReviewAggregateResult, ReviewProgressService } from './review-prog
 import { ReviewSheetEntity } from './review-sheet.entity';
 import { toReviewAggregateModel, toReviewSheetModel } from './review-sheet.view';
 import type { PanelProposalModel, ReviewPanelModel } from './review.model';
-import { invalid, isStaff, requireStaff, UUID, violation, wrongState } from './reviews.errors';
+import { requireStaff, wrongState } from './reviews.errors';
+import { UUID } from '../../common/uuid';
 
 const REPLACED_PANEL_REASON = '重新组建专家组';
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -66,7 +68,7 @@ export class PanelsService {
     const application = UUID.test(id) ? await db.findOneBy(PilotApplicationEntity, { id }) : null;
     if (
       !application ||
-      !isStaff(viewer) ||
+      !isStaff(viewer.roles) ||
       application.authorityTenantId !== viewer.tenantId ||
       !application.recommendedAt
     )

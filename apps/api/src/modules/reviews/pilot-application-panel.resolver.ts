@@ -5,7 +5,7 @@ import type { RequestContext } from '../../common/request/request-context';
 import { PilotApplicationModel } from '../pilots/pilot-application.model';
 import { PanelsService } from './panels.service';
 import { ReviewPanelModel } from './review.model';
-import { isStaff } from './reviews.errors';
+import { isStaff } from '@xiangmeng/domain';
 
 @Resolver(() => PilotApplicationModel)
 export class PilotApplicationPanelResolver {
@@ -19,7 +19,7 @@ export class PilotApplicationPanelResolver {
   ): Promise<ReviewPanelModel | null> {
     const viewer = ctx.viewer;
     // Experts and the home city never see the panel: names and scores of others stay hidden.
-    if (!viewer || !isStaff(viewer)) return null;
+    if (!viewer || !isStaff(viewer.roles)) return null;
     const application = await this.panels.received(ctx.db, viewer, parent.id).catch(() => null);
     return application ? this.panels.panel(ctx.db, viewer, application) : null;
   }

@@ -6,7 +6,7 @@ import { toPilotApplicationModel } from '../pilots/pilot-application.model';
 import { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
 import { ReviewSheetsService } from './review-sheets.service';
 import { ReviewAssignmentModel, ReviewSheetModel } from './review.model';
-import { AUTHORITY_STAFF_ROLES } from './reviews.errors';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ReviewSheetModel)
 export class ReviewSheetsResolver {
@@ -37,7 +37,7 @@ export class ReviewSheetsResolver {
     return this.sheets.save(ctx, viewer, input);
   }
 
-  @Allow(...AUTHORITY_STAFF_ROLES)
+  @Allow(...STAFF_ROLES)
   @Mutation(() => ReviewSheetModel, { description: '退回已提交的评分表（须说明理由）' })
   reopenReviewSheet(
     @Ctx() ctx: RequestContext,

@@ -8,7 +8,7 @@ import {
 } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { PilotApplicationEntity } from '../pilots/pilot-application.entity';
@@ -20,15 +20,8 @@ import { ReviewProgressService } from './review-progress.service';
 import { ReviewSheetEntity } from './review-sheet.entity';
 import { scoredValues, toReviewSheetModel } from './review-sheet.view';
 import type { ReviewSheetModel } from './review.model';
-import {
-  changedByOthers,
-  invalid,
-  requireExpert,
-  requireStaff,
-  UUID,
-  violation,
-  wrongState,
-} from './reviews.errors';
+import { changedByOthers, requireExpert, requireStaff, wrongState } from './reviews.errors';
+import { UUID } from '../../common/uuid';
 
 type ReviewParameters = MeasuresParameters['review'];
 
