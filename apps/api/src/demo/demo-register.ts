@@ -1,4 +1,5 @@
 import {
+  addCalendarDays,
   type AgreementSnapshot,
   type AllianceSnapshot,
   checkCreditCode,
@@ -155,11 +156,7 @@ function legalRepresentative(name: string): string {
   return surname + GIVEN_NAMES[Math.floor(random() * GIVEN_NAMES.length)];
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+const addDays = addCalendarDays;
 
 /** A moment on a China calendar date, as a timestamptz literal. */
 function onDate(date: string, minutes: number): string {

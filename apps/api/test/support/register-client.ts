@@ -1,4 +1,4 @@
-import { CREDIT_CODE_CHARSET, chinaDate, creditCodeCheckCharacter } from '@xiangmeng/domain';
+import { addCalendarDays, chinaDate, CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '@xiangmeng/domain';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,11 +52,7 @@ export function today(): string {
   return chinaDate(new Date());
 }
 
-export function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
-}
+export const addDays = addCalendarDays;
 
 // ---- responses ----
 

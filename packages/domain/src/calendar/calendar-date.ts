@@ -12,3 +12,14 @@ export function isCalendarDate(value: string): boolean {
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** "YYYY-MM-DD HH:mm" at an instant, in China time. */
+export function chinaDateTime(instant: Date): string {
+  return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A calendar date `days` later (or earlier), as YYYY-MM-DD. */
+export function addCalendarDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -1,17 +1,14 @@
 import type { Dayjs } from 'dayjs';
+import { chinaDateTime as chinaDateTimeAt, yuanToFen as toFen } from '@xiangmeng/domain';
 import dayjs from 'dayjs';
 
 // Instants are shown and entered as China time (UTC+8, no daylight saving), whatever the
 // browser's own zone; money is integer fen carried as a string, entered and shown in 元.
 
-const CST_OFFSET_MS = 8 * 3_600_000;
-
 /** "YYYY-MM-DD HH:mm" in China time, or "—" when there is no instant. */
 export function chinaDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '—';
-  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? '—' : chinaDateTimeAt(new Date(ms));
 }
 
 /** The China wall-clock time of an instant, as a picker value. */
@@ -24,20 +21,16 @@ export function instantFromChinaPicker(value: Dayjs): string {
   return new Date(`${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`).toISOString();
 }
 
-// Up to 12 digits of 元: below the API's ceiling of 10^14 分.
-const YUAN = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
-
-/** Whether a typed amount is whole 元 with at most two decimals (分). */
+/** Whether a typed amount is 元 with at most two decimals (分), within the ceiling of the domain. */
 export function isYuanAmount(text: string): boolean {
-  return YUAN.test(text.trim());
+  return toFen(text) !== null;
 }
 
 /** '12.34' 元 → '1234' 分, by string arithmetic (never a float). */
 export function yuanToFen(text: string): string {
-  const match = YUAN.exec(text.trim());
-  if (!match) throw new Error(`not an amount in 元: ${text}`);
-  const [, whole = '0', cents = ''] = match;
-  return (BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0') || '0')).toString();
+  const fen = toFen(text);
+  if (fen === null) throw new Error(`not an amount in 元: ${text}`);
+  return fen;
 }
 
 /** '1234' 分 → '12.34' (for inputs); whole 元 without decimals. */

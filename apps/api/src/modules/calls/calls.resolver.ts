@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { STAFF_ROLES } from '@xiangmeng/domain';
+import { callIsOpen, STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
 import { notFound } from '../../common/errors/app-error';
@@ -8,7 +8,7 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { MeasuresModel, toMeasuresModel } from '../measures/measures.model';
 import { TenantModel } from '../tenants/tenant.model';
 import { measuresLoader, tenantModel } from './call-loaders';
-import { callIsOpen, CallsService } from './calls.service';
+import { CallsService } from './calls.service';
 import { PilotCallInput } from './dto/pilot-call.input';
 import type { PilotCallEntity } from './pilot-call.entity';
 import { PilotCallModel, toPilotCallModel } from './pilot-call.model';

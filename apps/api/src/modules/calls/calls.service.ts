@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, type DocumentKind, type FieldViolation, isAdmin, isStaff } from '@xiangmeng/domain';
+import {
+  callScheduleViolations,
+  chinaDate,
+  type DocumentKind,
+  type FieldViolation,
+  isAdmin,
+  isStaff,
+} from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
@@ -12,24 +19,6 @@ import type { PilotCallInput } from './dto/pilot-call.input';
 import { PilotCallEntity } from './pilot-call.entity';
 
 const DOCUMENT_KINDS: readonly DocumentKind[] = ['FEASIBILITY_REPORT', 'AGREEMENT_SCAN', 'ATTACHMENT'];
-
-/** A moment as China reads it: 2026-12-01 09:00. */
-export function chinaDateTime(instant: Date): string {
-  const shifted = new Date(instant.getTime() + 8 * 3600_000);
-  return `${chinaDate(instant)} ${shifted.toISOString().slice(11, 16)}`;
-}
-
-/** The window of a call in words, for refusals. */
-export function callWindow(call: Pick<PilotCallEntity, 'opensAt' | 'closesAt'>): string {
-  return `${chinaDateTime(call.opensAt)} 至 ${chinaDateTime(call.closesAt)}（北京时间）`;
-}
-
-export function callIsOpen(
-  call: Pick<PilotCallEntity, 'status' | 'opensAt' | 'closesAt'>,
-  now: Date,
-): boolean {
-  return call.status === 'PUBLISHED' && call.opensAt <= now && now < call.closesAt;
-}
 
 type CallFields = Omit<PilotCallInput, 'description'> & { description: string };
 
@@ -75,14 +64,7 @@ export class CallsService {
       if (!(value instanceof Date) || Number.isNaN(value.getTime()))
         violations.push(violation(field, 'DATE_TIME', '应为有效的时间'));
     }
-    if (!violations.some((v) => v.rule === 'DATE_TIME')) {
-      if (input.closesAt <= input.opensAt)
-        violations.push(violation('closesAt', 'AFTER_OPENS_AT', '申报截止时间应晚于开始时间'));
-      if (input.recommendBy < input.closesAt)
-        violations.push(violation('recommendBy', 'NOT_BEFORE_CLOSES_AT', '推荐截止时间不能早于申报截止时间'));
-      if (input.decideBy < input.recommendBy)
-        violations.push(violation('decideBy', 'NOT_BEFORE_RECOMMEND_BY', '审查决定期限不能早于推荐截止时间'));
-    }
+    if (!violations.some((v) => v.rule === 'DATE_TIME')) violations.push(...callScheduleViolations(times));
     const required = [...new Set(input.requiredDocuments)];
     if (required.some((k) => !DOCUMENT_KINDS.includes(k)))
       violations.push(

@@ -1,13 +1,12 @@
-import { pilotActorsOf } from '@xiangmeng/domain';
 import { Injectable } from '@nestjs/common';
-import type { FieldViolation } from '@xiangmeng/domain';
+import { type FieldViolation, isFen, pilotActorsOf } from '@xiangmeng/domain';
 import { type EntityManager, In } from 'typeorm';
 import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { UUID } from '../../common/uuid';
 import { AllianceEntity } from '../alliances/alliance.entity';
 import { AuditService } from '../audit/audit.service';
-import { UUID } from '../../common/uuid';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import type {
@@ -18,7 +17,6 @@ import type {
 import { PilotApplicationDocumentEntity, PilotApplicationEntity } from './pilot-application.entity';
 import { applicationChanged, notWithApplicant } from './pilots.errors';
 
-const MAX_FEN = 10n ** 14n;
 const MAX_ATTACHMENTS = 50;
 
 const TEXT_LIMITS = {
@@ -123,7 +121,7 @@ export class PilotApplicationsService {
       ['ownInvestmentFen', '自筹投入'],
     ] as const) {
       const value = input[field].trim();
-      if (!/^\d{1,15}$/.test(value) || BigInt(value) > MAX_FEN)
+      if (!isFen(value))
         violations.push(violation(field, 'FEN', `${label}应为不超过 10^14 分的非负整数（单位：分）`));
     }
     return violations;

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  callIsOpen,
+  callWindow,
   chinaDate,
   decidePilotTransition,
   type DocumentKind,
@@ -7,12 +9,14 @@ import {
   type FieldViolation,
   FOUNDING_CONDITION_INFO,
   type FoundingCheck,
+  noticePeriodOver,
   PILOT_ACTION_LABELS,
   PILOT_GUARD_LABELS,
   PILOT_STATE_LABELS,
   PILOT_TRANSITIONS,
   pilotActorsOf,
   type PilotGuard,
+  publicNoticePeriod,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -21,7 +25,6 @@ import { AppError, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { CallMeasuresService, type CallMeasures } from '../calls/call-measures.service';
-import { callIsOpen, callWindow } from '../calls/calls.service';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import type { TransitionPilotApplicationInput } from './dto/pilot-application.input';
@@ -31,12 +34,6 @@ import { type AllianceFacts, allianceFacts, buildDossier, foundingCheckUnder } f
 import { applicationChanged, refused } from './pilots.errors';
 
 const MAX_TEXT = 2000;
-
-/** A calendar date plus days, as YYYY-MM-DD. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 type Evaluation = {
   violations: FieldViolation[];
@@ -159,12 +156,11 @@ export class PilotTransitionsService {
       case 'CLOSE_REVIEW':
         effects.reviewedAt = now;
         break;
-      case 'PUBLICISE':
-        Object.assign(effects, {
-          noticeStartsOn: today,
-          noticeEndsOn: addDays(today, measures.parameters.review.publicNoticeDays),
-        });
+      case 'PUBLICISE': {
+        const notice = publicNoticePeriod(today, measures.parameters.review.publicNoticeDays);
+        Object.assign(effects, { noticeStartsOn: notice.startsOn, noticeEndsOn: notice.endsOn });
         break;
+      }
       case 'APPROVE':
       case 'DECLINE': {
         const aggregate = await this.progress.aggregate(db, application);
@@ -312,7 +308,7 @@ export class PilotTransitionsService {
           if (measures.parameters.review.publicNoticeDays <= 0) fail(guard);
           break;
         case 'NOTICE_PERIOD_OVER':
-          if (!application.noticeEndsOn || today <= application.noticeEndsOn)
+          if (!noticePeriodOver(today, application.noticeEndsOn))
             fail(guard, `公示期至 ${application.noticeEndsOn ?? '—'} 结束，尚未期满`);
           break;
         case 'OBJECTIONS_ANSWERED': {
