@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  allSheetsIn,
   callIsOpen,
   callWindow,
   chinaDate,
@@ -10,6 +11,7 @@ import {
   FOUNDING_CONDITION_INFO,
   type FoundingCheck,
   noticePeriodOver,
+  panelComplete,
   PILOT_ACTION_LABELS,
   PILOT_GUARD_LABELS,
   PILOT_STATE_LABELS,
@@ -291,13 +293,13 @@ export class PilotTransitionsService {
           break;
         case 'PANEL_COMPLETE': {
           const status = await this.progress.panelStatus(db, application);
-          if (status.seated < status.size)
+          if (!panelComplete(status))
             fail(guard, `评审专家组尚未配齐（需 ${status.size} 人，已选 ${status.seated} 人）`);
           break;
         }
         case 'ALL_SHEETS_SUBMITTED': {
           const status = await this.progress.panelStatus(db, application);
-          if (status.seated === 0 || status.submitted < status.seated || status.submitted < status.size)
+          if (!allSheetsIn(status))
             fail(
               guard,
               `尚有专家未提交评分表（已提交 ${status.submitted}/${Math.max(status.seated, status.size)}）`,

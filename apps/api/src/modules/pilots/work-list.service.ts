@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
+  allSheetsIn,
   chinaDate,
-  isAdmin,
   isStaff,
   type MeasuresParameters,
+  noticePeriodOver,
+  pendingWork,
+  pilotActorsOf,
+  type PilotGuard,
+  type PilotState,
+  WORK_DUE_BY,
   WORK_ITEM_KIND_LABELS,
   type WorkItemKind,
 } from '@xiangmeng/domain';
@@ -12,14 +18,15 @@ import { Clock } from '../../common/clock';
 import type { Viewer } from '../../common/request/request-context';
 import { CallMeasuresService } from '../calls/call-measures.service';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
-import { ReviewProgressService } from '../reviews/review-progress.service';
-import { PilotApplicationEntity } from './pilot-application.entity';
 import type { WorkItemModel, WorkListModel } from './pilot-application.model';
 
 type Row = {
   id: string;
-  state: string;
+  state: PilotState;
   tenant_id: string;
+  recommending_tenant_id: string;
+  authority_tenant_id: string;
+  submitted_by: string | null;
   alliance_name: string | null;
   call_id: string;
   call_title: string | null;
@@ -28,12 +35,15 @@ type Row = {
   decide_by: Date | null;
   notice_ends_on: string | null;
   open_objections: number;
+  seated: number;
+  submitted: number;
   assignment_id: string | null;
 };
 
 // Names and deadlines come from the call where the viewer reads it, else from the dossier
 // (an expert account reads no calls, the authority no alliances of a city).
-const COLUMNS = `a.id, a.state, a.tenant_id, coalesce(a.dossier->'alliance'->>'name', al.name) AS alliance_name, a.call_id,
+const COLUMNS = `a.id, a.state, a.tenant_id, a.recommending_tenant_id, a.authority_tenant_id, a.submitted_by,
+  coalesce(a.dossier->'alliance'->>'name', al.name) AS alliance_name, a.call_id,
   coalesce(c.title, a.dossier->'call'->>'title') AS call_title,
   coalesce(c.closes_at, (a.dossier->'call'->>'closesAt')::timestamptz) AS closes_at,
   coalesce(c.recommend_by, (a.dossier->'call'->>'recommendBy')::timestamptz) AS recommend_by,
@@ -41,6 +51,17 @@ const COLUMNS = `a.id, a.state, a.tenant_id, coalesce(a.dossier->'alliance'->>'n
   to_char(a.notice_ends_on, 'YYYY-MM-DD') AS notice_ends_on`;
 const JOINS = `LEFT JOIN pilot_call c ON c.id = a.call_id
   LEFT JOIN alliance al ON al.tenant_id = a.tenant_id AND al.id = a.alliance_id`;
+// The facts the transition table's guards read, counted where the viewer may see them
+// (the authority sees its panels and objections; others count nothing, and need not).
+const FACTS = `
+  (SELECT count(*)::int FROM pilot_objection o
+    WHERE o.tenant_id = a.authority_tenant_id AND o.application_id = a.id AND o.answer IS NULL) AS open_objections,
+  (SELECT count(*)::int FROM expert_assignment x
+    WHERE x.tenant_id = a.authority_tenant_id AND x.application_id = a.id AND x.withdrawn_at IS NULL) AS seated,
+  (SELECT count(*)::int FROM expert_assignment x
+     JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id AND s.status = 'SUBMITTED'
+    WHERE x.tenant_id = a.authority_tenant_id AND x.application_id = a.id AND x.withdrawn_at IS NULL) AS submitted`;
+const OPEN_STATES = `('DRAFT', 'RETURNED', 'SUBMITTED', 'RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED')`;
 
 const ORDER: readonly WorkItemKind[] = Object.keys(WORK_ITEM_KIND_LABELS) as WorkItemKind[];
 
@@ -48,7 +69,6 @@ const ORDER: readonly WorkItemKind[] = Object.keys(WORK_ITEM_KIND_LABELS) as Wor
 @Injectable()
 export class WorkListService {
   constructor(
-    private readonly progress: ReviewProgressService,
     private readonly callMeasures: CallMeasuresService,
     private readonly clock: Clock,
   ) {}
@@ -57,7 +77,12 @@ export class WorkListService {
     const now = this.clock.now();
     const today = chinaDate(now);
     const items: WorkItemModel[] = [];
-    const item = (kind: WorkItemKind, r: Row, dueAt: Date | null, assignmentId: string | null = null) =>
+    const item = (kind: WorkItemKind, r: Row, assignmentId: string | null = null) => {
+      const due = WORK_DUE_BY[kind];
+      const dueAt =
+        due === 'noticeEndsOn'
+          ? noticeEnd(r.notice_ends_on)
+          : { closesAt: r.closes_at, recommendBy: r.recommend_by, decideBy: r.decide_by }[due];
       items.push({
         kind,
         applicationId: r.id,
@@ -67,66 +92,52 @@ export class WorkListService {
         overdue: dueAt !== null && now > dueAt,
         assignmentId,
       });
-    const me = viewer.tenantId;
-    const cityStaff = viewer.roles.includes('CITY_OFFICER') || viewer.roles.includes('CITY_ADMIN');
+    };
 
-    if (cityStaff) {
-      for (const r of await this.rows(db, `a.tenant_id = $1 AND a.state IN ('DRAFT', 'RETURNED')`, [me]))
-        item('REVISE', r, r.closes_at);
-    }
-    if (viewer.roles.includes('CITY_ADMIN')) {
-      const rows = await this.rows(
-        db,
-        `a.recommending_tenant_id = $1 AND a.state = 'SUBMITTED' AND a.submitted_by IS DISTINCT FROM $2`,
-        [me, viewer.userId],
-      );
-      for (const r of rows) item('RECOMMEND', r, r.recommend_by);
-    }
     if (isStaff(viewer.roles)) {
-      const received = await this.rows(
-        db,
-        `a.authority_tenant_id = $1 AND a.recommended_at IS NOT NULL
-           AND a.state IN ('RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED')`,
-        [me],
-      );
-      const admin = isAdmin(viewer.roles);
-      const parameters = new Map<string, MeasuresParameters>();
-      const parametersOf = async (callId: string) => {
-        let p = parameters.get(callId);
-        if (!p) {
+      // The measures of each call, read once: panel size and notice period.
+      const parameters = new Map<string, MeasuresParameters | null>();
+      const reviewOf = async (callId: string) => {
+        if (!parameters.has(callId)) {
           const call = await db.findOneBy(PilotCallEntity, { id: callId });
-          if (!call) return null;
-          p = (await this.callMeasures.parametersFor(db, call)).parameters;
-          parameters.set(callId, p);
+          parameters.set(callId, call ? (await this.callMeasures.parametersFor(db, call)).parameters : null);
         }
-        return p;
+        return parameters.get(callId)?.review ?? null;
       };
-      for (const r of received) {
-        if (r.state === 'RECOMMENDED') item('CHECK', r, r.decide_by);
-        else if (r.state === 'ACCEPTED') item('ASSIGN_PANEL', r, r.decide_by);
-        else if (r.state === 'IN_REVIEW') {
-          const application = await db.findOneBy(PilotApplicationEntity, { id: r.id });
-          const status = application ? await this.progress.panelStatus(db, application) : null;
-          if (
-            status &&
-            status.seated > 0 &&
-            status.submitted >= status.seated &&
-            status.submitted >= status.size
-          )
-            item('CLOSE_REVIEW', r, r.decide_by);
-        } else if (r.state === 'REVIEWED') {
-          if (admin) item('DECIDE', r, r.decide_by);
-          else if (((await parametersOf(r.call_id))?.review.publicNoticeDays ?? 0) > 0)
-            item('PUBLICISE', r, r.decide_by);
-        } else if (r.state === 'PUBLICISED') {
-          if (r.open_objections > 0) item('ANSWER_OBJECTION', r, noticeEnd(r.notice_ends_on));
-          else if (admin && r.notice_ends_on && today > r.notice_ends_on) item('DECIDE', r, r.decide_by);
-        }
+      const rows = await db.query<Row[]>(
+        `SELECT ${COLUMNS}, NULL AS assignment_id, ${FACTS}
+           FROM pilot_application a ${JOINS}
+          WHERE a.state IN ${OPEN_STATES}
+            AND (a.tenant_id = $1 OR a.recommending_tenant_id = $1
+                 OR (a.authority_tenant_id = $1 AND a.recommended_at IS NOT NULL))
+          ORDER BY a.created_at`,
+        [viewer.tenantId],
+      );
+      for (const r of rows) {
+        const actors = pilotActorsOf(viewer, {
+          tenantId: r.tenant_id,
+          recommendingTenantId: r.recommending_tenant_id,
+          authorityTenantId: r.authority_tenant_id,
+        });
+        const review = actors.includes('AUTHORITY') ? await reviewOf(r.call_id) : null;
+        const facts: Partial<Record<PilotGuard, boolean>> = {
+          RECOMMENDER_IS_NOT_SUBMITTER: r.submitted_by !== viewer.userId,
+          ALL_SHEETS_SUBMITTED:
+            review !== null &&
+            allSheetsIn({ size: review.expertsPerApplication, seated: r.seated, submitted: r.submitted }),
+          NOTICE_PERIOD_SET: (review?.publicNoticeDays ?? 0) > 0,
+          NOTICE_PERIOD_OVER: noticePeriodOver(today, r.notice_ends_on),
+          OBJECTIONS_ANSWERED: r.open_objections === 0,
+        };
+        const kind = pendingWork(r.state, actors, (g) => facts[g] ?? false);
+        if (kind) item(kind, r);
+        if (actors.includes('AUTHORITY') && r.state === 'PUBLICISED' && r.open_objections > 0)
+          item('ANSWER_OBJECTION', r);
       }
     }
     if (viewer.roles.includes('EXPERT')) {
       const seats = await db.query<Row[]>(
-        `SELECT ${COLUMNS}, 0 AS open_objections, x.id AS assignment_id
+        `SELECT ${COLUMNS}, 0 AS open_objections, 0 AS seated, 0 AS submitted, x.id AS assignment_id
            FROM expert_assignment x
            JOIN pilot_application a ON a.id = x.application_id AND a.tenant_id = x.application_tenant_id
            LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
@@ -134,9 +145,9 @@ export class WorkListService {
           WHERE x.tenant_id = $1 AND x.expert_user_id = $2 AND x.withdrawn_at IS NULL
             AND a.state = 'IN_REVIEW' AND coalesce(s.status, 'DRAFT') = 'DRAFT'
           ORDER BY x.assigned_at`,
-        [me, viewer.userId],
+        [viewer.tenantId, viewer.userId],
       );
-      for (const r of seats) item('SCORE', r, r.decide_by, r.assignment_id);
+      for (const r of seats) item('SCORE', r, r.assignment_id);
     }
 
     items.sort(
@@ -149,18 +160,6 @@ export class WorkListService {
       return of.length ? [{ kind, count: of.length, overdue: of.filter((i) => i.overdue).length }] : [];
     });
     return { total: items.length, overdue: items.filter((i) => i.overdue).length, counts, items };
-  }
-
-  private rows(db: EntityManager, where: string, params: unknown[]): Promise<Row[]> {
-    return db.query<Row[]>(
-      `SELECT ${COLUMNS}, NULL AS assignment_id,
-              (SELECT count(*)::int FROM pilot_objection o
-                WHERE o.tenant_id = a.authority_tenant_id AND o.application_id = a.id AND o.answer IS NULL) AS open_objections
-         FROM pilot_application a ${JOINS}
-        WHERE ${where}
-        ORDER BY a.created_at`,
-      params,
-    );
   }
 }
 

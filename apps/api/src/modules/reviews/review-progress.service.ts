@@ -4,6 +4,7 @@ import {
   aggregateScores,
   type ApplicationAggregate,
   type MeasuresParameters,
+  type PanelStatus,
   REVIEW_CRITERIA,
   type ReviewCriterionKey,
   type ScoreSheet,
@@ -13,8 +14,6 @@ import { notFound } from '../../common/errors/app-error';
 import { CallMeasuresService } from '../calls/call-measures.service';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import type { PilotApplicationEntity } from '../pilots/pilot-application.entity';
-
-export type PanelStatus = { size: number; seated: number; submitted: number };
 
 export type ReviewAggregateResult = ApplicationAggregate & {
   rule: AggregationRule;
