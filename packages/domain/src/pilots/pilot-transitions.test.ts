@@ -107,3 +107,20 @@ describe('pilot application transitions', () => {
     );
   });
 });
+
+describe('availablePilotActions with a guard known to fail', () => {
+  it('does not offer RECOMMEND to the admin who submitted, and offers the rest', () => {
+    const submitter = (g: PilotGuard) => g === 'RECOMMENDER_IS_NOT_SUBMITTER';
+    expect(availablePilotActions('SUBMITTED', ['APPLICANT_SIDE', 'RECOMMENDER'], submitter).sort()).toEqual([
+      'NOT_RECOMMEND',
+      'RETURN',
+      'WITHDRAW',
+    ]);
+    expect(availablePilotActions('SUBMITTED', ['APPLICANT_SIDE', 'RECOMMENDER']).sort()).toEqual([
+      'NOT_RECOMMEND',
+      'RECOMMEND',
+      'RETURN',
+      'WITHDRAW',
+    ]);
+  });
+});

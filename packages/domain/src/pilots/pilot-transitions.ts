@@ -171,9 +171,16 @@ export function decidePilotTransition(
   return { allowed: true, to: transition.to };
 }
 
-/** The actions a user may offer for an application in a state (guards are checked on the action). */
-export function availablePilotActions(from: PilotState, actors: readonly PilotActor[]): PilotAction[] {
-  return PILOT_TRANSITIONS.filter((x) => x.from === from && x.actors.some((a) => actors.includes(a))).map(
-    (x) => x.action,
-  );
+/**
+ * The actions a user may offer for an application in a state. Guards are checked on the action;
+ * one already known to fail for this user (`knownToFail`) keeps the action off the offer.
+ */
+export function availablePilotActions(
+  from: PilotState,
+  actors: readonly PilotActor[],
+  knownToFail: (guard: PilotGuard) => boolean = () => false,
+): PilotAction[] {
+  return PILOT_TRANSITIONS.filter(
+    (x) => x.from === from && x.actors.some((a) => actors.includes(a)) && !x.guards.some(knownToFail),
+  ).map((x) => x.action);
 }

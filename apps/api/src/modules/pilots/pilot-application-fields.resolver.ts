@@ -244,9 +244,12 @@ export class PilotApplicationFieldsResolver {
     @CurrentViewer() viewer: Viewer,
     @Parent() application: PilotApplicationModel,
   ): PilotAction[] {
-    const actions = availablePilotActions(application.state, pilotActorsOf(viewer, application));
-    // The recommendation is signed by an admin other than the one who submitted.
-    return application.submittedBy === viewer.userId ? actions.filter((a) => a !== 'RECOMMEND') : actions;
+    const isSubmitter = application.submittedBy === viewer.userId;
+    return availablePilotActions(
+      application.state,
+      pilotActorsOf(viewer, application),
+      (guard) => guard === 'RECOMMENDER_IS_NOT_SUBMITTER' && isSubmitter,
+    );
   }
 
   @SignedIn()
