@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import {
   AGGREGATION_RULE_LABELS,
-  DOCUMENT_KIND_LABELS,
+  dossierGaps,
   PILOT_ACTION_LABELS,
   type PilotAction,
 } from '@xiangmeng/domain';
@@ -41,27 +41,17 @@ const EXPLANATIONS: Record<PilotAction, string> = {
   WITHDRAW: '撤回后本次申报结束，不可恢复。',
 };
 
-const FORM_LABELS = {
-  goals: '建设目标',
-  workPlan: '工作方案',
-  expectedResults: '预期成果',
-  contactName: '联系人',
-  contactPhone: '联系电话',
-} as const;
-
-/** What the saved 申报书 still lacks: empty fields and documents the call requires. */
+/** What the saved 申报书 still lacks, by the same rule the API applies on submission. */
 export function missingForSubmission(application: PilotApplicationDetail): string[] {
-  const missing: string[] = (Object.keys(FORM_LABELS) as (keyof typeof FORM_LABELS)[])
-    .filter((key) => application.form[key].trim() === '')
-    .map((key) => FORM_LABELS[key]);
   const documents = [
     ...(application.feasibilityReport ? [application.feasibilityReport] : []),
     ...application.attachments,
   ];
-  for (const kind of application.call.requiredDocuments) {
-    if (!documents.some((d) => d.kind === kind)) missing.push(DOCUMENT_KIND_LABELS[kind]);
-  }
-  return missing;
+  return dossierGaps(
+    application.form,
+    documents.map((d) => d.kind),
+    application.call.requiredDocuments,
+  ).map((gap) => gap.message);
 }
 
 const DANGER: readonly PilotAction[] = ['NOT_RECOMMEND', 'DECLINE', 'WITHDRAW'];
@@ -162,8 +152,8 @@ export function PilotActionModal({
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="pilot-submit-missing"
-          title="申报书尚有未填写或未选择的内容"
-          description={missing.join('、')}
+          title="申报材料尚不完整，补齐后方可提交"
+          description={missing.join('；')}
         />
       )}
       {deciding && (
