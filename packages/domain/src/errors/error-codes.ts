@@ -19,6 +19,7 @@ export const ErrorCode = {
   REVIEW_SHEET_LOCKED: 'REVIEW_SHEET_LOCKED',
   PILOT_TRANSITION_REFUSED: 'PILOT_TRANSITION_REFUSED',
   PILOT_CALL_CLOSED: 'PILOT_CALL_CLOSED',
+  SERVICE_BUSY: 'SERVICE_BUSY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -39,6 +40,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   REVIEW_SHEET_LOCKED: '评分表已提交并锁定，如需修改请联系主管部门退回',
   PILOT_TRANSITION_REFUSED: '当前不能执行该操作，请查看未满足的条件',
   PILOT_CALL_CLOSED: '不在申报通知规定的申报时间内',
+  SERVICE_BUSY: '系统正忙，请稍后重试',
 };
 
 /** A field-level rule violation: which field, which rule (stable), and the Chinese text. */
@@ -55,6 +57,7 @@ export const FIELD_RULE_MESSAGES: Record<string, string> = {
   EXPERT_EXCLUSIVE: '评审专家账号不能兼任其他角色',
   UNKNOWN_TENANT: '单位不存在',
   NOT_A_CHILD_TENANT: '只能为下辖市州创建管理员',
+  CONTROL_CHARACTER: '不能包含控制字符（如 NUL）',
 };
 
 export function fieldViolation(field: string, rule: string): FieldViolation {
