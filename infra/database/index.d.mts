@@ -1,6 +1,7 @@
 export declare const OWNER_ROLE: 'xiangmeng_owner';
 export declare const DEFINER_ROLE: 'xiangmeng_definer';
 export declare const APP_ROLE: 'xiangmeng_app';
+export declare const APP_ROLE_LIMITS: Record<'statement_timeout' | 'idle_in_transaction_session_timeout' | 'lock_timeout', string>;
 
 export type DatabaseUrls = { ownerUrl: string; appUrl: string; adminUrl: string };
 

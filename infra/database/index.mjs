@@ -12,6 +12,12 @@ export const OWNER_ROLE = 'xiangmeng_owner';
 // the audit chain head); the policies that let it do so name it alone.
 export const DEFINER_ROLE = 'xiangmeng_definer';
 export const APP_ROLE = 'xiangmeng_app';
+/** Limits set on the runtime role where it is created, so an external server has them too. */
+export const APP_ROLE_LIMITS = {
+  statement_timeout: '30s',
+  idle_in_transaction_session_timeout: '15s',
+  lock_timeout: '10s',
+};
 
 /** A free TCP port on loopback. */
 export async function freePort() {
@@ -126,6 +132,11 @@ export async function bootstrapDatabase({ adminUrl, database, ownerPassword, app
         await client.query(
           `${verb} ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${pg.escapeLiteral(password)}`,
         );
+      }
+      // No statement of the API runs or idles in a transaction without a limit, whatever the
+      // server's defaults: one stuck request can hold a connection and locks only this long.
+      for (const [setting, value] of Object.entries(APP_ROLE_LIMITS)) {
+        await client.query(`ALTER ROLE ${APP_ROLE} SET ${setting} = ${pg.escapeLiteral(value)}`);
       }
       const definer = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [DEFINER_ROLE]);
       if (!definer.rowCount) {

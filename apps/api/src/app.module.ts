@@ -18,6 +18,7 @@ import { ENTITIES } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CookieSettingsProvider } from './modules/auth/auth.service';
+import { SignInPool } from './modules/auth/sign-in-pool';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { IndustriesModule } from './modules/industries/industries.module';
@@ -40,6 +41,8 @@ export type ApiOptions = {
   cookieSecure: boolean;
   clock?: Clock;
   poolSize?: number;
+  /** How long a request waits for a pooled connection before SERVICE_BUSY (default 5 s). */
+  poolWaitMs?: number;
   /** Where uploaded documents are kept: local disk, unless an S3-compatible store is configured. */
   documentsDir: string;
   s3?: S3Config;
@@ -90,6 +93,10 @@ export class AppModule implements NestModule {
     const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
     const storage = options.s3 ? new S3Storage(options.s3) : new LocalDiskStorage(options.documentsDir);
     const storageProvider = { provide: DocumentStorage, useValue: storage };
+    const signInPoolProvider = {
+      provide: SignInPool,
+      useFactory: () => new SignInPool(options.databaseUrl, options.poolWaitMs ?? 5000),
+    };
     return {
       module: AppModule,
       global: true,
@@ -100,7 +107,11 @@ export class AppModule implements NestModule {
           entities: ENTITIES,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: options.poolSize ?? 10, application_name: 'xiangmeng-api' },
+          extra: {
+            max: options.poolSize ?? 10,
+            connectionTimeoutMillis: options.poolWaitMs ?? 5000,
+            application_name: 'xiangmeng-api',
+          },
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -135,11 +146,18 @@ export class AppModule implements NestModule {
         clockProvider,
         storageProvider,
         { provide: CookieSettingsProvider, useValue: { secure: options.cookieSecure } },
+        signInPoolProvider,
         RequestContextFactory,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
-      exports: [clockProvider, storageProvider, CookieSettingsProvider, RequestContextFactory],
+      exports: [
+        clockProvider,
+        storageProvider,
+        signInPoolProvider,
+        CookieSettingsProvider,
+        RequestContextFactory,
+      ],
     };
   }
 }

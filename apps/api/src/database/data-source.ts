@@ -24,6 +24,7 @@ import { AllianceRegister1764390000000 } from './migrations/1764390000000-allian
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
 import { PilotSelection1764400000000 } from './migrations/1764400000000-pilot-selection';
 import { AuditAppendReturnsSeq1764410000000 } from './migrations/1764410000000-audit-append-returns-seq';
+import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-atomic-sign-in-throttle';
 
 export const ENTITIES = [
   TenantEntity,
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   SignedAgreementTasksFinal1764391000000,
   PilotSelection1764400000000,
   AuditAppendReturnsSeq1764410000000,
+  AtomicSignInThrottle1764430000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

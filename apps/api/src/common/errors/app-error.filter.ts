@@ -10,6 +10,7 @@ const HTTP_STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   BAD_USER_INPUT: 400,
+  SERVICE_BUSY: 503,
 };
 
 // An AppError is an answer to the client (wrong password, bad input), not a fault: GraphQL gets
@@ -20,7 +21,11 @@ export class AppErrorFilter implements GqlExceptionFilter {
     if (host.getType<'graphql' | 'http'>() === 'graphql') return error;
     const res = host.switchToHttp().getResponse<Response>();
     if (error instanceof AppError) {
-      res.status(HTTP_STATUS[error.code] ?? 500).json({ message: error.message, ...error.extensions });
+      const { http: _http, ...extensions } = error.extensions;
+      if (typeof extensions.retryAfterSeconds === 'number') {
+        res.setHeader('Retry-After', String(extensions.retryAfterSeconds));
+      }
+      res.status(HTTP_STATUS[error.code] ?? 500).json({ message: error.message, ...extensions });
       return;
     }
     const status = error.getStatus();

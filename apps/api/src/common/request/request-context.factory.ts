@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../errors/app-error';
 import { readSessionToken } from '../../modules/auth/session-cookie';
 import { SessionsService } from '../../modules/auth/sessions.service';
 import { applyIdentity } from './identity';
-import type { RequestContext } from './request-context';
+import type { RequestContext, Viewer } from './request-context';
+import { RequestEndedError, RequestTransaction } from './request-transaction';
 
 @Injectable()
 export class RequestContextFactory {
@@ -14,84 +16,112 @@ export class RequestContextFactory {
   ) {}
 
   /**
-   * Opens the request's transaction and, for a valid session, sets its identity before anything
-   * else runs. The transaction ends in `finish` (from the Apollo plugin) or when the response closes.
-   *
-   * A pooled connection can die (a failover, a terminated backend) before the pool hears of it.
-   * Nothing done here outlives a rollback, so after a pause in which the pool learns of its dead
-   * connections, the opening is tried again on another one.
+   * A GraphQL request (its body already parsed): a signed-in request's transaction opens here,
+   * with the session checked and the identity set before anything else runs; an anonymous one
+   * holds no connection until it needs one.
    */
   async create(req: Request, res: Response): Promise<RequestContext> {
-    for (let attempt = 1; ; attempt += 1) {
+    return this.withRetry(req, res, async (ctx) => {
+      const token = readSessionToken(req);
+      if (!token) return;
+      const transaction = new RequestTransaction(this.dataSource);
+      ctx.transaction = transaction;
+      ctx.viewer = await this.signIn(transaction.manager, token, true);
+      if (!ctx.viewer) {
+        await transaction.finish(true);
+        ctx.transaction = new RequestTransaction(this.dataSource);
+      }
+    });
+  }
+
+  /**
+   * A REST request (uploads, downloads, exports): the session is checked in a short transaction
+   * of its own, so the body can be read before the request's transaction opens (on its first
+   * statement, with the identity set first).
+   */
+  async createForRest(req: Request, res: Response): Promise<RequestContext> {
+    return this.withRetry(req, res, async (ctx) => {
+      const token = readSessionToken(req);
+      if (!token) return;
+      const check = new RequestTransaction(this.dataSource);
+      ctx.transaction = check;
       try {
-        return await this.open(req, res);
+        ctx.viewer = await this.signIn(check.manager, token, true);
+      } finally {
+        await check.finish(true);
+      }
+      const viewer = ctx.viewer;
+      ctx.transaction = new RequestTransaction(
+        this.dataSource,
+        viewer ? (db) => applyIdentity(db, identityOf(viewer)) : null,
+      );
+    });
+  }
+
+  private async signIn(db: EntityManager, token: string, touch: boolean): Promise<Viewer | null> {
+    const session = await this.sessions.resolve(db, token);
+    if (!session) return null;
+    await applyIdentity(db, identityOf(session.viewer));
+    if (touch && session.touch) await this.sessions.touch(db, session.viewer.sessionId);
+    return session.viewer;
+  }
+
+  /**
+   * A pooled connection can die (a failover, a terminated backend) before the pool hears of it.
+   * Nothing done while opening outlives a rollback, so after a pause in which the pool learns of
+   * its dead connections, the opening is tried again on another one. A full pool (SERVICE_BUSY)
+   * or a client that has gone is not retried.
+   */
+  private async withRetry(
+    req: Request,
+    res: Response,
+    open: (ctx: OpeningContext) => Promise<void>,
+  ): Promise<RequestContext> {
+    for (let attempt = 1; ; attempt += 1) {
+      const ctx = this.context(req, res);
+      try {
+        if (clientGone(req, res)) throw new RequestEndedError();
+        await open(ctx);
+        return ctx;
       } catch (error) {
-        if (attempt >= 3) throw error;
+        await ctx.finish(false).catch(() => undefined);
+        if (attempt >= 3 || error instanceof AppError || error instanceof RequestEndedError) throw error;
         await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
       }
     }
   }
 
-  private async open(req: Request, res: Response): Promise<RequestContext> {
-    const runner = oneStatementAtATime(this.dataSource.createQueryRunner());
-    await runner.connect();
-    let finished = false;
-    const finish = async (commit: boolean) => {
-      if (finished) return;
-      finished = true;
-      try {
-        if (runner.isTransactionActive) {
-          if (commit) await runner.commitTransaction();
-          else await runner.rollbackTransaction();
-        }
-      } finally {
-        await runner.release();
-      }
+  private context(req: Request, res: Response): OpeningContext {
+    const ctx: OpeningContext = {
+      req,
+      res,
+      transaction: new RequestTransaction(this.dataSource),
+      get db() {
+        return this.transaction.manager;
+      },
+      viewer: null,
+      loaders: new Map(),
+      loginAttempted: false,
+      finish(commit: boolean) {
+        return this.transaction.finish(commit);
+      },
+      onRollback(undo: () => Promise<void>) {
+        this.transaction.onRollback(undo);
+      },
     };
-    try {
-      await runner.startTransaction();
-      const ctx: RequestContext = {
-        req,
-        res,
-        db: runner.manager,
-        viewer: null,
-        loaders: new Map(),
-        loginAttempted: false,
-        finish,
-      };
-      const token = readSessionToken(req);
-      const session = token ? await this.sessions.resolve(runner.manager, token) : null;
-      if (session) {
-        const { viewer } = session;
-        await applyIdentity(runner.manager, {
-          tenantId: viewer.tenantId,
-          userId: viewer.userId,
-          roles: viewer.roles,
-        });
-        if (session.touch) await this.sessions.touch(runner.manager, viewer.sessionId);
-        ctx.viewer = viewer;
-      }
-      res.once('close', () => void finish(false).catch(() => undefined));
-      return ctx;
-    } catch (error) {
-      // On a dead connection the rollback fails too; the first error is the one to report.
-      await finish(false).catch(() => undefined);
-      throw error;
-    }
+    // A client that goes away mid-request: whatever its transaction did is rolled back and the
+    // connection returned at once, even while it is still being waited for.
+    res.once('close', () => void ctx.finish(false).catch(() => undefined));
+    return ctx;
   }
 }
 
-/**
- * A request's resolvers and loaders run concurrently, but its connection takes one statement at a
- * time (pg queues them today and refuses from pg 9): statements wait their turn, in order.
- */
-function oneStatementAtATime(runner: QueryRunner): QueryRunner {
-  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
-  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-    const turn = tail.then(() => query(...args));
-    tail = turn.catch(() => undefined);
-    return turn;
-  };
-  return runner;
+type OpeningContext = RequestContext & { transaction: RequestTransaction };
+
+function identityOf(viewer: Viewer) {
+  return { tenantId: viewer.tenantId, userId: viewer.userId, roles: viewer.roles };
+}
+
+function clientGone(req: Request, res: Response): boolean {
+  return req.socket.destroyed || res.destroyed;
 }

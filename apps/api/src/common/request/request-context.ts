@@ -25,4 +25,6 @@ export type RequestContext = {
   /** Set by the first `login` of an operation; a second one is refused. */
   loginAttempted: boolean;
   finish(commit: boolean): Promise<void>;
+  /** Work outside the database to undo when the request's transaction does not commit. */
+  onRollback(undo: () => Promise<void>): void;
 };

@@ -19,7 +19,8 @@ export function restContext(req: Request): RequestContext | undefined {
 
 /**
  * The REST routes under /api (uploads, downloads, exports) run like a GraphQL request: one
- * transaction with the session's identity set first. Writes need a custom header, which a
+ * transaction with the session's identity set first, opened only when the handler first needs
+ * the database, so an upload's body is read before it. Writes need a custom header, which a
  * cross-site form cannot send (CSRF).
  */
 @Injectable()
@@ -32,7 +33,7 @@ export class RestContextMiddleware implements NestMiddleware {
       return;
     }
     try {
-      (req as RestRequest).xmContext = await this.contexts.create(req, res);
+      (req as RestRequest).xmContext = await this.contexts.createForRest(req, res);
       next();
     } catch (error) {
       next(error);

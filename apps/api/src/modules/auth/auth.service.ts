@@ -12,6 +12,7 @@ import type { LoginInput } from './dto/login.input';
 import { PasswordHasher } from './password-hasher';
 import { clearSessionCookie, type CookieSettings, writeSessionCookie } from './session-cookie';
 import { SessionsService } from './sessions.service';
+import { SignInPool } from './sign-in-pool';
 import { SignInThrottleService } from './sign-in-throttle.service';
 
 type AccountRow = {
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly throttle: SignInThrottleService,
+    private readonly signInPool: SignInPool,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
     private readonly cookies: CookieSettingsProvider,
@@ -47,18 +49,17 @@ export class AuthService {
     const tenantCode = input.tenantCode.trim().slice(0, 6);
     const address = ctx.req.ip ?? null;
     const keys = this.throttle.keys(tenantCode, username, address);
-    const wait = await this.throttle.retryAfter(keys);
+    // Counting, looking up and checking the password take no connection of the request's own:
+    // an anonymous request whose sign-in fails never touches the main pool.
+    const wait = await this.throttle.attempt(keys);
     if (wait > 0) throw new AppError('LOGIN_THROTTLED', { retryAfterSeconds: wait });
 
-    const [account] = await ctx.db.query<AccountRow[]>('SELECT * FROM auth_find_account($1, $2)', [
+    const [account] = await this.signInPool.query<AccountRow>('SELECT * FROM auth_find_account($1, $2)', [
       tenantCode,
       username,
     ]);
     const passwordOk = await this.hasher.verify(account?.password_hash ?? null, input.password.slice(0, 256));
-    if (!account || !passwordOk || account.disabled) {
-      await this.throttle.recordFailure(keys);
-      throw new AppError('LOGIN_FAILED');
-    }
+    if (!account || !passwordOk || account.disabled) throw new AppError('LOGIN_FAILED');
     await this.throttle.recordSuccess(keys);
 
     // The old session is ended under its own identity: row-level security would hide it after.

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, retryAfterSeconds, type ThrottleRule } from '@xiangmeng/domain';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { SignInPool } from './sign-in-pool';
 
 export type ThrottleKeys = { account: string; address: string | null };
 
-// Failures are counted outside the request's transaction: a failed sign-in rolls that back.
+type Counter = { key: string; failures: number; last_failure_at: Date };
+
+// Attempts are counted on the sign-in pool, outside the request's transaction: a failed
+// sign-in rolls that back.
 @Injectable()
 export class SignInThrottleService {
   private static readonly FORGET_AFTER_MS = 24 * 3_600_000;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: SignInPool,
     private readonly clock: Clock,
   ) {}
 
@@ -19,33 +22,35 @@ export class SignInThrottleService {
     return { account: `account:${tenantCode}:${username}`, address: address ? `address:${address}` : null };
   }
 
-  /** Seconds until another attempt is heard; 0 when it may go ahead. */
-  async retryAfter(keys: ThrottleKeys): Promise<number> {
-    const rules: [string, ThrottleRule][] = [[keys.account, ACCOUNT_THROTTLE]];
-    if (keys.address) rules.push([keys.address, ADDRESS_THROTTLE]);
-    const rows = await this.dataSource.query<{ key: string; failures: number; last_failure_at: Date }[]>(
-      'SELECT key, failures, last_failure_at FROM auth_throttle_state($1)',
-      [rules.map(([key]) => key)],
-    );
-    const now = this.clock.now();
-    return Math.max(
-      0,
-      ...rows.map((row) => {
-        const rule = rules.find(([key]) => key === row.key)?.[1] ?? ACCOUNT_THROTTLE;
-        return retryAfterSeconds(row.failures, row.last_failure_at, now, rule);
-      }),
-    );
-  }
-
-  async recordFailure(keys: ThrottleKeys): Promise<void> {
+  /**
+   * Judges and counts one attempt in one locked step, so parallel attempts are judged one after
+   * another. Returns the seconds until another attempt is heard (the attempt is refused), or 0:
+   * the attempt goes ahead and is counted as a failure until `recordSuccess` takes it back.
+   */
+  async attempt(keys: ThrottleKeys): Promise<number> {
+    const rules = new Map<string, ThrottleRule>([[keys.account, ACCOUNT_THROTTLE]]);
+    if (keys.address) rules.set(keys.address, ADDRESS_THROTTLE);
+    const names = [...rules.keys()];
     const now = this.clock.now();
     const forgetBefore = new Date(now.getTime() - SignInThrottleService.FORGET_AFTER_MS);
-    const failed = [keys.account, keys.address].filter((key): key is string => key !== null);
-    await this.dataSource.query('SELECT auth_throttle_failure($1, $2, $3)', [failed, now, forgetBefore]);
+    return this.pool.transaction(async (db) => {
+      await db.query(`SET LOCAL lock_timeout = '3s'`);
+      const { rows } = await db.query<Counter>('SELECT * FROM auth_throttle_lock($1, $2, $3)', [
+        names,
+        now,
+        forgetBefore,
+      ]);
+      const wait = Math.max(
+        0,
+        ...rows.map((row) => retryAfterSeconds(row.failures, row.last_failure_at, now, rules.get(row.key)!)),
+      );
+      await db.query('SELECT auth_throttle_count($1, $2, $3)', [names, now, wait === 0]);
+      return wait;
+    });
   }
 
-  /** A successful sign-in clears the account's count; the address keeps its own. */
+  /** The password was right: the account's count is cleared and the address's attempt taken back. */
   async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    await this.dataSource.query('SELECT auth_throttle_success($1)', [keys.account]);
+    await this.pool.query('SELECT auth_throttle_succeeded($1, $2)', [keys.account, keys.address ?? '']);
   }
 }

@@ -13,14 +13,14 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { MAX_DOCUMENT_BYTES, REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import type { Request, Response } from 'express';
-import { memoryStorage } from 'multer';
 import { Allow } from '../../common/auth/access.decorators';
 import { badInput } from '../../common/errors/app-error';
 import { restContext, RestTransactionInterceptor } from '../../common/request/rest-context';
 import { type DocumentModel, toDocumentModel } from './document.model';
 import { DocumentsService } from './documents.service';
+import { discardStaged, type StagedUpload } from './upload-staging';
 
-type UploadedPart = { originalname: string; buffer: Buffer };
+type UploadedPart = { staged: StagedUpload };
 
 @Controller('api/documents')
 @UseInterceptors(RestTransactionInterceptor)
@@ -30,7 +30,7 @@ export class DocumentsController {
   @Allow(...REGISTER_KEEPER_ROLES)
   @Post()
   @UseInterceptors(
-    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }),
+    FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }),
   )
   async upload(
     @Req() req: Request,
@@ -39,15 +39,17 @@ export class DocumentsController {
   ): Promise<DocumentModel> {
     const ctx = restContext(req)!;
     if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: '请选择要上传的文件' }]);
-    // Multipart filenames arrive as Latin-1 bytes; Chinese names are UTF-8.
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    const document = await this.documents.upload(ctx, ctx.viewer!, {
-      fileName,
-      content: file.buffer,
-      allianceId: body.allianceId ?? '',
-      kind: body.kind ?? '',
-    });
-    return toDocumentModel(document);
+    try {
+      // The body is all read: only now does the request's transaction open, for a few statements.
+      const document = await this.documents.upload(ctx, ctx.viewer!, {
+        staged: file.staged,
+        allianceId: body.allianceId ?? '',
+        kind: body.kind ?? '',
+      });
+      return toDocumentModel(document);
+    } finally {
+      await discardStaged(file.staged);
+    }
   }
 
   // Experts read the documents of the dossiers they review; the service and the database decide which.

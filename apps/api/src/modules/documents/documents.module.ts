@@ -1,11 +1,21 @@
 import { AllianceDocumentsResolver } from './alliance-documents.resolver';
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { DocumentStorage } from './document-storage';
+import { stagingStorage } from './upload-staging';
 import { AlliancesModule } from '../alliances/alliances.module';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 @Module({
-  imports: [AlliancesModule],
+  imports: [
+    AlliancesModule,
+    // Uploads stream to the store's staging folder before the request's transaction opens.
+    MulterModule.registerAsync({
+      inject: [DocumentStorage],
+      useFactory: (storage: DocumentStorage) => ({ storage: stagingStorage(storage.stagingDir) }),
+    }),
+  ],
   controllers: [DocumentsController],
   providers: [DocumentsService, AllianceDocumentsResolver],
   exports: [DocumentsService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { checkDocumentFile, DOCUMENT_FILE_PROBLEM_LABELS } from '@xiangmeng/domain';
-import { createHash, randomUUID } from 'node:crypto';
+import { checkDocumentFile } from '@xiangmeng/domain';
+import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock';
 import { badInput, notFound } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -8,11 +8,12 @@ import { AlliancesService } from '../alliances/alliances.service';
 import { AuditService } from '../audit/audit.service';
 import { DocumentStorage } from './document-storage';
 import { DocumentEntity, type DocumentKind } from './document.entity';
+import { fileProblem, type StagedUpload } from './upload-staging';
 
 const KINDS: readonly DocumentKind[] = ['AGREEMENT_SCAN', 'FEASIBILITY_REPORT', 'ATTACHMENT'];
 const UUID = /^[0-9a-f-]{36}$/i;
 
-export type Upload = { fileName: string; content: Buffer; allianceId: string; kind: string };
+export type Upload = { staged: StagedUpload; allianceId: string; kind: string };
 
 @Injectable()
 export class DocumentsService {
@@ -28,28 +29,23 @@ export class DocumentsService {
     if (!KINDS.includes(upload.kind as DocumentKind)) {
       throw badInput([{ field: 'kind', rule: 'ONE_OF', message: '请选择文件类别' }]);
     }
-    const check = checkDocumentFile(
-      upload.fileName,
-      upload.content.length,
-      upload.content.subarray(0, 64 * 1024),
-    );
-    if (!check.ok)
-      throw badInput([
-        { field: 'file', rule: check.problem, message: DOCUMENT_FILE_PROBLEM_LABELS[check.problem] },
-      ]);
-    const sha256 = createHash('sha256').update(upload.content).digest();
+    const { staged } = upload;
+    const check = checkDocumentFile(staged.fileName, staged.sizeBytes, staged.head);
+    if (!check.ok) throw fileProblem(check.problem);
     const storageKey = `${viewer.tenantId}/${alliance.id}/${randomUUID()}`;
-    // Content first: a row never points at nothing; an orphaned file is harmless.
-    await this.storage.put(storageKey, upload.content);
+    // The content goes into place inside the transaction, and out again if it does not commit:
+    // no row without its file, no file without its row.
+    await this.storage.putFile(storageKey, staged.path);
+    ctx.onRollback(() => this.storage.remove(storageKey));
     const document = await ctx.db.save(
       ctx.db.create(DocumentEntity, {
         tenantId: viewer.tenantId,
         allianceId: alliance.id,
         kind: upload.kind as DocumentKind,
-        fileName: upload.fileName.trim(),
+        fileName: staged.fileName.trim(),
         mediaType: check.mediaType,
-        sizeBytes: String(upload.content.length),
-        sha256,
+        sizeBytes: String(staged.sizeBytes),
+        sha256: staged.sha256,
         storageKey,
         uploadedAt: this.clock.now(),
         uploadedBy: viewer.userId,
@@ -63,7 +59,7 @@ export class DocumentsService {
         documentId: document.id,
         kind: document.kind,
         fileName: document.fileName,
-        sha256: sha256.toString('hex'),
+        sha256: staged.sha256.toString('hex'),
         sizeBytes: document.sizeBytes,
       },
     });

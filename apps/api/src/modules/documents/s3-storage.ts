@@ -1,4 +1,5 @@
-import { DocumentStorage } from './document-storage';
+import { readFile, unlink } from 'node:fs/promises';
+import { DocumentStorage, defaultStagingDir } from './document-storage';
 import { encodePathSegment, payloadHash, signV4 } from './s3-signature';
 
 export type S3Config = {
@@ -28,6 +29,8 @@ export function s3ConfigFromEnv(env: NodeJS.ProcessEnv): S3Config | undefined {
 
 /** Path-style requests to any S3-compatible store, signed with Signature Version 4. */
 export class S3Storage extends DocumentStorage {
+  readonly stagingDir = defaultStagingDir();
+
   constructor(
     private readonly config: S3Config,
     private readonly now: () => Date = () => new Date(),
@@ -35,7 +38,7 @@ export class S3Storage extends DocumentStorage {
     super();
   }
 
-  private async send(method: 'PUT' | 'GET', key: string, body?: Buffer): Promise<Response> {
+  private async send(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer): Promise<Response> {
     const url = new URL(this.config.endpoint);
     const path = `/${encodePathSegment(this.config.bucket)}/${key.split('/').map(encodePathSegment).join('/')}`;
     const amzDate = this.now()
@@ -67,6 +70,16 @@ export class S3Storage extends DocumentStorage {
 
   async put(key: string, content: Buffer): Promise<void> {
     await this.send('PUT', key, content);
+  }
+
+  // Documents are at most 20 MB: the staged file is sent whole, signed with its payload hash.
+  async putFile(key: string, stagedPath: string): Promise<void> {
+    await this.put(key, await readFile(stagedPath));
+    await unlink(stagedPath);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.send('DELETE', key);
   }
 
   async get(key: string): Promise<Buffer> {
