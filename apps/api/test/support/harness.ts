@@ -16,9 +16,11 @@ export function databaseUrls() {
   return inject('databaseUrls');
 }
 
-export type TestApi = RunningApi & { agent(): GraphqlAgent };
+export type TestApi = RunningApi & { agent(): GraphqlAgent; documentsDir: string };
 
-export async function startTestApi(options: { clock?: Clock; production?: boolean; poolSize?: number } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { clock?: Clock; production?: boolean; poolSize?: number; poolWaitMs?: number } = {},
+): Promise<TestApi> {
   // Every file starts with no failed sign-ins: files share the database, and their clocks differ.
   await resetSignInThrottle();
   const documentsDir = mkdtempSync(join(tmpdir(), 'xiangmeng-documents-'));
@@ -29,11 +31,13 @@ export async function startTestApi(options: { clock?: Clock; production?: boolea
     port: 0,
     clock: options.clock,
     poolSize: options.poolSize,
+    poolWaitMs: options.poolWaitMs,
     documentsDir,
     logger: false,
   });
   return {
     ...running,
+    documentsDir,
     agent: () => new GraphqlAgent(running.url),
     close: async () => {
       await running.close();
@@ -57,7 +61,10 @@ export class GraphqlAgent {
     this.agent = request.agent(url);
   }
 
-  async send<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> {
+  async send<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>> {
     const res = await this.agent
       .post('/graphql')
       .set('content-type', 'application/json')
@@ -68,11 +75,14 @@ export class GraphqlAgent {
     return { status: res.status, data: body.data, errors: body.errors, setCookie: setCookie ?? [] };
   }
 
-  async login(tenantCode: string, username: string, password = PASSWORD): Promise<GraphqlResponse<{ login: { id: string } }>> {
-    return this.send(
-      `mutation ($input: LoginInput!) { login(input: $input) { id } }`,
-      { input: { tenantCode, username, password } },
-    );
+  async login(
+    tenantCode: string,
+    username: string,
+    password = PASSWORD,
+  ): Promise<GraphqlResponse<{ login: { id: string } }>> {
+    return this.send(`mutation ($input: LoginInput!) { login(input: $input) { id } }`, {
+      input: { tenantCode, username, password },
+    });
   }
 
   /** Raw access for requests the helper does not model (GET, batches, headers). */
@@ -137,7 +147,13 @@ export async function tenantId(code: string): Promise<string> {
   });
 }
 
-export type TestUser = { id: string; tenantId: string; tenantCode: string; username: string; roles: string[] };
+export type TestUser = {
+  id: string;
+  tenantId: string;
+  tenantCode: string;
+  username: string;
+  roles: string[];
+};
 
 /** A user with PASSWORD, written directly (no audit); usernames are made unique per call. */
 export async function createUser(tenantCode: string, roles: string[], prefix = 'u'): Promise<TestUser> {

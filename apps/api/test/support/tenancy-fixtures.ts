@@ -345,8 +345,13 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
     // The seat checks who asks (app.tenant_id) and conflicts of interest: seated before the ties below.
     await db.query('BEGIN');
     await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const seat = { tenant_id: tenantId, application_id: application.id, application_tenant_id: tenantId,
-      expert_id: expert.id, review_year: 2026 };
+    const seat = {
+      tenant_id: tenantId,
+      application_id: application.id,
+      application_tenant_id: tenantId,
+      expert_id: expert.id,
+      review_year: 2026,
+    };
     const assignment = await add('expert_assignment', seat, ['id']);
     const spareAssignment = await add(
       'expert_assignment',
@@ -362,26 +367,50 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
     );
     const conflict = await add(
       'expert_conflict',
-      { tenant_id: tenantId, expert_id: expert.id, bureau_tenant_id: tenantId, reason: '曾在该局任职',
-        declared_on: '2024-01-01' },
+      {
+        tenant_id: tenantId,
+        expert_id: expert.id,
+        bureau_tenant_id: tenantId,
+        reason: '曾在该局任职',
+        declared_on: '2024-01-01',
+      },
       ['id'],
     );
     const sheet = await add(
       'review_sheet',
-      { tenant_id: tenantId, assignment_id: assignment.id, application_id: application.id, expert_id: expert.id },
+      {
+        tenant_id: tenantId,
+        assignment_id: assignment.id,
+        application_id: application.id,
+        expert_id: expert.id,
+      },
       ['id'],
     );
     const objection = await add(
       'pilot_objection',
-      { tenant_id: tenantId, application_id: application.id, application_tenant_id: tenantId,
-        received_on: '2026-01-05', objector: '张三', content: '隔离测试异议' },
+      {
+        tenant_id: tenantId,
+        application_id: application.id,
+        application_tenant_id: tenantId,
+        received_on: '2026-01-05',
+        objector: '张三',
+        content: '隔离测试异议',
+      },
       ['id'],
     );
     const confirmed = await add(
       'confirmed_pilot',
-      { tenant_id: tenantId, application_id: application.id, alliance_id: alliance.id, alliance_tenant_id: tenantId,
-        alliance_name: alliance.name, industry_code: alliance.industry_code, call_id: call.id, level: 'CITY',
-        confirmed_on: '2026-01-20' },
+      {
+        tenant_id: tenantId,
+        application_id: application.id,
+        alliance_id: alliance.id,
+        alliance_tenant_id: tenantId,
+        alliance_name: alliance.name,
+        industry_code: alliance.industry_code,
+        call_id: call.id,
+        level: 'CITY',
+        confirmed_on: '2026-01-20',
+      },
       ['tenant_id', 'application_id'],
     );
 

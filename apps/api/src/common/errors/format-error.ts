@@ -22,7 +22,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, path: formatted.path, extensions };
   }
   // A request whose client went away: nobody reads the answer, and it is no fault.
-  if (original instanceof RequestEndedError) {
+  if (
+    original instanceof RequestEndedError ||
+    (original as { originalError?: unknown })?.originalError instanceof RequestEndedError
+  ) {
     return { message: ERROR_MESSAGES.INTERNAL_SERVER_ERROR, extensions: { code: 'REQUEST_ENDED' } };
   }
   const code = formatted.extensions?.code;

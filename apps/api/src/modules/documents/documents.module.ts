@@ -13,7 +13,11 @@ import { DocumentsService } from './documents.service';
     // Uploads stream to the store's staging folder before the request's transaction opens.
     MulterModule.registerAsync({
       inject: [DocumentStorage],
-      useFactory: (storage: DocumentStorage) => ({ storage: stagingStorage(storage.stagingDir) }),
+      useFactory: (storage: DocumentStorage) => ({
+        storage: stagingStorage(storage.stagingDir),
+        // Browsers send a Chinese file name as raw UTF-8; RFC 5987 names say so themselves.
+        defParamCharset: 'utf8',
+      }),
     }),
   ],
   controllers: [DocumentsController],

@@ -66,11 +66,6 @@ function typeProblem(fileName: string, head: Buffer): DocumentFileProblem | null
   return check.ok ? null : check.problem;
 }
 
-/** Multer's name for a part arrives as Latin-1 bytes; Chinese names are UTF-8. */
-export function partFileName(originalname: string): string {
-  return Buffer.from(originalname, 'latin1').toString('utf8');
-}
-
 /**
  * A multer storage engine that streams the file part to the staging folder, so no database
  * connection is held while a slow client sends it. A refused, cut-off or aborted upload leaves
@@ -80,7 +75,7 @@ export function stagingStorage(stagingDir: string): StorageEngine {
   return {
     _handleFile(_req: Request, file, callback) {
       const path = join(stagingDir, `${randomUUID()}.upload`);
-      const fileName = partFileName(file.originalname);
+      const fileName = file.originalname;
       const inspector = new UploadInspector(fileName);
       mkdir(stagingDir, { recursive: true, mode: 0o700 })
         .then(() => pipeline(file.stream, inspector, createWriteStream(path, { mode: 0o600 })))
