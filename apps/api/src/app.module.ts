@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -14,6 +14,8 @@ import { DateTimeScalar } from './common/graphql/date-time.scalar';
 import { hideSuggestionsPlugin } from './common/errors/hide-suggestions.plugin';
 import { RequestContextFactory } from './common/request/request-context.factory';
 import { transactionPlugin } from './common/request/transaction.plugin';
+import { ControlCharactersPipe } from './common/validation/control-characters.pipe';
+import { controlCharactersPlugin } from './common/validation/control-characters.plugin';
 import { ENTITIES } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -134,6 +136,7 @@ export class AppModule implements NestModule {
             plugins: [
               ...(options.production ? [hideSuggestionsPlugin] : []),
               ...protection.plugins,
+              controlCharactersPlugin,
               transactionPlugin,
             ],
             formatError,
@@ -150,6 +153,7 @@ export class AppModule implements NestModule {
         RequestContextFactory,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
+        { provide: APP_PIPE, useClass: ControlCharactersPipe },
       ],
       exports: [
         clockProvider,

@@ -4,6 +4,7 @@ export * from './auth/password-policy.js';
 export * from './auth/session-policy.js';
 export * from './auth/sign-in-throttle.js';
 export * from './users/username.js';
+export * from './text/control-characters.js';
 export * from './errors/error-codes.js';
 export * from './organizations/organization-type.js';
 export * from './organizations/credit-code.js';
