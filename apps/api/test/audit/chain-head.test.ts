@@ -99,7 +99,11 @@ describe('audit chain head export', () => {
       () => verify(),
     );
     expect(report.breaks).toEqual([
-      { tenantCode: TENANT, seq: signed.heads.find((h) => h.tenantCode === TENANT)!.seq, reason: 'TENANT_MISSING' },
+      {
+        tenantCode: TENANT,
+        seq: signed.heads.find((h) => h.tenantCode === TENANT)!.seq,
+        reason: 'TENANT_MISSING',
+      },
     ]);
   });
 
@@ -111,9 +115,9 @@ describe('audit chain head export', () => {
       return copy;
     };
     expect((await verify(altered((h) => (h.seq = String(BigInt(h.seq) - 1n))))).breaks).toEqual(badSignature);
-    expect((await verify(altered((h) => (h.hash = h.hash.replace(/^./, (c) => (c === '0' ? '1' : '0')))))).breaks).toEqual(
-      badSignature,
-    );
+    expect(
+      (await verify(altered((h) => (h.hash = h.hash.replace(/^./, (c) => (c === '0' ? '1' : '0')))))).breaks,
+    ).toEqual(badSignature);
     expect((await verify({ ...signed, heads: signed.heads.slice(1) })).breaks).toEqual(badSignature);
     expect((await verify({ ...signed, exportedAt: new Date(0).toISOString() })).breaks).toEqual(badSignature);
     expect((await verify(signed, keyPair().publicKey)).breaks).toEqual(badSignature);
@@ -123,7 +127,10 @@ describe('audit chain head export', () => {
   it('refuses a key that is not Ed25519', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     expect(() =>
-      signChainHeads({ exportedAt: '', heads: [] }, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+      signChainHeads(
+        { exportedAt: '', heads: [] },
+        privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      ),
     ).toThrow(/Ed25519/);
   });
 });

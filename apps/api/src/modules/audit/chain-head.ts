@@ -79,7 +79,9 @@ function signedBytes(format: string, heads: ChainHeads): Buffer {
 
 function ed25519(key: KeyObject): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new Error(`the audit signing key must be Ed25519, not ${key.asymmetricKeyType ?? 'a symmetric key'}`);
+    throw new Error(
+      `the audit signing key must be Ed25519, not ${key.asymmetricKeyType ?? 'a symmetric key'}`,
+    );
   }
   return key;
 }
