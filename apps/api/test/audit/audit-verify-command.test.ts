@@ -4,7 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvents, auditRows, withTamperedChain } from '../support/audit-chain';
+import {
+  appendEvents,
+  auditRows,
+  deleteNewestEvent,
+  rewriteNewestEvent,
+  withTamperedChain,
+} from '../support/audit-chain';
 import { databaseUrls, tenantId } from '../support/harness';
 
 // `npm run audit:verify` runs infra/audit-verify.mjs on the built API; here against the test
@@ -17,7 +23,7 @@ const TENANT = '431300';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-function runVerify(
+function runScript(
   url: string,
   args: string[] = [],
   script = SCRIPT,
@@ -25,7 +31,13 @@ function runVerify(
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
-      env: { ...process.env, XM_AUDIT_SIGNING_KEY: '', ...env, AUDIT_DATABASE_URL: url },
+      env: {
+        ...process.env,
+        XM_AUDIT_SIGNING_KEY: '',
+        npm_lifecycle_event: '',
+        ...env,
+        AUDIT_DATABASE_URL: url,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -36,10 +48,11 @@ function runVerify(
   });
 }
 
+const runVerify = (url: string) => runScript(url);
+
 // The commands load the built API (dist); build it when what they use there is older than its source.
 const BUILT_FROM = ['server', 'modules/audit/audit-chain', 'modules/audit/chain-head'];
 function ensureBuilt(): void {
-  const built = join(API_DIR, 'dist', 'modules', 'audit', 'chain-head.js');
   const fresh = (name: string) => {
     const js = join(API_DIR, 'dist', `${name}.js`);
     return existsSync(js) && statSync(js).mtimeMs >= statSync(join(API_DIR, 'src', `${name}.ts`)).mtimeMs;
@@ -49,7 +62,7 @@ function ensureBuilt(): void {
     cwd: API_DIR,
     stdio: 'inherit',
   });
-  if (!existsSync(built)) throw new Error('the API did not build');
+  if (!BUILT_FROM.every(fresh)) throw new Error('the API did not build');
 }
 
 describe('npm run audit:verify', () => {
@@ -103,9 +116,15 @@ describe('npm run audit:export-head and audit:verify --head', () => {
   let tenant: string;
 
   const exportHead = (env: Record<string, string> = { XM_AUDIT_SIGNING_KEY: keyPath }) =>
-    runVerify(databaseUrls().adminUrl, ['--out', headPath], EXPORT_SCRIPT, env);
+    runScript(databaseUrls().adminUrl, ['--out', headPath], EXPORT_SCRIPT, env);
   const verifyHead = (head = headPath, publicKey = publicKeyPath) =>
-    runVerify(databaseUrls().adminUrl, ['--head', head, '--public-key', publicKey]);
+    runScript(databaseUrls().adminUrl, ['--head', head, '--public-key', publicKey]);
+  const exportedHead = () =>
+    (
+      JSON.parse(readFileSync(headPath, 'utf8')) as { heads: { tenantCode: string; seq: string }[] }
+    ).heads.find((h) => h.tenantCode === TENANT)!;
+  const headBreak = (seq: string, reason: string) =>
+    `租户 tenant ${TENANT}  导出序号 exported seq ${seq}  ${reason}`;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -127,29 +146,23 @@ describe('npm run audit:export-head and audit:verify --head', () => {
     expect(run.stdout).toContain(`链头文件 head file: ${headPath}`);
     expect(run.stdout).toContain(`校验公钥 public key: ${publicKeyPath}`);
     expect(existsSync(publicKeyPath)).toBe(true);
-    const file = JSON.parse(readFileSync(headPath, 'utf8')) as {
-      heads: { tenantCode: string; seq: string }[];
-    };
     const rows = await auditRows(tenant);
-    expect(file.heads.find((h) => h.tenantCode === TENANT)?.seq).toBe(rows[rows.length - 1]!.seq);
+    expect(exportedHead().seq).toBe(rows.at(-1)!.seq);
   });
 
-  it('verifies the head (exit 0), also after more events', async () => {
+  it('verifies untouched chains against the head (exit 0)', async () => {
     const run = await verifyHead();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('链头断裂 head breaks: 0');
-    await appendEvents(tenant, 1);
-    expect((await verifyHead()).code).toBe(0);
   });
 
-  it('exits 1 naming the tenant and seq when the newest events were deleted', async () => {
-    const exported = (
-      JSON.parse(readFileSync(headPath, 'utf8')) as { heads: { tenantCode: string; seq: string }[] }
-    ).heads.find((h) => h.tenantCode === TENANT)!;
+  it('exits 1 naming the tenant and seq when the newest event was deleted', async () => {
+    const exported = exportedHead();
+    expect((await auditRows(tenant)).at(-1)!.seq).toBe(exported.seq);
     const [plain, withHead] = await withTamperedChain(
       tenant,
-      (c) => c.query('DELETE FROM audit_event WHERE tenant_id = $1 AND seq >= $2', [tenant, exported.seq]),
+      (c) => deleteNewestEvent(c, tenant),
       async () => [await runVerify(databaseUrls().adminUrl), await verifyHead()] as const,
     );
     // The walk alone sees a shorter chain that links perfectly.
@@ -157,16 +170,34 @@ describe('npm run audit:export-head and audit:verify --head', () => {
     expect(withHead.code).toBe(1);
     expect(withHead.stdout).toContain('断裂 breaks: 0');
     expect(withHead.stdout).toContain('链头断裂 head breaks: 1');
-    expect(withHead.stdout).toContain(
-      `租户 tenant ${TENANT}  导出序号 exported seq ${exported.seq}  CHAIN_SHORTER`,
-    );
+    expect(withHead.stdout).toContain(headBreak(exported.seq, 'CHAIN_SHORTER'));
     expect((await verifyHead()).code).toBe(0);
+  });
+
+  it('exits 1 naming the tenant and seq when the newest event was rewritten with its hash recomputed', async () => {
+    const exported = exportedHead();
+    const [plain, withHead] = await withTamperedChain(
+      tenant,
+      (c) => rewriteNewestEvent(c, tenant),
+      async () => [await runVerify(databaseUrls().adminUrl), await verifyHead()] as const,
+    );
+    expect(plain.code).toBe(0);
+    expect(withHead.code).toBe(1);
+    expect(withHead.stdout).toContain('断裂 breaks: 0');
+    expect(withHead.stdout).toContain(headBreak(exported.seq, 'HEAD_MISMATCH'));
+  });
+
+  it('still exits 0 after more events are appended', async () => {
+    await appendEvents(tenant, 1);
+    const run = await verifyHead();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('链头断裂 head breaks: 0');
   });
 
   it('exits 1 with BAD_SIGNATURE for an altered file or another key', async () => {
     const altered = join(dir, 'altered.json');
     const file = JSON.parse(readFileSync(headPath, 'utf8')) as { heads: { seq: string }[] };
-    file.heads[0]!.seq = String(BigInt(file.heads[0]!.seq) + 1n);
+    file.heads[0]!.seq = String(BigInt(file.heads[0]!.seq) - 1n);
     writeFileSync(altered, JSON.stringify(file));
     const run = await verifyHead(altered);
     expect(run.code).toBe(1);
@@ -198,7 +229,7 @@ describe('npm run audit:export-head and audit:verify --head', () => {
           rows[rows.length - 2]!.id,
         ]),
       () =>
-        runVerify(databaseUrls().adminUrl, ['--out', out], EXPORT_SCRIPT, { XM_AUDIT_SIGNING_KEY: keyPath }),
+        runScript(databaseUrls().adminUrl, ['--out', out], EXPORT_SCRIPT, { XM_AUDIT_SIGNING_KEY: keyPath }),
     );
     expect(run.code).toBe(1);
     expect(existsSync(out)).toBe(false);

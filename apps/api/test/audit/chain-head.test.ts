@@ -7,11 +7,18 @@ import {
   verifyAgainstHeads,
   verifyChainHeadSignature,
 } from '../../src/modules/audit/chain-head';
-import { appendEvents, auditRows, breaksOf, withTamperedChain } from '../support/audit-chain';
-import { databaseUrls, tenantId } from '../support/harness';
+import {
+  appendEvents,
+  auditRows,
+  breaksOf,
+  deleteNewestEvent,
+  rewriteNewestEvent,
+  withTamperedChain,
+} from '../support/audit-chain';
+import { asAdmin, databaseUrls, tenantId } from '../support/harness';
 
-// A signed export of every chain's head catches what the chain walk cannot: the newest events
-// deleted, which leaves a shorter chain that still links perfectly.
+// A signed export of every chain's head catches what the chain walk cannot: the newest event
+// deleted, or rewritten with its hash recomputed, leaves a chain that still links perfectly.
 
 const TENANT = '430600';
 
@@ -49,23 +56,56 @@ describe('audit chain head export', () => {
     expect(verifyChainHeadSignature(JSON.parse(JSON.stringify(signed)), keys.publicKey)).toBe(true);
   });
 
-  it('verifies against the chains it was exported from, and still after more events', async () => {
+  const exportedHead = () => signed.heads.find((h) => h.tenantCode === TENANT)!;
+
+  it('verifies against the untouched chains it was exported from', async () => {
     expect(await verify()).toMatchObject({ heads: signed.heads.length, breaks: [] });
-    await appendEvents(tenant, 2);
-    expect((await verify()).breaks).toEqual([]);
   });
 
-  it('names the tenant and seq when the newest events were deleted, which the chain walk cannot see', async () => {
+  it('names the tenant and seq when the newest event was deleted, which the chain walk cannot see', async () => {
     const rows = await auditRows(tenant);
-    const exported = signed.heads.find((h) => h.tenantCode === TENANT)!;
-    // Delete every event from the exported head on: the chain ends one before it.
+    const exported = exportedHead();
+    expect(rows.at(-1)!.seq).toBe(exported.seq);
     const result = await withTamperedChain(
       tenant,
-      (c) => c.query('DELETE FROM audit_event WHERE tenant_id = $1 AND seq >= $2', [tenant, exported.seq]),
+      (c) => deleteNewestEvent(c, tenant),
       async () => ({ heads: await verify(), walk: await breaksOf(TENANT) }),
     );
     expect(result.walk).toEqual([]);
     expect(result.heads.breaks).toEqual([
+      { tenantCode: TENANT, seq: exported.seq, reason: 'CHAIN_SHORTER', currentSeq: rows.at(-2)!.seq },
+    ]);
+    // Restored.
+    expect(await auditRows(tenant)).toHaveLength(rows.length);
+    expect((await verify()).breaks).toEqual([]);
+  });
+
+  it('names the tenant and seq when the newest event was rewritten with its hash recomputed', async () => {
+    const exported = exportedHead();
+    const result = await withTamperedChain(
+      tenant,
+      (c) => rewriteNewestEvent(c, tenant),
+      async () => ({ heads: await verify(), walk: await breaksOf(TENANT), rows: await auditRows(tenant) }),
+    );
+    // The rewrite took, and the walk finds the rewritten event self-consistent.
+    expect(result.rows.at(-1)).toMatchObject({ seq: exported.seq, after: { rewritten: true } });
+    expect(result.walk).toEqual([]);
+    expect(result.heads.breaks).toEqual([{ tenantCode: TENANT, seq: exported.seq, reason: 'HEAD_MISMATCH' }]);
+  });
+
+  it('still verifies after more events are appended', async () => {
+    await appendEvents(tenant, 2);
+    expect((await verify()).breaks).toEqual([]);
+  });
+
+  it('names the exported seq when the chain was cut back before it, with where it ends now', async () => {
+    const exported = exportedHead();
+    const report = await withTamperedChain(
+      tenant,
+      (c) => c.query('DELETE FROM audit_event WHERE tenant_id = $1 AND seq >= $2', [tenant, exported.seq]),
+      () => verify(),
+    );
+    expect(report.breaks).toEqual([
       {
         tenantCode: TENANT,
         seq: exported.seq,
@@ -73,23 +113,6 @@ describe('audit chain head export', () => {
         currentSeq: String(BigInt(exported.seq) - 1n),
       },
     ]);
-    // Restored.
-    expect(await auditRows(tenant)).toHaveLength(rows.length);
-    expect((await verify()).breaks).toEqual([]);
-  });
-
-  it('reports HEAD_MISMATCH when the event at the exported seq has another hash', async () => {
-    const exported = signed.heads.find((h) => h.tenantCode === TENANT)!;
-    const report = await withTamperedChain(
-      tenant,
-      (c) =>
-        c.query(`UPDATE audit_event SET hash = sha256(hash) WHERE tenant_id = $1 AND seq = $2`, [
-          tenant,
-          exported.seq,
-        ]),
-      () => verify(),
-    );
-    expect(report.breaks).toEqual([{ tenantCode: TENANT, seq: exported.seq, reason: 'HEAD_MISMATCH' }]);
   });
 
   it('reports TENANT_MISSING when a tenant with an exported head has no events now', async () => {
@@ -122,6 +145,34 @@ describe('audit chain head export', () => {
     expect((await verify({ ...signed, exportedAt: new Date(0).toISOString() })).breaks).toEqual(badSignature);
     expect((await verify(signed, keyPair().publicKey)).breaks).toEqual(badSignature);
     expect((await verify({ not: 'a head file' })).breaks).toEqual(badSignature);
+  });
+
+  it('refuses a head file edited to match a chain whose newest event was deleted', async () => {
+    const rows = await auditRows(tenant);
+    const hashOf = async (seq: string) =>
+      (
+        await asAdmin((c) =>
+          c.query<{ hash: string }>(
+            `SELECT encode(hash, 'hex') AS hash FROM audit_event WHERE tenant_id = $1 AND seq = $2`,
+            [tenant, seq],
+          ),
+        )
+      ).rows[0]!.hash;
+    const report = await withTamperedChain(
+      tenant,
+      (c) =>
+        c.query('DELETE FROM audit_event WHERE tenant_id = $1 AND seq >= $2', [tenant, exportedHead().seq]),
+      async () => {
+        // What an intruder would write into the file to cover the deletion.
+        const forged = JSON.parse(JSON.stringify(signed)) as SignedChainHeads;
+        const head = forged.heads.find((h) => h.tenantCode === TENANT)!;
+        head.seq = String(BigInt(exportedHead().seq) - 1n);
+        head.hash = await hashOf(head.seq);
+        return verify(forged);
+      },
+    );
+    expect(rows.length).toBeGreaterThan(1);
+    expect(report.breaks).toEqual([{ tenantCode: null, seq: null, reason: 'BAD_SIGNATURE' }]);
   });
 
   it('refuses a key that is not Ed25519', () => {
