@@ -34,13 +34,28 @@ const HEAD_REASONS = {
   TENANT_MISSING: '该租户已没有任何审计事件 the tenant has no audit events now',
 };
 
+// `npm run audit:verify --head FILE`, without `--`, gives the options to npm, not to this script:
+// npm 11 takes --head for its own --heading and runs the script without it, and the check would
+// pass without the head. npm passes such options on as npm_config_* variables: take them there.
+function optionsGivenToNpm() {
+  if (process.env.npm_lifecycle_event !== 'audit:verify') return {};
+  // A bare flag npm does not know arrives as "true"; its value then reaches parseArgs and fails there.
+  const value = (name) => {
+    const v = process.env[`npm_config_${name}`];
+    return v && v !== 'true' ? v : undefined;
+  };
+  const given = { head: value('head') ?? value('heading'), 'public-key': value('public_key') };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+}
+
 function options() {
   try {
     const { values } = parseArgs({ options: { head: { type: 'string' }, 'public-key': { type: 'string' } } });
-    return values;
+    return { ...optionsGivenToNpm(), ...values };
   } catch (error) {
     throw new CheckError(
-      `参数有误 bad arguments: ${error.message}\n用法 usage: audit-verify.mjs [--head FILE [--public-key FILE]]`,
+      `参数有误 bad arguments: ${error.message}\n` +
+        '用法 usage: npm run audit:verify [-- --head FILE [--public-key FILE]]',
     );
   }
 }

@@ -157,20 +157,32 @@ describe('npm run audit:export-head and audit:verify --head', () => {
     expect(run.stdout).toContain('链头断裂 head breaks: 0');
   });
 
-  it('exits 1 naming the tenant and seq when the newest event was deleted', async () => {
+  it('exits 1 naming the tenant and seq when the newest event was deleted, also with --head given to npm', async () => {
     const exported = exportedHead();
     expect((await auditRows(tenant)).at(-1)!.seq).toBe(exported.seq);
-    const [plain, withHead] = await withTamperedChain(
+    const [plain, withHead, throughNpm] = await withTamperedChain(
       tenant,
       (c) => deleteNewestEvent(c, tenant),
-      async () => [await runVerify(databaseUrls().adminUrl), await verifyHead()] as const,
+      async () =>
+        [
+          await runVerify(databaseUrls().adminUrl),
+          await verifyHead(),
+          // What `npm run audit:verify --head FILE --public-key=KEY` (no `--`) hands the script.
+          await runScript(databaseUrls().adminUrl, [], SCRIPT, {
+            npm_lifecycle_event: 'audit:verify',
+            npm_config_heading: headPath,
+            npm_config_public_key: publicKeyPath,
+          }),
+        ] as const,
     );
     // The walk alone sees a shorter chain that links perfectly.
     expect(plain.code).toBe(0);
-    expect(withHead.code).toBe(1);
-    expect(withHead.stdout).toContain('断裂 breaks: 0');
-    expect(withHead.stdout).toContain('链头断裂 head breaks: 1');
-    expect(withHead.stdout).toContain(headBreak(exported.seq, 'CHAIN_SHORTER'));
+    for (const run of [withHead, throughNpm]) {
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('断裂 breaks: 0');
+      expect(run.stdout).toContain('链头断裂 head breaks: 1');
+      expect(run.stdout).toContain(headBreak(exported.seq, 'CHAIN_SHORTER'));
+    }
     expect((await verifyHead()).code).toBe(0);
   });
 
