@@ -77,11 +77,20 @@ function signingKey(target) {
   }
   if (privateKey.asymmetricKeyType !== 'ed25519')
     throw new CheckError(`签名私钥不是 Ed25519 the signing key is not Ed25519: ${keyPath}`);
-  // The verifier needs the public half; write it beside the key when it is not there yet.
-  const publicKeyPath = publicKeyPathOf(keyPath);
+  // The verifier needs the public half; write it beside the key when it is not there yet. A key
+  // from a secret store often sits in a read-only folder: then the public key is made elsewhere.
+  let publicKeyPath = publicKeyPathOf(keyPath);
   if (!existsSync(publicKeyPath)) {
-    writeFileSync(publicKeyPath, createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }));
-    notes.push(`  已写出公钥 wrote the public key: ${publicKeyPath}`);
+    try {
+      writeFileSync(publicKeyPath, createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }));
+      notes.push(`  已写出公钥 wrote the public key: ${publicKeyPath}`);
+    } catch (error) {
+      notes.push(
+        `  未能写出公钥 could not write the public key beside the signing key (${error.code}):`,
+        `    openssl pkey -in ${keyPath} -pubout -out audit-signing-key.pub.pem`,
+      );
+      publicKeyPath = 'audit-signing-key.pub.pem';
+    }
   }
   return { privateKeyPem, keyPath, publicKeyPath, notes };
 }
