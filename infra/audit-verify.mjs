@@ -1,21 +1,22 @@
 #!/usr/bin/env node
-// `npm run audit:verify`: walks every tenant's audit hash chain and names the first broken event
-// of each. Exits 0 when every chain is intact, 1 when any is broken, 2 when it could not check.
-//
-// AUDIT_DATABASE_URL, when set, is a superuser (or BYPASSRLS) connection to the platform
-// database. Otherwise the embedded database `npm start` keeps in .data/postgres is checked; it is
-// started for the check if it is not running, and stopped again afterwards only then.
+// `npm run audit:verify [-- --head FILE [--public-key FILE]]`: walks every tenant's audit hash
+// chain and names the first broken event of each. With --head, also checks the chains against a
+// signed head file from `npm run audit:export-head`: the walk cannot see the newest events of a
+// chain deleted, the head can. Exits 0 when all is intact, 1 when anything is broken, 2 when it
+// could not check. Which database: see audit-target.mjs (AUDIT_DATABASE_URL or the embedded one).
+import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { startEmbeddedPostgres } from './database/index.mjs';
-
-const require = createRequire(import.meta.url);
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const EMBEDDED_DIR = join(REPO_ROOT, '.data', 'postgres');
-const DATABASE = 'xiangmeng';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  assertSeesEveryTenant,
+  auditTarget,
+  CheckError,
+  DATA_DIR,
+  explainDatabaseError,
+  loadApi,
+  runCommand,
+} from './audit-target.mjs';
 
 const REASONS = {
   SEQUENCE_GAP: '序号不连续，有事件缺失 sequence gap: events are missing',
@@ -24,85 +25,75 @@ const REASONS = {
   HASH_MISMATCH: '内容与哈希不符，事件被改动 content does not match its hash: the event was altered',
 };
 
-class CheckError extends Error {}
+const HEAD_REASONS = {
+  BAD_SIGNATURE:
+    '链头文件签名无效（文件被改动，或由另一密钥签名） bad signature: the head file was altered or signed by another key',
+  CHAIN_SHORTER:
+    '审计链在导出的链头之前结束，最新的事件被删除 the chain ends before the exported head: newest events deleted',
+  HEAD_MISMATCH: '导出序号处的事件哈希不同 the event at the exported seq has another hash',
+  TENANT_MISSING: '该租户已没有任何审计事件 the tenant has no audit events now',
+};
 
-const hidePassword = (url) => url.replace(/:[^:@/]+@/, ':***@');
-
-/** The port of a running embedded server, from its lock file. */
-function runningPort(clusterDir) {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
-  return Number.isInteger(port) && port > 0 ? port : null;
-}
-
-async function reachable(url) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch (error) {
-    if (['ECONNREFUSED', 'ECONNRESET', 'ENOENT', '57P03'].includes(error.code)) return false;
-    throw error;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** A connection to the embedded platform database, started if need be. */
-async function embeddedDatabase() {
-  const secrets = join(EMBEDDED_DIR, 'superuser.json');
-  const clusterDir = join(EMBEDDED_DIR, 'cluster');
-  if (!existsSync(secrets) || !existsSync(join(clusterDir, 'PG_VERSION'))) {
-    throw new CheckError(
-      `没有找到内置数据库 ${EMBEDDED_DIR}：请先运行 npm start，或设置 AUDIT_DATABASE_URL。\n` +
-        `No embedded database in ${EMBEDDED_DIR}: run npm start once, or set AUDIT_DATABASE_URL.`,
-    );
-  }
-  const { password } = JSON.parse(readFileSync(secrets, 'utf8'));
-  const port = Number(process.env.XM_PG_PORT ?? runningPort(clusterDir) ?? 54329);
-  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
-  if (await reachable(url))
-    return { url, label: `内置 embedded, 127.0.0.1:${port}, 运行中 already running`, stop: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port });
-  return {
-    url,
-    label: `内置 embedded, 127.0.0.1:${port}, 为本次校验启动 started for this check`,
-    stop: () => server.stop(),
+// `npm run audit:verify --head FILE`, without `--`, gives the options to npm, not to this script:
+// npm 11 takes --head for its own --heading and runs the script without it, and the check would
+// pass without the head. npm passes such options on as npm_config_* variables: take them there.
+function optionsGivenToNpm() {
+  if (process.env.npm_lifecycle_event !== 'audit:verify') return {};
+  // A bare flag npm does not know arrives as "true"; its value then reaches parseArgs and fails there.
+  const value = (name) => {
+    const v = process.env[`npm_config_${name}`];
+    return v && v !== 'true' ? v : undefined;
   };
+  const given = { head: value('head') ?? value('heading'), 'public-key': value('public_key') };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
 }
 
-/** Row-level security would hide other tenants' events and make a broken chain look intact. */
-async function assertSeesEveryTenant(url) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+function options() {
   try {
-    const { rows } = await client.query(
-      'SELECT rolsuper OR rolbypassrls AS sees_all FROM pg_roles WHERE rolname = current_user',
-    );
-    if (!rows[0]?.sees_all) {
-      throw new CheckError(
-        '该连接受行级安全限制，看不到全部租户的审计事件；请用超级用户或 BYPASSRLS 角色。\n' +
-          "This connection is subject to row-level security and cannot see every tenant's events: use a superuser or a BYPASSRLS role.",
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-function loadVerifier() {
-  try {
-    return require('@xiangmeng/api').verifyAuditChains;
+    const { values } = parseArgs({ options: { head: { type: 'string' }, 'public-key': { type: 'string' } } });
+    return { ...optionsGivenToNpm(), ...values };
   } catch (error) {
     throw new CheckError(
-      `无法加载 API（请用 npm run audit:verify，它会先构建 API）。\n` +
-        `Cannot load the API (use npm run audit:verify, which builds it first): ${error.message}`,
+      `参数有误 bad arguments: ${error.message}\n` +
+        '用法 usage: npm run audit:verify [-- --head FILE [--public-key FILE]]',
     );
   }
 }
 
-function printReport(report, label) {
+function readFile(path, what) {
+  if (!existsSync(path)) throw new CheckError(`找不到${what.zh} ${what.en} not found: ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+/** The head file and public key, read before the database is touched. */
+function readHead(values) {
+  if (!values.head) {
+    if (values['public-key']) throw new CheckError('--public-key 需要 --head  --public-key needs --head');
+    return null;
+  }
+  const headPath = resolve(values.head);
+  const keyPath = resolve(values['public-key'] ?? join(DATA_DIR, 'audit-signing-key.pub.pem'));
+  const text = readFile(headPath, { zh: '链头文件', en: 'head file' });
+  const publicKey = readFile(keyPath, { zh: '公钥', en: 'public key' });
+  let keyType;
+  try {
+    keyType = createPublicKey(publicKey).asymmetricKeyType;
+  } catch (error) {
+    throw new CheckError(`公钥无法读取 cannot read the public key ${keyPath}: ${error.message}`);
+  }
+  if (keyType !== 'ed25519')
+    throw new CheckError(`公钥不是 Ed25519 the public key is not Ed25519: ${keyPath}`);
+  let signed;
+  try {
+    signed = JSON.parse(text);
+  } catch {
+    // Not JSON is one more way of being altered: the signature cannot hold.
+    signed = null;
+  }
+  return { headPath, keyPath, signed, publicKey };
+}
+
+function printReport(report, headReport, head, label) {
   const lines = [
     '湘盟审计链校验 Xiangmeng audit chain verification',
     `  数据库 database: ${label}`,
@@ -115,46 +106,45 @@ function printReport(report, label) {
       `    租户 tenant ${b.tenantCode}  序号 seq ${b.seq}  事件 event ${b.eventId}  ${b.reason}: ${REASONS[b.reason] ?? b.reason}`,
     );
   }
+  if (headReport) {
+    lines.push(
+      `  链头文件 head file: ${head.headPath}` +
+        (headReport.exportedAt ? `（导出于 exported at ${headReport.exportedAt}）` : ''),
+      `  公钥 public key: ${head.keyPath}`,
+      `  链头 exported heads: ${headReport.heads}`,
+      `  链头断裂 head breaks: ${headReport.breaks.length}`,
+    );
+    for (const b of headReport.breaks) {
+      const where =
+        b.tenantCode === null ? '' : `租户 tenant ${b.tenantCode}  导出序号 exported seq ${b.seq}  `;
+      const now = b.currentSeq ? `（现止于序号 now ends at seq ${b.currentSeq}）` : '';
+      lines.push(`    ${where}${b.reason}: ${HEAD_REASONS[b.reason] ?? b.reason}${now}`);
+    }
+  }
+  const broken = report.breaks.length + (headReport?.breaks.length ?? 0) > 0;
   lines.push(
-    report.breaks.length === 0
+    !broken
       ? '结论：全部审计链完好。 Result: every audit chain is intact.'
       : '结论：审计链已断裂，记录可能被篡改。 Result: BROKEN audit chain — records may have been tampered with.',
   );
   console.log(lines.join('\n'));
+  return broken;
 }
 
 async function main() {
-  const verifyAuditChains = loadVerifier();
-  const target = process.env.AUDIT_DATABASE_URL
-    ? {
-        url: process.env.AUDIT_DATABASE_URL,
-        label: hidePassword(process.env.AUDIT_DATABASE_URL),
-        stop: async () => {},
-      }
-    : await embeddedDatabase();
+  const head = readHead(options());
+  const { verifyAuditChains, verifyAgainstHeads } = loadApi('audit:verify');
+  const target = await auditTarget();
   try {
     await assertSeesEveryTenant(target.url);
     const report = await verifyAuditChains(target.url);
-    printReport(report, target.label);
-    return report.breaks.length === 0 ? 0 : 1;
+    const headReport = head ? await verifyAgainstHeads(target.url, head.signed, head.publicKey) : null;
+    return printReport(report, headReport, head, target.label) ? 1 : 0;
   } catch (error) {
-    if (error.code === '3D000')
-      throw new CheckError(`数据库不存在 database does not exist: ${hidePassword(target.url)}`);
-    if (error.code === '42501') {
-      throw new CheckError(
-        '该连接无权读取审计表 This connection may not read the audit table: use a superuser or a BYPASSRLS role.',
-      );
-    }
-    throw error;
+    throw explainDatabaseError(error, target.url);
   } finally {
     await target.stop();
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof CheckError ? error.message : error);
-  console.error('审计链未能校验 The audit chains could not be checked.');
-  process.exitCode = 2;
-}
+await runCommand(main, '审计链未能校验 The audit chains could not be checked.');

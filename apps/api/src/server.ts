@@ -65,5 +65,11 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
 
 export { runMigrations } from './database/data-source';
 export { verifyAuditChains } from './modules/audit/audit-chain';
+export {
+  exportChainHeads,
+  signChainHeads,
+  verifyAgainstHeads,
+  verifyChainHeadSignature,
+} from './modules/audit/chain-head';
 export { seedDemo, DEMO_ACCOUNTS } from './demo/demo-seed';
 export { s3ConfigFromEnv } from './modules/documents/s3-storage';

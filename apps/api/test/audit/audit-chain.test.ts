@@ -1,7 +1,14 @@
 import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainBreak } from '../../src/modules/audit/audit-chain';
-import { auditRows, type AuditRow, breaksOf, verifyChains, withTamperedChain } from '../support/audit-chain';
+import {
+  auditRows,
+  type AuditRow,
+  breaksOf,
+  RECOMPUTED_HASH,
+  verifyChains,
+  withTamperedChain,
+} from '../support/audit-chain';
 import {
   createUser,
   type GraphqlAgent,
@@ -40,7 +47,7 @@ const renumberAfter = async (c: Client, row: AuditRow) => {
     row.tenant_id,
   ]);
 };
-const rehash = update(`hash = sha256(prev_hash || convert_to(audit_canonical(audit_event), 'UTF8'))`);
+const rehash = update(`hash = ${RECOMPUTED_HASH}`);
 
 const CASES: TamperCase[] = [
   {

@@ -79,6 +79,25 @@ export async function withTamperedChain<T>(
   }
 }
 
+/** An event's own hash recomputed from its stored content, as `audit_append` computes it. */
+export const RECOMPUTED_HASH = `sha256(prev_hash || convert_to(audit_canonical(audit_event), 'UTF8'))`;
+
+const NEWEST = 'tenant_id = $1 AND seq = (SELECT max(seq) FROM audit_event WHERE tenant_id = $1)';
+
+/** Deletes the newest event of a tenant's chain: what is left still links perfectly. */
+export function deleteNewestEvent(c: Client, tenantId: string): Promise<unknown> {
+  return c.query(`DELETE FROM audit_event WHERE ${NEWEST}`, [tenantId]);
+}
+
+/**
+ * Rewrites the newest event of a tenant's chain and recomputes its hash, so the walk finds every
+ * event consistent. Two statements: SET expressions see the row as it was before the update.
+ */
+export async function rewriteNewestEvent(c: Client, tenantId: string): Promise<void> {
+  await c.query(`UPDATE audit_event SET after = '{"rewritten": true}'::jsonb WHERE ${NEWEST}`, [tenantId]);
+  await c.query(`UPDATE audit_event SET hash = ${RECOMPUTED_HASH} WHERE ${NEWEST}`, [tenantId]);
+}
+
 /** Appends events to a tenant's chain through audit_append, as the runtime role, and commits them. */
 export async function appendEvents(tenantId: string, count: number): Promise<void> {
   const client = new Client({ connectionString: databaseUrls().appUrl });
