@@ -8,7 +8,7 @@ import request from 'supertest';
 import { inject } from 'vitest';
 import type { Clock } from '../../src/common/clock';
 import { ARGON2_POLICY } from '../../src/modules/auth/password-hasher';
-import { type RunningApi, startApi } from '../../src/server';
+import { type RunningApi, startApi, type StartOptions } from '../../src/server';
 
 export const PASSWORD = 'Test@Pass2026';
 
@@ -18,7 +18,15 @@ export function databaseUrls() {
 
 export type TestApi = RunningApi & { agent(): GraphqlAgent };
 
-export async function startTestApi(options: { clock?: Clock; production?: boolean; poolSize?: number } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: {
+    clock?: Clock;
+    production?: boolean;
+    poolSize?: number;
+    trustProxy?: number;
+    webApps?: StartOptions['webApps'];
+  } = {},
+): Promise<TestApi> {
   // Every file starts with no failed sign-ins: files share the database, and their clocks differ.
   await resetSignInThrottle();
   const documentsDir = mkdtempSync(join(tmpdir(), 'xiangmeng-documents-'));
@@ -29,6 +37,8 @@ export async function startTestApi(options: { clock?: Clock; production?: boolea
     port: 0,
     clock: options.clock,
     poolSize: options.poolSize,
+    trustProxy: options.trustProxy,
+    webApps: options.webApps,
     documentsDir,
     logger: false,
   });
