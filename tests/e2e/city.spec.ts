@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import { DEMO_PASSWORD, screenshotForReview, signInToCity, signOut } from '../support/sign-in.js';
 
 test('a Changsha officer signs in at the city app, sees their own bureau and signs out', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import { DEMO_PASSWORD, signInToCity } from '../support/sign-in.js';
 
 test('a city user opening the province app sees 无权访问 and no province page', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import { DEMO_PASSWORD, screenshotForReview, signInToProvince, signOut } from '../support/sign-in.js';
 
 const DIVISIONS = [

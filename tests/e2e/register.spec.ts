@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/test.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '@xiangmeng/domain';
 import { randomInt } from 'node:crypto';
 import { DEMO_PASSWORD, screenshotForReview, signInToCity, signInToProvince } from '../support/sign-in.js';

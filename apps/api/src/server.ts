@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule, type ApiOptions } from './app.module';
+import { securityHeaders, webAppContentSecurityPolicy } from './common/http/security-headers.middleware';
 
 export type StartOptions = ApiOptions & {
   port: number;
@@ -19,16 +20,10 @@ export type StartOptions = ApiOptions & {
 
 export type RunningApi = { url: string; app: NestExpressApplication; close(): Promise<void> };
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  next();
-}
-
 function serveWebApp(app: NestExpressApplication, mount: string, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`web app for ${mount} is not built: ${index} is missing`);
+  app.use(mount, webAppContentSecurityPolicy);
   app.use(mount, express.static(dir, { index: false, maxAge: '1h', immutable: false }));
   // Client-side routes fall back to the app's page.
   app.use(mount, (req: Request, res: Response, next: NextFunction) => {
@@ -45,7 +40,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   });
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
-  app.use(securityHeaders);
+  app.use(securityHeaders({ production: options.production }));
   app.use(cookieParser());
   app.use('/healthz', (_req: Request, res: Response) => res.json({ status: 'ok' }));
   for (const [name, dir] of Object.entries(options.webApps ?? {})) {

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { inject } from 'vitest';
 import type { Clock } from '../../src/common/clock';
 import { ARGON2_POLICY } from '../../src/modules/auth/password-hasher';
-import { type RunningApi, startApi } from '../../src/server';
+import { type RunningApi, startApi, type StartOptions } from '../../src/server';
 
 export const PASSWORD = 'Test@Pass2026';
 
@@ -19,7 +19,14 @@ export function databaseUrls() {
 export type TestApi = RunningApi & { agent(): GraphqlAgent; documentsDir: string };
 
 export async function startTestApi(
-  options: { clock?: Clock; production?: boolean; poolSize?: number; poolWaitMs?: number } = {},
+  options: {
+    clock?: Clock;
+    production?: boolean;
+    poolSize?: number;
+    poolWaitMs?: number;
+    trustProxy?: number;
+    webApps?: StartOptions['webApps'];
+  } = {},
 ): Promise<TestApi> {
   // Every file starts with no failed sign-ins: files share the database, and their clocks differ.
   await resetSignInThrottle();
@@ -32,6 +39,8 @@ export async function startTestApi(
     clock: options.clock,
     poolSize: options.poolSize,
     poolWaitMs: options.poolWaitMs,
+    trustProxy: options.trustProxy,
+    webApps: options.webApps,
     documentsDir,
     logger: false,
   });
