@@ -45,6 +45,9 @@ export function toApiError(error: unknown): ApiError {
       violations: readViolations(extensions.violations),
     };
   }
+  if (ServerError.is(error) && busyCode(error.bodyText)) {
+    return { code: ErrorCode.SERVICE_BUSY, message: errorMessage(ErrorCode.SERVICE_BUSY), violations: [] };
+  }
   if (ServerError.is(error) || ServerParseError.is(error)) {
     return transportError(
       GATEWAY_STATUSES.has(error.statusCode)
@@ -82,6 +85,16 @@ export function showApiErrorOnForm(form: FormInstance, error: ApiError): string 
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   if (entries.length === 0) return error.message;
   return unplaced.length > 0 ? unplaced.join('；') : null;
+}
+
+// A full pool answers 503 with SERVICE_BUSY in the body: the API is up, only busy for a moment.
+function busyCode(bodyText: string): boolean {
+  try {
+    const body = JSON.parse(bodyText) as { errors?: { extensions?: { code?: unknown } }[] };
+    return body.errors?.[0]?.extensions?.code === ErrorCode.SERVICE_BUSY;
+  } catch {
+    return false;
+  }
 }
 
 function transportError(code: keyof typeof TransportErrorCode): ApiError {
