@@ -15,6 +15,7 @@ export * from './alliances/industry-taxonomy.js';
 export * from './calendar/calendar-date.js';
 export * from './alliances/alliance-lifecycle.js';
 export * from './documents/document-file.js';
+export * from './applications/workflow.js';
 export * from './pilots/pilot-transitions.js';
 export * from './pilots/pilot-labels.js';
 export * from './pilots/pilot-actors.js';

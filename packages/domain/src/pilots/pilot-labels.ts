@@ -1,4 +1,5 @@
-import type { PilotGuard } from './pilot-transitions.js';
+import { labelsOf } from '../applications/workflow.js';
+import { PILOT_WORKFLOW, type PilotGuard } from './pilot-transitions.js';
 
 // Chinese wording for the pilot workflow, shared by the API's refusals and the apps' pages.
 
@@ -11,19 +12,7 @@ export const PILOT_LEVEL_LABELS: Record<PilotLevel, string> = {
 };
 
 /** Why an action was refused, one line per failing guard. */
-export const PILOT_GUARD_LABELS: Record<PilotGuard, string> = {
-  FOUNDING_CONDITIONS_HOLD: '联盟尚不满足第八条规定的基本条件',
-  DOSSIER_COMPLETE: '申报材料不完整',
-  CALL_OPEN: '不在申报通知规定的申报时间内',
-  REASON_GIVEN: '请填写理由或意见',
-  OPINION_GIVEN: '请填写推荐意见',
-  RECOMMENDER_IS_NOT_SUBMITTER: '推荐须由提交人以外的本单位管理员签署',
-  PANEL_COMPLETE: '评审专家组尚未配齐',
-  ALL_SHEETS_SUBMITTED: '尚有专家未提交评分表',
-  NOTICE_PERIOD_SET: '实施办法未规定公示期',
-  NOTICE_PERIOD_OVER: '公示期尚未结束',
-  OBJECTIONS_ANSWERED: '尚有公示异议未答复',
-};
+export const PILOT_GUARD_LABELS: Record<PilotGuard, string> = labelsOf(PILOT_WORKFLOW.guards);
 
 /** What waits for a user's action, as the work list shows it. */
 export const WorkItemKind = {

@@ -1,3 +1,14 @@
+import {
+  availableActions,
+  type Decision,
+  decide,
+  defineWorkflow,
+  labelsOf,
+  stateLabels,
+  statesWhere,
+  type Transition,
+} from '../applications/workflow.js';
+
 // The pilot application workflow (Art. 10–13), one table for the province's pilots and each
 // city's own (Art. 21). Who may act is expressed as the part a user plays for an application;
 // the API works out those parts from the user's tenant and roles, the apps show what is possible.
@@ -18,21 +29,6 @@ export const PilotState = {
 } as const;
 export type PilotState = (typeof PilotState)[keyof typeof PilotState];
 
-export const PILOT_STATE_LABELS: Record<PilotState, string> = {
-  DRAFT: '草稿',
-  SUBMITTED: '已提交推荐单位',
-  RECOMMENDED: '已推荐',
-  ACCEPTED: '形式审查通过',
-  IN_REVIEW: '专家评审中',
-  REVIEWED: '评审完成',
-  PUBLICISED: '公示中',
-  APPROVED: '已确认试点',
-  DECLINED: '未予确认',
-  RETURNED: '退回修改',
-  NOT_RECOMMENDED: '不予推荐',
-  WITHDRAWN: '已撤回',
-};
-
 export const PilotAction = {
   SUBMIT: 'SUBMIT',
   RECOMMEND: 'RECOMMEND',
@@ -47,20 +43,6 @@ export const PilotAction = {
   WITHDRAW: 'WITHDRAW',
 } as const;
 export type PilotAction = (typeof PilotAction)[keyof typeof PilotAction];
-
-export const PILOT_ACTION_LABELS: Record<PilotAction, string> = {
-  SUBMIT: '提交',
-  RECOMMEND: '推荐',
-  NOT_RECOMMEND: '不予推荐',
-  RETURN: '退回修改',
-  ACCEPT: '形式审查通过',
-  START_REVIEW: '开始专家评审',
-  CLOSE_REVIEW: '结束评审',
-  PUBLICISE: '公示',
-  APPROVE: '确认试点',
-  DECLINE: '不予确认',
-  WITHDRAW: '撤回',
-};
 
 /** The parts a user can play for one application. */
 export const PilotActor = {
@@ -91,13 +73,7 @@ export type PilotGuard =
   | 'NOTICE_PERIOD_OVER'
   | 'OBJECTIONS_ANSWERED';
 
-export type PilotTransition = {
-  from: PilotState;
-  action: PilotAction;
-  to: PilotState;
-  actors: readonly PilotActor[];
-  guards: readonly PilotGuard[];
-};
+export type PilotTransition = Transition<PilotState, PilotAction, PilotActor, PilotGuard>;
 
 const t = (
   from: PilotState,
@@ -112,49 +88,101 @@ const RECOMMENDER = ['RECOMMENDER'] as const;
 const AUTHORITY = ['AUTHORITY', 'AUTHORITY_ADMIN'] as const;
 const DECIDER = ['AUTHORITY_ADMIN'] as const;
 
-export const PILOT_TRANSITIONS: readonly PilotTransition[] = [
-  t('DRAFT', 'SUBMIT', 'SUBMITTED', APPLICANT, ['FOUNDING_CONDITIONS_HOLD', 'DOSSIER_COMPLETE', 'CALL_OPEN']),
-  t('RETURNED', 'SUBMIT', 'SUBMITTED', APPLICANT, [
-    'FOUNDING_CONDITIONS_HOLD',
-    'DOSSIER_COMPLETE',
-    'CALL_OPEN',
-  ]),
-  t('SUBMITTED', 'RECOMMEND', 'RECOMMENDED', RECOMMENDER, ['OPINION_GIVEN', 'RECOMMENDER_IS_NOT_SUBMITTER']),
-  t('SUBMITTED', 'NOT_RECOMMEND', 'NOT_RECOMMENDED', RECOMMENDER, ['REASON_GIVEN']),
-  t('SUBMITTED', 'RETURN', 'RETURNED', RECOMMENDER, ['REASON_GIVEN']),
-  t('RECOMMENDED', 'RETURN', 'RETURNED', AUTHORITY, ['REASON_GIVEN']),
-  t('RECOMMENDED', 'ACCEPT', 'ACCEPTED', AUTHORITY),
-  t('ACCEPTED', 'START_REVIEW', 'IN_REVIEW', AUTHORITY, ['PANEL_COMPLETE']),
-  t('IN_REVIEW', 'CLOSE_REVIEW', 'REVIEWED', AUTHORITY, ['ALL_SHEETS_SUBMITTED']),
-  t('REVIEWED', 'PUBLICISE', 'PUBLICISED', AUTHORITY, ['NOTICE_PERIOD_SET']),
-  t('REVIEWED', 'APPROVE', 'APPROVED', DECIDER, ['REASON_GIVEN']),
-  t('REVIEWED', 'DECLINE', 'DECLINED', DECIDER, ['REASON_GIVEN']),
-  t('PUBLICISED', 'APPROVE', 'APPROVED', DECIDER, [
-    'NOTICE_PERIOD_OVER',
-    'OBJECTIONS_ANSWERED',
-    'REASON_GIVEN',
-  ]),
-  t('PUBLICISED', 'DECLINE', 'DECLINED', DECIDER, [
-    'NOTICE_PERIOD_OVER',
-    'OBJECTIONS_ANSWERED',
-    'REASON_GIVEN',
-  ]),
-  ...(['DRAFT', 'SUBMITTED', 'RECOMMENDED', 'ACCEPTED', 'RETURNED'] as const).map((from) =>
-    t(from, 'WITHDRAW', 'WITHDRAWN', APPLICANT, ['REASON_GIVEN']),
-  ),
-];
+/** The pilot application as a kind of the one application engine. */
+export const PILOT_WORKFLOW = defineWorkflow<PilotState, PilotAction, PilotActor, PilotGuard>({
+  name: 'pilot_application',
+  states: {
+    DRAFT: { label: '草稿', open: true, editable: true },
+    SUBMITTED: { label: '已提交推荐单位', open: true },
+    RECOMMENDED: { label: '已推荐', open: true, sentUpward: true },
+    ACCEPTED: { label: '形式审查通过', open: true, sentUpward: true },
+    IN_REVIEW: { label: '专家评审中', open: true, sentUpward: true },
+    REVIEWED: { label: '评审完成', open: true, sentUpward: true },
+    PUBLICISED: { label: '公示中', open: true, sentUpward: true },
+    APPROVED: { label: '已确认试点', final: true, sentUpward: true, decided: true },
+    DECLINED: { label: '未予确认', final: true, sentUpward: true, decided: true, lapsed: true },
+    RETURNED: { label: '退回修改', open: true, editable: true },
+    NOT_RECOMMENDED: { label: '不予推荐', final: true, lapsed: true },
+    WITHDRAWN: { label: '已撤回', final: true, lapsed: true },
+  },
+  actions: {
+    SUBMIT: { label: '提交' },
+    RECOMMEND: { label: '推荐' },
+    NOT_RECOMMEND: { label: '不予推荐' },
+    RETURN: { label: '退回修改' },
+    ACCEPT: { label: '形式审查通过' },
+    START_REVIEW: { label: '开始专家评审' },
+    CLOSE_REVIEW: { label: '结束评审' },
+    PUBLICISE: { label: '公示' },
+    APPROVE: { label: '确认试点' },
+    DECLINE: { label: '不予确认' },
+    WITHDRAW: { label: '撤回' },
+  },
+  actors: {
+    APPLICANT_SIDE: { label: '申报单位（联盟所在市州）' },
+    RECOMMENDER: { label: '推荐单位' },
+    AUTHORITY: { label: '主管部门' },
+    AUTHORITY_ADMIN: { label: '主管部门管理员' },
+  },
+  guards: {
+    FOUNDING_CONDITIONS_HOLD: { label: '联盟尚不满足第八条规定的基本条件' },
+    DOSSIER_COMPLETE: { label: '申报材料不完整' },
+    CALL_OPEN: { label: '不在申报通知规定的申报时间内' },
+    REASON_GIVEN: { label: '请填写理由或意见' },
+    OPINION_GIVEN: { label: '请填写推荐意见' },
+    RECOMMENDER_IS_NOT_SUBMITTER: { label: '推荐须由提交人以外的本单位管理员签署' },
+    PANEL_COMPLETE: { label: '评审专家组尚未配齐' },
+    ALL_SHEETS_SUBMITTED: { label: '尚有专家未提交评分表' },
+    NOTICE_PERIOD_SET: { label: '实施办法未规定公示期' },
+    NOTICE_PERIOD_OVER: { label: '公示期尚未结束' },
+    OBJECTIONS_ANSWERED: { label: '尚有公示异议未答复' },
+  },
+  transitions: [
+    t('DRAFT', 'SUBMIT', 'SUBMITTED', APPLICANT, [
+      'FOUNDING_CONDITIONS_HOLD',
+      'DOSSIER_COMPLETE',
+      'CALL_OPEN',
+    ]),
+    t('RETURNED', 'SUBMIT', 'SUBMITTED', APPLICANT, [
+      'FOUNDING_CONDITIONS_HOLD',
+      'DOSSIER_COMPLETE',
+      'CALL_OPEN',
+    ]),
+    t('SUBMITTED', 'RECOMMEND', 'RECOMMENDED', RECOMMENDER, [
+      'OPINION_GIVEN',
+      'RECOMMENDER_IS_NOT_SUBMITTER',
+    ]),
+    t('SUBMITTED', 'NOT_RECOMMEND', 'NOT_RECOMMENDED', RECOMMENDER, ['REASON_GIVEN']),
+    t('SUBMITTED', 'RETURN', 'RETURNED', RECOMMENDER, ['REASON_GIVEN']),
+    t('RECOMMENDED', 'RETURN', 'RETURNED', AUTHORITY, ['REASON_GIVEN']),
+    t('RECOMMENDED', 'ACCEPT', 'ACCEPTED', AUTHORITY),
+    t('ACCEPTED', 'START_REVIEW', 'IN_REVIEW', AUTHORITY, ['PANEL_COMPLETE']),
+    t('IN_REVIEW', 'CLOSE_REVIEW', 'REVIEWED', AUTHORITY, ['ALL_SHEETS_SUBMITTED']),
+    t('REVIEWED', 'PUBLICISE', 'PUBLICISED', AUTHORITY, ['NOTICE_PERIOD_SET']),
+    t('REVIEWED', 'APPROVE', 'APPROVED', DECIDER, ['REASON_GIVEN']),
+    t('REVIEWED', 'DECLINE', 'DECLINED', DECIDER, ['REASON_GIVEN']),
+    t('PUBLICISED', 'APPROVE', 'APPROVED', DECIDER, [
+      'NOTICE_PERIOD_OVER',
+      'OBJECTIONS_ANSWERED',
+      'REASON_GIVEN',
+    ]),
+    t('PUBLICISED', 'DECLINE', 'DECLINED', DECIDER, [
+      'NOTICE_PERIOD_OVER',
+      'OBJECTIONS_ANSWERED',
+      'REASON_GIVEN',
+    ]),
+    ...(['DRAFT', 'SUBMITTED', 'RECOMMENDED', 'ACCEPTED', 'RETURNED'] as const).map((from) =>
+      t(from, 'WITHDRAW', 'WITHDRAWN', APPLICANT, ['REASON_GIVEN']),
+    ),
+  ],
+});
 
-export const FINAL_PILOT_STATES: readonly PilotState[] = [
-  'APPROVED',
-  'DECLINED',
-  'NOT_RECOMMENDED',
-  'WITHDRAWN',
-];
+export const PILOT_STATE_LABELS: Record<PilotState, string> = stateLabels(PILOT_WORKFLOW);
+export const PILOT_ACTION_LABELS: Record<PilotAction, string> = labelsOf(PILOT_WORKFLOW.actions);
+export const PILOT_TRANSITIONS: readonly PilotTransition[] = PILOT_WORKFLOW.transitions;
+export const FINAL_PILOT_STATES: readonly PilotState[] = statesWhere(PILOT_WORKFLOW, 'final');
 
-export type PilotDecision =
-  | { allowed: true; to: PilotState }
-  | { allowed: false; reason: 'NOT_ALLOWED_IN_STATE' | 'ACTOR_NOT_ALLOWED' }
-  | { allowed: false; reason: 'GUARD_FAILED'; failedGuards: PilotGuard[] };
+export type PilotDecision = Decision<PilotState, PilotGuard>;
 
 export function decidePilotTransition(
   from: PilotState,
@@ -162,13 +190,7 @@ export function decidePilotTransition(
   actors: readonly PilotActor[],
   guardHolds: (guard: PilotGuard) => boolean,
 ): PilotDecision {
-  const transition = PILOT_TRANSITIONS.find((x) => x.from === from && x.action === action);
-  if (!transition) return { allowed: false, reason: 'NOT_ALLOWED_IN_STATE' };
-  if (!transition.actors.some((a) => actors.includes(a)))
-    return { allowed: false, reason: 'ACTOR_NOT_ALLOWED' };
-  const failedGuards = transition.guards.filter((g) => !guardHolds(g));
-  if (failedGuards.length) return { allowed: false, reason: 'GUARD_FAILED', failedGuards };
-  return { allowed: true, to: transition.to };
+  return decide(PILOT_WORKFLOW, from, action, actors, guardHolds);
 }
 
 /**
@@ -180,7 +202,5 @@ export function availablePilotActions(
   actors: readonly PilotActor[],
   knownToFail: (guard: PilotGuard) => boolean = () => false,
 ): PilotAction[] {
-  return PILOT_TRANSITIONS.filter(
-    (x) => x.from === from && x.actors.some((a) => actors.includes(a)) && !x.guards.some(knownToFail),
-  ).map((x) => x.action);
+  return availableActions(PILOT_WORKFLOW, from, actors, knownToFail);
 }

@@ -1,4 +1,10 @@
-import { checkDocumentFile, DOCUMENT_FILE_PROBLEM_LABELS, type DocumentFileProblem } from '@xiangmeng/domain';
+import {
+  checkControlCharacters,
+  checkDocumentFile,
+  DOCUMENT_FILE_PROBLEM_LABELS,
+  type DocumentFileProblem,
+  fieldViolation,
+} from '@xiangmeng/domain';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { createHash, randomUUID } from 'node:crypto';
@@ -76,6 +82,12 @@ export function stagingStorage(stagingDir: string): StorageEngine {
     _handleFile(_req: Request, file, callback) {
       const path = join(stagingDir, `${randomUUID()}.upload`);
       const fileName = file.originalname;
+      const nameProblem = checkControlCharacters(fileName);
+      if (nameProblem) {
+        file.stream.resume();
+        callback(badInput([fieldViolation('file', nameProblem)]));
+        return;
+      }
       const inspector = new UploadInspector(fileName);
       mkdir(stagingDir, { recursive: true, mode: 0o700 })
         .then(() => pipeline(file.stream, inspector, createWriteStream(path, { mode: 0o600 })))

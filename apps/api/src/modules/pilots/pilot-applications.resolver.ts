@@ -18,7 +18,8 @@ import {
 } from './pilot-application.model';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
-import { PilotTransitionsService } from './pilot-transitions.service';
+import { ApplicationEngine } from '../applications/application-engine';
+import { PilotApplicationKind } from './pilot-application.kind';
 import { WorkListService } from './work-list.service';
 
 const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
@@ -27,7 +28,8 @@ const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
 export class PilotApplicationsResolver {
   constructor(
     private readonly applications: PilotApplicationsService,
-    private readonly transitions: PilotTransitionsService,
+    private readonly engine: ApplicationEngine,
+    private readonly pilotKind: PilotApplicationKind,
     private readonly objections: PilotObjectionsService,
     private readonly work: WorkListService,
   ) {}
@@ -89,7 +91,9 @@ export class PilotApplicationsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: TransitionPilotApplicationInput,
   ): Promise<PilotApplicationModel> {
-    return toPilotApplicationModel(await this.transitions.transition(ctx, viewer, input));
+    const text = (input.action === 'RECOMMEND' ? input.opinion : input.reason) ?? '';
+    const application = await this.engine.transition(ctx.db, viewer, this.pilotKind, { ...input, text });
+    return toPilotApplicationModel(application);
   }
 
   @Allow(...STAFF_ROLES)

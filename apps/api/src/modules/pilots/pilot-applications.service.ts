@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type FieldViolation, isFen, pilotActorsOf } from '@xiangmeng/domain';
+import {
+  type DocumentKind,
+  type FieldViolation,
+  isFen,
+  PILOT_WORKFLOW,
+  pilotActorsOf,
+  statesWhere,
+} from '@xiangmeng/domain';
+import { sqlStates } from '../applications/sql-states';
 import { type EntityManager, In } from 'typeorm';
 import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
@@ -43,6 +51,30 @@ export class PilotApplicationsService {
     return application;
   }
 
+  /** The kinds of document attached to the application's dossier. */
+  async attachedDocumentKinds(
+    db: EntityManager,
+    application: PilotApplicationEntity,
+  ): Promise<DocumentKind[]> {
+    const rows = await db.query<{ kind: DocumentKind }[]>(
+      `SELECT DISTINCT d.kind FROM pilot_application_document a
+         JOIN document d ON d.tenant_id = a.tenant_id AND d.id = a.document_id
+        WHERE a.tenant_id = $1 AND a.application_id = $2`,
+      [application.tenantId, application.id],
+    );
+    return rows.map((r) => r.kind);
+  }
+
+  /** Objections raised during the public notice and not yet answered. */
+  async openObjectionCount(db: EntityManager, application: PilotApplicationEntity): Promise<number> {
+    const [row] = await db.query<{ open: number }[]>(
+      `SELECT count(*)::int AS open FROM pilot_objection
+        WHERE tenant_id = $1 AND application_id = $2 AND answer IS NULL`,
+      [application.authorityTenantId, application.id],
+    );
+    return row?.open ?? 0;
+  }
+
   list(
     db: EntityManager,
     viewer: Viewer,
@@ -84,7 +116,7 @@ export class PilotApplicationsService {
     const level = call.tenantId === viewer.tenantId ? 'CITY' : 'PROVINCIAL';
     const existing = await ctx.db.query<{ id: string }[]>(
       `SELECT id FROM pilot_application WHERE tenant_id = $1 AND call_id = $2 AND alliance_id = $3
-          AND state NOT IN ('WITHDRAWN', 'NOT_RECOMMENDED', 'DECLINED')`,
+          AND state NOT IN ${sqlStates(statesWhere(PILOT_WORKFLOW, 'lapsed'))}`,
       [viewer.tenantId, call.id, alliance.id],
     );
     if (existing.length) throw alreadyApplied();
@@ -135,7 +167,7 @@ export class PilotApplicationsService {
     const application = await this.get(ctx.db, input.id);
     if (!pilotActorsOf(viewer, application).includes('APPLICANT_SIDE'))
       throw new AppError('FORBIDDEN', {}, '只有联盟所在市州科技局可以填写申报书');
-    if (application.state !== 'DRAFT' && application.state !== 'RETURNED') throw notWithApplicant();
+    if (!PILOT_WORKFLOW.states[application.state].editable) throw notWithApplicant();
     if (application.version !== input.version) throw applicationChanged();
     const violations = this.checkForm(input);
     const attachmentIds = [...new Set(input.attachmentIds)];

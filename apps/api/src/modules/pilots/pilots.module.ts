@@ -6,14 +6,15 @@ import { PilotApplicationFieldsResolver } from './pilot-application-fields.resol
 import { PilotApplicationsResolver } from './pilot-applications.resolver';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
-import { PilotTransitionsService } from './pilot-transitions.service';
+import { ApplicationsModule } from '../applications/applications.module';
+import { PilotApplicationKind } from './pilot-application.kind';
 import { WorkListService } from './work-list.service';
 
 @Module({
-  imports: [CallsModule, ReviewsModule],
+  imports: [ApplicationsModule, CallsModule, ReviewsModule],
   providers: [
     PilotApplicationsService,
-    PilotTransitionsService,
+    PilotApplicationKind,
     PilotObjectionsService,
     WorkListService,
     PilotApplicationsResolver,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sqlStates } from '../applications/sql-states';
 import {
   allSheetsIn,
   chinaDate,
@@ -6,9 +7,11 @@ import {
   type MeasuresParameters,
   noticePeriodOver,
   pendingWork,
+  PILOT_WORKFLOW,
   pilotActorsOf,
   type PilotGuard,
   type PilotState,
+  statesWhere,
   WORK_DUE_BY,
   WORK_ITEM_KIND_LABELS,
   type WorkItemKind,
@@ -61,7 +64,7 @@ const FACTS = `
   (SELECT count(*)::int FROM expert_assignment x
      JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id AND s.status = 'SUBMITTED'
     WHERE x.tenant_id = a.authority_tenant_id AND x.application_id = a.id AND x.withdrawn_at IS NULL) AS submitted`;
-const OPEN_STATES = `('DRAFT', 'RETURNED', 'SUBMITTED', 'RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED')`;
+const OPEN_STATES = sqlStates(statesWhere(PILOT_WORKFLOW, 'open'));
 
 const ORDER: readonly WorkItemKind[] = Object.keys(WORK_ITEM_KIND_LABELS) as WorkItemKind[];
 

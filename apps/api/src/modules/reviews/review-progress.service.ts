@@ -11,7 +11,7 @@ import {
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors/app-error';
-import { CallMeasuresService } from '../calls/call-measures.service';
+import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
 import type { PilotApplicationEntity } from '../pilots/pilot-application.entity';
 
@@ -67,8 +67,13 @@ export class ReviewProgressService {
     );
   }
 
-  async panelStatus(db: EntityManager, application: PilotApplicationEntity): Promise<PanelStatus> {
-    const { parameters } = await this.parametersOf(db, application);
+  /** `parameters`: the measures the caller already holds, so they are not read again. */
+  async panelStatus(
+    db: EntityManager,
+    application: PilotApplicationEntity,
+    parameters?: MeasuresParameters,
+  ): Promise<PanelStatus> {
+    parameters ??= (await this.parametersOf(db, application)).parameters;
     const [row] = await db.query<{ seated: number; submitted: number }[]>(
       `SELECT count(*)::int AS seated,
               count(*) FILTER (WHERE s.status = 'SUBMITTED')::int AS submitted
@@ -88,8 +93,10 @@ export class ReviewProgressService {
   async aggregateCall(
     db: EntityManager,
     call: PilotCallEntity,
+    measures?: CallMeasures,
   ): Promise<{ aggregates: ReviewAggregateResult[] }> {
-    const { parameters, measuresId, versionNo } = await this.callMeasures.parametersFor(db, call);
+    const { parameters, measuresId, versionNo } =
+      measures ?? (await this.callMeasures.parametersFor(db, call));
     const rows = await db.query<SubmittedSheetRow[]>(
       `SELECT s.application_id, s.expert_id, s.scores
          FROM review_sheet s
@@ -114,6 +121,17 @@ export class ReviewProgressService {
         measuresVersionNo: versionNo,
       })),
     };
+  }
+
+  /** One application's aggregate, with the call and measures the caller already holds. */
+  async aggregateWith(
+    db: EntityManager,
+    call: PilotCallEntity,
+    measures: CallMeasures,
+    applicationId: string,
+  ): Promise<ReviewAggregateResult | null> {
+    const { aggregates } = await this.aggregateCall(db, call, measures);
+    return aggregates.find((a) => a.applicationId === applicationId) ?? null;
   }
 
   async aggregate(

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import {
+  decide,
+  type FieldViolation,
+  transitionOf,
+  type Transition,
+  type WorkflowKind,
+} from '@xiangmeng/domain';
+import type { EntityManager, EntityTarget } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AppError } from '../../common/errors/app-error';
+import type { Viewer } from '../../common/request/request-context';
+import { AuditService } from '../audit/audit.service';
+
+/** What every record of every kind carries for the engine. */
+export type ApplicationRecord = { id: string; state: string; version: number };
+
+export type TransitionRequest<A extends string> = {
+  id: string;
+  action: A;
+  /** The version the user acted on: a record changed since answers the kind's conflict. */
+  version: number;
+  /** The reason, opinion or other text the action is taken with. */
+  text: string;
+};
+
+/** The columns an action sets besides state and version. */
+export type Effects<Row> = Partial<Row>;
+
+/**
+ * A workflow kind as the API runs it: its table in the domain, and what only the API knows — how
+ * to read a record and the facts its guards need, what each guard finds, what each action writes.
+ */
+export type KindRuntime<
+  Row extends ApplicationRecord,
+  S extends string,
+  A extends string,
+  R extends string,
+  G extends string,
+  Facts,
+> = {
+  workflow: WorkflowKind<S, A, R, G>;
+  entity: EntityTarget<Row>;
+  /** What users call a record of the kind in refusals, e.g. 申报, 备案. */
+  noun: string;
+  /** The record as row-level security lets the viewer read it, else the kind's not-found. */
+  load(db: EntityManager, id: string): Promise<Row>;
+  actorsOf(viewer: Viewer, row: Row): R[];
+  /** Everything this transition's guards and effect need, read once. */
+  facts(
+    db: EntityManager,
+    viewer: Viewer,
+    row: Row,
+    transition: Transition<S, A, R, G>,
+    text: string,
+  ): Promise<Facts>;
+  /** Why a guard fails on these facts, one line per reason; none when it holds. */
+  check(guard: G, facts: Facts): FieldViolation[];
+  effects: Record<A, (facts: Facts) => Effects<Row> | Promise<Effects<Row>>>;
+  /** The refusal for failing guards (a kind may single out one, such as a closed window). */
+  /** The refusal for failing guards (a kind may single out one, such as a closed window); no facts when the state refuses. */
+  refusal(action: A, violations: FieldViolation[], failed: G[], facts: Facts | undefined): AppError;
+  /** The record changed since the user read it, or another action won the race. */
+  changed(): AppError;
+  /** What the audit event records besides the states. */
+  auditAfter(action: A, text: string): Record<string, unknown>;
+};
+
+/**
+ * The one application engine: for any kind, in the caller's transaction, it reads the record and
+ * the facts once, checks who acts and every guard, writes the action's effect with the new state
+ * and version exactly once (of concurrent identical actions one wins), and appends the audit event.
+ */
+@Injectable()
+export class ApplicationEngine {
+  constructor(private readonly audit: AuditService) {}
+
+  async transition<
+    Row extends ApplicationRecord,
+    S extends string,
+    A extends string,
+    R extends string,
+    G extends string,
+    F,
+  >(
+    db: EntityManager,
+    viewer: Viewer,
+    kind: KindRuntime<Row, S, A, R, G, F>,
+    request: TransitionRequest<A>,
+  ): Promise<Row> {
+    const { workflow } = kind;
+    const row = await kind.load(db, request.id);
+    const from = row.state as S;
+    const label = workflow.actions[request.action].label;
+    const actors = kind.actorsOf(viewer, row);
+    const forbidden = () => new AppError('FORBIDDEN', {}, `您不能对该${kind.noun}执行「${label}」`);
+    if (!actors.length) throw forbidden();
+    if (row.version !== request.version) throw kind.changed();
+    // State and actor first: a user who may not act learns nothing from the guards.
+    const structural = decide(workflow, from, request.action, actors, () => true);
+    if (!structural.allowed) {
+      if (structural.reason === 'ACTOR_NOT_ALLOWED') throw forbidden();
+      const message = `${kind.noun}处于「${workflow.states[from].label}」状态，不能「${label}」`;
+      throw kind.refusal(
+        request.action,
+        [{ field: 'action', rule: 'NOT_ALLOWED_IN_STATE', message }],
+        [],
+        undefined,
+      );
+    }
+    const transition = transitionOf(workflow, from, request.action)!;
+    const text = request.text.trim();
+    const facts = await kind.facts(db, viewer, row, transition, text);
+    const findings = new Map(transition.guards.map((g) => [g, kind.check(g, facts)] as const));
+    const failed = transition.guards.filter((g) => findings.get(g)!.length > 0);
+    if (failed.length) {
+      throw kind.refusal(
+        request.action,
+        failed.flatMap((g) => findings.get(g)!),
+        failed,
+        facts,
+      );
+    }
+
+    const effects = await kind.effects[request.action](facts);
+    const moved = await db.update(kind.entity, { id: row.id, state: from, version: request.version }, {
+      ...effects,
+      state: transition.to,
+      version: request.version + 1,
+    } as QueryDeepPartialEntity<Row>);
+    if (moved.affected !== 1) throw kind.changed();
+    await this.audit.record(db, {
+      action: `${workflow.name}.${request.action.toLowerCase()}`,
+      subjectType: workflow.name,
+      subjectId: row.id,
+      before: { state: from },
+      after: { state: transition.to, ...kind.auditAfter(request.action, text) },
+    });
+    return kind.load(db, row.id);
+  }
+}
