@@ -25,6 +25,7 @@ import { SignedAgreementTasksFinal1764391000000 } from './migrations/17643910000
 import { PilotSelection1764400000000 } from './migrations/1764400000000-pilot-selection';
 import { AuditAppendReturnsSeq1764410000000 } from './migrations/1764410000000-audit-append-returns-seq';
 import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-atomic-sign-in-throttle';
+import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-pilot-refusal-and-no-panel';
 
 export const ENTITIES = [
   TenantEntity,
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   PilotSelection1764400000000,
   AuditAppendReturnsSeq1764410000000,
   AtomicSignInThrottle1764430000000,
+  PilotRefusalAndNoPanel1764440000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

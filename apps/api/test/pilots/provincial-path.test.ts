@@ -278,7 +278,7 @@ describe('a provincial pilot application, end to end', () => {
       allianceName: formed.alliance.name,
       industry: { code: INDUSTRY },
     });
-    expect(seen.availableActions.sort()).toEqual(['ACCEPT', 'RETURN']);
+    expect(seen.availableActions.sort()).toEqual(['ACCEPT', 'REFUSE', 'RETURN']);
     expectRefused(await read(as('csAdmin'), app.id), 'NOT_FOUND');
     const received = dataOf(
       await as('provOfficer').send<{ pilotApplications: { id: string }[] }>(P.applications, {

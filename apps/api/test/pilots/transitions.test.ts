@@ -4,6 +4,7 @@ import {
   type GraphqlAgent,
   signedInAgent,
   startTestApi,
+  tenantId,
   type TestApi,
   type TestUser,
 } from '../support/harness';
@@ -125,6 +126,51 @@ describe('pilot transitions', () => {
       await as('zzAdmin').send(P.updateCall, { id: draft.id, version: 3, input: callInput(clock.now()) }),
       'NOT_FOUND',
     );
+  });
+
+  it('lets the formal check refuse outright (不予受理) with a reason: final, and the alliance may apply again', async () => {
+    const app = await recommended('SE0703');
+    const bare = await transition(as('provOfficer'), app, 'REFUSE');
+    expectRefused(bare, 'PILOT_TRANSITION_REFUSED');
+    expect(violationsOf(bare).map((v) => v.rule)).toEqual(['REASON_GIVEN']);
+    const refused = await act(as('provOfficer'), app, 'REFUSE', { reason: '申报材料不符合申报通知要求' });
+    expect(refused.state).toBe('REFUSED');
+    expect(refused.availableActions).toEqual([]);
+    expectRefused(await transition(as('provOfficer'), refused, 'ACCEPT'), 'PILOT_TRANSITION_REFUSED');
+    const [row] = await db.rows<{ last_reason: string }>(
+      'SELECT last_reason FROM pilot_application WHERE id = $1',
+      [app.id],
+    );
+    expect(row?.last_reason).toBe('申报材料不符合申报通知要求');
+    const again = await as('zzOfficer').send<{ createPilotApplication: ApplicationView }>(P.create, {
+      input: { callId: call.id, allianceId: app.allianceId },
+    });
+    expect(again.errors).toBeUndefined();
+  });
+
+  it('returns or declines an accepted application only when no valid panel can be formed', async () => {
+    const returning = await act(as('provOfficer'), await recommended('SE0703'), 'ACCEPT');
+    const declining = await act(as('provOfficer'), await recommended('SE0703'), 'ACCEPT');
+    const province = await tenantId(PROVINCE);
+    const pool = await db.rows<{ id: string; available: boolean }>(
+      'SELECT id, available FROM expert WHERE tenant_id = $1',
+      [province],
+    );
+    // With every expert of the pool unavailable, no panel can be formed.
+    await db.rows('UPDATE expert SET available = false WHERE tenant_id = $1', [province]);
+    try {
+      const returned = await act(as('provOfficer'), returning, 'RETURN', {
+        reason: '无法组成评审专家组，请补充材料后再报',
+      });
+      expect(returned.state).toBe('RETURNED');
+      const declined = await act(as('provAdmin'), declining, 'DECLINE', {
+        reason: '本领域无可回避的评审专家',
+      });
+      expect(declined.state).toBe('DECLINED');
+    } finally {
+      for (const expert of pool)
+        await db.rows('UPDATE expert SET available = $2 WHERE id = $1', [expert.id, expert.available]);
+    }
   });
 
   it('lets exactly one of 50 concurrent identical ACCEPTs through; the others are CONFLICT', async () => {

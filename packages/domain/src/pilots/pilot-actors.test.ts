@@ -20,13 +20,14 @@ const WHO: Partial<Record<PilotAction, Partial<Record<PilotState, Seat>>>> = {
   SUBMIT: { DRAFT: 'HOME_STAFF', RETURNED: 'HOME_STAFF' },
   RECOMMEND: { SUBMITTED: 'HOME_ADMIN' },
   NOT_RECOMMEND: { SUBMITTED: 'HOME_ADMIN' },
-  RETURN: { SUBMITTED: 'HOME_ADMIN', RECOMMENDED: 'AUTHORITY_STAFF' },
+  RETURN: { SUBMITTED: 'HOME_ADMIN', RECOMMENDED: 'AUTHORITY_STAFF', ACCEPTED: 'AUTHORITY_STAFF' },
+  REFUSE: { RECOMMENDED: 'AUTHORITY_STAFF' },
   ACCEPT: { RECOMMENDED: 'AUTHORITY_STAFF' },
   START_REVIEW: { ACCEPTED: 'AUTHORITY_STAFF' },
   CLOSE_REVIEW: { IN_REVIEW: 'AUTHORITY_STAFF' },
   PUBLICISE: { REVIEWED: 'AUTHORITY_STAFF' },
   APPROVE: { REVIEWED: 'AUTHORITY_ADMIN', PUBLICISED: 'AUTHORITY_ADMIN' },
-  DECLINE: { REVIEWED: 'AUTHORITY_ADMIN', PUBLICISED: 'AUTHORITY_ADMIN' },
+  DECLINE: { ACCEPTED: 'AUTHORITY_ADMIN', REVIEWED: 'AUTHORITY_ADMIN', PUBLICISED: 'AUTHORITY_ADMIN' },
   WITHDRAW: {
     DRAFT: 'HOME_STAFF',
     SUBMITTED: 'HOME_STAFF',
@@ -61,7 +62,7 @@ const cells = (['PROVINCIAL', 'CITY'] as const).flatMap((level) =>
 
 describe('who may act on a pilot application (state × action × role × tier)', () => {
   it(`covers ${cells.length} cells`, () => {
-    expect(cells).toHaveLength(2 * 9 * 12 * 11);
+    expect(cells).toHaveLength(2 * 9 * 13 * 12);
   });
 
   it.each(cells)(

@@ -26,6 +26,7 @@ export const PilotState = {
   RETURNED: 'RETURNED',
   NOT_RECOMMENDED: 'NOT_RECOMMENDED',
   WITHDRAWN: 'WITHDRAWN',
+  REFUSED: 'REFUSED',
 } as const;
 export type PilotState = (typeof PilotState)[keyof typeof PilotState];
 
@@ -41,6 +42,7 @@ export const PilotAction = {
   APPROVE: 'APPROVE',
   DECLINE: 'DECLINE',
   WITHDRAW: 'WITHDRAW',
+  REFUSE: 'REFUSE',
 } as const;
 export type PilotAction = (typeof PilotAction)[keyof typeof PilotAction];
 
@@ -71,7 +73,9 @@ export type PilotGuard =
   /** The measures set a public notice period (公示); publishing one is the authority's choice (Art. 13). */
   | 'NOTICE_PERIOD_SET'
   | 'NOTICE_PERIOD_OVER'
-  | 'OBJECTIONS_ANSWERED';
+  | 'OBJECTIONS_ANSWERED'
+  /** No panel free of conflicts, in the domain and under the yearly cap, can be formed from the pool. */
+  | 'NO_VALID_PANEL';
 
 export type PilotTransition = Transition<PilotState, PilotAction, PilotActor, PilotGuard>;
 
@@ -104,6 +108,7 @@ export const PILOT_WORKFLOW = defineWorkflow<PilotState, PilotAction, PilotActor
     RETURNED: { label: '退回修改', open: true, editable: true },
     NOT_RECOMMENDED: { label: '不予推荐', final: true, lapsed: true },
     WITHDRAWN: { label: '已撤回', final: true, lapsed: true },
+    REFUSED: { label: '不予受理', final: true, sentUpward: true, lapsed: true },
   },
   actions: {
     SUBMIT: { label: '提交' },
@@ -117,6 +122,7 @@ export const PILOT_WORKFLOW = defineWorkflow<PilotState, PilotAction, PilotActor
     APPROVE: { label: '确认试点' },
     DECLINE: { label: '不予确认' },
     WITHDRAW: { label: '撤回' },
+    REFUSE: { label: '不予受理' },
   },
   actors: {
     APPLICANT_SIDE: { label: '申报单位（联盟所在市州）' },
@@ -136,6 +142,7 @@ export const PILOT_WORKFLOW = defineWorkflow<PilotState, PilotAction, PilotActor
     NOTICE_PERIOD_SET: { label: '实施办法未规定公示期' },
     NOTICE_PERIOD_OVER: { label: '公示期尚未结束' },
     OBJECTIONS_ANSWERED: { label: '尚有公示异议未答复' },
+    NO_VALID_PANEL: { label: '专家库可以组成符合要求的专家组，请组织评审' },
   },
   transitions: [
     t('DRAFT', 'SUBMIT', 'SUBMITTED', APPLICANT, [
@@ -156,6 +163,11 @@ export const PILOT_WORKFLOW = defineWorkflow<PilotState, PilotAction, PilotActor
     t('SUBMITTED', 'RETURN', 'RETURNED', RECOMMENDER, ['REASON_GIVEN']),
     t('RECOMMENDED', 'RETURN', 'RETURNED', AUTHORITY, ['REASON_GIVEN']),
     t('RECOMMENDED', 'ACCEPT', 'ACCEPTED', AUTHORITY),
+    // The formal check may refuse outright (不予受理) as well as send back for correction.
+    t('RECOMMENDED', 'REFUSE', 'REFUSED', AUTHORITY, ['REASON_GIVEN']),
+    // Accepted, but no valid panel can be formed from the pool: back to the applicant, or declined.
+    t('ACCEPTED', 'RETURN', 'RETURNED', AUTHORITY, ['REASON_GIVEN', 'NO_VALID_PANEL']),
+    t('ACCEPTED', 'DECLINE', 'DECLINED', DECIDER, ['REASON_GIVEN', 'NO_VALID_PANEL']),
     t('ACCEPTED', 'START_REVIEW', 'IN_REVIEW', AUTHORITY, ['PANEL_COMPLETE']),
     t('IN_REVIEW', 'CLOSE_REVIEW', 'REVIEWED', AUTHORITY, ['ALL_SHEETS_SUBMITTED']),
     t('REVIEWED', 'PUBLICISE', 'PUBLICISED', AUTHORITY, ['NOTICE_PERIOD_SET']),

@@ -20,6 +20,7 @@ const TEXT_FIELDS: Partial<Record<PilotAction, TextField>> = {
   RECOMMEND: { name: 'opinion', label: '推荐意见', placeholder: '推荐单位的推荐意见，签署后随申报材料报送' },
   RETURN: { name: 'reason', label: '退回理由', placeholder: '需修改完善的内容' },
   NOT_RECOMMEND: { name: 'reason', label: '不予推荐理由', placeholder: '不予推荐的理由' },
+  REFUSE: { name: 'reason', label: '不予受理理由', placeholder: '形式审查不予受理的理由' },
   WITHDRAW: { name: 'reason', label: '撤回理由', placeholder: '撤回申报的理由' },
   APPROVE: { name: 'reason', label: '决定意见', placeholder: '确认为试点的书面决定意见' },
   DECLINE: { name: 'reason', label: '决定意见', placeholder: '不予确认的书面决定意见' },
@@ -39,6 +40,7 @@ const EXPLANATIONS: Record<PilotAction, string> = {
   APPROVE: '确认后联盟获得相应试点称号，并列入试点名单。决定不可撤销。',
   DECLINE: '不予确认后本次申报结束。决定不可撤销。',
   WITHDRAW: '撤回后本次申报结束，不可恢复。',
+  REFUSE: '不予受理后本次申报结束，不可恢复；如只需补正材料，请选择「退回修改」。',
 };
 
 /** What the saved 申报书 still lacks, by the same rule the API applies on submission. */
@@ -54,7 +56,7 @@ export function missingForSubmission(application: PilotApplicationDetail): strin
   ).map((gap) => gap.message);
 }
 
-const DANGER: readonly PilotAction[] = ['NOT_RECOMMEND', 'DECLINE', 'WITHDRAW'];
+const DANGER: readonly PilotAction[] = ['NOT_RECOMMEND', 'REFUSE', 'DECLINE', 'WITHDRAW'];
 
 type Values = { text?: string };
 

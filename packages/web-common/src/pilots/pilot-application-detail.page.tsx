@@ -48,7 +48,7 @@ const PRIMARY_ACTIONS: readonly PilotAction[] = [
   'CLOSE_REVIEW',
   'APPROVE',
 ];
-const DANGER_ACTIONS: readonly PilotAction[] = ['NOT_RECOMMEND', 'DECLINE', 'WITHDRAW'];
+const DANGER_ACTIONS: readonly PilotAction[] = ['NOT_RECOMMEND', 'REFUSE', 'DECLINE', 'WITHDRAW'];
 
 /** 申报详情: the application's header and actions, the 申报书, the frozen dossier, opinions and the timeline. */
 export function PilotApplicationDetailPage() {

@@ -14,6 +14,7 @@ const STATE_COLORS: Record<PilotState, string | undefined> = {
   RETURNED: 'warning',
   NOT_RECOMMENDED: 'error',
   WITHDRAWN: 'default',
+  REFUSED: 'error',
 };
 
 export function PilotStateTag({ state }: { state: PilotState }) {

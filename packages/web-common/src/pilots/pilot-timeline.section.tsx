@@ -35,6 +35,7 @@ export function timelineActionLabel(action: string): string {
 const ACTION_COLORS: Partial<Record<string, string>> = {
   RETURN: 'orange',
   NOT_RECOMMEND: 'red',
+  REFUSE: 'red',
   DECLINE: 'red',
   WITHDRAW: 'gray',
   APPROVE: 'green',

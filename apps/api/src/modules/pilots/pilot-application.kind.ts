@@ -27,6 +27,7 @@ import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import { PilotCallEntity } from '../calls/pilot-call.entity';
+import { PanelsService } from '../reviews/panels.service';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import { PilotApplicationEntity } from './pilot-application.entity';
 import { PilotApplicationsService } from './pilot-applications.service';
@@ -51,6 +52,8 @@ export type PilotFacts = {
   documentKinds?: DocumentKind[];
   panel?: PanelStatus;
   openObjections?: number;
+  /** Whether the pool can seat a valid panel (for returning or declining an accepted application). */
+  panelPossible?: boolean;
 };
 
 type PilotKind = KindRuntime<
@@ -73,6 +76,7 @@ export class PilotApplicationKind implements PilotKind {
     private readonly applications: PilotApplicationsService,
     private readonly callMeasures: CallMeasuresService,
     private readonly progress: ReviewProgressService,
+    private readonly panels: PanelsService,
     private readonly clock: Clock,
   ) {}
 
@@ -107,6 +111,9 @@ export class PilotApplicationKind implements PilotKind {
     }
     if (needs.has('PANEL_COMPLETE') || needs.has('ALL_SHEETS_SUBMITTED')) {
       facts.panel = await this.progress.panelStatus(db, application, measures.parameters);
+    }
+    if (needs.has('NO_VALID_PANEL')) {
+      facts.panelPossible = (await this.panels.canForm(db, viewer, application)).possible;
     }
     if (needs.has('OBJECTIONS_ANSWERED')) {
       facts.openObjections = await this.applications.openObjectionCount(db, application);
@@ -163,6 +170,8 @@ export class PilotApplicationKind implements PilotKind {
         return noticePeriodOver(f.today, f.application.noticeEndsOn)
           ? []
           : fail(`公示期至 ${f.application.noticeEndsOn ?? '—'} 结束，尚未期满`);
+      case 'NO_VALID_PANEL':
+        return f.panelPossible === false ? [] : fail();
       case 'OBJECTIONS_ANSWERED':
         return (f.openObjections ?? 0) > 0 ? fail(`尚有 ${f.openObjections} 条公示异议未答复`) : [];
     }
@@ -200,6 +209,7 @@ export class PilotApplicationKind implements PilotKind {
     DECLINE: (f) => this.decision(f),
     RETURN: (f) => ({ lastReason: f.text }),
     NOT_RECOMMEND: (f) => ({ lastReason: f.text }),
+    REFUSE: (f) => ({ lastReason: f.text }),
     WITHDRAW: (f) => ({ lastReason: f.text }),
   };
 

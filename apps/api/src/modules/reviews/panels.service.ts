@@ -129,6 +129,24 @@ export class PanelsService {
     return { experts: await this.experts.toModels(db, viewer, chosen), explanation: null };
   }
 
+  /** Whether the pool can seat a valid panel for the application, and if not, why in words. */
+  async canForm(
+    db: EntityManager,
+    viewer: Viewer,
+    application: PilotApplicationEntity,
+  ): Promise<{ possible: boolean; explanation: string | null }> {
+    const { subject, request } = await this.subjectAndRequest(db, application);
+    const pool = await this.experts.pool(db, viewer);
+    const proposal = proposePanel(
+      await this.experts.domainExperts(db, viewer, pool, application.id),
+      subject,
+      request,
+    );
+    return proposal.panel
+      ? { possible: true, explanation: null }
+      : { possible: false, explanation: describeShortfall(proposal.shortfall, request.size) };
+  }
+
   /** The active seats with their experts and sheets, and the aggregate once a sheet is in. */
   async panel(
     db: EntityManager,

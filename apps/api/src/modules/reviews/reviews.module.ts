@@ -22,6 +22,6 @@ import { ReviewSheetsService } from './review-sheets.service';
     ReviewSheetsResolver,
     PilotApplicationPanelResolver,
   ],
-  exports: [ReviewProgressService],
+  exports: [ReviewProgressService, PanelsService],
 })
 export class ReviewsModule {}
