@@ -4,7 +4,7 @@
 // city app asks for it, against the same rows fetched with `pg` alone (the floor). Loopback only.
 // Needs the API built (`npx turbo run build --filter=@xiangmeng/api`). Writes bench/results/latest.json.
 import { checkCreditCode } from '@xiangmeng/domain';
-import { startScratchDatabase } from '@xiangmeng/infra/database';
+import { startScratchDatabase } from '@xiangmeng/database';
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -7,7 +7,7 @@ import {
   bootstrapDatabase,
   loadOrCreateRolePasswords,
   startEmbeddedPostgres,
-} from './database/index.mjs';
+} from '@xiangmeng/database';
 
 const require = createRequire(import.meta.url);
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
