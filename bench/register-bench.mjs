@@ -2,9 +2,9 @@
 // The register benchmark (`npm run bench`): 10,000 alliances with 60,000 members and 100,000
 // organizations in a scratch database; the first page of a city's register over GraphQL, as the
 // city app asks for it, against the same rows fetched with `pg` alone (the floor). Loopback only.
-// Needs the API built (`npx turbo run build --filter=@xiangmeng/api`). Writes bench/results/latest.json.
+// `npm run bench` builds what it loads first (the API, the demo, the domain). Writes bench/results/latest.json.
 import { checkCreditCode } from '@xiangmeng/domain';
-import { startScratchDatabase } from '@xiangmeng/infra/database';
+import { startScratchDatabase } from '@xiangmeng/database';
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,14 +53,15 @@ function newestMtime(dir) {
 }
 
 function checkBuilt() {
-  const server = join(REPO, 'apps/api/dist/server.js');
-  if (!existsSync(server)) {
-    throw new Error('the API is not built: run `npx turbo run build --filter=@xiangmeng/api` first');
-  }
-  if (newestMtime(join(REPO, 'apps/api/src')) > statSync(server).mtimeMs) {
-    log(
-      '注意：apps/api/src 比 dist 新，测的是上次构建的代码（先运行 npx turbo run build --filter=@xiangmeng/api）',
-    );
+  const build = 'npx turbo run build --filter=@xiangmeng/bench^...';
+  for (const [entry, source] of [
+    ['apps/api/dist/server.js', 'apps/api/src'],
+    ['packages/demo/dist/index.js', 'packages/demo/src'],
+  ]) {
+    if (!existsSync(join(REPO, entry))) throw new Error(`${entry} is not built: run \`${build}\` first`);
+    if (newestMtime(join(REPO, source)) > statSync(join(REPO, entry)).mtimeMs) {
+      log(`注意：${source} 比构建新，测的是上次构建的代码（先运行 ${build}）`);
+    }
   }
 }
 
@@ -124,6 +125,7 @@ process.on('SIGINT', () => {
 async function main() {
   checkBuilt();
   const api = require('@xiangmeng/api');
+  const { seedDemo } = await import('@xiangmeng/demo');
   const started = Date.now();
   // Server, PostgreSQL and load generator share the machine's CPUs; anything else running skews the figures.
   const loadBefore = loadavg()[0];
@@ -140,7 +142,7 @@ async function main() {
   await api.runMigrations(database.ownerUrl);
 
   let t = Date.now();
-  const demo = await api.seedDemo(database.ownerUrl);
+  const demo = await seedDemo(database.ownerUrl);
   const demoSeedMs = Date.now() - t;
   t = Date.now();
   const bulk = await bulkSeed(database.ownerUrl, SIZE);

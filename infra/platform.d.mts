@@ -1,7 +1,9 @@
+import type { DemoAccount } from '@xiangmeng/demo';
+
+export type { DemoAccount };
+
 export declare const REPO_ROOT: string;
 export declare const WEB_APPS: { province: string; city: string };
-
-export type DemoAccount = { tenantCode: string; username: string; displayName: string; roles: string[] };
 
 export type RunningPlatform = {
   url: string;

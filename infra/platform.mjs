@@ -7,7 +7,7 @@ import {
   bootstrapDatabase,
   loadOrCreateRolePasswords,
   startEmbeddedPostgres,
-} from './database/index.mjs';
+} from '@xiangmeng/database';
 
 const require = createRequire(import.meta.url);
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,8 +52,11 @@ export async function startPlatform(options = {}) {
       const applied = await api.runMigrations(migrationUrl);
       if (applied.length) log(`已执行数据库迁移：${applied.join(', ')}`);
     }
+    // Demo code is loaded only to seed: a production start never runs it (and seedDemo refuses there).
+    let demo = null;
     if (seedUrl) {
-      const { created, alliances } = await api.seedDemo(seedUrl);
+      demo = await import('@xiangmeng/demo');
+      const { created, alliances } = await demo.seedDemo(seedUrl);
       if (created) log(`已写入演示账号 ${created} 个`);
       if (alliances) log(`已写入演示联盟 ${alliances} 个`);
     }
@@ -72,8 +75,8 @@ export async function startPlatform(options = {}) {
     return {
       url: running.url,
       embedded,
-      demoAccounts: seedUrl ? api.DEMO_ACCOUNTS : [],
-      demoPassword: seedUrl ? 'Xiangmeng@2026' : null,
+      demoAccounts: demo ? demo.DEMO_ACCOUNTS : [],
+      demoPassword: demo ? demo.DEMO_PASSWORD : null,
       async stop() {
         await running.close();
         await stopDatabase();

@@ -16,7 +16,7 @@ import {
 // 公示 is the authority's choice (Art. 13 "may"): its notice period runs in days, so the story
 // decides directly from 评审完成.
 
-// Demo data (apps/api/src/demo/demo-register.data.ts, demo-pilots.ts): an established 株洲
+// Demo data (packages/demo/src/demo-register.data.ts, demo-pilots.ts): an established 株洲
 // alliance meeting Art. 8, the province's open call, and the province pool's expert accounts.
 const ALLIANCE = '株洲硬质合金产业技术创新战略联盟';
 const CALL = '2026年度湖南省产业技术创新战略联盟试点申报';

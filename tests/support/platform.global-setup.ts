@@ -1,4 +1,4 @@
-import { freePort } from '@xiangmeng/infra/database';
+import { freePort } from '@xiangmeng/database';
 import { startPlatform } from '@xiangmeng/infra/platform';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-// The demo data seeded into every embedded database (apps/api/src/demo/demo-seed.ts).
+// The demo data seeded into every embedded database (packages/demo/src/demo-seed.ts).
 export const DEMO_PASSWORD = 'Xiangmeng@2026';
 
 export type Credentials = { username: string; password: string };

@@ -1,4 +1,4 @@
-import { startScratchDatabase } from '@xiangmeng/infra/database';
+import { startScratchDatabase } from '@xiangmeng/database';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { ACCOUNT_THROTTLE } from '@xiangmeng/domain';
-import { APP_ROLE_LIMITS } from '@xiangmeng/infra/database';
+import { APP_ROLE_LIMITS } from '@xiangmeng/database';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { Client } from 'pg';

@@ -1,4 +1,4 @@
-import { APP_ROLE } from '@xiangmeng/infra/database';
+import { APP_ROLE } from '@xiangmeng/database';
 import type { Client } from 'pg';
 import { asAdmin } from './harness';
 

@@ -1,4 +1,4 @@
-import { APP_ROLE, DEFINER_ROLE, OWNER_ROLE } from '@xiangmeng/infra/database';
+import { APP_ROLE, DEFINER_ROLE, OWNER_ROLE } from '@xiangmeng/database';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type Catalog,

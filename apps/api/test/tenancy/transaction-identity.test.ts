@@ -1,5 +1,5 @@
 import { HUNAN_DIVISIONS } from '@xiangmeng/domain';
-import { APP_ROLE } from '@xiangmeng/infra/database';
+import { APP_ROLE } from '@xiangmeng/database';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Tenants, users, sessions, sign-in throttling and the audit chain, with row-level security.
 // Runs as xiangmeng_owner; the API connects as xiangmeng_app; cross-tenant lookups live in
-// SECURITY DEFINER functions owned by xiangmeng_definer (see infra/database).
+// SECURITY DEFINER functions owned by xiangmeng_definer (see packages/database).
 export class Foundation1764380000000 implements MigrationInterface {
   name = 'Foundation1764380000000';
 

@@ -1,6 +1,6 @@
 import { PROVINCE_CODE } from '@xiangmeng/domain';
 import type { Client } from 'pg';
-import { demoId } from './demo-register';
+import { demoId } from './demo-register.js';
 
 // The demo of pilot selection: the province's expert pool (most with accounts), 株洲's own pool,
 // and the province's open call for pilots. Some experts work for members of demo alliances, so the

@@ -1,9 +1,9 @@
 import { HUNAN_DIVISIONS, type Role } from '@xiangmeng/domain';
 import argon2 from 'argon2';
 import { Client } from 'pg';
-import { ARGON2_POLICY } from '../modules/auth/password-hasher';
-import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots';
-import { seedDemoRegister } from './demo-register';
+import { ARGON2_POLICY } from '@xiangmeng/api';
+import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots.js';
+import { seedDemoRegister } from './demo-register.js';
 
 // Demo accounts exist only in demo mode (embedded database, or SEED_DEMO outside production).
 export const DEMO_PASSWORD = 'Xiangmeng@2026';

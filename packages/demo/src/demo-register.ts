@@ -19,7 +19,7 @@ import {
   DEMO_LAST_DATE,
   type DemoAlliance,
   type DemoOrganization,
-} from './demo-register.data';
+} from './demo-register.data.js';
 
 // Builds the demo register from its catalogue: identifiers, credit codes, agreement versions,
 // signatures and yearly outputs are all derived from names, so every run plans the same rows.

@@ -6,9 +6,9 @@ import {
   parseCreditCode,
 } from '@xiangmeng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo-seed';
-import { DEMO_ALLIANCES, DEMO_GAP_EXPECTATIONS } from '../../src/demo/demo-register.data';
-import { asAdmin, databaseUrls, type GraphqlAgent, startTestApi, type TestApi } from '../support/harness';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
+import { DEMO_ALLIANCES, DEMO_GAP_EXPECTATIONS } from '../src/demo-register.data.js';
+import { asAdmin, databaseUrls, type GraphqlAgent, startTestApi, type TestApi } from './support/harness.js';
 
 // The demo register on the shared test database: seeded twice, it is written once; its codes are
 // valid; what it calls established passes Art. 8 through the API, and each FORMING alliance fails

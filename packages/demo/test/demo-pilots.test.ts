@@ -5,10 +5,10 @@ import {
   DEMO_PILOT_CALL_TITLE,
   DEMO_PROVINCE_EXPERTS,
   DEMO_ZHUZHOU_EXPERTS,
-} from '../../src/demo/demo-pilots';
-import { DEMO_ALLIANCES } from '../../src/demo/demo-register.data';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/demo/demo-seed';
-import { asAdmin, asRuntimeRole, databaseUrls, startTestApi, type TestApi } from '../support/harness';
+} from '../src/demo-pilots.js';
+import { DEMO_ALLIANCES } from '../src/demo-register.data.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
+import { asAdmin, asRuntimeRole, databaseUrls, startTestApi, type TestApi } from './support/harness.js';
 
 // The pilot demo: the province's expert pool with its accounts, 株洲's pool, and the province's
 // open call, seeded once alongside the register.
