@@ -1,6 +1,6 @@
-export { createApolloClient } from './apollo/apollo-client';
+export { createApolloClient } from './app/apollo-client';
 export { WebAppProviders } from './app/web-app-providers';
-export { ForbiddenPage, LoadFailure, NotFoundPage, PageLoading } from './app/page-states';
+export { ForbiddenPage, LoadFailure, NotFoundPage, PageLoading } from './shared/page-states';
 export { TierApp } from './app/tier-app';
 export {
   ViewerProvider,
@@ -8,32 +8,32 @@ export {
   useViewer,
   type Viewer,
   type ViewerState,
-} from './auth/viewer.provider';
+} from './features/auth/viewer.provider';
 export {
   RequireRole,
   RequireViewer,
   useIsAdmin,
   type SignInRedirectState,
-} from './auth/require-viewer.guard';
-export { NoAccessPage } from './auth/no-access.page';
-export type { SignInTier } from './auth/sign-in.page';
-export type { ShellMenuItem } from './shell/app-shell.layout';
-export { NewAccountFields } from './users/user-fields';
+} from './features/auth/require-viewer.guard';
+export { NoAccessPage } from './features/auth/no-access.page';
+export type { SignInTier } from './features/auth/sign-in.page';
+export type { ShellMenuItem } from './app/app-shell.layout';
+export { NewAccountFields } from './features/users/user-fields';
 export {
   confirmPasswordRules,
   displayNameRules,
   passwordRules,
   roleRules,
   usernameRules,
-} from './users/account-rules';
+} from './features/users/account-rules';
 export {
   isUnauthenticated,
   showApiErrorOnForm,
   toApiError,
   TransportErrorCode,
   type ApiError,
-} from './errors/api-error';
-export { useWorkListCounts, type WorkListCounts } from './work-list/use-work-list-counts';
-export { PilotStateTag, PilotLevelTag } from './pilots/pilot-tags';
-export { ReviewPanelSection } from './reviews/review-panel.section';
-export { ObjectionsSection } from './reviews/objections.section';
+} from './shared/api-error';
+export { useWorkListCounts, type WorkListCounts } from './features/pilots/use-work-list-counts';
+export { PilotStateTag, PilotLevelTag } from './features/pilots/pilot-tags';
+export { ReviewPanelSection } from './features/reviews/review-panel.section';
+export { ObjectionsSection } from './features/pilots/objections.section';

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ErrorCode } from '@xiangmeng/domain';
-import { ViewerQuery } from '../auth/viewer.operations';
+import { ViewerQuery } from '../features/auth/viewer.operations';
 
 /** One client per app: same-origin `/graphql`, the session travels as an HttpOnly cookie. */
 export function createApolloClient(): ApolloClient {

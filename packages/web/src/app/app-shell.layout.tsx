@@ -3,8 +3,8 @@ import { ROLE_LABELS } from '@xiangmeng/domain';
 import { Badge, Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { PageLoading } from '../app/page-states';
-import { useSignedInViewer, useViewer } from '../auth/viewer.provider';
+import { PageLoading } from '../shared/page-states';
+import { useSignedInViewer, useViewer } from '../features/auth/viewer.provider';
 
 export type ShellMenuItem = {
   path: string;

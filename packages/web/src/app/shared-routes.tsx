@@ -1,62 +1,62 @@
 import { Role } from '@xiangmeng/domain';
 import { lazy } from 'react';
 import { Outlet, Route, useHref } from 'react-router';
-import { RequireRole } from '../auth/require-viewer.guard';
-import { NotFoundPage } from './page-states';
+import { RequireRole } from '../features/auth/require-viewer.guard';
+import { NotFoundPage } from '../shared/page-states';
 
 // Each page loads its own chunk; the first screen needs only the providers, the guard and the shell's frame.
 const UserManagementPage = lazy(() =>
-  import('../users/user-management.page').then((m) => ({ default: m.UserManagementPage })),
+  import('../features/users/user-management.page').then((m) => ({ default: m.UserManagementPage })),
 );
 const MeasuresPage = lazy(() =>
-  import('../measures/measures.page').then((m) => ({ default: m.MeasuresPage })),
+  import('../features/measures/measures.page').then((m) => ({ default: m.MeasuresPage })),
 );
 const AllianceRegisterPage = lazy(() =>
-  import('../register/alliance-register.page').then((m) => ({ default: m.AllianceRegisterPage })),
+  import('../features/alliances/alliance-register.page').then((m) => ({ default: m.AllianceRegisterPage })),
 );
 const RegisterAlliancePage = lazy(() =>
-  import('../register/register-alliance.page').then((m) => ({ default: m.RegisterAlliancePage })),
+  import('../features/alliances/register-alliance.page').then((m) => ({ default: m.RegisterAlliancePage })),
 );
 const AllianceDetailPage = lazy(() =>
-  import('../register/alliance-detail.page').then((m) => ({ default: m.AllianceDetailPage })),
+  import('../features/alliances/alliance-detail.page').then((m) => ({ default: m.AllianceDetailPage })),
 );
 const WorkListPage = lazy(() =>
-  import('../work-list/work-list.page').then((m) => ({ default: m.WorkListPage })),
+  import('../features/pilots/work-list.page').then((m) => ({ default: m.WorkListPage })),
 );
 const PilotCallsPage = lazy(() =>
-  import('../pilots/pilot-calls.page').then((m) => ({ default: m.PilotCallsPage })),
+  import('../features/calls/pilot-calls.page').then((m) => ({ default: m.PilotCallsPage })),
 );
 const NewPilotApplicationPage = lazy(() =>
-  import('../pilots/new-pilot-application.page').then((m) => ({ default: m.NewPilotApplicationPage })),
+  import('../features/pilots/new-pilot-application.page').then((m) => ({ default: m.NewPilotApplicationPage })),
 );
 const PilotApplicationsPage = lazy(() =>
-  import('../pilots/pilot-applications.page').then((m) => ({ default: m.PilotApplicationsPage })),
+  import('../features/pilots/pilot-applications.page').then((m) => ({ default: m.PilotApplicationsPage })),
 );
 const PilotApplicationDetailPage = lazy(() =>
-  import('../pilots/pilot-application-detail.page').then((m) => ({ default: m.PilotApplicationDetailPage })),
+  import('../features/pilots/pilot-application-detail.page').then((m) => ({ default: m.PilotApplicationDetailPage })),
 );
 const ConfirmedPilotsPage = lazy(() =>
-  import('../pilots/confirmed-pilots.page').then((m) => ({ default: m.ConfirmedPilotsPage })),
+  import('../features/pilots/confirmed-pilots.page').then((m) => ({ default: m.ConfirmedPilotsPage })),
 );
 const ExpertPoolPage = lazy(() =>
-  import('../reviews/expert-pool.page').then((m) => ({ default: m.ExpertPoolPage })),
+  import('../features/reviews/expert-pool.page').then((m) => ({ default: m.ExpertPoolPage })),
 );
 const CallRankingPage = lazy(() =>
-  import('../reviews/call-ranking.page').then((m) => ({ default: m.CallRankingPage })),
+  import('../features/reviews/call-ranking.page').then((m) => ({ default: m.CallRankingPage })),
 );
 const MyReviewsPage = lazy(() =>
-  import('../expert-review/my-reviews.page').then((m) => ({ default: m.MyReviewsPage })),
+  import('../features/reviews/my-reviews.page').then((m) => ({ default: m.MyReviewsPage })),
 );
 const ReviewSheetPage = lazy(() =>
-  import('../expert-review/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
+  import('../features/reviews/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
 );
 
 // The sign-in page and the signed-in frame load on demand too.
 export const LazySignInPage = lazy(() =>
-  import('../auth/sign-in.page').then((m) => ({ default: m.SignInPage })),
+  import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })),
 );
 export const LazyAppShell = lazy(() =>
-  import('../shell/app-shell.layout').then((m) => ({ default: m.AppShell })),
+  import('./app-shell.layout').then((m) => ({ default: m.AppShell })),
 );
 
 /**

@@ -1,12 +1,12 @@
 import type { Role, TenantLevel } from '@xiangmeng/domain';
 import { Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import type { SignInTier } from '../auth/sign-in.page';
-import { RequireViewer } from '../auth/require-viewer.guard';
-import type { Viewer } from '../auth/viewer.provider';
-import type { ShellMenuItem } from '../shell/app-shell.layout';
-import { TierShell } from '../shell/tier-shell.layout';
-import { PageLoading } from './page-states';
+import type { SignInTier } from '../features/auth/sign-in.page';
+import { RequireViewer } from '../features/auth/require-viewer.guard';
+import type { Viewer } from '../features/auth/viewer.provider';
+import type { ShellMenuItem } from './app-shell.layout';
+import { TierShell } from './tier-shell.layout';
+import { PageLoading } from '../shared/page-states';
 import { LazySignInPage, sharedRoutes } from './shared-routes';
 
 /** A tier's whole app: sign-in, the guard for the tier's level, its shell and home page, then the shared pages. */

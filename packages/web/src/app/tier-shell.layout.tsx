@@ -1,8 +1,8 @@
 import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { Role } from '@xiangmeng/domain';
-import { LazyAppShell } from '../app/shared-routes';
-import { useSignedInViewer, type Viewer } from '../auth/viewer.provider';
-import { useWorkListCounts } from '../work-list/use-work-list-counts';
+import { LazyAppShell } from './shared-routes';
+import { useSignedInViewer, type Viewer } from '../features/auth/viewer.provider';
+import { useWorkListCounts } from '../features/pilots/use-work-list-counts';
 import type { ShellMenuItem } from './app-shell.layout';
 
 /**

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { ApiError } from '../errors/api-error';
+import type { ApiError } from './api-error';
 
 /** An API refusal in Chinese, one line per violation (failing guard, Art. 8 condition or field). */
 export function PilotErrorAlert({ error, testId }: { error: ApiError | null; testId?: string }) {

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../errors/api-error';
+import type { ApiError } from './api-error';
 
 type FieldPath = (string | number)[];
 

@@ -1,5 +1,5 @@
 import { Button, Flex, Result, Spin } from 'antd';
-import type { ApiError } from '../errors/api-error';
+import type { ApiError } from './api-error';
 
 export function PageLoading() {
   return (

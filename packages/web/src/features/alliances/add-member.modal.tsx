@@ -3,7 +3,7 @@ import { MEMBER_ROLE_LABELS, type AllianceStatus, type MemberRole } from '@xiang
 import { Alert, App, DatePicker, Descriptions, Form, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import { OrganizationPicker, type PickedOrganization } from '../organizations/organization-picker';
 import { OrganizationTags } from '../organizations/organization-tags';
 import type { AllianceMemberRow } from './members.section';
@@ -13,9 +13,9 @@ import {
   isAfterToday,
   toCalendarDate,
   todayInChina,
-} from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { AddAllianceMemberMutation } from './register.operations';
+} from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { AddAllianceMemberMutation } from './alliances.operations';
 
 type AddMemberValues = { organizationId: string; role: MemberRole; joinedOn: Dayjs };
 

@@ -1,5 +1,5 @@
 import { FOUNDING_CONDITION_INFO, type FoundingCondition } from '@xiangmeng/domain';
-import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../gql/graphql';
+import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../gql/graphql';
 
 export type Agreement = AllianceAgreementsResult['alliance']['agreements'][number];
 

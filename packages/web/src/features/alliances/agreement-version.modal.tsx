@@ -2,8 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
 import { Alert, App, Divider, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
-import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../gql/graphql';
 import {
   CLAUSE_GROUPS,
   CLAUSE_KEYS,
@@ -12,9 +12,9 @@ import {
   type ClauseKey,
 } from './agreement-clauses';
 import type { AgreementMember } from './agreements.section';
-import { dottedPath, showViolationsOnForm } from './register-errors';
-import { useShownSubject } from './use-shown-subject';
-import { CreateAgreementVersionMutation, UpdateAgreementDraftMutation } from './register.operations';
+import { dottedPath, showViolationsOnForm } from '../../shared/form-violations';
+import { useShownSubject } from '../../shared/use-shown-subject';
+import { CreateAgreementVersionMutation, UpdateAgreementDraftMutation } from './alliances.operations';
 
 type Scan = AllianceAgreementsResult['alliance']['documents'][number];
 

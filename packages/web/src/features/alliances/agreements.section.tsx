@@ -15,13 +15,13 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../gql/graphql';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../gql/graphql';
 import { CLAUSE_GROUPS, groupHeading, type Agreement } from './agreement-clauses';
 import { AgreementVersionModal, type AgreementVersionMode } from './agreement-version.modal';
 import { RecordSignatureModal, type Signing } from './record-signature.modal';
-import { AllianceAgreementsQuery } from './register.operations';
+import { AllianceAgreementsQuery } from './alliances.operations';
 
 type AgreementsAlliance = AllianceAgreementsResult['alliance'];
 export type AgreementMember = AgreementsAlliance['members'][number];

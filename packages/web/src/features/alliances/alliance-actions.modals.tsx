@@ -3,7 +3,7 @@ import { ErrorCode } from '@xiangmeng/domain';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import type { AllianceSummary } from './alliance-detail.page';
 import {
   calendarDateRules,
@@ -11,9 +11,9 @@ import {
   isAfterToday,
   toCalendarDate,
   todayInChina,
-} from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { DissolveAllianceMutation, EstablishAllianceMutation } from './register.operations';
+} from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { DissolveAllianceMutation, EstablishAllianceMutation } from './alliances.operations';
 
 type EstablishValues = { establishedOn: Dayjs };
 type DissolveValues = { dissolvedOn: Dayjs; reason: string };

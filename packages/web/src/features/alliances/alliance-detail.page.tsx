@@ -3,19 +3,19 @@ import { ALLIANCE_ACTION_LABELS, ErrorCode, type AllianceAction } from '@xiangme
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { AllianceSummaryQuery as AllianceSummaryResult } from '../gql/graphql';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceSummaryQuery as AllianceSummaryResult } from '../../gql/graphql';
 import { AgreementsSection } from './agreements.section';
 import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
 import { BasicsSection } from './basics.section';
 import { DissolveAllianceModal, EstablishAllianceModal } from './alliance-actions.modals';
-import { DocumentsSection } from './documents.section';
+import { DocumentsSection } from '../documents/alliance-documents.section';
 import { FoundingCheckSection } from './founding-check.section';
 import { GovernanceSection } from './governance.section';
 import { MembersSection } from './members.section';
 import { OutputsSection } from './outputs.section';
-import { AllianceSummaryQuery } from './register.operations';
+import { AllianceSummaryQuery } from './alliances.operations';
 
 export type AllianceSummary = AllianceSummaryResult['alliance'];
 

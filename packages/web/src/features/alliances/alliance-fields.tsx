@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input } from 'antd';
-import { IndustryTreeSelect } from './industry-tree-select';
-import { calendarDateRules, isAfterToday } from './register-dates';
+import { IndustryTreeSelect } from '../industries/industry-tree-select';
+import { calendarDateRules, isAfterToday } from '../../shared/calendar-dates';
 
 /** 名称, 产业, 发起日期, 目标: the register entry of an alliance, on registering and on editing. */
 export function AllianceBasicsFields() {

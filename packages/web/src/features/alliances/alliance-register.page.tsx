@@ -23,13 +23,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadFailure } from '../app/page-states';
+import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
-import type { AllianceFilterInput, AllianceRegisterQuery as AllianceRegisterResult } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceFilterInput, AllianceRegisterQuery as AllianceRegisterResult } from '../../gql/graphql';
 import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
-import { IndustryTreeSelect } from './industry-tree-select';
-import { AllianceRegisterQuery } from './register.operations';
+import { IndustryTreeSelect } from '../industries/industry-tree-select';
+import { AllianceRegisterQuery } from './alliances.operations';
 
 type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
 

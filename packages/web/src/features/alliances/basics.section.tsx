@@ -5,12 +5,12 @@ import { Alert, App, Button, Descriptions, Flex, Form, Space, Typography } from 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import type { AllianceSummary } from './alliance-detail.page';
 import { AllianceBasicsFields } from './alliance-fields';
-import { fromCalendarDate, toCalendarDate } from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { UpdateAllianceMutation } from './register.operations';
+import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { UpdateAllianceMutation } from './alliances.operations';
 
 type BasicsValues = { name: string; industryCode: string; foundedOn: Dayjs; objectives?: string };
 

@@ -3,7 +3,7 @@ import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
 import { Alert, App, DatePicker, Form, Input, Modal, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import type { AllianceMemberRow } from './members.section';
 import {
   calendarDateRules,
@@ -11,10 +11,10 @@ import {
   isAfterToday,
   toCalendarDate,
   todayInChina,
-} from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { ExitAllianceMemberMutation } from './register.operations';
-import { useShownSubject } from './use-shown-subject';
+} from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { ExitAllianceMemberMutation } from './alliances.operations';
+import { useShownSubject } from '../../shared/use-shown-subject';
 
 type ExitMemberValues = { exitedOn: Dayjs; reason: string };
 

@@ -3,11 +3,11 @@ import { useQuery } from '@apollo/client/react';
 import { FOUNDING_CONDITIONS, TenantLevel } from '@xiangmeng/domain';
 import { Alert, Flex, List, Segmented, Typography, theme } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../app/page-states';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
-import type { MeasuresBasis } from '../gql/graphql';
-import { FoundingCheckQuery } from './register.operations';
+import { toApiError } from '../../shared/api-error';
+import type { MeasuresBasis } from '../../gql/graphql';
+import { FoundingCheckQuery } from './alliances.operations';
 
 const BASIS_OPTIONS: { value: MeasuresBasis; label: string }[] = [
   { value: 'OWN', label: '按本级生效规则' },

@@ -2,11 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { FOUNDING_CONDITION_INFO, GOVERNANCE_BODY_LABELS, type GovernanceBodyKind } from '@xiangmeng/domain';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { AllianceGovernanceQuery as AllianceGovernanceResult } from '../gql/graphql';
-import { dottedPath, showViolationsOnForm } from './register-errors';
-import { AllianceGovernanceQuery, SetAllianceGovernanceMutation } from './register.operations';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceGovernanceQuery as AllianceGovernanceResult } from '../../gql/graphql';
+import { dottedPath, showViolationsOnForm } from '../../shared/form-violations';
+import { AllianceGovernanceQuery, SetAllianceGovernanceMutation } from './alliances.operations';
 
 type Governance = AllianceGovernanceResult['alliance'];
 type BodyValues = { name?: string; description?: string };

@@ -3,9 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS, type AllianceStatus } from '@xiangmeng/domain';
 import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { AllianceMembersQuery as AllianceMembersResult } from '../gql/graphql';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceMembersQuery as AllianceMembersResult } from '../../gql/graphql';
 import {
   CorrectOrganizationModal,
   type CorrectableOrganization,
@@ -13,7 +13,7 @@ import {
 import { OrganizationTags } from '../organizations/organization-tags';
 import { AddMemberModal } from './add-member.modal';
 import { ExitMemberModal } from './exit-member.modal';
-import { AllianceMembersQuery } from './register.operations';
+import { AllianceMembersQuery } from './alliances.operations';
 
 export type AllianceMemberRow = AllianceMembersResult['alliance']['members'][number];
 

@@ -14,13 +14,13 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { AllianceOutputKind, AllianceOutputsQuery as AllianceOutputsResult } from '../gql/graphql';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceOutputKind, AllianceOutputsQuery as AllianceOutputsResult } from '../../gql/graphql';
 import { ALLIANCE_OUTPUT_KIND_LABELS as OUTPUT_KIND_LABELS } from '@xiangmeng/domain';
-import { todayInChina } from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { AddAllianceOutputMutation, AllianceOutputsQuery } from './register.operations';
+import { todayInChina } from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { AddAllianceOutputMutation, AllianceOutputsQuery } from './alliances.operations';
 
 type OutputRow = AllianceOutputsResult['alliance']['outputs'][number];
 type OutputValues = { year: number; kind: AllianceOutputKind; quantity: number; description?: string };

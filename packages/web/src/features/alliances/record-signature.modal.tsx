@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, App, DatePicker, Form, Input, Modal, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import type { Agreement } from './agreement-clauses';
 import type { AgreementMember } from './agreements.section';
 import {
@@ -11,10 +11,10 @@ import {
   isAfterToday,
   toCalendarDate,
   todayInChina,
-} from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { RecordAgreementSignatureMutation } from './register.operations';
-import { useShownSubject } from './use-shown-subject';
+} from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { RecordAgreementSignatureMutation } from './alliances.operations';
+import { useShownSubject } from '../../shared/use-shown-subject';
 
 type SignatureValues = { signatoryName: string; signedOn: Dayjs };
 export type Signing = { agreement: Agreement; member: AgreementMember };

@@ -3,11 +3,11 @@ import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import { AllianceBasicsFields } from './alliance-fields';
-import { toCalendarDate } from './register-dates';
-import { showViolationsOnForm } from './register-errors';
-import { RegisterAllianceMutation } from './register.operations';
+import { toCalendarDate } from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { RegisterAllianceMutation } from './alliances.operations';
 
 type RegisterAllianceValues = { name: string; industryCode: string; foundedOn: Dayjs; objectives?: string };
 

@@ -1,7 +1,7 @@
 import { isAdmin, Role, type TenantLevel } from '@xiangmeng/domain';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ForbiddenPage, LoadFailure, PageLoading } from '../app/page-states';
+import { ForbiddenPage, LoadFailure, PageLoading } from '../../shared/page-states';
 import { NoAccessPage } from './no-access.page';
 import { useSignedInViewer, useViewer } from './viewer.provider';
 

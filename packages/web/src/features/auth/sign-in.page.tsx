@@ -4,7 +4,7 @@ import { PROVINCE_CODE, TenantLevel } from '@xiangmeng/domain';
 import { Alert, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { showApiErrorOnForm, toApiError } from '../errors/api-error';
+import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
 import type { SignInRedirectState } from './require-viewer.guard';
 import { LoginMutation, SignInTenantsQuery } from './viewer.operations';
 import { useViewer } from './viewer.provider';

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useHref } from 'react-router';
-import type { ViewerFieldsFragment } from '../gql/graphql';
-import { isUnauthenticated, toApiError, type ApiError } from '../errors/api-error';
+import type { ViewerFieldsFragment } from '../../gql/graphql';
+import { isUnauthenticated, toApiError, type ApiError } from '../../shared/api-error';
 import { LogoutMutation, ViewerQuery } from './viewer.operations';
 
 /** The signed-in user with their tenant and roles. */

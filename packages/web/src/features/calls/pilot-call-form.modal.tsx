@@ -3,11 +3,11 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@xiangmeng/domain';
 import { Alert, App, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
-import type { PilotCallFieldsFragment, PilotCallInput } from '../gql/graphql';
-import { showViolationsOnForm } from '../register/register-errors';
-import { chinaPickerValue, instantFromChinaPicker } from '../app/format';
-import { CreatePilotCallMutation, PilotCallsQuery, UpdatePilotCallMutation } from './pilots.operations';
+import { toApiError } from '../../shared/api-error';
+import type { PilotCallFieldsFragment, PilotCallInput } from '../../gql/graphql';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { chinaPickerValue, instantFromChinaPicker } from '../../shared/format';
+import { CreatePilotCallMutation, PilotCallsQuery, UpdatePilotCallMutation } from '../pilots/pilots.operations';
 
 type CallValues = {
   title: string;

@@ -4,14 +4,14 @@ import { DOCUMENT_KIND_LABELS, ErrorCode, isAdmin, Role } from '@xiangmeng/domai
 import { App, Button, Card, Empty, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { LoadFailure } from '../app/page-states';
+import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
-import type { PilotCallFieldsFragment } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { PilotCallFieldsFragment } from '../../gql/graphql';
 import { PilotCallFormModal } from './pilot-call-form.modal';
-import { chinaDateTime } from '../app/format';
-import { CallPhaseTag, callPhase, PilotLevelTag } from './pilot-tags';
-import { PilotCallsQuery, PublishPilotCallMutation } from './pilots.operations';
+import { chinaDateTime } from '../../shared/format';
+import { CallPhaseTag, callPhase, PilotLevelTag } from '../pilots/pilot-tags';
+import { PilotCallsQuery, PublishPilotCallMutation } from '../pilots/pilots.operations';
 
 const STAFF_ROLES: readonly Role[] = [
   Role.PROVINCE_ADMIN,

@@ -23,11 +23,11 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError, type ApiError } from '../errors/api-error';
-import type { AllianceDocumentsQuery as AllianceDocumentsResult } from '../gql/graphql';
-import { showViolationsOnForm } from './register-errors';
-import { AllianceDocumentsQuery } from './register.operations';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import type { AllianceDocumentsQuery as AllianceDocumentsResult } from '../../gql/graphql';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { AllianceDocumentsQuery } from '../alliances/alliances.operations';
 
 type DocumentRow = AllianceDocumentsResult['alliance']['documents'][number];
 type UploadValues = { kind: DocumentKind; file: UploadFile[] };

@@ -2,9 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { INDUSTRY_CATEGORY_LABELS, type IndustryCategory } from '@xiangmeng/domain';
 import { TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { toApiError } from '../errors/api-error';
-import type { IndustriesQuery as IndustriesResult } from '../gql/graphql';
-import { IndustriesQuery } from './register.operations';
+import { toApiError } from '../../shared/api-error';
+import type { IndustriesQuery as IndustriesResult } from '../../gql/graphql';
+import { IndustriesQuery } from '../alliances/alliances.operations';
 
 type Industry = IndustriesResult['industries'][number];
 type IndustryNode = { value: string; title: string; selectable?: boolean; children?: IndustryNode[] };

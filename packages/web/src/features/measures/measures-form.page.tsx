@@ -27,10 +27,10 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../app/page-states';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { showApiErrorOnForm, toApiError } from '../errors/api-error';
-import type { MeasuresFieldsFragment } from '../gql/graphql';
+import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import type { MeasuresFieldsFragment } from '../../gql/graphql';
 import { PARAMETER_HINTS, PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from '@xiangmeng/domain';
 import {
   overriddenPaths,

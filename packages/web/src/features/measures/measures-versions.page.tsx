@@ -16,11 +16,11 @@ import {
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { LoadFailure } from '../app/page-states';
+import { LoadFailure } from '../../shared/page-states';
 import { useIsAdmin } from '../auth/require-viewer.guard';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
-import type { MeasuresFieldsFragment, MeasuresInForceQuery as MeasuresInForceResult } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { MeasuresFieldsFragment, MeasuresInForceQuery as MeasuresInForceResult } from '../../gql/graphql';
 import { MEASURES_STATUS_LABELS } from '@xiangmeng/domain';
 import { MeasuresInForceQuery, MeasuresVersionsQuery } from './measures.operations';
 import { usePublishMeasures } from './publish-measures';

@@ -1,5 +1,5 @@
 import { Route, Routes, useHref } from 'react-router';
-import { NotFoundPage } from '../app/page-states';
+import { NotFoundPage } from '../../shared/page-states';
 import { MeasuresFormPage } from './measures-form.page';
 import { MeasuresVersionPage } from './measures-version.page';
 import { MeasuresVersionsPage } from './measures-versions.page';

@@ -2,8 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { chinaDate, ErrorCode } from '@xiangmeng/domain';
 import { App, Typography } from 'antd';
 import { useCallback } from 'react';
-import { toApiError } from '../errors/api-error';
-import type { MeasuresFieldsFragment } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { MeasuresFieldsFragment } from '../../gql/graphql';
 import { MeasuresInForceQuery, MeasuresVersionsQuery, PublishMeasuresMutation } from './measures.operations';
 
 /**

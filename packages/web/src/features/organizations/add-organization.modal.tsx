@@ -9,8 +9,8 @@ import {
 } from '@xiangmeng/domain';
 import { Alert, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { showApiErrorOnForm, toApiError } from '../errors/api-error';
-import type { OrganizationFieldsFragment } from '../gql/graphql';
+import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import type { OrganizationFieldsFragment } from '../../gql/graphql';
 import { OrganizationDetailFields } from './organization-detail-fields';
 import { creditCodeRules, creditCodeTypeWarning } from './organization-rules';
 import { AddOrganizationMutation } from './organizations.operations';

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import type { OrganizationType } from '@xiangmeng/domain';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { showApiErrorOnForm, toApiError } from '../errors/api-error';
+import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
 import { OrganizationDetailFields } from './organization-detail-fields';
 import { organizationTypeWarning } from './organization-rules';
 import { CorrectOrganizationMutation } from './organizations.operations';

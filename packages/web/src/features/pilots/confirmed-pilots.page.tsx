@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Empty, Table, Tabs, type TableColumnsType } from 'antd';
-import { LoadFailure } from '../app/page-states';
+import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
-import type { ConfirmedPilotsQuery as ConfirmedPilotsResult } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { ConfirmedPilotsQuery as ConfirmedPilotsResult } from '../../gql/graphql';
 import { PilotLevelTag } from './pilot-tags';
 import { ConfirmedPilotsQuery } from './pilots.operations';
 

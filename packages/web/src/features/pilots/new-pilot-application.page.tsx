@@ -3,12 +3,12 @@ import { PILOT_STATUS_LABELS } from '@xiangmeng/domain';
 import { Alert, Breadcrumb, Button, Card, Empty, Flex, Form, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError, type ApiError } from '../errors/api-error';
-import { showViolationsOnForm } from '../register/register-errors';
-import { measuresLabel } from './pilot-calls.page';
-import { PilotErrorAlert } from './pilot-error.alert';
-import { chinaDateTime } from '../app/format';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { measuresLabel } from '../calls/pilot-calls.page';
+import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { chinaDateTime } from '../../shared/format';
 import {
   ApplicableAlliancesQuery,
   CreatePilotApplicationMutation,

@@ -17,17 +17,17 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError, type ApiError } from '../errors/api-error';
-import type { PilotObjectionsQuery as PilotObjectionsResult } from '../gql/graphql';
-import { PilotErrorAlert } from '../pilots/pilot-error.alert';
-import { chinaDateTime } from '../app/format';
-import { calendarDateRules, isAfterToday, toCalendarDate } from '../register/register-dates';
-import { placeViolations } from './review-format';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import type { PilotObjectionsQuery as PilotObjectionsResult } from '../../gql/graphql';
+import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { chinaDateTime } from '../../shared/format';
+import { calendarDateRules, isAfterToday, toCalendarDate } from '../../shared/calendar-dates';
+import { placeViolations } from '../reviews/review-format';
 import {
   AnswerPilotObjectionMutation,
   PilotObjectionsQuery,
   RecordPilotObjectionMutation,
-} from './reviews.operations';
+} from '../reviews/reviews.operations';
 
 type Objection = PilotObjectionsResult['pilotApplication']['objections'][number];
 

@@ -7,10 +7,10 @@ import {
 } from '@xiangmeng/domain';
 import { Alert, App, Descriptions, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../errors/api-error';
-import { measuresLabel } from './pilot-calls.page';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import { measuresLabel } from '../calls/pilot-calls.page';
 import type { PilotApplicationDetail } from './pilot-application-form.section';
-import { PilotErrorAlert } from './pilot-error.alert';
+import { PilotErrorAlert } from '../../shared/api-error.alert';
 import { TransitionPilotApplicationMutation } from './pilots.operations';
 
 type TextField = { name: 'reason' | 'opinion'; label: string; placeholder: string };

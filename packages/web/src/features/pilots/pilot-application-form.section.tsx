@@ -2,10 +2,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { DOCUMENT_KIND_LABELS } from '@xiangmeng/domain';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { toApiError } from '../errors/api-error';
-import type { PilotApplicationDetailQuery } from '../gql/graphql';
-import { showViolationsOnForm } from '../register/register-errors';
-import { chinaDateTime, fenToYuan, formatFen, isYuanAmount, yuanToFen } from '../app/format';
+import { toApiError } from '../../shared/api-error';
+import type { PilotApplicationDetailQuery } from '../../gql/graphql';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { chinaDateTime, fenToYuan, formatFen, isYuanAmount, yuanToFen } from '../../shared/format';
 import { PilotAllianceDocumentsQuery, UpdatePilotApplicationMutation } from './pilots.operations';
 
 export type PilotApplicationDetail = PilotApplicationDetailQuery['pilotApplication'];

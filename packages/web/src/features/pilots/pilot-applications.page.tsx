@@ -3,15 +3,15 @@ import { useQuery } from '@apollo/client/react';
 import { PILOT_STATE_LABELS, Role, type PilotState } from '@xiangmeng/domain';
 import { Button, Card, Empty, Flex, Select, Table, Tabs, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadFailure } from '../app/page-states';
+import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
+import { toApiError } from '../../shared/api-error';
 import type {
   PilotApplicationFilterInput,
   PilotApplicationScope,
   PilotApplicationsQuery as PilotApplicationsResult,
-} from '../gql/graphql';
-import { chinaDateTime } from '../app/format';
+} from '../../gql/graphql';
+import { chinaDateTime } from '../../shared/format';
 import { PilotLevelTag, PilotStateTag } from './pilot-tags';
 import { PilotApplicationsQuery, PilotCallsQuery } from './pilots.operations';
 

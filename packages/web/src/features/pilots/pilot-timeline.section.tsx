@@ -5,7 +5,7 @@ import {
   type PilotState,
 } from '@xiangmeng/domain';
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
-import { chinaDateTime } from '../app/format';
+import { chinaDateTime } from '../../shared/format';
 
 export type PilotTimelineEntry = {
   at: string;

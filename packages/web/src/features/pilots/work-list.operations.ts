@@ -1,4 +1,4 @@
-import { graphql } from '../gql';
+import { graphql } from '../../gql';
 
 // One query for the page and the menu counts: both read the same cached work list.
 

@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { WORK_ITEM_KIND_LABELS, WorkItemKind } from '@xiangmeng/domain';
 import { Badge, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { WorkListQuery as WorkListResult } from '../gql/graphql';
-import { chinaDateTime } from '../app/format';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { WorkListQuery as WorkListResult } from '../../gql/graphql';
+import { chinaDateTime } from '../../shared/format';
 import { WorkListQuery } from './work-list.operations';
 
 type WorkItem = WorkListResult['workList']['items'][number];

@@ -2,17 +2,17 @@ import { useMutation } from '@apollo/client/react';
 import { DatePicker, Form, Input, Modal, Radio, Select, Typography, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../errors/api-error';
-import type { ExpertFieldsFragment } from '../gql/graphql';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { OrganizationPicker } from '../organizations/organization-picker';
-import { PilotErrorAlert } from '../pilots/pilot-error.alert';
+import { PilotErrorAlert } from '../../shared/api-error.alert';
 import {
   calendarDateRules,
   fromCalendarDate,
   isAfterToday,
   todayInChina,
   toCalendarDate,
-} from '../register/register-dates';
+} from '../../shared/calendar-dates';
 import { useBureauOptions, type TieKind } from './expert-form.modal';
 import { placeViolations } from './review-format';
 import { DeclareExpertConflictMutation } from './reviews.operations';

@@ -9,8 +9,8 @@ import {
   type OrganizationType,
 } from '@xiangmeng/domain';
 import { Alert, Descriptions, Empty, Flex, List, Table, Tabs, Tag, Typography } from 'antd';
-import type { ReviewSheetQuery as ReviewSheetResult } from '../gql/graphql';
-import { chinaDateTime, formatFen } from '../app/format';
+import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
+import { chinaDateTime, formatFen } from '../../shared/format';
 import { isRecord, labelOf, records, text, type JsonRecord } from '../pilots/dossier-json';
 
 type Application = ReviewSheetResult['myReviewAssignments'][number]['application'];

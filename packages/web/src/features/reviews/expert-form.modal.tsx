@@ -16,11 +16,11 @@ import {
 import { useState } from 'react';
 import { useIsAdmin } from '../auth/require-viewer.guard';
 import { SignInTenantsQuery } from '../auth/viewer.operations';
-import { toApiError, type ApiError } from '../errors/api-error';
-import type { ExpertFieldsFragment } from '../gql/graphql';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { OrganizationPicker } from '../organizations/organization-picker';
-import { PilotErrorAlert } from '../pilots/pilot-error.alert';
-import { IndustryTreeSelect } from '../register/industry-tree-select';
+import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { IndustryTreeSelect } from '../industries/industry-tree-select';
 import { placeViolations } from './review-format';
 import {
   CreateExpertMutation,

@@ -2,11 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { REVIEW_SHEET_STATUS_LABELS } from '@xiangmeng/domain';
 import { Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError } from '../errors/api-error';
-import type { MyReviewsQuery as MyReviewsResult } from '../gql/graphql';
-import { chinaDateTime } from '../app/format';
-import { MyReviewsQuery } from './expert-review.operations';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import type { MyReviewsQuery as MyReviewsResult } from '../../gql/graphql';
+import { chinaDateTime } from '../../shared/format';
+import { MyReviewsQuery } from './review-sheets.operations';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];
 

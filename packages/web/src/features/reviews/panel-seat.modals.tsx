@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../errors/api-error';
-import type { ExpertFieldsFragment } from '../gql/graphql';
-import { PilotErrorAlert } from '../pilots/pilot-error.alert';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import type { ExpertFieldsFragment } from '../../gql/graphql';
+import { PilotErrorAlert } from '../../shared/api-error.alert';
 import { placeViolations } from './review-format';
 import { ReopenReviewSheetMutation, SwapPanelMemberMutation } from './reviews.operations';
 

@@ -1,6 +1,6 @@
 import { AGGREGATION_RULE_LABELS } from '@xiangmeng/domain';
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
-import type { ReviewAggregateFieldsFragment } from '../gql/graphql';
+import type { ReviewAggregateFieldsFragment } from '../../gql/graphql';
 import { formatScore, isSplitPanel, SPLIT_PANEL_SPREAD } from './review-format';
 
 const SPLIT_COLOR = '#d46b08';

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { ApiError } from '../errors/api-error';
+import type { ApiError } from '../../shared/api-error';
 
 /** A panel whose totals lie this far apart (points of 100) is split and stands out. */
 export const SPLIT_PANEL_SPREAD = 20;

@@ -28,13 +28,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../app/page-states';
-import { toApiError, type ApiError } from '../errors/api-error';
-import type { ReviewSheetQuery as ReviewSheetResult } from '../gql/graphql';
-import { dottedPath } from '../register/register-errors';
-import { chinaDateTime } from '../app/format';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError, type ApiError } from '../../shared/api-error';
+import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
+import { dottedPath } from '../../shared/form-violations';
+import { chinaDateTime } from '../../shared/format';
 import { DossierSection } from './dossier.section';
-import { ReviewSheetQuery, SaveReviewSheetMutation } from './expert-review.operations';
+import { ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
 
 type Assignment = ReviewSheetResult['myReviewAssignments'][number];
 type Sheet = Assignment['sheet'];

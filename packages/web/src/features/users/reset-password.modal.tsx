@@ -1,8 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { showApiErrorOnForm, toApiError } from '../errors/api-error';
-import type { TenantUserFieldsFragment } from '../gql/graphql';
+import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import type { TenantUserFieldsFragment } from '../../gql/graphql';
 import { confirmPasswordRules, passwordRules } from './account-rules';
 import { ResetUserPasswordMutation } from './users.operations';
 

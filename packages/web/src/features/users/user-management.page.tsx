@@ -15,10 +15,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { LoadFailure } from '../app/page-states';
+import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError } from '../errors/api-error';
-import type { TenantUserFieldsFragment } from '../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import type { TenantUserFieldsFragment } from '../../gql/graphql';
 import { CreateUserModal } from './create-user.modal';
 import { ResetPasswordModal } from './reset-password.modal';
 import { SetUserDisabledMutation, TenantUsersQuery } from './users.operations';
