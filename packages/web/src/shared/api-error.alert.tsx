@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import type { ApiError } from './api-error';
 
 /** An API refusal in Chinese, one line per violation (failing guard, Art. 8 condition or field). */
-export function PilotErrorAlert({ error, testId }: { error: ApiError | null; testId?: string }) {
+export function ApiErrorAlert({ error, testId }: { error: ApiError | null; testId?: string }) {
   if (!error) return null;
   return (
     <Alert

@@ -39,3 +39,24 @@ export function showViolationsOnForm(
   form.setFields([...byField.values()]);
   return unplaced.length > 0 ? unplaced.join('；') : null;
 }
+
+/**
+ * Puts each violation naming one of `fields` beside that form field; returns what is left (for an
+ * alert listing it line by line), or null when everything was placed.
+ */
+export function placeViolations(
+  form: FormInstance,
+  error: ApiError,
+  fields: readonly string[],
+): ApiError | null {
+  const byField = new Map<string, string[]>();
+  const rest = error.violations.filter((v) => {
+    const name = v.field.replace(/^input\./, '').replace(/^expert\./, '');
+    if (!fields.includes(name)) return true;
+    byField.set(name, [...(byField.get(name) ?? []), v.message]);
+    return false;
+  });
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  if (error.violations.length > 0 && rest.length === 0) return null;
+  return { ...error, violations: rest };
+}

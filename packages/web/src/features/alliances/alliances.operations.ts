@@ -1,16 +1,5 @@
 import { graphql } from '../../gql';
 
-export const IndustriesQuery = graphql(`
-  query Industries {
-    industries {
-      code
-      name
-      parentCode
-      category
-    }
-  }
-`);
-
 export const AllianceRegisterQuery = graphql(`
   query AllianceRegister($filter: AllianceFilterInput!, $first: Int!, $after: String) {
     alliances(filter: $filter, first: $first, after: $after) {
@@ -179,24 +168,6 @@ export const AllianceAgreementsQuery = graphql(`
         id
         kind
         fileName
-        downloadUrl
-      }
-    }
-  }
-`);
-
-export const AllianceDocumentsQuery = graphql(`
-  query AllianceDocuments($id: ID!) {
-    alliance(id: $id) {
-      id
-      documents {
-        id
-        kind
-        fileName
-        mediaType
-        sizeBytes
-        sha256
-        uploadedAt
         downloadUrl
       }
     }

@@ -7,7 +7,7 @@ import { toApiError } from '../../shared/api-error';
 import type { PilotCallFieldsFragment, PilotCallInput } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { chinaPickerValue, instantFromChinaPicker } from '../../shared/format';
-import { CreatePilotCallMutation, PilotCallsQuery, UpdatePilotCallMutation } from '../pilots/pilots.operations';
+import { CreatePilotCallMutation, PilotCallsQuery, UpdatePilotCallMutation } from './calls.operations';
 
 type CallValues = {
   title: string;

@@ -11,7 +11,7 @@ import type { PilotCallFieldsFragment } from '../../gql/graphql';
 import { PilotCallFormModal } from './pilot-call-form.modal';
 import { chinaDateTime } from '../../shared/format';
 import { CallPhaseTag, callPhase, PilotLevelTag } from '../pilots/pilot-tags';
-import { PilotCallsQuery, PublishPilotCallMutation } from '../pilots/pilots.operations';
+import { PilotCallsQuery, PublishPilotCallMutation } from './calls.operations';
 
 const STAFF_ROLES: readonly Role[] = [
   Role.PROVINCE_ADMIN,

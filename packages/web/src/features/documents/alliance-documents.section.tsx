@@ -27,7 +27,7 @@ import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { AllianceDocumentsQuery as AllianceDocumentsResult } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { AllianceDocumentsQuery } from '../alliances/alliances.operations';
+import { AllianceDocumentsQuery } from './documents.operations';
 
 type DocumentRow = AllianceDocumentsResult['alliance']['documents'][number];
 type UploadValues = { kind: DocumentKind; file: UploadFile[] };

@@ -4,7 +4,7 @@ import { TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { toApiError } from '../../shared/api-error';
 import type { IndustriesQuery as IndustriesResult } from '../../gql/graphql';
-import { IndustriesQuery } from '../alliances/alliances.operations';
+import { IndustriesQuery } from './industries.operations';
 
 type Industry = IndustriesResult['industries'][number];
 type IndustryNode = { value: string; title: string; selectable?: boolean; children?: IndustryNode[] };

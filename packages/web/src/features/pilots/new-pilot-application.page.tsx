@@ -7,13 +7,13 @@ import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { measuresLabel } from '../calls/pilot-calls.page';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
+import { PilotCallsQuery } from '../calls/calls.operations';
 import {
   ApplicableAlliancesQuery,
   CreatePilotApplicationMutation,
   PilotApplicationsQuery,
-  PilotCallsQuery,
 } from './pilots.operations';
 
 type NewValues = { callId: string; allianceId: string };
@@ -84,7 +84,7 @@ export function NewPilotApplicationPage() {
             <Typography.Paragraph type="secondary">
               选择申报通知和本单位已成立的联盟，创建申报书草稿；随后在申报详情中填写申报书、选择可行性报告和附件，再提交推荐单位。
             </Typography.Paragraph>
-            <PilotErrorAlert error={failure} testId="pilot-new-error" />
+            <ApiErrorAlert error={failure} testId="pilot-new-error" />
             <Form<NewValues>
               form={form}
               name="new-pilot-application"

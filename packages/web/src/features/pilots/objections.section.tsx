@@ -19,15 +19,15 @@ import { useState } from 'react';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { PilotObjectionsQuery as PilotObjectionsResult } from '../../gql/graphql';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
 import { calendarDateRules, isAfterToday, toCalendarDate } from '../../shared/calendar-dates';
-import { placeViolations } from '../reviews/review-format';
+import { placeViolations } from '../../shared/form-violations';
 import {
   AnswerPilotObjectionMutation,
   PilotObjectionsQuery,
   RecordPilotObjectionMutation,
-} from '../reviews/reviews.operations';
+} from './objections.operations';
 
 type Objection = PilotObjectionsResult['pilotApplication']['objections'][number];
 
@@ -210,7 +210,7 @@ function RecordObjectionModal({
       width={600}
       destroyOnHidden
     >
-      <PilotErrorAlert error={failure} />
+      <ApiErrorAlert error={failure} />
       <Form<RecordValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item
           name="receivedOn"
@@ -288,7 +288,7 @@ function AnswerObjectionModal({
       <Typography.Paragraph type="secondary">
         答复后不可修改，异议均答复且公示期满后方可作出决定。
       </Typography.Paragraph>
-      <PilotErrorAlert error={failure} />
+      <ApiErrorAlert error={failure} />
       <Form<AnswerValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item
           name="answer"

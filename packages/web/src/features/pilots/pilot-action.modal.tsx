@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import { measuresLabel } from '../calls/pilot-calls.page';
 import type { PilotApplicationDetail } from './pilot-application-form.section';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { TransitionPilotApplicationMutation } from './pilots.operations';
 
 type TextField = { name: 'reason' | 'opinion'; label: string; placeholder: string };
@@ -185,7 +185,7 @@ export function PilotActionModal({
           ]}
         />
       )}
-      <PilotErrorAlert error={failure} testId="pilot-action-error" />
+      <ApiErrorAlert error={failure} testId="pilot-action-error" />
       <Form<Values>
         form={form}
         name={`pilot-action-${action}`}

@@ -13,7 +13,8 @@ import type {
 } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
 import { PilotLevelTag, PilotStateTag } from './pilot-tags';
-import { PilotApplicationsQuery, PilotCallsQuery } from './pilots.operations';
+import { PilotCallsQuery } from '../calls/calls.operations';
+import { PilotApplicationsQuery } from './pilots.operations';
 
 type ApplicationRow = PilotApplicationsResult['pilotApplications'][number];
 type ListScope = Extract<PilotApplicationScope, 'OWN' | 'RECEIVED'>;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { OrganizationPicker } from '../organizations/organization-picker';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -14,7 +14,7 @@ import {
   toCalendarDate,
 } from '../../shared/calendar-dates';
 import { useBureauOptions, type TieKind } from './expert-form.modal';
-import { placeViolations } from './review-format';
+import { placeViolations } from '../../shared/form-violations';
 import { DeclareExpertConflictMutation } from './reviews.operations';
 
 type ConflictValues = {
@@ -84,7 +84,7 @@ export function DeclareConflictModal({
       <Typography.Paragraph type="secondary">
         登记后不可删除。专家不会被指派评审与该单位（作为联盟成员或推荐单位）有关的申报。
       </Typography.Paragraph>
-      <PilotErrorAlert error={failure} />
+      <ApiErrorAlert error={failure} />
       <Form<ConflictValues>
         form={form}
         layout="vertical"

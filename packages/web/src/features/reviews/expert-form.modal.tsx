@@ -19,9 +19,9 @@ import { SignInTenantsQuery } from '../auth/viewer.operations';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { OrganizationPicker } from '../organizations/organization-picker';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { IndustryTreeSelect } from '../industries/industry-tree-select';
-import { placeViolations } from './review-format';
+import { placeViolations } from '../../shared/form-violations';
 import {
   CreateExpertMutation,
   ExpertAccountsQuery,
@@ -155,7 +155,7 @@ export function ExpertFormModal({
       width={720}
       destroyOnHidden
     >
-      <PilotErrorAlert error={failure} />
+      <ApiErrorAlert error={failure} />
       <Form<ExpertValues>
         form={form}
         layout="vertical"

@@ -3,8 +3,8 @@ import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { ExpertFieldsFragment } from '../../gql/graphql';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
-import { placeViolations } from './review-format';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
+import { placeViolations } from '../../shared/form-violations';
 import { ReopenReviewSheetMutation, SwapPanelMemberMutation } from './reviews.operations';
 
 type PoolExpert = ExpertFieldsFragment;
@@ -143,7 +143,7 @@ export function SwapMemberModal({
       <Typography.Paragraph type="secondary">
         被撤换专家的评分表留痕但不再计入汇总；替换的专家同样须领域相符、无利益冲突、未达年度上限。
       </Typography.Paragraph>
-      <PilotErrorAlert error={failure} />
+      <ApiErrorAlert error={failure} />
       <Form<SwapValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item name="expertId" label="替换为" rules={[{ required: true, message: '请选择替换的专家' }]}>
           <PoolExpertSelect
@@ -212,7 +212,7 @@ export function ReopenSheetModal({
       <Typography.Paragraph>
         退回后该评分表解除锁定，由专家修改后重新提交；退回理由记入审计记录。
       </Typography.Paragraph>
-      <PilotErrorAlert error={failure} />
+      <ApiErrorAlert error={failure} />
       <Form<ReopenValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item
           name="reason"

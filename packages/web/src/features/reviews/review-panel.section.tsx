@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Table, T
 import { useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { ReviewPanelQuery as ReviewPanelResult } from '../../gql/graphql';
-import { PilotErrorAlert } from '../../shared/api-error.alert';
+import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
 import { PoolExpertSelect, ReopenSheetModal, SwapMemberModal } from './panel-seat.modals';
 import { ReviewAggregateView } from './review-aggregate';
@@ -169,7 +169,7 @@ function PanelComposer({
           }
         />
       )}
-      <PilotErrorAlert error={failure} testId="panel-error" />
+      <ApiErrorAlert error={failure} testId="panel-error" />
       {slots && (
         <>
           <Table<{ index: number; expertId: string | undefined }>
