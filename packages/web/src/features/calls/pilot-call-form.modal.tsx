@@ -1,11 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@xiangmeng/domain';
-import { Alert, App, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { toApiError } from '../../shared/api-error';
 import type { PilotCallFieldsFragment, PilotCallInput } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';
+import { FormModal } from '../../shared/form-modal';
 import { chinaPickerValue, instantFromChinaPicker } from '../../shared/format';
 import { CreatePilotCallMutation, PilotCallsQuery, UpdatePilotCallMutation } from './calls.operations';
 
@@ -61,7 +60,6 @@ export function PilotCallFormModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CallValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [create, { loading: creating }] = useMutation(CreatePilotCallMutation, {
     refetchQueries: [PilotCallsQuery],
     awaitRefetchQueries: true,
@@ -69,7 +67,6 @@ export function PilotCallFormModal({
   const [update, { loading: updating }] = useMutation(UpdatePilotCallMutation);
 
   async function save(values: CallValues) {
-    setFormError(null);
     const input: PilotCallInput = {
       title: values.title.trim(),
       description: values.description.trim(),
@@ -79,115 +76,103 @@ export function PilotCallFormModal({
       decideBy: instantFromChinaPicker(values.decideBy),
       requiredDocuments: values.requiredDocuments,
     };
-    try {
-      if (call) {
-        await update({ variables: { id: call.id, version: call.version, input } });
-        void message.success('申报通知已保存');
-      } else {
-        await create({ variables: { input } });
-        void message.success('申报通知草稿已创建');
-      }
-      onClose();
-    } catch (error) {
-      setFormError(showViolationsOnForm(form, toApiError(error), toPath));
+    if (call) {
+      await update({ variables: { id: call.id, version: call.version, input } });
+      void message.success('申报通知已保存');
+    } else {
+      await create({ variables: { input } });
+      void message.success('申报通知草稿已创建');
     }
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<CallValues>
       open={open}
       title={call ? '编辑申报通知' : '新建申报通知'}
       okText="保存草稿"
-      confirmLoading={creating || updating}
-      onOk={() => form.submit()}
+      loading={creating || updating}
       onCancel={onClose}
       width={640}
-      destroyOnHidden
+      form={form}
+      name="pilot-call"
+      initialValues={initialValues(call)}
+      onSubmit={save}
+      placeError={(form, error) => showViolationsOnForm(form, error, toPath)}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<CallValues>
-        form={form}
-        name="pilot-call"
-        layout="vertical"
-        initialValues={initialValues(call)}
-        onFinish={(v) => void save(v)}
+      <Form.Item
+        label="通知标题"
+        name="title"
+        rules={[
+          { required: true, whitespace: true, message: '请填写通知标题' },
+          { max: 200, message: '通知标题不能超过 200 个字' },
+        ]}
       >
-        <Form.Item
-          label="通知标题"
-          name="title"
-          rules={[
-            { required: true, whitespace: true, message: '请填写通知标题' },
-            { max: 200, message: '通知标题不能超过 200 个字' },
-          ]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item label="通知内容" name="description" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
-          <Input.TextArea rows={4} maxLength={5000} />
-        </Form.Item>
-        <Form.Item
-          label="申报时间（北京时间）"
-          name="window"
-          rules={[
-            { required: true, message: '请选择申报开始和截止时间' },
-            {
-              validator: (_rule, value: [Dayjs, Dayjs] | null | undefined) =>
-                !value || value[1].isAfter(value[0])
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('截止时间应晚于开始时间')),
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label="通知内容" name="description" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
+        <Input.TextArea rows={4} maxLength={5000} />
+      </Form.Item>
+      <Form.Item
+        label="申报时间（北京时间）"
+        name="window"
+        rules={[
+          { required: true, message: '请选择申报开始和截止时间' },
+          {
+            validator: (_rule, value: [Dayjs, Dayjs] | null | undefined) =>
+              !value || value[1].isAfter(value[0])
+                ? Promise.resolve()
+                : Promise.reject(new Error('截止时间应晚于开始时间')),
+          },
+        ]}
+      >
+        <DatePicker.RangePicker
+          showTime={{ format: 'HH:mm' }}
+          format={TIME_FORMAT}
+          placeholder={['开始时间', '截止时间']}
+        />
+      </Form.Item>
+      <Form.Item
+        label="推荐截止时间"
+        name="recommendBy"
+        dependencies={['window']}
+        extra="推荐单位完成推荐的期限"
+        rules={[
+          { required: true, message: '请选择推荐截止时间' },
+          ({ getFieldValue }) => ({
+            validator: (_rule, value: Dayjs | null | undefined) => {
+              const window = getFieldValue('window') as [Dayjs, Dayjs] | undefined;
+              return !value || !window || !value.isBefore(window[1])
+                ? Promise.resolve()
+                : Promise.reject(new Error('推荐截止时间不能早于申报截止时间'));
             },
-          ]}
-        >
-          <DatePicker.RangePicker
-            showTime={{ format: 'HH:mm' }}
-            format={TIME_FORMAT}
-            placeholder={['开始时间', '截止时间']}
-          />
-        </Form.Item>
-        <Form.Item
-          label="推荐截止时间"
-          name="recommendBy"
-          dependencies={['window']}
-          extra="推荐单位完成推荐的期限"
-          rules={[
-            { required: true, message: '请选择推荐截止时间' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: Dayjs | null | undefined) => {
-                const window = getFieldValue('window') as [Dayjs, Dayjs] | undefined;
-                return !value || !window || !value.isBefore(window[1])
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('推荐截止时间不能早于申报截止时间'));
-              },
-            }),
-          ]}
-        >
-          <DatePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} />
-        </Form.Item>
-        <Form.Item
-          label="审查决定截止时间"
-          name="decideBy"
-          dependencies={['recommendBy']}
-          extra="形式审查、专家评审和决定的期限"
-          rules={[
-            { required: true, message: '请选择审查决定截止时间' },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: Dayjs | null | undefined) => {
-                const recommendBy = getFieldValue('recommendBy') as Dayjs | undefined;
-                return !value || !recommendBy || !value.isBefore(recommendBy)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('审查决定截止时间不能早于推荐截止时间'));
-              },
-            }),
-          ]}
-        >
-          <DatePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} />
-        </Form.Item>
-        <Form.Item label="所需材料" name="requiredDocuments">
-          <Checkbox.Group
-            options={KINDS.map((kind) => ({ value: kind, label: DOCUMENT_KIND_LABELS[kind] }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+          }),
+        ]}
+      >
+        <DatePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} />
+      </Form.Item>
+      <Form.Item
+        label="审查决定截止时间"
+        name="decideBy"
+        dependencies={['recommendBy']}
+        extra="形式审查、专家评审和决定的期限"
+        rules={[
+          { required: true, message: '请选择审查决定截止时间' },
+          ({ getFieldValue }) => ({
+            validator: (_rule, value: Dayjs | null | undefined) => {
+              const recommendBy = getFieldValue('recommendBy') as Dayjs | undefined;
+              return !value || !recommendBy || !value.isBefore(recommendBy)
+                ? Promise.resolve()
+                : Promise.reject(new Error('审查决定截止时间不能早于推荐截止时间'));
+            },
+          }),
+        ]}
+      >
+        <DatePicker showTime={{ format: 'HH:mm' }} format={TIME_FORMAT} />
+      </Form.Item>
+      <Form.Item label="所需材料" name="requiredDocuments">
+        <Checkbox.Group options={KINDS.map((kind) => ({ value: kind, label: DOCUMENT_KIND_LABELS[kind] }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

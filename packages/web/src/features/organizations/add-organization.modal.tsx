@@ -7,9 +7,8 @@ import {
   PROVINCE_CODE,
   type OrganizationType,
 } from '@xiangmeng/domain';
-import { Alert, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import { Form, Input, Space, Tag, Typography } from 'antd';
+import { FormModal } from '../../shared/form-modal';
 import type { OrganizationFieldsFragment } from '../../gql/graphql';
 import { OrganizationDetailFields } from './organization-detail-fields';
 import { creditCodeRules, creditCodeTypeWarning } from './organization-rules';
@@ -44,69 +43,55 @@ export function AddOrganizationModal({
   onCreated: (organization: OrganizationFieldsFragment) => void;
 }) {
   const [form] = Form.useForm<AddOrganizationValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [addOrganization, { loading }] = useMutation(AddOrganizationMutation);
   const creditCode = Form.useWatch('creditCode', form) ?? '';
   const industryBackbone = Form.useWatch('industryBackbone', form) ?? false;
 
   async function add(values: AddOrganizationValues) {
-    setFormError(null);
-    try {
-      const { data } = await addOrganization({
-        variables: {
-          input: {
-            creditCode: normalizeCreditCode(values.creditCode),
-            name: values.name.trim(),
-            type: values.type,
-            legalRepresentative: values.legalRepresentative.trim(),
-            industryBackbone: values.industryBackbone,
-            backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
-          },
+    const { data } = await addOrganization({
+      variables: {
+        input: {
+          creditCode: normalizeCreditCode(values.creditCode),
+          name: values.name.trim(),
+          type: values.type,
+          legalRepresentative: values.legalRepresentative.trim(),
+          industryBackbone: values.industryBackbone,
+          backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
         },
-      });
-      if (data) onCreated(data.addOrganization);
-    } catch (error) {
-      setFormError(showApiErrorOnForm(form, toApiError(error)));
-    }
+      },
+    });
+    if (data) onCreated(data.addOrganization);
   }
 
   return (
-    <Modal
+    <FormModal<AddOrganizationValues>
       open={open}
       title="新增单位"
       okText="添加到名录"
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => {
-        setFormError(null);
-      }}
-      destroyOnHidden
+      form={form}
+      name="add-organization"
+      initialValues={{ industryBackbone: false, ...initialValues }}
+      onSubmit={add}
+      intro={
+        <Typography.Paragraph type="secondary">
+          单位名录全省共享，统一社会信用代码不可重复。请按营业执照或登记证书填写。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        单位名录全省共享，统一社会信用代码不可重复。请按营业执照或登记证书填写。
-      </Typography.Paragraph>
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<AddOrganizationValues>
-        form={form}
-        name="add-organization"
-        layout="vertical"
-        initialValues={{ industryBackbone: false, ...initialValues }}
-        onFinish={(values) => void add(values)}
+      <Form.Item
+        label="统一社会信用代码"
+        name="creditCode"
+        rules={[...creditCodeRules, creditCodeTypeWarning('type')]}
+        dependencies={['type']}
+        normalize={(value: string) => value.toUpperCase()}
+        extra={<CreditCodeFacts creditCode={creditCode} />}
       >
-        <Form.Item
-          label="统一社会信用代码"
-          name="creditCode"
-          rules={[...creditCodeRules, creditCodeTypeWarning('type')]}
-          dependencies={['type']}
-          normalize={(value: string) => value.toUpperCase()}
-          extra={<CreditCodeFacts creditCode={creditCode} />}
-        >
-          <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <OrganizationDetailFields industryBackbone={industryBackbone} />
-      </Form>
-    </Modal>
+        <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <OrganizationDetailFields industryBackbone={industryBackbone} />
+    </FormModal>
   );
 }
 

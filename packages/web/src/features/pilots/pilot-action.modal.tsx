@@ -5,12 +5,11 @@ import {
   PILOT_ACTION_LABELS,
   type PilotAction,
 } from '@xiangmeng/domain';
-import { Alert, App, Descriptions, Form, Input, Modal, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
-import { toApiError, type ApiError } from '../../shared/api-error';
+import { Alert, App, Descriptions, Form, Input, Typography, type ButtonProps, type FormInstance } from 'antd';
+import type { ApiError } from '../../shared/api-error';
 import { measuresLabel } from '../calls/pilot-calls.page';
 import type { PilotApplicationDetail } from './pilot-application-form.section';
-import { ApiErrorAlert } from '../../shared/api-error.alert';
+import { FormModal } from '../../shared/form-modal';
 import { TransitionPilotApplicationMutation } from './pilots.operations';
 
 type TextField = { name: 'reason' | 'opinion'; label: string; placeholder: string };
@@ -81,7 +80,6 @@ export function PilotActionModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [transition, { loading }] = useMutation(TransitionPilotApplicationMutation, {
     refetchQueries: 'active',
     awaitRefetchQueries: true,
@@ -97,119 +95,114 @@ export function PilotActionModal({
   };
 
   async function confirm(values: Values) {
-    setFailure(null);
     const written = values.text?.trim();
-    try {
-      await transition({
-        variables: {
-          input: {
-            id: application.id,
-            version: application.version,
-            action,
-            ...(field && written ? { [field.name]: written } : {}),
-          },
+    await transition({
+      variables: {
+        input: {
+          id: application.id,
+          version: application.version,
+          action,
+          ...(field && written ? { [field.name]: written } : {}),
         },
-      });
-      void message.success(`已${label}`);
-      onClose();
-    } catch (error) {
-      const apiError = toApiError(error);
-      // A violation of the text field goes beside it; guard and Art. 8 failures are listed above.
-      const onField = apiError.violations.filter(
-        (v) => field && TEXT_VIOLATIONS[field.name].includes(v.field),
-      );
-      if (onField.length > 0) form.setFields([{ name: 'text', errors: onField.map((v) => v.message) }]);
-      const rest = apiError.violations.filter((v) => !onField.includes(v));
-      setFailure(onField.length > 0 && rest.length === 0 ? null : { ...apiError, violations: rest });
-    }
+      },
+    });
+    void message.success(`已${label}`);
+    onClose();
+  }
+
+  // A violation of the text field goes beside it; guard and Art. 8 failures are listed above.
+  function placeError(form: FormInstance<Values>, apiError: ApiError): ApiError | null {
+    const onField = apiError.violations.filter((v) => field && TEXT_VIOLATIONS[field.name].includes(v.field));
+    if (onField.length > 0) form.setFields([{ name: 'text', errors: onField.map((v) => v.message) }]);
+    const rest = apiError.violations.filter((v) => !onField.includes(v));
+    return onField.length > 0 && rest.length === 0 ? null : { ...apiError, violations: rest };
   }
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={`${label} · ${application.allianceName}`}
       okText={`确认${label}`}
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
       width={600}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>{EXPLANATIONS[action]}</Typography.Paragraph>
-      {action === 'SUBMIT' && formDirty && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="申报书有未保存的修改"
-          description="提交的是已保存的申报书；请先关闭此窗口并保存申报书。"
-        />
-      )}
-      {action === 'SUBMIT' && missing.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="pilot-submit-missing"
-          title="申报材料尚不完整，补齐后方可提交"
-          description={missing.join('；')}
-        />
-      )}
-      {deciding && (
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          style={{ marginBottom: 16 }}
-          title="决定依据"
-          data-testid="pilot-decision-basis-preview"
-          items={[
-            ...(aggregate
-              ? [
-                  {
-                    key: 'total',
-                    label: '评审总分',
-                    children: `${aggregate.total.toFixed(2)} 分（${aggregate.sheets} 份评分表，${
-                      AGGREGATION_RULE_LABELS[aggregate.rule]
-                    }${aggregate.rank ? `，本批排名第 ${aggregate.rank}` : ''}）`,
-                  },
-                  {
-                    key: 'passMark',
-                    label: '合格线',
-                    children: `${aggregate.passMark} 分 · ${aggregate.passes ? '达到' : '未达到'}合格线`,
-                  },
-                ]
-              : []),
-            { key: 'measures', label: '实施办法', children: measuresLabel(application.call.measures) },
-          ]}
-        />
-      )}
-      <ApiErrorAlert error={failure} testId="pilot-action-error" />
-      <Form<Values>
-        form={form}
-        name={`pilot-action-${action}`}
-        layout="vertical"
-        onFinish={(v) => void confirm(v)}
-      >
-        {field && (
-          <Form.Item
-            label={field.label}
-            name="text"
-            rules={[
-              { required: true, whitespace: true, message: `请填写${field.label}` },
-              { max: 2000, message: `${field.label}不能超过 2000 个字` },
-            ]}
-          >
-            <Input.TextArea
-              rows={4}
-              maxLength={2000}
-              placeholder={field.placeholder}
-              data-testid="pilot-action-text"
+      form={form}
+      name={`pilot-action-${action}`}
+      onSubmit={confirm}
+      placeError={placeError}
+      errorTestId="pilot-action-error"
+      intro={
+        <>
+          <Typography.Paragraph>{EXPLANATIONS[action]}</Typography.Paragraph>
+          {action === 'SUBMIT' && formDirty && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="申报书有未保存的修改"
+              description="提交的是已保存的申报书；请先关闭此窗口并保存申报书。"
             />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          )}
+          {action === 'SUBMIT' && missing.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="pilot-submit-missing"
+              title="申报材料尚不完整，补齐后方可提交"
+              description={missing.join('；')}
+            />
+          )}
+          {deciding && (
+            <Descriptions
+              size="small"
+              bordered
+              column={1}
+              style={{ marginBottom: 16 }}
+              title="决定依据"
+              data-testid="pilot-decision-basis-preview"
+              items={[
+                ...(aggregate
+                  ? [
+                      {
+                        key: 'total',
+                        label: '评审总分',
+                        children: `${aggregate.total.toFixed(2)} 分（${aggregate.sheets} 份评分表，${
+                          AGGREGATION_RULE_LABELS[aggregate.rule]
+                        }${aggregate.rank ? `，本批排名第 ${aggregate.rank}` : ''}）`,
+                      },
+                      {
+                        key: 'passMark',
+                        label: '合格线',
+                        children: `${aggregate.passMark} 分 · ${aggregate.passes ? '达到' : '未达到'}合格线`,
+                      },
+                    ]
+                  : []),
+                { key: 'measures', label: '实施办法', children: measuresLabel(application.call.measures) },
+              ]}
+            />
+          )}
+        </>
+      }
+    >
+      {field && (
+        <Form.Item
+          label={field.label}
+          name="text"
+          rules={[
+            { required: true, whitespace: true, message: `请填写${field.label}` },
+            { max: 2000, message: `${field.label}不能超过 2000 个字` },
+          ]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            placeholder={field.placeholder}
+            data-testid="pilot-action-text"
+          />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

@@ -1,25 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Role } from '@xiangmeng/domain';
-import {
-  Button,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Switch,
-  Typography,
-  type ButtonProps,
-} from 'antd';
-import { useState } from 'react';
+import { Button, Flex, Form, Input, Radio, Select, Switch, Typography, type ButtonProps } from 'antd';
 import { useIsAdmin } from '../auth/require-viewer.guard';
 import { SignInTenantsQuery } from '../auth/viewer.operations';
-import { toApiError, type ApiError } from '../../shared/api-error';
+import { toApiError } from '../../shared/api-error';
 import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { OrganizationPicker } from '../organizations/organization-picker';
-import { ApiErrorAlert } from '../../shared/api-error.alert';
+import { FormModal } from '../../shared/form-modal';
 import { IndustryTreeSelect } from '../industries/industry-tree-select';
 import { placeViolations } from '../../shared/form-violations';
 import {
@@ -95,7 +83,6 @@ export function ExpertFormModal({
 }) {
   const isAdmin = useIsAdmin();
   const [form] = Form.useForm<ExpertValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const bureaus = useBureauOptions();
   // Only admins may list the tier's accounts (the API's users query).
   const accounts = useQuery(ExpertAccountsQuery, { skip: !isAdmin });
@@ -115,7 +102,6 @@ export function ExpertFormModal({
   const okButtonProps: ButtonProps & { 'data-testid': string } = { 'data-testid': 'expert-save' };
 
   async function save(values: ExpertValues) {
-    setFailure(null);
     const input = {
       name: values.name.trim(),
       title: values.title.trim(),
@@ -129,168 +115,158 @@ export function ExpertFormModal({
       unavailableReason: values.available ? '' : (values.unavailableReason ?? '').trim(),
       accountUserId: values.accountUserId ?? null,
     };
-    try {
-      if (expert) {
-        await updateExpert({
-          variables: { input: { id: expert.id, version: expert.version, expert: input } },
-        });
-      } else {
-        await createExpert({ variables: { input } });
-      }
-      onClose();
-    } catch (error) {
-      setFailure(placeViolations(form, toApiError(error), PLACED_FIELDS));
+    if (expert) {
+      await updateExpert({
+        variables: { input: { id: expert.id, version: expert.version, expert: input } },
+      });
+    } else {
+      await createExpert({ variables: { input } });
     }
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<ExpertValues>
       open={open}
       title={expert ? `编辑专家 · ${expert.name}` : '新增专家'}
       okText="保存"
       okButtonProps={okButtonProps}
-      confirmLoading={creating.loading || updating.loading}
-      onOk={() => form.submit()}
+      loading={creating.loading || updating.loading}
       onCancel={onClose}
       width={720}
-      destroyOnHidden
+      form={form}
+      initialValues={initialValues(expert, currentAccountId)}
+      onSubmit={save}
+      placeError={(form, error) => placeViolations(form, error, PLACED_FIELDS)}
     >
-      <ApiErrorAlert error={failure} />
-      <Form<ExpertValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues(expert, currentAccountId)}
-        onFinish={(values) => void save(values)}
-      >
-        <Flex gap={16}>
-          <Form.Item
-            name="name"
-            label="姓名"
-            style={{ flex: 1 }}
-            rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
-          >
-            <Input maxLength={40} data-testid="expert-name" />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label="职称"
-            style={{ flex: 1 }}
-            rules={[{ required: true, whitespace: true, message: '请输入职称' }]}
-          >
-            <Input maxLength={60} placeholder="如：教授、正高级工程师" data-testid="expert-title" />
-          </Form.Item>
-        </Flex>
-        <Form.List
-          name="domainCodes"
-          rules={[
-            {
-              validator: (_rule, codes: (string | undefined)[] | undefined) =>
-                (codes ?? []).some(Boolean)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('请至少选择一个评审领域')),
-            },
-          ]}
+      <Flex gap={16}>
+        <Form.Item
+          name="name"
+          label="姓名"
+          style={{ flex: 1 }}
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
         >
-          {(fields, { add, remove }, { errors }) => (
-            <Form.Item label="评审领域（产业分类）" required>
-              <Flex vertical gap={8}>
-                {fields.map((field) => (
-                  <Flex key={field.key} gap={8} align="center">
-                    <Form.Item name={field.name} noStyle>
-                      <IndustryTreeSelect style={{ flex: 1, minWidth: 320 }} />
-                    </Form.Item>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label="删除领域"
-                      onClick={() => remove(field.name)}
-                    />
-                  </Flex>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(undefined)}>
-                  添加领域
-                </Button>
-                <Form.ErrorList errors={errors} />
-              </Flex>
-            </Form.Item>
-          )}
-        </Form.List>
-        <Form.List name="affiliations">
-          {(fields, { add, remove }) => (
-            <Form.Item
-              label="任职单位"
-              tooltip="专家任职的单位或科技局；与申报联盟成员或推荐单位有关的专家不会被指派"
-            >
-              <Flex vertical gap={8}>
-                {fields.map((field) => (
-                  <AffiliationRowFields
-                    key={field.key}
-                    name={field.name}
-                    bureaus={bureaus}
-                    onRemove={() => remove(field.name)}
+          <Input maxLength={40} data-testid="expert-name" />
+        </Form.Item>
+        <Form.Item
+          name="title"
+          label="职称"
+          style={{ flex: 1 }}
+          rules={[{ required: true, whitespace: true, message: '请输入职称' }]}
+        >
+          <Input maxLength={60} placeholder="如：教授、正高级工程师" data-testid="expert-title" />
+        </Form.Item>
+      </Flex>
+      <Form.List
+        name="domainCodes"
+        rules={[
+          {
+            validator: (_rule, codes: (string | undefined)[] | undefined) =>
+              (codes ?? []).some(Boolean)
+                ? Promise.resolve()
+                : Promise.reject(new Error('请至少选择一个评审领域')),
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <Form.Item label="评审领域（产业分类）" required>
+            <Flex vertical gap={8}>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} align="center">
+                  <Form.Item name={field.name} noStyle>
+                    <IndustryTreeSelect style={{ flex: 1, minWidth: 320 }} />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label="删除领域"
+                    onClick={() => remove(field.name)}
                   />
-                ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ kind: 'ORGANIZATION', position: '' } satisfies AffiliationRow)}
-                >
-                  添加任职单位
-                </Button>
-              </Flex>
-            </Form.Item>
-          )}
-        </Form.List>
-        <Flex gap={16} align="flex-start">
-          <Form.Item name="available" label="可参加评审" valuePropName="checked">
-            <Switch checkedChildren="可用" unCheckedChildren="暂不可用" />
-          </Form.Item>
-          {!available && (
-            <Form.Item
-              name="unavailableReason"
-              label="暂不可用的原因"
-              style={{ flex: 1 }}
-              rules={[{ required: true, whitespace: true, message: '暂不可用时请说明原因' }]}
-            >
-              <Input maxLength={200} placeholder="如：出国访学至 2026 年 6 月" />
-            </Form.Item>
-          )}
-        </Flex>
-        {isAdmin ? (
-          <Form.Item
-            name="accountUserId"
-            label="登录账号"
-            extra="本单位具有“评审专家”角色的账号；关联后专家登录即可看到指派给本人的评审任务"
-          >
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="不关联"
-              loading={accounts.loading}
-              options={expertAccounts.map((u) => ({
-                value: u.id,
-                label: `${u.displayName}（${u.username}）`,
-              }))}
-              notFoundContent={
-                accounts.error
-                  ? toApiError(accounts.error).message
-                  : '本单位没有未关联的评审专家账号，请先在用户管理中创建'
-              }
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item label="登录账号">
-            <Typography.Text type="secondary">
-              {expert?.accountUsername ?? '未关联'}（登录账号由本单位管理员关联）
-            </Typography.Text>
-            {/* Saving carries the admin's link back unchanged. */}
-            <Form.Item name="accountUserId" hidden noStyle>
-              <Input />
-            </Form.Item>
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(undefined)}>
+                添加领域
+              </Button>
+              <Form.ErrorList errors={errors} />
+            </Flex>
           </Form.Item>
         )}
-      </Form>
-    </Modal>
+      </Form.List>
+      <Form.List name="affiliations">
+        {(fields, { add, remove }) => (
+          <Form.Item
+            label="任职单位"
+            tooltip="专家任职的单位或科技局；与申报联盟成员或推荐单位有关的专家不会被指派"
+          >
+            <Flex vertical gap={8}>
+              {fields.map((field) => (
+                <AffiliationRowFields
+                  key={field.key}
+                  name={field.name}
+                  bureaus={bureaus}
+                  onRemove={() => remove(field.name)}
+                />
+              ))}
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ kind: 'ORGANIZATION', position: '' } satisfies AffiliationRow)}
+              >
+                添加任职单位
+              </Button>
+            </Flex>
+          </Form.Item>
+        )}
+      </Form.List>
+      <Flex gap={16} align="flex-start">
+        <Form.Item name="available" label="可参加评审" valuePropName="checked">
+          <Switch checkedChildren="可用" unCheckedChildren="暂不可用" />
+        </Form.Item>
+        {!available && (
+          <Form.Item
+            name="unavailableReason"
+            label="暂不可用的原因"
+            style={{ flex: 1 }}
+            rules={[{ required: true, whitespace: true, message: '暂不可用时请说明原因' }]}
+          >
+            <Input maxLength={200} placeholder="如：出国访学至 2026 年 6 月" />
+          </Form.Item>
+        )}
+      </Flex>
+      {isAdmin ? (
+        <Form.Item
+          name="accountUserId"
+          label="登录账号"
+          extra="本单位具有“评审专家”角色的账号；关联后专家登录即可看到指派给本人的评审任务"
+        >
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="不关联"
+            loading={accounts.loading}
+            options={expertAccounts.map((u) => ({
+              value: u.id,
+              label: `${u.displayName}（${u.username}）`,
+            }))}
+            notFoundContent={
+              accounts.error
+                ? toApiError(accounts.error).message
+                : '本单位没有未关联的评审专家账号，请先在用户管理中创建'
+            }
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item label="登录账号">
+          <Typography.Text type="secondary">
+            {expert?.accountUsername ?? '未关联'}（登录账号由本单位管理员关联）
+          </Typography.Text>
+          {/* Saving carries the admin's link back unchanged. */}
+          <Form.Item name="accountUserId" hidden noStyle>
+            <Input />
+          </Form.Item>
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
 

@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import { Form, Input, Typography } from 'antd';
+import { FormModal } from '../../shared/form-modal';
 import type { TenantUserFieldsFragment } from '../../gql/graphql';
 import { confirmPasswordRules, passwordRules } from './account-rules';
 import { ResetUserPasswordMutation } from './users.operations';
@@ -19,64 +18,49 @@ export function ResetPasswordModal({
   onReset: (user: TenantUserFieldsFragment) => void;
 }) {
   const [form] = Form.useForm<ResetPasswordValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [resetPassword, { loading }] = useMutation(ResetUserPasswordMutation);
 
-  async function reset(target: TenantUserFieldsFragment, values: ResetPasswordValues) {
-    setFormError(null);
-    try {
-      await resetPassword({ variables: { input: { userId: target.id, newPassword: values.newPassword } } });
-      onReset(target);
-    } catch (error) {
-      setFormError(showApiErrorOnForm(form, toApiError(error)));
-    }
+  async function reset(values: ResetPasswordValues) {
+    if (!user) return;
+    await resetPassword({ variables: { input: { userId: user.id, newPassword: values.newPassword } } });
+    onReset(user);
   }
 
   return (
-    <Modal
+    <FormModal<ResetPasswordValues>
       open={user !== null}
       title="重置密码"
       okText="重置"
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => {
-        form.resetFields();
-        setFormError(null);
-      }}
-      forceRender
+      keepMounted
+      form={form}
+      name="reset-password"
+      onSubmit={reset}
+      intro={
+        user && (
+          <Typography.Paragraph>
+            为用户「{user.displayName}」（{user.username}）设置新密码。
+          </Typography.Paragraph>
+        )
+      }
     >
-      {user && (
-        <Typography.Paragraph>
-          为用户「{user.displayName}」（{user.username}）设置新密码。
-        </Typography.Paragraph>
-      )}
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<ResetPasswordValues>
-        form={form}
-        name="reset-password"
-        layout="vertical"
-        onFinish={(values) => {
-          if (user) void reset(user, values);
-        }}
+      <Form.Item
+        label="新密码"
+        name="newPassword"
+        rules={passwordRules({ fixed: user?.username ?? '' })}
+        extra="至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名"
       >
-        <Form.Item
-          label="新密码"
-          name="newPassword"
-          rules={passwordRules({ fixed: user?.username ?? '' })}
-          extra="至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名"
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认新密码"
-          name="confirmPassword"
-          dependencies={['newPassword']}
-          rules={confirmPasswordRules('newPassword')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        label="确认新密码"
+        name="confirmPassword"
+        dependencies={['newPassword']}
+        rules={confirmPasswordRules('newPassword')}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
