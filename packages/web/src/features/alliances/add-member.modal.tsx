@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { toApiError } from '../../shared/api-error';
 import { OrganizationPicker, type PickedOrganization } from '../organizations/organization-picker';
 import { OrganizationTags } from '../organizations/organization-tags';
-import type { AllianceMemberRow } from './members.section';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -15,7 +14,7 @@ import {
   todayInChina,
 } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { AddAllianceMemberMutation } from './alliances.operations';
+import { AddAllianceMemberMutation, type AllianceMemberRow } from './alliances.operations';
 
 type AddMemberValues = { organizationId: string; role: MemberRole; joinedOn: Dayjs };
 

@@ -11,7 +11,7 @@ import {
   type Agreement,
   type ClauseKey,
 } from './agreement-clauses';
-import type { AgreementMember } from './agreements.section';
+import type { AgreementMember } from './alliances.operations';
 import { dottedPath, showViolationsOnForm } from '../../shared/form-violations';
 import { useShownSubject } from '../../shared/use-shown-subject';
 import { CreateAgreementVersionMutation, UpdateAgreementDraftMutation } from './alliances.operations';

@@ -21,10 +21,9 @@ import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../
 import { CLAUSE_GROUPS, groupHeading, type Agreement } from './agreement-clauses';
 import { AgreementVersionModal, type AgreementVersionMode } from './agreement-version.modal';
 import { RecordSignatureModal, type Signing } from './record-signature.modal';
-import { AllianceAgreementsQuery } from './alliances.operations';
+import { AllianceAgreementsQuery, type AgreementMember } from './alliances.operations';
 
 type AgreementsAlliance = AllianceAgreementsResult['alliance'];
-export type AgreementMember = AgreementsAlliance['members'][number];
 type SignatureRow = {
   organizationId: string;
   name: string;

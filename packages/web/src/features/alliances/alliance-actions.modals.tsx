@@ -4,7 +4,6 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from '
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { toApiError } from '../../shared/api-error';
-import type { AllianceSummary } from './alliance-detail.page';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -13,7 +12,11 @@ import {
   todayInChina,
 } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { DissolveAllianceMutation, EstablishAllianceMutation } from './alliances.operations';
+import {
+  type AllianceSummary,
+  DissolveAllianceMutation,
+  EstablishAllianceMutation,
+} from './alliances.operations';
 
 type EstablishValues = { establishedOn: Dayjs };
 type DissolveValues = { dissolvedOn: Dayjs; reason: string };

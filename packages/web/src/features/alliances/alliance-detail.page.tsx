@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
-import type { AllianceSummaryQuery as AllianceSummaryResult } from '../../gql/graphql';
 import { AgreementsSection } from './agreements.section';
 import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
 import { BasicsSection } from './basics.section';
@@ -15,9 +14,7 @@ import { FoundingCheckSection } from './founding-check.section';
 import { GovernanceSection } from './governance.section';
 import { MembersSection } from './members.section';
 import { OutputsSection } from './outputs.section';
-import { AllianceSummaryQuery } from './alliances.operations';
-
-export type AllianceSummary = AllianceSummaryResult['alliance'];
+import { AllianceSummaryQuery, type AllianceSummary } from './alliances.operations';
 
 const TABS = ['basics', 'members', 'governance', 'agreements', 'documents', 'outputs', 'founding'] as const;
 type TabKey = (typeof TABS)[number];

@@ -1,4 +1,15 @@
 import { graphql } from '../../gql';
+import type {
+  AllianceAgreementsQuery as AllianceAgreementsResult,
+  AllianceMembersQuery as AllianceMembersResult,
+  AllianceSummaryQuery as AllianceSummaryResult,
+} from '../../gql/graphql';
+
+// The rows a section and its modals share, here rather than in the section, so the modals need not
+// import the section that opens them.
+export type AllianceSummary = AllianceSummaryResult['alliance'];
+export type AllianceMemberRow = AllianceMembersResult['alliance']['members'][number];
+export type AgreementMember = AllianceAgreementsResult['alliance']['members'][number];
 
 export const AllianceRegisterQuery = graphql(`
   query AllianceRegister($filter: AllianceFilterInput!, $first: Int!, $after: String) {

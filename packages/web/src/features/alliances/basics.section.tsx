@@ -6,11 +6,10 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { toApiError } from '../../shared/api-error';
-import type { AllianceSummary } from './alliance-detail.page';
 import { AllianceBasicsFields } from './alliance-fields';
 import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { UpdateAllianceMutation } from './alliances.operations';
+import { type AllianceSummary, UpdateAllianceMutation } from './alliances.operations';
 
 type BasicsValues = { name: string; industryCode: string; foundedOn: Dayjs; objectives?: string };
 

@@ -4,7 +4,6 @@ import { Alert, App, DatePicker, Form, Input, Modal, Typography, type FormInstan
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { toApiError } from '../../shared/api-error';
-import type { AllianceMemberRow } from './members.section';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -13,7 +12,7 @@ import {
   todayInChina,
 } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { ExitAllianceMemberMutation } from './alliances.operations';
+import { type AllianceMemberRow, ExitAllianceMemberMutation } from './alliances.operations';
 import { useShownSubject } from '../../shared/use-shown-subject';
 
 type ExitMemberValues = { exitedOn: Dayjs; reason: string };

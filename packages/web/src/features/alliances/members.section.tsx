@@ -5,7 +5,6 @@ import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } fr
 import { useState } from 'react';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
-import type { AllianceMembersQuery as AllianceMembersResult } from '../../gql/graphql';
 import {
   CorrectOrganizationModal,
   type CorrectableOrganization,
@@ -13,9 +12,7 @@ import {
 import { OrganizationTags } from '../organizations/organization-tags';
 import { AddMemberModal } from './add-member.modal';
 import { ExitMemberModal } from './exit-member.modal';
-import { AllianceMembersQuery } from './alliances.operations';
-
-export type AllianceMemberRow = AllianceMembersResult['alliance']['members'][number];
+import { AllianceMembersQuery, type AllianceMemberRow } from './alliances.operations';
 
 /** 成员单位: current members, and the history of those who left (exits are dated, never deleted). */
 export function MembersSection({

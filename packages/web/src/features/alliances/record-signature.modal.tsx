@@ -4,7 +4,6 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { toApiError } from '../../shared/api-error';
 import type { Agreement } from './agreement-clauses';
-import type { AgreementMember } from './agreements.section';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -13,7 +12,7 @@ import {
   todayInChina,
 } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { RecordAgreementSignatureMutation } from './alliances.operations';
+import { type AgreementMember, RecordAgreementSignatureMutation } from './alliances.operations';
 import { useShownSubject } from '../../shared/use-shown-subject';
 
 type SignatureValues = { signatoryName: string; signedOn: Dayjs };
