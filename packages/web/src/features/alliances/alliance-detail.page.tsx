@@ -14,7 +14,7 @@ import { FoundingCheckSection } from './founding-check.section';
 import { GovernanceSection } from './governance.section';
 import { MembersSection } from './members.section';
 import { OutputsSection } from './outputs.section';
-import { AllianceSummaryQuery, type AllianceSummary } from './alliances.operations';
+import { AllianceSummaryQuery } from './alliances.operations';
 
 const TABS = ['basics', 'members', 'governance', 'agreements', 'documents', 'outputs', 'founding'] as const;
 type TabKey = (typeof TABS)[number];
