@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/*-web/src/**/*.{ts,tsx}', 'packages/web-common/src/**/*.{ts,tsx}'],
+    files: ['apps/*-web/src/**/*.{ts,tsx}', 'packages/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },

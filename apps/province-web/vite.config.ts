@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-// By path, not '@xiangmeng/web-common/vite': Vite's config bundler leaves package imports to
+// By path, not '@xiangmeng/web/vite': Vite's config bundler leaves package imports to
 // Node, and Node 20 cannot load a .ts file.
-import { webAppConfig } from '../../packages/web-common/vite/index.ts';
+import { webAppConfig } from '../../packages/web/vite/index.ts';
 
 export default defineConfig(
   webAppConfig({

@@ -1,4 +1,4 @@
-import { createApolloClient, ViewerProvider, WebAppProviders } from '@xiangmeng/web-common';
+import { createApolloClient, ViewerProvider, WebAppProviders } from '@xiangmeng/web';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';

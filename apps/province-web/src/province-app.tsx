@@ -10,7 +10,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import { Role, TenantLevel } from '@xiangmeng/domain';
-import { TierApp, type ShellMenuItem, type Viewer } from '@xiangmeng/web-common';
+import { TierApp, type ShellMenuItem, type Viewer } from '@xiangmeng/web';
 import { lazy } from 'react';
 
 const ProvinceHomePage = lazy(() =>

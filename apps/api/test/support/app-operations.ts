@@ -6,7 +6,7 @@ import { type DefinitionNode, Kind, parse, visit } from 'graphql';
 // codegen client preset, `gql`…`` otherwise), each with the fragments it uses.
 
 const REPO = join(__dirname, '..', '..', '..', '..');
-export const APP_SOURCE_DIRS = ['packages/web-common/src', 'apps/province-web/src', 'apps/city-web/src'];
+export const APP_SOURCE_DIRS = ['packages/web/src', 'apps/province-web/src', 'apps/city-web/src'];
 
 export type AppOperation = { name: string; file: string; document: string };
 

@@ -1,4 +1,4 @@
-import { useSignedInViewer } from '@xiangmeng/web-common';
+import { useSignedInViewer } from '@xiangmeng/web';
 import { Card, Descriptions, Typography } from 'antd';
 
 /** A city user's landing page: their own bureau and a welcome. */

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { NewAccountFields, showApiErrorOnForm, toApiError } from '@xiangmeng/web-common';
+import { NewAccountFields, showApiErrorOnForm, toApiError } from '@xiangmeng/web';
 import { Alert, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { DivisionsQuery as DivisionsResult } from '../../gql/graphql';

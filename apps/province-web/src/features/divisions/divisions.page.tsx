@@ -1,7 +1,7 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@xiangmeng/domain';
-import { LoadFailure, toApiError, useSignedInViewer } from '@xiangmeng/web-common';
+import { LoadFailure, toApiError, useSignedInViewer } from '@xiangmeng/web';
 import { App, Button, Card, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { DivisionsQuery as DivisionsResult } from '../../gql/graphql';

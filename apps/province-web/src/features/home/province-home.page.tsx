@@ -1,5 +1,5 @@
 import { Role } from '@xiangmeng/domain';
-import { useSignedInViewer } from '@xiangmeng/web-common';
+import { useSignedInViewer } from '@xiangmeng/web';
 import { Result } from 'antd';
 import { DivisionsPage } from '../divisions/divisions.page';
 

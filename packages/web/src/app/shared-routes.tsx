@@ -1,0 +1,130 @@
+import { Role } from '@xiangmeng/domain';
+import { lazy } from 'react';
+import { Outlet, Route, useHref } from 'react-router';
+import { RequireRole } from '../features/auth/require-viewer.guard';
+import { NotFoundPage } from '../shared/page-states';
+
+// Each page loads its own chunk; the first screen needs only the providers, the guard and the shell's frame.
+const UserManagementPage = lazy(() =>
+  import('../features/users/user-management.page').then((m) => ({ default: m.UserManagementPage })),
+);
+const MeasuresPage = lazy(() =>
+  import('../features/measures/measures.page').then((m) => ({ default: m.MeasuresPage })),
+);
+const AllianceRegisterPage = lazy(() =>
+  import('../features/alliances/alliance-register.page').then((m) => ({ default: m.AllianceRegisterPage })),
+);
+const RegisterAlliancePage = lazy(() =>
+  import('../features/alliances/register-alliance.page').then((m) => ({ default: m.RegisterAlliancePage })),
+);
+const AllianceDetailPage = lazy(() =>
+  import('../features/alliances/alliance-detail.page').then((m) => ({ default: m.AllianceDetailPage })),
+);
+const WorkListPage = lazy(() =>
+  import('../features/pilots/work-list.page').then((m) => ({ default: m.WorkListPage })),
+);
+const PilotCallsPage = lazy(() =>
+  import('../features/calls/pilot-calls.page').then((m) => ({ default: m.PilotCallsPage })),
+);
+const NewPilotApplicationPage = lazy(() =>
+  import('../features/pilots/new-pilot-application.page').then((m) => ({ default: m.NewPilotApplicationPage })),
+);
+const PilotApplicationsPage = lazy(() =>
+  import('../features/pilots/pilot-applications.page').then((m) => ({ default: m.PilotApplicationsPage })),
+);
+const PilotApplicationDetailPage = lazy(() =>
+  import('../features/pilots/pilot-application-detail.page').then((m) => ({ default: m.PilotApplicationDetailPage })),
+);
+const ConfirmedPilotsPage = lazy(() =>
+  import('../features/pilots/confirmed-pilots.page').then((m) => ({ default: m.ConfirmedPilotsPage })),
+);
+const ExpertPoolPage = lazy(() =>
+  import('../features/reviews/expert-pool.page').then((m) => ({ default: m.ExpertPoolPage })),
+);
+const CallRankingPage = lazy(() =>
+  import('../features/reviews/call-ranking.page').then((m) => ({ default: m.CallRankingPage })),
+);
+const MyReviewsPage = lazy(() =>
+  import('../features/reviews/my-reviews.page').then((m) => ({ default: m.MyReviewsPage })),
+);
+const ReviewSheetPage = lazy(() =>
+  import('../features/reviews/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
+);
+
+// The sign-in page and the signed-in frame load on demand too.
+export const LazySignInPage = lazy(() =>
+  import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })),
+);
+export const LazyAppShell = lazy(() =>
+  import('./app-shell.layout').then((m) => ({ default: m.AppShell })),
+);
+
+/**
+ * The pages both tiers serve, below the app's own home page (`index`). A function, not a component:
+ * React Router reads <Route> elements only, so call it inside the shell's <Route>.
+ */
+export function sharedRoutes({
+  staffRoles,
+  adminRoles,
+}: {
+  /** the tier's administrators and officers: the register, measures, pilots and the expert pool */
+  staffRoles: readonly Role[];
+  /** who manages the tier's user accounts */
+  adminRoles: readonly Role[];
+}) {
+  return (
+    <>
+      <Route
+        path="users"
+        element={
+          <RequireRole roles={adminRoles}>
+            <UserManagementPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        element={
+          <RequireRole roles={staffRoles}>
+            <Outlet />
+          </RequireRole>
+        }
+      >
+        <Route path="measures/*" element={<MeasuresPage />} />
+        <Route path="alliances">
+          <Route index element={<AllianceRegisterPage />} />
+          <Route path="new" element={<RegisterAlliancePage />} />
+          <Route path=":allianceId" element={<AllianceDetailPage />} />
+        </Route>
+        <Route path="pilots">
+          <Route path="calls" element={<PilotCallsPage />} />
+          <Route path="applications" element={<PilotApplicationsPage />} />
+          <Route path="applications/new" element={<NewPilotApplicationPage />} />
+          <Route path="applications/:applicationId" element={<PilotApplicationDetailPage />} />
+          <Route path="confirmed" element={<ConfirmedPilotsPage />} />
+        </Route>
+        <Route path="reviews">
+          <Route path="experts" element={<ExpertPoolPage />} />
+          <Route path="calls/:callId/ranking" element={<CallRankingPage />} />
+        </Route>
+      </Route>
+      <Route
+        path="reviews/mine"
+        element={
+          <RequireRole roles={[Role.EXPERT]}>
+            <Outlet />
+          </RequireRole>
+        }
+      >
+        <Route index element={<MyReviewsPage />} />
+        <Route path=":assignmentId" element={<ReviewSheetPage />} />
+      </Route>
+      {/* Everyone signed in: experts and staff alike have things waiting for them. */}
+      <Route path="work" element={<WorkListPage />} />
+      <Route path="*" element={<NotFound />} />
+    </>
+  );
+}
+
+function NotFound() {
+  return <NotFoundPage homeHref={useHref('/')} />;
+}

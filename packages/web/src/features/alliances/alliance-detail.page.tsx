@@ -1,0 +1,176 @@
+import { useQuery } from '@apollo/client/react';
+import { ALLIANCE_ACTION_LABELS, ErrorCode, type AllianceAction } from '@xiangmeng/domain';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { toApiError } from '../../shared/api-error';
+import { AgreementsSection } from './agreements.section';
+import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import { BasicsSection } from './basics.section';
+import { DissolveAllianceModal, EstablishAllianceModal } from './alliance-actions.modals';
+import { DocumentsSection } from '../documents/alliance-documents.section';
+import { FoundingCheckSection } from './founding-check.section';
+import { GovernanceSection } from './governance.section';
+import { MembersSection } from './members.section';
+import { OutputsSection } from './outputs.section';
+import { AllianceSummaryQuery } from './alliances.operations';
+
+const TABS = ['basics', 'members', 'governance', 'agreements', 'documents', 'outputs', 'founding'] as const;
+type TabKey = (typeof TABS)[number];
+
+function isTab(value: string | null): value is TabKey {
+  return (TABS as readonly (string | null)[]).includes(value);
+}
+
+/** One alliance of the register: its record in sections, the Art. 8 check and its status changes. */
+export function AllianceDetailPage() {
+  const { allianceId = '' } = useParams();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: TabKey = isTab(requested) ? requested : 'basics';
+  const [action, setAction] = useState<AllianceAction | null>(null);
+  // Each opening gets a fresh form (the modals are keyed by it), never the last one's values.
+  const [openings, setOpenings] = useState(0);
+  const { data, loading, error, refetch } = useQuery(AllianceSummaryQuery, {
+    variables: { id: allianceId },
+    fetchPolicy: 'cache-and-network',
+  });
+
+  if (loading && !data) return <PageLoading />;
+  if (!data) {
+    const apiError = toApiError(error);
+    if (apiError.code === ErrorCode.NOT_FOUND) {
+      return (
+        <Result
+          status="404"
+          title="联盟不存在"
+          subTitle="该联盟不存在，或不是本单位登记的联盟。"
+          extra={
+            <Button type="primary" onClick={() => void navigate('/alliances')}>
+              返回联盟名录
+            </Button>
+          }
+        />
+      );
+    }
+    return <LoadFailure error={apiError} onRetry={() => void refetch().catch(() => undefined)} />;
+  }
+
+  const alliance = data.alliance;
+  // Dissolved alliances, and those of another tenant, are read-only: the API offers no action on them.
+  const editable = alliance.status !== 'DISSOLVED' && alliance.availableActions.length > 0;
+
+  const sections: Record<TabKey, { label: string; children: React.ReactNode }> = {
+    basics: { label: '基本信息', children: <BasicsSection alliance={alliance} editable={editable} /> },
+    members: {
+      label: '成员单位',
+      children: <MembersSection allianceId={alliance.id} status={alliance.status} editable={editable} />,
+    },
+    governance: {
+      label: '组织机构',
+      children: <GovernanceSection allianceId={alliance.id} editable={editable} />,
+    },
+    agreements: {
+      label: '联盟协议',
+      children: <AgreementsSection allianceId={alliance.id} editable={editable} />,
+    },
+    documents: {
+      label: '文件',
+      children: <DocumentsSection allianceId={alliance.id} editable={editable} />,
+    },
+    outputs: { label: '产出', children: <OutputsSection allianceId={alliance.id} editable={editable} /> },
+    founding: { label: '第八条检查', children: <FoundingCheckSection allianceId={alliance.id} /> },
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Breadcrumb items={[{ title: <Link to="/alliances">联盟名录</Link> }, { title: alliance.name }]} />
+      <Card>
+        <Flex justify="space-between" align="start" gap={16} wrap>
+          <Flex vertical gap={8} style={{ minWidth: 0 }}>
+            <Space size={8} wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {alliance.name}
+              </Typography.Title>
+              <AllianceStatusTag status={alliance.status} />
+              <PilotStatusTag pilotStatus={alliance.pilotStatus} />
+            </Space>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2, xl: 4 }}
+              items={[
+                { key: 'industry', label: '产业', children: alliance.industry.name },
+                { key: 'foundedOn', label: '发起日期', children: alliance.foundedOn },
+                {
+                  key: 'chair',
+                  label: '理事长单位',
+                  children: alliance.chairMember?.name ?? '未确定',
+                },
+                { key: 'tenant', label: '登记单位', children: alliance.tenant.name },
+                ...(alliance.establishedOn
+                  ? [{ key: 'establishedOn', label: '成立日期', children: alliance.establishedOn }]
+                  : []),
+              ]}
+            />
+          </Flex>
+          <Space>
+            {alliance.availableActions.map((available) => (
+              <Button
+                key={available}
+                type={available === 'ESTABLISH' ? 'primary' : 'default'}
+                danger={available === 'DISSOLVE'}
+                onClick={() => {
+                  setOpenings(openings + 1);
+                  setAction(available);
+                }}
+              >
+                {ALLIANCE_ACTION_LABELS[available]}
+              </Button>
+            ))}
+          </Space>
+        </Flex>
+        {alliance.status === 'DISSOLVED' && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={`该联盟已于 ${alliance.dissolvedOn ?? '—'} 解散，记录只读`}
+            description={alliance.dissolutionReason ? `解散原因：${alliance.dissolutionReason}` : undefined}
+          />
+        )}
+      </Card>
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            const next = new URLSearchParams(params);
+            next.set('tab', key);
+            setParams(next, { replace: true });
+          }}
+          destroyOnHidden
+          items={TABS.map((key) => ({ key, label: sections[key].label, children: sections[key].children }))}
+        />
+      </Card>
+      <EstablishAllianceModal
+        key={`establish-${openings}`}
+        alliance={alliance}
+        open={action === 'ESTABLISH'}
+        onClose={() => setAction(null)}
+        onShowCheck={() => {
+          setAction(null);
+          const next = new URLSearchParams(params);
+          next.set('tab', 'founding');
+          setParams(next, { replace: true });
+        }}
+      />
+      <DissolveAllianceModal
+        key={`dissolve-${openings}`}
+        alliance={alliance}
+        open={action === 'DISSOLVE'}
+        onClose={() => setAction(null)}
+      />
+    </Flex>
+  );
+}

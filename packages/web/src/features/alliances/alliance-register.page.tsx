@@ -1,0 +1,246 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import {
+  ALLIANCE_STATUS_LABELS,
+  FOUNDING_CONDITIONS,
+  PILOT_STATUS_LABELS,
+  type AllianceStatus,
+  type PilotStatus,
+} from '@xiangmeng/domain';
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LoadFailure } from '../../shared/page-states';
+import { useSignedInViewer } from '../auth/viewer.provider';
+import { toApiError } from '../../shared/api-error';
+import type { AllianceFilterInput, AllianceRegisterQuery as AllianceRegisterResult } from '../../gql/graphql';
+import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import { IndustryTreeSelect } from '../industries/industry-tree-select';
+import { AllianceRegisterQuery } from './alliances.operations';
+
+type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
+
+const PAGE_SIZE = 20;
+const FILTER_KEYS = ['industryCode', 'status', 'pilotStatus', 'search'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** The filters live in the address, so a filtered register can be bookmarked, shared and exported. */
+function readFilter(params: URLSearchParams): AllianceFilterInput {
+  const filter: AllianceFilterInput = {};
+  const industryCode = params.get('industryCode');
+  const status = params.get('status');
+  const pilotStatus = params.get('pilotStatus');
+  const search = params.get('search');
+  if (industryCode) filter.industryCode = industryCode;
+  if (status && status in ALLIANCE_STATUS_LABELS) filter.status = status as AllianceStatus;
+  if (pilotStatus && pilotStatus in PILOT_STATUS_LABELS) filter.pilotStatus = pilotStatus as PilotStatus;
+  if (search?.trim()) filter.search = search.trim();
+  return filter;
+}
+
+function exportHref(filter: AllianceFilterInput): string {
+  const query = new URLSearchParams();
+  for (const key of FILTER_KEYS) query.set(key, filter[key] ?? '');
+  return `/api/exports/alliances.xlsx?${query.toString()}`;
+}
+
+/** 联盟名录: the alliances this bureau registered, filtered, searched and paged by cursor. */
+export function AllianceRegisterPage() {
+  const viewer = useSignedInViewer();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const filtered = Object.keys(filter).length > 0;
+  // The `after` cursor of each page visited so far; the last one is the page shown.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const [searchText, setSearchText] = useState(filter.search ?? '');
+
+  const { data, previousData, loading, error, refetch } = useQuery(AllianceRegisterQuery, {
+    variables: { filter, first: PAGE_SIZE, after },
+    fetchPolicy: 'cache-and-network',
+  });
+  const page = (data ?? previousData)?.alliances;
+
+  function setFilter(key: FilterKey, value: string | undefined) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setCursors([null]);
+  }
+
+  const columns: TableColumnsType<AllianceRow> = [
+    {
+      title: '名称',
+      key: 'name',
+      render: (_: unknown, a) => <Link to={`/alliances/${a.id}`}>{a.name}</Link>,
+    },
+    { title: '产业', key: 'industry', width: 120, render: (_: unknown, a) => a.industry.name },
+    { title: '发起日期', dataIndex: 'foundedOn', width: 105 },
+    {
+      title: '状态',
+      key: 'status',
+      width: 80,
+      render: (_: unknown, a) => <AllianceStatusTag status={a.status} />,
+    },
+    {
+      title: '试点',
+      key: 'pilotStatus',
+      width: 90,
+      render: (_: unknown, a) => <PilotStatusTag pilotStatus={a.pilotStatus} />,
+    },
+    {
+      title: '理事长单位',
+      key: 'chair',
+      render: (_: unknown, a) =>
+        a.chairMember?.name ?? <Typography.Text type="secondary">未确定</Typography.Text>,
+    },
+    {
+      title: '现有成员数',
+      key: 'members',
+      align: 'right',
+      width: 70,
+      render: (_: unknown, a) => a.members.length,
+    },
+    {
+      title: '第八条',
+      key: 'foundingCheck',
+      width: 180,
+      render: (_: unknown, a) => <FoundingSummary check={a.foundingCheck} />,
+    },
+  ];
+
+  const pageCount = page ? Math.max(1, Math.ceil(page.totalCount / PAGE_SIZE)) : 1;
+
+  return (
+    <Card
+      title={`联盟名录 · ${viewer.tenant.bureauName}`}
+      extra={
+        <Space>
+          <Button icon={<DownloadOutlined />} href={exportHref(filter)} download>
+            导出 Excel
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/alliances/new')}>
+            登记联盟
+          </Button>
+        </Space>
+      }
+    >
+      <Flex wrap gap={12} style={{ marginBottom: 16 }} role="search" aria-label="筛选联盟">
+        <IndustryTreeSelect
+          value={filter.industryCode ?? undefined}
+          onChange={(code) => setFilter('industryCode', code)}
+          placeholder="产业：全部"
+          allowClear
+          style={{ width: 240 }}
+        />
+        <Select<AllianceStatus>
+          aria-label="状态"
+          value={filter.status ?? undefined}
+          onChange={(status) => setFilter('status', status)}
+          placeholder="状态：全部"
+          allowClear
+          style={{ width: 140 }}
+          options={Object.entries(ALLIANCE_STATUS_LABELS).map(([value, label]) => ({
+            value: value as AllianceStatus,
+            label,
+          }))}
+        />
+        <Select<PilotStatus>
+          aria-label="试点"
+          value={filter.pilotStatus ?? undefined}
+          onChange={(pilotStatus) => setFilter('pilotStatus', pilotStatus)}
+          placeholder="试点：全部"
+          allowClear
+          style={{ width: 140 }}
+          options={Object.entries(PILOT_STATUS_LABELS).map(([value, label]) => ({
+            value: value as PilotStatus,
+            label,
+          }))}
+        />
+        <Input.Search
+          aria-label="搜索联盟"
+          placeholder="联盟或成员名称、信用代码"
+          allowClear
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onSearch={(text) => setFilter('search', text.trim() || undefined)}
+          style={{ width: 300 }}
+        />
+      </Flex>
+      {error && !page ? (
+        <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
+      ) : (
+        <>
+          <Table<AllianceRow>
+            rowKey="id"
+            columns={columns}
+            dataSource={page?.nodes ?? []}
+            // Cached rows show at once; the spinner is for a page not read yet (a new filter or page).
+            loading={loading && !data}
+            pagination={false}
+            locale={{
+              emptyText: (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={filtered ? '没有符合条件的联盟' : '本单位尚未登记联盟'}
+                />
+              ),
+            }}
+          />
+          {page && page.totalCount > 0 && (
+            <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+              <Typography.Text type="secondary" data-testid="register-total">
+                共 {page.totalCount} 个联盟 · 第 {cursors.length} / {pageCount} 页
+              </Typography.Text>
+              <Space>
+                <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                  上一页
+                </Button>
+                <Button
+                  disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor}
+                  onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}
+                >
+                  下一页
+                </Button>
+              </Space>
+            </Flex>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** 「6/6 满足」, or how many hold and which articles fail, each article named in the tooltip. */
+function FoundingSummary({ check }: { check: AllianceRow['foundingCheck'] }) {
+  const failing = check.conditions.filter((c) => !c.holds);
+  const held = check.conditions.length - failing.length;
+  if (check.allHold) return <Tag color="success">{`${held}/${FOUNDING_CONDITIONS.length} 满足`}</Tag>;
+  return (
+    <Tooltip title={failing.map((c) => `${c.article}不满足`).join('；')}>
+      <Flex vertical gap={2}>
+        <span>
+          <Tag color="warning">{`${held}/${FOUNDING_CONDITIONS.length} 满足`}</Tag>
+        </span>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          不满足：{failing.map((c) => c.article.replace(/^第八条/, '')).join('、')}
+        </Typography.Text>
+      </Flex>
+    </Tooltip>
+  );
+}

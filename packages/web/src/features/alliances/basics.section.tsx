@@ -1,0 +1,138 @@
+import { EditOutlined } from '@ant-design/icons';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { ALLIANCE_STATUS_LABELS, ErrorCode, PILOT_STATUS_LABELS } from '@xiangmeng/domain';
+import { Alert, App, Button, Descriptions, Flex, Form, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { toApiError } from '../../shared/api-error';
+import { AllianceBasicsFields } from './alliance-fields';
+import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-dates';
+import { showViolationsOnForm } from '../../shared/form-violations';
+import { type AllianceSummary, UpdateAllianceMutation } from './alliances.operations';
+
+type BasicsValues = { name: string; industryCode: string; foundedOn: Dayjs; objectives?: string };
+
+/** 基本信息: the register entry, edited against the version read (a concurrent change is refused). */
+export function BasicsSection({ alliance, editable }: { alliance: AllianceSummary; editable: boolean }) {
+  const [editing, setEditing] = useState(false);
+  if (editing && editable) return <BasicsForm alliance={alliance} onDone={() => setEditing(false)} />;
+  return (
+    <Flex vertical>
+      <Descriptions
+        bordered
+        column={1}
+        styles={{ label: { width: 160 } }}
+        items={[
+          { key: 'name', label: '联盟名称', children: alliance.name },
+          { key: 'industry', label: '产业分类', children: alliance.industry.name },
+          { key: 'foundedOn', label: '发起日期', children: alliance.foundedOn },
+          { key: 'status', label: '状态', children: ALLIANCE_STATUS_LABELS[alliance.status] },
+          {
+            key: 'pilot',
+            label: '试点',
+            children: (
+              <Space size={8} data-testid="alliance-pilot">
+                <span>{PILOT_STATUS_LABELS[alliance.pilotStatus]}</span>
+                {alliance.pilotSince && <span>（{alliance.pilotSince} 确认）</span>}
+                {alliance.pilotApplicationId && (
+                  <Link to={`/pilots/applications/${alliance.pilotApplicationId}`}>查看试点申报</Link>
+                )}
+              </Space>
+            ),
+          },
+          { key: 'tenant', label: '登记单位', children: alliance.tenant.name },
+          ...(alliance.establishedOn
+            ? [{ key: 'establishedOn', label: '成立日期', children: alliance.establishedOn }]
+            : []),
+          ...(alliance.dissolvedOn
+            ? [
+                { key: 'dissolvedOn', label: '解散日期', children: alliance.dissolvedOn },
+                { key: 'dissolutionReason', label: '解散原因', children: alliance.dissolutionReason },
+              ]
+            : []),
+          {
+            key: 'objectives',
+            label: '联盟目标',
+            children: alliance.objectives ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                {alliance.objectives}
+              </Typography.Paragraph>
+            ) : (
+              <Typography.Text type="secondary">未填写</Typography.Text>
+            ),
+          },
+        ]}
+      />
+      {editable && (
+        <div style={{ marginTop: 16 }}>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            编辑基本信息
+          </Button>
+        </div>
+      )}
+    </Flex>
+  );
+}
+
+function BasicsForm({ alliance, onDone }: { alliance: AllianceSummary; onDone: () => void }) {
+  const { message } = App.useApp();
+  const client = useApolloClient();
+  const [form] = Form.useForm<BasicsValues>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [updateAlliance, { loading }] = useMutation(UpdateAllianceMutation);
+
+  async function save(values: BasicsValues) {
+    setFormError(null);
+    try {
+      await updateAlliance({
+        variables: {
+          input: {
+            id: alliance.id,
+            version: alliance.version,
+            name: values.name.trim(),
+            industryCode: values.industryCode,
+            foundedOn: toCalendarDate(values.foundedOn),
+            objectives: (values.objectives ?? '').trim(),
+          },
+        },
+        refetchQueries: 'active',
+        awaitRefetchQueries: true,
+      });
+      void message.success('基本信息已保存');
+      onDone();
+    } catch (error) {
+      const apiError = toApiError(error);
+      setFormError(showViolationsOnForm(form, apiError));
+      // Someone else saved first: read their version, so a second save is a deliberate overwrite.
+      if (apiError.code === ErrorCode.CONFLICT) {
+        void client.refetchQueries({ include: ['AllianceSummary'] }).catch(() => undefined);
+      }
+    }
+  }
+
+  return (
+    <Form<BasicsValues>
+      form={form}
+      name="alliance-basics"
+      layout="vertical"
+      style={{ maxWidth: 840 }}
+      initialValues={{
+        name: alliance.name,
+        industryCode: alliance.industry.code,
+        foundedOn: fromCalendarDate(alliance.foundedOn),
+        objectives: alliance.objectives,
+      }}
+      onFinish={(values) => void save(values)}
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <AllianceBasicsFields />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={loading}>
+          保存
+        </Button>
+        <Button onClick={onDone}>取消</Button>
+      </Space>
+    </Form>
+  );
+}

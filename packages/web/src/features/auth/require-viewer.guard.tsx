@@ -1,0 +1,47 @@
+import { isAdmin, Role, type TenantLevel } from '@xiangmeng/domain';
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ForbiddenPage, LoadFailure, PageLoading } from '../../shared/page-states';
+import { NoAccessPage } from './no-access.page';
+import { useSignedInViewer, useViewer } from './viewer.provider';
+
+export type SignInRedirectState = { from?: string };
+
+/**
+ * Admits only a signed-in user of the app's own tier; others go to sign-in, and a user of the
+ * other tier sees a no-access page (the session cookie is shared by both apps on one origin).
+ * An expert lands on their review tasks and sees only those and the work list.
+ */
+export function RequireViewer({ level, noAccessReason }: { level: TenantLevel; noAccessReason: string }) {
+  const { viewer, loading, error, retry } = useViewer();
+  const location = useLocation();
+  if (loading) return <PageLoading />;
+  if (!viewer && error) return <LoadFailure error={error} onRetry={retry} />;
+  if (!viewer) {
+    const state: SignInRedirectState = { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  if (viewer.tenant.level !== level) return <NoAccessPage reason={noAccessReason} />;
+  // An expert's reduced view: the work list and the assigned reviews, nothing of the staff's pages.
+  if (viewer.roles.includes(Role.EXPERT) && !isExpertPath(location.pathname)) {
+    return <Navigate to={EXPERT_HOME} replace />;
+  }
+  return <Outlet />;
+}
+
+const EXPERT_HOME = '/reviews/mine';
+const EXPERT_PATHS = ['/work', EXPERT_HOME];
+
+function isExpertPath(pathname: string): boolean {
+  return EXPERT_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+}
+
+/** Shows the page only to holders of one of `roles`; the API enforces the same rule. */
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const viewer = useSignedInViewer();
+  return viewer.roles.some((r) => roles.includes(r)) ? children : <ForbiddenPage />;
+}
+
+export function useIsAdmin(): boolean {
+  return isAdmin(useSignedInViewer().roles);
+}

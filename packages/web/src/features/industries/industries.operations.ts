@@ -1,0 +1,12 @@
+import { graphql } from '../../gql';
+
+export const IndustriesQuery = graphql(`
+  query Industries {
+    industries {
+      code
+      name
+      parentCode
+      category
+    }
+  }
+`);

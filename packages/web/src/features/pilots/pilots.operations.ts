@@ -1,0 +1,204 @@
+import { graphql } from '../../gql';
+
+// The city's established alliances, for a new application (one page of the register is plenty).
+export const ApplicableAlliancesQuery = graphql(`
+  query ApplicableAlliances {
+    alliances(filter: { status: ESTABLISHED }, first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+        pilotStatus
+        industry {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const CreatePilotApplicationMutation = graphql(`
+  mutation CreatePilotApplication($input: CreatePilotApplicationInput!) {
+    createPilotApplication(input: $input) {
+      id
+    }
+  }
+`);
+
+export const PilotApplicationsQuery = graphql(`
+  query PilotApplications($filter: PilotApplicationFilterInput!) {
+    pilotApplications(filter: $filter) {
+      id
+      allianceId
+      allianceName
+      level
+      state
+      submittedAt
+      recommendedAt
+      homeTenant {
+        id
+        name
+      }
+      call {
+        id
+        title
+      }
+    }
+  }
+`);
+
+export const PilotApplicationDetailQuery = graphql(`
+  query PilotApplicationDetail($id: ID!) {
+    pilotApplication(id: $id) {
+      id
+      version
+      allianceId
+      allianceName
+      level
+      state
+      availableActions
+      industry {
+        code
+        name
+      }
+      homeTenant {
+        id
+        name
+        bureauName
+      }
+      authority {
+        id
+        name
+        bureauName
+      }
+      recommendingUnit {
+        id
+        name
+        bureauName
+      }
+      call {
+        ...PilotCallFields
+      }
+      form {
+        goals
+        workPlan
+        budgetFen
+        ownInvestmentFen
+        expectedResults
+        contactName
+        contactPhone
+      }
+      feasibilityReport {
+        id
+        kind
+        fileName
+        downloadUrl
+      }
+      attachments {
+        id
+        kind
+        fileName
+        downloadUrl
+      }
+      dossier
+      submittedAt
+      submittedByName
+      recommendedAt
+      recommendedByName
+      recommendationOpinion
+      acceptedAt
+      noticeStartsOn
+      noticeEndsOn
+      decidedAt
+      decisionReason
+      decisionBasis
+      lastReason
+      timeline {
+        at
+        action
+        toState
+        actorName
+        tierName
+        opinion
+      }
+      panel {
+        aggregate {
+          rule
+          sheets
+          total
+          passMark
+          passes
+          rank
+        }
+      }
+      createdAt
+      updatedAt
+    }
+  }
+`);
+
+// The alliance's register documents, to pick the feasibility report and attachments from.
+export const PilotAllianceDocumentsQuery = graphql(`
+  query PilotAllianceDocuments($id: ID!) {
+    alliance(id: $id) {
+      id
+      documents {
+        id
+        kind
+        fileName
+        uploadedAt
+      }
+    }
+  }
+`);
+
+export const UpdatePilotApplicationMutation = graphql(`
+  mutation UpdatePilotApplication($input: UpdatePilotApplicationInput!) {
+    updatePilotApplication(input: $input) {
+      id
+      version
+      updatedAt
+    }
+  }
+`);
+
+export const TransitionPilotApplicationMutation = graphql(`
+  mutation TransitionPilotApplication($input: TransitionPilotApplicationInput!) {
+    transitionPilotApplication(input: $input) {
+      id
+      version
+      state
+      availableActions
+    }
+  }
+`);
+
+export const ConfirmedPilotsQuery = graphql(`
+  query ConfirmedPilots {
+    confirmedPilots {
+      applicationId
+      allianceId
+      allianceName
+      level
+      confirmedOn
+      authority {
+        id
+        name
+        level
+      }
+      allianceTenant {
+        id
+        name
+      }
+      industry {
+        code
+        name
+      }
+      call {
+        id
+        title
+      }
+    }
+  }
+`);

@@ -1,0 +1,241 @@
+import {
+  DOCUMENT_KIND_LABELS,
+  FOUNDING_CONDITION_INFO,
+  MEMBER_ROLE_LABELS,
+  ORGANIZATION_TYPE_LABELS,
+  type DocumentKind,
+  type FoundingCondition,
+  type MemberRole,
+  type OrganizationType,
+} from '@xiangmeng/domain';
+import { Alert, Descriptions, Empty, Flex, List, Table, Tabs, Tag, Typography } from 'antd';
+import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
+import { chinaDateTime, formatFen } from '../../shared/format';
+import { isRecord, labelOf, records, text, type JsonRecord } from '../pilots/dossier-json';
+
+type Application = ReviewSheetResult['myReviewAssignments'][number]['application'];
+
+const paragraph = (value: string) => (
+  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{value || '—'}</Typography.Paragraph>
+);
+
+/** The dossier as submitted, read-only: what an expert scores. */
+export function DossierSection({ application }: { application: Application }) {
+  const dossier: JsonRecord = isRecord(application.dossier) ? application.dossier : {};
+  const alliance = isRecord(dossier.alliance) ? dossier.alliance : {};
+  const form = application.form;
+
+  const basics = (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      items={[
+        { key: 'name', label: '联盟名称', children: application.allianceName },
+        { key: 'industry', label: '产业', children: application.industry.name },
+        { key: 'city', label: '所在市州', children: application.homeTenant.name },
+        { key: 'foundedOn', label: '发起日期', children: text(alliance.foundedOn) ?? '—' },
+        { key: 'establishedOn', label: '成立日期', children: text(alliance.establishedOn) ?? '—' },
+        { key: 'submittedAt', label: '提交时间', children: chinaDateTime(application.submittedAt) },
+        { key: 'liableEntity', label: '对外承担责任的主体', children: text(alliance.liableEntity) ?? '—' },
+        {
+          key: 'objectives',
+          label: '联盟宗旨',
+          span: 2,
+          children: paragraph(text(alliance.objectives) ?? ''),
+        },
+        ...(application.recommendationOpinion
+          ? [
+              {
+                key: 'recommendation',
+                label: '推荐意见',
+                span: 2,
+                children: paragraph(
+                  `${application.recommendationOpinion}${application.recommendedByName ? `（${application.recommendedByName}）` : ''}`,
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+
+  const memberRows = records(dossier.members);
+  const members =
+    memberRows.length === 0 ? (
+      <Empty description="申报材料未列出成员单位" />
+    ) : (
+      <Table<JsonRecord>
+        size="small"
+        pagination={false}
+        rowKey={(m) => text(m.organizationId) ?? text(m.id) ?? text(m.name) ?? ''}
+        dataSource={memberRows}
+        columns={[
+          { title: '单位名称', key: 'name', render: (_: unknown, m) => text(m.name) ?? '—' },
+          {
+            title: '类型',
+            key: 'type',
+            render: (_: unknown, m) => labelOf<OrganizationType>(ORGANIZATION_TYPE_LABELS, m.type),
+          },
+          {
+            title: '角色',
+            key: 'role',
+            render: (_: unknown, m) => labelOf<MemberRole>(MEMBER_ROLE_LABELS, m.role),
+          },
+          {
+            title: '行业骨干',
+            key: 'backbone',
+            render: (_: unknown, m) => (m.industryBackbone === true ? '是' : '否'),
+          },
+          { title: '加入日期', key: 'joinedOn', render: (_: unknown, m) => text(m.joinedOn) ?? '—' },
+        ]}
+      />
+    );
+
+  const memberName = (id: unknown) =>
+    text(memberRows.find((m) => m.organizationId === id)?.name) ?? '（已不在成员名单中的单位）';
+  const agreement = isRecord(dossier.agreement) ? dossier.agreement : null;
+  const ip = agreement && isRecord(agreement.ipTerms) ? agreement.ipTerms : {};
+  const funds = agreement && isRecord(agreement.fundRules) ? agreement.fundRules : {};
+  const openness = agreement && isRecord(agreement.openness) ? agreement.openness : {};
+  const agreementView = !agreement ? (
+    <Empty description="申报材料中没有生效的联盟协议" />
+  ) : (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      items={[
+        {
+          key: 'version',
+          label: '协议版本',
+          children: text(agreement.version) ? `第 ${text(agreement.version)} 版` : '—',
+        },
+        { key: 'goals', label: '创新目标', children: paragraph(text(agreement.innovationGoals) ?? '') },
+        {
+          key: 'tasks',
+          label: '成员任务分工',
+          children: (
+            <List
+              size="small"
+              dataSource={records(agreement.tasks)}
+              renderItem={(t) => (
+                <List.Item>
+                  {memberName(t.organizationId)}：{text(t.task) ?? '—'}
+                </List.Item>
+              )}
+            />
+          ),
+        },
+        { key: 'ownership', label: '知识产权归属', children: paragraph(text(ip.ownership) ?? '') },
+        { key: 'licensing', label: '知识产权许可', children: paragraph(text(ip.licensing) ?? '') },
+        { key: 'benefitSharing', label: '利益分配', children: paragraph(text(ip.benefitSharing) ?? '') },
+        { key: 'breach', label: '违约责任', children: paragraph(text(ip.breachLiability) ?? '') },
+        { key: 'fundManagement', label: '经费管理', children: paragraph(text(funds.management) ?? '') },
+        { key: 'fundSupervision', label: '经费监督', children: paragraph(text(funds.supervision) ?? '') },
+        { key: 'newMembers', label: '新成员加入', children: paragraph(text(openness.newMembers) ?? '') },
+        { key: 'external', label: '对外合作', children: paragraph(text(openness.externalCooperation) ?? '') },
+        { key: 'diffusion', label: '成果扩散', children: paragraph(text(openness.resultsDiffusion) ?? '') },
+      ]}
+    />
+  );
+
+  const check = isRecord(dossier.foundingCheck) ? dossier.foundingCheck : null;
+  const conditions = check ? records(check.conditions) : [];
+  const foundingView = !check ? (
+    <Empty description="申报材料中没有第八条检查结果" />
+  ) : (
+    <Flex vertical gap={12}>
+      <Alert
+        type={check.allHold === true ? 'success' : 'warning'}
+        showIcon
+        title={`${text(check.asOf) ?? ''} 检查：${check.allHold === true ? '第八条六项基本条件全部满足' : '存在不满足的条件'}`}
+      />
+      <List
+        size="small"
+        bordered
+        dataSource={conditions}
+        renderItem={(c) => {
+          const info =
+            typeof c.condition === 'string' && c.condition in FOUNDING_CONDITION_INFO
+              ? FOUNDING_CONDITION_INFO[c.condition as FoundingCondition]
+              : null;
+          return (
+            <List.Item>
+              <Flex vertical gap={4}>
+                <Flex gap={8} align="center">
+                  <Tag color={c.holds === true ? 'green' : 'red'}>{c.holds === true ? '满足' : '不满足'}</Tag>
+                  <span>
+                    {text(c.article) ?? info?.article ?? ''} {text(c.title) ?? info?.title ?? ''}
+                  </span>
+                </Flex>
+                {records(c.reasons).map((r, i) => (
+                  <Typography.Text key={i} type="danger">
+                    {text(r.message)}
+                  </Typography.Text>
+                ))}
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+    </Flex>
+  );
+
+  const formView = (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      items={[
+        { key: 'goals', label: '建设目标', children: paragraph(form.goals) },
+        { key: 'workPlan', label: '工作计划', children: paragraph(form.workPlan) },
+        { key: 'budget', label: '经费预算', children: formatFen(form.budgetFen) },
+        { key: 'own', label: '自筹投入', children: formatFen(form.ownInvestmentFen) },
+        { key: 'results', label: '预期成果', children: paragraph(form.expectedResults) },
+        { key: 'contact', label: '联系人', children: `${form.contactName || '—'} ${form.contactPhone}` },
+      ]}
+    />
+  );
+
+  const documents = [
+    ...(application.feasibilityReport
+      ? [{ ...application.feasibilityReport, kind: 'FEASIBILITY_REPORT' as DocumentKind }]
+      : []),
+    ...application.attachments,
+  ];
+  const attachments =
+    documents.length === 0 ? (
+      <Empty description="没有附件" />
+    ) : (
+      <List
+        size="small"
+        bordered
+        dataSource={documents}
+        renderItem={(d) => (
+          <List.Item>
+            <Flex gap={8} align="center">
+              <Tag>{DOCUMENT_KIND_LABELS[d.kind]}</Tag>
+              <a href={d.downloadUrl} data-testid={`dossier-document-${d.id}`}>
+                {d.fileName}
+              </a>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    );
+
+  return (
+    <Tabs
+      data-testid="review-dossier"
+      items={[
+        { key: 'basics', label: '联盟基本情况', children: basics },
+        { key: 'members', label: `成员单位（${memberRows.length}）`, children: members },
+        { key: 'agreement', label: '联盟协议', children: agreementView },
+        { key: 'founding', label: '第八条检查', children: foundingView },
+        { key: 'form', label: '申报书', children: formView },
+        { key: 'attachments', label: `附件（${documents.length}）`, children: attachments },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,120 @@
+import { graphql } from '../../gql';
+
+export const MyReviewsQuery = graphql(`
+  query MyReviews {
+    myReviewAssignments {
+      id
+      assignedAt
+      application {
+        id
+        allianceName
+        call {
+          id
+          title
+          decideBy
+        }
+      }
+      sheet {
+        id
+        status
+        submittedAt
+      }
+    }
+  }
+`);
+
+// An expert's own seat with the dossier; other experts' sheets are never asked for.
+export const ReviewSheetQuery = graphql(`
+  query ReviewSheet {
+    myReviewAssignments {
+      id
+      assignedAt
+      application {
+        id
+        allianceName
+        level
+        state
+        industry {
+          code
+          name
+        }
+        homeTenant {
+          id
+          name
+        }
+        call {
+          id
+          title
+          decideBy
+        }
+        form {
+          goals
+          workPlan
+          budgetFen
+          ownInvestmentFen
+          expectedResults
+          contactName
+          contactPhone
+        }
+        feasibilityReport {
+          id
+          fileName
+          downloadUrl
+        }
+        attachments {
+          id
+          kind
+          fileName
+          downloadUrl
+        }
+        dossier
+        submittedAt
+        recommendedByName
+        recommendationOpinion
+      }
+      sheet {
+        id
+        assignmentId
+        status
+        scores {
+          key
+          label
+          weight
+          score
+          comment
+        }
+        total
+        overallOpinion
+        recommendation
+        submittedAt
+        reopenedAt
+        reopenReason
+        version
+      }
+    }
+  }
+`);
+
+export const SaveReviewSheetMutation = graphql(`
+  mutation SaveReviewSheet($input: SaveReviewSheetInput!) {
+    saveReviewSheet(input: $input) {
+      id
+      assignmentId
+      status
+      scores {
+        key
+        label
+        weight
+        score
+        comment
+      }
+      total
+      overallOpinion
+      recommendation
+      submittedAt
+      reopenedAt
+      reopenReason
+      version
+    }
+  }
+`);

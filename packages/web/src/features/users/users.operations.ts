@@ -1,0 +1,46 @@
+import { graphql } from '../../gql';
+
+export const TenantUserFieldsFragment = graphql(`
+  fragment TenantUserFields on User {
+    id
+    username
+    displayName
+    roles
+    disabled
+    createdAt
+    lastSignInAt
+  }
+`);
+
+export const TenantUsersQuery = graphql(`
+  query TenantUsers {
+    users {
+      ...TenantUserFields
+    }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      ...TenantUserFields
+    }
+  }
+`);
+
+export const SetUserDisabledMutation = graphql(`
+  mutation SetUserDisabled($input: SetUserDisabledInput!) {
+    setUserDisabled(input: $input) {
+      id
+      disabled
+    }
+  }
+`);
+
+export const ResetUserPasswordMutation = graphql(`
+  mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+    resetUserPassword(input: $input) {
+      id
+    }
+  }
+`);

@@ -1,0 +1,39 @@
+export { createApolloClient } from './app/apollo-client';
+export { WebAppProviders } from './app/web-app-providers';
+export { ForbiddenPage, LoadFailure, NotFoundPage, PageLoading } from './shared/page-states';
+export { TierApp } from './app/tier-app';
+export {
+  ViewerProvider,
+  useSignedInViewer,
+  useViewer,
+  type Viewer,
+  type ViewerState,
+} from './features/auth/viewer.provider';
+export {
+  RequireRole,
+  RequireViewer,
+  useIsAdmin,
+  type SignInRedirectState,
+} from './features/auth/require-viewer.guard';
+export { NoAccessPage } from './features/auth/no-access.page';
+export type { SignInTier } from './features/auth/sign-in.page';
+export type { ShellMenuItem } from './app/app-shell.layout';
+export { NewAccountFields } from './features/users/user-fields';
+export {
+  confirmPasswordRules,
+  displayNameRules,
+  passwordRules,
+  roleRules,
+  usernameRules,
+} from './features/users/account-rules';
+export {
+  isUnauthenticated,
+  showApiErrorOnForm,
+  toApiError,
+  TransportErrorCode,
+  type ApiError,
+} from './shared/api-error';
+export { useWorkListCounts, type WorkListCounts } from './features/pilots/use-work-list-counts';
+export { PilotStateTag, PilotLevelTag } from './features/pilots/pilot-tags';
+export { ReviewPanelSection } from './features/reviews/review-panel.section';
+export { ObjectionsSection } from './features/pilots/objections.section';
