@@ -24,6 +24,8 @@ import { AllianceRegister1764390000000 } from './migrations/1764390000000-allian
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
 import { PilotSelection1764400000000 } from './migrations/1764400000000-pilot-selection';
 import { AuditAppendReturnsSeq1764410000000 } from './migrations/1764410000000-audit-append-returns-seq';
+import { EditVersions1764415000000 } from './migrations/1764415000000-edit-versions';
+import { LeastPrivilege1764420000000 } from './migrations/1764420000000-least-privilege';
 
 export const ENTITIES = [
   TenantEntity,
@@ -52,6 +54,8 @@ export const MIGRATIONS = [
   SignedAgreementTasksFinal1764391000000,
   PilotSelection1764400000000,
   AuditAppendReturnsSeq1764410000000,
+  EditVersions1764415000000,
+  LeastPrivilege1764420000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

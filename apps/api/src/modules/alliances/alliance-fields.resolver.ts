@@ -199,6 +199,7 @@ export class AllianceFieldsResolver {
       .map((a) => ({
         id: a.id,
         version: a.version,
+        revision: a.revision,
         innovationGoals: a.innovationGoals,
         ipOwnership: a.ipTerms.ownership,
         ipLicensing: a.ipTerms.licensing,

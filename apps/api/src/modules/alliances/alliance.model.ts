@@ -106,6 +106,9 @@ export class AllianceAgreementModel {
   @Field(() => Int)
   version: number;
 
+  @Field(() => Int, { description: '草稿的修改次数：修改草稿时提交读取时的值，他人已修改则报冲突' })
+  revision: number;
+
   @Field()
   innovationGoals: string;
 
