@@ -232,6 +232,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
             liableEntity: '理事长单位',
             executiveFullTimeStaff: 4,
             hostOrganizationId: enterprise.id,
+            version: alliance.version,
           },
         }),
       )
@@ -301,6 +302,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
                 organizationId: o.id,
                 task: `${o.name} 的课题`,
               })),
+              revision: alliance.agreements[0]!.revision,
             },
           }),
         )
@@ -368,7 +370,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
 
       const res = await refused(() =>
         register.send(M.updateAgreementDraft, {
-          input: { agreementId: agreementIds[0], ...COMPLETE_CLAUSES, tasks: [] },
+          input: { agreementId: agreementIds[0], ...COMPLETE_CLAUSES, tasks: [], revision: alliance.agreements[0]!.revision },
         }),
       );
       expectRefused(res, 'CONFLICT');
@@ -749,10 +751,10 @@ describe('an alliance from registration to dissolution (长沙)', () => {
       [
         'setAllianceGovernance',
         M.setAllianceGovernance,
-        { allianceId: alliance.id, bodies: [], liableEntity: '', executiveFullTimeStaff: 0 },
+        { allianceId: alliance.id, bodies: [], liableEntity: '', executiveFullTimeStaff: 0, version: alliance.version },
       ],
       ['createAgreementVersion', M.createAgreementVersion, { allianceId: alliance.id, tasks: [] }],
-      ['updateAgreementDraft', M.updateAgreementDraft, { agreementId: agreementIds[2], tasks: [] }],
+      ['updateAgreementDraft', M.updateAgreementDraft, { agreementId: agreementIds[2], tasks: [], revision: 1 }],
       [
         'recordAgreementSignature',
         M.recordAgreementSignature,

@@ -181,7 +181,11 @@ async function runAs(code: Code, sql: string, params: unknown[]): Promise<Outcom
   }
   await client.query('BEGIN');
   try {
-    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [fixture(code).tenantId]);
+    // The register is its tier's staff's: the statements run as the tier's officer.
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', $2, true)`, [
+      fixture(code).tenantId,
+      code === '430000' ? 'PROVINCE_OFFICER' : 'CITY_OFFICER',
+    ]);
     const result = await client.query<Record<string, unknown>>(sql, params);
     return { rowCount: result.rowCount ?? 0, rows: result.rows };
   } catch (error) {
@@ -539,7 +543,7 @@ describe('tenant isolation of the register, through the API', () => {
       name: 'setAllianceGovernance',
       query: M.setAllianceGovernance,
       variables: (ids) => ({
-        input: { allianceId: ids.alliance, bodies: [], liableEntity: '', executiveFullTimeStaff: 0 },
+        input: { allianceId: ids.alliance, bodies: [], liableEntity: '', executiveFullTimeStaff: 0, version: 1 },
       }),
     },
     {
@@ -562,7 +566,7 @@ describe('tenant isolation of the register, through the API', () => {
     {
       name: 'updateAgreementDraft',
       query: M.updateAgreementDraft,
-      variables: (ids) => ({ input: { agreementId: ids.draft, innovationGoals: '篡改', tasks: [] } }),
+      variables: (ids) => ({ input: { agreementId: ids.draft, innovationGoals: '篡改', tasks: [], revision: 1 } }),
     },
     {
       name: 'recordAgreementSignature',

@@ -211,6 +211,7 @@ describe('measures', () => {
         documentNumber: localV1.documentNumber,
         effectiveOn: localV1.effectiveOn,
         parameters,
+        version: 1,
       },
     });
     expectBadInput(update, field, rule);
@@ -286,6 +287,7 @@ describe('measures', () => {
         documentNumber: localV1.documentNumber,
         effectiveOn: localV1.effectiveOn,
         parameters: { founding: { minMembers: 3 } },
+        version: 1,
       },
     });
     expectRefused(update, 'CONFLICT');
@@ -359,7 +361,7 @@ describe('measures', () => {
 
     const random = '6f1c1c7e-8a51-4d0c-9b53-0f2f4a7e2c11';
     const input = (id: string) => ({
-      input: { id, title: '越权修改', documentNumber: '某文号', effectiveOn: today(), parameters: {} },
+      input: { id, title: '越权修改', documentNumber: '某文号', effectiveOn: today(), parameters: {}, version: 1 },
     });
     const before = await db.fingerprint(cityAdmin.user.tenantId);
     for (const [query, variables, randomVariables] of [

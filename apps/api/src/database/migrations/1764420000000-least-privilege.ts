@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // refused; and a CITY_OFFICER could do in SQL what only an administrator may. Now:
 // - the register is its tier's staff's; an expert reads only what its seat needs (the dossier,
 //   its attachments and call, which the pilot tables' policies already give, and published
-//   measures: the rules its sheet is scored by);
+//   measures: the rules its sheet is scored by) besides the public organization directory;
 // - publishing (measures, calls) and user management are the administrators' (app.roles);
 // - a user reads and changes only their own account and sessions unless they are an administrator.
 const REGISTER = [
@@ -42,11 +42,10 @@ export class LeastPrivilege1764420000000 implements MigrationInterface {
       `);
     }
     await db.query(`
-      -- The directory is public record, but it is kept (and read) by staff.
-      DROP POLICY directory_read ON organization;
+      -- The directory is public record (legal persons), read by every account: keys into it from
+      -- tenant tables reveal nothing only because everyone reads it in full. It is kept by staff.
       DROP POLICY directory_add ON organization;
       DROP POLICY directory_correct ON organization;
-      CREATE POLICY directory_read ON organization FOR SELECT USING (${STAFF});
       CREATE POLICY directory_add ON organization FOR INSERT
         WITH CHECK (added_by_tenant_id = (SELECT app_tenant_id()) AND ${STAFF});
       CREATE POLICY directory_correct ON organization FOR UPDATE
@@ -116,8 +115,6 @@ export class LeastPrivilege1764420000000 implements MigrationInterface {
       ${isolation('measures')}
       DROP POLICY directory_correct ON organization;
       DROP POLICY directory_add ON organization;
-      DROP POLICY directory_read ON organization;
-      CREATE POLICY directory_read ON organization FOR SELECT USING (true);
       CREATE POLICY directory_add ON organization FOR INSERT WITH CHECK (added_by_tenant_id = (SELECT app_tenant_id()));
       CREATE POLICY directory_correct ON organization FOR UPDATE
         USING (added_by_tenant_id = (SELECT app_tenant_id()) OR (SELECT app_tenant_is_province()))
