@@ -381,6 +381,6 @@ describe('two concurrent edits from the same base: one wins, the other gets CONF
     expect(loser.errors![0]!.extensions).toMatchObject({
       staleEdit: { record: expect.any(String) as unknown, changedAt: expect.any(String) as unknown },
     });
-    expect(await race.stored()).toBe(race.value(winner as 0 | 1));
+    expect(await race.stored()).toBe(race.value(winner));
   });
 });

@@ -332,7 +332,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
         [outsider.id, '2024-03-15'],
         [enterprise.id, '2024-02-20'],
       ] as const) {
-        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, async (c) =>
+        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id, roles: officer.roles }, async (c) =>
           c
             .query(
               `INSERT INTO agreement_signature (tenant_id, agreement_id, organization_id, signatory_name, signed_on)
@@ -375,7 +375,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
       );
       expectRefused(res, 'CONFLICT');
 
-      const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, (c) =>
+      const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id, roles: officer.roles }, (c) =>
         c
           .query(`UPDATE alliance_agreement SET innovation_goals = '偷改' WHERE id = $1`, [agreementIds[0]])
           .then(
@@ -396,7 +396,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
         ],
       ] as const;
       for (const [sql, params] of attempts) {
-        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, (c) =>
+        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id, roles: officer.roles }, (c) =>
           c.query(sql, [...params]).then(
             () => null,
             (error: { code?: string }) => error,

@@ -288,6 +288,7 @@ const CASES: Case[] = [
         liableEntity: '',
         executiveFullTimeStaff: 0,
         hostOrganizationId: f.outsider.id,
+        version: f.alliance.version,
       },
     }),
     field: 'hostOrganizationId',

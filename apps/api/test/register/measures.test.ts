@@ -300,7 +300,7 @@ describe('measures', () => {
       [cityAdmin.user.tenantId, localV1.id, `parameters = '{"founding":{"minMembers":3}}'`],
       [provinceAdmin.user.tenantId, provinceVersionId, `effective_on = DATE '2016-01-01'`],
     ] as const) {
-      const failure = await asRuntimeRole({ tenantId: tenant }, (c) =>
+      const failure = await asRuntimeRole({ tenantId: tenant, roles: ['CITY_ADMIN'] }, (c) =>
         c.query(`UPDATE measures SET ${set} WHERE id = $1`, [id]).then(
           () => null,
           (error: { code?: string; message?: string }) => error,

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, decideAllianceTransition, FOUNDING_CONDITION_INFO } from '@xiangmeng/domain';
+import {
+  chinaDate,
+  decideAllianceTransition,
+  failingConditionsRootFirst,
+  FOUNDING_CONDITION_INFO,
+  foundingFailureSummary,
+} from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
@@ -288,7 +294,8 @@ export class AlliancesService {
     const decision = decideAllianceTransition(alliance.status, 'ESTABLISH', viewer.roles, check);
     if (!decision.allowed) {
       if (decision.reason === 'FOUNDING_CONDITIONS_FAIL') {
-        const failing = check.conditions.filter((c) => !c.holds);
+        // Root cause first; a condition failing only because of it points to it instead of repeating it.
+        const failing = failingConditionsRootFirst(check);
         throw new AppError(
           'BAD_USER_INPUT',
           {
@@ -302,7 +309,7 @@ export class AlliancesService {
               ),
             ),
           },
-          `不满足第八条基本条件：${failing.map((c) => c.article).join('、')}`,
+          `不满足第八条基本条件：${foundingFailureSummary(check)}`,
         );
       }
       throw new AppError(decision.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT');

@@ -9,6 +9,7 @@ import {
   dossierGaps,
   type FieldViolation,
   FOUNDING_CONDITION_INFO,
+  failingConditionsRootFirst,
   type FoundingCheck,
   noticePeriodOver,
   panelComplete,
@@ -245,7 +246,8 @@ export class PilotTransitionsService {
           check = foundingCheckUnder(facts, measures.parameters, today);
           if (!check.allHold) {
             failed.add(guard);
-            for (const c of check.conditions.filter((x) => !x.holds)) {
+            // Root cause first; a condition that fails only because of it points to it.
+            for (const c of failingConditionsRootFirst(check)) {
               const info = FOUNDING_CONDITION_INFO[c.condition];
               violations.push(
                 violation(
