@@ -51,9 +51,10 @@ export async function bulkSeed(ownerUrl, size) {
       const alliances = share(size.alliances, index);
       const organizations = alliances * 10 + share(size.organizations - size.alliances * 10, index);
       const k = city.code;
-      await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', 'CITY_ADMIN', true)`, [
-        tenantId,
-      ]);
+      await client.query(
+        `SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', 'CITY_ADMIN', true)`,
+        [tenantId],
+      );
       count(
         'organizations',
         await client.query(

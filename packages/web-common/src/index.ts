@@ -33,6 +33,7 @@ export {
   TransportErrorCode,
   type ApiError,
 } from './errors/api-error';
+export { isStaleEdit, StaleEditAlert } from './errors/stale-edit.alert';
 export { useWorkListCounts, type WorkListCounts } from './work-list/use-work-list-counts';
 export { PilotStateTag, PilotLevelTag } from './pilots/pilot-tags';
 export { ReviewPanelSection } from './reviews/review-panel.section';

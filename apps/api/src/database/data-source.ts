@@ -18,7 +18,11 @@ import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entit
 import { DocumentEntity } from '../modules/documents/document.entity';
 import { PilotCallEntity } from '../modules/calls/pilot-call.entity';
 import { REVIEW_ENTITIES } from '../modules/reviews/reviews.entities';
-import { PilotApplicationDocumentEntity, PilotApplicationEntity, PilotObjectionEntity } from '../modules/pilots/pilot-application.entity';
+import {
+  PilotApplicationDocumentEntity,
+  PilotApplicationEntity,
+  PilotObjectionEntity,
+} from '../modules/pilots/pilot-application.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';

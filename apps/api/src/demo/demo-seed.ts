@@ -20,9 +20,12 @@ const provinceAccounts: DemoAccount[] = [
   },
   { tenantCode: '430000', username: 'expert', displayName: '省级评审专家（演示）', roles: ['EXPERT'] },
   // The province's pool experts who sign in (expert1…expert5).
-  ...DEMO_EXPERT_ACCOUNTS.map(
-    (a): DemoAccount => ({ tenantCode: '430000', username: a.username, displayName: a.displayName, roles: ['EXPERT'] }),
-  ),
+  ...DEMO_EXPERT_ACCOUNTS.map((a): DemoAccount => ({
+    tenantCode: '430000',
+    username: a.username,
+    displayName: a.displayName,
+    roles: ['EXPERT'],
+  })),
 ];
 
 const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'CITY').flatMap((d) => [

@@ -304,9 +304,9 @@ const RACES: Record<string, () => Promise<Race>> = {
     // One expert with the sheet open in two windows.
     const windows = [await signedInAgent(api, accounts[0]!), await signedInAgent(api, accounts[0]!)];
     type Seat = { id: string; application: { id: string }; sheet: { id: string; version: number } };
-    const seat = dataOf(await windows[0]!.send<{ myReviewAssignments: Seat[] }>(OPS.mine)).myReviewAssignments.find(
-      (s) => s.application.id === application.id,
-    )!;
+    const seat = dataOf(
+      await windows[0]!.send<{ myReviewAssignments: Seat[] }>(OPS.mine),
+    ).myReviewAssignments.find((s) => s.application.id === application.id)!;
     const value = fixed((i) => `评审意见（窗口${i}）`);
     return {
       value,
@@ -347,15 +347,23 @@ afterAll(async () => {
 
 describe('the schema walk: every edit carries the version it was based on', () => {
   it('finds the edits by name (a sanity check of the walk itself)', () => {
-    expect(edits.map((m) => m.name)).toEqual(expect.arrayContaining(['updateAlliance', 'setAllianceGovernance']));
+    expect(edits.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['updateAlliance', 'setAllianceGovernance']),
+    );
   });
 
-  it.each(edits.map((m) => [m.name, m] as const))('%s takes a version or says why it cannot lose an edit', (name, m) => {
-    expect(takesVersion(m) || name in CANNOT_LOSE_AN_EDIT, `${name} takes no version`).toBe(true);
-  });
+  it.each(edits.map((m) => [m.name, m] as const))(
+    '%s takes a version or says why it cannot lose an edit',
+    (name, m) => {
+      expect(takesVersion(m) || name in CANNOT_LOSE_AN_EDIT, `${name} takes no version`).toBe(true);
+    },
+  );
 
   it('every versioned edit has a concurrent-edit case below, and every case is a versioned edit', () => {
-    const versioned = edits.filter(takesVersion).map((m) => m.name).sort();
+    const versioned = edits
+      .filter(takesVersion)
+      .map((m) => m.name)
+      .sort();
     expect(Object.keys(RACES).sort()).toEqual(versioned);
   });
 

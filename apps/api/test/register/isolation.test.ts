@@ -550,7 +550,13 @@ describe('tenant isolation of the register, through the API', () => {
       name: 'setAllianceGovernance',
       query: M.setAllianceGovernance,
       variables: (ids) => ({
-        input: { allianceId: ids.alliance, bodies: [], liableEntity: '', executiveFullTimeStaff: 0, version: 1 },
+        input: {
+          allianceId: ids.alliance,
+          bodies: [],
+          liableEntity: '',
+          executiveFullTimeStaff: 0,
+          version: 1,
+        },
       }),
     },
     {
@@ -573,7 +579,9 @@ describe('tenant isolation of the register, through the API', () => {
     {
       name: 'updateAgreementDraft',
       query: M.updateAgreementDraft,
-      variables: (ids) => ({ input: { agreementId: ids.draft, innovationGoals: '篡改', tasks: [], revision: 1 } }),
+      variables: (ids) => ({
+        input: { agreementId: ids.draft, innovationGoals: '篡改', tasks: [], revision: 1 },
+      }),
     },
     {
       name: 'recordAgreementSignature',

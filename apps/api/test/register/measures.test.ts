@@ -361,7 +361,14 @@ describe('measures', () => {
 
     const random = '6f1c1c7e-8a51-4d0c-9b53-0f2f4a7e2c11';
     const input = (id: string) => ({
-      input: { id, title: '越权修改', documentNumber: '某文号', effectiveOn: today(), parameters: {}, version: 1 },
+      input: {
+        id,
+        title: '越权修改',
+        documentNumber: '某文号',
+        effectiveOn: today(),
+        parameters: {},
+        version: 1,
+      },
     });
     const before = await db.fingerprint(cityAdmin.user.tenantId);
     for (const [query, variables, randomVariables] of [

@@ -159,7 +159,11 @@ const operate: Record<
   },
 };
 
-function expected(t: MatrixTable, operation: Operation, { actor, role, target }: Subject): Record<string, unknown> {
+function expected(
+  t: MatrixTable,
+  operation: Operation,
+  { actor, role, target }: Subject,
+): Record<string, unknown> {
   const own = actor.code === target.code;
   const rights = OWN_RIGHTS[t][kindOf(role)];
   const privileged = !NO_PRIVILEGE[t].includes(operation);
@@ -171,7 +175,10 @@ function expected(t: MatrixTable, operation: Operation, { actor, role, target }:
       // Another tenant's tenant_id is refused by the policy's WITH CHECK, or by privilege.
       return { insert: own && privileged && rights.insert ? 'rows:1' : 'denied' };
     case 'update':
-      if (!privileged) return own ? { byId: 'denied', byTenant: 'denied' } : { byId: 'denied', byTenant: 'denied', moveOwnRowThere: 'denied' };
+      if (!privileged)
+        return own
+          ? { byId: 'denied', byTenant: 'denied' }
+          : { byId: 'denied', byTenant: 'denied', moveOwnRowThere: 'denied' };
       if (own)
         return {
           byId: rights.changeOthers ? 'rows:1' : 'rows:0',
@@ -185,7 +192,8 @@ function expected(t: MatrixTable, operation: Operation, { actor, role, target }:
         moveOwnRowThere: rights.changeOthers ? 'denied' : 'rows:0',
       };
     case 'delete':
-      if (own) return privileged ? { byId: 'rows:1', byTenant: someRows } : { byId: 'denied', byTenant: 'denied' };
+      if (own)
+        return privileged ? { byId: 'rows:1', byTenant: someRows } : { byId: 'denied', byTenant: 'denied' };
       return { byId: refusedOrNone, byTenant: refusedOrNone };
   }
 }
@@ -286,7 +294,10 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
           ),
         ],
       ],
-      'disable another account': (r) => [`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [r.user.id]],
+      'disable another account': (r) => [
+        `UPDATE app_user SET disabled_at = now() WHERE id = $1`,
+        [r.user.id],
+      ],
       'give oneself the administrator role': (_r, me) => [
         `UPDATE app_user SET roles = ARRAY['${me.tenantCode === '430000' ? 'PROVINCE_ADMIN' : 'CITY_ADMIN'}'] WHERE id = $1`,
         [me.id],

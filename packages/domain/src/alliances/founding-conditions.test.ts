@@ -217,14 +217,17 @@ describe('Art. 8 founding conditions', () => {
       expect(unsigned().rootCauses).toEqual(['AGREEMENT']);
     });
 
-    it.each(['FUNDS', 'INTERESTS', 'OPENNESS'] as const)('%s depends on AGREEMENT and points to its article', (c) => {
-      const result = unsigned().conditions.find((x) => x.condition === c)!;
-      expect(result).toMatchObject({ holds: false, dependsOn: 'AGREEMENT' });
-      expect(result.reasons).toHaveLength(1);
-      expect(result.reasons[0]!.message).toContain('第八条第（二）项');
-      // The signature itself is named only under AGREEMENT.
-      expect(result.reasons[0]!.message).not.toContain('单位b');
-    });
+    it.each(['FUNDS', 'INTERESTS', 'OPENNESS'] as const)(
+      '%s depends on AGREEMENT and points to its article',
+      (c) => {
+        const result = unsigned().conditions.find((x) => x.condition === c)!;
+        expect(result).toMatchObject({ holds: false, dependsOn: 'AGREEMENT' });
+        expect(result.reasons).toHaveLength(1);
+        expect(result.reasons[0]!.message).toContain('第八条第（二）项');
+        // The signature itself is named only under AGREEMENT.
+        expect(result.reasons[0]!.message).not.toContain('单位b');
+      },
+    );
 
     it('orders the failures root first, then those depending on it', () => {
       expect(failingConditionsRootFirst(unsigned()).map((c) => c.condition)).toEqual([
@@ -242,7 +245,10 @@ describe('Art. 8 founding conditions', () => {
     });
 
     it.each([
-      ['a clause missing from an agreement in effect', (s: AllianceSnapshot) => void (s.agreements[0]!.fundRules.management = '')],
+      [
+        'a clause missing from an agreement in effect',
+        (s: AllianceSnapshot) => void (s.agreements[0]!.fundRules.management = ''),
+      ],
       ['too few members', (s: AllianceSnapshot) => void s.members.splice(2, 1)],
     ])('has no root cause when nothing depends on another failure: %s', (_label, change) => {
       const snapshot = completeAlliance();

@@ -61,7 +61,13 @@ function result(
   reasons: ConditionReason[],
   dependsOn: FoundingCondition | null = null,
 ): ConditionResult {
-  return { condition, ...FOUNDING_CONDITION_INFO[condition], holds: reasons.length === 0, reasons, dependsOn };
+  return {
+    condition,
+    ...FOUNDING_CONDITION_INFO[condition],
+    holds: reasons.length === 0,
+    reasons,
+    dependsOn,
+  };
 }
 
 function membersCondition(
@@ -253,28 +259,42 @@ export function checkFoundingConditions(
   };
 }
 
+/** What ordering and summarising failures need of a check (also the apps' query results). */
+export type FoundingOutcome<C extends FoundingOutcomeCondition = FoundingOutcomeCondition> = {
+  conditions: readonly C[];
+  rootCauses: readonly FoundingCondition[];
+};
+export type FoundingOutcomeCondition = {
+  condition: FoundingCondition;
+  article: string;
+  holds: boolean;
+  dependsOn?: FoundingCondition | null;
+};
+
 /**
  * The failing conditions root cause first: those others depend on, then those failing on their
  * own, then those failing only because of a root cause (each pointing to it).
  */
-export function failingConditionsRootFirst(
-  check: Pick<FoundingCheck, 'conditions' | 'rootCauses'>,
-): ConditionResult[] {
+export function failingConditionsRootFirst<C extends FoundingOutcomeCondition>(
+  check: FoundingOutcome<C>,
+): C[] {
   const failing = check.conditions.filter((c) => !c.holds);
-  const rank = (c: ConditionResult) =>
-    check.rootCauses.includes(c.condition) ? 0 : c.dependsOn === null ? 1 : 2;
+  const rank = (c: C) => (check.rootCauses.includes(c.condition) ? 0 : c.dependsOn ? 2 : 1);
   return [...failing].sort((a, b) => rank(a) - rank(b));
 }
 
-/** One line for a refusal: the root cause named once, the conditions depending on it after it. */
-export function foundingFailureSummary(check: Pick<FoundingCheck, 'conditions' | 'rootCauses'>): string {
+/** One line for a refusal or a list: the root cause named once, the conditions depending on it after it. */
+export function foundingFailureSummary(check: FoundingOutcome): string {
   const failing = failingConditionsRootFirst(check);
-  const own = failing.filter((c) => c.dependsOn === null);
-  const parts = own.map((c) => (check.rootCauses.includes(c.condition) ? `${c.article}（根本原因）` : c.article));
+  const parts = failing
+    .filter((c) => !c.dependsOn)
+    .map((c) => (check.rootCauses.includes(c.condition) ? `${c.article}（根本原因）` : c.article));
   for (const root of check.rootCauses) {
     const dependents = failing.filter((c) => c.dependsOn === root);
     if (dependents.length) {
-      parts.push(`${dependents.map((c) => c.article).join('、')}因${FOUNDING_CONDITION_INFO[root].article}未满足而无法满足`);
+      parts.push(
+        `${dependents.map((c) => c.article).join('、')}因${FOUNDING_CONDITION_INFO[root].article}未满足而无法满足`,
+      );
     }
   }
   return parts.join('；');

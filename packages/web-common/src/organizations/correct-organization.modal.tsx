@@ -1,11 +1,12 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { OrganizationType } from '@xiangmeng/domain';
 import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { showApiErrorOnForm, toApiError } from '../errors/api-error';
+import { type ApiError, showApiErrorOnForm, toApiError } from '../errors/api-error';
+import { isStaleEdit, StaleEditAlert } from '../errors/stale-edit.alert';
 import { OrganizationDetailFields } from './organization-detail-fields';
 import { organizationTypeWarning } from './organization-rules';
-import { CorrectOrganizationMutation } from './organizations.operations';
+import { CorrectOrganizationMutation, OrganizationSearchQuery } from './organizations.operations';
 
 /** The directory entry being corrected, as the page that offers 更正 already has it. */
 export type CorrectableOrganization = {
@@ -16,6 +17,8 @@ export type CorrectableOrganization = {
   legalRepresentative: string;
   industryBackbone: boolean;
   backboneBasis: string;
+  /** The entry's version as read: a correction based on it is refused if someone corrected it since. */
+  version: number;
 };
 
 type CorrectOrganizationValues = {
@@ -44,9 +47,43 @@ export function CorrectOrganizationModal({
   const [formError, setFormError] = useState<string | null>(null);
   const [correctOrganization, { loading }] = useMutation(CorrectOrganizationMutation);
   const industryBackbone = Form.useWatch('industryBackbone', form) ?? organization.industryBackbone;
+  const client = useApolloClient();
+  const [baseVersion, setBaseVersion] = useState(organization.version);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+
+  // After a refused stale correction: the entry as it is now, in place of what was typed.
+  async function reload() {
+    setReloading(true);
+    try {
+      const { data } = await client.query({
+        query: OrganizationSearchQuery,
+        variables: { search: organization.creditCode, first: 1 },
+        fetchPolicy: 'network-only',
+      });
+      const latest = data?.organizations.find((o) => o.id === organization.id);
+      if (latest) {
+        form.setFieldsValue({
+          name: latest.name,
+          type: latest.type,
+          legalRepresentative: latest.legalRepresentative,
+          industryBackbone: latest.industryBackbone,
+          backboneBasis: latest.backboneBasis,
+        });
+        setBaseVersion(latest.version);
+        setStale(null);
+      }
+      await client.refetchQueries({ include: 'active' });
+    } catch (error) {
+      setFormError(toApiError(error).message);
+    } finally {
+      setReloading(false);
+    }
+  }
 
   async function correct(values: CorrectOrganizationValues) {
     setFormError(null);
+    setStale(null);
     try {
       await correctOrganization({
         variables: {
@@ -57,6 +94,7 @@ export function CorrectOrganizationModal({
             legalRepresentative: values.legalRepresentative.trim(),
             industryBackbone: values.industryBackbone,
             backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
+            version: baseVersion,
           },
         },
         // The alliance page's queries (members, chair, signatures) show the corrected entry.
@@ -66,7 +104,12 @@ export function CorrectOrganizationModal({
       void message.success(`「${values.name.trim()}」的名录信息已更正`);
       onClose();
     } catch (error) {
-      setFormError(showApiErrorOnForm(form, toApiError(error)));
+      const apiError = toApiError(error);
+      if (isStaleEdit(apiError)) {
+        setStale(apiError);
+        return;
+      }
+      setFormError(showApiErrorOnForm(form, apiError));
     }
   }
 
@@ -89,6 +132,7 @@ export function CorrectOrganizationModal({
         description="列有该单位的所有联盟都将显示更正后的信息；更正前后的内容记入审计日志。"
       />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {stale && <StaleEditAlert error={stale} reloading={reloading} onReload={() => void reload()} />}
       <Form<CorrectOrganizationValues>
         form={form}
         name="correct-organization"

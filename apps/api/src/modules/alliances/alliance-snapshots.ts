@@ -37,7 +37,11 @@ type AgreementRow = {
  * What the Art. 8 check reads, for many alliances in three statements (members, agreements with
  * their tasks and signatures, governance bodies) — constant however many alliances a page holds.
  */
-export type StoredAgreement = AgreementSnapshot & { id: string; scanDocumentId: string | null; revision: number };
+export type StoredAgreement = AgreementSnapshot & {
+  id: string;
+  scanDocumentId: string | null;
+  revision: number;
+};
 export type StoredSnapshot = AllianceSnapshot & { agreements: StoredAgreement[] };
 
 export async function loadSnapshots(
