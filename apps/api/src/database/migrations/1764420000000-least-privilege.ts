@@ -77,7 +77,9 @@ export class LeastPrivilege1764420000000 implements MigrationInterface {
         WITH CHECK (${TENANT} AND (${ADMIN} OR id = ${ME}));
       CREATE FUNCTION app_user_self_service() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NOT app_is_admin() AND (NEW.tenant_id, NEW.username, NEW.display_name, NEW.roles, NEW.disabled_at, NEW.created_by)
+        -- A superuser's maintenance (no identity set) is not an account's self-service.
+        IF NOT app_is_admin() AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+           AND (NEW.tenant_id, NEW.username, NEW.display_name, NEW.roles, NEW.disabled_at, NEW.created_by)
              IS DISTINCT FROM (OLD.tenant_id, OLD.username, OLD.display_name, OLD.roles, OLD.disabled_at, OLD.created_by) THEN
           RAISE EXCEPTION 'only an administrator changes account %''s roles, name or state', OLD.id
             USING ERRCODE = '42501';
