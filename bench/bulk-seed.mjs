@@ -35,7 +35,8 @@ export async function bulkSeed(ownerUrl, size) {
     await client.query('BEGIN');
     const { rows: tenants } = await client.query('SELECT id, code FROM tenant');
     await client.query(
-      `SELECT set_config('app.tenant_id', (SELECT id::text FROM tenant WHERE code = '430000'), true)`,
+      `SELECT set_config('app.tenant_id', (SELECT id::text FROM tenant WHERE code = '430000'), true),
+              set_config('app.roles', 'PROVINCE_ADMIN', true)`,
     );
     const { rows: measures } = await client.query(`SELECT id FROM measures WHERE version_no = 1`);
     const counts = { organizations: 0, alliances: 0, members: 0, signatures: 0 };
@@ -50,7 +51,10 @@ export async function bulkSeed(ownerUrl, size) {
       const alliances = share(size.alliances, index);
       const organizations = alliances * 10 + share(size.organizations - size.alliances * 10, index);
       const k = city.code;
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await client.query(
+        `SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', 'CITY_ADMIN', true)`,
+        [tenantId],
+      );
       count(
         'organizations',
         await client.query(

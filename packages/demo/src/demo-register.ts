@@ -496,8 +496,12 @@ export async function seedDemoRegister(
     return id;
   };
   const provinceId = tenantIdOf(PROVINCE_CODE);
+  // The register is its tier's staff's (row-level security): the demo writes as the tier's administrator.
   const setTenant = (code: string) =>
-    client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantIdOf(code)]);
+    client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', $2, true)`, [
+      tenantIdOf(code),
+      code === PROVINCE_CODE ? 'PROVINCE_ADMIN' : 'CITY_ADMIN',
+    ]);
 
   let organizationsAdded = 0;
   for (const code of new Set(plan.organizations.map((o) => o.addedByTenantCode))) {
@@ -683,6 +687,6 @@ export async function seedDemoRegister(
       tenantId,
     );
   }
-  await client.query(`SELECT set_config('app.tenant_id', '', true)`);
+  await client.query(`SELECT set_config('app.tenant_id', '', true), set_config('app.roles', '', true)`);
   return { alliances: alliancesAdded, organizations: organizationsAdded };
 }

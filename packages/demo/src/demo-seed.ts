@@ -1,4 +1,4 @@
-import { HUNAN_DIVISIONS, type Role } from '@xiangmeng/domain';
+import { HUNAN_DIVISIONS, PROVINCE_CODE, type Role } from '@xiangmeng/domain';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_POLICY } from '@xiangmeng/api';
@@ -20,9 +20,12 @@ const provinceAccounts: DemoAccount[] = [
   },
   { tenantCode: '430000', username: 'expert', displayName: '省级评审专家（演示）', roles: ['EXPERT'] },
   // The province's pool experts who sign in (expert1…expert5).
-  ...DEMO_EXPERT_ACCOUNTS.map(
-    (a): DemoAccount => ({ tenantCode: '430000', username: a.username, displayName: a.displayName, roles: ['EXPERT'] }),
-  ),
+  ...DEMO_EXPERT_ACCOUNTS.map((a): DemoAccount => ({
+    tenantCode: '430000',
+    username: a.username,
+    displayName: a.displayName,
+    roles: ['EXPERT'],
+  })),
 ];
 
 const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'CITY').flatMap((d) => [
@@ -62,7 +65,11 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
       ]);
       const tenantId = rows[0]?.id;
       if (!tenantId) throw new Error(`unknown tenant ${account.tenantCode}`);
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      // Only an administrator adds accounts (row-level security).
+      await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', $2, true)`, [
+        tenantId,
+        account.tenantCode === PROVINCE_CODE ? 'PROVINCE_ADMIN' : 'CITY_ADMIN',
+      ]);
       const result = await client.query(
         `INSERT INTO app_user (tenant_id, username, display_name, password_hash, roles)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, username) DO NOTHING`,

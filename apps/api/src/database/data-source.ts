@@ -18,12 +18,18 @@ import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entit
 import { DocumentEntity } from '../modules/documents/document.entity';
 import { PilotCallEntity } from '../modules/calls/pilot-call.entity';
 import { REVIEW_ENTITIES } from '../modules/reviews/reviews.entities';
-import { PilotApplicationDocumentEntity, PilotApplicationEntity, PilotObjectionEntity } from '../modules/pilots/pilot-application.entity';
+import {
+  PilotApplicationDocumentEntity,
+  PilotApplicationEntity,
+  PilotObjectionEntity,
+} from '../modules/pilots/pilot-application.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
 import { PilotSelection1764400000000 } from './migrations/1764400000000-pilot-selection';
 import { AuditAppendReturnsSeq1764410000000 } from './migrations/1764410000000-audit-append-returns-seq';
+import { EditVersions1764415000000 } from './migrations/1764415000000-edit-versions';
+import { LeastPrivilege1764420000000 } from './migrations/1764420000000-least-privilege';
 import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-atomic-sign-in-throttle';
 import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-pilot-refusal-and-no-panel';
 
@@ -54,6 +60,8 @@ export const MIGRATIONS = [
   SignedAgreementTasksFinal1764391000000,
   PilotSelection1764400000000,
   AuditAppendReturnsSeq1764410000000,
+  EditVersions1764415000000,
+  LeastPrivilege1764420000000,
   AtomicSignInThrottle1764430000000,
   PilotRefusalAndNoPanel1764440000000,
 ];

@@ -232,6 +232,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
             liableEntity: '理事长单位',
             executiveFullTimeStaff: 4,
             hostOrganizationId: enterprise.id,
+            version: alliance.version,
           },
         }),
       )
@@ -301,6 +302,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
                 organizationId: o.id,
                 task: `${o.name} 的课题`,
               })),
+              revision: alliance.agreements[0]!.revision,
             },
           }),
         )
@@ -330,17 +332,19 @@ describe('an alliance from registration to dissolution (长沙)', () => {
         [outsider.id, '2024-03-15'],
         [enterprise.id, '2024-02-20'],
       ] as const) {
-        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, async (c) =>
-          c
-            .query(
-              `INSERT INTO agreement_signature (tenant_id, agreement_id, organization_id, signatory_name, signed_on)
+        const failure = await asRuntimeRole(
+          { tenantId: officer.tenantId, userId: officer.id, roles: officer.roles },
+          async (c) =>
+            c
+              .query(
+                `INSERT INTO agreement_signature (tenant_id, agreement_id, organization_id, signatory_name, signed_on)
                VALUES ($1, $2, $3, '钱七', $4)`,
-              [officer.tenantId, agreementIds[0], organizationId, signedOn],
-            )
-            .then(
-              () => null,
-              (error: { code?: string; message?: string }) => error,
-            ),
+                [officer.tenantId, agreementIds[0], organizationId, signedOn],
+              )
+              .then(
+                () => null,
+                (error: { code?: string; message?: string }) => error,
+              ),
         );
         expect(failure).toMatchObject({
           code: '23514',
@@ -368,18 +372,25 @@ describe('an alliance from registration to dissolution (长沙)', () => {
 
       const res = await refused(() =>
         register.send(M.updateAgreementDraft, {
-          input: { agreementId: agreementIds[0], ...COMPLETE_CLAUSES, tasks: [] },
+          input: {
+            agreementId: agreementIds[0],
+            ...COMPLETE_CLAUSES,
+            tasks: [],
+            revision: alliance.agreements[0]!.revision,
+          },
         }),
       );
       expectRefused(res, 'CONFLICT');
 
-      const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, (c) =>
-        c
-          .query(`UPDATE alliance_agreement SET innovation_goals = '偷改' WHERE id = $1`, [agreementIds[0]])
-          .then(
-            () => null,
-            (error: { code?: string }) => error,
-          ),
+      const failure = await asRuntimeRole(
+        { tenantId: officer.tenantId, userId: officer.id, roles: officer.roles },
+        (c) =>
+          c
+            .query(`UPDATE alliance_agreement SET innovation_goals = '偷改' WHERE id = $1`, [agreementIds[0]])
+            .then(
+              () => null,
+              (error: { code?: string }) => error,
+            ),
       );
       expect(failure).toMatchObject({ code: '55000' });
     });
@@ -394,11 +405,13 @@ describe('an alliance from registration to dissolution (长沙)', () => {
         ],
       ] as const;
       for (const [sql, params] of attempts) {
-        const failure = await asRuntimeRole({ tenantId: officer.tenantId, userId: officer.id }, (c) =>
-          c.query(sql, [...params]).then(
-            () => null,
-            (error: { code?: string }) => error,
-          ),
+        const failure = await asRuntimeRole(
+          { tenantId: officer.tenantId, userId: officer.id, roles: officer.roles },
+          (c) =>
+            c.query(sql, [...params]).then(
+              () => null,
+              (error: { code?: string }) => error,
+            ),
         );
         expect(failure, sql).toMatchObject({ code: '55000' });
       }
@@ -749,10 +762,20 @@ describe('an alliance from registration to dissolution (长沙)', () => {
       [
         'setAllianceGovernance',
         M.setAllianceGovernance,
-        { allianceId: alliance.id, bodies: [], liableEntity: '', executiveFullTimeStaff: 0 },
+        {
+          allianceId: alliance.id,
+          bodies: [],
+          liableEntity: '',
+          executiveFullTimeStaff: 0,
+          version: alliance.version,
+        },
       ],
       ['createAgreementVersion', M.createAgreementVersion, { allianceId: alliance.id, tasks: [] }],
-      ['updateAgreementDraft', M.updateAgreementDraft, { agreementId: agreementIds[2], tasks: [] }],
+      [
+        'updateAgreementDraft',
+        M.updateAgreementDraft,
+        { agreementId: agreementIds[2], tasks: [], revision: 1 },
+      ],
       [
         'recordAgreementSignature',
         M.recordAgreementSignature,

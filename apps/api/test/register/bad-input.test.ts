@@ -66,6 +66,7 @@ const governance = (changes: Record<string, unknown>) =>
     bodies: [{ kind: 'DECISION', name: '理事会' }],
     liableEntity: '理事长单位',
     executiveFullTimeStaff: 2,
+    version: f.alliance.version,
     ...changes,
   }));
 const join = (changes: (f: Fixture) => Record<string, unknown>) =>
@@ -131,6 +132,7 @@ const correction = (changes: Record<string, unknown>) =>
     legalRepresentative: '张三',
     industryBackbone: true,
     backboneBasis: '行业前十',
+    version: f.enterprise.version,
     ...changes,
   }));
 const measures = (changes: Record<string, unknown>) =>
@@ -286,6 +288,7 @@ const CASES: Case[] = [
         liableEntity: '',
         executiveFullTimeStaff: 0,
         hostOrganizationId: f.outsider.id,
+        version: f.alliance.version,
       },
     }),
     field: 'hostOrganizationId',

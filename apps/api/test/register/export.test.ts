@@ -115,7 +115,10 @@ describe('register export (xlsx)', () => {
     expect(rows.find((r) => r.name === mine[1])).toMatchObject({
       chair: '',
       members: 0,
-      founding: expect.stringMatching(/^不满足：第八条第（一）项/) as unknown,
+      // No agreement: the root cause first, the clause conditions pointing to it, not repeated.
+      founding:
+        '不满足：第八条第（二）项（根本原因）；第八条第（一）项；第八条第（三）项；' +
+        '第八条第（四）项、第八条第（五）项、第八条第（六）项因第八条第（二）项未满足而无法满足',
     });
   });
 

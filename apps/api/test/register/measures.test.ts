@@ -211,6 +211,7 @@ describe('measures', () => {
         documentNumber: localV1.documentNumber,
         effectiveOn: localV1.effectiveOn,
         parameters,
+        version: 1,
       },
     });
     expectBadInput(update, field, rule);
@@ -286,6 +287,7 @@ describe('measures', () => {
         documentNumber: localV1.documentNumber,
         effectiveOn: localV1.effectiveOn,
         parameters: { founding: { minMembers: 3 } },
+        version: 1,
       },
     });
     expectRefused(update, 'CONFLICT');
@@ -298,7 +300,7 @@ describe('measures', () => {
       [cityAdmin.user.tenantId, localV1.id, `parameters = '{"founding":{"minMembers":3}}'`],
       [provinceAdmin.user.tenantId, provinceVersionId, `effective_on = DATE '2016-01-01'`],
     ] as const) {
-      const failure = await asRuntimeRole({ tenantId: tenant }, (c) =>
+      const failure = await asRuntimeRole({ tenantId: tenant, roles: ['CITY_ADMIN'] }, (c) =>
         c.query(`UPDATE measures SET ${set} WHERE id = $1`, [id]).then(
           () => null,
           (error: { code?: string; message?: string }) => error,
@@ -359,7 +361,14 @@ describe('measures', () => {
 
     const random = '6f1c1c7e-8a51-4d0c-9b53-0f2f4a7e2c11';
     const input = (id: string) => ({
-      input: { id, title: '越权修改', documentNumber: '某文号', effectiveOn: today(), parameters: {} },
+      input: {
+        id,
+        title: '越权修改',
+        documentNumber: '某文号',
+        effectiveOn: today(),
+        parameters: {},
+        version: 1,
+      },
     });
     const before = await db.fingerprint(cityAdmin.user.tenantId);
     for (const [query, variables, randomVariables] of [

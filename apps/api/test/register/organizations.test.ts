@@ -160,7 +160,7 @@ describe('organization directory', () => {
   });
 
   describe('corrections', () => {
-    async function correct(who: Actor, org: OrganizationView, name: string) {
+    async function correct(who: Actor, org: OrganizationView, name: string, version = org.version) {
       return who.register.send<{ correctOrganization: OrganizationView }>(M.correctOrganization, {
         input: {
           id: org.id,
@@ -169,6 +169,7 @@ describe('organization directory', () => {
           legalRepresentative: '赵六',
           industryBackbone: false,
           backboneBasis: '',
+          version,
         },
       });
     }
@@ -176,10 +177,12 @@ describe('organization directory', () => {
     it('lets the adding city and the province correct an entry, each with one audit event in its own chain', async () => {
       const org = await changsha.register.addOrganization();
       expect(org.correctable).toBe(true);
+      let version = org.version;
       for (const who of [changsha, province]) {
         const name = uniqueName('更正后名称');
         const mark = await db.auditMark();
-        const corrected = dataOf(await correct(who, org, name)).correctOrganization;
+        const corrected = dataOf(await correct(who, org, name, version)).correctOrganization;
+        version = corrected.version;
         expect(corrected).toMatchObject({
           id: org.id,
           name,

@@ -106,6 +106,7 @@ export type OrganizationView = {
   industryBackbone: boolean;
   backboneBasis: string;
   correctable: boolean;
+  version: number;
 };
 
 export type MemberView = {
@@ -120,6 +121,7 @@ export type MemberView = {
 export type AgreementView = {
   id: string;
   version: number;
+  revision: number;
   inEffect: boolean;
   innovationGoals: string;
   fundSupervision: string;
@@ -187,13 +189,13 @@ export type MeasuresInForceView = {
 };
 
 export const ORGANIZATION_FIELDS = `id creditCode name type legalRepresentative divisionCode inHunan typeMismatchWarning
-  industryBackbone backboneBasis correctable`;
+  industryBackbone backboneBasis correctable version`;
 
 export const ALLIANCE_FIELDS = `id name tenant { id code } status version foundedOn establishedOn establishedMeasuresId dissolvedOn
   dissolutionReason liableEntity executiveFullTimeStaff availableActions hostOrganization { id } chairMember { id }
   governanceBodies { kind name }
   members { id role joinedOn exitedOn exitReason organization { id name } }
-  agreements { id version inEffect innovationGoals fundSupervision tasks { organizationId task }
+  agreements { id version revision inEffect innovationGoals fundSupervision tasks { organizationId task }
     signatures { organizationId signatoryName signedOn } }`;
 
 export const MEASURES_FIELDS = `id tenantId versionNo title documentNumber effectiveOn derivesFromId parameters status publishedAt`;
@@ -335,8 +337,10 @@ export class RegisterClient {
   }
 
   async setGovernance(allianceId: string, hostOrganizationId: string | null = null): Promise<AllianceView> {
+    const { version } = await this.alliance(allianceId);
     const res = await this.send<{ setAllianceGovernance: AllianceView }>(M.setAllianceGovernance, {
       input: {
+        version,
         allianceId,
         bodies: [
           { kind: 'DECISION', name: '理事会' },

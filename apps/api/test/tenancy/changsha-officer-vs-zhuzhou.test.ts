@@ -195,7 +195,7 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
         expected: 'NOT_FOUND',
         id: () => rows().alliance!.id as string,
         send: graphql(
-          'mutation ($id: ID!) { setAllianceGovernance(input: { allianceId: $id, bodies: [], executiveFullTimeStaff: 1, liableEntity: "某单位" }) { id } }',
+          'mutation ($id: ID!) { setAllianceGovernance(input: { allianceId: $id, bodies: [], executiveFullTimeStaff: 1, liableEntity: "某单位", version: 1 }) { id } }',
         ),
       },
       {
@@ -234,7 +234,7 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
         expected: 'NOT_FOUND',
         id: () => rows().alliance_agreement!.id as string,
         send: graphql(
-          'mutation ($id: ID!) { updateAgreementDraft(input: { agreementId: $id, innovationGoals: "改写" }) { id } }',
+          'mutation ($id: ID!) { updateAgreementDraft(input: { agreementId: $id, innovationGoals: "改写", revision: 1 }) { id } }',
         ),
       },
       {
@@ -267,7 +267,7 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
         expected: 'NOT_FOUND',
         id: () => rows().measures!.id as string,
         send: graphql(
-          'mutation ($id: ID!) { updateMeasuresDraft(input: { id: $id, title: "改名测试办法", documentNumber: "测试〔2099〕9号", effectiveOn: "2099-01-01", parameters: {} }) { id } }',
+          'mutation ($id: ID!) { updateMeasuresDraft(input: { id: $id, title: "改名测试办法", documentNumber: "测试〔2099〕9号", effectiveOn: "2099-01-01", parameters: {}, version: 1 }) { id } }',
         ),
       },
       {
@@ -322,7 +322,7 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
       const before = await zhuzhouState();
       const org = zhuzhou.rows.alliance_member!.organization_id as string;
       const res = await agent.send(
-        'mutation ($id: ID!) { correctOrganization(input: { id: $id, name: "改名测试单位", type: ENTERPRISE, legalRepresentative: "王五", industryBackbone: false, backboneBasis: "" }) { id } }',
+        'mutation ($id: ID!) { correctOrganization(input: { id: $id, name: "改名测试单位", type: ENTERPRISE, legalRepresentative: "王五", industryBackbone: false, backboneBasis: "", version: 1 }) { id } }',
         { id: org },
       );
       expect(res.errors?.length).toBeGreaterThan(0);
@@ -343,7 +343,8 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
     const INSERT_REFUSAL: Record<string, string> = { agreement_signature: 'error:23514' };
     // Moving one of 长沙's own rows into 株洲 is refused by the policy's WITH CHECK, or before it by a
     // BEFORE UPDATE trigger (a signed agreement and its tasks are final; a signatory must be a member).
-    const refusedMove: unknown = expect.stringMatching(/^(denied|error:55000|error:23514)$/);
+    // An account or session that is not the officer's own is not theirs to change at all (rows:0).
+    const refusedMove: unknown = expect.stringMatching(/^(denied|error:55000|error:23514|rows:0)$/);
 
     const where = (table: string, row: Row, offset = 0) => {
       const key = primaryKey(catalog, table);

@@ -39,12 +39,39 @@ const OPERATIONS: Operation[] = ['read', 'insert', 'update', 'delete'];
 const MATRIX_TABLES = ['app_user', 'user_session', 'audit_event'] as const;
 type MatrixTable = (typeof MATRIX_TABLES)[number];
 
-// What the runtime role may do to its own tenant's rows (the foundation migration's grants):
-// audit_event is written only through audit_append, and nothing is ever deleted.
-const OWN_RIGHTS: Record<MatrixTable, Operation[]> = {
-  app_user: ['read', 'insert', 'update'],
-  user_session: ['read', 'insert', 'update'],
-  audit_event: [],
+// What the runtime role may do to its own tenant's rows (the foundation migration's grants, and
+// the least-privilege policies on app.roles): audit_event is written only through audit_append,
+// and nothing is ever deleted. The seeded rows are another user's (the tier's seeding officer):
+// an administrator reads and changes every account and session of the tier; an officer reads the
+// tier's accounts (names on records) but changes only their own; an EXPERT reads and changes only
+// their own account; neither reads another user's sessions.
+type RoleKind = 'ADMIN' | 'OFFICER' | 'EXPERT';
+const kindOf = (role: Role): RoleKind =>
+  role.endsWith('_ADMIN') ? 'ADMIN' : role.endsWith('_OFFICER') ? 'OFFICER' : 'EXPERT';
+
+type OwnRights = { read: boolean; insert: boolean; changeOthers: boolean; changeOwn: boolean };
+const OWN_RIGHTS: Record<MatrixTable, Record<RoleKind, OwnRights>> = {
+  app_user: {
+    ADMIN: { read: true, insert: true, changeOthers: true, changeOwn: true },
+    OFFICER: { read: true, insert: false, changeOthers: false, changeOwn: true },
+    EXPERT: { read: false, insert: false, changeOthers: false, changeOwn: true },
+  },
+  user_session: {
+    ADMIN: { read: true, insert: true, changeOthers: true, changeOwn: true },
+    // The actors here never signed in: they have no session of their own to change.
+    OFFICER: { read: false, insert: false, changeOthers: false, changeOwn: false },
+    EXPERT: { read: false, insert: false, changeOthers: false, changeOwn: false },
+  },
+  audit_event: {
+    ADMIN: { read: false, insert: false, changeOthers: false, changeOwn: false },
+    OFFICER: { read: false, insert: false, changeOthers: false, changeOwn: false },
+    EXPERT: { read: false, insert: false, changeOthers: false, changeOwn: false },
+  },
+};
+const NO_PRIVILEGE: Record<MatrixTable, Operation[]> = {
+  app_user: ['delete'],
+  user_session: ['delete'],
+  audit_event: ['read', 'insert', 'update', 'delete'],
 };
 
 const CITY_COUNT = HUNAN_DIVISIONS.filter((d) => d.level === 'CITY').length;
@@ -132,21 +159,41 @@ const operate: Record<
   },
 };
 
-function expected(t: MatrixTable, operation: Operation, { actor, target }: Subject): Record<string, unknown> {
+function expected(
+  t: MatrixTable,
+  operation: Operation,
+  { actor, role, target }: Subject,
+): Record<string, unknown> {
   const own = actor.code === target.code;
-  const may = OWN_RIGHTS[t].includes(operation);
+  const rights = OWN_RIGHTS[t][kindOf(role)];
+  const privileged = !NO_PRIVILEGE[t].includes(operation);
   switch (operation) {
     case 'read':
-      if (!may) return { byId: 'denied', foreignRowsSeen: 'denied' };
-      return { byId: own ? 'rows:1' : 'rows:0', foreignRowsSeen: 0 };
+      if (!privileged) return { byId: 'denied', foreignRowsSeen: 'denied' };
+      return { byId: own && rights.read ? 'rows:1' : 'rows:0', foreignRowsSeen: 0 };
     case 'insert':
       // Another tenant's tenant_id is refused by the policy's WITH CHECK, or by privilege.
-      return { insert: own && may ? 'rows:1' : 'denied' };
+      return { insert: own && privileged && rights.insert ? 'rows:1' : 'denied' };
     case 'update':
-      if (own) return may ? { byId: 'rows:1', byTenant: someRows } : { byId: 'denied', byTenant: 'denied' };
-      return { byId: refusedOrNone, byTenant: refusedOrNone, moveOwnRowThere: 'denied' };
+      if (!privileged)
+        return own
+          ? { byId: 'denied', byTenant: 'denied' }
+          : { byId: 'denied', byTenant: 'denied', moveOwnRowThere: 'denied' };
+      if (own)
+        return {
+          byId: rights.changeOthers ? 'rows:1' : 'rows:0',
+          byTenant: rights.changeOthers ? someRows : rights.changeOwn ? 'rows:1' : 'rows:0',
+        };
+      // The tier's seeded row is another user's: an administrator reaches it and is refused the
+      // move by WITH CHECK; anyone else does not reach it at all.
+      return {
+        byId: refusedOrNone,
+        byTenant: refusedOrNone,
+        moveOwnRowThere: rights.changeOthers ? 'denied' : 'rows:0',
+      };
     case 'delete':
-      if (own) return may ? { byId: 'rows:1', byTenant: someRows } : { byId: 'denied', byTenant: 'denied' };
+      if (own)
+        return privileged ? { byId: 'rows:1', byTenant: someRows } : { byId: 'denied', byTenant: 'denied' };
       return { byId: refusedOrNone, byTenant: refusedOrNone };
   }
 }
@@ -208,15 +255,77 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
         const own = actor.code === target.code;
         const parentPublished =
           state === 'PUBLISHED' && actor.level === 'CITY' && target.level === 'PROVINCE';
+        const staff = kindOf(role) !== 'EXPERT';
         const observed = await asActor(actor, role, async (db) => ({
           read: await run(db, 'SELECT 1 FROM measures WHERE id = $1', [row.id]),
           update: await run(db, 'UPDATE measures SET title = title WHERE id = $1', [row.id]),
         }));
         expect(observed).toEqual({
-          read: own || parentPublished ? 'rows:1' : 'rows:0',
-          // A published version never changes again (a trigger says so); nobody updates another tier's.
-          update: own ? (state === 'DRAFT' ? 'rows:1' : 'error:55000') : 'rows:0',
+          // An EXPERT reads the published rules (its sheet is scored by them), never a draft.
+          read: (own && (staff || state === 'PUBLISHED')) || parentPublished ? 'rows:1' : 'rows:0',
+          // A published version never changes again (a trigger says so); nobody updates another
+          // tier's; an EXPERT changes none.
+          update: own && staff ? (state === 'DRAFT' ? 'rows:1' : 'error:55000') : 'rows:0',
         });
+      },
+    );
+  });
+
+  describe('what only an administrator may: publishing measures and calls, managing accounts (app.roles)', () => {
+    const own = MATRIX_TIERS.flatMap((actor) => actor.roles.map((role) => ({ actor, role })));
+    const adminOnly: Record<string, (r: TenantRecords, me: TestUser) => [string, unknown[]]> = {
+      'publish a measures draft': (r) => [
+        `UPDATE measures SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+        [r.rows.measures!.id],
+      ],
+      'publish a call draft': (r) => [
+        `UPDATE pilot_call SET status = 'PUBLISHED', published_at = now() WHERE id = $1`,
+        [r.rows.pilot_call!.id],
+      ],
+      'insert a PUBLISHED measures version': (r) => [
+        insertStatement(table('measures')),
+        [
+          JSON.stringify(
+            freshCopy(table('measures'), r.rows.measures!, {
+              version_no: 900 + Math.floor(Math.random() * 9000),
+              status: 'PUBLISHED',
+              published_at: new Date().toISOString(),
+            }),
+          ),
+        ],
+      ],
+      'disable another account': (r) => [
+        `UPDATE app_user SET disabled_at = now() WHERE id = $1`,
+        [r.user.id],
+      ],
+      'give oneself the administrator role': (_r, me) => [
+        `UPDATE app_user SET roles = ARRAY['${me.tenantCode === '430000' ? 'PROVINCE_ADMIN' : 'CITY_ADMIN'}'] WHERE id = $1`,
+        [me.id],
+      ],
+      "end another user's sessions": (r) => [
+        `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+        [r.user.id],
+      ],
+    };
+    // Officers are refused by the policy's WITH CHECK (denied) or do not reach the row (rows:0);
+    // experts reach no register, call or other account row at all.
+    const refusal: Record<string, Record<Exclude<RoleKind, 'ADMIN'>, string>> = {
+      'publish a measures draft': { OFFICER: 'denied', EXPERT: 'rows:0' },
+      'publish a call draft': { OFFICER: 'denied', EXPERT: 'rows:0' },
+      'insert a PUBLISHED measures version': { OFFICER: 'denied', EXPERT: 'denied' },
+      'disable another account': { OFFICER: 'rows:0', EXPERT: 'rows:0' },
+      'give oneself the administrator role': { OFFICER: 'denied', EXPERT: 'denied' },
+      "end another user's sessions": { OFFICER: 'rows:0', EXPERT: 'rows:0' },
+    };
+    cell(
+      own.flatMap((s) => Object.keys(adminOnly).map((what) => ({ ...s, what }))),
+      ({ actor, role, what }) => `${actor.name} ${role}: ${what}`,
+      async ({ actor, role, what }) => {
+        const [sql, params] = adminOnly[what]!(recordsOf(actor.code), actorOf(actor, role));
+        const kind = kindOf(role);
+        const observed = await asActor(actor, role, (db) => run(db, sql, params));
+        if (kind === 'ADMIN') expect(observed).toMatch(/^rows:[1-9]\d*$/);
+        else expect(observed).toBe(refusal[what]![kind]);
       },
     );
   });
@@ -337,7 +446,9 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
       const ref = tables.get(fk.refTable);
       return ref !== undefined && hasTenantId(ref);
     });
-    const CHECKED_BY_POLICY = new Set(['review_sheet']);
+    // review_sheet: the sheet must name its own seat; user_session: an officer opens no session
+    // for another account (policy own_or_admin) — both refused before any key is checked.
+    const CHECKED_BY_POLICY = new Set(['review_sheet', 'user_session']);
     const pairs = [
       ['430100', '430200'],
       ['430200', '430100'],

@@ -14,6 +14,7 @@ const passing: FoundingCheck = {
   allHold: true,
   agreementVersionInEffect: 1,
   conditions: [],
+  rootCauses: [],
 };
 const failing: FoundingCheck = {
   asOf: '2026-11-29',
@@ -26,8 +27,10 @@ const failing: FoundingCheck = {
       title: '',
       holds: false,
       reasons: [{ code: 'NO_AGREEMENT', message: '' }],
+      dependsOn: null,
     },
   ],
+  rootCauses: [],
 };
 
 const cells = Object.values(AllianceStatus).flatMap((from) =>

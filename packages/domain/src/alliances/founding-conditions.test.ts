@@ -8,7 +8,12 @@ import {
   type AllianceSnapshot,
   type MemberSnapshot,
 } from './alliance-snapshot.js';
-import { checkFoundingConditions, FOUNDING_CONDITIONS } from './founding-conditions.js';
+import {
+  checkFoundingConditions,
+  failingConditionsRootFirst,
+  FOUNDING_CONDITIONS,
+  foundingFailureSummary,
+} from './founding-conditions.js';
 
 const AS_OF = '2026-11-29';
 
@@ -197,6 +202,61 @@ describe('Art. 8 founding conditions', () => {
         organizationId: 'b',
       },
     ]);
+  });
+
+  describe('root cause first: one missing signature fails the agreement, and the clause conditions point to it', () => {
+    const unsigned = () => {
+      const snapshot = completeAlliance();
+      snapshot.agreements[0]!.signatures = snapshot.agreements[0]!.signatures.filter(
+        (s) => s.organizationId !== 'b',
+      );
+      return checkFoundingConditions(snapshot, HUNAN_2016_PARAMETERS, AS_OF);
+    };
+
+    it('names AGREEMENT as the root cause, once', () => {
+      expect(unsigned().rootCauses).toEqual(['AGREEMENT']);
+    });
+
+    it.each(['FUNDS', 'INTERESTS', 'OPENNESS'] as const)(
+      '%s depends on AGREEMENT and points to its article',
+      (c) => {
+        const result = unsigned().conditions.find((x) => x.condition === c)!;
+        expect(result).toMatchObject({ holds: false, dependsOn: 'AGREEMENT' });
+        expect(result.reasons).toHaveLength(1);
+        expect(result.reasons[0]!.message).toContain('第八条第（二）项');
+        // The signature itself is named only under AGREEMENT.
+        expect(result.reasons[0]!.message).not.toContain('单位b');
+      },
+    );
+
+    it('orders the failures root first, then those depending on it', () => {
+      expect(failingConditionsRootFirst(unsigned()).map((c) => c.condition)).toEqual([
+        'AGREEMENT',
+        'FUNDS',
+        'INTERESTS',
+        'OPENNESS',
+      ]);
+    });
+
+    it('says it in one line for a refusal', () => {
+      expect(foundingFailureSummary(unsigned())).toBe(
+        '第八条第（二）项（根本原因）；第八条第（四）项、第八条第（五）项、第八条第（六）项因第八条第（二）项未满足而无法满足',
+      );
+    });
+
+    it.each([
+      [
+        'a clause missing from an agreement in effect',
+        (s: AllianceSnapshot) => void (s.agreements[0]!.fundRules.management = ''),
+      ],
+      ['too few members', (s: AllianceSnapshot) => void s.members.splice(2, 1)],
+    ])('has no root cause when nothing depends on another failure: %s', (_label, change) => {
+      const snapshot = completeAlliance();
+      change(snapshot);
+      const check = checkFoundingConditions(snapshot, HUNAN_2016_PARAMETERS, AS_OF);
+      expect(check.rootCauses).toEqual([]);
+      expect(check.conditions.every((c) => c.dependsOn === null)).toBe(true);
+    });
   });
 
   it('needs a new version when a member joins, and takes it once all have signed', () => {

@@ -37,6 +37,12 @@ export type ConditionResult = {
   title: string;
   holds: boolean;
   reasons: ConditionReason[];
+  /**
+   * The condition this one fails only because of: the funds, interests and openness clauses are
+   * read from the agreement in effect, so with none in effect they point to AGREEMENT instead of
+   * repeating its reason. Null when the condition fails (or holds) on its own.
+   */
+  dependsOn: FoundingCondition | null;
 };
 
 export type FoundingCheck = {
@@ -44,12 +50,24 @@ export type FoundingCheck = {
   allHold: boolean;
   agreementVersionInEffect: number | null;
   conditions: ConditionResult[];
+  /** Failing conditions that others fail because of: shown once, first. */
+  rootCauses: FoundingCondition[];
 };
 
 const filled = (text: string | null | undefined) => typeof text === 'string' && text.trim().length > 0;
 
-function result(condition: FoundingCondition, reasons: ConditionReason[]): ConditionResult {
-  return { condition, ...FOUNDING_CONDITION_INFO[condition], holds: reasons.length === 0, reasons };
+function result(
+  condition: FoundingCondition,
+  reasons: ConditionReason[],
+  dependsOn: FoundingCondition | null = null,
+): ConditionResult {
+  return {
+    condition,
+    ...FOUNDING_CONDITION_INFO[condition],
+    holds: reasons.length === 0,
+    reasons,
+    dependsOn,
+  };
 }
 
 function membersCondition(
@@ -164,10 +182,19 @@ function governanceCondition(snapshot: AllianceSnapshot, p: MeasuresParameters):
   return reasons;
 }
 
+// The pointer a clause condition shows instead of repeating the agreement's own reasons.
 const NO_AGREEMENT_IN_EFFECT: ConditionReason = {
   code: 'NO_AGREEMENT_IN_EFFECT',
-  message: '联盟协议尚未生效，无法确认协议中的相关约定',
+  message: `联盟协议尚未生效，相关约定待协议生效后确认（原因见${FOUNDING_CONDITION_INFO.AGREEMENT.article}）`,
 };
+
+function clauseResult(
+  condition: FoundingCondition,
+  inEffect: AgreementSnapshot | null,
+  reasons: ConditionReason[],
+): ConditionResult {
+  return result(condition, reasons, inEffect === null && reasons.length > 0 ? 'AGREEMENT' : null);
+}
 
 function agreementClauses(
   inEffect: AgreementSnapshot | null,
@@ -192,15 +219,17 @@ export function checkFoundingConditions(
     result('MEMBERS', membersCondition(snapshot, parameters, asOf)),
     result('AGREEMENT', agreementCondition(snapshot, inEffect, asOf)),
     result('GOVERNANCE', governanceCondition(snapshot, parameters)),
-    result(
+    clauseResult(
       'FUNDS',
+      inEffect,
       agreementClauses(inEffect, parameters.founding.requireFundRules, (a) => [
         ['FUND_RULES_MISSING', a.fundRules.management, '经费内部管理办法'],
         ['FUND_SUPERVISION_MISSING', a.fundRules.supervision, '经费使用的内部监督机制'],
       ]),
     ),
-    result(
+    clauseResult(
       'INTERESTS',
+      inEffect,
       agreementClauses(inEffect, parameters.founding.requireIpTerms, (a) => [
         ['IP_OWNERSHIP_MISSING', a.ipTerms.ownership, '成果和知识产权的权利归属'],
         ['IP_LICENSING_MISSING', a.ipTerms.licensing, '许可使用办法'],
@@ -208,8 +237,9 @@ export function checkFoundingConditions(
         ['BREACH_LIABILITY_MISSING', a.ipTerms.breachLiability, '违约责任'],
       ]),
     ),
-    result(
+    clauseResult(
       'OPENNESS',
+      inEffect,
       agreementClauses(inEffect, parameters.founding.requireOpenness, (a) => [
         ['NEW_MEMBERS_RULE_MISSING', a.openness.newMembers, '吸收新成员的办法'],
         ['EXTERNAL_COOPERATION_MISSING', a.openness.externalCooperation, '与外部组织交流合作的办法'],
@@ -217,10 +247,55 @@ export function checkFoundingConditions(
       ]),
     ),
   ];
+  const rootCauses = FOUNDING_CONDITIONS.filter((root) =>
+    conditions.some((c) => !c.holds && c.dependsOn === root),
+  );
   return {
     asOf,
     allHold: conditions.every((c) => c.holds),
     agreementVersionInEffect: inEffect?.version ?? null,
     conditions,
+    rootCauses,
   };
+}
+
+/** What ordering and summarising failures need of a check (also the apps' query results). */
+export type FoundingOutcome<C extends FoundingOutcomeCondition = FoundingOutcomeCondition> = {
+  conditions: readonly C[];
+  rootCauses: readonly FoundingCondition[];
+};
+export type FoundingOutcomeCondition = {
+  condition: FoundingCondition;
+  article: string;
+  holds: boolean;
+  dependsOn?: FoundingCondition | null;
+};
+
+/**
+ * The failing conditions root cause first: those others depend on, then those failing on their
+ * own, then those failing only because of a root cause (each pointing to it).
+ */
+export function failingConditionsRootFirst<C extends FoundingOutcomeCondition>(
+  check: FoundingOutcome<C>,
+): C[] {
+  const failing = check.conditions.filter((c) => !c.holds);
+  const rank = (c: C) => (check.rootCauses.includes(c.condition) ? 0 : c.dependsOn ? 2 : 1);
+  return [...failing].sort((a, b) => rank(a) - rank(b));
+}
+
+/** One line for a refusal or a list: the root cause named once, the conditions depending on it after it. */
+export function foundingFailureSummary(check: FoundingOutcome): string {
+  const failing = failingConditionsRootFirst(check);
+  const parts = failing
+    .filter((c) => !c.dependsOn)
+    .map((c) => (check.rootCauses.includes(c.condition) ? `${c.article}（根本原因）` : c.article));
+  for (const root of check.rootCauses) {
+    const dependents = failing.filter((c) => c.dependsOn === root);
+    if (dependents.length) {
+      parts.push(
+        `${dependents.map((c) => c.article).join('、')}因${FOUNDING_CONDITION_INFO[root].article}未满足而无法满足`,
+      );
+    }
+  }
+  return parts.join('；');
 }

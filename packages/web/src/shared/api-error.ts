@@ -18,8 +18,16 @@ const TRANSPORT_MESSAGES: Record<keyof typeof TransportErrorCode, string> = {
 // What a gateway or proxy answers when the API behind it is down.
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
+/** Who last changed a record an edit was refused on (CONFLICT from a stale version), and when. */
+export type StaleEdit = {
+  record: string;
+  changedBy: string | null;
+  changedAt: string | null;
+  currentVersion: number | null;
+};
+
 /** An API failure as the apps show it: a stable code, Chinese text, and any per-field violations. */
-export type ApiError = { code: string; message: string; violations: FieldViolation[] };
+export type ApiError = { code: string; message: string; violations: FieldViolation[]; staleEdit?: StaleEdit };
 
 // Codes that belong to one input field, so the form shows them beside it.
 const CODE_FIELDS: Partial<Record<string, string>> = {
@@ -39,10 +47,12 @@ export function toApiError(error: unknown): ApiError {
     const retryAfter =
       typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
     const serverWorded = SERVER_WORDED_CODES.has(code) && CHINESE.test(first?.message ?? '');
+    const staleEdit = readStaleEdit(extensions.staleEdit);
     return {
       code,
       message: serverWorded && first ? first.message : errorMessage(code, retryAfter),
       violations: readViolations(extensions.violations),
+      ...(staleEdit ? { staleEdit } : {}),
     };
   }
   if (ServerError.is(error) && busyCode(error.bodyText)) {
@@ -109,4 +119,16 @@ function readViolations(value: unknown): FieldViolation[] {
     if (typeof field !== 'string' || typeof message !== 'string') return [];
     return [{ field, rule: typeof rule === 'string' ? rule : '', message }];
   });
+}
+
+function readStaleEdit(value: unknown): StaleEdit | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { record, changedBy, changedAt, currentVersion } = value as Record<string, unknown>;
+  if (typeof record !== 'string') return undefined;
+  return {
+    record,
+    changedBy: typeof changedBy === 'string' ? changedBy : null,
+    changedAt: typeof changedAt === 'string' ? changedAt : null,
+    currentVersion: typeof currentVersion === 'number' ? currentVersion : null,
+  };
 }

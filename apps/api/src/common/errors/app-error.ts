@@ -1,7 +1,19 @@
 import { ERROR_MESSAGES, type ErrorCode, type FieldViolation, fieldViolation } from '@xiangmeng/domain';
 import { GraphQLError } from 'graphql';
 
-export type AppErrorDetails = { violations?: FieldViolation[]; retryAfterSeconds?: number };
+/** Who last changed a record an edit was refused on, and when: the apps show it beside a reload. */
+export type StaleEditDetails = {
+  record: string;
+  currentVersion: number | null;
+  changedBy: string | null;
+  changedAt: string | null;
+};
+
+export type AppErrorDetails = {
+  violations?: FieldViolation[];
+  retryAfterSeconds?: number;
+  staleEdit?: StaleEditDetails;
+};
 
 /**
  * The one error the API shows to clients as it is: a stable code, a Chinese message and, for

@@ -45,6 +45,13 @@ export class AllianceAgreementEntity extends TenantOwnedEntity {
   @Column({ name: 'scan_document_id', type: 'uuid', nullable: true })
   scanDocumentId: string | null;
 
+  /** Edits of the draft (`version` numbers the agreement itself). */
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -3,6 +3,7 @@ import type { FieldViolation } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import {
   CHECK_VIOLATION,
   OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -169,15 +170,24 @@ export class AllianceAgreementsService {
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, found.allianceId);
     if (await ctx.db.existsBy(AgreementSignatureEntity, { agreementId: found.id })) throw signedIsFinal();
     await this.checkDraft(ctx.db, alliance, input);
+    let affected: number | undefined;
     try {
-      await ctx.db.update(
+      ({ affected } = await ctx.db.update(
         AllianceAgreementEntity,
-        { id: found.id },
-        { ...clauses(input), scanDocumentId: input.scanDocumentId ?? null },
-      );
+        { id: found.id, revision: input.revision },
+        {
+          ...clauses(input),
+          scanDocumentId: input.scanDocumentId ?? null,
+          revision: input.revision + 1,
+          updatedAt: this.clock.now(),
+        },
+      ));
     } catch (error) {
       if (sqlState(error) === OBJECT_NOT_IN_PREREQUISITE_STATE) throw signedIsFinal();
       throw error;
+    }
+    if (affected !== 1) {
+      throw await staleEdit(ctx.db, 'alliance_agreement', found.id, `联盟协议第 ${found.version} 版草稿`);
     }
     await this.writeTasks(ctx.db, viewer, found.id, input);
     await this.audit.record(ctx.db, {

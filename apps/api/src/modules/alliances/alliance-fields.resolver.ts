@@ -199,6 +199,7 @@ export class AllianceFieldsResolver {
       .map((a) => ({
         id: a.id,
         version: a.version,
+        revision: a.revision,
         innovationGoals: a.innovationGoals,
         ipOwnership: a.ipTerms.ownership,
         ipLicensing: a.ipTerms.licensing,
@@ -270,6 +271,7 @@ export class AllianceFieldsResolver {
         ...c,
         reasons: c.reasons.map((r) => ({ ...r, organizationId: r.organizationId ?? null })),
       })),
+      rootCauses: check.rootCauses,
       provinceMeasuresId: check.measures.province.id,
       measuresTitle: check.measures.local?.title ?? check.measures.province.title,
       localMeasuresId: check.measures.local?.id ?? null,

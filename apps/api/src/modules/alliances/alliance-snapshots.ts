@@ -17,6 +17,7 @@ type AgreementRow = {
   id: string;
   alliance_id: string;
   version: number;
+  revision: number;
   innovation_goals: string;
   ip_ownership: string;
   ip_licensing: string;
@@ -36,7 +37,11 @@ type AgreementRow = {
  * What the Art. 8 check reads, for many alliances in three statements (members, agreements with
  * their tasks and signatures, governance bodies) — constant however many alliances a page holds.
  */
-export type StoredAgreement = AgreementSnapshot & { id: string; scanDocumentId: string | null };
+export type StoredAgreement = AgreementSnapshot & {
+  id: string;
+  scanDocumentId: string | null;
+  revision: number;
+};
 export type StoredSnapshot = AllianceSnapshot & { agreements: StoredAgreement[] };
 
 export async function loadSnapshots(
@@ -68,7 +73,7 @@ export async function loadSnapshots(
     [ids],
   );
   const agreements = await db.query<AgreementRow[]>(
-    `SELECT a.id, a.alliance_id, a.version, a.innovation_goals, a.ip_ownership, a.ip_licensing, a.ip_benefit_sharing,
+    `SELECT a.id, a.alliance_id, a.version, a.revision, a.innovation_goals, a.ip_ownership, a.ip_licensing, a.ip_benefit_sharing,
               a.breach_liability, a.fund_management, a.fund_supervision, a.new_members_rule, a.external_cooperation,
               a.results_diffusion, a.scan_document_id,
               coalesce((SELECT json_agg(json_build_object('organizationId', t.organization_id, 'task', t.task))
@@ -97,6 +102,7 @@ export async function loadSnapshots(
     const agreement: StoredAgreement = {
       id: a.id,
       scanDocumentId: a.scan_document_id,
+      revision: a.revision,
       version: a.version,
       innovationGoals: a.innovation_goals,
       tasks: a.tasks,

@@ -106,6 +106,9 @@ export class AllianceAgreementModel {
   @Field(() => Int)
   version: number;
 
+  @Field(() => Int, { description: '草稿的修改次数：修改草稿时提交读取时的值，他人已修改则报冲突' })
+  revision: number;
+
   @Field()
   innovationGoals: string;
 
@@ -195,6 +198,12 @@ export class ConditionResultModel {
 
   @Field(() => [ConditionReasonModel])
   reasons: ConditionReasonModel[];
+
+  @Field(() => FoundingConditionEnum, {
+    nullable: true,
+    description: '本项只因另一项不满足而不满足时，指向那一项（根本原因）；否则为空',
+  })
+  dependsOn: (typeof FOUNDING_CONDITIONS)[number] | null;
 }
 
 @ObjectType('FoundingCheck', { description: '第八条基本条件检查，注明所依据的实施办法版本' })
@@ -210,6 +219,11 @@ export class FoundingCheckModel {
 
   @Field(() => [ConditionResultModel])
   conditions: ConditionResultModel[];
+
+  @Field(() => [FoundingConditionEnum], {
+    description: '根本原因：其他条件因它不满足而不满足的条件（先列出，只说一次）',
+  })
+  rootCauses: (typeof FOUNDING_CONDITIONS)[number][];
 
   @Field(() => ID, { description: '所依据的省级实施办法版本' })
   provinceMeasuresId: string;

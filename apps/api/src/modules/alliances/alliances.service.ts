@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, decideAllianceTransition, FOUNDING_CONDITION_INFO } from '@xiangmeng/domain';
+import {
+  chinaDate,
+  decideAllianceTransition,
+  failingConditionsRootFirst,
+  FOUNDING_CONDITION_INFO,
+  foundingFailureSummary,
+} from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { IndustryEntity } from '../industries/industry.entity';
@@ -70,6 +77,11 @@ export class AlliancesService {
     const alliance = await this.changeable(db, viewer, id);
     await db.query('SELECT 1 FROM alliance WHERE id = $1 FOR UPDATE', [alliance.id]);
     return this.changeable(db, viewer, id);
+  }
+
+  /** CONFLICT for an edit based on a version of the alliance that is no longer current. */
+  changedSince(db: EntityManager, alliance: AllianceEntity): Promise<AppError> {
+    return staleEdit(db, 'alliance', alliance.id, `联盟「${alliance.name}」`);
   }
 
   private async checkBasics(db: EntityManager, input: RegisterAllianceInput) {
@@ -143,7 +155,7 @@ export class AlliancesService {
       if (sqlState(error) === UNIQUE_VIOLATION) throw this.nameTaken();
       throw error;
     }
-    if (affected !== 1) throw allianceChanged();
+    if (affected !== 1) throw await this.changedSince(ctx.db, alliance);
     const after = await this.visible(ctx.db, alliance.id);
     await this.audit.record(ctx.db, {
       action: 'alliance.update',
@@ -161,6 +173,8 @@ export class AlliancesService {
     input: SetGovernanceInput,
   ): Promise<AllianceEntity> {
     const alliance = await this.lockForChange(ctx.db, viewer, input.allianceId);
+    // The row is locked: a version that is not current now stays stale until this transaction ends.
+    if (alliance.version !== input.version) throw await this.changedSince(ctx.db, alliance);
     const violations = [
       ...input.bodies.flatMap((b, i) => textViolations(`bodies.${i}.name`, b.name, '机构名称', 1, 100)),
       ...textViolations('liableEntity', input.liableEntity, '对外承担责任的主体', 0, 100),
@@ -200,12 +214,12 @@ export class AlliancesService {
     }
     await ctx.db.update(
       AllianceEntity,
-      { id: alliance.id },
+      { id: alliance.id, version: input.version },
       {
         liableEntity: input.liableEntity.trim(),
         executiveFullTimeStaff: input.executiveFullTimeStaff,
         hostOrganizationId: input.hostOrganizationId ?? null,
-        version: alliance.version + 1,
+        version: input.version + 1,
         updatedAt: this.clock.now(),
       },
     );
@@ -280,7 +294,8 @@ export class AlliancesService {
     const decision = decideAllianceTransition(alliance.status, 'ESTABLISH', viewer.roles, check);
     if (!decision.allowed) {
       if (decision.reason === 'FOUNDING_CONDITIONS_FAIL') {
-        const failing = check.conditions.filter((c) => !c.holds);
+        // Root cause first; a condition failing only because of it points to it instead of repeating it.
+        const failing = failingConditionsRootFirst(check);
         throw new AppError(
           'BAD_USER_INPUT',
           {
@@ -294,7 +309,7 @@ export class AlliancesService {
               ),
             ),
           },
-          `不满足第八条基本条件：${failing.map((c) => c.article).join('、')}`,
+          `不满足第八条基本条件：${foundingFailureSummary(check)}`,
         );
       }
       throw new AppError(decision.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT');

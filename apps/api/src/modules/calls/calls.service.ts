@@ -10,6 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
@@ -133,14 +134,16 @@ export class CallsService {
     this.requireStaff(viewer);
     const call = await this.ownCall(ctx.db, viewer, id);
     if (call.status !== 'DRAFT') throw callPublished();
-    if (call.version !== version) throw callChanged();
+    if (call.version !== version)
+      throw await staleEdit(ctx.db, 'pilot_call', call.id, `申报通知「${call.title}」`);
     const fields = this.checked(input);
     const result = await ctx.db.update(
       PilotCallEntity,
       { id: call.id, status: 'DRAFT', version },
       { ...fields, version: version + 1 },
     );
-    if (result.affected !== 1) throw callChanged();
+    if (result.affected !== 1)
+      throw await staleEdit(ctx.db, 'pilot_call', call.id, `申报通知「${call.title}」`);
     const updated = await this.get(ctx.db, call.id);
     await this.audit.record(ctx.db, {
       action: 'pilot_call.update',

@@ -6,6 +6,7 @@ import {
   PILOT_STATUS_LABELS,
   type PilotStatus,
   REGISTER_KEEPER_ROLES,
+  foundingFailureSummary,
 } from '@xiangmeng/domain';
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
@@ -82,7 +83,6 @@ export class AllianceExportController {
     for (const alliance of alliances) {
       const detail = byId.get(alliance.id);
       const check = await this.foundingChecks.check(ctx, viewer, snapshots.get(alliance.id)!, today, 'OWN');
-      const failing = check.conditions.filter((c) => !c.holds);
       sheet.addRow({
         name: alliance.name,
         industry: detail?.industry ?? alliance.industryCode,
@@ -91,7 +91,7 @@ export class AllianceExportController {
         pilot: PILOT_STATUS_LABELS[alliance.pilotStatus],
         chair: detail?.chair ?? '',
         members: detail?.members ?? 0,
-        founding: failing.length ? `不满足：${failing.map((c) => c.article).join('、')}` : '六项均满足',
+        founding: check.allHold ? '六项均满足' : `不满足：${foundingFailureSummary(check)}`,
       });
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());

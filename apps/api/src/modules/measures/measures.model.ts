@@ -41,6 +41,9 @@ export class MeasuresModel {
 
   @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
+
+  @Field(() => Int, { description: '草稿的修改次数：修改草稿时提交读取时的值，他人已修改则报冲突' })
+  version: number;
 }
 
 export function toMeasuresModel(m: MeasuresEntity): MeasuresModel {
@@ -55,6 +58,7 @@ export function toMeasuresModel(m: MeasuresEntity): MeasuresModel {
     parameters: m.parameters,
     status: m.status,
     publishedAt: m.publishedAt,
+    version: m.version,
   };
 }
 

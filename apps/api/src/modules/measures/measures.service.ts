@@ -11,6 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import type { MeasuresDraftInput, UpdateMeasuresDraftInput } from './dto/measures-draft.input';
@@ -182,16 +183,23 @@ export class MeasuresService {
       effectiveOn: input.effectiveOn,
       parameters: input.parameters,
     });
-    await ctx.db.update(
+    const updatedAt = this.clock.now();
+    const result = await ctx.db.update(
       MeasuresEntity,
-      { id: measures.id, status: 'DRAFT' },
+      { id: measures.id, status: 'DRAFT', version: input.version },
       {
         title: measures.title,
         documentNumber: measures.documentNumber,
         effectiveOn: measures.effectiveOn,
         parameters: measures.parameters,
+        version: input.version + 1,
+        updatedAt,
       },
     );
+    if (result.affected !== 1) {
+      throw await staleEdit(ctx.db, 'measures', measures.id, `实施办法第 ${measures.versionNo} 版草稿`);
+    }
+    Object.assign(measures, { version: input.version + 1, updatedAt });
     await this.audit.record(ctx.db, {
       action: 'measures.update_draft',
       subjectType: 'measures',

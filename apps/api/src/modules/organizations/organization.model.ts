@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { creditCodeTypeMismatch, OrganizationType, parseCreditCode } from '@xiangmeng/domain';
 import type { OrganizationEntity } from './organization.entity';
 
@@ -38,6 +38,9 @@ export class OrganizationModel {
 
   @Field({ description: '当前用户可否更正此条目（登记单位或省厅）' })
   correctable: boolean;
+
+  @Field(() => Int, { description: '更正时提交读取时的版本号：他人已更正则报冲突' })
+  version: number;
 }
 
 export function toOrganizationModel(
@@ -56,5 +59,6 @@ export function toOrganizationModel(
     industryBackbone: o.industryBackbone,
     backboneBasis: o.backboneBasis,
     correctable: o.addedByTenantId === viewer.tenantId || viewer.tenantLevel === 'PROVINCE',
+    version: o.version,
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { normalizeCreditCode } from '@xiangmeng/domain';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { staleEdit } from '../../common/errors/stale-edit';
 import { AppError, badInput, notFound } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -119,14 +120,16 @@ export class OrganizationsService {
       industryBackbone: input.industryBackbone,
       backboneBasis: input.backboneBasis.trim(),
       updatedAt: this.clock.now(),
-      version: organization.version + 1,
+      version: input.version + 1,
     };
     const result = await ctx.db.update(
       OrganizationEntity,
-      { id: organization.id, version: organization.version },
+      { id: organization.id, version: input.version },
       changes,
     );
-    if (result.affected !== 1) throw new AppError('CONFLICT');
+    if (result.affected !== 1) {
+      throw await staleEdit(ctx.db, 'organization', organization.id, `名录条目「${organization.name}」`);
+    }
     const after = { ...organization, ...changes };
     await this.audit.record(ctx.db, {
       action: 'organization.correct',

@@ -7,6 +7,7 @@ import {
   type DocumentKind,
   dossierGaps,
   type FieldViolation,
+  failingConditionsRootFirst,
   FOUNDING_CONDITION_INFO,
   type FoundingCheck,
   noticePeriodOver,
@@ -131,9 +132,8 @@ export class PilotApplicationKind implements PilotKind {
         if (!alliance) return fail('找不到申报的联盟');
         if (alliance.status !== 'ESTABLISHED' || alliance.dissolvedOn)
           return fail('联盟未成立或已解散，不能申报试点');
-        return (f.foundingCheck?.conditions ?? [])
-          .filter((c) => !c.holds)
-          .map((c) => {
+        // Root cause first; a condition that fails only because of it points to it.
+        return (f.foundingCheck ? failingConditionsRootFirst(f.foundingCheck) : []).map((c) => {
             const info = FOUNDING_CONDITION_INFO[c.condition];
             return violation(
               `foundingConditions.${c.condition}`,

@@ -10,6 +10,7 @@ import {
 import { sqlStates } from '../applications/sql-states';
 import { type EntityManager, In } from 'typeorm';
 import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { UUID } from '../../common/uuid';
@@ -23,7 +24,7 @@ import type {
   UpdatePilotApplicationInput,
 } from './dto/pilot-application.input';
 import { PilotApplicationDocumentEntity, PilotApplicationEntity } from './pilot-application.entity';
-import { applicationChanged, notWithApplicant } from './pilots.errors';
+import { notWithApplicant } from './pilots.errors';
 
 const MAX_ATTACHMENTS = 50;
 
@@ -168,7 +169,8 @@ export class PilotApplicationsService {
     if (!pilotActorsOf(viewer, application).includes('APPLICANT_SIDE'))
       throw new AppError('FORBIDDEN', {}, '只有联盟所在市州科技局可以填写申报书');
     if (!PILOT_WORKFLOW.states[application.state].editable) throw notWithApplicant();
-    if (application.version !== input.version) throw applicationChanged();
+    const stale = () => staleEdit(ctx.db, 'pilot_application', application.id, '该申报书');
+    if (application.version !== input.version) throw await stale();
     const violations = this.checkForm(input);
     const attachmentIds = [...new Set(input.attachmentIds)];
     const feasibilityId = input.feasibilityDocumentId ?? null;
@@ -202,7 +204,7 @@ export class PilotApplicationsService {
       { id: application.id, state: application.state, version: input.version },
       { ...form, version: input.version + 1 },
     );
-    if (result.affected !== 1) throw applicationChanged();
+    if (result.affected !== 1) throw await stale();
     // Every document of the dossier is an attachment row: that is what lets the authority and
     // the experts read it once the application reaches them.
     await ctx.db.delete(PilotApplicationDocumentEntity, {

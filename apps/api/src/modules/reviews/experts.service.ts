@@ -3,6 +3,7 @@ import { chinaDate, type Expert, isCalendarDate, type FieldViolation } from '@xi
 import { type EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -24,7 +25,7 @@ import { ExpertAffiliationEntity } from './expert-affiliation.entity';
 import { ExpertConflictEntity } from './expert-conflict.entity';
 import { ExpertEntity } from './expert.entity';
 import type { ExpertModel, ExpertTieModel } from './expert.model';
-import { changedByOthers, requireStaff } from './reviews.errors';
+import { requireStaff } from './reviews.errors';
 import { UUID } from '../../common/uuid';
 
 type Tie = { id: string; organizationId: string | null; bureauTenantId: string | null };
@@ -402,7 +403,7 @@ export class ExpertsService {
     } catch (error) {
       throw ExpertsService.accountTaken(error) ?? error;
     }
-    if (affected !== 1) throw changedByOthers('专家信息');
+    if (affected !== 1) throw await staleEdit(ctx.db, 'expert', before.id, `专家「${before.name}」的信息`);
     // Ties change by replacing the list.
     await ctx.db.delete(ExpertAffiliationEntity, { tenantId: viewer.tenantId, expertId: before.id });
     await this.writeAffiliations(ctx.db, viewer, before.id, e.affiliations);

@@ -9,6 +9,7 @@ import {
 import { type EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { PilotApplicationEntity } from '../pilots/pilot-application.entity';
@@ -148,7 +149,7 @@ export class ReviewSheetsService {
         updatedAt: now,
       },
     );
-    if (affected !== 1) throw changedByOthers('评分表');
+    if (affected !== 1) throw await staleEdit(ctx.db, 'review_sheet', sheet.id, '评分表');
     const after = (await ctx.db.findOneBy(ReviewSheetEntity, { id: sheet.id }))!;
     await this.audit.record(ctx.db, {
       action: input.submit ? 'review_sheet.submit' : 'review_sheet.save',

@@ -1,8 +1,9 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
 import { Alert, App, Divider, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
-import { toApiError } from '../../shared/api-error';
+import { type ApiError, toApiError } from '../../shared/api-error';
+import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../gql/graphql';
 import {
   CLAUSE_GROUPS,
@@ -14,7 +15,11 @@ import {
 import type { AgreementMember } from './alliances.operations';
 import { dottedPath, showViolationsOnForm } from '../../shared/form-violations';
 import { useShownSubject } from '../../shared/use-shown-subject';
-import { CreateAgreementVersionMutation, UpdateAgreementDraftMutation } from './alliances.operations';
+import {
+  AllianceAgreementsQuery,
+  CreateAgreementVersionMutation,
+  UpdateAgreementDraftMutation,
+} from './alliances.operations';
 
 type Scan = AllianceAgreementsResult['alliance']['documents'][number];
 
@@ -61,6 +66,32 @@ export function AgreementVersionModal({
   const [createVersion, { loading: creating }] = useMutation(CreateAgreementVersionMutation);
   const [updateDraft, { loading: updating }] = useMutation(UpdateAgreementDraftMutation);
   const shown = useShownSubject(mode);
+  const client = useApolloClient();
+  // After a refused stale edit, the draft as it is now (loaded on request) replaces the one opened.
+  const [latest, setLatest] = useState<Agreement | null>(null);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const editing =
+    shown?.kind === 'edit' ? (latest?.id === shown.agreement.id ? latest : shown.agreement) : null;
+
+  async function reload(agreementId: string) {
+    setReloading(true);
+    try {
+      const { data } = await client.query({
+        query: AllianceAgreementsQuery,
+        variables: { id: allianceId },
+        fetchPolicy: 'network-only',
+      });
+      const found = data?.alliance.agreements.find((a) => a.id === agreementId);
+      if (found) setLatest(found);
+      setStale(null);
+      await client.refetchQueries({ include: 'active' });
+    } catch (error) {
+      setFormError(toApiError(error).message);
+    } finally {
+      setReloading(false);
+    }
+  }
 
   async function save(
     target: AgreementVersionMode,
@@ -68,6 +99,7 @@ export function AgreementVersionModal({
     form: FormInstance<AgreementValues>,
   ) {
     setFormError(null);
+    setStale(null);
     const clauses = Object.fromEntries(CLAUSE_KEYS.map((key) => [key, (values[key] ?? '').trim()])) as Record<
       ClauseKey,
       string
@@ -87,8 +119,12 @@ export function AgreementVersionModal({
         });
         void message.success('已新建联盟协议版本');
       } else {
+        // The draft's revision the form was filled from: refused if someone saved it since.
+        const revision = (editing ?? target.agreement).revision;
         await updateDraft({
-          variables: { input: { agreementId: target.agreement.id, ...clauses, tasks, scanDocumentId } },
+          variables: {
+            input: { agreementId: target.agreement.id, revision, ...clauses, tasks, scanDocumentId },
+          },
           refetchQueries: 'active',
           awaitRefetchQueries: true,
         });
@@ -96,8 +132,13 @@ export function AgreementVersionModal({
       }
       onClose();
     } catch (error) {
+      const apiError = toApiError(error);
+      if (isStaleEdit(apiError)) {
+        setStale(apiError);
+        return;
+      }
       setFormError(
-        showViolationsOnForm(form, toApiError(error), (field) => {
+        showViolationsOnForm(form, apiError, (field) => {
           const path = dottedPath(field);
           if (path[0] !== 'tasks' || typeof path[1] !== 'number') return path;
           const organizationId = tasks[path[1]]?.organizationId;
@@ -123,17 +164,31 @@ export function AgreementVersionModal({
       okButtonProps={{ htmlType: 'submit', form: FORM_ID }}
       confirmLoading={creating || updating}
       onCancel={onClose}
-      afterClose={() => setFormError(null)}
+      afterClose={() => {
+        setFormError(null);
+        setStale(null);
+        setLatest(null);
+      }}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
         条款可以分次填写；保存后在「第八条检查」中查看尚缺哪些约定。登记签署后本版内容不能再改。
       </Typography.Paragraph>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {stale && editing && (
+        <StaleEditAlert error={stale} reloading={reloading} onReload={() => void reload(editing.id)} />
+      )}
       {shown && (
         <AgreementForm
-          key={shown.kind === 'edit' ? shown.agreement.id : `new:${shown.from?.id ?? ''}`}
-          initialValues={startingValues(shown.kind === 'edit' ? shown.agreement : shown.from, currentMembers)}
+          key={
+            editing
+              ? `${editing.id}:${editing.revision}`
+              : `new:${shown.kind === 'create' ? (shown.from?.id ?? '') : ''}`
+          }
+          initialValues={startingValues(
+            editing ?? (shown.kind === 'create' ? shown.from : null),
+            currentMembers,
+          )}
           currentMembers={currentMembers}
           scans={scans}
           onFinish={(values, form) => {

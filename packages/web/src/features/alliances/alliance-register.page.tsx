@@ -6,6 +6,8 @@ import {
   PILOT_STATUS_LABELS,
   type AllianceStatus,
   type PilotStatus,
+  failingConditionsRootFirst,
+  foundingFailureSummary,
 } from '@xiangmeng/domain';
 import {
   Button,
@@ -232,13 +234,23 @@ function FoundingSummary({ check }: { check: AllianceRow['foundingCheck'] }) {
   const held = check.conditions.length - failing.length;
   if (check.allHold) return <Tag color="success">{`${held}/${FOUNDING_CONDITIONS.length} 满足`}</Tag>;
   return (
-    <Tooltip title={failing.map((c) => `${c.article}不满足`).join('；')}>
+    <Tooltip title={`不满足：${foundingFailureSummary(check)}`}>
       <Flex vertical gap={2}>
         <span>
           <Tag color="warning">{`${held}/${FOUNDING_CONDITIONS.length} 满足`}</Tag>
         </span>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          不满足：{failing.map((c) => c.article.replace(/^第八条/, '')).join('、')}
+          {/* The root cause first; conditions that fail only because of it are not repeated. */}
+          不满足：
+          {failingConditionsRootFirst(check)
+            .filter((c) => !c.dependsOn)
+            .map(
+              (c) =>
+                c.article.replace(/^第八条/, '') +
+                (check.rootCauses.includes(c.condition) ? '（根本原因）' : ''),
+            )
+            .join('、')}
+          {check.rootCauses.length > 0 && `，另有 ${failing.filter((c) => c.dependsOn).length} 项因此不满足`}
         </Typography.Text>
       </Flex>
     </Tooltip>

@@ -37,11 +37,13 @@ export const AllianceRegisterQuery = graphql(`
           id
         }
         foundingCheck {
+          rootCauses
           allHold
           conditions {
             condition
             article
             holds
+            dependsOn
           }
         }
       }
@@ -103,6 +105,7 @@ export const AllianceMembersQuery = graphql(`
           inHunan
           typeMismatchWarning
           correctable
+          version
         }
       }
     }
@@ -113,6 +116,7 @@ export const AllianceGovernanceQuery = graphql(`
   query AllianceGovernance($id: ID!) {
     alliance(id: $id) {
       id
+      version
       liableEntity
       executiveFullTimeStaff
       governanceBodies {
@@ -142,6 +146,7 @@ export const AllianceAgreementsQuery = graphql(`
       agreements {
         id
         version
+        revision
         inEffect
         innovationGoals
         ipOwnership
@@ -208,12 +213,14 @@ export const FoundingCheckQuery = graphql(`
         asOf
         allHold
         agreementVersionInEffect
+        rootCauses
         measuresTitle
         conditions {
           condition
           article
           title
           holds
+          dependsOn
           reasons {
             code
             message

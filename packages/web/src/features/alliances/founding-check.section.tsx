@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { FOUNDING_CONDITIONS, TenantLevel } from '@xiangmeng/domain';
+import { FOUNDING_CONDITION_INFO, FOUNDING_CONDITIONS, TenantLevel } from '@xiangmeng/domain';
 import { Alert, Flex, List, Segmented, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
@@ -67,6 +67,28 @@ export function FoundingCheckSection({ allianceId }: { allianceId: string }) {
               type="warning"
               showIcon
               title={`${check.conditions.filter((c) => !c.holds).length} 项基本条件不满足（共 ${FOUNDING_CONDITIONS.length} 项）`}
+              description={check.rootCauses.map((root) => {
+                const rootCondition = check.conditions.find((c) => c.condition === root);
+                const dependents = check.conditions.filter((c) => !c.holds && c.dependsOn === root);
+                return (
+                  <div key={root} data-testid={`founding-root-cause-${root}`}>
+                    <Typography.Text strong>
+                      根本原因：{FOUNDING_CONDITION_INFO[root].article} {FOUNDING_CONDITION_INFO[root].title}
+                    </Typography.Text>
+                    <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                      {rootCondition?.reasons.map((reason, index) => (
+                        <li key={`${reason.code}-${index}`}>{reason.message}</li>
+                      ))}
+                    </ul>
+                    {dependents.length > 0 && (
+                      <Typography.Text type="secondary">
+                        {dependents.map((c) => c.article).join('、')}
+                        因此无法满足，解决上述问题后一并满足或再作检查。
+                      </Typography.Text>
+                    )}
+                  </div>
+                );
+              })}
             />
           )}
           <List
@@ -78,6 +100,7 @@ export function FoundingCheckSection({ allianceId }: { allianceId: string }) {
               <List.Item
                 data-testid={`founding-condition-${condition.condition}`}
                 data-holds={condition.holds ? 'true' : 'false'}
+                data-depends-on={condition.dependsOn ?? undefined}
               >
                 <Flex gap={12} align="start" style={{ width: '100%' }}>
                   {condition.holds ? (
@@ -100,11 +123,20 @@ export function FoundingCheckSection({ allianceId }: { allianceId: string }) {
                       <Typography.Text type="success">满足</Typography.Text>
                     ) : (
                       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                        {condition.reasons.map((reason, index) => (
-                          <li key={`${reason.code}-${index}`}>
-                            <Typography.Text type="danger">{reason.message}</Typography.Text>
+                        {condition.dependsOn ? (
+                          <li>
+                            <Typography.Text type="warning">
+                              取决于{FOUNDING_CONDITION_INFO[condition.dependsOn].article}
+                              ：联盟协议生效后再确认本项约定（原因见上）
+                            </Typography.Text>
                           </li>
-                        ))}
+                        ) : (
+                          condition.reasons.map((reason, index) => (
+                            <li key={`${reason.code}-${index}`}>
+                              <Typography.Text type="danger">{reason.message}</Typography.Text>
+                            </li>
+                          ))
+                        )}
                       </ul>
                     )}
                   </Flex>

@@ -3,7 +3,8 @@ import { FOUNDING_CONDITION_INFO, GOVERNANCE_BODY_LABELS, type GovernanceBodyKin
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
-import { toApiError } from '../../shared/api-error';
+import { type ApiError, toApiError } from '../../shared/api-error';
+import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { AllianceGovernanceQuery as AllianceGovernanceResult } from '../../gql/graphql';
 import { dottedPath, showViolationsOnForm } from '../../shared/form-violations';
 import { AllianceGovernanceQuery, SetAllianceGovernanceMutation } from './alliances.operations';
@@ -59,24 +60,39 @@ export function GovernanceSection({ allianceId, editable }: { allianceId: string
   if (loading && !data) return <PageLoading />;
   if (!data)
     return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
-  // Keyed by the stored values, so the form starts over whenever they change on the server.
+  // Keyed by the stored values and version, so the form starts over whenever they change on the
+  // server (after a save, or when the user asks for the newer version after a refused one).
   return (
     <GovernanceForm
-      key={JSON.stringify(initialValues(data.alliance))}
+      key={`${data.alliance.version}:${JSON.stringify(initialValues(data.alliance))}`}
       governance={data.alliance}
       editable={editable}
+      onReload={() => refetch()}
     />
   );
 }
 
-function GovernanceForm({ governance, editable }: { governance: Governance; editable: boolean }) {
+function GovernanceForm({
+  governance,
+  editable,
+  onReload,
+}: {
+  governance: Governance;
+  editable: boolean;
+  onReload: () => Promise<unknown>;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<GovernanceValues>();
   const [formError, setFormError] = useState<string | null>(null);
+  // The version the form was filled from: a save based on it is refused if someone saved since.
+  const [baseVersion] = useState(governance.version);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
   const [setGovernance, { loading }] = useMutation(SetAllianceGovernanceMutation);
 
   async function save(values: GovernanceValues) {
     setFormError(null);
+    setStale(null);
     // Bodies left without a name are not set up; the API numbers the ones sent.
     const bodies = BODY_KINDS.flatMap((kind) => {
       const name = values.bodies[kind]?.name?.trim() ?? '';
@@ -91,6 +107,7 @@ function GovernanceForm({ governance, editable }: { governance: Governance; edit
             liableEntity: (values.liableEntity ?? '').trim(),
             executiveFullTimeStaff: values.executiveFullTimeStaff ?? 0,
             hostOrganizationId: values.hostOrganizationId ?? null,
+            version: baseVersion,
           },
         },
         refetchQueries: 'active',
@@ -98,8 +115,14 @@ function GovernanceForm({ governance, editable }: { governance: Governance; edit
       });
       void message.success('组织机构已保存');
     } catch (error) {
+      const apiError = toApiError(error);
+      // Someone saved first: keep what was typed on screen and offer their version.
+      if (isStaleEdit(apiError)) {
+        setStale(apiError);
+        return;
+      }
       setFormError(
-        showViolationsOnForm(form, toApiError(error), (field) => {
+        showViolationsOnForm(form, apiError, (field) => {
           const path = dottedPath(field);
           if (path[0] !== 'bodies' || typeof path[1] !== 'number') return path;
           const kind = bodies[path[1]]?.kind;
@@ -124,6 +147,17 @@ function GovernanceForm({ governance, editable }: { governance: Governance; edit
         ，执行机构应有专职人员。
       </Typography.Paragraph>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {stale && (
+        <StaleEditAlert
+          error={stale}
+          reloading={reloading}
+          onReload={() => {
+            setReloading(true);
+            // The form is keyed by the stored values: loading the newer ones starts it over.
+            void onReload().finally(() => setReloading(false));
+          }}
+        />
+      )}
       <Row gutter={16}>
         {BODY_KINDS.map((kind) => (
           <Col xs={24} lg={8} key={kind}>

@@ -29,7 +29,8 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import { type ApiError, showApiErrorOnForm, toApiError } from '../../shared/api-error';
+import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { MeasuresFieldsFragment } from '../../gql/graphql';
 import { PARAMETER_HINTS, PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from '@xiangmeng/domain';
 import {
@@ -93,8 +94,9 @@ export function MeasuresFormPage() {
   }
   return (
     <MeasuresForm
-      key={draft?.id ?? 'new'}
+      key={draft ? `${draft.id}:${draft.version}` : 'new'}
       draft={draft}
+      onReload={() => versions.refetch()}
       isCity={viewer.tenant.level === TenantLevel.CITY}
       provinceToday={inForce.data.measuresInForce.province}
     />
@@ -105,11 +107,17 @@ function MeasuresForm({
   draft,
   isCity,
   provinceToday,
+  onReload,
 }: {
   draft: Measures | undefined;
   isCity: boolean;
   provinceToday: Measures;
+  onReload: () => Promise<unknown>;
 }) {
+  // The draft's version the form was filled from: a save based on it is refused if someone saved since.
+  const [baseVersion] = useState(draft?.version ?? 0);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<MeasuresFormValues>();
@@ -172,6 +180,7 @@ function MeasuresForm({
 
   async function save() {
     setFormError(null);
+    setStale(null);
     if (clientViolations.length > 0) {
       setFormError(`尚有 ${clientViolations.length} 处参数不符合规则，请按标注修改后再保存`);
       return;
@@ -185,7 +194,8 @@ function MeasuresForm({
     };
     try {
       const saved = draft
-        ? (await updateDraft({ variables: { input: { id: draft.id, ...input } } })).data?.updateMeasuresDraft
+        ? (await updateDraft({ variables: { input: { id: draft.id, version: baseVersion, ...input } } })).data
+            ?.updateMeasuresDraft
         : (await createDraft({ variables: { input } })).data?.createMeasuresDraft;
       if (!saved) return;
       void message.success(`第 ${saved.versionNo} 版草稿已保存`);
@@ -195,6 +205,11 @@ function MeasuresForm({
       const onParameters = apiError.violations.filter((v) => v.field.startsWith('parameters'));
       const others = apiError.violations.filter((v) => !v.field.startsWith('parameters'));
       setServerViolations(onParameters);
+      // Someone saved the draft first: keep what was typed on screen and offer their version.
+      if (isStaleEdit(apiError)) {
+        setStale(apiError);
+        return;
+      }
       if (apiError.code === ErrorCode.CONFLICT) {
         setFormError('该版本已经发布，不能再修改；如需调整请新建版本');
         return;
@@ -297,6 +312,16 @@ function MeasuresForm({
             />
           )}
           {formError && <Alert type="error" showIcon title={formError} />}
+          {stale && (
+            <StaleEditAlert
+              error={stale}
+              reloading={reloading}
+              onReload={() => {
+                setReloading(true);
+                void onReload().finally(() => setReloading(false));
+              }}
+            />
+          )}
           <Space>
             <Button type="primary" htmlType="submit" loading={created.loading || updated.loading}>
               保存草稿

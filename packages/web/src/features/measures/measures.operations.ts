@@ -12,6 +12,7 @@ export const MeasuresFieldsFragment = graphql(`
     parameters
     status
     publishedAt
+    version
   }
 `);
 

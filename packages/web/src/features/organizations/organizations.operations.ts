@@ -12,6 +12,7 @@ export const OrganizationFieldsFragment = graphql(`
     divisionCode
     inHunan
     typeMismatchWarning
+    version
   }
 `);
 

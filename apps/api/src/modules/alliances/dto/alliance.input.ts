@@ -55,6 +55,9 @@ export class SetGovernanceInput {
 
   @Field(() => ID, { nullable: true, description: '常设机构依托单位（须为现有成员）' })
   hostOrganizationId: string | null;
+
+  @Field(() => Int, { description: '读取时联盟的版本号：他人已修改则报冲突' })
+  version: number;
 }
 
 @InputType()
@@ -142,6 +145,9 @@ export class CreateAgreementVersionInput extends AgreementDraftInput {
 export class UpdateAgreementDraftInput extends AgreementDraftInput {
   @Field(() => ID)
   agreementId: string;
+
+  @Field(() => Int, { description: '读取时草稿的修改次数（revision）：他人已修改则报冲突' })
+  revision: number;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '../../../common/graphql/json-object.scalar';
 
 @InputType()
@@ -20,4 +20,7 @@ export class MeasuresDraftInput {
 export class UpdateMeasuresDraftInput extends MeasuresDraftInput {
   @Field(() => ID)
   id: string;
+
+  @Field(() => Int, { description: '读取时的版本号：他人已修改则报冲突' })
+  version: number;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { OrganizationType } from '@xiangmeng/domain';
 
 @InputType()
@@ -41,4 +41,7 @@ export class CorrectOrganizationInput {
 
   @Field()
   backboneBasis: string;
+
+  @Field(() => Int, { description: '读取时的版本号：他人已修改则报冲突' })
+  version: number;
 }
