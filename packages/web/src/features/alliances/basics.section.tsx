@@ -1,11 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { ALLIANCE_STATUS_LABELS, ErrorCode, PILOT_STATUS_LABELS } from '@xiangmeng/domain';
+import { ALLIANCE_STATUS_LABELS, PILOT_STATUS_LABELS } from '@xiangmeng/domain';
 import { Alert, App, Button, Descriptions, Flex, Form, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { toApiError } from '../../shared/api-error';
+import { type ApiError, toApiError } from '../../shared/api-error';
+import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import { AllianceBasicsFields } from './alliance-fields';
 import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
@@ -16,7 +17,9 @@ type BasicsValues = { name: string; industryCode: string; foundedOn: Dayjs; obje
 /** 基本信息: the register entry, edited against the version read (a concurrent change is refused). */
 export function BasicsSection({ alliance, editable }: { alliance: AllianceSummary; editable: boolean }) {
   const [editing, setEditing] = useState(false);
-  if (editing && editable) return <BasicsForm alliance={alliance} onDone={() => setEditing(false)} />;
+  // Keyed by version: loading a newer entry after a refused stale save starts the form over.
+  if (editing && editable)
+    return <BasicsForm key={alliance.version} alliance={alliance} onDone={() => setEditing(false)} />;
   return (
     <Flex vertical>
       <Descriptions
@@ -80,10 +83,13 @@ function BasicsForm({ alliance, onDone }: { alliance: AllianceSummary; onDone: (
   const client = useApolloClient();
   const [form] = Form.useForm<BasicsValues>();
   const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
   const [updateAlliance, { loading }] = useMutation(UpdateAllianceMutation);
 
   async function save(values: BasicsValues) {
     setFormError(null);
+    setStale(null);
     try {
       await updateAlliance({
         variables: {
@@ -103,11 +109,9 @@ function BasicsForm({ alliance, onDone }: { alliance: AllianceSummary; onDone: (
       onDone();
     } catch (error) {
       const apiError = toApiError(error);
-      setFormError(showViolationsOnForm(form, apiError));
-      // Someone else saved first: read their version, so a second save is a deliberate overwrite.
-      if (apiError.code === ErrorCode.CONFLICT) {
-        void client.refetchQueries({ include: ['AllianceSummary'] }).catch(() => undefined);
-      }
+      // Someone else saved first: keep what was typed on screen and offer their version.
+      if (isStaleEdit(apiError)) setStale(apiError);
+      else setFormError(showViolationsOnForm(form, apiError));
     }
   }
 
@@ -126,6 +130,19 @@ function BasicsForm({ alliance, onDone }: { alliance: AllianceSummary; onDone: (
       onFinish={(values) => void save(values)}
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {stale && (
+        <StaleEditAlert
+          error={stale}
+          reloading={reloading}
+          onReload={() => {
+            setReloading(true);
+            void client
+              .refetchQueries({ include: ['AllianceSummary'] })
+              .catch(() => undefined)
+              .finally(() => setReloading(false));
+          }}
+        />
+      )}
       <AllianceBasicsFields />
       <Space>
         <Button type="primary" htmlType="submit" loading={loading}>

@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { DOCUMENT_KIND_LABELS } from '@xiangmeng/domain';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { toApiError } from '../../shared/api-error';
+import { type ApiError, toApiError } from '../../shared/api-error';
+import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { PilotApplicationDetailQuery } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { chinaDateTime, fenToYuan, formatFen, isYuanAmount, yuanToFen } from '../../shared/format';
@@ -144,6 +145,9 @@ function EditableForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const client = useApolloClient();
   const documents = useQuery(PilotAllianceDocumentsQuery, {
     variables: { id: application.allianceId },
     fetchPolicy: 'cache-and-network',
@@ -160,6 +164,7 @@ function EditableForm({
 
   async function save(values: FormValues) {
     setFormError(null);
+    setStale(null);
     try {
       await update({
         variables: {
@@ -181,7 +186,10 @@ function EditableForm({
       onDirtyChange(false);
       void message.success('申报书已保存');
     } catch (error) {
-      setFormError(showViolationsOnForm(form, toApiError(error), toPath));
+      const apiError = toApiError(error);
+      // Someone saved first: keep what was typed on screen and offer their version.
+      if (isStaleEdit(apiError)) setStale(apiError);
+      else setFormError(showViolationsOnForm(form, apiError, toPath));
     }
   }
 
@@ -197,6 +205,20 @@ function EditableForm({
         />
       )}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {stale && (
+        <StaleEditAlert
+          error={stale}
+          reloading={reloading}
+          onReload={() => {
+            setReloading(true);
+            // The page keys this form by version: the newer application starts it over.
+            void client
+              .refetchQueries({ include: 'active' })
+              .catch(() => undefined)
+              .finally(() => setReloading(false));
+          }}
+        />
+      )}
       <Form<FormValues>
         form={form}
         name="pilot-application-form"

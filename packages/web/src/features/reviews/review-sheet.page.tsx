@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ErrorCode,
   REVIEW_CRITERION_LABELS,
@@ -30,6 +30,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError, type ApiError } from '../../shared/api-error';
+import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { dottedPath } from '../../shared/form-violations';
 import { chinaDateTime } from '../../shared/format';
@@ -133,6 +134,9 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<SheetValues>();
   const [problem, setProblem] = useState<{ title: string; lines: string[] } | null>(null);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const client = useApolloClient();
   const [save, { loading }] = useMutation(SaveReviewSheetMutation);
   const watched = Form.useWatch('scores', form);
   const locked = sheet.status === 'SUBMITTED';
@@ -140,6 +144,7 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
 
   async function send(submit: boolean) {
     setProblem(null);
+    setStale(null);
     const values = form.getFieldsValue(true) as SheetValues;
     try {
       await save({
@@ -162,7 +167,10 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
       });
       void message.success(submit ? '评分表已提交' : '评分表已保存');
     } catch (error) {
-      showProblem(toApiError(error), form, sheet.scores, setProblem);
+      const apiError = toApiError(error);
+      // Saved elsewhere first (another window, or reopened): keep the scores typed, offer the stored ones.
+      if (isStaleEdit(apiError)) setStale(apiError);
+      else showProblem(apiError, form, sheet.scores, setProblem);
     }
   }
 
@@ -221,6 +229,20 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
             showIcon
             title={`组织单位已于 ${chinaDateTime(sheet.reopenedAt)} 退回评分表，请修改后重新提交`}
             description={sheet.reopenReason ? `退回理由：${sheet.reopenReason}` : undefined}
+          />
+        )}
+        {stale && (
+          <StaleEditAlert
+            error={stale}
+            reloading={reloading}
+            onReload={() => {
+              setReloading(true);
+              // The card is keyed by the sheet's version: the stored sheet starts it over.
+              void client
+                .refetchQueries({ include: 'active' })
+                .catch(() => undefined)
+                .finally(() => setReloading(false));
+            }}
           />
         )}
         {problem && (
