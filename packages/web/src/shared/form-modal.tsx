@@ -2,6 +2,7 @@ import { Alert, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { showApiErrorOnForm, toApiError, type ApiError } from './api-error';
 import { ApiErrorAlert } from './api-error.alert';
+import { isStaleEdit, StaleEditAlert } from './stale-edit.alert';
 
 /** What the API refused and the form could not place beside a field: one line, or a list. */
 export type FormModalError = string | ApiError | null;
@@ -25,6 +26,11 @@ type FormModalProps<Values> = {
   onCancel: () => void;
   /** Keeps the form mounted while closed and resets it after closing, instead of destroying it. */
   keepMounted?: boolean;
+  /**
+   * For an edit: loads the record as now stored into the form, after a save refused because
+   * someone saved it first. Until the user asks, the form keeps what they typed.
+   */
+  onReload?: () => Promise<void>;
   /** Shown above the error and the form: what the step does, warnings. */
   intro?: ReactNode;
   children: ReactNode;
@@ -46,18 +52,33 @@ export function FormModal<Values>({
   errorTestId,
   onCancel,
   keepMounted = false,
+  onReload,
   intro,
   children,
 }: FormModalProps<Values>) {
   const [error, setError] = useState<FormModalError>(null);
+  const [stale, setStale] = useState<ApiError | null>(null);
+  const [reloading, setReloading] = useState(false);
 
   async function submit(values: Values) {
     setError(null);
+    setStale(null);
     try {
       await onSubmit(values);
     } catch (refusal) {
-      setError(placeError(form, toApiError(refusal)));
+      const apiError = toApiError(refusal);
+      if (onReload && isStaleEdit(apiError)) setStale(apiError);
+      else setError(placeError(form, apiError));
     }
+  }
+
+  function reload() {
+    if (!onReload) return;
+    setReloading(true);
+    void onReload()
+      .then(() => setStale(null))
+      .catch(() => undefined)
+      .finally(() => setReloading(false));
   }
 
   return (
@@ -73,11 +94,13 @@ export function FormModal<Values>({
       afterClose={() => {
         if (keepMounted) form.resetFields();
         setError(null);
+        setStale(null);
       }}
       forceRender={keepMounted}
       destroyOnHidden={!keepMounted}
     >
       {intro}
+      {stale && <StaleEditAlert error={stale} reloading={reloading} onReload={reload} />}
       {typeof error === 'string' ? (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={errorTestId} />
       ) : (

@@ -1,4 +1,5 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@xiangmeng/domain';
 import { App, Checkbox, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -59,7 +60,10 @@ export function PilotCallFormModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const client = useApolloClient();
   const [form] = Form.useForm<CallValues>();
+  // The version the form was filled from; a reload after a refused stale save moves it on.
+  const [base, setBase] = useState(call);
   const [create, { loading: creating }] = useMutation(CreatePilotCallMutation, {
     refetchQueries: [PilotCallsQuery],
     awaitRefetchQueries: true,
@@ -76,14 +80,23 @@ export function PilotCallFormModal({
       decideBy: instantFromChinaPicker(values.decideBy),
       requiredDocuments: values.requiredDocuments,
     };
-    if (call) {
-      await update({ variables: { id: call.id, version: call.version, input } });
+    if (base) {
+      await update({ variables: { id: base.id, version: base.version, input } });
       void message.success('申报通知已保存');
     } else {
       await create({ variables: { input } });
       void message.success('申报通知草稿已创建');
     }
     onClose();
+  }
+
+  async function reload() {
+    if (!base) return;
+    const { data } = await client.query({ query: PilotCallsQuery, fetchPolicy: 'network-only' });
+    const stored = data?.pilotCalls.find((c) => c.id === base.id);
+    if (!stored) return;
+    setBase(stored);
+    form.setFieldsValue(initialValues(stored));
   }
 
   return (
@@ -98,6 +111,7 @@ export function PilotCallFormModal({
       name="pilot-call"
       initialValues={initialValues(call)}
       onSubmit={save}
+      onReload={call ? reload : undefined}
       placeError={(form, error) => showViolationsOnForm(form, error, toPath)}
     >
       <Form.Item

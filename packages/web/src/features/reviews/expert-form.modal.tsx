@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Role } from '@xiangmeng/domain';
 import { Button, Flex, Form, Input, Radio, Select, Switch, Typography, type ButtonProps } from 'antd';
+import { useState } from 'react';
 import { useIsAdmin } from '../auth/require-viewer.guard';
 import { SignInTenantsQuery } from '../auth/viewer.operations';
 import { toApiError } from '../../shared/api-error';
@@ -82,7 +83,10 @@ export function ExpertFormModal({
   onClose: () => void;
 }) {
   const isAdmin = useIsAdmin();
+  const client = useApolloClient();
   const [form] = Form.useForm<ExpertValues>();
+  // The version the form was filled from; a reload after a refused stale save moves it on.
+  const [base, setBase] = useState(expert);
   const bureaus = useBureauOptions();
   // Only admins may list the tier's accounts (the API's users query).
   const accounts = useQuery(ExpertAccountsQuery, { skip: !isAdmin });
@@ -115,14 +119,23 @@ export function ExpertFormModal({
       unavailableReason: values.available ? '' : (values.unavailableReason ?? '').trim(),
       accountUserId: values.accountUserId ?? null,
     };
-    if (expert) {
+    if (base) {
       await updateExpert({
-        variables: { input: { id: expert.id, version: expert.version, expert: input } },
+        variables: { input: { id: base.id, version: base.version, expert: input } },
       });
     } else {
       await createExpert({ variables: { input } });
     }
     onClose();
+  }
+
+  async function reload() {
+    if (!base) return;
+    const { data } = await client.query({ query: ExpertsQuery, fetchPolicy: 'network-only' });
+    const stored = data?.experts.find((e) => e.id === base.id);
+    if (!stored) return;
+    setBase(stored);
+    form.setFieldsValue(initialValues(stored, stored.accountUserId ?? undefined));
   }
 
   return (
@@ -136,6 +149,7 @@ export function ExpertFormModal({
       width={720}
       form={form}
       initialValues={initialValues(expert, currentAccountId)}
+      onReload={expert ? reload : undefined}
       onSubmit={save}
       placeError={(form, error) => placeViolations(form, error, PLACED_FIELDS)}
     >
