@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, screenshotForReview, signInToCity } from '../support/sign-in.js';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/test.js';
+import { DEMO_PASSWORD, screenshotForReview, signInToCity, signInToProvince } from '../support/sign-in.js';
 
 // Issue 14: two 长沙 bureau staff have the same alliance's 组织机构 open. The first saves; the
 // second, saving from the same base, is told who changed it and when, keeps what they typed on
@@ -79,4 +80,38 @@ test('the second of two officers saving one governance form sees the conflict wi
   await openGovernance(first, allianceUrl);
   await expect(first.getByLabel('对外承担责任的主体')).toHaveValue('先到的理事长单位');
   await expect(first.getByLabel('执行机构专职人员（人）')).toHaveValue('2');
+});
+
+test('an expert edited in two windows: the second is told who saved first, keeps their input and can load it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString(36);
+  const first = await newPage(browser);
+  const second = await newPage(browser);
+  await signInToProvince(first, { username: 'officer', password: DEMO_PASSWORD });
+  await signInToProvince(second, { username: 'admin', password: DEMO_PASSWORD });
+  for (const page of [first, second]) {
+    await page.getByRole('menuitem', { name: '专家库' }).click();
+    await page.getByTestId('expert-edit').first().click();
+    await expect(page.getByLabel('职称')).toBeVisible();
+  }
+
+  await first.getByLabel('职称').fill(`研究员（先保存${run}）`);
+  await first.getByTestId('expert-save').click();
+  await expect(first.getByLabel('职称')).toBeHidden();
+
+  await second.getByLabel('职称').fill(`教授（后保存${run}）`);
+  await second.getByTestId('expert-save').click();
+  const conflict = second.getByTestId('stale-edit');
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText('修改，您的修改未保存');
+  await expect(second.getByLabel('职称')).toHaveValue(`教授（后保存${run}）`);
+
+  await conflict.getByRole('button', { name: '载入最新内容' }).click();
+  await expect(second.getByTestId('stale-edit')).toBeHidden();
+  await expect(second.getByLabel('职称')).toHaveValue(`研究员（先保存${run}）`);
+  await second.getByLabel('职称').fill(`教授（重新保存${run}）`);
+  await second.getByTestId('expert-save').click();
+  await expect(second.getByLabel('职称')).toBeHidden();
 });
