@@ -80,6 +80,7 @@ export function PilotCallsPage() {
     {
       title: '通知',
       key: 'title',
+      width: 300,
       render: (_: unknown, c) => (
         <Flex vertical gap={2}>
           <Typography.Text strong>{c.title}</Typography.Text>
@@ -196,7 +197,7 @@ export function PilotCallsPage() {
           dataSource={data?.pilotCalls ?? []}
           loading={loading && !data}
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
           expandable={{
             rowExpandable: (c) => c.description.trim().length > 0,
             expandedRowRender: (c) => (

@@ -71,10 +71,12 @@ export function ExpertPoolPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(expert) => ({ 'data-testid': 'expert-row', 'data-expert-name': expert.name }) as object}
         locale={{ emptyText: '专家库中还没有专家' }}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: '姓名',
             key: 'name',
+            width: 150,
             render: (_v, e) => (
               <Flex vertical>
                 <Typography.Text strong>{e.name}</Typography.Text>
@@ -85,6 +87,7 @@ export function ExpertPoolPage() {
           {
             title: '评审领域',
             key: 'domains',
+            width: 200,
             render: (_v, e) => (
               <Space size={[0, 4]} wrap>
                 {e.domains.map((d) => (
@@ -96,6 +99,7 @@ export function ExpertPoolPage() {
           {
             title: '任职单位',
             key: 'affiliations',
+            width: 220,
             render: (_v, e) =>
               e.affiliations.length === 0 ? (
                 <Typography.Text type="secondary">—</Typography.Text>
@@ -115,6 +119,7 @@ export function ExpertPoolPage() {
           {
             title: '声明的利益冲突',
             key: 'conflicts',
+            width: 200,
             render: (_v, e) =>
               e.declaredConflicts.length === 0 ? (
                 <Typography.Text type="secondary">无</Typography.Text>
@@ -134,6 +139,7 @@ export function ExpertPoolPage() {
           {
             title: '状态',
             key: 'available',
+            width: 100,
             render: (_v, e) =>
               e.available && !e.accountUsername ? (
                 <Tooltip title="专家须关联登录账号才能被指派评审">
@@ -153,10 +159,11 @@ export function ExpertPoolPage() {
           {
             title: '登录账号',
             key: 'account',
+            width: 120,
             render: (_v, e) =>
               e.accountUsername ?? <Typography.Text type="secondary">未关联</Typography.Text>,
           },
-          { title: '本年评审', key: 'load', render: (_v, e) => <ExpertLoad expert={e} /> },
+          { title: '本年评审', key: 'load', width: 130, render: (_v, e) => <ExpertLoad expert={e} /> },
           {
             title: '操作',
             key: 'actions',
