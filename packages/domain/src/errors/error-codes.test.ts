@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES, ErrorCode, errorMessage, fieldViolation } from './error-codes.js';
+import { ERROR_MESSAGES, ErrorCode, errorMessage, fieldViolation, httpStatusOf } from './error-codes.js';
 
 describe('error codes', () => {
   it('has a Chinese message for every code', () => {
     for (const code of Object.values(ErrorCode)) {
       expect(ERROR_MESSAGES[code]).toMatch(/[\u4e00-\u9fa5]/);
     }
+  });
+
+  it('answers each class of error with its own HTTP status', () => {
+    expect(httpStatusOf(ErrorCode.NOT_FOUND)).toBe(404);
+    expect(httpStatusOf(ErrorCode.CALL_PUBLISHED)).toBe(409);
+    expect(httpStatusOf(ErrorCode.BAD_USER_INPUT)).toBe(400);
+    expect(httpStatusOf(ErrorCode.SERVICE_BUSY)).toBe(503);
+    expect(httpStatusOf(ErrorCode.LOGIN_FAILED)).toBe(401);
+  });
+
+  it('gives every code its own text, so two refusals never read alike', () => {
+    const texts = Object.values(ERROR_MESSAGES);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('falls back to a generic message for an unknown code', () => {

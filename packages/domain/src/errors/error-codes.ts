@@ -1,47 +1,75 @@
 import { PASSWORD_PROBLEM_LABELS } from '../auth/password-policy.js';
 import { CREDIT_CODE_PROBLEM_LABELS } from '../organizations/credit-code.js';
 
-// Stable error codes the API returns in `extensions.code`; the apps show the Chinese text.
-export const ErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-  LOGIN_FAILED: 'LOGIN_FAILED',
-  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
-  ONE_LOGIN_PER_OPERATION: 'ONE_LOGIN_PER_OPERATION',
-  USERNAME_TAKEN: 'USERNAME_TAKEN',
-  CANNOT_DISABLE_SELF: 'CANNOT_DISABLE_SELF',
-  EXPERT_CONFLICT: 'EXPERT_CONFLICT',
-  PANEL_INVALID: 'PANEL_INVALID',
-  REVIEW_SHEET_LOCKED: 'REVIEW_SHEET_LOCKED',
-  PILOT_TRANSITION_REFUSED: 'PILOT_TRANSITION_REFUSED',
-  PILOT_CALL_CLOSED: 'PILOT_CALL_CLOSED',
-  SERVICE_BUSY: 'SERVICE_BUSY',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/** How an error is answered over HTTP: the REST status, and the class of answer it belongs to. */
+export type ErrorClass = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_INPUT' | 'REFUSED' | 'BUSY' | 'FAULT';
 
-export const ERROR_MESSAGES: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: '登录已失效，请重新登录',
-  FORBIDDEN: '您没有执行此操作的权限',
-  NOT_FOUND: '记录不存在或您无权查看',
-  CONFLICT: '该记录已被他人修改，请刷新后重试',
-  BAD_USER_INPUT: '输入有误，请检查标注的字段',
-  INTERNAL_SERVER_ERROR: '系统繁忙，请稍后再试',
-  LOGIN_FAILED: '用户名或密码错误，或账号已停用',
-  LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
-  ONE_LOGIN_PER_OPERATION: '每次请求只能登录一次',
-  USERNAME_TAKEN: '该用户名已被本单位使用',
-  CANNOT_DISABLE_SELF: '不能停用自己的账号',
-  EXPERT_CONFLICT: '该专家与申报联盟或推荐单位存在利益冲突，不能评审',
-  PANEL_INVALID: '专家组不符合要求，请检查标注的问题',
-  REVIEW_SHEET_LOCKED: '评分表已提交并锁定，如需修改请联系主管部门退回',
-  PILOT_TRANSITION_REFUSED: '当前不能执行该操作，请查看未满足的条件',
-  PILOT_CALL_CLOSED: '不在申报通知规定的申报时间内',
-  SERVICE_BUSY: '系统正忙，请稍后重试',
+const HTTP_STATUS_OF_CLASS: Record<ErrorClass, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_INPUT: 400,
+  REFUSED: 409,
+  BUSY: 503,
+  FAULT: 500,
 };
+
+// Stable error codes the API returns in `extensions.code`, each with its Chinese text. A refusal
+// that the user can act on differently gets its own code (REFUSED: the record's state or version
+// does not allow the step), so the apps can tell them apart without reading the message.
+const CATALOGUE = {
+  UNAUTHENTICATED: { class: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' },
+  FORBIDDEN: { class: 'FORBIDDEN', message: '您没有执行此操作的权限' },
+  NOT_FOUND: { class: 'NOT_FOUND', message: '记录不存在或您无权查看' },
+  CONFLICT: { class: 'REFUSED', message: '该记录已被他人修改，请刷新后重试' },
+  BAD_USER_INPUT: { class: 'BAD_INPUT', message: '输入有误，请检查标注的字段' },
+  INTERNAL_SERVER_ERROR: { class: 'FAULT', message: '系统繁忙，请稍后再试' },
+  SERVICE_BUSY: { class: 'BUSY', message: '系统正忙，请稍后重试' },
+  LOGIN_FAILED: { class: 'UNAUTHENTICATED', message: '用户名或密码错误，或账号已停用' },
+  LOGIN_THROTTLED: { class: 'UNAUTHENTICATED', message: '登录失败次数过多，请稍后再试' },
+  ONE_LOGIN_PER_OPERATION: { class: 'BAD_INPUT', message: '每次请求只能登录一次' },
+  USERNAME_TAKEN: { class: 'REFUSED', message: '该用户名已被本单位使用' },
+  CANNOT_DISABLE_SELF: { class: 'REFUSED', message: '不能停用自己的账号' },
+  EXPERT_CONFLICT: { class: 'REFUSED', message: '该专家与申报联盟或推荐单位存在利益冲突，不能评审' },
+  PANEL_INVALID: { class: 'REFUSED', message: '专家组不符合要求，请检查标注的问题' },
+  REVIEW_SHEET_LOCKED: { class: 'REFUSED', message: '评分表已提交并锁定，如需修改请联系主管部门退回' },
+  PILOT_TRANSITION_REFUSED: { class: 'REFUSED', message: '当前不能执行该操作，请查看未满足的条件' },
+  PILOT_CALL_CLOSED: { class: 'REFUSED', message: '不在申报通知规定的申报时间内' },
+  APPLICATION_CHANGED: { class: 'REFUSED', message: '该申报已被他人处理或修改，请刷新后重试' },
+  APPLICATION_NOT_WITH_APPLICANT: {
+    class: 'REFUSED',
+    message: '申报已提交，只有草稿或退回修改的申报可以编辑',
+  },
+  CALL_CHANGED: { class: 'REFUSED', message: '申报通知已被他人修改，请刷新后重试' },
+  CALL_PUBLISHED: { class: 'REFUSED', message: '申报通知已发布，不能再修改' },
+  MEASURES_NOT_DRAFT: { class: 'REFUSED', message: '该版本已发布，不能修改；请新建版本' },
+  ALLIANCE_CHANGED: { class: 'REFUSED', message: '联盟信息已被他人修改，请刷新后重试' },
+  ALLIANCE_DISSOLVED: { class: 'REFUSED', message: '联盟已解散，记录只读' },
+  AGREEMENT_SIGNED: {
+    class: 'REFUSED',
+    message: '该版本协议已有成员签署，内容不能再改；如需修改请新建版本',
+  },
+  OBJECTION_OUTSIDE_NOTICE: { class: 'REFUSED', message: '只有公示中的申报可以登记或答复异议' },
+  OBJECTION_ANSWERED: { class: 'REFUSED', message: '该异议已答复' },
+} as const satisfies Record<string, { class: ErrorClass; message: string }>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+export const ErrorCode = Object.fromEntries(Object.keys(CATALOGUE).map((code) => [code, code])) as {
+  readonly [C in ErrorCode]: C;
+};
+
+export const ERROR_MESSAGES = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([code, entry]) => [code, entry.message]),
+) as Record<ErrorCode, string>;
+
+export function errorClass(code: ErrorCode): ErrorClass {
+  return CATALOGUE[code].class;
+}
+
+/** The HTTP status a REST answer carries for `code`. */
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS_OF_CLASS[CATALOGUE[code].class];
+}
 
 /** A field-level rule violation: which field, which rule (stable), and the Chinese text. */
 export type FieldViolation = { field: string; rule: string; message: string };

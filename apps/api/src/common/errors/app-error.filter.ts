@@ -1,17 +1,8 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { ERROR_MESSAGES, MAX_DOCUMENT_BYTES } from '@xiangmeng/domain';
+import { ERROR_MESSAGES, httpStatusOf, MAX_DOCUMENT_BYTES } from '@xiangmeng/domain';
 import type { Response } from 'express';
 import { AppError } from './app-error';
-
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  BAD_USER_INPUT: 400,
-  SERVICE_BUSY: 503,
-};
 
 // An AppError is an answer to the client (wrong password, bad input), not a fault: GraphQL gets
 // it as it is (Apollo formats it), REST gets the same code and message as JSON. Neither is logged.
@@ -25,7 +16,7 @@ export class AppErrorFilter implements GqlExceptionFilter {
       if (typeof extensions.retryAfterSeconds === 'number') {
         res.setHeader('Retry-After', String(extensions.retryAfterSeconds));
       }
-      res.status(HTTP_STATUS[error.code] ?? 500).json({ message: error.message, ...extensions });
+      res.status(httpStatusOf(error.code)).json({ message: error.message, ...extensions });
       return;
     }
     const status = error.getStatus();

@@ -1,9 +1,9 @@
 import { AppError } from '../../common/errors/app-error';
 
 export function callChanged(): AppError {
-  return new AppError('CONFLICT', {}, '申报通知已被他人修改，请刷新后重试');
+  return new AppError('CALL_CHANGED');
 }
 
 export function callPublished(): AppError {
-  return new AppError('CONFLICT', {}, '申报通知已发布，不能再修改');
+  return new AppError('CALL_PUBLISHED');
 }

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { MeasuresModule } from '../measures/measures.module';
 import { CallMeasuresService } from './call-measures.service';
 import { CallsResolver } from './calls.resolver';
+import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
 @Module({
   imports: [MeasuresModule],
-  providers: [CallMeasuresService, CallsService, CallsResolver],
+  providers: [CallsRepository, CallMeasuresService, CallsService, CallsResolver],
   exports: [CallMeasuresService, CallsService],
 })
 export class CallsModule {}

@@ -4,29 +4,27 @@ import {
   chinaDate,
   type DocumentKind,
   type FieldViolation,
-  isAdmin,
-  isStaff,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
+import { actOn, ownRecord, requireAdmin, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound, violation } from '../../common/errors/app-error';
+import { badInput, violation } from '../../common/errors/app-error';
 import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
 import { callChanged, callPublished } from './calls.errors';
-import { UUID } from '../../common/uuid';
+import { type CallFields, CallsRepository } from './calls.repository';
 import type { PilotCallInput } from './dto/pilot-call.input';
-import { PilotCallEntity } from './pilot-call.entity';
+import type { PilotCallEntity } from './pilot-call.entity';
 
 const DOCUMENT_KINDS: readonly DocumentKind[] = ['FEASIBILITY_REPORT', 'AGREEMENT_SCAN', 'ATTACHMENT'];
-
-type CallFields = Omit<PilotCallInput, 'description'> & { description: string };
 
 /** Calls for pilot applications (Art. 10): the authority's staff write them, an admin publishes. */
 @Injectable()
 export class CallsService {
   constructor(
+    private readonly calls: CallsRepository,
     private readonly audit: AuditService,
     private readonly measures: MeasuresService,
     private readonly clock: Clock,
@@ -34,17 +32,11 @@ export class CallsService {
 
   /** Own calls in any status and the parent tier's published ones (row-level security decides). */
   list(db: EntityManager): Promise<PilotCallEntity[]> {
-    return db.find(PilotCallEntity, { order: { createdAt: 'DESC', id: 'DESC' } });
+    return this.calls.list(db);
   }
 
   async get(db: EntityManager, id: string): Promise<PilotCallEntity> {
-    const call = UUID.test(id) ? await db.findOneBy(PilotCallEntity, { id }) : null;
-    if (!call) throw notFound();
-    return call;
-  }
-
-  private requireStaff(viewer: Viewer): void {
-    if (!isStaff(viewer.roles)) throw new AppError('FORBIDDEN');
+    return actOn(await this.calls.find(db, id));
   }
 
   private checked(input: PilotCallInput): CallFields {
@@ -76,32 +68,31 @@ export class CallsService {
   }
 
   async create(ctx: RequestContext, viewer: Viewer, input: PilotCallInput): Promise<PilotCallEntity> {
-    this.requireStaff(viewer);
+    requireStaff(viewer);
     const fields = this.checked(input);
     // The rules the call applies are those in force for its tier the day it is written.
     const inForce = await this.measures.inForce(ctx.db, viewer, chinaDate(this.clock.now()));
     const measures = inForce.local ?? inForce.province;
-    const call = await ctx.db.save(
-      ctx.db.create(PilotCallEntity, {
-        ...fields,
-        tenantId: viewer.tenantId,
-        kind: 'PILOT',
-        measuresTenantId: measures.tenantId,
-        measuresId: measures.id,
-        measuresVersionNo: measures.versionNo,
-        status: 'DRAFT',
-        publishedAt: null,
-        version: 1,
-        createdBy: viewer.userId,
-      }),
-    );
+    const id = await this.calls.insert(ctx.db, {
+      ...fields,
+      tenantId: viewer.tenantId,
+      kind: 'PILOT',
+      measuresTenantId: measures.tenantId,
+      measuresId: measures.id,
+      measuresVersionNo: measures.versionNo,
+      status: 'DRAFT',
+      publishedAt: null,
+      version: 1,
+      createdBy: viewer.userId,
+    });
+    const call = await this.get(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'pilot_call.create',
       subjectType: 'pilot_call',
       subjectId: call.id,
-      after: { ...this.auditable(call) },
+      after: this.auditable(call),
     });
-    return this.get(ctx.db, call.id);
+    return call;
   }
 
   private auditable(call: PilotCallEntity) {
@@ -119,9 +110,7 @@ export class CallsService {
   }
 
   private async ownCall(db: EntityManager, viewer: Viewer, id: string): Promise<PilotCallEntity> {
-    const call = await this.get(db, id);
-    if (call.tenantId !== viewer.tenantId) throw notFound();
-    return call;
+    return ownRecord(viewer, await this.calls.find(db, id));
   }
 
   async update(
@@ -131,18 +120,13 @@ export class CallsService {
     version: number,
     input: PilotCallInput,
   ): Promise<PilotCallEntity> {
-    this.requireStaff(viewer);
+    requireStaff(viewer);
     const call = await this.ownCall(ctx.db, viewer, id);
     if (call.status !== 'DRAFT') throw callPublished();
     if (call.version !== version)
       throw await staleEdit(ctx.db, 'pilot_call', call.id, `申报通知「${call.title}」`);
     const fields = this.checked(input);
-    const result = await ctx.db.update(
-      PilotCallEntity,
-      { id: call.id, status: 'DRAFT', version },
-      { ...fields, version: version + 1 },
-    );
-    if (result.affected !== 1)
+    if (!(await this.calls.updateDraft(ctx.db, call.id, version, fields)))
       throw await staleEdit(ctx.db, 'pilot_call', call.id, `申报通知「${call.title}」`);
     const updated = await this.get(ctx.db, call.id);
     await this.audit.record(ctx.db, {
@@ -156,16 +140,11 @@ export class CallsService {
   }
 
   async publish(ctx: RequestContext, viewer: Viewer, id: string, version: number): Promise<PilotCallEntity> {
-    if (!isAdmin(viewer.roles)) throw new AppError('FORBIDDEN', {}, '申报通知须由本单位管理员发布');
+    requireAdmin(viewer, '申报通知须由本单位管理员发布');
     const call = await this.ownCall(ctx.db, viewer, id);
     if (call.status !== 'DRAFT') throw callPublished();
     if (call.version !== version) throw callChanged();
-    const result = await ctx.db.update(
-      PilotCallEntity,
-      { id: call.id, status: 'DRAFT', version },
-      { status: 'PUBLISHED', publishedAt: this.clock.now(), version: version + 1 },
-    );
-    if (result.affected !== 1) throw callChanged();
+    if (!(await this.calls.publish(ctx.db, call.id, version, this.clock.now()))) throw callChanged();
     const published = await this.get(ctx.db, call.id);
     await this.audit.record(ctx.db, {
       action: 'pilot_call.publish',

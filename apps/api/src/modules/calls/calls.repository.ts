@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isId } from '../../common/access/access';
+import { PilotCallEntity } from './pilot-call.entity';
+
+export type NewCall = Omit<PilotCallEntity, 'id' | 'createdAt'>;
+export type CallFields = Pick<
+  PilotCallEntity,
+  'title' | 'description' | 'opensAt' | 'closesAt' | 'recommendBy' | 'decideBy' | 'requiredDocuments'
+>;
+
+/** Every statement the calls feature runs, in the caller's transaction (row-level security applies). */
+@Injectable()
+export class CallsRepository {
+  /** Own calls in any status and the parent tier's published ones (row-level security decides). */
+  list(db: EntityManager): Promise<PilotCallEntity[]> {
+    return db.find(PilotCallEntity, { order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async find(db: EntityManager, id: string): Promise<PilotCallEntity | null> {
+    return isId(id) ? db.findOneBy(PilotCallEntity, { id }) : null;
+  }
+
+  async insert(db: EntityManager, call: NewCall): Promise<string> {
+    const saved = await db.save(db.create(PilotCallEntity, call));
+    return saved.id;
+  }
+
+  /** Writes a draft's fields if it is still the draft at `version`; false when it is not. */
+  async updateDraft(db: EntityManager, id: string, version: number, fields: CallFields): Promise<boolean> {
+    const result = await db.update(
+      PilotCallEntity,
+      { id, status: 'DRAFT', version },
+      { ...fields, version: version + 1 },
+    );
+    return result.affected === 1;
+  }
+
+  /** Publishes the draft at `version`; false when it changed or was published meanwhile. */
+  async publish(db: EntityManager, id: string, version: number, at: Date): Promise<boolean> {
+    const result = await db.update(
+      PilotCallEntity,
+      { id, status: 'DRAFT', version },
+      { status: 'PUBLISHED', publishedAt: at, version: version + 1 },
+    );
+    return result.affected === 1;
+  }
+}
