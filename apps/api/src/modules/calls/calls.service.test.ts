@@ -42,7 +42,7 @@ function draft(overrides: Partial<PilotCallEntity> = {}): PilotCallEntity {
     createdAt: now,
     createdBy: 'u-officer',
     ...overrides,
-  } as PilotCallEntity;
+  };
 }
 
 function setup(call: PilotCallEntity | null, options: { writes?: boolean } = {}) {
@@ -54,7 +54,7 @@ function setup(call: PilotCallEntity | null, options: { writes?: boolean } = {})
     publish: (_db, id, version, at) => {
       published.push({ id, version, at });
       if (options.writes === false || !stored) return Promise.resolve(false);
-      stored = { ...stored, status: 'PUBLISHED', publishedAt: at, version: version + 1 } as PilotCallEntity;
+      stored = { ...stored, status: 'PUBLISHED', publishedAt: at, version: version + 1 };
       return Promise.resolve(true);
     },
   };
