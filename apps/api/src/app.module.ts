@@ -17,21 +17,9 @@ import { transactionPlugin } from './common/request/transaction.plugin';
 import { ControlCharactersPipe } from './common/validation/control-characters.pipe';
 import { controlCharactersPlugin } from './common/validation/control-characters.plugin';
 import { ENTITIES } from './database/data-source';
-import { AuditModule } from './modules/audit/audit.module';
-import { AuthModule } from './modules/auth/auth.module';
+import { FEATURE_MODULES } from './feature-modules';
 import { CookieSettingsProvider } from './modules/auth/auth.service';
 import { SignInPool } from './modules/auth/sign-in-pool';
-import { TenantsModule } from './modules/tenants/tenants.module';
-import { UsersModule } from './modules/users/users.module';
-import { IndustriesModule } from './modules/industries/industries.module';
-import { OrganizationsModule } from './modules/organizations/organizations.module';
-import { MeasuresModule } from './modules/measures/measures.module';
-import { AlliancesModule } from './modules/alliances/alliances.module';
-import { DocumentsModule } from './modules/documents/documents.module';
-import { ExportsModule } from './modules/exports/exports.module';
-import { CallsModule } from './modules/calls/calls.module';
-import { PilotsModule } from './modules/pilots/pilots.module';
-import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
@@ -58,22 +46,6 @@ export const QUERY_LIMITS = {
   maxTokens: 2000,
   maxDirectives: 20,
 };
-
-export const FEATURE_MODULES = [
-  TenantsModule,
-  AuthModule,
-  UsersModule,
-  AuditModule,
-  IndustriesModule,
-  OrganizationsModule,
-  MeasuresModule,
-  AlliancesModule,
-  DocumentsModule,
-  ExportsModule,
-  ReviewsModule,
-  CallsModule,
-  PilotsModule,
-];
 
 @Module({})
 export class AppModule implements NestModule {
