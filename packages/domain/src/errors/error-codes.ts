@@ -51,6 +51,13 @@ const CATALOGUE = {
   },
   OBJECTION_OUTSIDE_NOTICE: { class: 'REFUSED', message: '只有公示中的申报可以登记或答复异议' },
   OBJECTION_ANSWERED: { class: 'REFUSED', message: '该异议已答复' },
+  // reviews
+  PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
+  PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },
+  SEAT_WITHDRAWN: { class: 'REFUSED', message: '该专家已被撤换，请刷新后重试' },
+  REVIEW_NOT_OPEN: { class: 'REFUSED', message: '该申报不在评审阶段' },
+  REVIEW_SHEET_NOT_SUBMITTED: { class: 'REFUSED', message: '评分表尚未提交，无需退回' },
+  REVIEW_SHEET_CHANGED: { class: 'REFUSED', message: '评分表已被他人处理，请刷新后重试' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

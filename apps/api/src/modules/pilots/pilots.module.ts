@@ -3,6 +3,8 @@ import { CallsModule } from '../calls/calls.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { ConfirmedPilotsResolver } from './confirmed-pilots.resolver';
 import { PilotApplicationFieldsResolver } from './pilot-application-fields.resolver';
+import { PilotApplicationPanelResolver } from './pilot-application-panel.resolver';
+import { PilotReviewsResolver } from './pilot-reviews.resolver';
 import { PilotApplicationsResolver } from './pilot-applications.resolver';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
@@ -19,6 +21,8 @@ import { WorkListService } from './work-list.service';
     WorkListService,
     PilotApplicationsResolver,
     PilotApplicationFieldsResolver,
+    PilotApplicationPanelResolver,
+    PilotReviewsResolver,
     ConfirmedPilotsResolver,
   ],
   exports: [PilotApplicationsService],
