@@ -107,7 +107,12 @@ describe('panel proposal', () => {
     ['a complete panel', [expert('a'), expert('b'), expert('c')], 3, {}],
     [
       'every other domain expert conflicted with a member',
-      [expert('a'), expert('b'), expert('m', { affiliations: ['m1'] }), expert('n', { affiliations: ['m2'] })],
+      [
+        expert('a'),
+        expert('b'),
+        expert('m', { affiliations: ['m1'] }),
+        expert('n', { affiliations: ['m2'] }),
+      ],
       3,
       { domainExperts: 2, affiliatedWithMember: 2 },
     ],

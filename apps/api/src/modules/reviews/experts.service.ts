@@ -310,7 +310,12 @@ export class ExpertsService {
     } catch (error) {
       throw ExpertsService.accountTaken(error) ?? error;
     }
-    await this.reviews.replaceAffiliations(ctx.db, viewer.tenantId, id, ExpertsService.ties(input.affiliations));
+    await this.reviews.replaceAffiliations(
+      ctx.db,
+      viewer.tenantId,
+      id,
+      ExpertsService.ties(input.affiliations),
+    );
     const expert = await this.expert(ctx.db, viewer, id);
     await this.audit.record(ctx.db, {
       action: 'expert.create',
@@ -342,7 +347,12 @@ export class ExpertsService {
       throw ExpertsService.accountTaken(error) ?? error;
     }
     if (!written) throw await staleEdit(ctx.db, 'expert', before.id, `专家「${before.name}」的信息`);
-    await this.reviews.replaceAffiliations(ctx.db, viewer.tenantId, before.id, ExpertsService.ties(e.affiliations));
+    await this.reviews.replaceAffiliations(
+      ctx.db,
+      viewer.tenantId,
+      before.id,
+      ExpertsService.ties(e.affiliations),
+    );
     const after = await this.expert(ctx.db, viewer, before.id);
     await this.audit.record(ctx.db, {
       action: 'expert.update',

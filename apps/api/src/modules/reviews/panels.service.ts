@@ -79,7 +79,8 @@ export class PanelsService {
   private async terms(db: EntityManager, subject: ReviewSubject): Promise<PanelTerms> {
     const facts = dossierFacts(subject);
     // A city's own call: the authority is the home tier and reads the alliance itself.
-    const industryCode = facts.industryCode ?? (await this.reviews.allianceIndustryCode(db, subject.allianceId));
+    const industryCode =
+      facts.industryCode ?? (await this.reviews.allianceIndustryCode(db, subject.allianceId));
     const industry = industryCode ? await this.reviews.industry(db, industryCode) : null;
     const { parameters } = await this.progress.parametersOf(db, subject);
     return {
@@ -89,7 +90,9 @@ export class PanelsService {
       },
       request: {
         size: parameters.review.expertsPerApplication,
-        acceptedDomains: industry ? [industry.code, ...(industry.parentCode ? [industry.parentCode] : [])] : [],
+        acceptedDomains: industry
+          ? [industry.code, ...(industry.parentCode ? [industry.parentCode] : [])]
+          : [],
         maxReviewsPerYear: parameters.review.maxReviewsPerExpertPerYear,
       },
       domainLabel: industry?.name ?? '联盟所属产业',
@@ -158,7 +161,11 @@ export class PanelsService {
       expert,
       conflicts: (conflicts.get(expert.id) ?? []).map((c) => {
         const organizationLabel = labels.get(c.organizationId) ?? '相关单位';
-        return { code: c.code, organizationLabel, message: `${CONFLICT_LABELS[c.code]}（${organizationLabel}）` };
+        return {
+          code: c.code,
+          organizationLabel,
+          message: `${CONFLICT_LABELS[c.code]}（${organizationLabel}）`,
+        };
       }),
     }));
   }
@@ -287,9 +294,15 @@ export class PanelsService {
     throw await this.seatRefused(ctx.db, seated, expert);
   }
 
-  private async seatRefused(db: EntityManager, refusal: SeatRefusal, expert: ExpertEntity): Promise<AppError> {
+  private async seatRefused(
+    db: EntityManager,
+    refusal: SeatRefusal,
+    expert: ExpertEntity,
+  ): Promise<AppError> {
     const tie = refusal.tieId ?? '';
-    const labels = isId(tie) ? await this.experts.tieLabels(db, [tie, `bureau:${tie}`]) : new Map<string, string>();
+    const labels = isId(tie)
+      ? await this.experts.tieLabels(db, [tie, `bureau:${tie}`])
+      : new Map<string, string>();
     const label = labels.get(tie) ?? labels.get(`bureau:${tie}`) ?? '相关单位';
     const message =
       refusal.refused === 'CONFLICT'

@@ -99,7 +99,9 @@ export class ReviewSheetsService {
 
   async save(ctx: RequestContext, viewer: Viewer, input: SaveReviewSheetInput): Promise<ReviewSheetModel> {
     requireExpert(viewer);
-    const seat = actOn(await this.reviews.ownSeat(ctx.db, viewer.tenantId, viewer.userId, input.assignmentId));
+    const seat = actOn(
+      await this.reviews.ownSeat(ctx.db, viewer.tenantId, viewer.userId, input.assignmentId),
+    );
     if (seat.withdrawnAt) throw seatWithdrawn('您已不在该申报的专家组中');
     const application = actOn(await this.reviews.subject(ctx.db, seat.applicationId));
     if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，不能评分');

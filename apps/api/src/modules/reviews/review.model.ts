@@ -1,6 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
-import { AggregationRule, ConflictReasonCode, ReviewRecommendation, ReviewSheetStatus } from '@xiangmeng/domain';
+import {
+  AggregationRule,
+  ConflictReasonCode,
+  ReviewRecommendation,
+  ReviewSheetStatus,
+} from '@xiangmeng/domain';
 import { ExpertModel } from './expert.model';
 
 registerEnumType(ReviewRecommendation, {

@@ -313,7 +313,13 @@ export class ReviewsRepository {
   /** Withdraws the application's active seats (or the one named); the ids withdrawn. */
   async withdrawSeats(
     db: EntityManager,
-    withdrawal: { tenantId: string; applicationId: string; assignmentId?: string; by: string; reason: string },
+    withdrawal: {
+      tenantId: string;
+      applicationId: string;
+      assignmentId?: string;
+      by: string;
+      reason: string;
+    },
   ): Promise<string[]> {
     const rows = await db.query<[{ id: string }[], number]>(
       `UPDATE expert_assignment SET withdrawn_at = now(), withdrawn_by = $3, withdrawal_reason = $4
@@ -359,7 +365,11 @@ export class ReviewsRepository {
     return isId(id) ? db.findOneBy(ExpertAssignmentEntity, { id, tenantId, expertUserId }) : null;
   }
 
-  ownActiveSeats(db: EntityManager, tenantId: string, expertUserId: string): Promise<ExpertAssignmentEntity[]> {
+  ownActiveSeats(
+    db: EntityManager,
+    tenantId: string,
+    expertUserId: string,
+  ): Promise<ExpertAssignmentEntity[]> {
     return db.find(ExpertAssignmentEntity, {
       where: { tenantId, expertUserId, withdrawnAt: IsNull() },
       order: { assignedAt: 'DESC', id: 'ASC' },
@@ -370,7 +380,11 @@ export class ReviewsRepository {
     return db.findOneBy(ReviewSheetEntity, { tenantId, assignmentId });
   }
 
-  sheetsOfSeats(db: EntityManager, tenantId: string, assignmentIds: readonly string[]): Promise<ReviewSheetEntity[]> {
+  sheetsOfSeats(
+    db: EntityManager,
+    tenantId: string,
+    assignmentIds: readonly string[],
+  ): Promise<ReviewSheetEntity[]> {
     return assignmentIds.length
       ? db.find(ReviewSheetEntity, { where: { tenantId, assignmentId: In([...assignmentIds]) } })
       : Promise.resolve([]);
@@ -420,8 +434,14 @@ export class ReviewsRepository {
   }
 
   /** The submitted sheets of active seats on a call's applications, in a stable order. */
-  async submittedSheetsOfCall(db: EntityManager, tenantId: string, callId: string): Promise<SubmittedSheet[]> {
-    const rows = await db.query<{ application_id: string; expert_id: string; scores: Record<string, unknown> }[]>(
+  async submittedSheetsOfCall(
+    db: EntityManager,
+    tenantId: string,
+    callId: string,
+  ): Promise<SubmittedSheet[]> {
+    const rows = await db.query<
+      { application_id: string; expert_id: string; scores: Record<string, unknown> }[]
+    >(
       `SELECT s.application_id, s.expert_id, s.scores
          FROM review_sheet s
          JOIN expert_assignment x ON x.tenant_id = s.tenant_id AND x.id = s.assignment_id AND x.withdrawn_at IS NULL
