@@ -30,3 +30,5 @@ export * from './reviews/panel-status.js';
 export * from './alliances/alliance-output.js';
 export * from './measures/measures-labels.js';
 export * from './money/fen.js';
+export * from './filings/filing-workflow.js';
+export * from './filings/filing-actors.js';

@@ -83,7 +83,11 @@ describe('measures parameters', () => {
     ['negative notice days', { filing: { noticeDays: -1 } }, 'filing.noticeDays INTEGER_RANGE'],
     ['a two-month notice', { filing: { noticeDays: 61 } }, 'filing.noticeDays INTEGER_RANGE'],
     ['a filing valid for no year', { filing: { validityYears: 0 } }, 'filing.validityYears INTEGER_RANGE'],
-    ['a filing valid for 2.5 years', { filing: { validityYears: 2.5 } }, 'filing.validityYears INTEGER_RANGE'],
+    [
+      'a filing valid for 2.5 years',
+      { filing: { validityYears: 2.5 } },
+      'filing.validityYears INTEGER_RANGE',
+    ],
   ])('refuses %s', (_label, overrides, expected) => {
     expect(rules(overrides)).toContain(expected);
   });
@@ -104,7 +108,9 @@ describe('measures parameters', () => {
 
   it('refuses a new version without the filing section field by field', () => {
     const { filing: _filing, ...draft } = HUNAN_2016_PARAMETERS;
-    expect(validateMeasuresParameters(draft as MeasuresParameters).map((v) => `${v.field} ${v.rule}`)).toEqual([
+    expect(
+      validateMeasuresParameters(draft as MeasuresParameters).map((v) => `${v.field} ${v.rule}`),
+    ).toEqual([
       'filing.reviewRequired BOOLEAN',
       'filing.noticeDays INTEGER_RANGE',
       'filing.validityYears INTEGER_RANGE',
