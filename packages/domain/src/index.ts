@@ -32,3 +32,4 @@ export * from './measures/measures-labels.js';
 export * from './money/fen.js';
 export * from './filings/filing-workflow.js';
 export * from './filings/filing-actors.js';
+export * from './filings/filing-round.js';
