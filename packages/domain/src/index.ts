@@ -33,3 +33,6 @@ export * from './money/fen.js';
 export * from './filings/filing-workflow.js';
 export * from './filings/filing-actors.js';
 export * from './filings/filing-round.js';
+export * from './filings/filing-eligibility.js';
+export * from './filings/filing-snapshot.js';
+export * from './filings/filing-labels.js';
