@@ -36,3 +36,4 @@ export * from './filings/filing-round.js';
 export * from './filings/filing-eligibility.js';
 export * from './filings/filing-snapshot.js';
 export * from './filings/filing-labels.js';
+export * from './filings/filing-number.js';
