@@ -51,6 +51,10 @@ const ReviewSheetPage = lazy(() =>
   import('../features/reviews/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
 );
 
+const MessagesPage = lazy(() =>
+  import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
+);
+
 // The sign-in page and the signed-in frame load on demand too.
 export const LazySignInPage = lazy(() =>
   import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })),
@@ -120,6 +124,7 @@ export function sharedRoutes({
       </Route>
       {/* Everyone signed in: experts and staff alike have things waiting for them. */}
       <Route path="work" element={<WorkListPage />} />
+      <Route path="messages" element={<MessagesPage />} />
       <Route path="*" element={<NotFound />} />
     </>
   );
