@@ -18,6 +18,7 @@ export {
 export { NoAccessPage } from './features/auth/no-access.page';
 export type { SignInTier } from './features/auth/sign-in.page';
 export type { ShellMenuItem } from './app/app-shell.layout';
+export { FormModal, type FormModalError } from './shared/form-modal';
 export { NewAccountFields } from './features/users/user-fields';
 export {
   confirmPasswordRules,
