@@ -35,6 +35,7 @@ export {
   type ApiError,
 } from './shared/api-error';
 export { useWorkListCounts, type WorkListCounts } from './features/pilots/use-work-list-counts';
-export { PilotStateTag, PilotLevelTag } from './features/pilots/pilot-tags';
+export { PilotLevelTag } from './features/calls/call-tags';
+export { PilotStateTag } from './features/pilots/pilot-tags';
 export { ReviewPanelSection } from './features/reviews/review-panel.section';
 export { ObjectionsSection } from './features/pilots/objections.section';
