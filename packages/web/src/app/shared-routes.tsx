@@ -33,7 +33,7 @@ const PilotApplicationsPage = lazy(() =>
   import('../features/pilots/pilot-applications.page').then((m) => ({ default: m.PilotApplicationsPage })),
 );
 const PilotApplicationDetailPage = lazy(() =>
-  import('../features/pilots/pilot-application-detail.page').then((m) => ({ default: m.PilotApplicationDetailPage })),
+  import('./pilot-application.route').then((m) => ({ default: m.PilotApplicationRoute })),
 );
 const ConfirmedPilotsPage = lazy(() =>
   import('../features/pilots/confirmed-pilots.page').then((m) => ({ default: m.ConfirmedPilotsPage })),
