@@ -23,6 +23,12 @@ import { SignInPool } from './modules/auth/sign-in-pool';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
+import {
+  DEFAULT_SCHEDULER,
+  type SchedulerSettings,
+  SchedulerSettingsProvider,
+} from './modules/jobs/job-scheduler';
+import { MailTransport, type MailSettings, mailTransportFor } from './modules/messages/mail-transport';
 
 export type ApiOptions = {
   /** The runtime role's connection: row-level security applies to it. */
@@ -36,6 +42,10 @@ export type ApiOptions = {
   /** Where uploaded documents are kept: local disk, unless an S3-compatible store is configured. */
   documentsDir: string;
   s3?: S3Config;
+  /** The job scheduler; off unless enabled (the launchers enable it, tests run jobs by hand). */
+  scheduler?: Partial<SchedulerSettings>;
+  /** Mail of messages: off unless SMTP (or a capture file, in tests) is configured. */
+  mail?: MailSettings;
 };
 
 // Limits that every operation of the apps stays well inside.
@@ -67,6 +77,11 @@ export class AppModule implements NestModule {
     const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
     const storage = options.s3 ? new S3Storage(options.s3) : new LocalDiskStorage(options.documentsDir);
     const storageProvider = { provide: DocumentStorage, useValue: storage };
+    const schedulerProvider = {
+      provide: SchedulerSettingsProvider,
+      useValue: { settings: { ...DEFAULT_SCHEDULER, enabled: false, ...options.scheduler } },
+    };
+    const mailProvider = { provide: MailTransport, useValue: mailTransportFor(options.mail) };
     const signInPoolProvider = {
       provide: SignInPool,
       useFactory: () => new SignInPool(options.databaseUrl, options.poolWaitMs ?? 5000),
@@ -122,6 +137,8 @@ export class AppModule implements NestModule {
         storageProvider,
         { provide: CookieSettingsProvider, useValue: { secure: options.cookieSecure } },
         signInPoolProvider,
+        schedulerProvider,
+        mailProvider,
         RequestContextFactory,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
@@ -131,6 +148,8 @@ export class AppModule implements NestModule {
         clockProvider,
         storageProvider,
         signInPoolProvider,
+        schedulerProvider,
+        mailProvider,
         CookieSettingsProvider,
         RequestContextFactory,
       ],

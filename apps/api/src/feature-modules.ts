@@ -4,6 +4,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { IndustriesModule } from './modules/industries/industries.module';
 import { MeasuresModule } from './modules/measures/measures.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -28,4 +30,6 @@ export const FEATURE_MODULES = [
   ReviewsModule,
   CallsModule,
   PilotsModule,
+  JobsModule,
+  MessagesModule,
 ];

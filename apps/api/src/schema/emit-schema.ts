@@ -10,15 +10,18 @@ import { FEATURE_MODULES } from '../feature-modules';
 // What @Resolver() leaves on a class (@nestjs/graphql's RESOLVER_TYPE_METADATA, not exported).
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
 
-type Provider = { useClass?: unknown } | (abstract new (...args: never[]) => unknown);
+type ResolverClass = abstract new (...args: never[]) => unknown;
+type Provider = { useClass?: unknown } | ResolverClass;
 
 /** The GraphQL resolvers the feature modules provide, in module order: derived, never listed. */
-export function resolversOf(modules: readonly object[]): Function[] {
+export function resolversOf(modules: readonly object[]): ResolverClass[] {
   return modules.flatMap((module) => {
     const providers = (Reflect.getMetadata('providers', module) ?? []) as Provider[];
     return providers.flatMap((provider) => {
       const cls = typeof provider === 'function' ? provider : provider.useClass;
-      return typeof cls === 'function' && Reflect.hasMetadata(RESOLVER_TYPE_METADATA, cls) ? [cls] : [];
+      return typeof cls === 'function' && Reflect.hasMetadata(RESOLVER_TYPE_METADATA, cls)
+        ? [cls as ResolverClass]
+        : [];
     });
   });
 }

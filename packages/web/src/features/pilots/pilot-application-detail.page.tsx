@@ -9,19 +9,19 @@ import {
   type PilotState,
 } from '@xiangmeng/domain';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import { ObjectionsSection } from './objections.section';
-import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { PilotActionModal } from './pilot-action.modal';
 import { PilotApplicationFormSection, type PilotApplicationDetail } from './pilot-application-form.section';
-import { measuresLabel } from '../calls/pilot-calls.page';
+import { measuresLabel } from '../measures/measures-label';
 import { PilotDossierSection } from './pilot-dossier.section';
 import { chinaDateTime } from '../../shared/format';
-import { PilotLevelTag, PilotStateTag } from './pilot-tags';
+import { PilotLevelTag } from '../calls/call-tags';
+import { PilotStateTag } from './pilot-tags';
 import { PilotTimelineSection } from './pilot-timeline.section';
 import { PilotApplicationDetailQuery } from './pilots.operations';
 
@@ -50,8 +50,18 @@ const PRIMARY_ACTIONS: readonly PilotAction[] = [
 ];
 const DANGER_ACTIONS: readonly PilotAction[] = ['NOT_RECOMMEND', 'REFUSE', 'DECLINE', 'WITHDRAW'];
 
+/**
+ * The expert panel of an application from acceptance on. It belongs to reviews, which builds on
+ * pilots; the app hands it in (app/pilot-application.route.tsx), so pilots never imports reviews.
+ */
+export type ReviewPanelSlot = ComponentType<{
+  applicationId: string;
+  state: PilotState;
+  onChanged: () => void;
+}>;
+
 /** 申报详情: the application's header and actions, the 申报书, the frozen dossier, opinions and the timeline. */
-export function PilotApplicationDetailPage() {
+export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { reviewPanel: ReviewPanelSlot }) {
   const { applicationId = '' } = useParams();
   const navigate = useNavigate();
   const viewer = useSignedInViewer();
@@ -168,7 +178,7 @@ export function PilotApplicationDetailPage() {
       </Card>
       <OpinionsCard application={application} />
       {authorityStaff && REVIEW_STATES.includes(application.state) && (
-        <ReviewPanelSection applicationId={application.id} state={application.state} onChanged={reload} />
+        <ReviewPanel applicationId={application.id} state={application.state} onChanged={reload} />
       )}
       {authorityStaff && (application.state === 'PUBLICISED' || application.noticeStartsOn) && (
         <ObjectionsSection applicationId={application.id} state={application.state} onChanged={reload} />
