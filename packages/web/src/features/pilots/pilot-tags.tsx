@@ -1,9 +1,6 @@
 import { PILOT_STATE_LABELS, type PilotState } from '@xiangmeng/domain';
 import { Tag } from 'antd';
 
-// The level tag lives with calls (a call fixes the level); re-exported until reviews imports it from there.
-export { PilotLevelTag } from '../calls/call-tags';
-
 const STATE_COLORS: Record<PilotState, string | undefined> = {
   DRAFT: undefined,
   SUBMITTED: 'processing',
