@@ -17,6 +17,8 @@ export * from './alliances/alliance-lifecycle.js';
 export * from './documents/document-file.js';
 export * from './applications/workflow.js';
 export * from './pilots/pilot-transitions.js';
+export * from './pilots/pilot-dossier.js';
+export * from './pilots/pilot-decision-basis.js';
 export * from './pilots/pilot-labels.js';
 export * from './pilots/pilot-actors.js';
 export * from './pilots/pilot-call.js';
