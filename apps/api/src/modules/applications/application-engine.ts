@@ -7,13 +7,22 @@ import {
   type WorkflowKind,
 } from '@xiangmeng/domain';
 import type { EntityManager, EntityTarget } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppError } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
+import { ApplicationsRepository } from './applications.repository';
 
-/** What every record of every kind carries for the engine. */
-export type ApplicationRecord = { id: string; state: string; version: number };
+/**
+ * What every record of every kind carries for the engine: its state and version, and the
+ * dossier and decision basis whose types the kind declares in the domain.
+ */
+export type ApplicationRecord = {
+  id: string;
+  state: string;
+  version: number;
+  dossier: unknown;
+  decisionBasis: unknown;
+};
 
 export type TransitionRequest<A extends string> = {
   id: string;
@@ -39,7 +48,8 @@ export type KindRuntime<
   G extends string,
   Facts,
 > = {
-  workflow: WorkflowKind<S, A, R, G>;
+  /** The kind's declaration; the record's dossier and basis columns hold the types it names. */
+  workflow: WorkflowKind<S, A, R, G, NonNullable<Row['dossier']>, NonNullable<Row['decisionBasis']>>;
   entity: EntityTarget<Row>;
   /** What users call a record of the kind in refusals, e.g. 申报, 备案. */
   noun: string;
@@ -57,7 +67,6 @@ export type KindRuntime<
   /** Why a guard fails on these facts, one line per reason; none when it holds. */
   check(guard: G, facts: Facts): FieldViolation[];
   effects: Record<A, (facts: Facts) => Effects<Row> | Promise<Effects<Row>>>;
-  /** The refusal for failing guards (a kind may single out one, such as a closed window). */
   /** The refusal for failing guards (a kind may single out one, such as a closed window); no facts when the state refuses. */
   refusal(action: A, violations: FieldViolation[], failed: G[], facts: Facts | undefined): AppError;
   /** The record changed since the user read it, or another action won the race. */
@@ -73,7 +82,10 @@ export type KindRuntime<
  */
 @Injectable()
 export class ApplicationEngine {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly records: ApplicationsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async transition<
     Row extends ApplicationRecord,
@@ -123,12 +135,12 @@ export class ApplicationEngine {
     }
 
     const effects = await kind.effects[request.action](facts);
-    const moved = await db.update(kind.entity, { id: row.id, state: from, version: request.version }, {
+    const moved = await this.records.move(db, kind.entity, { id: row.id, from, version: request.version }, {
       ...effects,
       state: transition.to,
       version: request.version + 1,
-    } as QueryDeepPartialEntity<Row>);
-    if (moved.affected !== 1) throw kind.changed();
+    });
+    if (!moved) throw kind.changed();
     await this.audit.record(db, {
       action: `${workflow.name}.${request.action.toLowerCase()}`,
       subjectType: workflow.name,
