@@ -4,7 +4,9 @@ import {
   ErrorCode,
   parsePilotDecisionBasis,
   PILOT_ACTION_LABELS,
+  PILOT_WORKFLOW,
   Role,
+  statesWhere,
   type PilotAction,
   type PilotState,
 } from '@xiangmeng/domain';
@@ -25,7 +27,7 @@ import { PilotLevelTag, PilotStateTag } from './pilot-tags';
 import { PilotTimelineSection } from './pilot-timeline.section';
 import { PilotApplicationDetailQuery } from './pilots.operations';
 
-const EDITABLE_STATES: readonly PilotState[] = ['DRAFT', 'RETURNED'];
+const EDITABLE_STATES: readonly PilotState[] = statesWhere(PILOT_WORKFLOW, 'editable');
 const REVIEW_STATES: readonly PilotState[] = [
   'ACCEPTED',
   'IN_REVIEW',
