@@ -8,6 +8,8 @@ import {
   statesWhere,
   type Transition,
 } from '../applications/workflow.js';
+import { type FilingDecisionBasis, parseFilingDecisionBasis, parseFilingSnapshot } from './filing-records.js';
+import type { FilingSnapshot } from './filing-snapshot.js';
 
 // Filing with the province (备案, Art. 21) as a kind of the one application engine: a city sends
 // one of its pilot alliances upward, the province checks it formally, reviews and publicises it
@@ -129,8 +131,17 @@ const WITHDRAWABLE = [
 const IN_FORCE = ['FILED', 'CHANGE_SUBMITTED', 'SUSPENDED'] as const;
 
 /** The filing as a kind of the one application engine. */
-export const FILING_WORKFLOW = defineWorkflow<FilingState, FilingAction, FilingActor, FilingGuard>({
+export const FILING_WORKFLOW = defineWorkflow<
+  FilingState,
+  FilingAction,
+  FilingActor,
+  FilingGuard,
+  FilingSnapshot | null,
+  FilingDecisionBasis | null
+>({
   name: 'filing',
+  parseDossier: parseFilingSnapshot,
+  parseDecisionBasis: parseFilingDecisionBasis,
   // A filing in force (filed, changing, suspended) still counts as the alliance's one filing: only
   // the lapsed states free it. RETURNED stays with the province, which set its deadline.
   states: {

@@ -63,7 +63,9 @@ export function PilotCallsPage() {
         } catch (failure) {
           const apiError = toApiError(failure);
           void message.error(
-            apiError.code !== ErrorCode.CONFLICT && apiError.violations.length > 0
+            apiError.code !== ErrorCode.CALL_CHANGED &&
+              apiError.code !== ErrorCode.CALL_PUBLISHED &&
+              apiError.violations.length > 0
               ? `${apiError.message}：${apiError.violations.map((v) => v.message).join('；')}`
               : apiError.message,
           );
