@@ -128,6 +128,31 @@ describe('pilot transitions', () => {
     );
   });
 
+  it('tells the province of a recommendation and 株洲 of a return, in the message centre, once each', async () => {
+    type Inbox = { myMessages: { kind: string; title: string; body: string; link: string | null }[] };
+    const inbox = async (key: string) =>
+      dataOf(await as(key).send<Inbox>('{ myMessages(first: 100) { kind title body link } }')).myMessages;
+    const app = await recommended('SE0703');
+    const link = `/pilots/applications/${app.id}`;
+    const recommendedNotice = (await inbox('provOfficer')).filter((m) => m.link === link);
+    expect(recommendedNotice.map((m) => m.kind)).toEqual(['PILOT_RECOMMENDED']);
+    expect(recommendedNotice[0]!.body).toContain('同意推荐');
+    await act(as('provOfficer'), app, 'RETURN', { reason: '请补充可行性报告' });
+    const returned = (await inbox('zzOfficer')).filter((m) => m.link === link);
+    expect(returned.map((m) => m.kind)).toEqual(['PILOT_RETURNED']);
+    expect(returned[0]!.title).toMatch(/^试点申报被退回：/);
+    expect(returned[0]!.body).toContain('被退回修改：请补充可行性报告');
+    // Neither side hears of its own steps' other half, and a refused step tells nobody.
+    expect(
+      (await inbox('zzOfficer')).filter((m) => m.link === link && m.kind === 'PILOT_RECOMMENDED'),
+    ).toEqual([]);
+    expectRefused(
+      await transition(as('provOfficer'), app, 'RETURN', { reason: '再退一次' }),
+      'APPLICATION_CHANGED',
+    );
+    expect((await inbox('zzOfficer')).filter((m) => m.link === link)).toHaveLength(1);
+  });
+
   it('lets the formal check refuse outright (不予受理) with a reason: final, and the alliance may apply again', async () => {
     const app = await recommended('SE0703');
     const bare = await transition(as('provOfficer'), app, 'REFUSE');

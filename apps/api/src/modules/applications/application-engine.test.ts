@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import type { AuditEntry, AuditService } from '../audit/audit.service';
+import type { Posting } from '../messages/messages.repository';
+import type { MessagesService } from '../messages/messages.service';
 import { ApplicationEngine, type KindRuntime } from './application-engine';
 import type { ApplicationsRepository } from './applications.repository';
 
@@ -82,14 +84,32 @@ function setup(options: {
     refusal: (_action, violations) => new AppError('PILOT_TRANSITION_REFUSED', { violations }),
     changed: () => new AppError('APPLICATION_CHANGED'),
     auditAfter: (_action, text) => ({ reason: text }),
+    notices: (r, _action, facts) => [
+      {
+        to: { tenantId: 't1', roles: ['CITY_OFFICER'] },
+        kind: 'PILOT_RETURNED',
+        title: '工单已办结',
+        body: facts.text,
+        link: `/tickets/${r.id}`,
+        subjectType: 'ticket',
+        subjectId: r.id,
+        dedupeKey: `ticket.close:${r.id}:${r.version}`,
+      },
+    ],
   };
   const audit = {
     record: (_db: EntityManager, entry: AuditEntry) => Promise.resolve(void audits.push(entry)),
   };
-  const engine = new ApplicationEngine(records, audit as unknown as AuditService);
+  const posted: Posting[] = [];
+  const messages = { post: (_db: EntityManager, posting: Posting) => Promise.resolve(posted.push(posting)) };
+  const engine = new ApplicationEngine(
+    records,
+    audit as unknown as AuditService,
+    messages as unknown as MessagesService,
+  );
   const close = (version = 3, text = ' 已办结 ') =>
     engine.transition(db, viewer, kind, { id: 'r1', action: 'CLOSE', version, text });
-  return { close, updates, audits };
+  return { close, updates, audits, posted };
 }
 
 describe('the application engine', () => {
@@ -128,9 +148,18 @@ describe('the application engine', () => {
     ['a failing guard', { signed: false }, 3, 'PILOT_TRANSITION_REFUSED'],
     ['a race lost to another action', { wins: false }, 3, 'APPLICATION_CHANGED'],
   ])('refuses %s, auditing nothing', async (_name, options, version, code) => {
-    const { close, audits } = setup(options as Parameters<typeof setup>[0]);
+    const { close, audits, posted } = setup(options as Parameters<typeof setup>[0]);
     await expect(close(version)).rejects.toMatchObject({ code });
     expect(audits).toEqual([]);
+    expect(posted).toEqual([]);
+  });
+
+  it('posts the kind’s notices of the step once, after it is written', async () => {
+    const { close, posted } = setup({});
+    await close();
+    expect(posted).toMatchObject([
+      { kind: 'PILOT_RETURNED', body: '已办结', dedupeKey: 'ticket.close:r1:3' },
+    ]);
   });
 
   it('names the state and the action when the state refuses', async () => {

@@ -10,6 +10,8 @@ import type { EntityManager, EntityTarget } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
+import type { Posting } from '../messages/messages.repository';
+import { MessagesService } from '../messages/messages.service';
 import { ApplicationsRepository } from './applications.repository';
 
 /**
@@ -73,6 +75,8 @@ export type KindRuntime<
   changed(): AppError;
   /** What the audit event records besides the states. */
   auditAfter(action: A, text: string): Record<string, unknown>;
+  /** Who is told of this step (the message centre), posted in the step's transaction. */
+  notices?(row: Row, action: A, facts: Facts, text: string): Posting[];
 };
 
 /**
@@ -85,6 +89,7 @@ export class ApplicationEngine {
   constructor(
     private readonly records: ApplicationsRepository,
     private readonly audit: AuditService,
+    private readonly messages: MessagesService,
   ) {}
 
   async transition<
@@ -134,6 +139,9 @@ export class ApplicationEngine {
       before: { state: from },
       after: { state: transition.to, ...kind.auditAfter(request.action, text) },
     });
+    for (const posting of kind.notices?.(row, request.action, facts, text) ?? []) {
+      await this.messages.post(db, posting);
+    }
     return kind.load(db, row.id);
   }
 

@@ -13,14 +13,17 @@ import {
   noticePeriodOver,
   type PanelStatus,
   panelComplete,
+  PILOT_NOTICES,
   PILOT_WORKFLOW,
   pilotDecisionBasis,
+  pilotNoticeText,
   type PilotAction,
   type PilotActor,
   pilotActorsOf,
   type PilotGuard,
   type PilotState,
   publicNoticePeriod,
+  STAFF_ROLES,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn } from '../../common/access/access';
@@ -28,6 +31,7 @@ import { Clock } from '../../common/clock';
 import { type AppError, violation } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
+import type { Posting } from '../messages/messages.repository';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import { CallsService } from '../calls/calls.service';
 import type { PilotCallEntity } from '../calls/pilot-call.entity';
@@ -233,6 +237,31 @@ export class PilotApplicationKind implements PilotKind {
   auditAfter(action: PilotAction, text: string): Record<string, unknown> {
     if (!text) return {};
     return action === 'RECOMMEND' ? { opinion: text } : { reason: text };
+  }
+
+  /** The applicant city hears of each decision on its application; the authority of a recommendation. */
+  notices(row: PilotApplicationEntity, action: PilotAction, f: PilotFacts, text: string): Posting[] {
+    const notice = PILOT_NOTICES[action];
+    const words = pilotNoticeText(action, {
+      allianceName: row.dossier?.alliance.name ?? f.alliance?.alliance.name ?? null,
+      callTitle: f.call.title,
+      text,
+    });
+    if (!notice || !words) return [];
+    return [
+      {
+        to: {
+          tenantId: notice.to === 'APPLICANT' ? row.tenantId : row.authorityTenantId,
+          roles: STAFF_ROLES,
+        },
+        kind: notice.kind,
+        ...words,
+        link: `/pilots/applications/${row.id}`,
+        subjectType: 'pilot_application',
+        subjectId: row.id,
+        dedupeKey: `pilot_application.${action.toLowerCase()}:${row.id}:${row.version}`,
+      },
+    ];
   }
 
   /** The dossier frozen as submitted, with the organizations it names. */

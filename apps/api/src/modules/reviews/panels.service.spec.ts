@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import type { AuditEntry, AuditService } from '../audit/audit.service';
+import type { Posting } from '../messages/messages.repository';
+import type { MessagesService } from '../messages/messages.service';
 import type { CallsService } from '../calls/calls.service';
 import type { ExpertAssignmentEntity } from './expert-assignment.entity';
 import type { ExpertEntity } from './expert.entity';
@@ -71,6 +73,7 @@ function setup(options: {
   const seated: NewSeat[] = [];
   const withdrawn: string[] = [];
   const reads: string[] = [];
+  const notices: Posting[] = [];
   const repository: Partial<ReviewsRepository> = {
     subject: (_db, id) => (
       reads.push(id),
@@ -119,9 +122,12 @@ function setup(options: {
     experts as ExpertsService,
     progress as ReviewProgressService,
     {} as CallsService,
+    {
+      post: (_db: unknown, posting: Posting) => Promise.resolve(notices.push(posting)),
+    } as unknown as MessagesService,
   );
   const ctx = { db: {} as EntityManager } as RequestContext;
-  return { service, ctx, audits, seated, withdrawn, reads };
+  return { service, ctx, audits, seated, withdrawn, reads, notices };
 }
 
 const code = (promise: Promise<unknown>) =>
@@ -213,11 +219,18 @@ describe('assigning a panel', () => {
   const input = { applicationId: 'a1', expertIds: ['e1', 'e2', 'e3'] };
 
   it('seats the experts after withdrawing any earlier panel, and audits it once', async () => {
-    const { service, ctx, audits, seated, withdrawn } = setup({});
+    const { service, ctx, audits, seated, withdrawn, notices } = setup({});
     await service.assign(ctx, officer, input);
     expect(withdrawn).toEqual(['all']);
     expect(seated.map((s) => s.expertId)).toEqual(['e1', 'e2', 'e3']);
     expect(audits.map((a) => a.action)).toEqual(['expert_assignment.assign_panel']);
+    // Each seated expert is told, at their own account, with a link to the new sheet.
+    expect(notices.map((n) => [n.kind, 'userId' in n.to ? n.to.userId : null])).toEqual([
+      ['EXPERT_SEATED', 'user-e1'],
+      ['EXPERT_SEATED', 'user-e2'],
+      ['EXPERT_SEATED', 'user-e3'],
+    ]);
+    expect(notices[0]!.link).toMatch(/^\/reviews\/mine\//);
   });
 
   it('refuses once the review has started with PANEL_FORMING_CLOSED', async () => {

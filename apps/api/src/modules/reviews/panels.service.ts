@@ -18,6 +18,8 @@ import { actOn, isId, ownRecord, requireStaff } from '../../common/access/access
 import { AppError, badInput, invalid, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
+import type { Posting } from '../messages/messages.repository';
+import { MessagesService } from '../messages/messages.service';
 import { CallsService } from '../calls/calls.service';
 import type { AssignPanelInput, SwapPanelMemberInput } from './dto/review.input';
 import type { ExpertEntity } from './expert.entity';
@@ -59,6 +61,7 @@ export class PanelsService {
     private readonly experts: ExpertsService,
     private readonly progress: ReviewProgressService,
     private readonly calls: CallsService,
+    private readonly messages: MessagesService,
   ) {}
 
   /** An application sent to the viewer's tier as authority; anything else is not found. */
@@ -290,8 +293,36 @@ export class PanelsService {
       reviewYear: this.experts.reviewYear(),
       assignedBy: viewer.userId,
     });
-    if ('id' in seated) return seated.id;
-    throw await this.seatRefused(ctx.db, seated, expert);
+    if (!('id' in seated)) throw await this.seatRefused(ctx.db, seated, expert);
+    if (expert.userId)
+      await this.messages.post(ctx.db, PanelsService.seatedNotice(subject, expert.userId, viewer, seated.id));
+    return seated.id;
+  }
+
+  /** The expert's notice of a new seat, pointing at its score sheet. */
+  private static seatedNotice(
+    subject: ReviewSubject,
+    userId: string,
+    viewer: Viewer,
+    assignmentId: string,
+  ): Posting {
+    const alliance = subject.dossier?.alliance;
+    const name =
+      typeof alliance === 'object' &&
+      alliance !== null &&
+      typeof (alliance as { name?: unknown }).name === 'string'
+        ? `「${(alliance as { name: string }).name}」`
+        : '一项';
+    return {
+      to: { tenantId: viewer.tenantId, userId },
+      kind: 'EXPERT_SEATED',
+      title: '新的评审任务',
+      body: `您已被选入${name}申报的专家评审组，请在评审期限内提交评分表。`,
+      link: `/reviews/mine/${assignmentId}`,
+      subjectType: 'expert_assignment',
+      subjectId: assignmentId,
+      dedupeKey: `expert_assignment.seated:${assignmentId}`,
+    };
   }
 
   private async seatRefused(

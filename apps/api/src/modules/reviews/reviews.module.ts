@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CallsModule } from '../calls/calls.module';
 import { MeasuresModule } from '../measures/measures.module';
+import { MessagesModule } from '../messages/messages.module';
 import { ExpertsResolver } from './experts.resolver';
 import { ExpertsService } from './experts.service';
 import { PanelsResolver } from './panels.resolver';
@@ -11,7 +12,7 @@ import { ReviewSheetsService } from './review-sheets.service';
 import { ReviewsRepository } from './reviews.repository';
 
 @Module({
-  imports: [CallsModule, MeasuresModule],
+  imports: [CallsModule, MeasuresModule, MessagesModule],
   providers: [
     ReviewsRepository,
     ReviewProgressService,
