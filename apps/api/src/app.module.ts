@@ -19,8 +19,9 @@ import { controlCharactersPlugin } from './common/validation/control-characters.
 import { ENTITIES } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
-import { CookieSettingsProvider } from './modules/auth/auth.service';
 import { SignInPool } from './modules/auth/sign-in-pool';
+import { CookieSettingsProvider } from './modules/sessions/session-cookie';
+import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { IndustriesModule } from './modules/industries/industries.module';
@@ -61,6 +62,7 @@ export const QUERY_LIMITS = {
 
 export const FEATURE_MODULES = [
   TenantsModule,
+  SessionsModule,
   AuthModule,
   UsersModule,
   AuditModule,
