@@ -2,7 +2,8 @@ import { PASSWORD_PROBLEM_LABELS } from '../auth/password-policy.js';
 import { CREDIT_CODE_PROBLEM_LABELS } from '../organizations/credit-code.js';
 
 /** How an error is answered over HTTP: the REST status, and the class of answer it belongs to. */
-export type ErrorClass = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_INPUT' | 'REFUSED' | 'BUSY' | 'FAULT';
+export type ErrorClass =
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_INPUT' | 'REFUSED' | 'BUSY' | 'FAULT';
 
 const HTTP_STATUS_OF_CLASS: Record<ErrorClass, number> = {
   UNAUTHENTICATED: 401,
@@ -51,6 +52,8 @@ const CATALOGUE = {
   },
   OBJECTION_OUTSIDE_NOTICE: { class: 'REFUSED', message: '只有公示中的申报可以登记或答复异议' },
   OBJECTION_ANSWERED: { class: 'REFUSED', message: '该异议已答复' },
+  // measures
+  MEASURES_NOT_IN_FORCE: { class: 'NOT_FOUND', message: '该日期没有生效的省级实施办法' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MeasuresRepository } from './measures.repository';
 import { MeasuresResolver } from './measures.resolver';
 import { MeasuresService } from './measures.service';
 
-@Module({ providers: [MeasuresService, MeasuresResolver], exports: [MeasuresService] })
+@Module({ providers: [MeasuresRepository, MeasuresService, MeasuresResolver], exports: [MeasuresService] })
 export class MeasuresModule {}
