@@ -71,6 +71,8 @@ export async function startPlatform(options = {}) {
       documentsDir: env.XM_DOCUMENTS_DIR ?? join(dataDir, 'documents'),
       s3: api.s3ConfigFromEnv(env),
       clock: options.clock,
+      scheduler: { enabled: env.XM_SCHEDULER !== 'off' },
+      mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     });
     return {
       url: running.url,

@@ -10,7 +10,8 @@ import {
 
 // A 株洲 alliance becomes a provincial pilot (Art. 9–13), across both apps: the 株洲 officer
 // submits it to the province's open call, the bureau admin recommends it, a province officer
-// accepts it and assigns the proposed panel of five, five experts score it one after another,
+// accepts it and assigns the proposed panel of five (the seat picker greys out an expert tied to
+// the recommending bureau, saying why), five experts score it one after another,
 // the officer closes the review, the province admin approves it with a written decision, and the
 // 株洲 officer finds the alliance marked 省级试点 in the register and on the province's list.
 // 公示 is the authority's choice (Art. 13 "may"): its notice period runs in days, so the story
@@ -207,6 +208,19 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     const panel = page.getByTestId('review-panel-section');
     await panel.getByTestId('panel-propose').click();
     await expect(panel.getByTestId('panel-proposed')).toHaveCount(5);
+    // The seat picker greys out 曾桂芳, tied to the recommending bureau (株洲), and says why on hover.
+    await panel.getByTestId('panel-slot-0').click();
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await expect(
+      dropdown.locator('.ant-select-item-option-disabled').filter({ hasText: '曾桂芳' }),
+    ).toBeVisible();
+    const conflicted = dropdown.locator('[data-testid="panel-candidate"][data-expert-name="曾桂芳"]');
+    await expect(conflicted).toHaveAttribute('data-conflicted', 'true');
+    await conflicted.hover();
+    await expect(page.getByRole('tooltip')).toContainText('任职于推荐单位');
+    await screenshotForReview(page, 'pilot-panel-conflicted-candidate');
+    await page.keyboard.press('Escape');
+    await expect(dropdown).toHaveCount(0);
     await panel.getByTestId('panel-confirm').click();
     await expect(panel.getByTestId('panel-seat')).toHaveCount(5);
     await act(page, 'START_REVIEW');

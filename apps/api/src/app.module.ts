@@ -17,25 +17,18 @@ import { transactionPlugin } from './common/request/transaction.plugin';
 import { ControlCharactersPipe } from './common/validation/control-characters.pipe';
 import { controlCharactersPlugin } from './common/validation/control-characters.plugin';
 import { ENTITIES } from './database/data-source';
-import { AuditModule } from './modules/audit/audit.module';
-import { AuthModule } from './modules/auth/auth.module';
+import { FEATURE_MODULES } from './feature-modules';
 import { SignInPool } from './modules/auth/sign-in-pool';
 import { CookieSettingsProvider } from './modules/sessions/session-cookie';
-import { SessionsModule } from './modules/sessions/sessions.module';
-import { TenantsModule } from './modules/tenants/tenants.module';
-import { UsersModule } from './modules/users/users.module';
-import { IndustriesModule } from './modules/industries/industries.module';
-import { OrganizationsModule } from './modules/organizations/organizations.module';
-import { MeasuresModule } from './modules/measures/measures.module';
-import { AlliancesModule } from './modules/alliances/alliances.module';
-import { DocumentsModule } from './modules/documents/documents.module';
-import { ExportsModule } from './modules/exports/exports.module';
-import { CallsModule } from './modules/calls/calls.module';
-import { PilotsModule } from './modules/pilots/pilots.module';
-import { ReviewsModule } from './modules/reviews/reviews.module';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
+import {
+  DEFAULT_SCHEDULER,
+  type SchedulerSettings,
+  SchedulerSettingsProvider,
+} from './modules/jobs/job-scheduler';
+import { MailTransport, type MailSettings, mailTransportFor } from './modules/messages/mail-transport';
 
 export type ApiOptions = {
   /** The runtime role's connection: row-level security applies to it. */
@@ -49,6 +42,10 @@ export type ApiOptions = {
   /** Where uploaded documents are kept: local disk, unless an S3-compatible store is configured. */
   documentsDir: string;
   s3?: S3Config;
+  /** The job scheduler; off unless enabled (the launchers enable it, tests run jobs by hand). */
+  scheduler?: Partial<SchedulerSettings>;
+  /** Mail of messages: off unless SMTP (or a capture file, in tests) is configured. */
+  mail?: MailSettings;
 };
 
 // Limits that every operation of the apps stays well inside.
@@ -59,23 +56,6 @@ export const QUERY_LIMITS = {
   maxTokens: 2000,
   maxDirectives: 20,
 };
-
-export const FEATURE_MODULES = [
-  TenantsModule,
-  SessionsModule,
-  AuthModule,
-  UsersModule,
-  AuditModule,
-  IndustriesModule,
-  OrganizationsModule,
-  MeasuresModule,
-  AlliancesModule,
-  DocumentsModule,
-  ExportsModule,
-  ReviewsModule,
-  CallsModule,
-  PilotsModule,
-];
 
 @Module({})
 export class AppModule implements NestModule {
@@ -97,6 +77,11 @@ export class AppModule implements NestModule {
     const clockProvider = { provide: Clock, useValue: options.clock ?? new SystemClock() };
     const storage = options.s3 ? new S3Storage(options.s3) : new LocalDiskStorage(options.documentsDir);
     const storageProvider = { provide: DocumentStorage, useValue: storage };
+    const schedulerProvider = {
+      provide: SchedulerSettingsProvider,
+      useValue: { settings: { ...DEFAULT_SCHEDULER, enabled: false, ...options.scheduler } },
+    };
+    const mailProvider = { provide: MailTransport, useValue: mailTransportFor(options.mail) };
     const signInPoolProvider = {
       provide: SignInPool,
       useFactory: () => new SignInPool(options.databaseUrl, options.poolWaitMs ?? 5000),
@@ -152,6 +137,8 @@ export class AppModule implements NestModule {
         storageProvider,
         { provide: CookieSettingsProvider, useValue: { secure: options.cookieSecure } },
         signInPoolProvider,
+        schedulerProvider,
+        mailProvider,
         RequestContextFactory,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
@@ -161,6 +148,8 @@ export class AppModule implements NestModule {
         clockProvider,
         storageProvider,
         signInPoolProvider,
+        schedulerProvider,
+        mailProvider,
         CookieSettingsProvider,
         RequestContextFactory,
       ],

@@ -19,6 +19,15 @@ async function main(): Promise<void> {
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? '127.0.0.1',
     trustProxy: process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) : undefined,
+    scheduler: {
+      enabled: process.env.XM_SCHEDULER !== 'off',
+      ...(process.env.XM_SCHEDULER_POLL_MS ? { pollMs: Number(process.env.XM_SCHEDULER_POLL_MS) } : {}),
+    },
+    mail: {
+      smtpUrl: process.env.SMTP_URL,
+      from: process.env.MAIL_FROM,
+      captureFile: process.env.XM_MAIL_CAPTURE_FILE,
+    },
   });
   console.log(`湘盟 API: ${running.url}/graphql`);
 }

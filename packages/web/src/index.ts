@@ -18,6 +18,7 @@ export {
 export { NoAccessPage } from './features/auth/no-access.page';
 export type { SignInTier } from './features/auth/sign-in.page';
 export type { ShellMenuItem } from './app/app-shell.layout';
+export { FormModal, type FormModalError } from './shared/form-modal';
 export { NewAccountFields } from './features/users/user-fields';
 export {
   confirmPasswordRules,
@@ -34,6 +35,7 @@ export {
   type ApiError,
 } from './shared/api-error';
 export { useWorkListCounts, type WorkListCounts } from './features/pilots/use-work-list-counts';
-export { PilotStateTag, PilotLevelTag } from './features/pilots/pilot-tags';
+export { PilotLevelTag } from './features/calls/call-tags';
+export { PilotStateTag } from './features/pilots/pilot-tags';
 export { ReviewPanelSection } from './features/reviews/review-panel.section';
 export { ObjectionsSection } from './features/pilots/objections.section';

@@ -32,6 +32,7 @@ import { EditVersions1764415000000 } from './migrations/1764415000000-edit-versi
 import { LeastPrivilege1764420000000 } from './migrations/1764420000000-least-privilege';
 import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-atomic-sign-in-throttle';
 import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-pilot-refusal-and-no-panel';
+import { JobsAndMessages1764450000000 } from './migrations/1764450000000-jobs-and-messages';
 
 export const ENTITIES = [
   TenantEntity,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   LeastPrivilege1764420000000,
   AtomicSignInThrottle1764430000000,
   PilotRefusalAndNoPanel1764440000000,
+  JobsAndMessages1764450000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -4,38 +4,29 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuthResolver } from '../modules/auth/auth.resolver';
-import { TenantsResolver } from '../modules/tenants/tenants.resolver';
-import { UsersResolver } from '../modules/users/users.resolver';
-import { IndustriesResolver } from '../modules/industries/industries.resolver';
-import { OrganizationsResolver } from '../modules/organizations/organizations.resolver';
-import { MeasuresResolver } from '../modules/measures/measures.resolver';
-import { AlliancesResolver } from '../modules/alliances/alliances.resolver';
-import { AllianceFieldsResolver } from '../modules/alliances/alliance-fields.resolver';
-import { AllianceDocumentsResolver } from '../modules/documents/alliance-documents.resolver';
-import { CallsResolver } from '../modules/calls/calls.resolver';
-import { PilotApplicationsResolver } from '../modules/pilots/pilot-applications.resolver';
-import { PilotApplicationFieldsResolver } from '../modules/pilots/pilot-application-fields.resolver';
-import { ConfirmedPilotsResolver } from '../modules/pilots/confirmed-pilots.resolver';
-import { REVIEW_RESOLVERS } from '../modules/reviews/reviews.resolvers';
 import { DateTimeScalar } from '../common/graphql/date-time.scalar';
+import { FEATURE_MODULES } from '../feature-modules';
 
-export const RESOLVERS = [
-  AuthResolver,
-  TenantsResolver,
-  UsersResolver,
-  IndustriesResolver,
-  OrganizationsResolver,
-  MeasuresResolver,
-  AlliancesResolver,
-  AllianceFieldsResolver,
-  AllianceDocumentsResolver,
-  ...REVIEW_RESOLVERS,
-  CallsResolver,
-  PilotApplicationsResolver,
-  PilotApplicationFieldsResolver,
-  ConfirmedPilotsResolver,
-];
+// What @Resolver() leaves on a class (@nestjs/graphql's RESOLVER_TYPE_METADATA, not exported).
+const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+
+type ResolverClass = abstract new (...args: never[]) => unknown;
+type Provider = { useClass?: unknown } | ResolverClass;
+
+/** The GraphQL resolvers the feature modules provide, in module order: derived, never listed. */
+export function resolversOf(modules: readonly object[]): ResolverClass[] {
+  return modules.flatMap((module) => {
+    const providers = (Reflect.getMetadata('providers', module) ?? []) as Provider[];
+    return providers.flatMap((provider) => {
+      const cls = typeof provider === 'function' ? provider : provider.useClass;
+      return typeof cls === 'function' && Reflect.hasMetadata(RESOLVER_TYPE_METADATA, cls)
+        ? [cls as ResolverClass]
+        : [];
+    });
+  });
+}
+
+export const RESOLVERS = resolversOf(FEATURE_MODULES);
 
 export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
 

@@ -271,7 +271,7 @@ const TABLE: Row[] = [
     name: 'a published call',
     who: 'provOfficer',
     variables: (f) => ({ id: f.publishedCall, version: 2, input: callFields(f) }),
-    code: 'CONFLICT',
+    code: 'CALL_PUBLISHED',
   },
   {
     op: 'updateCall',
@@ -292,7 +292,7 @@ const TABLE: Row[] = [
     name: 'stale version',
     who: 'provAdmin',
     variables: (f) => ({ id: f.draftCall.id, version: f.draftCall.version + 1 }),
-    code: 'CONFLICT',
+    code: 'CALL_CHANGED',
   },
 
   // ---- createPilotApplication ----
@@ -436,7 +436,7 @@ const TABLE: Row[] = [
     name: 'a submitted application',
     who: 'zzOfficer',
     variables: (f) => form(f, { id: f.submitted.id, version: f.submitted.version }),
-    code: 'CONFLICT',
+    code: 'APPLICATION_NOT_WITH_APPLICANT',
   },
   {
     op: 'update',
@@ -507,7 +507,7 @@ const TABLE: Row[] = [
       { opinion: '同意推荐' },
       (f) => f.submitted.version - 1,
     ),
-    code: 'CONFLICT',
+    code: 'APPLICATION_CHANGED',
   },
   {
     op: 'transition',
@@ -519,7 +519,7 @@ const TABLE: Row[] = [
       { opinion: '同意推荐' },
       (f) => f.submitted.version + 7,
     ),
-    code: 'CONFLICT',
+    code: 'APPLICATION_CHANGED',
   },
   {
     op: 'transition',

@@ -834,7 +834,7 @@ describe('experts read their seats only', () => {
       const named = await save(row!.id);
       if (c.seat === 'withdrawn') {
         // A withdrawn seat is the expert's own: it learns only that it no longer sits there.
-        expect(named.errors?.[0]?.extensions?.code).toMatch(/^(NOT_FOUND|CONFLICT)$/);
+        expect(named.errors?.[0]?.extensions?.code).toMatch(/^(NOT_FOUND|SEAT_WITHDRAWN)$/);
       } else {
         expect(errorShape(named)).toEqual(errorShape(await save(randomUUID())));
       }

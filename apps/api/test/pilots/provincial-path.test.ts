@@ -401,7 +401,7 @@ describe('a provincial pilot application, end to end', () => {
     dataOf(await as('provOfficer').send(P.answer, { id: objection.id, answer: '经核实，成员资质符合要求' }));
     expectRefused(
       await as('provOfficer').send(P.answer, { id: objection.id, answer: '再答一次' }),
-      'CONFLICT',
+      'OBJECTION_ANSWERED',
     );
     const seen = dataOf(await read(as('provOfficer'), app.id)).pilotApplication;
     expect(seen.objections).toEqual([

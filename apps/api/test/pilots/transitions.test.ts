@@ -120,7 +120,7 @@ describe('pilot transitions', () => {
     dataOf(await as('provAdmin').send(P.publishCall, { id: draft.id, version: 2 }));
     expectRefused(
       await as('provOfficer').send(P.updateCall, { id: draft.id, version: 3, input: callInput(clock.now()) }),
-      'CONFLICT',
+      'CALL_PUBLISHED',
     );
     expectRefused(
       await as('zzAdmin').send(P.updateCall, { id: draft.id, version: 3, input: callInput(clock.now()) }),
@@ -173,14 +173,14 @@ describe('pilot transitions', () => {
     }
   });
 
-  it('lets exactly one of 50 concurrent identical ACCEPTs through; the others are CONFLICT', async () => {
+  it('lets exactly one of 50 concurrent identical ACCEPTs through; the others are APPLICATION_CHANGED', async () => {
     const app = await recommended('SE0703');
     const results = await Promise.all(
       Array.from({ length: 50 }, () => transition(as('provOfficer'), app, 'ACCEPT')),
     );
     const codes = results.map((r) => (r.errors ? String(r.errors[0]?.extensions?.code) : 'OK'));
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
-    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(49);
+    expect(codes.filter((c) => c === 'APPLICATION_CHANGED')).toHaveLength(49);
     expect(
       await db.count(
         `SELECT count(*) FROM audit_event WHERE subject_id = $1 AND action = 'pilot_application.accept'`,
@@ -193,7 +193,7 @@ describe('pilot transitions', () => {
     );
     expect(row).toEqual({ state: 'ACCEPTED', version: app.version + 1 });
     // The same version again is stale.
-    expectRefused(await transition(as('provOfficer'), app, 'ACCEPT'), 'CONFLICT');
+    expectRefused(await transition(as('provOfficer'), app, 'ACCEPT'), 'APPLICATION_CHANGED');
   });
 
   it('lets exactly one of 50 concurrent identical decisions through: one approval, one audit row, one listing', async () => {
@@ -209,7 +209,7 @@ describe('pilot transitions', () => {
     );
     const codes = results.map((r) => (r.errors ? String(r.errors[0]?.extensions?.code) : 'OK'));
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
-    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(49);
+    expect(codes.filter((c) => c === 'APPLICATION_CHANGED')).toHaveLength(49);
     expect(
       await db.count(
         `SELECT count(*) FROM audit_event WHERE subject_id = $1 AND action = 'pilot_application.approve'`,
@@ -237,7 +237,7 @@ describe('pilot transitions', () => {
       Array.from({ length: 50 }, () => transition(as('zzOfficer'), app, 'WITHDRAW', { reason: '不再申报' })),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(49);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'APPLICATION_CHANGED')).toHaveLength(49);
     expect(
       await db.count(
         `SELECT count(*) FROM audit_event WHERE subject_id = $1 AND action = 'pilot_application.withdraw'`,

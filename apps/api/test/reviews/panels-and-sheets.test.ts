@@ -94,15 +94,14 @@ describe('expert panels and score sheets', () => {
     });
   }
 
-  async function propose() {
-    return dataOf(
-      await officer.send<{ proposePanel: { experts: { id: string }[] | null; explanation: string | null } }>(
-        OPS.propose,
-        {
-          id: app.id,
-        },
-      ),
-    ).proposePanel;
+  type Proposal = {
+    experts: { id: string }[] | null;
+    explanation: string | null;
+    unfilledSeats: { seat: number; requirement: string; reason: string }[];
+  };
+
+  async function propose(): Promise<Proposal> {
+    return dataOf(await officer.send<{ proposePanel: Proposal }>(OPS.propose, { id: app.id })).proposePanel;
   }
 
   async function seatCount(applicationId: string, active = true): Promise<number> {
@@ -205,8 +204,15 @@ describe('expert panels and score sheets', () => {
       }),
     );
 
+    // Four seats filled with the eligible, the fifth named as empty with why nobody can take it.
     const short = await propose();
-    expect(short.experts).toBeNull();
+    expect(short.experts!.map((e) => e.id).sort()).toEqual(ids('E1', 'E2', 'E3', 'E4').sort());
+    expect(short.unfilledSeats).toHaveLength(1);
+    expect(short.unfilledSeats[0]).toMatchObject({ seat: 5 });
+    expect(short.unfilledSeats[0]!.requirement).toContain('数字文化创意');
+    expect(short.unfilledSeats[0]!.reason).toContain('1 名任职于申报联盟的成员单位');
+    expect(short.unfilledSeats[0]!.reason).toContain('1 名任职于推荐单位');
+    expect(short.unfilledSeats[0]!.reason).toContain('1 名已声明与申报联盟或推荐单位存在利益冲突');
     expect(short.explanation).toMatch(/需要 5 名专家，符合条件的只有 4 名/);
     expect(short.explanation).toMatch(/存在利益冲突 3/);
     // Unavailable experts (U, N without an account) are counted whatever their domain, so with
@@ -216,16 +222,57 @@ describe('expert panels and score sheets', () => {
     // A fifth eligible expert, but of E1's organization: still no panel, and it says why.
     await pooled('E5', ['SE0802'], [{ organizationId: orgs.X1!.id }]);
     const overlap = await propose();
-    expect(overlap.experts).toBeNull();
+    expect(overlap.experts).toHaveLength(4);
+    expect(overlap.unfilledSeats.map((u) => u.seat)).toEqual([5]);
+    expect(overlap.unfilledSeats[0]!.reason).toContain('1 名与已选专家同在一个单位');
     expect(overlap.explanation).toMatch(/符合条件的专家有 5 名，但同一单位至多一人/);
 
     await pooled('E6', ['SE0802'], [{ organizationId: orgs.X6!.id }]);
     const proposal = await propose();
     expect(proposal.explanation).toBeNull();
+    expect(proposal.unfilledSeats).toEqual([]);
     const chosen = proposal.experts!.map((e) => e.id);
     expect(chosen).toHaveLength(5);
     expect(ids('E1', 'E2', 'E3', 'E4', 'E5', 'E6')).toEqual(expect.arrayContaining(chosen));
     expect(chosen.filter((id) => ids('E1', 'E5').includes(id))).toHaveLength(1);
+  });
+
+  it('lists the pool as candidates with each conflict and why, before anything is submitted', async () => {
+    // Another tier's pool stays out of sight: 郴州's own expert is no candidate of the province.
+    const cityOfficer = await signedInAgent(api, await createUser(CITY, ['CITY_OFFICER']));
+    const cityExpert = await createExpert(cityOfficer, {
+      name: expertName('市级专家'),
+      title: '研究员',
+      domainCodes: [INDUSTRY],
+      affiliations: [],
+    });
+    type Candidate = {
+      expert: { id: string };
+      conflicts: { code: string; organizationLabel: string; message: string }[];
+    };
+    const candidates = dataOf(
+      await officer.send<{ panelCandidates: Candidate[] }>(OPS.candidates, { id: app.id }),
+    ).panelCandidates;
+    const of = (key: string) => candidates.find((c) => c.expert.id === pool[key]!.expert.id)!.conflicts;
+    expect(candidates.map((c) => c.expert.id)).not.toContain(cityExpert.id);
+    expect(candidates.map((c) => c.expert.id)).toEqual(expect.arrayContaining(ids('E1', 'C', 'R', 'D', 'U')));
+    expect(of('E1')).toEqual([]);
+    expect(of('U')).toEqual([]);
+    expect(of('C')).toEqual([
+      {
+        code: 'AFFILIATED_WITH_MEMBER',
+        organizationLabel: orgs.M1!.name,
+        message: `任职于联盟成员单位（${orgs.M1!.name}）`,
+      },
+    ]);
+    expect(of('R')).toEqual([
+      expect.objectContaining({ code: 'AFFILIATED_WITH_RECOMMENDER', organizationLabel: '郴州市科学技术局' }),
+    ]);
+    expect(of('D')).toEqual([
+      expect.objectContaining({ code: 'DECLARED_CONFLICT', organizationLabel: orgs.M2!.name }),
+    ]);
+    // Only the authority that received the application asks; to the city it does not exist.
+    expectRefused(await cityOfficer.send(OPS.candidates, { id: app.id }), 'NOT_FOUND');
   });
 
   it('refuses a conflicted expert, two of one organization, the wrong size, unavailable and out-of-domain experts', async () => {
@@ -363,10 +410,10 @@ describe('expert panels and score sheets', () => {
       ).send(OPS.save, {
         input: { assignmentId: early!.id, version: early!.sheet.version, scores: [], overallOpinion: '' },
       }),
-      'CONFLICT',
+      'REVIEW_NOT_OPEN',
     );
     await setState(app.id, 'IN_REVIEW');
-    expectRefused(await assign('E1', 'E2', 'E3', 'E4', 'E6'), 'CONFLICT');
+    expectRefused(await assign('E1', 'E2', 'E3', 'E4', 'E6'), 'PANEL_FORMING_CLOSED');
 
     const own = await mine('E2');
     expect(own).toHaveLength(1);
@@ -478,7 +525,7 @@ describe('expert panels and score sheets', () => {
     ]);
     expectRefused(
       await officer.send(OPS.reopen, { input: { sheetId: submitted.id, reason: '再退' } }),
-      'CONFLICT',
+      'REVIEW_SHEET_NOT_SUBMITTED',
     );
     const again = (await mine('E2'))[0]!.sheet;
     expect(again.scores.map((s) => s.score)).toEqual(fullScores(70).map((s) => s.score));
@@ -515,7 +562,7 @@ describe('expert panels and score sheets', () => {
       await officer.send(OPS.swap, {
         input: { assignmentId: e4Seat, expertId: pool.E1!.expert.id, reason: '再换' },
       }),
-      'CONFLICT',
+      'SEAT_WITHDRAWN',
     );
     const experts = dataOf(await officer.send<{ experts: ExpertView[] }>(OPS.experts)).experts;
     expect(experts.find((e) => e.id === pool.E4!.expert.id)!.reviewsThisYear).toBe(1);

@@ -138,7 +138,12 @@ export const OPS = {
   createExpert: `mutation ($input: ExpertInput!) { createExpert(input: $input) { ${EXPERT} } }`,
   updateExpert: `mutation ($input: UpdateExpertInput!) { updateExpert(input: $input) { ${EXPERT} } }`,
   declareConflict: `mutation ($input: DeclareExpertConflictInput!) { declareExpertConflict(input: $input) { ${EXPERT} } }`,
-  propose: `query ($id: ID!) { proposePanel(applicationId: $id) { experts { id name } explanation } }`,
+  propose: `query ($id: ID!) {
+    proposePanel(applicationId: $id) { experts { id name } explanation unfilledSeats { seat requirement reason } }
+  }`,
+  candidates: `query ($id: ID!) {
+    panelCandidates(applicationId: $id) { expert { id name } conflicts { code organizationLabel message } }
+  }`,
   assign: `mutation ($input: AssignPanelInput!) { assignPanel(input: $input) { ${PANEL} } }`,
   swap: `mutation ($input: SwapPanelMemberInput!) { swapPanelMember(input: $input) { ${PANEL} } }`,
   mine: `query { myReviewAssignments { id assignedAt application { id panel { size } dossier } sheet { ${SHEET} } } }`,

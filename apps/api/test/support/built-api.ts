@@ -25,6 +25,8 @@ export async function startBuiltApi(env: Record<string, string> = {}): Promise<B
       // The tests speak plain HTTP on loopback; a Secure cookie would never come back.
       COOKIE_SECURE: 'false',
       XM_DOCUMENTS_DIR: documentsDir,
+      // Tests that need the scheduler turn it on; the others keep their pool to themselves.
+      XM_SCHEDULER: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

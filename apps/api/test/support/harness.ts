@@ -26,6 +26,8 @@ export async function startTestApi(
     poolWaitMs?: number;
     trustProxy?: number;
     webApps?: StartOptions['webApps'];
+    scheduler?: StartOptions['scheduler'];
+    mail?: StartOptions['mail'];
   } = {},
 ): Promise<TestApi> {
   // Every file starts with no failed sign-ins: files share the database, and their clocks differ.
@@ -41,6 +43,8 @@ export async function startTestApi(
     poolWaitMs: options.poolWaitMs,
     trustProxy: options.trustProxy,
     webApps: options.webApps,
+    scheduler: options.scheduler,
+    mail: options.mail,
     documentsDir,
     logger: false,
   });

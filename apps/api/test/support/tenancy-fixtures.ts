@@ -414,6 +414,26 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['tenant_id', 'application_id'],
     );
 
+    const job = await add(
+      'job',
+      { tenant_id: tenantId, kind: 'tenancy.fixture', key: `fixture-${tag()}`, run_at: '2099-01-01T00:00:00Z' },
+      ['id'],
+    );
+    const message = await add(
+      'message',
+      {
+        tenant_id: tenantId,
+        recipient_id: user.id,
+        kind: 'DEADLINE_SOON',
+        title: '隔离测试消息',
+        body: '隔离测试',
+        dedupe_key: `fixture-${tag()}`,
+        sender_tenant_id: tenantId,
+        created_at: now,
+      },
+      ['id'],
+    );
+
     return {
       code,
       tenantId,
@@ -441,6 +461,8 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         review_sheet: sheet,
         pilot_objection: objection,
         confirmed_pilot: confirmed,
+        job,
+        message,
       },
       publishedMeasures,
       created,
@@ -493,6 +515,8 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   review_sheet: (row) => ({ assignment_id: SPARE_ASSIGNMENT.get(row.tenant_id as string) ?? randomUUID() }),
   pilot_objection: () => ({}),
   confirmed_pilot: () => ({ application_id: randomUUID() }),
+  job: () => ({ key: `copy-${tag()}` }),
+  message: () => ({ dedupe_key: `copy-${tag()}` }),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

@@ -25,6 +25,7 @@ const SHARED_TABLES: Record<string, string> = {
 // Indexes of tenant tables that serve a point look-up rather than a list, and why.
 const LOOKUP_INDEXES: Record<string, string> = {
   user_session_token_hash: 'auth_find_session finds a session by its token hash before any tenant is known',
+  job_due: 'the scheduler claims the due jobs of every tenant by their time (job_claim)',
   pilot_application_received:
     "the authority's inbox: applications of every city recommended to it, keyed on authority_tenant_id",
 };

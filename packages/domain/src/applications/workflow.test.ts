@@ -14,8 +14,15 @@ type A = 'CLOSE' | 'REOPEN';
 type R = 'CLERK' | 'CHIEF';
 type G = 'SIGNED';
 
-const kind: WorkflowKind<S, A, R, G> = {
+const kind: WorkflowKind<S, A, R, G, { subject: string }, { approved: boolean }> = {
   name: 'ticket',
+  parseDossier: (stored) => {
+    const subject = (stored as { subject?: unknown } | null)?.subject;
+    return { subject: typeof subject === 'string' ? subject : '' };
+  },
+  parseDecisionBasis: (stored) => ({
+    approved: (stored as { approved?: unknown } | null)?.approved === true,
+  }),
   states: {
     OPEN: { label: '办理中', open: true },
     DONE: { label: '办结', final: true },

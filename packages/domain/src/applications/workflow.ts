@@ -28,7 +28,19 @@ export type Transition<S extends string, A extends string, R extends string, G e
   guards: readonly G[];
 };
 
-export type WorkflowKind<S extends string, A extends string, R extends string, G extends string> = {
+/**
+ * A kind of the engine: its transition table, and the two records it keeps as JSON — the dossier
+ * frozen when a record is sent on (`D`) and the basis a decision records (`B`) — each with the
+ * one function that reads it from storage (tolerant of rows older versions wrote).
+ */
+export type WorkflowKind<
+  S extends string,
+  A extends string,
+  R extends string,
+  G extends string,
+  D = unknown,
+  B = unknown,
+> = {
   /** The table and audit subject the kind's records live in, e.g. `pilot_application`. */
   name: string;
   states: Record<S, StateTraits>;
@@ -36,14 +48,18 @@ export type WorkflowKind<S extends string, A extends string, R extends string, G
   actors: Record<R, { label: string }>;
   guards: Record<G, { label: string }>;
   transitions: readonly Transition<S, A, R, G>[];
+  parseDossier: (stored: unknown) => D;
+  parseDecisionBasis: (stored: unknown) => B;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a kind of any shape
-export type AnyWorkflow = WorkflowKind<any, any, any, any>;
+export type AnyWorkflow = WorkflowKind<any, any, any, any, any, any>;
 export type StateOf<W> = W extends WorkflowKind<infer S, string, string, string> ? S : never;
 export type ActionOf<W> = W extends WorkflowKind<string, infer A, string, string> ? A : never;
 export type ActorOf<W> = W extends WorkflowKind<string, string, infer R, string> ? R : never;
 export type GuardOf<W> = W extends WorkflowKind<string, string, string, infer G> ? G : never;
+export type DossierOf<W> = W extends { parseDossier: (stored: unknown) => infer D } ? D : never;
+export type DecisionBasisOf<W> = W extends { parseDecisionBasis: (stored: unknown) => infer B } ? B : never;
 
 export type Decision<S extends string, G extends string> =
   | { allowed: true; to: S }
@@ -54,9 +70,14 @@ export type Decision<S extends string, G extends string> =
  * Declares a kind after checking its table is coherent: every transition joins declared states,
  * no action leaves a final state, and no state is a dead end unless it is final.
  */
-export function defineWorkflow<S extends string, A extends string, R extends string, G extends string>(
-  kind: WorkflowKind<S, A, R, G>,
-): WorkflowKind<S, A, R, G> {
+export function defineWorkflow<
+  S extends string,
+  A extends string,
+  R extends string,
+  G extends string,
+  D = unknown,
+  B = unknown,
+>(kind: WorkflowKind<S, A, R, G, D, B>): WorkflowKind<S, A, R, G, D, B> {
   const problems = workflowProblems(kind);
   if (problems.length) throw new Error(`workflow ${kind.name}: ${problems.join('; ')}`);
   return kind;

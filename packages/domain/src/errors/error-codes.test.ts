@@ -21,6 +21,24 @@ describe('error codes', () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
+  it.each([
+    'FILING_TRANSITION_REFUSED',
+    'FILING_ROUND_CLOSED',
+    'FILING_NOT_ELIGIBLE',
+    'FILING_ALREADY_OPEN',
+    'FILING_QUOTA_USED',
+    'FILING_CORRECTION_OVERDUE',
+    'FILING_CHANGED',
+    'FILING_NOT_WITH_CITY',
+    'FILING_SNAPSHOT_FROZEN',
+    'FILING_CHANGE_EMPTY',
+    'FILING_NOT_FILED',
+    'FILING_ROUND_PUBLISHED',
+    'FILING_ROUND_CHANGED',
+  ] as const)('refuses a filing step with %s (409)', (code) => {
+    expect(httpStatusOf(ErrorCode[code])).toBe(409);
+  });
+
   it('falls back to a generic message for an unknown code', () => {
     expect(errorMessage('SOMETHING_ELSE')).toBe(ERROR_MESSAGES.INTERNAL_SERVER_ERROR);
   });

@@ -54,6 +54,27 @@ const CATALOGUE = {
   OBJECTION_ANSWERED: { class: 'REFUSED', message: '该异议已答复' },
   // measures
   MEASURES_NOT_IN_FORCE: { class: 'NOT_FOUND', message: '该日期没有生效的省级实施办法' },
+  // filings
+  FILING_TRANSITION_REFUSED: { class: 'REFUSED', message: '当前不能对该备案执行此操作，请查看未满足的条件' },
+  FILING_ROUND_CLOSED: { class: 'REFUSED', message: '不在备案批次规定的受理时间内' },
+  FILING_NOT_ELIGIBLE: { class: 'REFUSED', message: '该联盟不符合备案条件，请查看未满足的条件' },
+  FILING_ALREADY_OPEN: { class: 'REFUSED', message: '该联盟已有办理中或仍然有效的备案，不能重复备案' },
+  FILING_QUOTA_USED: { class: 'REFUSED', message: '本单位在该备案批次的名额已用完' },
+  FILING_CORRECTION_OVERDUE: { class: 'REFUSED', message: '已超过补正期限，不能再提交该备案' },
+  FILING_CHANGED: { class: 'REFUSED', message: '该备案已被他人处理或修改，请刷新后重试' },
+  FILING_NOT_WITH_CITY: { class: 'REFUSED', message: '备案已提交，只有草稿或退回修改的备案可以编辑' },
+  FILING_SNAPSHOT_FROZEN: { class: 'REFUSED', message: '已提交的备案快照不能修改' },
+  FILING_CHANGE_EMPTY: { class: 'REFUSED', message: '与已备案的内容相比没有变化，无需变更备案' },
+  FILING_NOT_FILED: { class: 'REFUSED', message: '只有已备案的联盟可以推荐参加国家层面的试点' },
+  FILING_ROUND_PUBLISHED: { class: 'REFUSED', message: '备案批次已发布，不能再修改' },
+  FILING_ROUND_CHANGED: { class: 'REFUSED', message: '备案批次已被他人修改，请刷新后重试' },
+  // reviews
+  PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
+  PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },
+  SEAT_WITHDRAWN: { class: 'REFUSED', message: '该专家已被撤换，请刷新后重试' },
+  REVIEW_NOT_OPEN: { class: 'REFUSED', message: '该申报不在评审阶段' },
+  REVIEW_SHEET_NOT_SUBMITTED: { class: 'REFUSED', message: '评分表尚未提交，无需退回' },
+  REVIEW_SHEET_CHANGED: { class: 'REFUSED', message: '评分表已被他人处理，请刷新后重试' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -15,6 +15,7 @@ export const PARAMETER_SECTION_TITLES: Record<ParameterSection, string> = {
   review: '专家评审（第十一条）',
   support: '支持（第十四条）',
   ip: '知识产权（第二十条）',
+  filing: '备案（第二十一条）',
 };
 
 /** Every parameter, in the order the measures are read (the views and forms follow it). */
@@ -37,6 +38,9 @@ export const PARAMETER_LABELS: Record<ParameterPath, string> = {
   'review.publicNoticeDays': '公示天数',
   'support.matchRatio': '支持与先行投入的配比',
   'ip.debarmentYears': '禁入年限',
+  'filing.reviewRequired': '备案专家评审',
+  'filing.noticeDays': '备案公示天数',
+  'filing.validityYears': '备案有效期',
 };
 
 /** What each parameter asks, for the forms' hints. */
@@ -53,6 +57,9 @@ export const PARAMETER_HINTS: Partial<Record<ParameterPath, string>> = {
   'review.publicNoticeDays': '0 表示不公示',
   'support.matchRatio': '支持金额不超过先行投入的该比例',
   'ip.debarmentYears': '违反知识产权约定的单位不得参与省级科技计划的年限',
+  'filing.reviewRequired': '备案批次默认是否组织专家评审；每个批次可另行设定',
+  'filing.noticeDays': '备案前公示的天数，0 表示不公示；每个批次可另行设定',
+  'filing.validityYears': '备案后须在该年限内重新备案（续期）',
 };
 
 export const PARAMETER_SECTIONS: ReadonlyArray<{

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkOverridesShape,
+  FILING_DEFAULTS,
   HUNAN_2016_PARAMETERS,
   type MeasuresOverrides,
+  type MeasuresParameters,
   resolveParameters,
   validateMeasuresParameters,
 } from './measures-parameters.js';
@@ -73,8 +75,46 @@ describe('measures parameters', () => {
       'support.matchRatio.denominator INTEGER_RANGE',
     ],
     ['negative debarment', { ip: { debarmentYears: -1 } }, 'ip.debarmentYears INTEGER_RANGE'],
+    [
+      'review required as a word',
+      { filing: { reviewRequired: 'yes' as never } },
+      'filing.reviewRequired BOOLEAN',
+    ],
+    ['negative notice days', { filing: { noticeDays: -1 } }, 'filing.noticeDays INTEGER_RANGE'],
+    ['a two-month notice', { filing: { noticeDays: 61 } }, 'filing.noticeDays INTEGER_RANGE'],
+    ['a filing valid for no year', { filing: { validityYears: 0 } }, 'filing.validityYears INTEGER_RANGE'],
+    [
+      'a filing valid for 2.5 years',
+      { filing: { validityYears: 2.5 } },
+      'filing.validityYears INTEGER_RANGE',
+    ],
   ])('refuses %s', (_label, overrides, expected) => {
     expect(rules(overrides)).toContain(expected);
+  });
+
+  it('gives filings defaults a round starts from, and lets a city set its own', () => {
+    expect(HUNAN_2016_PARAMETERS.filing).toEqual({ reviewRequired: false, noticeDays: 5, validityYears: 3 });
+    const city = resolveParameters(HUNAN_2016_PARAMETERS, { filing: { reviewRequired: true } });
+    expect(city.filing).toEqual({ reviewRequired: true, noticeDays: 5, validityYears: 3 });
+    expect(rules({ filing: { noticeDays: 0, validityYears: 10 } })).toEqual([]);
+  });
+
+  it('reads a version stored before filings had parameters with the defaults', () => {
+    const { filing: _filing, ...stored } = HUNAN_2016_PARAMETERS;
+    const resolved = resolveParameters(stored as MeasuresParameters, { filing: { noticeDays: 7 } });
+    expect(resolved.filing).toEqual({ ...FILING_DEFAULTS, noticeDays: 7 });
+    expect(validateMeasuresParameters(resolved)).toEqual([]);
+  });
+
+  it('refuses a new version without the filing section field by field', () => {
+    const { filing: _filing, ...draft } = HUNAN_2016_PARAMETERS;
+    expect(
+      validateMeasuresParameters(draft as MeasuresParameters).map((v) => `${v.field} ${v.rule}`),
+    ).toEqual([
+      'filing.reviewRequired BOOLEAN',
+      'filing.noticeDays INTEGER_RANGE',
+      'filing.validityYears INTEGER_RANGE',
+    ]);
   });
 
   it('names every failing field at once', () => {
@@ -88,6 +128,8 @@ describe('override shape', () => {
   it.each<[unknown, string[]]>([
     [{ founding: { minMembers: 4 } }, []],
     [{}, []],
+    [{ filing: { noticeDays: 0 } }, []],
+    [{ filing: { noticeDay: 0 } }, ['parameters.filing.noticeDay UNKNOWN_PARAMETER']],
     [{ founding: { minMember: 4 } }, ['parameters.founding.minMember UNKNOWN_PARAMETER']],
     [{ fees: {} }, ['parameters.fees UNKNOWN_PARAMETER']],
     [{ founding: 4 }, ['parameters.founding OBJECT']],

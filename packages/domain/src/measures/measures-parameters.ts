@@ -96,11 +96,31 @@ export type MeasuresParameters = {
     /** Years a unit that broke IP terms may not take part in provincial plans (Art. 20(2)). */
     debarmentYears: number;
   };
+  /** Filing with the province (备案, Art. 21): the defaults a filing round starts from. */
+  filing: {
+    /** Filings pass expert review before the decision. */
+    reviewRequired: boolean;
+    /** 公示 before filing; 0 when the round asks for none. */
+    noticeDays: number;
+    /** Years a filing stays valid before it must be renewed. */
+    validityYears: number;
+  };
 };
 
 /** What a city's local measures may override: any leaf; arrays are replaced whole. */
 export type MeasuresOverrides = {
   [S in keyof MeasuresParameters]?: Partial<MeasuresParameters[S]>;
+};
+
+/**
+ * Art. 21 says only that a city's significant pilots may be filed; how is the province's choice.
+ * 备案 records rather than selects, so the formal check suffices unless a round asks for experts;
+ * the filed list is publicised, and a filing is renewed every few years.
+ */
+export const FILING_DEFAULTS: MeasuresParameters['filing'] = {
+  reviewRequired: false,
+  noticeDays: 5,
+  validityYears: 3,
 };
 
 /** The province's 2016 measures (湘科〔2016〕106号) as parameters. */
@@ -139,6 +159,7 @@ export const HUNAN_2016_PARAMETERS: MeasuresParameters = {
   },
   support: { matchRatio: { numerator: 1, denominator: 1 } },
   ip: { debarmentYears: 5 },
+  filing: FILING_DEFAULTS,
 };
 
 export function resolveParameters(
@@ -150,6 +171,8 @@ export function resolveParameters(
     review: { ...base.review, ...overrides.review },
     support: { ...base.support, ...overrides.support },
     ip: { ...base.ip, ...overrides.ip },
+    // Versions stored before filings had parameters read the defaults.
+    filing: { ...FILING_DEFAULTS, ...base.filing, ...overrides.filing },
   };
 }
 
@@ -256,6 +279,12 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
   integerIn(v, 'support.matchRatio.numerator', p.support.matchRatio?.numerator, 0, 100);
   integerIn(v, 'support.matchRatio.denominator', p.support.matchRatio?.denominator, 1, 100);
   integerIn(v, 'ip.debarmentYears', p.ip.debarmentYears, 0, 20);
+
+  // A version without the section is refused field by field, not with a TypeError.
+  const filing: Partial<MeasuresParameters['filing']> = p.filing ?? {};
+  isBoolean(v, 'filing.reviewRequired', filing.reviewRequired);
+  integerIn(v, 'filing.noticeDays', filing.noticeDays, 0, 60);
+  integerIn(v, 'filing.validityYears', filing.validityYears, 1, 10);
   return v;
 }
 

@@ -8,6 +8,8 @@ import {
   statesWhere,
   type Transition,
 } from '../applications/workflow.js';
+import { type PilotDecisionBasis, parsePilotDecisionBasis } from './pilot-decision-basis.js';
+import { type PilotDossier, parsePilotDossier } from './pilot-dossier.js';
 
 // The pilot application workflow (Art. 10–13), one table for the province's pilots and each
 // city's own (Art. 21). Who may act is expressed as the part a user plays for an application;
@@ -93,8 +95,17 @@ const AUTHORITY = ['AUTHORITY', 'AUTHORITY_ADMIN'] as const;
 const DECIDER = ['AUTHORITY_ADMIN'] as const;
 
 /** The pilot application as a kind of the one application engine. */
-export const PILOT_WORKFLOW = defineWorkflow<PilotState, PilotAction, PilotActor, PilotGuard>({
+export const PILOT_WORKFLOW = defineWorkflow<
+  PilotState,
+  PilotAction,
+  PilotActor,
+  PilotGuard,
+  PilotDossier,
+  PilotDecisionBasis
+>({
   name: 'pilot_application',
+  parseDossier: parsePilotDossier,
+  parseDecisionBasis: parsePilotDecisionBasis,
   states: {
     DRAFT: { label: '草稿', open: true, editable: true },
     SUBMITTED: { label: '已提交推荐单位', open: true },

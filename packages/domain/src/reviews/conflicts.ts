@@ -15,17 +15,22 @@ export type Expert = {
   reviewsThisYear: number;
 };
 
-export type ReviewSubject = {
+/** Who an expert must not be tied to: the alliance's member organizations and the recommending unit. */
+export type ReviewParties = {
   memberOrganizationIds: readonly string[];
   recommendingOrganizationId: string | null;
 };
 
-export type ConflictReason = {
-  code: 'AFFILIATED_WITH_MEMBER' | 'AFFILIATED_WITH_RECOMMENDER' | 'DECLARED_CONFLICT';
-  organizationId: string;
-};
+export const ConflictReasonCode = {
+  AFFILIATED_WITH_MEMBER: 'AFFILIATED_WITH_MEMBER',
+  AFFILIATED_WITH_RECOMMENDER: 'AFFILIATED_WITH_RECOMMENDER',
+  DECLARED_CONFLICT: 'DECLARED_CONFLICT',
+} as const;
+export type ConflictReasonCode = (typeof ConflictReasonCode)[keyof typeof ConflictReasonCode];
 
-export function conflictsOf(expert: Expert, subject: ReviewSubject): ConflictReason[] {
+export type ConflictReason = { code: ConflictReasonCode; organizationId: string };
+
+export function conflictsOf(expert: Expert, subject: ReviewParties): ConflictReason[] {
   const reasons: ConflictReason[] = [];
   const involved = new Set(subject.memberOrganizationIds);
   if (subject.recommendingOrganizationId) involved.add(subject.recommendingOrganizationId);

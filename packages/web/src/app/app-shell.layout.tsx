@@ -5,6 +5,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../shared/page-states';
 import { useSignedInViewer, useViewer } from '../features/auth/viewer.provider';
+import { MessageBell } from '../features/messages/message-bell';
 
 export type ShellMenuItem = {
   path: string;
@@ -45,6 +46,7 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
           {viewer.tenant.bureauName}
         </Typography.Text>
         <Flex flex={1} justify="end" align="center" gap={16}>
+          <MessageBell />
           <Space size={8} data-testid="current-user" style={{ color: '#fff' }}>
             <UserOutlined />
             <span>{viewer.displayName}</span>

@@ -33,7 +33,7 @@ const PilotApplicationsPage = lazy(() =>
   import('../features/pilots/pilot-applications.page').then((m) => ({ default: m.PilotApplicationsPage })),
 );
 const PilotApplicationDetailPage = lazy(() =>
-  import('../features/pilots/pilot-application-detail.page').then((m) => ({ default: m.PilotApplicationDetailPage })),
+  import('./pilot-application.route').then((m) => ({ default: m.PilotApplicationRoute })),
 );
 const ConfirmedPilotsPage = lazy(() =>
   import('../features/pilots/confirmed-pilots.page').then((m) => ({ default: m.ConfirmedPilotsPage })),
@@ -49,6 +49,10 @@ const MyReviewsPage = lazy(() =>
 );
 const ReviewSheetPage = lazy(() =>
   import('../features/reviews/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
+);
+
+const MessagesPage = lazy(() =>
+  import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
 );
 
 // The sign-in page and the signed-in frame load on demand too.
@@ -120,6 +124,7 @@ export function sharedRoutes({
       </Route>
       {/* Everyone signed in: experts and staff alike have things waiting for them. */}
       <Route path="work" element={<WorkListPage />} />
+      <Route path="messages" element={<MessagesPage />} />
       <Route path="*" element={<NotFound />} />
     </>
   );

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
-import { ErrorCode, errorMessage, type FieldViolation } from '@xiangmeng/domain';
+import { ERROR_MESSAGES, ErrorCode, errorClass, errorMessage, type FieldViolation } from '@xiangmeng/domain';
 import type { FormInstance } from 'antd';
 
 /** Codes for failures that never reached the API's error handling. */
@@ -34,10 +34,34 @@ const CODE_FIELDS: Partial<Record<string, string>> = {
   [ErrorCode.USERNAME_TAKEN]: 'username',
 };
 
-// Codes whose Chinese wording the API makes specific (「联盟已解散，记录只读」 rather than the
-// general text): the server's message is shown as it is.
-const SERVER_WORDED_CODES = new Set<string>([ErrorCode.CONFLICT, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND]);
 const CHINESE = /[\u4e00-\u9fff]/;
+
+function isCatalogued(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_MESSAGES, code);
+}
+
+/**
+ * The text an error is shown with. Every code has its Chinese text in the domain's catalogue, and
+ * that is the default. The API's own Chinese wording replaces it only where it says more than the
+ * catalogue: who changed a record and when (a stale edit), the window a call is open, why a step is
+ * forbidden, which record was not found. Where the refusal lists violations, those carry the
+ * specifics (the API's text then only repeats one of them), so the catalogue's text heads the list.
+ * Faults and a busy service always read as the catalogue says. A code this app does not know yet
+ * (an API newer than the app) shows the API's Chinese text rather than a wrong guess.
+ */
+export function messageFor(
+  code: string,
+  serverText: string | undefined,
+  violations: readonly FieldViolation[],
+  retryAfterSeconds?: number,
+): string {
+  const worded = serverText !== undefined && CHINESE.test(serverText) ? serverText : null;
+  if (!isCatalogued(code)) return worded ?? errorMessage(code);
+  const general = errorMessage(code, retryAfterSeconds);
+  const kind = errorClass(code);
+  if (worded === null || violations.length > 0 || kind === 'FAULT' || kind === 'BUSY') return general;
+  return worded === ERROR_MESSAGES[code] ? general : worded;
+}
 
 export function toApiError(error: unknown): ApiError {
   if (CombinedGraphQLErrors.is(error)) {
@@ -46,12 +70,12 @@ export function toApiError(error: unknown): ApiError {
     const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
     const retryAfter =
       typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined;
-    const serverWorded = SERVER_WORDED_CODES.has(code) && CHINESE.test(first?.message ?? '');
+    const violations = readViolations(extensions.violations);
     const staleEdit = readStaleEdit(extensions.staleEdit);
     return {
       code,
-      message: serverWorded && first ? first.message : errorMessage(code, retryAfter),
-      violations: readViolations(extensions.violations),
+      message: messageFor(code, first?.message, violations, retryAfter),
+      violations,
       ...(staleEdit ? { staleEdit } : {}),
     };
   }

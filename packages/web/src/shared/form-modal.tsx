@@ -24,6 +24,8 @@ type FormModalProps<Values> = {
   placeError?: (form: FormInstance<Values>, error: ApiError) => FormModalError;
   errorTestId?: string;
   onCancel: () => void;
+  /** After the closing animation: clear what the caller shows about this opening. */
+  afterClose?: () => void;
   /** Keeps the form mounted while closed and resets it after closing, instead of destroying it. */
   keepMounted?: boolean;
   /**
@@ -51,6 +53,7 @@ export function FormModal<Values>({
   placeError = showApiErrorOnForm,
   errorTestId,
   onCancel,
+  afterClose,
   keepMounted = false,
   onReload,
   intro,
@@ -77,7 +80,7 @@ export function FormModal<Values>({
     setReloading(true);
     void onReload()
       .then(() => setStale(null))
-      .catch(() => undefined)
+      .catch((failure: unknown) => setError(toApiError(failure).message))
       .finally(() => setReloading(false));
   }
 
@@ -95,6 +98,7 @@ export function FormModal<Values>({
         if (keepMounted) form.resetFields();
         setError(null);
         setStale(null);
+        afterClose?.();
       }}
       forceRender={keepMounted}
       destroyOnHidden={!keepMounted}

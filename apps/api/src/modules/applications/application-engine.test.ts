@@ -5,15 +5,27 @@ import { AppError } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import type { AuditEntry, AuditService } from '../audit/audit.service';
 import { ApplicationEngine, type KindRuntime } from './application-engine';
+import type { ApplicationsRepository } from './applications.repository';
 
-// The engine's decisions, with a made-up kind and a stubbed database: who may act, stale
+// The engine's decisions, with a made-up kind and a stubbed repository: who may act, stale
 // versions, states, guards, the effect written with the new state exactly once, the audit event.
 
-type Row = { id: string; state: 'OPEN' | 'DONE'; version: number; note: string | null };
+type Dossier = { subject: string };
+type Basis = { approved: boolean };
+type Row = {
+  id: string;
+  state: 'OPEN' | 'DONE';
+  version: number;
+  note: string | null;
+  dossier: Dossier | null;
+  decisionBasis: Basis | null;
+};
 type Facts = { signed: boolean; text: string };
 
-const workflow = defineWorkflow<'OPEN' | 'DONE', 'CLOSE', 'CHIEF' | 'CLERK', 'SIGNED'>({
+const workflow = defineWorkflow<'OPEN' | 'DONE', 'CLOSE', 'CHIEF' | 'CLERK', 'SIGNED', Dossier, Basis>({
   name: 'ticket',
+  parseDossier: () => ({ subject: '' }),
+  parseDecisionBasis: () => ({ approved: false }),
   states: { OPEN: { label: '办理中', open: true }, DONE: { label: '办结', final: true } },
   actions: { CLOSE: { label: '办结' } },
   actors: { CHIEF: { label: '负责人' }, CLERK: { label: '经办人' } },
@@ -33,18 +45,29 @@ function setup(options: {
   row?: Partial<Row>;
   actors?: ('CHIEF' | 'CLERK')[];
   signed?: boolean;
-  affected?: number;
+  /** Whether the guarded write finds the record as read (false: another action won). */
+  wins?: boolean;
 }) {
-  let row: Row = { id: 'r1', state: 'OPEN', version: 3, note: null, ...options.row };
-  const updates: { where: unknown; set: unknown }[] = [];
+  let row: Row = {
+    id: 'r1',
+    state: 'OPEN',
+    version: 3,
+    note: null,
+    dossier: null,
+    decisionBasis: null,
+    ...options.row,
+  };
+  const updates: { entity: unknown; where: unknown; set: unknown }[] = [];
   const audits: AuditEntry[] = [];
-  const db = {
-    update: (_entity: unknown, where: unknown, set: Partial<Row>) => {
-      updates.push({ where, set });
-      if ((options.affected ?? 1) === 1) row = { ...row, ...set };
-      return Promise.resolve({ affected: options.affected ?? 1 });
+  const db = {} as EntityManager;
+  const records = {
+    move: (_db: EntityManager, entity: unknown, where: unknown, set: Partial<Row>) => {
+      updates.push({ entity, where, set });
+      const wins = options.wins ?? true;
+      if (wins) row = { ...row, ...set };
+      return Promise.resolve(wins);
     },
-  } as unknown as EntityManager;
+  } as unknown as ApplicationsRepository;
   const kind: KindRuntime<Row, Row['state'], 'CLOSE', 'CHIEF' | 'CLERK', 'SIGNED', Facts> = {
     workflow,
     entity: 'ticket',
@@ -55,15 +78,15 @@ function setup(options: {
       Promise.resolve({ signed: options.signed ?? true, text }),
     check: (_guard, facts): FieldViolation[] =>
       facts.signed ? [] : [{ field: 'guard.SIGNED', rule: 'SIGNED', message: '须签字' }],
-    effects: { CLOSE: (facts) => ({ note: facts.text }) },
+    effects: { CLOSE: (facts) => ({ note: facts.text, decisionBasis: { approved: true } }) },
     refusal: (_action, violations) => new AppError('PILOT_TRANSITION_REFUSED', { violations }),
-    changed: () => new AppError('CONFLICT'),
+    changed: () => new AppError('APPLICATION_CHANGED'),
     auditAfter: (_action, text) => ({ reason: text }),
   };
   const audit = {
     record: (_db: EntityManager, entry: AuditEntry) => Promise.resolve(void audits.push(entry)),
   };
-  const engine = new ApplicationEngine(audit as unknown as AuditService);
+  const engine = new ApplicationEngine(records, audit as unknown as AuditService);
   const close = (version = 3, text = ' 已办结 ') =>
     engine.transition(db, viewer, kind, { id: 'r1', action: 'CLOSE', version, text });
   return { close, updates, audits };
@@ -73,9 +96,18 @@ describe('the application engine', () => {
   it('writes the effect with the next state and version in one guarded update, and audits it', async () => {
     const { close, updates, audits } = setup({});
     const row = await close();
-    expect(row).toMatchObject({ state: 'DONE', version: 4, note: '已办结' });
+    expect(row).toMatchObject({
+      state: 'DONE',
+      version: 4,
+      note: '已办结',
+      decisionBasis: { approved: true },
+    });
     expect(updates).toEqual([
-      { where: { id: 'r1', state: 'OPEN', version: 3 }, set: { note: '已办结', state: 'DONE', version: 4 } },
+      {
+        entity: 'ticket',
+        where: { id: 'r1', from: 'OPEN', version: 3 },
+        set: { note: '已办结', decisionBasis: { approved: true }, state: 'DONE', version: 4 },
+      },
     ]);
     expect(audits).toEqual([
       {
@@ -91,10 +123,10 @@ describe('the application engine', () => {
   it.each([
     ['a user who plays no part', { actors: [] }, 3, 'FORBIDDEN'],
     ['a part the table does not let act', { actors: ['CLERK'] as const }, 3, 'FORBIDDEN'],
-    ['a stale version', {}, 2, 'CONFLICT'],
+    ['a stale version', {}, 2, 'APPLICATION_CHANGED'],
     ['a state the action does not leave', { row: { state: 'DONE' as const } }, 3, 'PILOT_TRANSITION_REFUSED'],
     ['a failing guard', { signed: false }, 3, 'PILOT_TRANSITION_REFUSED'],
-    ['a race lost to another action', { affected: 0 }, 3, 'CONFLICT'],
+    ['a race lost to another action', { wins: false }, 3, 'APPLICATION_CHANGED'],
   ])('refuses %s, auditing nothing', async (_name, options, version, code) => {
     const { close, audits } = setup(options as Parameters<typeof setup>[0]);
     await expect(close(version)).rejects.toMatchObject({ code });

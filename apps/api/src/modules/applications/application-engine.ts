@@ -7,13 +7,22 @@ import {
   type WorkflowKind,
 } from '@xiangmeng/domain';
 import type { EntityManager, EntityTarget } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppError } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
+import { ApplicationsRepository } from './applications.repository';
 
-/** What every record of every kind carries for the engine. */
-export type ApplicationRecord = { id: string; state: string; version: number };
+/**
+ * What every record of every kind carries for the engine: its state and version, and the
+ * dossier and decision basis whose types the kind declares in the domain.
+ */
+export type ApplicationRecord = {
+  id: string;
+  state: string;
+  version: number;
+  dossier: unknown;
+  decisionBasis: unknown;
+};
 
 export type TransitionRequest<A extends string> = {
   id: string;
@@ -39,7 +48,8 @@ export type KindRuntime<
   G extends string,
   Facts,
 > = {
-  workflow: WorkflowKind<S, A, R, G>;
+  /** The kind's declaration; the record's dossier and basis columns hold the types it names. */
+  workflow: WorkflowKind<S, A, R, G, NonNullable<Row['dossier']>, NonNullable<Row['decisionBasis']>>;
   entity: EntityTarget<Row>;
   /** What users call a record of the kind in refusals, e.g. 申报, 备案. */
   noun: string;
@@ -57,7 +67,6 @@ export type KindRuntime<
   /** Why a guard fails on these facts, one line per reason; none when it holds. */
   check(guard: G, facts: Facts): FieldViolation[];
   effects: Record<A, (facts: Facts) => Effects<Row> | Promise<Effects<Row>>>;
-  /** The refusal for failing guards (a kind may single out one, such as a closed window). */
   /** The refusal for failing guards (a kind may single out one, such as a closed window); no facts when the state refuses. */
   refusal(action: A, violations: FieldViolation[], failed: G[], facts: Facts | undefined): AppError;
   /** The record changed since the user read it, or another action won the race. */
@@ -73,7 +82,10 @@ export type KindRuntime<
  */
 @Injectable()
 export class ApplicationEngine {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly records: ApplicationsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async transition<
     Row extends ApplicationRecord,
@@ -88,54 +100,76 @@ export class ApplicationEngine {
     kind: KindRuntime<Row, S, A, R, G, F>,
     request: TransitionRequest<A>,
   ): Promise<Row> {
-    const { workflow } = kind;
     const row = await kind.load(db, request.id);
     const from = row.state as S;
-    const label = workflow.actions[request.action].label;
-    const actors = kind.actorsOf(viewer, row);
-    const forbidden = () => new AppError('FORBIDDEN', {}, `您不能对该${kind.noun}执行「${label}」`);
-    if (!actors.length) throw forbidden();
-    if (row.version !== request.version) throw kind.changed();
-    // State and actor first: a user who may not act learns nothing from the guards.
-    const structural = decide(workflow, from, request.action, actors, () => true);
-    if (!structural.allowed) {
-      if (structural.reason === 'ACTOR_NOT_ALLOWED') throw forbidden();
-      const message = `${kind.noun}处于「${workflow.states[from].label}」状态，不能「${label}」`;
-      throw kind.refusal(
-        request.action,
-        [{ field: 'action', rule: 'NOT_ALLOWED_IN_STATE', message }],
-        [],
-        undefined,
-      );
-    }
-    const transition = transitionOf(workflow, from, request.action)!;
+    const transition = this.permitted(kind, viewer, row, request);
     const text = request.text.trim();
     const facts = await kind.facts(db, viewer, row, transition, text);
     const findings = new Map(transition.guards.map((g) => [g, kind.check(g, facts)] as const));
     const failed = transition.guards.filter((g) => findings.get(g)!.length > 0);
-    if (failed.length) {
+    if (failed.length)
       throw kind.refusal(
         request.action,
         failed.flatMap((g) => findings.get(g)!),
         failed,
         facts,
       );
-    }
 
     const effects = await kind.effects[request.action](facts);
-    const moved = await db.update(kind.entity, { id: row.id, state: from, version: request.version }, {
-      ...effects,
-      state: transition.to,
-      version: request.version + 1,
-    } as QueryDeepPartialEntity<Row>);
-    if (moved.affected !== 1) throw kind.changed();
+    const moved = await this.records.move(
+      db,
+      kind.entity,
+      { id: row.id, from, version: request.version },
+      {
+        ...effects,
+        state: transition.to,
+        version: request.version + 1,
+      },
+    );
+    if (!moved) throw kind.changed();
     await this.audit.record(db, {
-      action: `${workflow.name}.${request.action.toLowerCase()}`,
-      subjectType: workflow.name,
+      action: `${kind.workflow.name}.${request.action.toLowerCase()}`,
+      subjectType: kind.workflow.name,
       subjectId: row.id,
       before: { state: from },
       after: { state: transition.to, ...kind.auditAfter(request.action, text) },
     });
     return kind.load(db, row.id);
+  }
+
+  /**
+   * The transition the viewer may take from the record's state, checked before any guard: who
+   * acts, the version they saw, and the state. A user who may not act learns nothing from the guards.
+   */
+  private permitted<
+    Row extends ApplicationRecord,
+    S extends string,
+    A extends string,
+    R extends string,
+    G extends string,
+    F,
+  >(
+    kind: KindRuntime<Row, S, A, R, G, F>,
+    viewer: Viewer,
+    row: Row,
+    request: TransitionRequest<A>,
+  ): Transition<S, A, R, G> {
+    const { workflow } = kind;
+    const from = row.state as S;
+    const label = workflow.actions[request.action].label;
+    const actors = kind.actorsOf(viewer, row);
+    const forbidden = () => new AppError('FORBIDDEN', {}, `您不能对该${kind.noun}执行「${label}」`);
+    if (!actors.length) throw forbidden();
+    if (row.version !== request.version) throw kind.changed();
+    const structural = decide(workflow, from, request.action, actors, () => true);
+    if (structural.allowed) return transitionOf(workflow, from, request.action)!;
+    if (structural.reason === 'ACTOR_NOT_ALLOWED') throw forbidden();
+    const message = `${kind.noun}处于「${workflow.states[from].label}」状态，不能「${label}」`;
+    throw kind.refusal(
+      request.action,
+      [{ field: 'action', rule: 'NOT_ALLOWED_IN_STATE', message }],
+      [],
+      undefined,
+    );
   }
 }

@@ -1,36 +1,47 @@
-import { In } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { actOn } from '../../common/access/access';
 import { perRequestLoader } from '../../common/request/per-request';
 import type { RequestContext } from '../../common/request/request-context';
-import { MeasuresEntity } from '../measures/measures.entity';
-import { TenantEntity } from '../tenants/tenant.entity';
-import { TenantModel, toTenantModel } from '../tenants/tenant.model';
-import { PilotCallEntity } from './pilot-call.entity';
+import type { MeasuresEntity } from '../measures/measures.entity';
+import type { TenantEntity } from '../tenants/tenant.entity';
+import { type TenantModel, toTenantModel } from '../tenants/tenant.model';
+import { CallsRepository } from './calls.repository';
+import type { PilotCallEntity } from './pilot-call.entity';
 
-// Per-request loaders shared by the calls and applications resolvers.
+/** Per-request loaders shared by the calls and applications resolvers. */
+@Injectable()
+export class CallLoaders {
+  constructor(private readonly calls: CallsRepository) {}
 
-export function tenantLoader(ctx: RequestContext) {
-  return perRequestLoader<string, TenantEntity | undefined>(ctx, 'tenant-by-id', async (ids) => {
-    const rows = await ctx.db.findBy(TenantEntity, { id: In([...ids]) });
-    return ids.map((id) => rows.find((r) => r.id === id));
-  });
-}
+  tenant(ctx: RequestContext) {
+    return perRequestLoader<string, TenantEntity | undefined>(ctx, 'tenant-by-id', async (ids) => {
+      const rows = await this.calls.tenantsByIds(ctx.db, ids);
+      return ids.map((id) => rows.find((r) => r.id === id));
+    });
+  }
 
-export async function tenantModel(ctx: RequestContext, id: string): Promise<TenantModel> {
-  const tenant = await tenantLoader(ctx).load(id);
-  if (!tenant) throw new Error(`tenant ${id} missing`);
-  return toTenantModel(tenant);
-}
+  async tenantModel(ctx: RequestContext, id: string): Promise<TenantModel> {
+    const tenant = await this.tenant(ctx).load(id);
+    if (!tenant) throw new Error(`tenant ${id} missing`);
+    return toTenantModel(tenant);
+  }
 
-export function callLoader(ctx: RequestContext) {
-  return perRequestLoader<string, PilotCallEntity | undefined>(ctx, 'pilot-call-by-id', async (ids) => {
-    const rows = await ctx.db.findBy(PilotCallEntity, { id: In([...ids]) });
-    return ids.map((id) => rows.find((r) => r.id === id));
-  });
-}
+  call(ctx: RequestContext) {
+    return perRequestLoader<string, PilotCallEntity | undefined>(ctx, 'pilot-call-by-id', async (ids) => {
+      const rows = await this.calls.byIds(ctx.db, ids);
+      return ids.map((id) => rows.find((r) => r.id === id));
+    });
+  }
 
-export function measuresLoader(ctx: RequestContext) {
-  return perRequestLoader<string, MeasuresEntity | undefined>(ctx, 'measures-by-id', async (ids) => {
-    const rows = await ctx.db.findBy(MeasuresEntity, { id: In([...ids]) });
-    return ids.map((id) => rows.find((r) => r.id === id));
-  });
+  measures(ctx: RequestContext) {
+    return perRequestLoader<string, MeasuresEntity | undefined>(ctx, 'measures-by-id', async (ids) => {
+      const rows = await this.calls.measuresVersionsByIds(ctx.db, ids);
+      return ids.map((id) => rows.find((r) => r.id === id));
+    });
+  }
+
+  /** The measures version a call applies (NOT_FOUND when the viewer may not read it). */
+  async measuresOf(ctx: RequestContext, measuresId: string): Promise<MeasuresEntity> {
+    return actOn(await this.measures(ctx).load(measuresId));
+  }
 }

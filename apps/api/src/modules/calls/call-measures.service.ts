@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type MeasuresParameters, resolveParameters } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
-import { MeasuresEntity } from '../measures/measures.entity';
+import { actOn } from '../../common/access/access';
+import { CallsRepository } from './calls.repository';
 import type { PilotCallEntity } from './pilot-call.entity';
 
 export type CallMeasures = { parameters: MeasuresParameters; measuresId: string; versionNo: number };
@@ -14,23 +14,26 @@ export type CallMeasures = { parameters: MeasuresParameters; measuresId: string;
  */
 @Injectable()
 export class CallMeasuresService {
-  async parametersFor(db: EntityManager, call: PilotCallEntity): Promise<CallMeasures> {
-    const measures = await db.findOneBy(MeasuresEntity, {
-      id: call.measuresId,
-      tenantId: call.measuresTenantId,
-    });
-    if (!measures) throw new AppError('NOT_FOUND', {}, '找不到申报通知适用的实施办法版本');
-    let parameters: MeasuresParameters;
+  constructor(private readonly calls: CallsRepository) {}
+
+  async parametersFor(
+    db: EntityManager,
+    call: Pick<PilotCallEntity, 'measuresId' | 'measuresTenantId'>,
+  ): Promise<CallMeasures> {
+    const measures = actOn(await this.calls.measuresVersion(db, call.measuresId, call.measuresTenantId));
+    let parameters = measures.parameters as MeasuresParameters;
     if (measures.derivesFromId) {
-      const base = await db.findOneBy(MeasuresEntity, {
-        id: measures.derivesFromId,
-        tenantId: measures.derivesFromTenantId ?? undefined,
-      });
-      if (!base) throw new AppError('NOT_FOUND', {}, '找不到市州实施办法所依据的省级版本');
+      const base = actOn(
+        await this.calls.measuresVersion(db, measures.derivesFromId, measures.derivesFromTenantId),
+      );
       parameters = resolveParameters(base.parameters as MeasuresParameters, measures.parameters);
-    } else {
-      parameters = measures.parameters as MeasuresParameters;
     }
     return { parameters, measuresId: measures.id, versionNo: measures.versionNo };
+  }
+
+  /** The parameters of a call the viewer reads; null for a call they may not read. */
+  async parametersOfCall(db: EntityManager, callId: string): Promise<CallMeasures | null> {
+    const call = await this.calls.find(db, callId);
+    return call ? this.parametersFor(db, call) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeasuresModule } from '../measures/measures.module';
+import { CallLoaders } from './call-loaders';
 import { CallMeasuresService } from './call-measures.service';
 import { CallsResolver } from './calls.resolver';
 import { CallsRepository } from './calls.repository';
@@ -7,7 +8,7 @@ import { CallsService } from './calls.service';
 
 @Module({
   imports: [MeasuresModule],
-  providers: [CallsRepository, CallMeasuresService, CallsService, CallsResolver],
-  exports: [CallMeasuresService, CallsService],
+  providers: [CallsRepository, CallLoaders, CallMeasuresService, CallsService, CallsResolver],
+  exports: [CallLoaders, CallMeasuresService, CallsService],
 })
 export class CallsModule {}

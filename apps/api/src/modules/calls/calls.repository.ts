@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
+import { MeasuresEntity } from '../measures/measures.entity';
+import { TenantEntity } from '../tenants/tenant.entity';
 import { PilotCallEntity } from './pilot-call.entity';
 
 export type NewCall = Omit<PilotCallEntity, 'id' | 'createdAt'>;
@@ -44,5 +46,26 @@ export class CallsRepository {
       { status: 'PUBLISHED', publishedAt: at, version: version + 1 },
     );
     return result.affected === 1;
+  }
+
+  byIds(db: EntityManager, ids: readonly string[]): Promise<PilotCallEntity[]> {
+    return db.findBy(PilotCallEntity, { id: In(ids.filter(isId)) });
+  }
+
+  // The measures and tenant rows below belong to the measures and tenants features; the calls
+  // feature reads them here (the version a call applies, the tier that published it) until
+  // those features offer the reads.
+
+  /** One version of a tier's measures, as the call (or a city's version) names it. */
+  measuresVersion(db: EntityManager, id: string, tenantId: string | null): Promise<MeasuresEntity | null> {
+    return db.findOneBy(MeasuresEntity, { id, tenantId: tenantId ?? undefined });
+  }
+
+  measuresVersionsByIds(db: EntityManager, ids: readonly string[]): Promise<MeasuresEntity[]> {
+    return db.findBy(MeasuresEntity, { id: In(ids.filter(isId)) });
+  }
+
+  tenantsByIds(db: EntityManager, ids: readonly string[]): Promise<TenantEntity[]> {
+    return db.findBy(TenantEntity, { id: In(ids.filter(isId)) });
   }
 }

@@ -2,12 +2,11 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { callIsOpen, STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
-import { notFound } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { MeasuresModel, toMeasuresModel } from '../measures/measures.model';
 import { TenantModel } from '../tenants/tenant.model';
-import { measuresLoader, tenantModel } from './call-loaders';
+import { CallLoaders } from './call-loaders';
 import { CallsService } from './calls.service';
 import { PilotCallInput } from './dto/pilot-call.input';
 import type { PilotCallEntity } from './pilot-call.entity';
@@ -22,6 +21,7 @@ export function callModelFor(call: PilotCallEntity, viewer: Viewer): PilotCallMo
 export class CallsResolver {
   constructor(
     private readonly calls: CallsService,
+    private readonly loaders: CallLoaders,
     private readonly clock: Clock,
   ) {}
 
@@ -77,15 +77,13 @@ export class CallsResolver {
   @SignedIn()
   @ResolveField(() => TenantModel, { description: '发布通知的单位' })
   authority(@Ctx() ctx: RequestContext, @Parent() call: PilotCallModel): Promise<TenantModel> {
-    return tenantModel(ctx, call.tenantId);
+    return this.loaders.tenantModel(ctx, call.tenantId);
   }
 
   @SignedIn()
   @ResolveField(() => MeasuresModel, { description: '通知适用的实施办法版本' })
   async measures(@Ctx() ctx: RequestContext, @Parent() call: PilotCallModel): Promise<MeasuresModel> {
-    const measures = await measuresLoader(ctx).load(call.measuresId);
-    if (!measures) throw notFound();
-    return toMeasuresModel(measures);
+    return toMeasuresModel(await this.loaders.measuresOf(ctx, call.measuresId));
   }
 
   @SignedIn()

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  callScheduleViolations,
-  chinaDate,
-  type DocumentKind,
-  type FieldViolation,
-} from '@xiangmeng/domain';
+import { callScheduleViolations, chinaDate, type DocumentKind, type FieldViolation } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn, ownRecord, requireAdmin, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
@@ -37,6 +32,11 @@ export class CallsService {
 
   async get(db: EntityManager, id: string): Promise<PilotCallEntity> {
     return actOn(await this.calls.find(db, id));
+  }
+
+  /** A call the viewer reads, or null (for callers that answer a missing call their own way). */
+  find(db: EntityManager, id: string): Promise<PilotCallEntity | null> {
+    return this.calls.find(db, id);
   }
 
   private checked(input: PilotCallInput): CallFields {

@@ -1,59 +1,34 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { availablePilotActions, PilotAction, pilotActorsOf, type PilotState } from '@xiangmeng/domain';
-import { In } from 'typeorm';
+import { actOn } from '../../common/access/access';
 import { SignedIn } from '../../common/auth/access.decorators';
-import { notFound } from '../../common/errors/app-error';
 import { perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { AllianceEntity } from '../alliances/alliance.entity';
-import { callLoader, tenantLoader, tenantModel } from '../calls/call-loaders';
+import type { AllianceEntity } from '../alliances/alliance.entity';
+import { CallLoaders } from '../calls/call-loaders';
 import { callModelFor } from '../calls/calls.resolver';
-import type { PilotCallEntity } from '../calls/pilot-call.entity';
 import { PilotCallModel } from '../calls/pilot-call.model';
-import { DocumentEntity } from '../documents/document.entity';
+import type { DocumentEntity } from '../documents/document.entity';
 import { DocumentModel, toDocumentModel } from '../documents/document.model';
-import { IndustryEntity } from '../industries/industry.entity';
+import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { TenantModel } from '../tenants/tenant.model';
-import { PilotApplicationDocumentEntity } from './pilot-application.entity';
 import {
   PilotApplicationModel,
   PilotObjectionModel,
   PilotTimelineEntryModel,
 } from './pilot-application.model';
+import { PilotApplicationsRepository, type TimelineRow } from './pilot-applications.repository';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
 
-type TimelineRow = {
-  occurred_at: Date;
-  tenant_id: string;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  action: string;
-  after: { state?: string; opinion?: string; reason?: string } | null;
-};
-
-type DossierCall = {
-  id: string;
-  tenantId: string;
-  title: string;
-  description: string;
-  opensAt: string;
-  closesAt: string;
-  recommendBy: string;
-  decideBy: string;
-  measuresTenantId: string;
-  measuresId: string;
-  measuresVersionNo: number;
-  requiredDocuments: PilotCallEntity['requiredDocuments'];
-  publishedAt: string | null;
-  version: number;
-};
-
-function dossierPart<T>(application: PilotApplicationModel, key: string): T | null {
-  const value = application.dossier?.[key];
-  return value && typeof value === 'object' ? (value as T) : null;
+/** Industries by code, batched per request (the application and confirmed-pilot resolvers share it). */
+export function industryLoader(ctx: RequestContext, repository: PilotApplicationsRepository) {
+  return perRequestLoader<string, IndustryEntity | undefined>(ctx, 'industry-by-code', async (codes) => {
+    const rows = await repository.industriesByCodes(ctx.db, codes);
+    return codes.map((c) => rows.find((r) => r.code === c));
+  });
 }
 
 /** The parties, the call and the history of an application, batched per request. */
@@ -61,12 +36,14 @@ function dossierPart<T>(application: PilotApplicationModel, key: string): T | nu
 export class PilotApplicationFieldsResolver {
   constructor(
     private readonly applications: PilotApplicationsService,
+    private readonly repository: PilotApplicationsRepository,
     private readonly objectionsService: PilotObjectionsService,
+    private readonly loaders: CallLoaders,
   ) {}
 
   private alliances(ctx: RequestContext) {
     return perRequestLoader<string, AllianceEntity | undefined>(ctx, 'pilot-alliance-by-id', async (ids) => {
-      const rows = await ctx.db.findBy(AllianceEntity, { id: In([...ids]) });
+      const rows = await this.repository.alliancesByIds(ctx.db, ids);
       return ids.map((id) => rows.find((r) => r.id === id));
     });
   }
@@ -76,12 +53,7 @@ export class PilotApplicationFieldsResolver {
       const out: TimelineRow[][] = [];
       // One statement at a time on the request's connection.
       for (const id of ids) {
-        out.push(
-          await ctx.db.query<TimelineRow[]>(
-            'SELECT occurred_at, tenant_id, actor_user_id, actor_name, action, after FROM pilot_application_timeline($1)',
-            [id],
-          ),
-        );
+        out.push(await this.repository.timeline(ctx.db, id));
       }
       return out;
     });
@@ -99,11 +71,10 @@ export class PilotApplicationFieldsResolver {
     @CurrentViewer() viewer: Viewer,
     @Parent() application: PilotApplicationModel,
   ): Promise<PilotCallModel> {
-    const call = await callLoader(ctx).load(application.callId);
+    const call = await this.loaders.call(ctx).load(application.callId);
     if (call) return callModelFor(call, viewer);
     // An expert account reads no calls: the call as frozen in the dossier.
-    const frozen = dossierPart<DossierCall>(application, 'call');
-    if (!frozen) throw notFound();
+    const frozen = actOn(application.dossier?.call);
     return {
       id: frozen.id,
       tenantId: frozen.tenantId,
@@ -112,14 +83,14 @@ export class PilotApplicationFieldsResolver {
       level: application.level,
       title: frozen.title,
       description: frozen.description,
+      requiredDocuments: frozen.requiredDocuments,
+      version: frozen.version,
       opensAt: new Date(frozen.opensAt),
       closesAt: new Date(frozen.closesAt),
       recommendBy: new Date(frozen.recommendBy),
       decideBy: new Date(frozen.decideBy),
-      requiredDocuments: frozen.requiredDocuments,
       status: 'PUBLISHED',
       publishedAt: frozen.publishedAt ? new Date(frozen.publishedAt) : null,
-      version: frozen.version,
     };
   }
 
@@ -129,8 +100,8 @@ export class PilotApplicationFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() application: PilotApplicationModel,
   ): Promise<string> {
-    const frozen = dossierPart<{ name?: string }>(application, 'alliance');
-    if (frozen?.name) return frozen.name;
+    const frozen = application.dossier?.alliance.name;
+    if (frozen) return frozen;
     return (await this.alliances(ctx).load(application.allianceId))?.name ?? '';
   }
 
@@ -140,18 +111,10 @@ export class PilotApplicationFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() application: PilotApplicationModel,
   ): Promise<IndustryModel> {
-    const frozen = dossierPart<{ industryCode?: string }>(application, 'alliance');
     const code =
-      frozen?.industryCode ?? (await this.alliances(ctx).load(application.allianceId))?.industryCode;
-    const loader = perRequestLoader<string, IndustryEntity | undefined>(
-      ctx,
-      'industry-by-code',
-      async (codes) => {
-        const rows = await ctx.db.findBy(IndustryEntity, { code: In([...codes]) });
-        return codes.map((c) => rows.find((r) => r.code === c));
-      },
-    );
-    const industry = code ? await loader.load(code) : undefined;
+      application.dossier?.alliance.industryCode ??
+      (await this.alliances(ctx).load(application.allianceId))?.industryCode;
+    const industry = code ? await industryLoader(ctx, this.repository).load(code) : undefined;
     if (!industry) throw new Error(`industry of application ${application.id} missing`);
     return toIndustryModel(industry);
   }
@@ -159,13 +122,13 @@ export class PilotApplicationFieldsResolver {
   @SignedIn()
   @ResolveField(() => TenantModel, { description: '联盟所在市州' })
   homeTenant(@Ctx() ctx: RequestContext, @Parent() application: PilotApplicationModel): Promise<TenantModel> {
-    return tenantModel(ctx, application.tenantId);
+    return this.loaders.tenantModel(ctx, application.tenantId);
   }
 
   @SignedIn()
   @ResolveField(() => TenantModel, { description: '发布通知、作出决定的主管部门' })
   authority(@Ctx() ctx: RequestContext, @Parent() application: PilotApplicationModel): Promise<TenantModel> {
-    return tenantModel(ctx, application.authorityTenantId);
+    return this.loaders.tenantModel(ctx, application.authorityTenantId);
   }
 
   @SignedIn()
@@ -174,22 +137,13 @@ export class PilotApplicationFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() application: PilotApplicationModel,
   ): Promise<TenantModel> {
-    return tenantModel(ctx, application.recommendingTenantId);
+    return this.loaders.tenantModel(ctx, application.recommendingTenantId);
   }
 
   private documents(ctx: RequestContext) {
-    return perRequestLoader<string, DocumentEntity[]>(ctx, 'pilot-documents-by-application', async (ids) => {
-      const rows = await ctx.db.findBy(PilotApplicationDocumentEntity, { applicationId: In([...ids]) });
-      const documents = rows.length
-        ? await ctx.db.findBy(DocumentEntity, { id: In(rows.map((r) => r.documentId)) })
-        : [];
-      return ids.map((id) =>
-        rows
-          .filter((r) => r.applicationId === id)
-          .sort((a, b) => a.attachedAt.getTime() - b.attachedAt.getTime())
-          .flatMap((r) => documents.filter((d) => d.id === r.documentId)),
-      );
-    });
+    return perRequestLoader<string, DocumentEntity[]>(ctx, 'pilot-documents-by-application', (ids) =>
+      this.repository.documentsOf(ctx.db, ids),
+    );
   }
 
   @SignedIn()
@@ -260,7 +214,7 @@ export class PilotApplicationFieldsResolver {
   ): Promise<PilotTimelineEntryModel[]> {
     // The SQL function answers nothing to an expert account or to any other reader.
     const rows = await this.timelineRows(ctx).load(application.id);
-    const tenants = await tenantLoader(ctx).loadMany([...new Set(rows.map((r) => r.tenant_id))]);
+    const tenants = await this.loaders.tenant(ctx).loadMany([...new Set(rows.map((r) => r.tenant_id))]);
     const tierName = (id: string) => {
       const t = tenants.find((x) => x && !(x instanceof Error) && x.id === id);
       return t && !(t instanceof Error) ? t.bureauName : '';

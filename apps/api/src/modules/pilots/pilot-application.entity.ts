@@ -1,6 +1,23 @@
-import type { PilotLevel, PilotState } from '@xiangmeng/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  PILOT_WORKFLOW,
+  type PilotDecisionBasis,
+  type PilotDossier,
+  type PilotLevel,
+  type PilotState,
+} from '@xiangmeng/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
+
+/**
+ * A JSON column read through the kind's parse function: every read of the row (whoever reads it)
+ * gets the typed value, however old the stored JSON; writes store the value as it is.
+ */
+function readWith<T>(parse: (stored: unknown) => T): ValueTransformer {
+  return {
+    from: (stored: unknown) => (stored === null || stored === undefined ? null : parse(stored)),
+    to: (value: unknown) => value,
+  };
+}
 
 /**
  * A pilot application (申报书) of one alliance to one call. The home city owns the row; the
@@ -57,9 +74,9 @@ export class PilotApplicationEntity extends TenantOwnedEntity {
   @Column({ name: 'feasibility_document_id', type: 'uuid', nullable: true })
   feasibilityDocumentId: string | null;
 
-  /** Frozen at submission: {alliance, members[], agreement, foundingCheck, measures}. */
-  @Column({ type: 'jsonb', nullable: true })
-  dossier: Record<string, unknown> | null;
+  /** Frozen at submission. */
+  @Column({ type: 'jsonb', nullable: true, transformer: readWith(PILOT_WORKFLOW.parseDossier) })
+  dossier: PilotDossier | null;
 
   @Column({ name: 'member_organization_ids', type: 'uuid', array: true })
   memberOrganizationIds: string[];
@@ -103,8 +120,13 @@ export class PilotApplicationEntity extends TenantOwnedEntity {
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
   decisionReason: string | null;
 
-  @Column({ name: 'decision_basis', type: 'jsonb', nullable: true })
-  decisionBasis: Record<string, unknown> | null;
+  @Column({
+    name: 'decision_basis',
+    type: 'jsonb',
+    nullable: true,
+    transformer: readWith(PILOT_WORKFLOW.parseDecisionBasis),
+  })
+  decisionBasis: PilotDecisionBasis | null;
 
   @Column({ name: 'last_reason', type: 'text', nullable: true })
   lastReason: string | null;

@@ -14,6 +14,7 @@ import {
   type PanelStatus,
   panelComplete,
   PILOT_WORKFLOW,
+  pilotDecisionBasis,
   type PilotAction,
   type PilotActor,
   pilotActorsOf,
@@ -22,18 +23,22 @@ import {
   publicNoticePeriod,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
+import { actOn } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, violation } from '../../common/errors/app-error';
+import { type AppError, violation } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
-import { PilotCallEntity } from '../calls/pilot-call.entity';
+import { CallsService } from '../calls/calls.service';
+import type { PilotCallEntity } from '../calls/pilot-call.entity';
 import { PanelsService } from '../reviews/panels.service';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import { PilotApplicationEntity } from './pilot-application.entity';
+import { PilotApplicationsRepository } from './pilot-applications.repository';
 import { PilotApplicationsService } from './pilot-applications.service';
-import { type AllianceFacts, allianceFacts, buildDossier, foundingCheckUnder } from './pilot-dossier';
-import { applicationChanged, refused } from './pilots.errors';
+import { type AllianceFacts, buildDossier, dossierMemberIds, foundingCheckUnder } from './pilot-dossier';
+import { PilotObjectionsService } from './pilot-objections.service';
+import { applicationChanged, callClosed, refused } from './pilots.errors';
 
 const MAX_TEXT = 2000;
 
@@ -75,6 +80,9 @@ export class PilotApplicationKind implements PilotKind {
 
   constructor(
     private readonly applications: PilotApplicationsService,
+    private readonly repository: PilotApplicationsRepository,
+    private readonly objections: PilotObjectionsService,
+    private readonly calls: CallsService,
     private readonly callMeasures: CallMeasuresService,
     private readonly progress: ReviewProgressService,
     private readonly panels: PanelsService,
@@ -96,19 +104,18 @@ export class PilotApplicationKind implements PilotKind {
     transition: { action: PilotAction; guards: readonly PilotGuard[] },
     text: string,
   ): Promise<PilotFacts> {
-    const call = await db.findOneBy(PilotCallEntity, { id: application.callId });
-    if (!call) throw new AppError('NOT_FOUND', {}, '找不到申报所属的申报通知');
+    const call = await this.calls.get(db, application.callId);
     const measures = await this.callMeasures.parametersFor(db, call);
     const now = this.clock.now();
     const facts: PilotFacts = { db, viewer, application, call, measures, now, today: chinaDate(now), text };
     const needs = new Set<string>([...transition.guards, transition.action]);
     if (needs.has('FOUNDING_CONDITIONS_HOLD') || needs.has('SUBMIT')) {
-      facts.alliance = await allianceFacts(db, application.allianceId);
+      facts.alliance = await this.repository.allianceFacts(db, application.allianceId);
       if (facts.alliance)
         facts.foundingCheck = foundingCheckUnder(facts.alliance, measures.parameters, facts.today);
     }
     if (needs.has('DOSSIER_COMPLETE')) {
-      facts.documentKinds = await this.applications.attachedDocumentKinds(db, application);
+      facts.documentKinds = await this.repository.attachedDocumentKinds(db, application);
     }
     if (needs.has('PANEL_COMPLETE') || needs.has('ALL_SHEETS_SUBMITTED')) {
       facts.panel = await this.progress.panelStatus(db, application, measures.parameters);
@@ -117,7 +124,7 @@ export class PilotApplicationKind implements PilotKind {
       facts.panelPossible = (await this.panels.canForm(db, viewer, application)).possible;
     }
     if (needs.has('OBJECTIONS_ANSWERED')) {
-      facts.openObjections = await this.applications.openObjectionCount(db, application);
+      facts.openObjections = await this.objections.openCount(db, application);
     }
     return facts;
   }
@@ -134,13 +141,13 @@ export class PilotApplicationKind implements PilotKind {
           return fail('联盟未成立或已解散，不能申报试点');
         // Root cause first; a condition that fails only because of it points to it.
         return (f.foundingCheck ? failingConditionsRootFirst(f.foundingCheck) : []).map((c) => {
-            const info = FOUNDING_CONDITION_INFO[c.condition];
-            return violation(
-              `foundingConditions.${c.condition}`,
-              c.condition,
-              `${info.article}（${info.title}）：${c.reasons.map((r) => r.message).join('；')}`,
-            );
-          });
+          const info = FOUNDING_CONDITION_INFO[c.condition];
+          return violation(
+            `foundingConditions.${c.condition}`,
+            c.condition,
+            `${info.article}（${info.title}）：${c.reasons.map((r) => r.message).join('；')}`,
+          );
+        });
       }
       case 'DOSSIER_COMPLETE':
         return dossierGaps(f.application, f.documentKinds ?? [], f.call.requiredDocuments);
@@ -181,18 +188,7 @@ export class PilotApplicationKind implements PilotKind {
     PilotAction,
     (f: PilotFacts) => Effects<PilotApplicationEntity> | Promise<Effects<PilotApplicationEntity>>
   > = {
-    SUBMIT: async (f) => {
-      if (!f.alliance || !f.foundingCheck) throw new AppError('NOT_FOUND', {}, '找不到申报的联盟');
-      const { dossier, memberOrganizationIds } = await buildDossier(
-        f.db,
-        f.alliance,
-        f.foundingCheck,
-        f.call,
-        f.measures,
-        f.today,
-      );
-      return { dossier, memberOrganizationIds, submittedAt: f.now, submittedBy: f.viewer.userId };
-    },
+    SUBMIT: (f) => this.submission(f),
     RECOMMEND: (f) => ({
       recommendedAt: f.now,
       recommendedBy: f.viewer.userId,
@@ -222,10 +218,9 @@ export class PilotApplicationKind implements PilotKind {
     const label = PILOT_WORKFLOW.actions[action].label;
     // Outside the window nothing else matters yet: the refusal names the window alone.
     if (f && failed.includes('CALL_OPEN'))
-      return new AppError(
-        'PILOT_CALL_CLOSED',
-        { violations: violations.filter((v) => v.field === 'guard.CALL_OPEN') },
-        `不在申报通知规定的申报时间内（${callWindow(f.call)}）`,
+      return callClosed(
+        f.call,
+        violations.filter((v) => v.field === 'guard.CALL_OPEN'),
       );
     if (!f) return refused(violations, violations[0]?.message);
     return refused(violations, `不能「${label}」：${violations.map((v) => v.message).join('；')}`);
@@ -240,19 +235,33 @@ export class PilotApplicationKind implements PilotKind {
     return action === 'RECOMMEND' ? { opinion: text } : { reason: text };
   }
 
+  /** The dossier frozen as submitted, with the organizations it names. */
+  private async submission(f: PilotFacts): Promise<Effects<PilotApplicationEntity>> {
+    const facts = actOn(f.alliance);
+    const memberOrganizationIds = dossierMemberIds(facts, f.today);
+    const [organizations, industries] = await Promise.all([
+      this.repository.organizationsByIds(f.db, memberOrganizationIds),
+      this.repository.industriesByCodes(f.db, [facts.alliance.industryCode]),
+    ]);
+    const dossier = buildDossier({
+      facts,
+      check: actOn(f.foundingCheck),
+      call: f.call,
+      measures: f.measures,
+      asOf: f.today,
+      organizations,
+      industryName: industries[0]?.name ?? null,
+    });
+    return { dossier, memberOrganizationIds, submittedAt: f.now, submittedBy: f.viewer.userId };
+  }
+
   private async decision(f: PilotFacts): Promise<Effects<PilotApplicationEntity>> {
     const aggregate = await this.progress.aggregateWith(f.db, f.call, f.measures, f.application.id);
     return {
       decidedAt: f.now,
       decidedBy: f.viewer.userId,
       decisionReason: f.text,
-      decisionBasis: {
-        ...(aggregate ?? { sheets: 0 }),
-        passMark: f.measures.parameters.review.passMark,
-        rule: f.measures.parameters.review.aggregation,
-        measuresId: f.measures.measuresId,
-        measuresVersionNo: f.measures.versionNo,
-      },
+      decisionBasis: pilotDecisionBasis(aggregate, f.measures.parameters.review, f.measures),
     };
   }
 }

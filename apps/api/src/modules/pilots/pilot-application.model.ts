@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import {
   PilotAction as PilotActionValues,
+  type PilotDecisionBasis,
+  type PilotDossier,
   type PilotLevel,
   PilotLevel as PilotLevelValues,
   type PilotState,
@@ -81,7 +83,7 @@ export class PilotApplicationModel {
     nullable: true,
     description: '提交时固定的申报材料：联盟概况、成员、生效协议、第八条检查、适用的实施办法',
   })
-  dossier: Record<string, unknown> | null;
+  dossier: PilotDossier | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
   submittedAt: Date | null;
@@ -112,7 +114,7 @@ export class PilotApplicationModel {
     description:
       '决定依据：{total, passMark, passes, sheets, rule, measuresId, measuresVersionNo, criteria[]}',
   })
-  decisionBasis: Record<string, unknown> | null;
+  decisionBasis: PilotDecisionBasis | null;
 
   @Field(() => String, { nullable: true, description: '最近一次退回、不予推荐或撤回的理由' })
   lastReason: string | null;

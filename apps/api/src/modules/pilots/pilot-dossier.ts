@@ -4,24 +4,15 @@ import {
   currentMembers,
   type FoundingCheck,
   type MeasuresParameters,
+  type PilotDossier,
 } from '@xiangmeng/domain';
-import { type EntityManager, In } from 'typeorm';
-import { AllianceEntity } from '../alliances/alliance.entity';
-import { loadSnapshots, type StoredSnapshot } from '../alliances/alliance-snapshots';
+import type { AllianceEntity } from '../alliances/alliance.entity';
+import type { StoredSnapshot } from '../alliances/alliance-snapshots';
 import type { CallMeasures } from '../calls/call-measures.service';
 import type { PilotCallEntity } from '../calls/pilot-call.entity';
-import { IndustryEntity } from '../industries/industry.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import type { OrganizationEntity } from '../organizations/organization.entity';
 
 export type AllianceFacts = { alliance: AllianceEntity; snapshot: StoredSnapshot };
-
-/** The alliance as the register holds it now (read as its home tier). */
-export async function allianceFacts(db: EntityManager, allianceId: string): Promise<AllianceFacts | null> {
-  const alliance = await db.findOneBy(AllianceEntity, { id: allianceId });
-  if (!alliance) return null;
-  const snapshot = (await loadSnapshots(db, [alliance])).get(alliance.id);
-  return snapshot ? { alliance, snapshot } : null;
-}
 
 /** Art. 8 under the measures the call applies, on a date. */
 export function foundingCheckUnder(
@@ -32,33 +23,34 @@ export function foundingCheckUnder(
   return checkFoundingConditions(facts.snapshot, parameters, asOf);
 }
 
+/** The members on the roll on the day of submission: the organizations the dossier names. */
+export function dossierMemberIds(facts: AllianceFacts, asOf: string): string[] {
+  return currentMembers(facts.snapshot.members, asOf).map((m) => m.organizationId);
+}
+
 /**
  * The dossier as submitted: what the recommender, the authority and the experts read, whatever
  * the register says later. Holds the call too: an expert account reads no calls.
  */
-export async function buildDossier(
-  db: EntityManager,
-  facts: AllianceFacts,
-  check: FoundingCheck,
-  call: PilotCallEntity,
-  measures: CallMeasures,
-  asOf: string,
-): Promise<{ dossier: Record<string, unknown>; memberOrganizationIds: string[] }> {
+export function buildDossier(parts: {
+  facts: AllianceFacts;
+  check: FoundingCheck;
+  call: PilotCallEntity;
+  measures: CallMeasures;
+  asOf: string;
+  organizations: readonly OrganizationEntity[];
+  industryName: string | null;
+}): PilotDossier {
+  const { facts, check, call, measures, asOf, organizations, industryName } = parts;
   const { alliance, snapshot } = facts;
-  const members = currentMembers(snapshot.members, asOf);
-  const organizations = members.length
-    ? await db.findBy(OrganizationEntity, { id: In(members.map((m) => m.organizationId)) })
-    : [];
-  const industry = await db.findOneBy(IndustryEntity, { code: alliance.industryCode });
-  const agreement = agreementInEffect(snapshot, asOf);
-  const dossier = {
+  return {
     asOf,
     alliance: {
       id: alliance.id,
       tenantId: alliance.tenantId,
       name: alliance.name,
       industryCode: alliance.industryCode,
-      industryName: industry?.name ?? null,
+      industryName,
       foundedOn: alliance.foundedOn,
       establishedOn: alliance.establishedOn,
       objectives: alliance.objectives,
@@ -66,7 +58,7 @@ export async function buildDossier(
       executiveFullTimeStaff: alliance.executiveFullTimeStaff,
       governanceBodies: snapshot.governance.bodies,
     },
-    members: members.map((m) => {
+    members: currentMembers(snapshot.members, asOf).map((m) => {
       const organization = organizations.find((o) => o.id === m.organizationId);
       return {
         organizationId: m.organizationId,
@@ -78,7 +70,7 @@ export async function buildDossier(
         joinedOn: m.joinedOn,
       };
     }),
-    agreement,
+    agreement: agreementInEffect(snapshot, asOf),
     foundingCheck: check,
     measures: { id: measures.measuresId, tenantId: call.measuresTenantId, versionNo: measures.versionNo },
     call: {
@@ -98,5 +90,4 @@ export async function buildDossier(
       version: call.version,
     },
   };
-  return { dossier, memberOrganizationIds: members.map((m) => m.organizationId) };
 }

@@ -1,24 +1,35 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { CallsModule } from '../calls/calls.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { ConfirmedPilotsResolver } from './confirmed-pilots.resolver';
 import { PilotApplicationFieldsResolver } from './pilot-application-fields.resolver';
+import { PilotApplicationPanelResolver } from './pilot-application-panel.resolver';
+import { PilotReviewsResolver } from './pilot-reviews.resolver';
+import { PilotApplicationKind } from './pilot-application.kind';
+import { PilotApplicationsRepository } from './pilot-applications.repository';
 import { PilotApplicationsResolver } from './pilot-applications.resolver';
 import { PilotApplicationsService } from './pilot-applications.service';
+import { PilotObjectionsRepository } from './pilot-objections.repository';
 import { PilotObjectionsService } from './pilot-objections.service';
-import { ApplicationsModule } from '../applications/applications.module';
-import { PilotApplicationKind } from './pilot-application.kind';
+import { WorkListRepository } from './work-list.repository';
 import { WorkListService } from './work-list.service';
 
+// Pilots depend on reviews only through its exported services (PanelsService, ReviewProgressService).
 @Module({
   imports: [ApplicationsModule, CallsModule, ReviewsModule],
   providers: [
+    PilotApplicationsRepository,
+    PilotObjectionsRepository,
+    WorkListRepository,
     PilotApplicationsService,
     PilotApplicationKind,
     PilotObjectionsService,
     WorkListService,
     PilotApplicationsResolver,
     PilotApplicationFieldsResolver,
+    PilotApplicationPanelResolver,
+    PilotReviewsResolver,
     ConfirmedPilotsResolver,
   ],
   exports: [PilotApplicationsService],

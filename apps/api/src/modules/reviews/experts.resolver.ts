@@ -1,11 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { requireStaff } from '../../common/access/access';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { DeclareExpertConflictInput, ExpertInput, UpdateExpertInput } from './dto/review.input';
 import { ExpertModel } from './expert.model';
 import { ExpertsService } from './experts.service';
-import { requireStaff } from './reviews.errors';
 import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ExpertModel)

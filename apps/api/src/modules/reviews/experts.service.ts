@@ -1,32 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDate, type Expert, isCalendarDate, type FieldViolation } from '@xiangmeng/domain';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { actOn, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, violation } from '../../common/errors/app-error';
 import { staleEdit } from '../../common/errors/stale-edit';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { IndustryEntity } from '../industries/industry.entity';
 import { toIndustryModel } from '../industries/industry.model';
 import { MeasuresService } from '../measures/measures.service';
-import { OrganizationEntity } from '../organizations/organization.entity';
 import { toOrganizationModel } from '../organizations/organization.model';
-import { TenantEntity } from '../tenants/tenant.entity';
 import { toTenantModel } from '../tenants/tenant.model';
-import { UserEntity } from '../users/user.entity';
 import type {
   DeclareExpertConflictInput,
   ExpertInput,
   ExpertTieInput,
   UpdateExpertInput,
 } from './dto/review.input';
-import { ExpertAffiliationEntity } from './expert-affiliation.entity';
-import { ExpertConflictEntity } from './expert-conflict.entity';
-import { ExpertEntity } from './expert.entity';
+import type { ExpertEntity } from './expert.entity';
 import type { ExpertModel, ExpertTieModel } from './expert.model';
-import { requireStaff } from './reviews.errors';
-import { UUID } from '../../common/uuid';
+import { type ExpertFields, ReviewsRepository } from './reviews.repository';
 
 type Tie = { id: string; organizationId: string | null; bureauTenantId: string | null };
 
@@ -52,6 +46,7 @@ function textProblem(
 @Injectable()
 export class ExpertsService {
   constructor(
+    private readonly reviews: ReviewsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly measures: MeasuresService,
@@ -66,14 +61,14 @@ export class ExpertsService {
     return chinaDate(this.clock.now());
   }
 
+  /** An expert of the viewer's pool, or NOT_FOUND. */
   async expert(db: EntityManager, viewer: Viewer, id: string): Promise<ExpertEntity> {
-    const expert = UUID.test(id) ? await db.findOneBy(ExpertEntity, { id, tenantId: viewer.tenantId }) : null;
-    if (!expert) throw notFound();
-    return expert;
+    return actOn(await this.reviews.expert(db, viewer.tenantId, id));
   }
 
+  /** The viewer's pool (row-level security hides other tiers' experts as well). */
   pool(db: EntityManager, viewer: Viewer): Promise<ExpertEntity[]> {
-    return db.find(ExpertEntity, { where: { tenantId: viewer.tenantId }, order: { name: 'ASC', id: 'ASC' } });
+    return this.reviews.pool(db, viewer.tenantId);
   }
 
   /**
@@ -87,36 +82,12 @@ export class ExpertsService {
     expertIds: readonly string[],
     exceptApplicationId: string | null = null,
   ): Promise<Map<string, number>> {
-    if (!expertIds.length) return new Map();
-    const rows = await db.query<{ expert_id: string; n: number }[]>(
-      `SELECT x.expert_id, count(*)::int AS n
-         FROM expert_assignment x
-         LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
-        WHERE x.tenant_id = $1 AND x.review_year = $2 AND x.expert_id = ANY($3::uuid[])
-          AND (x.withdrawn_at IS NULL OR s.status = 'SUBMITTED')
-          AND ($4::uuid IS NULL OR x.application_id <> $4::uuid)
-        GROUP BY x.expert_id`,
-      [viewer.tenantId, this.reviewYear(), expertIds, exceptApplicationId],
-    );
-    return new Map(rows.map((r) => [r.expert_id, r.n]));
+    return this.reviews.reviewCounts(db, viewer.tenantId, this.reviewYear(), expertIds, exceptApplicationId);
   }
 
   async yearlyCap(db: EntityManager, viewer: Viewer): Promise<number> {
     const inForce = await this.measures.inForce(db, viewer, this.today());
     return inForce.parameters.review.maxReviewsPerExpertPerYear;
-  }
-
-  private async ties(db: EntityManager, expertIds: readonly string[]) {
-    if (!expertIds.length) return { affiliations: [], conflicts: [] };
-    const affiliations = await db.find(ExpertAffiliationEntity, {
-      where: { expertId: In([...expertIds]) },
-      order: { id: 'ASC' },
-    });
-    const conflicts = await db.find(ExpertConflictEntity, {
-      where: { expertId: In([...expertIds]) },
-      order: { declaredOn: 'ASC', id: 'ASC' },
-    });
-    return { affiliations, conflicts };
   }
 
   /** The pool as the domain sees it; an expert without an account cannot review. */
@@ -127,7 +98,7 @@ export class ExpertsService {
     exceptApplicationId: string | null = null,
   ): Promise<Expert[]> {
     const ids = experts.map((e) => e.id);
-    const { affiliations, conflicts } = await this.ties(db, ids);
+    const { affiliations, conflicts } = await this.reviews.ties(db, ids);
     const counts = await this.reviewCounts(db, viewer, ids, exceptApplicationId);
     return experts.map((e) => ({
       id: e.id,
@@ -145,12 +116,8 @@ export class ExpertsService {
     const bureauIds = keys.filter((k) => k.startsWith('bureau:')).map((k) => k.slice('bureau:'.length));
     const orgIds = keys.filter((k) => !k.startsWith('bureau:'));
     const labels = new Map<string, string>();
-    if (orgIds.length)
-      for (const o of await db.find(OrganizationEntity, { where: { id: In(orgIds) } }))
-        labels.set(o.id, o.name);
-    if (bureauIds.length)
-      for (const t of await db.find(TenantEntity, { where: { id: In(bureauIds) } }))
-        labels.set(`bureau:${t.id}`, t.bureauName);
+    for (const o of await this.reviews.organizations(db, orgIds)) labels.set(o.id, o.name);
+    for (const t of await this.reviews.tenants(db, bureauIds)) labels.set(`bureau:${t.id}`, t.bureauName);
     return labels;
   }
 
@@ -161,31 +128,19 @@ export class ExpertsService {
   ): Promise<ExpertModel[]> {
     if (!experts.length) return [];
     const ids = experts.map((e) => e.id);
-    const { affiliations, conflicts } = await this.ties(db, ids);
+    const { affiliations, conflicts } = await this.reviews.ties(db, ids);
     const counts = await this.reviewCounts(db, viewer, ids);
     const cap = await this.yearlyCap(db, viewer);
     const codes = [...new Set(experts.flatMap((e) => e.domains))];
-    const industries = new Map(
-      (await db.find(IndustryEntity, { where: { code: In(codes) } })).map((i) => [i.code, i] as const),
-    );
+    const industries = new Map((await this.reviews.industries(db, codes)).map((i) => [i.code, i] as const));
     const ties: Tie[] = [...affiliations, ...conflicts];
     const orgIds = [...new Set(ties.flatMap((t) => (t.organizationId ? [t.organizationId] : [])))];
     const bureauIds = [...new Set(ties.flatMap((t) => (t.bureauTenantId ? [t.bureauTenantId] : [])))];
-    const orgs = new Map(
-      (orgIds.length ? await db.find(OrganizationEntity, { where: { id: In(orgIds) } }) : []).map(
-        (o) => [o.id, o] as const,
-      ),
-    );
-    const bureaus = new Map(
-      (bureauIds.length ? await db.find(TenantEntity, { where: { id: In(bureauIds) } }) : []).map(
-        (t) => [t.id, t] as const,
-      ),
-    );
-    const userIds = experts.flatMap((e) => (e.userId ? [e.userId] : []));
-    const users = new Map(
-      (userIds.length ? await db.find(UserEntity, { where: { id: In(userIds) } }) : []).map(
-        (u) => [u.id, u] as const,
-      ),
+    const orgs = new Map((await this.reviews.organizations(db, orgIds)).map((o) => [o.id, o] as const));
+    const bureaus = new Map((await this.reviews.tenants(db, bureauIds)).map((t) => [t.id, t] as const));
+    const usernames = await this.reviews.usernames(
+      db,
+      experts.flatMap((e) => (e.userId ? [e.userId] : [])),
     );
     const tieModel = (t: Tie, extra: Partial<ExpertTieModel>): ExpertTieModel => {
       const org = t.organizationId ? orgs.get(t.organizationId) : undefined;
@@ -217,7 +172,7 @@ export class ExpertsService {
         .map((c) => tieModel(c, { reason: c.reason, declaredOn: c.declaredOn })),
       available: e.available,
       unavailableReason: e.unavailableReason,
-      accountUsername: e.userId ? (users.get(e.userId)?.username ?? null) : null,
+      accountUsername: e.userId ? (usernames.get(e.userId) ?? null) : null,
       accountUserId: e.userId,
       reviewsThisYear: counts.get(e.id) ?? 0,
       yearlyCap: cap,
@@ -240,12 +195,12 @@ export class ExpertsService {
     if ((org === null) === (bureau === null))
       return [violation(field, 'ONE_OF_ORGANIZATION_OR_BUREAU', '请选择一个单位或一个科技局')];
     if (org !== null) {
-      const found = UUID.test(org) && (await db.existsBy(OrganizationEntity, { id: org }));
+      const found = await this.reviews.organizationExists(db, org);
       return found
         ? []
         : [violation(`${field}.organizationId`, 'UNKNOWN_ORGANIZATION', '单位名录中没有该单位')];
     }
-    const found = UUID.test(bureau!) && (await db.existsBy(TenantEntity, { id: bureau! }));
+    const found = await this.reviews.tenantExists(db, bureau!);
     return found ? [] : [violation(`${field}.bureauTenantId`, 'UNKNOWN_BUREAU', '没有该科技局')];
   }
 
@@ -261,11 +216,7 @@ export class ExpertsService {
     ];
     if (input.domainCodes.length < 1) v.push(violation('domainCodes', 'REQUIRED', '请至少选择一个评审领域'));
     if (input.domainCodes.length > 20) v.push(violation('domainCodes', 'TOO_MANY', '评审领域不能超过 20 个'));
-    const known = new Set(
-      input.domainCodes.length
-        ? (await db.find(IndustryEntity, { where: { code: In(input.domainCodes) } })).map((i) => i.code)
-        : [],
-    );
+    const known = new Set((await this.reviews.industries(db, input.domainCodes)).map((i) => i.code));
     input.domainCodes.forEach((code, i) => {
       if (!known.has(code)) v.push(violation(`domainCodes.${i}`, 'UNKNOWN_INDUSTRY', '产业分类中没有该领域'));
       else if (input.domainCodes.indexOf(code) !== i)
@@ -291,13 +242,10 @@ export class ExpertsService {
     if (!input.available && !input.unavailableReason.trim())
       v.push(violation('unavailableReason', 'REQUIRED', '暂不可用时请说明原因'));
     if (input.accountUserId) {
-      const user = UUID.test(input.accountUserId)
-        ? await db.findOneBy(UserEntity, { id: input.accountUserId, tenantId: viewer.tenantId })
-        : null;
-      if (!user || !user.roles.includes('EXPERT')) {
+      if (!(await this.reviews.isExpertAccount(db, viewer.tenantId, input.accountUserId))) {
         v.push(violation('accountUserId', 'NOT_AN_EXPERT_ACCOUNT', '请选择本级具有评审专家角色的账号'));
       } else {
-        const linked = await db.findOneBy(ExpertEntity, { tenantId: viewer.tenantId, userId: user.id });
+        const linked = await this.reviews.expertOfAccount(db, viewer.tenantId, input.accountUserId);
         if (linked && linked.id !== expertId)
           v.push(violation('accountUserId', 'ACCOUNT_LINKED', `该账号已关联专家 ${linked.name}`));
       }
@@ -305,24 +253,29 @@ export class ExpertsService {
     return v;
   }
 
-  private async writeAffiliations(
-    db: EntityManager,
-    viewer: Viewer,
-    expertId: string,
-    ties: ExpertTieInput[],
-  ) {
-    for (const tie of ties) {
-      await db.insert(ExpertAffiliationEntity, {
-        tenantId: viewer.tenantId,
-        expertId,
-        organizationId: tie.organizationId ?? null,
-        bureauTenantId: tie.bureauTenantId ?? null,
-        position: tie.position.trim(),
-      });
-    }
+  private static ties(ties: readonly ExpertTieInput[]) {
+    return ties.map((t) => ({
+      organizationId: t.organizationId ?? null,
+      bureauTenantId: t.bureauTenantId ?? null,
+      position: t.position.trim(),
+    }));
   }
 
-  private static view(e: ExpertEntity, ties: readonly ExpertTieInput[]) {
+  private static fields(input: ExpertInput): ExpertFields {
+    return {
+      name: input.name.trim(),
+      title: input.title.trim(),
+      domains: input.domainCodes,
+      available: input.available,
+      unavailableReason: input.unavailableReason.trim(),
+      userId: input.accountUserId ?? null,
+    };
+  }
+
+  private static view(
+    e: ExpertEntity,
+    ties: readonly { organizationId?: string | null; bureauTenantId?: string | null; position: string }[],
+  ) {
     return {
       name: e.name,
       title: e.title,
@@ -349,21 +302,20 @@ export class ExpertsService {
     if (problems.length) throw badInput(problems);
     let id: string;
     try {
-      const inserted = await ctx.db.insert(ExpertEntity, {
+      id = await this.reviews.insertExpert(ctx.db, {
+        ...ExpertsService.fields(input),
         tenantId: viewer.tenantId,
-        userId: input.accountUserId ?? null,
-        name: input.name.trim(),
-        title: input.title.trim(),
-        domains: input.domainCodes,
-        available: input.available,
-        unavailableReason: input.unavailableReason.trim(),
         createdBy: viewer.userId,
       });
-      id = (inserted.identifiers[0] as { id: string }).id;
     } catch (error) {
       throw ExpertsService.accountTaken(error) ?? error;
     }
-    await this.writeAffiliations(ctx.db, viewer, id, input.affiliations);
+    await this.reviews.replaceAffiliations(
+      ctx.db,
+      viewer.tenantId,
+      id,
+      ExpertsService.ties(input.affiliations),
+    );
     const expert = await this.expert(ctx.db, viewer, id);
     await this.audit.record(ctx.db, {
       action: 'expert.create',
@@ -377,36 +329,30 @@ export class ExpertsService {
   async update(ctx: RequestContext, viewer: Viewer, input: UpdateExpertInput): Promise<ExpertEntity> {
     requireStaff(viewer);
     const before = await this.expert(ctx.db, viewer, input.id);
-    const beforeTies = await ctx.db.find(ExpertAffiliationEntity, {
-      where: { expertId: before.id },
-      order: { id: 'ASC' },
-    });
+    const beforeTies = (await this.reviews.ties(ctx.db, [before.id])).affiliations;
     const problems = await this.check(ctx.db, viewer, input.expert, before.id);
     if (problems.length) throw badInput(problems);
     const e = input.expert;
-    let affected: number | undefined;
+    let written: boolean;
     try {
-      ({ affected } = await ctx.db.update(
-        ExpertEntity,
-        { id: before.id, tenantId: viewer.tenantId, version: input.version },
-        {
-          name: e.name.trim(),
-          title: e.title.trim(),
-          domains: e.domainCodes,
-          available: e.available,
-          unavailableReason: e.unavailableReason.trim(),
-          userId: e.accountUserId ?? null,
-          version: input.version + 1,
-          updatedAt: this.clock.now(),
-        },
-      ));
+      written = await this.reviews.updateExpert(
+        ctx.db,
+        viewer.tenantId,
+        before.id,
+        input.version,
+        ExpertsService.fields(e),
+        this.clock.now(),
+      );
     } catch (error) {
       throw ExpertsService.accountTaken(error) ?? error;
     }
-    if (affected !== 1) throw await staleEdit(ctx.db, 'expert', before.id, `专家「${before.name}」的信息`);
-    // Ties change by replacing the list.
-    await ctx.db.delete(ExpertAffiliationEntity, { tenantId: viewer.tenantId, expertId: before.id });
-    await this.writeAffiliations(ctx.db, viewer, before.id, e.affiliations);
+    if (!written) throw await staleEdit(ctx.db, 'expert', before.id, `专家「${before.name}」的信息`);
+    await this.reviews.replaceAffiliations(
+      ctx.db,
+      viewer.tenantId,
+      before.id,
+      ExpertsService.ties(e.affiliations),
+    );
     const after = await this.expert(ctx.db, viewer, before.id);
     await this.audit.record(ctx.db, {
       action: 'expert.update',
@@ -439,9 +385,7 @@ export class ExpertsService {
       bureauTenantId: input.bureauTenantId ?? null,
     };
     try {
-      await ctx.db.insert(ExpertConflictEntity, {
-        tenantId: viewer.tenantId,
-        expertId: expert.id,
+      await this.reviews.insertConflict(ctx.db, viewer.tenantId, expert.id, {
         ...tie,
         reason: input.reason.trim(),
         declaredOn: input.declaredOn,

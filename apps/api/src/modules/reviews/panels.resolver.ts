@@ -2,11 +2,9 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { toPilotApplicationModel } from '../pilots/pilot-application.model';
 import { AssignPanelInput, SwapPanelMemberInput } from './dto/review.input';
 import { PanelsService } from './panels.service';
-import { toReviewAggregateModel } from './review-sheet.view';
-import { CallRankingEntryModel, PanelProposalModel, ReviewPanelModel } from './review.model';
+import { PanelCandidateModel, PanelProposalModel, ReviewPanelModel } from './review.model';
 import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ReviewPanelModel)
@@ -26,17 +24,15 @@ export class PanelsResolver {
   }
 
   @Allow(...STAFF_ROLES)
-  @Query(() => [CallRankingEntryModel], { description: '批次内已评审申报的汇总与排名' })
-  async callRanking(
+  @Query(() => [PanelCandidateModel], {
+    description: '本级专家库作为某项申报的候选专家，标明与该申报的利益冲突（有冲突的不能入选）',
+  })
+  panelCandidates(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
-    @Args('callId', { type: () => ID }) callId: string,
-  ): Promise<CallRankingEntryModel[]> {
-    const entries = await this.panels.ranking(ctx.db, viewer, callId);
-    return entries.map((e) => ({
-      application: toPilotApplicationModel(e.application),
-      aggregate: toReviewAggregateModel(e.aggregate),
-    }));
+    @Args('applicationId', { type: () => ID }) applicationId: string,
+  ): Promise<PanelCandidateModel[]> {
+    return this.panels.candidates(ctx.db, viewer, applicationId);
   }
 
   @Allow(...STAFF_ROLES)

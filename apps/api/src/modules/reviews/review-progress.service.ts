@@ -10,10 +10,12 @@ import {
   type ScoreSheet,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
-import { notFound } from '../../common/errors/app-error';
+import { AppError } from '../../common/errors/app-error';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
-import { PilotCallEntity } from '../calls/pilot-call.entity';
-import type { PilotApplicationEntity } from '../pilots/pilot-application.entity';
+import { CallsService } from '../calls/calls.service';
+import type { PilotCallEntity } from '../calls/pilot-call.entity';
+import type { ReviewSubject } from './review-subject';
+import { ReviewsRepository } from './reviews.repository';
 
 export type ReviewAggregateResult = ApplicationAggregate & {
   rule: AggregationRule;
@@ -21,8 +23,6 @@ export type ReviewAggregateResult = ApplicationAggregate & {
   measuresId: string;
   measuresVersionNo: number;
 };
-
-type SubmittedSheetRow = { application_id: string; expert_id: string; scores: Record<string, unknown> };
 
 /** Scores as the domain reads them: every criterion a number (a submitted sheet has them all). */
 export function sheetScores(raw: Record<string, unknown>): Record<ReviewCriterionKey, number> {
@@ -40,12 +40,20 @@ export function sheetScores(raw: Record<string, unknown>): Record<ReviewCriterio
  */
 @Injectable()
 export class ReviewProgressService {
-  constructor(private readonly callMeasures: CallMeasuresService) {}
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    private readonly calls: CallsService,
+    private readonly callMeasures: CallMeasuresService,
+  ) {}
 
-  async callOf(db: EntityManager, application: PilotApplicationEntity): Promise<PilotCallEntity> {
-    const call = await db.findOneBy(PilotCallEntity, { id: application.callId });
-    if (!call) throw notFound();
-    return call;
+  /** The call when the viewer may read it; an expert account reads none. */
+  private async visibleCall(db: EntityManager, id: string): Promise<PilotCallEntity | null> {
+    try {
+      return await this.calls.get(db, id);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
   }
 
   /**
@@ -54,39 +62,26 @@ export class ReviewProgressService {
    */
   async parametersOf(
     db: EntityManager,
-    application: PilotApplicationEntity,
-  ): Promise<{ parameters: MeasuresParameters; measuresId: string; versionNo: number }> {
-    const call = await db.findOneBy(PilotCallEntity, { id: application.callId });
+    subject: Pick<ReviewSubject, 'callId' | 'dossier'>,
+  ): Promise<CallMeasures> {
+    const call = await this.visibleCall(db, subject.callId);
     if (call) return this.callMeasures.parametersFor(db, call);
-    const named = (application.dossier as { measures?: { id?: unknown; tenantId?: unknown } } | null)
-      ?.measures;
-    if (typeof named?.id !== 'string' || typeof named.tenantId !== 'string') throw notFound();
-    return this.callMeasures.parametersFor(
-      db,
-      Object.assign(new PilotCallEntity(), { measuresId: named.id, measuresTenantId: named.tenantId }),
-    );
+    const named = (subject.dossier as { measures?: { id?: unknown; tenantId?: unknown } } | null)?.measures;
+    if (typeof named?.id !== 'string' || typeof named.tenantId !== 'string') throw new AppError('NOT_FOUND');
+    // The call as far as its measures go: the version the dossier names.
+    const frozen = { measuresId: named.id, measuresTenantId: named.tenantId } as PilotCallEntity;
+    return this.callMeasures.parametersFor(db, frozen);
   }
 
   /** `parameters`: the measures the caller already holds, so they are not read again. */
   async panelStatus(
     db: EntityManager,
-    application: PilotApplicationEntity,
+    subject: Pick<ReviewSubject, 'id' | 'authorityTenantId' | 'callId' | 'dossier'>,
     parameters?: MeasuresParameters,
   ): Promise<PanelStatus> {
-    parameters ??= (await this.parametersOf(db, application)).parameters;
-    const [row] = await db.query<{ seated: number; submitted: number }[]>(
-      `SELECT count(*)::int AS seated,
-              count(*) FILTER (WHERE s.status = 'SUBMITTED')::int AS submitted
-         FROM expert_assignment x
-         LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
-        WHERE x.tenant_id = $1 AND x.application_id = $2 AND x.withdrawn_at IS NULL`,
-      [application.authorityTenantId, application.id],
-    );
-    return {
-      size: parameters.review.expertsPerApplication,
-      seated: row?.seated ?? 0,
-      submitted: row?.submitted ?? 0,
-    };
+    parameters ??= (await this.parametersOf(db, subject)).parameters;
+    const counts = await this.reviews.panelCounts(db, subject.authorityTenantId, subject.id);
+    return { size: parameters.review.expertsPerApplication, ...counts };
   }
 
   /** Every application of the call is aggregated together: ranks and normalisation need them all. */
@@ -97,20 +92,9 @@ export class ReviewProgressService {
   ): Promise<{ aggregates: ReviewAggregateResult[] }> {
     const { parameters, measuresId, versionNo } =
       measures ?? (await this.callMeasures.parametersFor(db, call));
-    const rows = await db.query<SubmittedSheetRow[]>(
-      `SELECT s.application_id, s.expert_id, s.scores
-         FROM review_sheet s
-         JOIN expert_assignment x ON x.tenant_id = s.tenant_id AND x.id = s.assignment_id AND x.withdrawn_at IS NULL
-         JOIN pilot_application a ON a.id = s.application_id AND a.tenant_id = x.application_tenant_id
-        WHERE s.tenant_id = $1 AND a.call_id = $2 AND s.status = 'SUBMITTED' AND a.state <> 'WITHDRAWN'
-        ORDER BY s.application_id, s.submitted_at, s.id`,
-      [call.tenantId, call.id],
+    const sheets: ScoreSheet[] = (await this.reviews.submittedSheetsOfCall(db, call.tenantId, call.id)).map(
+      (s) => ({ applicationId: s.applicationId, expertId: s.expertId, scores: sheetScores(s.scores) }),
     );
-    const sheets: ScoreSheet[] = rows.map((r) => ({
-      applicationId: r.application_id,
-      expertId: r.expert_id,
-      scores: sheetScores(r.scores),
-    }));
     const review = parameters.review;
     return {
       aggregates: aggregateScores(sheets, review).map((a) => ({
@@ -134,11 +118,8 @@ export class ReviewProgressService {
     return aggregates.find((a) => a.applicationId === applicationId) ?? null;
   }
 
-  async aggregate(
-    db: EntityManager,
-    application: PilotApplicationEntity,
-  ): Promise<ReviewAggregateResult | null> {
-    const { aggregates } = await this.aggregateCall(db, await this.callOf(db, application));
-    return aggregates.find((a) => a.applicationId === application.id) ?? null;
+  async aggregate(db: EntityManager, subject: ReviewSubject): Promise<ReviewAggregateResult | null> {
+    const { aggregates } = await this.aggregateCall(db, await this.calls.get(db, subject.callId));
+    return aggregates.find((a) => a.applicationId === subject.id) ?? null;
   }
 }

@@ -1,31 +1,15 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { toPilotApplicationModel } from '../pilots/pilot-application.model';
 import { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
 import { ReviewSheetsService } from './review-sheets.service';
-import { ReviewAssignmentModel, ReviewSheetModel } from './review.model';
+import { ReviewSheetModel } from './review.model';
 import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ReviewSheetModel)
 export class ReviewSheetsResolver {
   constructor(private readonly sheets: ReviewSheetsService) {}
-
-  @Allow('EXPERT')
-  @Query(() => [ReviewAssignmentModel], { description: '本人的评审任务（在任席位）' })
-  async myReviewAssignments(
-    @Ctx() ctx: RequestContext,
-    @CurrentViewer() viewer: Viewer,
-  ): Promise<ReviewAssignmentModel[]> {
-    const own = await this.sheets.myAssignments(ctx.db, viewer);
-    return own.map((a) => ({
-      id: a.seat.id,
-      application: toPilotApplicationModel(a.application),
-      sheet: a.sheet,
-      assignedAt: a.seat.assignedAt,
-    }));
-  }
 
   @Allow('EXPERT')
   @Mutation(() => ReviewSheetModel, { description: '保存评分表；submit 为 true 时提交并锁定' })

@@ -6,29 +6,28 @@ import {
   type ReviewCriterionKey,
   sheetProblems,
 } from '@xiangmeng/domain';
-import { type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { actOn, requireExpert, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { badInput, invalid, violation } from '../../common/errors/app-error';
 import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { PilotApplicationEntity } from '../pilots/pilot-application.entity';
 import type { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
-import { ExpertAssignmentEntity } from './expert-assignment.entity';
-import { ExpertEntity } from './expert.entity';
+import type { ExpertAssignmentEntity } from './expert-assignment.entity';
 import { PanelsService } from './panels.service';
 import { ReviewProgressService } from './review-progress.service';
-import { ReviewSheetEntity } from './review-sheet.entity';
 import { scoredValues, toReviewSheetModel } from './review-sheet.view';
+import type { ReviewSubject } from './review-subject';
 import type { ReviewSheetModel } from './review.model';
-import { changedByOthers, requireExpert, requireStaff, wrongState } from './reviews.errors';
-import { UUID } from '../../common/uuid';
+import { reviewNotOpen, seatWithdrawn, sheetChanged, sheetLocked, sheetNotSubmitted } from './reviews.errors';
+import { ReviewsRepository } from './reviews.repository';
 
 type ReviewParameters = MeasuresParameters['review'];
 
 export type OwnAssignment = {
   seat: ExpertAssignmentEntity;
-  application: PilotApplicationEntity;
+  subject: ReviewSubject;
   sheet: ReviewSheetModel;
 };
 
@@ -36,6 +35,7 @@ export type OwnAssignment = {
 @Injectable()
 export class ReviewSheetsService {
   constructor(
+    private readonly reviews: ReviewsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly panels: PanelsService,
@@ -43,34 +43,26 @@ export class ReviewSheetsService {
   ) {}
 
   /** The criteria and weights of the measures the call applies. */
-  private async reviewParameters(
-    db: EntityManager,
-    application: PilotApplicationEntity,
-  ): Promise<ReviewParameters> {
-    return (await this.progress.parametersOf(db, application)).parameters.review;
+  private async reviewParameters(db: EntityManager, subject: ReviewSubject): Promise<ReviewParameters> {
+    return (await this.progress.parametersOf(db, subject)).parameters.review;
   }
 
   private async expertName(db: EntityManager, tenantId: string, expertId: string): Promise<string> {
-    return (await db.findOneBy(ExpertEntity, { tenantId, id: expertId }))?.name ?? '';
+    return (await this.reviews.expert(db, tenantId, expertId))?.name ?? '';
   }
 
+  /** The expert's active seats with their applications and sheets, newest first. */
   async myAssignments(db: EntityManager, viewer: Viewer): Promise<OwnAssignment[]> {
     requireExpert(viewer);
-    const seats = await db.find(ExpertAssignmentEntity, {
-      where: { tenantId: viewer.tenantId, expertUserId: viewer.userId, withdrawnAt: IsNull() },
-      order: { assignedAt: 'DESC', id: 'ASC' },
-    });
+    const seats = await this.reviews.ownActiveSeats(db, viewer.tenantId, viewer.userId);
     const result: OwnAssignment[] = [];
     for (const seat of seats) {
-      const application = await db.findOneBy(PilotApplicationEntity, { id: seat.applicationId });
-      const sheet = await db.findOneBy(ReviewSheetEntity, {
-        tenantId: viewer.tenantId,
-        assignmentId: seat.id,
-      });
-      if (!application || !sheet) continue;
-      const review = await this.reviewParameters(db, application);
+      const subject = await this.reviews.subject(db, seat.applicationId);
+      const sheet = await this.reviews.sheetOfSeat(db, viewer.tenantId, seat.id);
+      if (!subject || !sheet) continue;
+      const review = await this.reviewParameters(db, subject);
       const name = await this.expertName(db, viewer.tenantId, seat.expertId);
-      result.push({ seat, application, sheet: toReviewSheetModel(sheet, name, review) });
+      result.push({ seat, subject, sheet: toReviewSheetModel(sheet, name, review) });
     }
     return result;
   }
@@ -107,24 +99,14 @@ export class ReviewSheetsService {
 
   async save(ctx: RequestContext, viewer: Viewer, input: SaveReviewSheetInput): Promise<ReviewSheetModel> {
     requireExpert(viewer);
-    const seat = UUID.test(input.assignmentId)
-      ? await ctx.db.findOneBy(ExpertAssignmentEntity, {
-          id: input.assignmentId,
-          tenantId: viewer.tenantId,
-          expertUserId: viewer.userId,
-        })
-      : null;
-    if (!seat) throw notFound();
-    if (seat.withdrawnAt) throw wrongState('您已不在该申报的专家组中');
-    const application = await ctx.db.findOneBy(PilotApplicationEntity, { id: seat.applicationId });
-    if (!application) throw notFound();
-    if (application.state !== 'IN_REVIEW') throw wrongState('该申报不在评审阶段，不能评分');
-    const sheet = await ctx.db.findOneBy(ReviewSheetEntity, {
-      tenantId: viewer.tenantId,
-      assignmentId: seat.id,
-    });
-    if (!sheet) throw notFound();
-    if (sheet.status === 'SUBMITTED') throw new AppError('REVIEW_SHEET_LOCKED');
+    const seat = actOn(
+      await this.reviews.ownSeat(ctx.db, viewer.tenantId, viewer.userId, input.assignmentId),
+    );
+    if (seat.withdrawnAt) throw seatWithdrawn('您已不在该申报的专家组中');
+    const application = actOn(await this.reviews.subject(ctx.db, seat.applicationId));
+    if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，不能评分');
+    const sheet = actOn(await this.reviews.sheetOfSeat(ctx.db, viewer.tenantId, seat.id));
+    if (sheet.status === 'SUBMITTED') throw sheetLocked();
     const review = await this.reviewParameters(ctx.db, application);
     const problems = ReviewSheetsService.check(input, review);
     if (problems.length) throw badInput(problems);
@@ -135,9 +117,10 @@ export class ReviewSheetsService {
       if (s.comment.trim()) comments[s.key] = s.comment.trim();
     }
     const now = this.clock.now();
-    const { affected } = await ctx.db.update(
-      ReviewSheetEntity,
-      { id: sheet.id, status: 'DRAFT', version: input.version },
+    const saved = await this.reviews.saveDraftSheet(
+      ctx.db,
+      sheet.id,
+      input.version,
       {
         scores,
         comments,
@@ -145,12 +128,11 @@ export class ReviewSheetsService {
         recommendation: input.recommendation ?? null,
         status: input.submit ? 'SUBMITTED' : 'DRAFT',
         submittedAt: input.submit ? now : null,
-        version: input.version + 1,
-        updatedAt: now,
       },
+      now,
     );
-    if (affected !== 1) throw await staleEdit(ctx.db, 'review_sheet', sheet.id, '评分表');
-    const after = (await ctx.db.findOneBy(ReviewSheetEntity, { id: sheet.id }))!;
+    if (!saved) throw await staleEdit(ctx.db, 'review_sheet', sheet.id, '评分表');
+    const after = actOn(await this.reviews.sheet(ctx.db, viewer.tenantId, sheet.id));
     await this.audit.record(ctx.db, {
       action: input.submit ? 'review_sheet.submit' : 'review_sheet.save',
       subjectType: 'review_sheet',
@@ -172,36 +154,21 @@ export class ReviewSheetsService {
   ): Promise<ReviewSheetModel> {
     requireStaff(viewer);
     const reason = input.reason.trim();
-    const sheet = UUID.test(input.sheetId)
-      ? await ctx.db.findOneBy(ReviewSheetEntity, { id: input.sheetId, tenantId: viewer.tenantId })
-      : null;
-    if (!sheet) throw notFound();
+    const sheet = actOn(await this.reviews.sheet(ctx.db, viewer.tenantId, input.sheetId));
     const application = await this.panels.received(ctx.db, viewer, sheet.applicationId);
     if (!reason) throw invalid('reason', 'REQUIRED', '请填写退回理由');
     if ([...reason].length > 500) throw invalid('reason', 'TOO_LONG', '退回理由不能超过 500 个字');
-    if (application.state !== 'IN_REVIEW') throw wrongState('该申报不在评审阶段，评分表不能退回');
-    const seat = await ctx.db.findOneBy(ExpertAssignmentEntity, {
-      id: sheet.assignmentId,
-      tenantId: viewer.tenantId,
+    if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，评分表不能退回');
+    const seat = await this.reviews.seat(ctx.db, viewer.tenantId, sheet.assignmentId);
+    if (!seat || seat.withdrawnAt) throw seatWithdrawn('该专家已被撤换，评分表仅作留痕');
+    if (sheet.status !== 'SUBMITTED') throw sheetNotSubmitted();
+    const reopened = await this.reviews.reopenSheet(ctx.db, sheet.id, sheet.version, {
+      by: viewer.userId,
+      reason,
+      at: this.clock.now(),
     });
-    if (!seat || seat.withdrawnAt) throw wrongState('该专家已被撤换，评分表仅作留痕');
-    if (sheet.status !== 'SUBMITTED') throw wrongState('评分表尚未提交，无需退回');
-    const now = this.clock.now();
-    const { affected } = await ctx.db.update(
-      ReviewSheetEntity,
-      { id: sheet.id, status: 'SUBMITTED', version: sheet.version },
-      {
-        status: 'DRAFT',
-        submittedAt: null,
-        reopenedAt: now,
-        reopenedBy: viewer.userId,
-        reopenReason: reason,
-        version: sheet.version + 1,
-        updatedAt: now,
-      },
-    );
-    if (affected !== 1) throw changedByOthers('评分表');
-    const after = (await ctx.db.findOneBy(ReviewSheetEntity, { id: sheet.id }))!;
+    if (!reopened) throw sheetChanged();
+    const after = actOn(await this.reviews.sheet(ctx.db, viewer.tenantId, sheet.id));
     await this.audit.record(ctx.db, {
       action: 'review_sheet.reopen',
       subjectType: 'review_sheet',

@@ -1,7 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
-import { AggregationRule, ReviewRecommendation, ReviewSheetStatus } from '@xiangmeng/domain';
-import { PilotApplicationModel } from '../pilots/pilot-application.model';
+import {
+  AggregationRule,
+  ConflictReasonCode,
+  ReviewRecommendation,
+  ReviewSheetStatus,
+} from '@xiangmeng/domain';
 import { ExpertModel } from './expert.model';
 
 registerEnumType(ReviewRecommendation, {
@@ -9,6 +13,10 @@ registerEnumType(ReviewRecommendation, {
   description: '评审结论：建议确认、修改完善后确认、不建议确认',
 });
 registerEnumType(ReviewSheetStatus, { name: 'ReviewSheetStatus', description: '评分表状态：未提交、已提交' });
+registerEnumType(ConflictReasonCode, {
+  name: 'ConflictReasonCode',
+  description: '利益冲突：任职于联盟成员单位、任职于推荐单位、已声明存在利益冲突',
+});
 registerEnumType(AggregationRule, {
   name: 'AggregationRule',
   description: '汇总规则：去掉最高最低分后平均、按专家标准化后平均',
@@ -155,35 +163,50 @@ export class ReviewPanelModel {
   aggregate: ReviewAggregateModel | null;
 }
 
+@ObjectType('UnfilledPanelSeat', { description: '建议专家组中无法补齐的席位及原因' })
+export class UnfilledPanelSeatModel {
+  @Field(() => Int, { description: '席位序号（从 1 起，排在已建议的专家之后）' })
+  seat: number;
+
+  @Field({ description: '该席位需要的专家' })
+  requirement: string;
+
+  @Field({ description: '专家库中无人可补的原因' })
+  reason: string;
+}
+
 @ObjectType('PanelProposal', { description: '系统建议的专家组' })
 export class PanelProposalModel {
-  @Field(() => [ExpertModel], { nullable: true, description: '无法组成专家组时为空' })
+  @Field(() => [ExpertModel], {
+    nullable: true,
+    description: '能补齐的席位上建议的专家；不足额时见 unfilledSeats',
+  })
   experts: ExpertModel[] | null;
 
-  @Field(() => String, { nullable: true, description: '无法组成专家组的原因' })
+  @Field(() => String, { nullable: true, description: '无法组成完整专家组的原因（专家库概况）' })
   explanation: string | null;
+
+  @Field(() => [UnfilledPanelSeatModel], { description: '无法补齐的席位，逐席说明原因；足额时为空' })
+  unfilledSeats: UnfilledPanelSeatModel[];
 }
 
-@ObjectType('ReviewAssignment', { description: '专家本人的评审任务' })
-export class ReviewAssignmentModel {
-  @Field(() => ID)
-  id: string;
+@ObjectType('PanelCandidateConflict', { description: '候选专家与申报的利益冲突' })
+export class PanelCandidateConflictModel {
+  @Field(() => ConflictReasonCode)
+  code: ConflictReasonCode;
 
-  @Field(() => PilotApplicationModel)
-  application: PilotApplicationModel;
+  @Field({ description: '冲突涉及的单位或科技局' })
+  organizationLabel: string;
 
-  @Field(() => ReviewSheetModel)
-  sheet: ReviewSheetModel;
-
-  @Field(() => DateTimeScalar)
-  assignedAt: Date;
+  @Field({ description: '冲突说明' })
+  message: string;
 }
 
-@ObjectType('CallRankingEntry', { description: '批次内的排名' })
-export class CallRankingEntryModel {
-  @Field(() => PilotApplicationModel)
-  application: PilotApplicationModel;
+@ObjectType('PanelCandidate', { description: '专家库中的专家作为某项申报的候选：有利益冲突的不能入选' })
+export class PanelCandidateModel {
+  @Field(() => ExpertModel)
+  expert: ExpertModel;
 
-  @Field(() => ReviewAggregateModel)
-  aggregate: ReviewAggregateModel;
+  @Field(() => [PanelCandidateConflictModel], { description: '与该申报的利益冲突；为空时无冲突' })
+  conflicts: PanelCandidateConflictModel[];
 }

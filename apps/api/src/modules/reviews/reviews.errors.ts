@@ -1,20 +1,33 @@
-import { isStaff } from '@xiangmeng/domain';
 import { AppError } from '../../common/errors/app-error';
-import type { Viewer } from '../../common/request/request-context';
 
-/** The access check first in every method of the authority's side. */
-export function requireStaff(viewer: Viewer): void {
-  if (!isStaff(viewer.roles)) throw new AppError('FORBIDDEN');
+// Expert review's refusals, each with its own code; `message` says it for the step at hand.
+
+/** The panel is formed once, after acceptance and before the review starts. */
+export function panelFormingClosed(): AppError {
+  return new AppError('PANEL_FORMING_CLOSED');
 }
 
-export function requireExpert(viewer: Viewer): void {
-  if (!viewer.roles.includes('EXPERT')) throw new AppError('FORBIDDEN');
+/** Proposals and swaps belong to an accepted application or one in review. */
+export function panelClosed(message?: string): AppError {
+  return new AppError('PANEL_CLOSED', {}, message);
 }
 
-export function changedByOthers(what: string): AppError {
-  return new AppError('CONFLICT', {}, `${what}已被他人修改，请刷新后重试`);
+export function seatWithdrawn(message?: string): AppError {
+  return new AppError('SEAT_WITHDRAWN', {}, message);
 }
 
-export function wrongState(message: string): AppError {
-  return new AppError('CONFLICT', {}, message);
+export function reviewNotOpen(message: string): AppError {
+  return new AppError('REVIEW_NOT_OPEN', {}, message);
+}
+
+export function sheetNotSubmitted(): AppError {
+  return new AppError('REVIEW_SHEET_NOT_SUBMITTED');
+}
+
+export function sheetChanged(): AppError {
+  return new AppError('REVIEW_SHEET_CHANGED');
+}
+
+export function sheetLocked(): AppError {
+  return new AppError('REVIEW_SHEET_LOCKED');
 }

@@ -5,14 +5,15 @@ import { ExpertsResolver } from './experts.resolver';
 import { ExpertsService } from './experts.service';
 import { PanelsResolver } from './panels.resolver';
 import { PanelsService } from './panels.service';
-import { PilotApplicationPanelResolver } from './pilot-application-panel.resolver';
 import { ReviewProgressService } from './review-progress.service';
 import { ReviewSheetsResolver } from './review-sheets.resolver';
 import { ReviewSheetsService } from './review-sheets.service';
+import { ReviewsRepository } from './reviews.repository';
 
 @Module({
   imports: [CallsModule, MeasuresModule],
   providers: [
+    ReviewsRepository,
     ReviewProgressService,
     ExpertsService,
     PanelsService,
@@ -20,8 +21,7 @@ import { ReviewSheetsService } from './review-sheets.service';
     ExpertsResolver,
     PanelsResolver,
     ReviewSheetsResolver,
-    PilotApplicationPanelResolver,
   ],
-  exports: [ReviewProgressService, PanelsService],
+  exports: [ReviewProgressService, PanelsService, ReviewSheetsService],
 })
 export class ReviewsModule {}

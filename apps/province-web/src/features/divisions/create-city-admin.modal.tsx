@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { NewAccountFields, showApiErrorOnForm, toApiError } from '@xiangmeng/web';
-import { Alert, Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { FormModal, NewAccountFields } from '@xiangmeng/web';
+import { Form, Typography } from 'antd';
 import type { DivisionsQuery as DivisionsResult } from '../../gql/graphql';
 import { CreateCityAdminMutation } from './divisions.operations';
 
@@ -25,58 +24,43 @@ export function CreateCityAdminModal({
   onCreated: (displayName: string, division: DivisionTenant) => void;
 }) {
   const [form] = Form.useForm<CreateCityAdminValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [createCityAdmin, { loading }] = useMutation(CreateCityAdminMutation);
 
-  async function create(target: DivisionTenant, values: CreateCityAdminValues) {
-    setFormError(null);
-    try {
-      const { data } = await createCityAdmin({
-        variables: {
-          input: {
-            tenantCode: target.code,
-            username: values.username.trim(),
-            displayName: values.displayName.trim(),
-            password: values.password,
-          },
+  async function create(values: CreateCityAdminValues) {
+    if (!division) return;
+    const { data } = await createCityAdmin({
+      variables: {
+        input: {
+          tenantCode: division.code,
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          password: values.password,
         },
-      });
-      if (data) onCreated(data.createCityAdmin.displayName, target);
-    } catch (error) {
-      setFormError(showApiErrorOnForm(form, toApiError(error)));
-    }
+      },
+    });
+    if (data) onCreated(data.createCityAdmin.displayName, division);
   }
 
   return (
-    <Modal
+    <FormModal<CreateCityAdminValues>
       open={division !== null}
       title={`创建市州管理员${division ? ` · ${division.name}` : ''}`}
       okText="创建"
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => {
-        form.resetFields();
-        setFormError(null);
-      }}
-      forceRender
+      keepMounted
+      form={form}
+      name="create-city-admin"
+      onSubmit={create}
+      intro={
+        division && (
+          <Typography.Paragraph type="secondary">
+            为{division.bureauName}（{division.code}）创建管理员账号，由其管理本局的其他用户。
+          </Typography.Paragraph>
+        )
+      }
     >
-      {division && (
-        <Typography.Paragraph type="secondary">
-          为{division.bureauName}（{division.code}）创建管理员账号，由其管理本局的其他用户。
-        </Typography.Paragraph>
-      )}
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<CreateCityAdminValues>
-        form={form}
-        name="create-city-admin"
-        layout="vertical"
-        onFinish={(values) => {
-          if (division) void create(division, values);
-        }}
-      >
-        <NewAccountFields />
-      </Form>
-    </Modal>
+      <NewAccountFields />
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS, type AllianceStatus, type MemberRole } from '@xiangmeng/domain';
-import { Alert, App, DatePicker, Descriptions, Form, Modal, Select } from 'antd';
+import { App, DatePicker, Descriptions, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../../shared/api-error';
 import { OrganizationPicker, type PickedOrganization } from '../organizations/organization-picker';
 import { OrganizationTags } from '../organizations/organization-tags';
 import {
@@ -13,6 +12,7 @@ import {
   toCalendarDate,
   todayInChina,
 } from '../../shared/calendar-dates';
+import { FormModal } from '../../shared/form-modal';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { AddAllianceMemberMutation, type AllianceMemberRow } from './alliances.operations';
 
@@ -38,106 +38,88 @@ export function AddMemberModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AddMemberValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [picked, setPicked] = useState<PickedOrganization | null>(null);
   const [addMember, { loading }] = useMutation(AddAllianceMemberMutation);
   const chairTaken = currentMembers.some((m) => m.role === 'CHAIR');
 
   async function add(values: AddMemberValues) {
-    setFormError(null);
-    try {
-      await addMember({
-        variables: {
-          input: {
-            allianceId,
-            organizationId: values.organizationId,
-            role: values.role,
-            joinedOn: toCalendarDate(values.joinedOn),
-          },
+    await addMember({
+      variables: {
+        input: {
+          allianceId,
+          organizationId: values.organizationId,
+          role: values.role,
+          joinedOn: toCalendarDate(values.joinedOn),
         },
-        refetchQueries: 'active',
-        awaitRefetchQueries: true,
-      });
-      void message.success(`${picked?.name ?? '该单位'}已加入联盟`);
-      onClose();
-    } catch (error) {
-      setFormError(showViolationsOnForm(form, toApiError(error)));
-    }
+      },
+      refetchQueries: 'active',
+      awaitRefetchQueries: true,
+    });
+    void message.success(`${picked?.name ?? '该单位'}已加入联盟`);
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<AddMemberValues>
       open={open}
       title="添加成员单位"
       okText="添加"
       width={640}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => {
-        setPicked(null);
-        setFormError(null);
+      afterClose={() => setPicked(null)}
+      form={form}
+      name="add-member"
+      // Founders join on the founding date; later members usually on the day they are entered.
+      initialValues={{
+        role: chairTaken ? 'MEMBER' : 'CHAIR',
+        joinedOn: fromCalendarDate(status === 'FORMING' ? foundedOn : todayInChina()),
       }}
-      destroyOnHidden
+      onSubmit={add}
+      placeError={showViolationsOnForm}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<AddMemberValues>
-        form={form}
-        name="add-member"
-        layout="vertical"
-        // Founders join on the founding date; later members usually on the day they are entered.
-        initialValues={{
-          role: chairTaken ? 'MEMBER' : 'CHAIR',
-          joinedOn: fromCalendarDate(status === 'FORMING' ? foundedOn : todayInChina()),
-        }}
-        onFinish={(values) => void add(values)}
+      <Form.Item
+        label="成员单位"
+        name="organizationId"
+        rules={[{ required: true, message: '请从名录中选择单位，名录中没有的可新增' }]}
+        extra="按名称或统一社会信用代码查找；名录中没有的单位，点下拉框底部的「新增单位」"
       >
-        <Form.Item
-          label="成员单位"
-          name="organizationId"
-          rules={[{ required: true, message: '请从名录中选择单位，名录中没有的可新增' }]}
-          extra="按名称或统一社会信用代码查找；名录中没有的单位，点下拉框底部的「新增单位」"
-        >
-          <OrganizationPicker
-            onPicked={setPicked}
-            excludeIds={currentMembers.map((m) => m.organization.id)}
-          />
-        </Form.Item>
-        {picked && (
-          <Descriptions
-            size="small"
-            bordered
-            column={1}
-            style={{ marginBottom: 24 }}
-            data-testid="picked-organization"
-            items={[
-              { key: 'creditCode', label: '统一社会信用代码', children: picked.creditCode },
-              { key: 'legalRepresentative', label: '法定代表人', children: picked.legalRepresentative },
-              { key: 'tags', label: '单位信息', children: <OrganizationTags organization={picked} /> },
-            ]}
-          />
-        )}
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={ROLES.map((role) => ({
-              value: role,
-              label:
-                role === 'CHAIR' && chairTaken
-                  ? `${MEMBER_ROLE_LABELS[role]}（已有）`
-                  : MEMBER_ROLE_LABELS[role],
-              disabled: role === 'CHAIR' && chairTaken,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label="加入日期"
-          name="joinedOn"
-          rules={calendarDateRules('加入日期', { date: foundedOn, label: '联盟发起日期' })}
-        >
-          <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <OrganizationPicker onPicked={setPicked} excludeIds={currentMembers.map((m) => m.organization.id)} />
+      </Form.Item>
+      {picked && (
+        <Descriptions
+          size="small"
+          bordered
+          column={1}
+          style={{ marginBottom: 24 }}
+          data-testid="picked-organization"
+          items={[
+            { key: 'creditCode', label: '统一社会信用代码', children: picked.creditCode },
+            { key: 'legalRepresentative', label: '法定代表人', children: picked.legalRepresentative },
+            { key: 'tags', label: '单位信息', children: <OrganizationTags organization={picked} /> },
+          ]}
+        />
+      )}
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={ROLES.map((role) => ({
+            value: role,
+            label:
+              role === 'CHAIR' && chairTaken
+                ? `${MEMBER_ROLE_LABELS[role]}（已有）`
+                : MEMBER_ROLE_LABELS[role],
+            disabled: role === 'CHAIR' && chairTaken,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label="加入日期"
+        name="joinedOn"
+        rules={calendarDateRules('加入日期', { date: foundedOn, label: '联盟发起日期' })}
+      >
+        <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

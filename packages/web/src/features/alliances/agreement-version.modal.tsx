@@ -1,9 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
-import { Alert, App, Divider, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
-import { type ApiError, toApiError } from '../../shared/api-error';
-import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
+import { App, Divider, Form, Input, Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../gql/graphql';
 import {
   CLAUSE_GROUPS,
@@ -13,6 +11,7 @@ import {
   type ClauseKey,
 } from './agreement-clauses';
 import type { AgreementMember } from './alliances.operations';
+import { FormModal } from '../../shared/form-modal';
 import { dottedPath, showViolationsOnForm } from '../../shared/form-violations';
 import { useShownSubject } from '../../shared/use-shown-subject';
 import {
@@ -46,60 +45,59 @@ function startingValues(source: Agreement | null, members: readonly AgreementMem
   return { ...clauses, tasks, scanDocumentId: source?.scanDocumentId ?? undefined };
 }
 
-const FORM_ID = 'agreement-version-form';
-
-export function AgreementVersionModal({
-  mode,
-  allianceId,
-  currentMembers,
-  scans,
-  onClose,
-}: {
-  mode: AgreementVersionMode | null;
+type Props = {
   allianceId: string;
   currentMembers: readonly AgreementMember[];
   scans: readonly Scan[];
   onClose: () => void;
-}) {
+};
+
+export function AgreementVersionModal({ mode, ...props }: Props & { mode: AgreementVersionMode | null }) {
+  const shown = useShownSubject(mode);
+  if (!shown) return null;
+  // One form per version edited (or per new version's base), reset at each closing.
+  const key =
+    shown.kind === 'edit'
+      ? `${shown.agreement.id}:${shown.agreement.revision}`
+      : `new:${shown.from?.id ?? ''}`;
+  return <AgreementVersionForm key={key} mode={shown} open={mode !== null} {...props} />;
+}
+
+function AgreementVersionForm({
+  mode,
+  open,
+  allianceId,
+  currentMembers,
+  scans,
+  onClose,
+}: Props & { mode: AgreementVersionMode; open: boolean }) {
   const { message } = App.useApp();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [form] = Form.useForm<AgreementValues>();
   const [createVersion, { loading: creating }] = useMutation(CreateAgreementVersionMutation);
   const [updateDraft, { loading: updating }] = useMutation(UpdateAgreementDraftMutation);
-  const shown = useShownSubject(mode);
   const client = useApolloClient();
   // After a refused stale edit, the draft as it is now (loaded on request) replaces the one opened.
   const [latest, setLatest] = useState<Agreement | null>(null);
-  const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const editing =
-    shown?.kind === 'edit' ? (latest?.id === shown.agreement.id ? latest : shown.agreement) : null;
+  const editing = mode.kind === 'edit' ? (latest ?? mode.agreement) : null;
+  // The tasks last sent: the API names a task's violation by its place in that list.
+  const sentTasks = useRef<{ organizationId: string; task: string }[]>([]);
 
-  async function reload(agreementId: string) {
-    setReloading(true);
-    try {
-      const { data } = await client.query({
-        query: AllianceAgreementsQuery,
-        variables: { id: allianceId },
-        fetchPolicy: 'network-only',
-      });
-      const found = data?.alliance.agreements.find((a) => a.id === agreementId);
-      if (found) setLatest(found);
-      setStale(null);
-      await client.refetchQueries({ include: 'active' });
-    } catch (error) {
-      setFormError(toApiError(error).message);
-    } finally {
-      setReloading(false);
+  async function reload() {
+    if (!editing) return;
+    const { data } = await client.query({
+      query: AllianceAgreementsQuery,
+      variables: { id: allianceId },
+      fetchPolicy: 'network-only',
+    });
+    const found = data?.alliance.agreements.find((a) => a.id === editing.id);
+    if (found) {
+      setLatest(found);
+      form.setFieldsValue(startingValues(found, currentMembers));
     }
+    await client.refetchQueries({ include: 'active' });
   }
 
-  async function save(
-    target: AgreementVersionMode,
-    values: AgreementValues,
-    form: FormInstance<AgreementValues>,
-  ) {
-    setFormError(null);
-    setStale(null);
+  async function save(values: AgreementValues) {
     const clauses = Object.fromEntries(CLAUSE_KEYS.map((key) => [key, (values[key] ?? '').trim()])) as Record<
       ClauseKey,
       string
@@ -109,117 +107,65 @@ export function AgreementVersionModal({
       const task = (values.tasks?.[m.organization.id] ?? '').trim();
       return task ? [{ organizationId: m.organization.id, task }] : [];
     });
+    sentTasks.current = tasks;
     const scanDocumentId = values.scanDocumentId ?? null;
-    try {
-      if (target.kind === 'create') {
-        await createVersion({
-          variables: { input: { allianceId, ...clauses, tasks, scanDocumentId } },
-          refetchQueries: 'active',
-          awaitRefetchQueries: true,
-        });
-        void message.success('已新建联盟协议版本');
-      } else {
-        // The draft's revision the form was filled from: refused if someone saved it since.
-        const revision = (editing ?? target.agreement).revision;
-        await updateDraft({
-          variables: {
-            input: { agreementId: target.agreement.id, revision, ...clauses, tasks, scanDocumentId },
-          },
-          refetchQueries: 'active',
-          awaitRefetchQueries: true,
-        });
-        void message.success(`第 ${target.agreement.version} 版联盟协议已保存`);
-      }
-      onClose();
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (isStaleEdit(apiError)) {
-        setStale(apiError);
-        return;
-      }
-      setFormError(
-        showViolationsOnForm(form, apiError, (field) => {
-          const path = dottedPath(field);
-          if (path[0] !== 'tasks' || typeof path[1] !== 'number') return path;
-          const organizationId = tasks[path[1]]?.organizationId;
-          return organizationId ? ['tasks', organizationId] : null;
-        }),
-      );
+    if (mode.kind === 'create') {
+      await createVersion({
+        variables: { input: { allianceId, ...clauses, tasks, scanDocumentId } },
+        refetchQueries: 'active',
+        awaitRefetchQueries: true,
+      });
+      void message.success('已新建联盟协议版本');
+    } else {
+      // The draft's revision the form was filled from: refused if someone saved it since.
+      const revision = (editing ?? mode.agreement).revision;
+      await updateDraft({
+        variables: {
+          input: { agreementId: mode.agreement.id, revision, ...clauses, tasks, scanDocumentId },
+        },
+        refetchQueries: 'active',
+        awaitRefetchQueries: true,
+      });
+      void message.success(`第 ${mode.agreement.version} 版联盟协议已保存`);
     }
+    onClose();
   }
 
   const title =
-    shown?.kind === 'edit'
-      ? `修改第 ${shown.agreement.version} 版联盟协议（草稿）`
-      : shown?.from
-        ? `新建联盟协议版本（以第 ${shown.from.version} 版为底稿）`
+    mode.kind === 'edit'
+      ? `修改第 ${mode.agreement.version} 版联盟协议（草稿）`
+      : mode.from
+        ? `新建联盟协议版本（以第 ${mode.from.version} 版为底稿）`
         : '录入联盟协议';
 
   return (
-    <Modal
-      open={mode !== null}
+    <FormModal<AgreementValues>
+      open={open}
       title={title}
       okText="保存"
       width={880}
-      okButtonProps={{ htmlType: 'submit', form: FORM_ID }}
-      confirmLoading={creating || updating}
+      loading={creating || updating}
       onCancel={onClose}
-      afterClose={() => {
-        setFormError(null);
-        setStale(null);
-        setLatest(null);
-      }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        条款可以分次填写；保存后在「第八条检查」中查看尚缺哪些约定。登记签署后本版内容不能再改。
-      </Typography.Paragraph>
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      {stale && editing && (
-        <StaleEditAlert error={stale} reloading={reloading} onReload={() => void reload(editing.id)} />
-      )}
-      {shown && (
-        <AgreementForm
-          key={
-            editing
-              ? `${editing.id}:${editing.revision}`
-              : `new:${shown.kind === 'create' ? (shown.from?.id ?? '') : ''}`
-          }
-          initialValues={startingValues(
-            editing ?? (shown.kind === 'create' ? shown.from : null),
-            currentMembers,
-          )}
-          currentMembers={currentMembers}
-          scans={scans}
-          onFinish={(values, form) => {
-            if (mode) void save(mode, values, form);
-          }}
-        />
-      )}
-    </Modal>
-  );
-}
-
-function AgreementForm({
-  initialValues,
-  currentMembers,
-  scans,
-  onFinish,
-}: {
-  initialValues: AgreementValues;
-  currentMembers: readonly AgreementMember[];
-  scans: readonly Scan[];
-  onFinish: (values: AgreementValues, form: FormInstance<AgreementValues>) => void;
-}) {
-  const [form] = Form.useForm<AgreementValues>();
-  return (
-    <Form<AgreementValues>
+      keepMounted
       form={form}
-      id={FORM_ID}
       name="agreement-version"
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={(values) => onFinish(values, form)}
+      initialValues={startingValues(editing ?? (mode.kind === 'create' ? mode.from : null), currentMembers)}
+      onSubmit={save}
+      onReload={mode.kind === 'edit' ? reload : undefined}
+      // The API names tasks by position in the list sent; the form by organization.
+      placeError={(form, apiError) =>
+        showViolationsOnForm(form, apiError, (field) => {
+          const path = dottedPath(field);
+          if (path[0] !== 'tasks' || typeof path[1] !== 'number') return path;
+          const organizationId = sentTasks.current[path[1]]?.organizationId;
+          return organizationId ? ['tasks', organizationId] : null;
+        })
+      }
+      intro={
+        <Typography.Paragraph type="secondary">
+          条款可以分次填写；保存后在「第八条检查」中查看尚缺哪些约定。登记签署后本版内容不能再改。
+        </Typography.Paragraph>
+      }
     >
       {CLAUSE_GROUPS.map((group) => (
         <div key={group.heading}>
@@ -266,6 +212,6 @@ function AgreementForm({
           options={scans.map((d) => ({ value: d.id, label: d.fileName }))}
         />
       </Form.Item>
-    </Form>
+    </FormModal>
   );
 }

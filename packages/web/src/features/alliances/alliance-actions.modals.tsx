@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { ErrorCode } from '@xiangmeng/domain';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { toApiError } from '../../shared/api-error';
+import type { ApiError } from '../../shared/api-error';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -11,6 +11,7 @@ import {
   toCalendarDate,
   todayInChina,
 } from '../../shared/calendar-dates';
+import { FormModal } from '../../shared/form-modal';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import {
   type AllianceSummary,
@@ -36,91 +37,83 @@ export function EstablishAllianceModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<EstablishValues>();
   const [failing, setFailing] = useState<string[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
   const [establish, { loading }] = useMutation(EstablishAllianceMutation);
 
   async function confirm(values: EstablishValues) {
     setFailing([]);
-    setFormError(null);
-    try {
-      await establish({
-        variables: {
-          input: { allianceId: alliance.id, establishedOn: toCalendarDate(values.establishedOn) },
-        },
-        refetchQueries: 'active',
-        awaitRefetchQueries: true,
-      });
-      void message.success(`「${alliance.name}」已确认成立`);
-      onClose();
-    } catch (error) {
-      const apiError = toApiError(error);
-      const conditions = apiError.violations.filter((v) => v.field.startsWith('foundingConditions.'));
-      if (apiError.code === ErrorCode.BAD_USER_INPUT && conditions.length > 0) {
-        setFailing(conditions.map((v) => v.message));
-      }
-      const rest = { ...apiError, violations: apiError.violations.filter((v) => !conditions.includes(v)) };
-      if (rest.violations.length > 0 || conditions.length === 0)
-        setFormError(showViolationsOnForm(form, rest));
+    await establish({
+      variables: {
+        input: { allianceId: alliance.id, establishedOn: toCalendarDate(values.establishedOn) },
+      },
+      refetchQueries: 'active',
+      awaitRefetchQueries: true,
+    });
+    void message.success(`「${alliance.name}」已确认成立`);
+    onClose();
+  }
+
+  // The failing Art. 8 conditions get their own list; anything else goes on the form or above it.
+  function placeError(form: FormInstance<EstablishValues>, apiError: ApiError): string | null {
+    const conditions = apiError.violations.filter((v) => v.field.startsWith('foundingConditions.'));
+    if (apiError.code === ErrorCode.BAD_USER_INPUT && conditions.length > 0) {
+      setFailing(conditions.map((v) => v.message));
     }
+    const rest = { ...apiError, violations: apiError.violations.filter((v) => !conditions.includes(v)) };
+    return rest.violations.length > 0 || conditions.length === 0 ? showViolationsOnForm(form, rest) : null;
   }
 
   return (
-    <Modal
+    <FormModal<EstablishValues>
       open={open}
       title="确认成立"
       okText="确认成立"
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => {
-        setFailing([]);
-        setFormError(null);
-      }}
-      destroyOnHidden
+      afterClose={() => setFailing([])}
+      form={form}
+      name="establish-alliance"
+      initialValues={{ establishedOn: fromCalendarDate(todayInChina()) }}
+      onSubmit={confirm}
+      placeError={placeError}
+      intro={
+        <>
+          <Typography.Paragraph>
+            确认「{alliance.name}
+            」成立。系统按成立日当天生效的实施办法检查第八条六项基本条件，全部满足方可成立；成立后状态变为「已成立」。
+          </Typography.Paragraph>
+          {failing.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="不满足第八条基本条件，不能确认成立"
+              data-testid="establish-failing"
+              description={
+                <>
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {failing.map((text, index) => (
+                      <li key={index}>{text}</li>
+                    ))}
+                  </ul>
+                  <Button type="link" style={{ paddingInline: 0 }} onClick={onShowCheck}>
+                    查看第八条检查
+                  </Button>
+                </>
+              }
+            />
+          )}
+        </>
+      }
     >
-      <Typography.Paragraph>
-        确认「{alliance.name}
-        」成立。系统按成立日当天生效的实施办法检查第八条六项基本条件，全部满足方可成立；成立后状态变为「已成立」。
-      </Typography.Paragraph>
-      {failing.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="不满足第八条基本条件，不能确认成立"
-          data-testid="establish-failing"
-          description={
-            <>
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {failing.map((text, index) => (
-                  <li key={index}>{text}</li>
-                ))}
-              </ul>
-              <Button type="link" style={{ paddingInline: 0 }} onClick={onShowCheck}>
-                查看第八条检查
-              </Button>
-            </>
-          }
-        />
-      )}
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<EstablishValues>
-        form={form}
-        name="establish-alliance"
-        layout="vertical"
-        initialValues={{ establishedOn: fromCalendarDate(todayInChina()) }}
-        onFinish={(v) => void confirm(v)}
+      <Form.Item
+        label="成立日期"
+        name="establishedOn"
+        rules={calendarDateRules('成立日期', { date: alliance.foundedOn, label: '发起日期' })}
+        extra="按该日的成员单位、联盟协议和组织机构检查第八条"
       >
-        <Form.Item
-          label="成立日期"
-          name="establishedOn"
-          rules={calendarDateRules('成立日期', { date: alliance.foundedOn, label: '发起日期' })}
-          extra="按该日的成员单位、联盟协议和组织机构检查第八条"
-        >
-          <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -136,78 +129,65 @@ export function DissolveAllianceModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DissolveValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [dissolve, { loading }] = useMutation(DissolveAllianceMutation);
 
   async function confirm(values: DissolveValues) {
-    setFormError(null);
-    try {
-      await dissolve({
-        variables: {
-          input: {
-            allianceId: alliance.id,
-            dissolvedOn: toCalendarDate(values.dissolvedOn),
-            reason: values.reason.trim(),
-          },
+    await dissolve({
+      variables: {
+        input: {
+          allianceId: alliance.id,
+          dissolvedOn: toCalendarDate(values.dissolvedOn),
+          reason: values.reason.trim(),
         },
-        refetchQueries: 'active',
-        awaitRefetchQueries: true,
-      });
-      void message.success(`「${alliance.name}」已解散`);
-      onClose();
-    } catch (error) {
-      setFormError(showViolationsOnForm(form, toApiError(error)));
-    }
+      },
+      refetchQueries: 'active',
+      awaitRefetchQueries: true,
+    });
+    void message.success(`「${alliance.name}」已解散`);
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<DissolveValues>
       open={open}
       title="解散联盟"
       okText="确认解散"
       okButtonProps={{ danger: true }}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => {
-        setFormError(null);
-      }}
-      destroyOnHidden
+      form={form}
+      name="dissolve-alliance"
+      initialValues={{ dissolvedOn: fromCalendarDate(todayInChina()) }}
+      onSubmit={confirm}
+      placeError={showViolationsOnForm}
+      intro={
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="解散不可撤销"
+          description={`「${alliance.name}」解散后状态变为「已解散」，现有成员单位同日退出，全部记录转为只读。`}
+        />
+      }
     >
-      <Alert
-        type="error"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="解散不可撤销"
-        description={`「${alliance.name}」解散后状态变为「已解散」，现有成员单位同日退出，全部记录转为只读。`}
-      />
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form<DissolveValues>
-        form={form}
-        name="dissolve-alliance"
-        layout="vertical"
-        initialValues={{ dissolvedOn: fromCalendarDate(todayInChina()) }}
-        onFinish={(v) => void confirm(v)}
+      <Form.Item
+        label="解散日期"
+        name="dissolvedOn"
+        rules={calendarDateRules('解散日期', { date: alliance.foundedOn, label: '发起日期' })}
       >
-        <Form.Item
-          label="解散日期"
-          name="dissolvedOn"
-          rules={calendarDateRules('解散日期', { date: alliance.foundedOn, label: '发起日期' })}
-        >
-          <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          label="解散原因"
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: '请填写解散原因' },
-            { min: 2, message: '解散原因至少 2 个字' },
-            { max: 1000, message: '解散原因不能超过 1000 个字' },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        label="解散原因"
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: '请填写解散原因' },
+          { min: 2, message: '解散原因至少 2 个字' },
+          { max: 1000, message: '解散原因不能超过 1000 个字' },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,8 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, DatePicker, Form, Input, Modal, Typography, type FormInstance } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { toApiError } from '../../shared/api-error';
 import type { Agreement } from './agreement-clauses';
 import {
   calendarDateRules,
@@ -11,6 +9,7 @@ import {
   toCalendarDate,
   todayInChina,
 } from '../../shared/calendar-dates';
+import { FormModal } from '../../shared/form-modal';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { type AgreementMember, RecordAgreementSignatureMutation } from './alliances.operations';
 import { useShownSubject } from '../../shared/use-shown-subject';
@@ -18,58 +17,65 @@ import { useShownSubject } from '../../shared/use-shown-subject';
 type SignatureValues = { signatoryName: string; signedOn: Dayjs };
 export type Signing = { agreement: Agreement; member: AgreementMember };
 
-const FORM_ID = 'record-signature-form';
-
 /** 登记签署: a member's legal representative signed a version on a date (Art. 8(2)). */
 export function RecordSignatureModal({ signing, onClose }: { signing: Signing | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [recordSignature, { loading }] = useMutation(RecordAgreementSignatureMutation);
   const shown = useShownSubject(signing);
+  // One form per signer, so reopening for the next member never shows the last one's values.
+  return shown ? (
+    <SignatureForm
+      key={`${shown.agreement.id}:${shown.member.id}`}
+      signing={shown}
+      open={signing !== null}
+      onClose={onClose}
+    />
+  ) : null;
+}
 
-  async function record(
-    { agreement, member }: Signing,
-    values: SignatureValues,
-    form: FormInstance<SignatureValues>,
-  ) {
-    setFormError(null);
-    try {
-      await recordSignature({
-        variables: {
-          input: {
-            agreementId: agreement.id,
-            organizationId: member.organization.id,
-            signatoryName: values.signatoryName.trim(),
-            signedOn: toCalendarDate(values.signedOn),
-          },
+function SignatureForm({ signing, open, onClose }: { signing: Signing; open: boolean; onClose: () => void }) {
+  const { agreement, member } = signing;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SignatureValues>();
+  const [recordSignature, { loading }] = useMutation(RecordAgreementSignatureMutation);
+
+  async function record(values: SignatureValues) {
+    await recordSignature({
+      variables: {
+        input: {
+          agreementId: agreement.id,
+          organizationId: member.organization.id,
+          signatoryName: values.signatoryName.trim(),
+          signedOn: toCalendarDate(values.signedOn),
         },
-        refetchQueries: 'active',
-        awaitRefetchQueries: true,
-      });
-      void message.success(`已登记${member.organization.name}的签署`);
-      onClose();
-    } catch (error) {
-      setFormError(showViolationsOnForm(form, toApiError(error)));
-    }
+      },
+      refetchQueries: 'active',
+      awaitRefetchQueries: true,
+    });
+    void message.success(`已登记${member.organization.name}的签署`);
+    onClose();
   }
 
   return (
-    <Modal
-      open={signing !== null}
+    <FormModal<SignatureValues>
+      open={open}
       title="登记签署"
       okText="登记"
-      okButtonProps={{ htmlType: 'submit', form: FORM_ID }}
-      confirmLoading={loading}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => setFormError(null)}
-      destroyOnHidden
-    >
-      {shown && (
+      keepMounted
+      form={form}
+      name="record-signature"
+      initialValues={{
+        signatoryName: member.organization.legalRepresentative,
+        signedOn: fromCalendarDate(todayInChina()),
+      }}
+      onSubmit={record}
+      placeError={showViolationsOnForm}
+      intro={
         <>
           <Typography.Paragraph>
-            「{shown.member.organization.name}」的法定代表人签署第 {shown.agreement.version} 版联盟协议。
+            「{member.organization.name}」的法定代表人签署第 {agreement.version} 版联盟协议。
           </Typography.Paragraph>
-          {shown.agreement.signatures.length === 0 && (
+          {agreement.signatures.length === 0 && (
             <Alert
               type="warning"
               showIcon
@@ -77,40 +83,8 @@ export function RecordSignatureModal({ signing, onClose }: { signing: Signing | 
               title="这是本版协议的第一个签署：登记后，本版条款和任务分工不能再修改。"
             />
           )}
-          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-          {/* One form per signer, so reopening for the next member never shows the last one's values. */}
-          <SignatureForm
-            key={`${shown.agreement.id}:${shown.member.id}`}
-            member={shown.member}
-            onFinish={(values, form) => {
-              if (signing) void record(signing, values, form);
-            }}
-          />
         </>
-      )}
-    </Modal>
-  );
-}
-
-function SignatureForm({
-  member,
-  onFinish,
-}: {
-  member: AgreementMember;
-  onFinish: (values: SignatureValues, form: FormInstance<SignatureValues>) => void;
-}) {
-  const [form] = Form.useForm<SignatureValues>();
-  return (
-    <Form<SignatureValues>
-      form={form}
-      id={FORM_ID}
-      name="record-signature"
-      layout="vertical"
-      initialValues={{
-        signatoryName: member.organization.legalRepresentative,
-        signedOn: fromCalendarDate(todayInChina()),
-      }}
-      onFinish={(values) => onFinish(values, form)}
+      }
     >
       <Form.Item
         label="签署人（法定代表人）"
@@ -129,6 +103,6 @@ function SignatureForm({
       >
         <DatePicker disabledDate={isAfterToday} style={{ width: 200 }} />
       </Form.Item>
-    </Form>
+    </FormModal>
   );
 }

@@ -10,7 +10,8 @@ import { toApiError } from '../../shared/api-error';
 import type { PilotCallFieldsFragment } from '../../gql/graphql';
 import { PilotCallFormModal } from './pilot-call-form.modal';
 import { chinaDateTime } from '../../shared/format';
-import { CallPhaseTag, callPhase, PilotLevelTag } from '../pilots/pilot-tags';
+import { measuresLabel } from '../measures/measures-label';
+import { CallPhaseTag, callPhase, PilotLevelTag } from './call-tags';
 import { PilotCallsQuery, PublishPilotCallMutation } from './calls.operations';
 
 const STAFF_ROLES: readonly Role[] = [
@@ -20,11 +21,6 @@ const STAFF_ROLES: readonly Role[] = [
   Role.CITY_OFFICER,
 ];
 const CITY_STAFF: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
-
-/** 「《标题》（文号）第 N 版」 — the measures version a call applies. */
-export function measuresLabel(measures: PilotCallFieldsFragment['measures']): string {
-  return `《${measures.title}》（${measures.documentNumber}）第 ${measures.versionNo} 版`;
-}
 
 /** 申报通知: the province's published calls and this tier's own (drafts included for its staff). */
 export function PilotCallsPage() {
@@ -67,7 +63,9 @@ export function PilotCallsPage() {
         } catch (failure) {
           const apiError = toApiError(failure);
           void message.error(
-            apiError.code !== ErrorCode.CONFLICT && apiError.violations.length > 0
+            apiError.code !== ErrorCode.CALL_CHANGED &&
+              apiError.code !== ErrorCode.CALL_PUBLISHED &&
+              apiError.violations.length > 0
               ? `${apiError.message}：${apiError.violations.map((v) => v.message).join('；')}`
               : apiError.message,
           );

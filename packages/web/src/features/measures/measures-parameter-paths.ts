@@ -1,4 +1,5 @@
 import {
+  resolveParameters,
   REVIEW_CRITERION_LABELS,
   type FieldViolation,
   type MeasuresOverrides,
@@ -7,9 +8,10 @@ import {
 import { PARAMETER_LABELS, type ParameterPath, type ParameterSection } from '@xiangmeng/domain';
 
 // The API stores parameters only after the domain's validator accepted them (checkOverridesShape
-// for a city's), so the apps read them as the domain's types.
+// for a city's), so the apps read them as the domain's types; a version stored before a section
+// existed (filing) reads that section's defaults.
 export function readParameters(value: unknown): MeasuresParameters {
-  return value as MeasuresParameters;
+  return resolveParameters(value as MeasuresParameters, {});
 }
 
 export function readOverrides(value: unknown): MeasuresOverrides {

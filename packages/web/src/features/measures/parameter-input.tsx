@@ -112,6 +112,12 @@ export function ParameterInput({
       );
     case 'ip.debarmentYears':
       return number('年');
+    case 'filing.reviewRequired':
+      return choice(YES_NO);
+    case 'filing.noticeDays':
+      return number('天');
+    case 'filing.validityYears':
+      return number('年');
   }
 }
 

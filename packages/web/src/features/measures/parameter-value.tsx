@@ -79,6 +79,12 @@ function describeParameter(path: ParameterPath, p: MeasuresParameters): ReactNod
       return `${p.support.matchRatio.numerator} : ${p.support.matchRatio.denominator}（支持额 : 先行投入）`;
     case 'ip.debarmentYears':
       return `${p.ip.debarmentYears} 年`;
+    case 'filing.reviewRequired':
+      return p.filing.reviewRequired ? '备案须经专家评审' : '不作要求';
+    case 'filing.noticeDays':
+      return p.filing.noticeDays === 0 ? '不公示' : `${p.filing.noticeDays} 天`;
+    case 'filing.validityYears':
+      return `${p.filing.validityYears} 年`;
   }
 }
 

@@ -1,9 +1,8 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { OrganizationType } from '@xiangmeng/domain';
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { Alert, App, Form, Typography } from 'antd';
 import { useState } from 'react';
-import { type ApiError, showApiErrorOnForm, toApiError } from '../../shared/api-error';
-import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
+import { FormModal } from '../../shared/form-modal';
 import { OrganizationDetailFields } from './organization-detail-fields';
 import { organizationTypeWarning } from './organization-rules';
 import { CorrectOrganizationMutation, OrganizationSearchQuery } from './organizations.operations';
@@ -44,118 +43,90 @@ export function CorrectOrganizationModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CorrectOrganizationValues>();
-  const [formError, setFormError] = useState<string | null>(null);
   const [correctOrganization, { loading }] = useMutation(CorrectOrganizationMutation);
   const industryBackbone = Form.useWatch('industryBackbone', form) ?? organization.industryBackbone;
   const client = useApolloClient();
   const [baseVersion, setBaseVersion] = useState(organization.version);
-  const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
 
   // After a refused stale correction: the entry as it is now, in place of what was typed.
   async function reload() {
-    setReloading(true);
-    try {
-      const { data } = await client.query({
-        query: OrganizationSearchQuery,
-        variables: { search: organization.creditCode, first: 1 },
-        fetchPolicy: 'network-only',
+    const { data } = await client.query({
+      query: OrganizationSearchQuery,
+      variables: { search: organization.creditCode, first: 1 },
+      fetchPolicy: 'network-only',
+    });
+    const latest = data?.organizations.find((o) => o.id === organization.id);
+    if (latest) {
+      form.setFieldsValue({
+        name: latest.name,
+        type: latest.type,
+        legalRepresentative: latest.legalRepresentative,
+        industryBackbone: latest.industryBackbone,
+        backboneBasis: latest.backboneBasis,
       });
-      const latest = data?.organizations.find((o) => o.id === organization.id);
-      if (latest) {
-        form.setFieldsValue({
-          name: latest.name,
-          type: latest.type,
-          legalRepresentative: latest.legalRepresentative,
-          industryBackbone: latest.industryBackbone,
-          backboneBasis: latest.backboneBasis,
-        });
-        setBaseVersion(latest.version);
-        setStale(null);
-      }
-      await client.refetchQueries({ include: 'active' });
-    } catch (error) {
-      setFormError(toApiError(error).message);
-    } finally {
-      setReloading(false);
+      setBaseVersion(latest.version);
     }
+    await client.refetchQueries({ include: 'active' });
   }
 
   async function correct(values: CorrectOrganizationValues) {
-    setFormError(null);
-    setStale(null);
-    try {
-      await correctOrganization({
-        variables: {
-          input: {
-            id: organization.id,
-            name: values.name.trim(),
-            type: values.type,
-            legalRepresentative: values.legalRepresentative.trim(),
-            industryBackbone: values.industryBackbone,
-            backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
-            version: baseVersion,
-          },
+    await correctOrganization({
+      variables: {
+        input: {
+          id: organization.id,
+          name: values.name.trim(),
+          type: values.type,
+          legalRepresentative: values.legalRepresentative.trim(),
+          industryBackbone: values.industryBackbone,
+          backboneBasis: values.industryBackbone ? (values.backboneBasis ?? '').trim() : '',
+          version: baseVersion,
         },
-        // The alliance page's queries (members, chair, signatures) show the corrected entry.
-        refetchQueries: 'active',
-        awaitRefetchQueries: true,
-      });
-      void message.success(`「${values.name.trim()}」的名录信息已更正`);
-      onClose();
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (isStaleEdit(apiError)) {
-        setStale(apiError);
-        return;
-      }
-      setFormError(showApiErrorOnForm(form, apiError));
-    }
+      },
+      // The alliance page's queries (members, chair, signatures) show the corrected entry.
+      refetchQueries: 'active',
+      awaitRefetchQueries: true,
+    });
+    void message.success(`「${values.name.trim()}」的名录信息已更正`);
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<CorrectOrganizationValues>
       open={open}
       title="更正单位信息"
       okText="保存更正"
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
-      afterClose={() => setFormError(null)}
-      destroyOnHidden
-    >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="更正的是全省单位名录中的这一条目"
-        description="列有该单位的所有联盟都将显示更正后的信息；更正前后的内容记入审计日志。"
-      />
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      {stale && <StaleEditAlert error={stale} reloading={reloading} onReload={() => void reload()} />}
-      <Form<CorrectOrganizationValues>
-        form={form}
-        name="correct-organization"
-        layout="vertical"
-        initialValues={{
-          name: organization.name,
-          type: organization.type,
-          legalRepresentative: organization.legalRepresentative,
-          industryBackbone: organization.industryBackbone,
-          backboneBasis: organization.backboneBasis,
-        }}
-        onFinish={(values) => void correct(values)}
-      >
-        <Form.Item label="统一社会信用代码" extra="信用代码标识法人，不能更正">
-          <Typography.Text data-testid="correct-organization-credit-code" style={{ fontFamily: 'monospace' }}>
-            {organization.creditCode}
-          </Typography.Text>
-        </Form.Item>
-        <OrganizationDetailFields
-          industryBackbone={industryBackbone}
-          typeRules={[organizationTypeWarning(organization.creditCode)]}
+      form={form}
+      name="correct-organization"
+      initialValues={{
+        name: organization.name,
+        type: organization.type,
+        legalRepresentative: organization.legalRepresentative,
+        industryBackbone: organization.industryBackbone,
+        backboneBasis: organization.backboneBasis,
+      }}
+      onSubmit={correct}
+      onReload={reload}
+      intro={
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="更正的是全省单位名录中的这一条目"
+          description="列有该单位的所有联盟都将显示更正后的信息；更正前后的内容记入审计日志。"
         />
-      </Form>
-    </Modal>
+      }
+    >
+      <Form.Item label="统一社会信用代码" extra="信用代码标识法人，不能更正">
+        <Typography.Text data-testid="correct-organization-credit-code" style={{ fontFamily: 'monospace' }}>
+          {organization.creditCode}
+        </Typography.Text>
+      </Form.Item>
+      <OrganizationDetailFields
+        industryBackbone={industryBackbone}
+        typeRules={[organizationTypeWarning(organization.creditCode)]}
+      />
+    </FormModal>
   );
 }

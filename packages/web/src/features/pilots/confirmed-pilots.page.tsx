@@ -4,7 +4,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import type { ConfirmedPilotsQuery as ConfirmedPilotsResult } from '../../gql/graphql';
-import { PilotLevelTag } from './pilot-tags';
+import { PilotLevelTag } from '../calls/call-tags';
 import { ConfirmedPilotsQuery } from './pilots.operations';
 
 type ConfirmedRow = ConfirmedPilotsResult['confirmedPilots'][number];

@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import { showViolationsOnForm } from '../../shared/form-violations';
-import { measuresLabel } from '../calls/pilot-calls.page';
+import { measuresLabel } from '../measures/measures-label';
 import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
 import { PilotCallsQuery } from '../calls/calls.operations';

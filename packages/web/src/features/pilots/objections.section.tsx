@@ -8,7 +8,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Table,
   Tag,
   Typography,
@@ -17,11 +16,11 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { toApiError, type ApiError } from '../../shared/api-error';
+import { toApiError } from '../../shared/api-error';
 import type { PilotObjectionsQuery as PilotObjectionsResult } from '../../gql/graphql';
-import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
 import { calendarDateRules, isAfterToday, toCalendarDate } from '../../shared/calendar-dates';
+import { FormModal } from '../../shared/form-modal';
 import { placeViolations } from '../../shared/form-violations';
 import {
   AnswerPilotObjectionMutation,
@@ -175,69 +174,61 @@ function RecordObjectionModal({
   onRecorded: () => void;
 }) {
   const [form] = Form.useForm<RecordValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [record, { loading }] = useMutation(RecordPilotObjectionMutation);
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     'data-testid': 'objection-record-confirm',
   };
 
   async function save(values: RecordValues) {
-    setFailure(null);
-    try {
-      await record({
-        variables: {
-          applicationId,
-          receivedOn: toCalendarDate(values.receivedOn),
-          objector: values.objector.trim(),
-          content: values.content.trim(),
-        },
-      });
-      onRecorded();
-    } catch (error) {
-      setFailure(placeViolations(form, toApiError(error), ['receivedOn', 'objector', 'content']));
-    }
+    await record({
+      variables: {
+        applicationId,
+        receivedOn: toCalendarDate(values.receivedOn),
+        objector: values.objector.trim(),
+        content: values.content.trim(),
+      },
+    });
+    onRecorded();
   }
 
   return (
-    <Modal
+    <FormModal<RecordValues>
       open
       title="登记异议"
       okText="登记"
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
       width={600}
-      destroyOnHidden
+      form={form}
+      onSubmit={save}
+      placeError={(form, error) => placeViolations(form, error, ['receivedOn', 'objector', 'content'])}
     >
-      <ApiErrorAlert error={failure} />
-      <Form<RecordValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item
-          name="receivedOn"
-          label="收到日期"
-          rules={calendarDateRules(
-            '收到日期',
-            noticeStartsOn ? { date: noticeStartsOn, label: '公示开始日期' } : undefined,
-          )}
-        >
-          <DatePicker disabledDate={isAfterToday} />
-        </Form.Item>
-        <Form.Item
-          name="objector"
-          label="异议人"
-          rules={[{ required: true, whitespace: true, message: '请输入异议人（单位或个人）' }]}
-        >
-          <Input maxLength={100} placeholder="提出异议的单位或个人" />
-        </Form.Item>
-        <Form.Item
-          name="content"
-          label="异议内容"
-          rules={[{ required: true, whitespace: true, message: '请输入异议内容' }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="receivedOn"
+        label="收到日期"
+        rules={calendarDateRules(
+          '收到日期',
+          noticeStartsOn ? { date: noticeStartsOn, label: '公示开始日期' } : undefined,
+        )}
+      >
+        <DatePicker disabledDate={isAfterToday} />
+      </Form.Item>
+      <Form.Item
+        name="objector"
+        label="异议人"
+        rules={[{ required: true, whitespace: true, message: '请输入异议人（单位或个人）' }]}
+      >
+        <Input maxLength={100} placeholder="提出异议的单位或个人" />
+      </Form.Item>
+      <Form.Item
+        name="content"
+        label="异议内容"
+        rules={[{ required: true, whitespace: true, message: '请输入异议内容' }]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -253,51 +244,47 @@ function AnswerObjectionModal({
   onAnswered: () => void;
 }) {
   const [form] = Form.useForm<AnswerValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [answer, { loading }] = useMutation(AnswerPilotObjectionMutation);
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     'data-testid': 'objection-answer-confirm',
   };
 
   async function save(values: AnswerValues) {
-    setFailure(null);
-    try {
-      await answer({ variables: { id: objection.id, answer: values.answer.trim() } });
-      onAnswered();
-    } catch (error) {
-      setFailure(placeViolations(form, toApiError(error), ['answer']));
-    }
+    await answer({ variables: { id: objection.id, answer: values.answer.trim() } });
+    onAnswered();
   }
 
   return (
-    <Modal
+    <FormModal<AnswerValues>
       open
       title={`答复异议 · ${objection.objector}`}
       okText="确认答复"
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      loading={loading}
       onCancel={onClose}
       width={600}
-      destroyOnHidden
+      form={form}
+      onSubmit={save}
+      placeError={(form, error) => placeViolations(form, error, ['answer'])}
+      intro={
+        <>
+          <Typography.Paragraph>
+            <Typography.Text type="secondary">{objection.receivedOn} 收到：</Typography.Text>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{objection.content}</span>
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            答复后不可修改，异议均答复且公示期满后方可作出决定。
+          </Typography.Paragraph>
+        </>
+      }
     >
-      <Typography.Paragraph>
-        <Typography.Text type="secondary">{objection.receivedOn} 收到：</Typography.Text>
-        <span style={{ whiteSpace: 'pre-wrap' }}>{objection.content}</span>
-      </Typography.Paragraph>
-      <Typography.Paragraph type="secondary">
-        答复后不可修改，异议均答复且公示期满后方可作出决定。
-      </Typography.Paragraph>
-      <ApiErrorAlert error={failure} />
-      <Form<AnswerValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item
-          name="answer"
-          label="答复意见"
-          rules={[{ required: true, whitespace: true, message: '请输入答复意见' }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="answer"
+        label="答复意见"
+        rules={[{ required: true, whitespace: true, message: '请输入答复意见' }]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

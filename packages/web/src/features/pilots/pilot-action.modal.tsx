@@ -7,7 +7,7 @@ import {
 } from '@xiangmeng/domain';
 import { Alert, App, Descriptions, Form, Input, Typography, type ButtonProps, type FormInstance } from 'antd';
 import type { ApiError } from '../../shared/api-error';
-import { measuresLabel } from '../calls/pilot-calls.page';
+import { measuresLabel } from '../measures/measures-label';
 import type { PilotApplicationDetail } from './pilot-application-form.section';
 import { FormModal } from '../../shared/form-modal';
 import { TransitionPilotApplicationMutation } from './pilots.operations';

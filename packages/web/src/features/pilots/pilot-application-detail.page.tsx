@@ -2,30 +2,32 @@ import { useQuery } from '@apollo/client/react';
 import {
   AGGREGATION_RULE_LABELS,
   ErrorCode,
+  parsePilotDecisionBasis,
   PILOT_ACTION_LABELS,
+  PILOT_WORKFLOW,
   Role,
-  type AggregationRule,
+  statesWhere,
   type PilotAction,
   type PilotState,
 } from '@xiangmeng/domain';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import { ObjectionsSection } from './objections.section';
-import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { PilotActionModal } from './pilot-action.modal';
 import { PilotApplicationFormSection, type PilotApplicationDetail } from './pilot-application-form.section';
-import { measuresLabel } from '../calls/pilot-calls.page';
+import { measuresLabel } from '../measures/measures-label';
 import { PilotDossierSection } from './pilot-dossier.section';
 import { chinaDateTime } from '../../shared/format';
-import { PilotLevelTag, PilotStateTag } from './pilot-tags';
+import { PilotLevelTag } from '../calls/call-tags';
+import { PilotStateTag } from './pilot-tags';
 import { PilotTimelineSection } from './pilot-timeline.section';
 import { PilotApplicationDetailQuery } from './pilots.operations';
 
-const EDITABLE_STATES: readonly PilotState[] = ['DRAFT', 'RETURNED'];
+const EDITABLE_STATES: readonly PilotState[] = statesWhere(PILOT_WORKFLOW, 'editable');
 const REVIEW_STATES: readonly PilotState[] = [
   'ACCEPTED',
   'IN_REVIEW',
@@ -50,8 +52,18 @@ const PRIMARY_ACTIONS: readonly PilotAction[] = [
 ];
 const DANGER_ACTIONS: readonly PilotAction[] = ['NOT_RECOMMEND', 'REFUSE', 'DECLINE', 'WITHDRAW'];
 
+/**
+ * The expert panel of an application from acceptance on. It belongs to reviews, which builds on
+ * pilots; the app hands it in (app/pilot-application.route.tsx), so pilots never imports reviews.
+ */
+export type ReviewPanelSlot = ComponentType<{
+  applicationId: string;
+  state: PilotState;
+  onChanged: () => void;
+}>;
+
 /** 申报详情: the application's header and actions, the 申报书, the frozen dossier, opinions and the timeline. */
-export function PilotApplicationDetailPage() {
+export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { reviewPanel: ReviewPanelSlot }) {
   const { applicationId = '' } = useParams();
   const navigate = useNavigate();
   const viewer = useSignedInViewer();
@@ -168,7 +180,7 @@ export function PilotApplicationDetailPage() {
       </Card>
       <OpinionsCard application={application} />
       {authorityStaff && REVIEW_STATES.includes(application.state) && (
-        <ReviewPanelSection applicationId={application.id} state={application.state} onChanged={reload} />
+        <ReviewPanel applicationId={application.id} state={application.state} onChanged={reload} />
       )}
       {authorityStaff && (application.state === 'PUBLICISED' || application.noticeStartsOn) && (
         <ObjectionsSection applicationId={application.id} state={application.state} onChanged={reload} />
@@ -204,23 +216,12 @@ export function PilotApplicationDetailPage() {
   );
 }
 
-type JsonRecord = Record<string, unknown>;
-
-function asRecord(value: unknown): JsonRecord | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : null;
-}
-
-function numberText(value: unknown): string | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : null;
-}
-
-function isRule(value: unknown): value is AggregationRule {
-  return typeof value === 'string' && Object.hasOwn(AGGREGATION_RULE_LABELS, value);
-}
-
 /** 推荐意见, the last reason given, and the decision with its basis (total, pass mark, measures version). */
 function OpinionsCard({ application }: { application: PilotApplicationDetail }) {
-  const basis = asRecord(application.decisionBasis);
+  const basis =
+    application.decisionBasis === null || application.decisionBasis === undefined
+      ? null
+      : parsePilotDecisionBasis(application.decisionBasis);
   const decided = application.state === 'APPROVED' || application.state === 'DECLINED';
   const items = [
     ...(application.recommendationOpinion
@@ -272,10 +273,7 @@ function OpinionsCard({ application }: { application: PilotApplicationDetail }) 
       : []),
   ];
   if (basis) {
-    const total = numberText(basis.total);
-    const passMark = typeof basis.passMark === 'number' ? String(basis.passMark) : null;
-    const sheets = typeof basis.sheets === 'number' ? basis.sheets : null;
-    const versionNo = typeof basis.measuresVersionNo === 'number' ? basis.measuresVersionNo : null;
+    const { total, passMark, sheets, rule, passes, measuresVersionNo: versionNo } = basis;
     const measures = application.call.measures;
     items.push({
       key: 'basis',
@@ -283,13 +281,11 @@ function OpinionsCard({ application }: { application: PilotApplicationDetail }) 
       children: (
         <Flex vertical data-testid="pilot-decision-basis">
           <span>
-            评审总分 {total ?? '—'} 分{sheets !== null ? `（${sheets} 份评分表` : ''}
-            {sheets !== null && isRule(basis.rule) ? `，${AGGREGATION_RULE_LABELS[basis.rule]}` : ''}
-            {sheets !== null ? '）' : ''}
+            评审总分 {total?.toFixed(2) ?? '—'} 分（{sheets} 份评分表
+            {rule ? `，${AGGREGATION_RULE_LABELS[rule]}` : ''}）
           </span>
           <span>
-            合格线 {passMark ?? '—'} 分
-            {typeof basis.passes === 'boolean' ? ` · ${basis.passes ? '达到' : '未达到'}合格线` : ''}
+            合格线 {passMark ?? '—'} 分{passes !== null ? ` · ${passes ? '达到' : '未达到'}合格线` : ''}
           </span>
           <span>
             实施办法《{measures.title}》（{measures.documentNumber}）第 {versionNo ?? measures.versionNo} 版

@@ -12,7 +12,8 @@ import type {
   PilotApplicationsQuery as PilotApplicationsResult,
 } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
-import { PilotLevelTag, PilotStateTag } from './pilot-tags';
+import { PilotLevelTag } from '../calls/call-tags';
+import { PilotStateTag } from './pilot-tags';
 import { PilotCallsQuery } from '../calls/calls.operations';
 import { PilotApplicationsQuery } from './pilots.operations';
 

@@ -1,46 +1,57 @@
 import { useMutation } from '@apollo/client/react';
-import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
-import { toApiError, type ApiError } from '../../shared/api-error';
-import type { ExpertFieldsFragment } from '../../gql/graphql';
-import { ApiErrorAlert } from '../../shared/api-error.alert';
+import { Form, Input, Select, Tooltip, Typography, type ButtonProps } from 'antd';
+import type { PanelCandidatesQuery } from '../../gql/graphql';
+import { FormModal } from '../../shared/form-modal';
 import { placeViolations } from '../../shared/form-violations';
 import { ReopenReviewSheetMutation, SwapPanelMemberMutation } from './reviews.operations';
 
-type PoolExpert = ExpertFieldsFragment;
+/** A pool expert as a candidate for one application's panel, with the conflicts that keep them off it. */
+export type PanelCandidate = PanelCandidatesQuery['panelCandidates'][number];
 
-/** Why the API would refuse this expert on any panel of the application, or '' (conflicts are its to tell). */
-function refusal(e: PoolExpert, acceptedDomains: readonly string[]): string {
-  if (!e.available) return `暂不可用：${e.unavailableReason}`;
-  if (!e.accountUsername) return '未关联登录账号';
-  if (e.reviewsThisYear >= e.yearlyCap) return '已达年度上限';
-  if (!e.domains.some((d) => acceptedDomains.includes(d.code))) return '评审领域不符';
+/** Why the API would refuse this expert on the application's panel, or '' when they may sit. */
+function refusal({ expert, conflicts }: PanelCandidate, acceptedDomains: readonly string[]): string {
+  if (conflicts.length) return `利益冲突：${conflicts.map((c) => c.message).join('；')}`;
+  if (!expert.available) return `暂不可用：${expert.unavailableReason}`;
+  if (!expert.accountUsername) return '未关联登录账号';
+  if (expert.reviewsThisYear >= expert.yearlyCap) return '已达年度上限';
+  if (!expert.domains.some((d) => acceptedDomains.includes(d.code))) return '评审领域不符';
   return '';
 }
 
-/** Pool experts as choices, those who fit first; the unavailable, unlinked, capped or out of domain cannot be chosen. */
-export function poolExpertOptions(
-  pool: readonly PoolExpert[],
+/** Candidates as choices, those who may sit first; the conflicted, unavailable, unlinked, capped or out of domain cannot be chosen. */
+export function candidateOptions(
+  candidates: readonly PanelCandidate[],
   excludeIds: readonly string[],
   acceptedDomains: readonly string[],
 ) {
-  return pool
-    .filter((e) => !excludeIds.includes(e.id))
-    .map((e) => {
-      const note = refusal(e, acceptedDomains);
-      return { value: e.id, label: `${e.name}（${e.title}）`, disabled: note !== '', expert: e, note };
+  return candidates
+    .filter((c) => !excludeIds.includes(c.expert.id))
+    .map((c) => {
+      const note = refusal(c, acceptedDomains);
+      return {
+        value: c.expert.id,
+        label: `${c.expert.name}（${c.expert.title}）`,
+        disabled: note !== '',
+        candidate: c,
+        note,
+      };
     })
     .sort((a, b) => Number(a.disabled) - Number(b.disabled));
 }
 
-export function PoolExpertOption({ expert, note }: { expert: PoolExpert; note: string }) {
-  return (
-    <div>
+export function CandidateOption({ candidate, note }: { candidate: PanelCandidate; note: string }) {
+  const { expert, conflicts } = candidate;
+  const option = (
+    <div
+      data-testid="panel-candidate"
+      data-expert-name={expert.name}
+      data-conflicted={conflicts.length > 0 ? 'true' : 'false'}
+    >
       <div>
         {expert.name}
         <Typography.Text type="secondary">（{expert.title}）</Typography.Text>
         <Typography.Text type={note ? 'danger' : 'secondary'} style={{ float: 'right' }}>
-          {note || `本年 ${expert.reviewsThisYear} / ${expert.yearlyCap}`}
+          {conflicts.length ? '利益冲突' : note || `本年 ${expert.reviewsThisYear} / ${expert.yearlyCap}`}
         </Typography.Text>
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -49,11 +60,19 @@ export function PoolExpertOption({ expert, note }: { expert: PoolExpert; note: s
       </Typography.Text>
     </div>
   );
+  // Why a greyed-out expert cannot be chosen, on hover, before anything is submitted.
+  return note ? (
+    <Tooltip title={note} placement="left">
+      {option}
+    </Tooltip>
+  ) : (
+    option
+  );
 }
 
-/** A select over the pool, showing each expert's domains, affiliations and load. */
-export function PoolExpertSelect({
-  pool,
+/** A select over the application's candidates, showing each expert's domains, affiliations, load and conflicts. */
+export function CandidateSelect({
+  candidates,
   excludeIds,
   acceptedDomains,
   value,
@@ -61,7 +80,7 @@ export function PoolExpertSelect({
   testId,
   loading,
 }: {
-  pool: readonly PoolExpert[];
+  candidates: readonly PanelCandidate[];
   excludeIds: readonly string[];
   /** the application's industry and its parent class: an expert of either fits */
   acceptedDomains: readonly string[];
@@ -70,7 +89,7 @@ export function PoolExpertSelect({
   testId?: string;
   loading?: boolean;
 }) {
-  const options = poolExpertOptions(pool, excludeIds, acceptedDomains);
+  const options = candidateOptions(candidates, excludeIds, acceptedDomains);
   return (
     <Select<string>
       value={value}
@@ -82,7 +101,7 @@ export function PoolExpertSelect({
       options={options}
       optionRender={(option) => {
         const data = option.data as (typeof options)[number];
-        return <PoolExpertOption expert={data.expert} note={data.note} />;
+        return <CandidateOption candidate={data.candidate} note={data.note} />;
       }}
       data-testid={testId}
       popupMatchSelectWidth={false}
@@ -97,7 +116,8 @@ type SwapValues = { expertId: string; reason: string };
 export function SwapMemberModal({
   assignmentId,
   expertName,
-  pool,
+  candidates,
+  loadingCandidates,
   seatedIds,
   acceptedDomains,
   onClose,
@@ -105,63 +125,60 @@ export function SwapMemberModal({
 }: {
   assignmentId: string;
   expertName: string;
-  pool: readonly PoolExpert[];
+  candidates: readonly PanelCandidate[];
+  loadingCandidates: boolean;
   seatedIds: readonly string[];
   acceptedDomains: readonly string[];
   onClose: () => void;
   onSwapped: () => void;
 }) {
   const [form] = Form.useForm<SwapValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [swap, { loading }] = useMutation(SwapPanelMemberMutation);
   const okButtonProps: ButtonProps & { 'data-testid': string } = { 'data-testid': 'panel-swap-confirm' };
 
   async function save(values: SwapValues) {
-    setFailure(null);
-    try {
-      await swap({
-        variables: { input: { assignmentId, expertId: values.expertId, reason: values.reason.trim() } },
-      });
-      onSwapped();
-    } catch (error) {
-      setFailure(placeViolations(form, toApiError(error), ['expertId', 'reason']));
-    }
+    await swap({
+      variables: { input: { assignmentId, expertId: values.expertId, reason: values.reason.trim() } },
+    });
+    onSwapped();
   }
 
   return (
-    <Modal
+    <FormModal<SwapValues>
       open
       title={`撤换专家 · ${expertName}`}
       okText="确认撤换"
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      loading={loading}
+      form={form}
+      name="panel-swap"
       width={640}
-      destroyOnHidden
+      onSubmit={save}
+      placeError={(f, error) => placeViolations(f, error, ['expertId', 'reason'])}
+      onCancel={onClose}
+      intro={
+        <Typography.Paragraph type="secondary">
+          被撤换专家的评分表留痕但不再计入汇总；替换的专家同样须领域相符、无利益冲突、未达年度上限。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        被撤换专家的评分表留痕但不再计入汇总；替换的专家同样须领域相符、无利益冲突、未达年度上限。
-      </Typography.Paragraph>
-      <ApiErrorAlert error={failure} />
-      <Form<SwapValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item name="expertId" label="替换为" rules={[{ required: true, message: '请选择替换的专家' }]}>
-          <PoolExpertSelect
-            pool={pool}
-            excludeIds={seatedIds}
-            acceptedDomains={acceptedDomains}
-            testId="panel-swap-expert"
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label="撤换理由"
-          rules={[{ required: true, whitespace: true, message: '请说明撤换理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="expertId" label="替换为" rules={[{ required: true, message: '请选择替换的专家' }]}>
+        <CandidateSelect
+          candidates={candidates}
+          loading={loadingCandidates}
+          excludeIds={seatedIds}
+          acceptedDomains={acceptedDomains}
+          testId="panel-swap-expert"
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label="撤换理由"
+        rules={[{ required: true, whitespace: true, message: '请说明撤换理由' }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -180,7 +197,6 @@ export function ReopenSheetModal({
   onReopened: () => void;
 }) {
   const [form] = Form.useForm<ReopenValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [reopen, { loading }] = useMutation(ReopenReviewSheetMutation);
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     danger: true,
@@ -188,40 +204,36 @@ export function ReopenSheetModal({
   };
 
   async function save(values: ReopenValues) {
-    setFailure(null);
-    try {
-      await reopen({ variables: { input: { sheetId, reason: values.reason.trim() } } });
-      onReopened();
-    } catch (error) {
-      setFailure(placeViolations(form, toApiError(error), ['reason']));
-    }
+    await reopen({ variables: { input: { sheetId, reason: values.reason.trim() } } });
+    onReopened();
   }
 
   return (
-    <Modal
+    <FormModal<ReopenValues>
       open
       title={`退回评分表 · ${expertName}`}
       okText="确认退回重评"
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      loading={loading}
+      form={form}
+      name="panel-reopen"
       width={560}
-      destroyOnHidden
+      onSubmit={save}
+      placeError={(f, error) => placeViolations(f, error, ['reason'])}
+      onCancel={onClose}
+      intro={
+        <Typography.Paragraph>
+          退回后该评分表解除锁定，由专家修改后重新提交；退回理由记入审计记录。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph>
-        退回后该评分表解除锁定，由专家修改后重新提交；退回理由记入审计记录。
-      </Typography.Paragraph>
-      <ApiErrorAlert error={failure} />
-      <Form<ReopenValues> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-        <Form.Item
-          name="reason"
-          label="退回理由"
-          rules={[{ required: true, whitespace: true, message: '请说明退回理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label="退回理由"
+        rules={[{ required: true, whitespace: true, message: '请说明退回理由' }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,17 +3,26 @@ import { REVIEW_RECOMMENDATION_LABELS, REVIEW_SHEET_STATUS_LABELS, type PilotSta
 import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
-import type { ReviewPanelQuery as ReviewPanelResult } from '../../gql/graphql';
+import type {
+  ProposePanelQuery as ProposalResult,
+  ReviewPanelQuery as ReviewPanelResult,
+} from '../../gql/graphql';
 import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
-import { PoolExpertSelect, ReopenSheetModal, SwapMemberModal } from './panel-seat.modals';
+import { CandidateSelect, ReopenSheetModal, SwapMemberModal } from './panel-seat.modals';
 import { ReviewAggregateView } from './review-aggregate';
 import { formatScore } from './review-format';
-import { AssignPanelMutation, ExpertsQuery, ProposePanelQuery, ReviewPanelQuery } from './reviews.operations';
+import {
+  AssignPanelMutation,
+  PanelCandidatesQuery,
+  ProposePanelQuery,
+  ReviewPanelQuery,
+} from './reviews.operations';
 
 type Panel = NonNullable<ReviewPanelResult['pilotApplication']['panel']>;
 type Seat = Panel['seats'][number];
 type Sheet = NonNullable<Seat['sheet']>;
+type UnfilledSeat = ProposalResult['proposePanel']['unfilledSeats'][number];
 
 // Where each step is possible (the API checks again): a panel is formed before the review
 // starts, members are swapped until it ends, a submitted sheet is reopened during it.
@@ -70,7 +79,13 @@ export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
           <Typography.Text type="secondary">尚未组成专家组。</Typography.Text>
         )
       ) : (
-        <SeatedPanel panel={panel} state={state} acceptedDomains={acceptedDomains} onChanged={changed} />
+        <SeatedPanel
+          applicationId={applicationId}
+          panel={panel}
+          state={state}
+          acceptedDomains={acceptedDomains}
+          onChanged={changed}
+        />
       )}
     </Card>
   );
@@ -91,12 +106,16 @@ function PanelComposer({
   const client = useApolloClient();
   const { message } = App.useApp();
   const [slots, setSlots] = useState<(string | undefined)[] | null>(null);
-  const [explanation, setExplanation] = useState<string | null>(null);
+  const [unfilled, setUnfilled] = useState<UnfilledSeat[]>([]);
   const [proposing, setProposing] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const pool = useQuery(ExpertsQuery, { skip: slots === null, fetchPolicy: 'cache-and-network' });
+  const pool = useQuery(PanelCandidatesQuery, {
+    variables: { applicationId },
+    skip: slots === null,
+    fetchPolicy: 'network-only',
+  });
   const [assign, { loading: assigning }] = useMutation(AssignPanelMutation);
-  const experts = pool.data?.experts ?? [];
+  const candidates = pool.data?.panelCandidates ?? [];
 
   async function propose() {
     setProposing(true);
@@ -107,10 +126,13 @@ function PanelComposer({
         variables: { applicationId },
         fetchPolicy: 'no-cache',
       });
-      const proposed = data?.proposePanel.experts ?? null;
-      setExplanation(proposed ? null : (data?.proposePanel.explanation ?? '无法组成符合条件的专家组'));
-      // Without a valid proposal the officer still sees empty seats to fill by hand.
-      setSlots(proposed ? proposed.map((e) => e.id) : Array.from({ length: size }, () => undefined));
+      const proposed = (data?.proposePanel.experts ?? []).map((e): string | undefined => e.id);
+      setUnfilled(data?.proposePanel.unfilledSeats ?? []);
+      // The seats the pool cannot fill stay empty for the officer to fill by hand, or to wait for.
+      setSlots([
+        ...proposed,
+        ...Array.from({ length: Math.max(0, size - proposed.length) }, () => undefined),
+      ]);
     } catch (error) {
       setFailure(toApiError(error));
     } finally {
@@ -155,15 +177,21 @@ function PanelComposer({
           {slots ? '重新推荐' : '推荐专家组'}
         </Button>
       </div>
-      {explanation && (
+      {unfilled.length > 0 && (
         <Alert
           type="warning"
           showIcon
           data-testid="panel-no-proposal"
-          title="无法推荐符合条件的专家组"
+          title={`建议专家组不足额：已推荐 ${size - unfilled.length} 名，还缺 ${unfilled.length} 名`}
           description={
             <>
-              <div>{explanation}</div>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {unfilled.map((u) => (
+                  <li key={u.seat} data-testid="panel-unfilled-seat">
+                    第 {u.seat} 席：还缺{u.requirement}。{u.reason}。
+                  </li>
+                ))}
+              </ul>
               <div>可以补充专家库或调整专家的可用状态后重新推荐，也可以从专家库中逐一选择。</div>
             </>
           }
@@ -185,8 +213,8 @@ function PanelComposer({
                 title: '专家',
                 key: 'expert',
                 render: (_v, row) => (
-                  <PoolExpertSelect
-                    pool={experts}
+                  <CandidateSelect
+                    candidates={candidates}
                     excludeIds={slots.filter((id, i): id is string => Boolean(id) && i !== row.index)}
                     acceptedDomains={acceptedDomains}
                     value={row.expertId}
@@ -212,11 +240,13 @@ function PanelComposer({
 type Dialog = { kind: 'swap'; seat: Seat } | { kind: 'reopen'; seat: Seat; sheet: Sheet };
 
 function SeatedPanel({
+  applicationId,
   panel,
   state,
   acceptedDomains,
   onChanged,
 }: {
+  applicationId: string;
   panel: Panel;
   state: PilotState;
   acceptedDomains: readonly string[];
@@ -226,7 +256,11 @@ function SeatedPanel({
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const canSwap = SWAP_STATES.includes(state);
   const canReopen = state === 'IN_REVIEW';
-  const pool = useQuery(ExpertsQuery, { skip: dialog?.kind !== 'swap', fetchPolicy: 'cache-and-network' });
+  const pool = useQuery(PanelCandidatesQuery, {
+    variables: { applicationId },
+    skip: dialog?.kind !== 'swap',
+    fetchPolicy: 'network-only',
+  });
   const seated = panel.seats.length;
   const seatedIds = panel.seats.map((s) => s.expert.id);
 
@@ -336,7 +370,8 @@ function SeatedPanel({
         <SwapMemberModal
           assignmentId={dialog.seat.assignmentId}
           expertName={dialog.seat.expert.name}
-          pool={pool.data?.experts ?? []}
+          candidates={pool.data?.panelCandidates ?? []}
+          loadingCandidates={pool.loading}
           seatedIds={seatedIds}
           acceptedDomains={acceptedDomains}
           onClose={() => setDialog(null)}

@@ -158,6 +158,27 @@ export const ProposePanelQuery = graphql(`
         title
       }
       explanation
+      unfilledSeats {
+        seat
+        requirement
+        reason
+      }
+    }
+  }
+`);
+
+// The pool for one application's panel: each expert with the conflicts that keep them off it.
+export const PanelCandidatesQuery = graphql(`
+  query PanelCandidates($applicationId: ID!) {
+    panelCandidates(applicationId: $applicationId) {
+      expert {
+        ...ExpertFields
+      }
+      conflicts {
+        code
+        organizationLabel
+        message
+      }
     }
   }
 `);
