@@ -65,6 +65,10 @@ const CATALOGUE = {
   FILING_NOT_FILED: { class: 'REFUSED', message: '只有已备案的联盟可以推荐参加国家层面的试点' },
   FILING_ROUND_PUBLISHED: { class: 'REFUSED', message: '备案批次已发布，不能再修改' },
   FILING_ROUND_CHANGED: { class: 'REFUSED', message: '备案批次已被他人修改，请刷新后重试' },
+  // alliances
+  ALLIANCE_ESTABLISHED: { class: 'REFUSED', message: '联盟已成立，不能再次确认成立' },
+  // organizations
+  ORGANIZATION_NOT_CORRECTABLE: { class: 'FORBIDDEN', message: '只有登记该单位的市州或省厅可以更正' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;
 
 export type ErrorCode = keyof typeof CATALOGUE;
