@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IndustriesRepository } from './industries.repository';
 import { IndustriesResolver } from './industries.resolver';
 
-@Module({ providers: [IndustriesResolver] })
+// The taxonomy is read by other features (an alliance's industry) through IndustriesRepository.
+@Module({ providers: [IndustriesRepository, IndustriesResolver], exports: [IndustriesRepository] })
 export class IndustriesModule {}

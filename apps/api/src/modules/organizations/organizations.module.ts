@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
-@Module({ providers: [OrganizationsService, OrganizationsResolver], exports: [OrganizationsService] })
+@Module({
+  providers: [OrganizationsRepository, OrganizationsService, OrganizationsResolver],
+  exports: [OrganizationsService],
+})
 export class OrganizationsModule {}
