@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  AgreementSignatureEntity,
+  AgreementTaskEntity,
+  AllianceAgreementEntity,
+} from './alliance-agreement.entity';
+import { AllianceMemberEntity } from './alliance-member.entity';
+import { AllianceOutputEntity } from './alliance-output.entity';
+import { AllianceEntity } from './alliance.entity';
+import { GovernanceBodyEntity } from './governance-body.entity';
 import { DocumentsModule } from '../documents/documents.module';
 import { IndustriesModule } from '../industries/industries.module';
 import { MeasuresModule } from '../measures/measures.module';
@@ -19,7 +29,22 @@ import { FoundingCheckService } from './founding-check.service';
 
 // Alliances use documents (an alliance's file, the agreement's scan), never the other way round.
 @Module({
-  imports: [DocumentsModule, IndustriesModule, MeasuresModule, OrganizationsModule, TenantsModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      AllianceAgreementEntity,
+      AgreementTaskEntity,
+      AgreementSignatureEntity,
+      AllianceMemberEntity,
+      AllianceOutputEntity,
+      AllianceEntity,
+      GovernanceBodyEntity,
+    ]),
+    DocumentsModule,
+    IndustriesModule,
+    MeasuresModule,
+    OrganizationsModule,
+    TenantsModule,
+  ],
   controllers: [AllianceDocumentsController],
   providers: [
     AlliancesRepository,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentEntity } from './document.entity';
 import { MulterModule } from '@nestjs/platform-express';
 import { DocumentStorage } from './document-storage';
 import { DocumentsController } from './documents.controller';
@@ -11,6 +13,7 @@ import { stagingStorage } from './upload-staging';
 // an owner feature's upload route streams to the same staging folder.
 @Module({
   imports: [
+    TypeOrmModule.forFeature([DocumentEntity]),
     // Uploads stream to the store's staging folder before the request's transaction opens.
     MulterModule.registerAsync({
       inject: [DocumentStorage],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from './user.entity';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersRepository } from './users.repository';
@@ -6,7 +8,7 @@ import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [SessionsModule, TenantsModule],
+  imports: [TypeOrmModule.forFeature([UserEntity]), SessionsModule, TenantsModule],
   providers: [UsersRepository, UsersService, UsersResolver],
   exports: [UsersService],
 })
