@@ -16,10 +16,9 @@ import { RequestContextFactory } from './common/request/request-context.factory'
 import { transactionPlugin } from './common/request/transaction.plugin';
 import { ControlCharactersPipe } from './common/validation/control-characters.pipe';
 import { controlCharactersPlugin } from './common/validation/control-characters.plugin';
-import { ENTITIES } from './database/data-source';
 import { FEATURE_MODULES } from './feature-modules';
-import { CookieSettingsProvider } from './modules/auth/auth.service';
 import { SignInPool } from './modules/auth/sign-in-pool';
+import { CookieSettingsProvider } from './modules/sessions/session-cookie';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
@@ -93,7 +92,8 @@ export class AppModule implements NestModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: options.databaseUrl,
-          entities: ENTITIES,
+          // Each feature module registers its own entities (TypeOrmModule.forFeature).
+          autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
           extra: {

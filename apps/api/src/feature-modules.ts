@@ -11,6 +11,7 @@ import { MeasuresModule } from './modules/measures/measures.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PilotsModule } from './modules/pilots/pilots.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -18,6 +19,7 @@ import { UsersModule } from './modules/users/users.module';
 // themselves (forFeature + autoLoadEntities) and the schema emitter finds their resolvers here.
 export const FEATURE_MODULES = [
   TenantsModule,
+  SessionsModule,
   AuthModule,
   UsersModule,
   AuditModule,

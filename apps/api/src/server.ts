@@ -61,7 +61,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
 export { runMigrations } from './database/data-source';
 export { verifyAuditChains } from './modules/audit/audit-chain';
 // Passwords written outside the API (the demo seed) are hashed as the API hashes them.
-export { ARGON2_POLICY } from './modules/auth/password-hasher';
+export { ARGON2_POLICY } from './modules/sessions/password-hasher';
 export {
   exportChainHeads,
   signChainHeads,

@@ -8,6 +8,7 @@ export * from './text/control-characters.js';
 export * from './errors/error-codes.js';
 export * from './organizations/organization-type.js';
 export * from './organizations/credit-code.js';
+export * from './organizations/correction-right.js';
 export * from './measures/measures-parameters.js';
 export * from './alliances/alliance-snapshot.js';
 export * from './alliances/founding-conditions.js';

@@ -1,28 +1,5 @@
 import './pg-types';
 import { DataSource } from 'typeorm';
-import { TenantEntity } from '../modules/tenants/tenant.entity';
-import { UserEntity } from '../modules/users/user.entity';
-import { SessionEntity } from '../modules/auth/session.entity';
-import { IndustryEntity } from '../modules/industries/industry.entity';
-import { OrganizationEntity } from '../modules/organizations/organization.entity';
-import { MeasuresEntity } from '../modules/measures/measures.entity';
-import { AllianceEntity } from '../modules/alliances/alliance.entity';
-import { AllianceMemberEntity } from '../modules/alliances/alliance-member.entity';
-import { GovernanceBodyEntity } from '../modules/alliances/governance-body.entity';
-import {
-  AgreementSignatureEntity,
-  AgreementTaskEntity,
-  AllianceAgreementEntity,
-} from '../modules/alliances/alliance-agreement.entity';
-import { AllianceOutputEntity } from '../modules/alliances/alliance-output.entity';
-import { DocumentEntity } from '../modules/documents/document.entity';
-import { PilotCallEntity } from '../modules/calls/pilot-call.entity';
-import { REVIEW_ENTITIES } from '../modules/reviews/reviews.entities';
-import {
-  PilotApplicationDocumentEntity,
-  PilotApplicationEntity,
-  PilotObjectionEntity,
-} from '../modules/pilots/pilot-application.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { AllianceRegister1764390000000 } from './migrations/1764390000000-alliance-register';
 import { SignedAgreementTasksFinal1764391000000 } from './migrations/1764391000000-signed-agreement-tasks-final';
@@ -34,27 +11,6 @@ import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-at
 import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-pilot-refusal-and-no-panel';
 import { JobsAndMessages1764450000000 } from './migrations/1764450000000-jobs-and-messages';
 
-export const ENTITIES = [
-  TenantEntity,
-  UserEntity,
-  SessionEntity,
-  IndustryEntity,
-  OrganizationEntity,
-  MeasuresEntity,
-  AllianceEntity,
-  AllianceMemberEntity,
-  GovernanceBodyEntity,
-  AllianceAgreementEntity,
-  AgreementTaskEntity,
-  AgreementSignatureEntity,
-  AllianceOutputEntity,
-  DocumentEntity,
-  PilotCallEntity,
-  PilotApplicationEntity,
-  PilotApplicationDocumentEntity,
-  PilotObjectionEntity,
-  ...REVIEW_ENTITIES,
-];
 export const MIGRATIONS = [
   Foundation1764380000000,
   AllianceRegister1764390000000,
@@ -72,7 +28,8 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // Migrations are plain SQL: the entities register with their feature modules in the API.
+    entities: [],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -380,7 +380,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
           },
         }),
       );
-      expectRefused(res, 'CONFLICT');
+      expectRefused(res, 'AGREEMENT_SIGNED');
 
       const failure = await asRuntimeRole(
         { tenantId: officer.tenantId, userId: officer.id, roles: officer.roles },
@@ -614,11 +614,11 @@ describe('an alliance from registration to dissolution (长沙)', () => {
     expect(event!.after.basis).toMatchObject({ article: '第八条', agreementVersion: 3 });
   });
 
-  it('refuses to establish it a second time with CONFLICT', async () => {
+  it('refuses to establish it a second time with ALLIANCE_ESTABLISHED', async () => {
     const res = await refused(() =>
       register.send(M.establishAlliance, { input: { allianceId: alliance.id, establishedOn: '2024-06-20' } }),
     );
-    expectRefused(res, 'CONFLICT');
+    expectRefused(res, 'ALLIANCE_ESTABLISHED');
   });
 
   it('lets a member exit with date and reason, keeping its history', async () => {
@@ -735,7 +735,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
     ).toBe(true);
   });
 
-  it('refuses every change to the dissolved alliance with CONFLICT, writing nothing', async () => {
+  it('refuses every change to the dissolved alliance with ALLIANCE_DISSOLVED, writing nothing', async () => {
     const member = alliance.members[0]!;
     const attempts: [string, string, Record<string, unknown>][] = [
       [
@@ -800,7 +800,7 @@ describe('an alliance from registration to dissolution (长沙)', () => {
     ];
     for (const [name, query, input] of attempts) {
       const res = await refused(() => register.send(query, { input }));
-      expect(res.errors?.[0]?.extensions?.code, name).toBe('CONFLICT');
+      expect(res.errors?.[0]?.extensions?.code, name).toBe('ALLIANCE_DISSOLVED');
       expect(res.errors?.[0]?.message, name).toBe('联盟已解散，记录只读');
     }
   });

@@ -123,7 +123,10 @@ describe('measures', () => {
       provinceVersionId = rules.province.id;
     }
     // Before its publication nothing was in force.
-    expectRefused(await cityOfficer.register.send(Q.measuresInForce, { asOf: '2016-12-15' }), 'NOT_FOUND');
+    expectRefused(
+      await cityOfficer.register.send(Q.measuresInForce, { asOf: '2016-12-15' }),
+      'MEASURES_NOT_IN_FORCE',
+    );
     expect((await inForce(cityOfficer, '2016-12-16')).province.id).toBe(provinceVersionId);
   });
 
@@ -278,7 +281,7 @@ describe('measures', () => {
     });
   });
 
-  it('refuses to change a published version: CONFLICT through the API, and the trigger refuses it in SQL', async () => {
+  it('refuses to change a published version: MEASURES_NOT_DRAFT through the API, and the trigger refuses it in SQL', async () => {
     const before = await db.fingerprint(cityAdmin.user.tenantId);
     const update = await cityAdmin.register.send(M.updateMeasuresDraft, {
       input: {
@@ -290,8 +293,8 @@ describe('measures', () => {
         version: 1,
       },
     });
-    expectRefused(update, 'CONFLICT');
-    expectRefused(await cityAdmin.register.send(M.publishMeasures, { id: localV1.id }), 'CONFLICT');
+    expectRefused(update, 'MEASURES_NOT_DRAFT');
+    expectRefused(await cityAdmin.register.send(M.publishMeasures, { id: localV1.id }), 'MEASURES_NOT_DRAFT');
     expect(await db.fingerprint(cityAdmin.user.tenantId)).toEqual(before);
 
     for (const [tenant, id, set] of [

@@ -203,7 +203,7 @@ describe('organization directory', () => {
       expect(row!.version).toBe(3);
     });
 
-    it('refuses another city with FORBIDDEN, changing and auditing nothing', async () => {
+    it('refuses another city with ORGANIZATION_NOT_CORRECTABLE, changing and auditing nothing', async () => {
       const org = await changsha.register.addOrganization();
       const [seen] = dataOf(
         await zhuzhou.register.send<{ organizations: OrganizationView[] }>(
@@ -214,7 +214,7 @@ describe('organization directory', () => {
       expect(seen).toEqual({ id: org.id, correctable: false });
       const before = await stored(org.creditCode);
       const mark = await db.auditMark();
-      expectRefused(await correct(zhuzhou, org, uniqueName('越权更正')), 'FORBIDDEN');
+      expectRefused(await correct(zhuzhou, org, uniqueName('越权更正')), 'ORGANIZATION_NOT_CORRECTABLE');
       expect(await stored(org.creditCode)).toEqual(before);
       expect(await db.auditSince(mark)).toEqual([]);
     });

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { inject } from 'vitest';
 import type { Clock } from '../../src/common/clock';
-import { ARGON2_POLICY } from '../../src/modules/auth/password-hasher';
+import { ARGON2_POLICY } from '../../src/modules/sessions/password-hasher';
 import { type RunningApi, startApi, type StartOptions } from '../../src/server';
 
 export const PASSWORD = 'Test@Pass2026';

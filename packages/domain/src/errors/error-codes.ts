@@ -2,7 +2,8 @@ import { PASSWORD_PROBLEM_LABELS } from '../auth/password-policy.js';
 import { CREDIT_CODE_PROBLEM_LABELS } from '../organizations/credit-code.js';
 
 /** How an error is answered over HTTP: the REST status, and the class of answer it belongs to. */
-export type ErrorClass = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_INPUT' | 'REFUSED' | 'BUSY' | 'FAULT';
+export type ErrorClass =
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_INPUT' | 'REFUSED' | 'BUSY' | 'FAULT';
 
 const HTTP_STATUS_OF_CLASS: Record<ErrorClass, number> = {
   UNAUTHENTICATED: 401,
@@ -51,6 +52,8 @@ const CATALOGUE = {
   },
   OBJECTION_OUTSIDE_NOTICE: { class: 'REFUSED', message: '只有公示中的申报可以登记或答复异议' },
   OBJECTION_ANSWERED: { class: 'REFUSED', message: '该异议已答复' },
+  // measures
+  MEASURES_NOT_IN_FORCE: { class: 'NOT_FOUND', message: '该日期没有生效的省级实施办法' },
   // filings
   FILING_TRANSITION_REFUSED: { class: 'REFUSED', message: '当前不能对该备案执行此操作，请查看未满足的条件' },
   FILING_ROUND_CLOSED: { class: 'REFUSED', message: '不在备案批次规定的受理时间内' },
@@ -72,6 +75,10 @@ const CATALOGUE = {
   REVIEW_NOT_OPEN: { class: 'REFUSED', message: '该申报不在评审阶段' },
   REVIEW_SHEET_NOT_SUBMITTED: { class: 'REFUSED', message: '评分表尚未提交，无需退回' },
   REVIEW_SHEET_CHANGED: { class: 'REFUSED', message: '评分表已被他人处理，请刷新后重试' },
+  // alliances
+  ALLIANCE_ESTABLISHED: { class: 'REFUSED', message: '联盟已成立，不能再次确认成立' },
+  // organizations
+  ORGANIZATION_NOT_CORRECTABLE: { class: 'FORBIDDEN', message: '只有登记该单位的市州或省厅可以更正' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

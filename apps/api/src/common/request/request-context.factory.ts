@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../errors/app-error';
-import { readSessionToken } from '../../modules/auth/session-cookie';
-import { SessionsService } from '../../modules/auth/sessions.service';
 import { applyIdentity } from './identity';
 import type { RequestContext, Viewer } from './request-context';
 import { RequestEndedError, RequestTransaction } from './request-transaction';
+import { SessionResolver } from './session-resolver';
 
 @Injectable()
 export class RequestContextFactory {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionResolver,
   ) {}
 
   /**
@@ -22,7 +21,7 @@ export class RequestContextFactory {
    */
   async create(req: Request, res: Response): Promise<RequestContext> {
     return this.withRetry(req, res, async (ctx) => {
-      const token = readSessionToken(req);
+      const token = this.sessions.tokenOf(req);
       if (!token) return;
       const transaction = new RequestTransaction(this.dataSource);
       ctx.transaction = transaction;
@@ -41,7 +40,7 @@ export class RequestContextFactory {
    */
   async createForRest(req: Request, res: Response): Promise<RequestContext> {
     return this.withRetry(req, res, async (ctx) => {
-      const token = readSessionToken(req);
+      const token = this.sessions.tokenOf(req);
       if (!token) return;
       const check = new RequestTransaction(this.dataSource);
       ctx.transaction = check;

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldViolation } from '@xiangmeng/domain';
-import { type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ownRecord } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
-import { staleEdit } from '../../common/errors/stale-edit';
+import { badInput, invalid, violation } from '../../common/errors/app-error';
 import {
   CHECK_VIOLATION,
   OBJECT_NOT_IN_PREREQUISITE_STATE,
   sqlState,
   UNIQUE_VIOLATION,
 } from '../../common/errors/database-errors';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { DocumentEntity } from '../documents/document.entity';
-import {
-  AgreementSignatureEntity,
-  AgreementTaskEntity,
-  AllianceAgreementEntity,
-} from './alliance-agreement.entity';
-import { AllianceMemberEntity } from './alliance-member.entity';
-import type { AllianceEntity } from './alliance.entity';
+import { DocumentsService } from '../documents/documents.service';
+import type { AgreementSignatureEntity, AllianceAgreementEntity } from './alliance-agreement.entity';
+import { type AgreementDraft, AllianceAgreementsRepository } from './alliance-agreements.repository';
 import { dateViolations, textViolations } from './alliance-input.rules';
+import { AllianceMembersRepository } from './alliance-members.repository';
+import type { AllianceEntity } from './alliance.entity';
+import { agreementSigned } from './alliances.errors';
 import { AlliancesService } from './alliances.service';
 import type {
   AgreementDraftInput,
@@ -28,8 +27,6 @@ import type {
   RecordSignatureInput,
   UpdateAgreementDraftInput,
 } from './dto/alliance.input';
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 const CLAUSES = [
   ['innovationGoals', '技术创新目标'],
@@ -51,14 +48,22 @@ function clauses(input: AgreementDraftInput) {
   >;
 }
 
-function signedIsFinal(): AppError {
-  return new AppError('CONFLICT', {}, '该版本协议已有成员签署，内容不能再改；如需修改请新建版本');
+function draftOf(input: AgreementDraftInput): AgreementDraft {
+  return { ...clauses(input), scanDocumentId: input.scanDocumentId ?? null };
 }
 
+function tasksOf(input: AgreementDraftInput) {
+  return input.tasks.map((t) => ({ organizationId: t.organizationId, task: t.task.trim() }));
+}
+
+/** Agreement versions (Art. 8(2)): drafts, task division, and each member's signature. */
 @Injectable()
 export class AllianceAgreementsService {
   constructor(
+    private readonly agreements: AllianceAgreementsRepository,
+    private readonly members: AllianceMembersRepository,
     private readonly alliances: AlliancesService,
+    private readonly documents: DocumentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -71,7 +76,7 @@ export class AllianceAgreementsService {
     const violations: FieldViolation[] = CLAUSES.flatMap(([key, label]) =>
       textViolations(key, input[key], label, 0, 5000),
     );
-    const current = await db.findBy(AllianceMemberEntity, { allianceId: alliance.id, exitedOn: IsNull() });
+    const current = await this.members.current(db, alliance.id);
     const seen = new Set<string>();
     input.tasks.forEach((t, i) => {
       if (!current.some((m) => m.organizationId === t.organizationId)) {
@@ -85,17 +90,24 @@ export class AllianceAgreementsService {
       violations.push(...textViolations(`tasks.${i}.task`, t.task, '任务分工', 1, 2000));
     });
     if (input.scanDocumentId) {
-      const scan = UUID.test(input.scanDocumentId)
-        ? await db.findOneBy(DocumentEntity, {
-            id: input.scanDocumentId,
-            allianceId: alliance.id,
-            kind: 'AGREEMENT_SCAN',
-          })
-        : null;
-      if (!scan)
+      const scans = await this.documents.belongingTo(
+        db,
+        alliance.id,
+        [input.scanDocumentId],
+        'AGREEMENT_SCAN',
+      );
+      if (!scans.length)
         violations.push(violation('scanDocumentId', 'UNKNOWN_DOCUMENT', '请先上传本联盟的协议扫描件'));
     }
     if (violations.length) throw badInput(violations);
+  }
+
+  private async ownAgreement(
+    db: EntityManager,
+    viewer: Viewer,
+    id: string,
+  ): Promise<AllianceAgreementEntity> {
+    return ownRecord(viewer, await this.agreements.find(db, id));
   }
 
   async createVersion(
@@ -105,59 +117,22 @@ export class AllianceAgreementsService {
   ): Promise<AllianceAgreementEntity> {
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, input.allianceId);
     await this.checkDraft(ctx.db, alliance, input);
-    const [{ next }] = await ctx.db.query<[{ next: number }]>(
-      'SELECT coalesce(max(version), 0) + 1 AS next FROM alliance_agreement WHERE alliance_id = $1',
-      [alliance.id],
-    );
-    const agreement = await ctx.db.save(
-      ctx.db.create(AllianceAgreementEntity, {
-        tenantId: viewer.tenantId,
-        allianceId: alliance.id,
-        version: next,
-        ...clauses(input),
-        scanDocumentId: input.scanDocumentId ?? null,
-        createdBy: viewer.userId,
-      }),
-    );
-    await this.writeTasks(ctx.db, viewer, agreement.id, input);
+    // The alliance is locked: no other version can take this number before the insert.
+    const version = await this.agreements.nextVersion(ctx.db, alliance.id);
+    const agreement = await this.agreements.insert(ctx.db, {
+      tenantId: viewer.tenantId,
+      allianceId: alliance.id,
+      version,
+      ...draftOf(input),
+      createdBy: viewer.userId,
+    });
+    await this.agreements.replaceTasks(ctx.db, agreement, tasksOf(input));
     await this.audit.record(ctx.db, {
       action: 'agreement.create_version',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      after: { agreementId: agreement.id, version: next, ...clauses(input), tasks: input.tasks },
+      after: { agreementId: agreement.id, version, ...clauses(input), tasks: input.tasks },
     });
-    return agreement;
-  }
-
-  private async writeTasks(
-    db: EntityManager,
-    viewer: Viewer,
-    agreementId: string,
-    input: AgreementDraftInput,
-  ) {
-    await db.delete(AgreementTaskEntity, { tenantId: viewer.tenantId, agreementId });
-    if (input.tasks.length) {
-      await db.insert(
-        AgreementTaskEntity,
-        input.tasks.map((t) => ({
-          tenantId: viewer.tenantId,
-          agreementId,
-          organizationId: t.organizationId,
-          task: t.task.trim(),
-        })),
-      );
-    }
-  }
-
-  private async ownAgreement(
-    db: EntityManager,
-    viewer: Viewer,
-    id: string,
-  ): Promise<AllianceAgreementEntity> {
-    const agreement = UUID.test(id)
-      ? await db.findOneBy(AllianceAgreementEntity, { id, tenantId: viewer.tenantId })
-      : null;
-    if (!agreement) throw notFound();
     return agreement;
   }
 
@@ -168,35 +143,33 @@ export class AllianceAgreementsService {
   ): Promise<AllianceAgreementEntity> {
     const found = await this.ownAgreement(ctx.db, viewer, input.agreementId);
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, found.allianceId);
-    if (await ctx.db.existsBy(AgreementSignatureEntity, { agreementId: found.id })) throw signedIsFinal();
+    if (await this.agreements.isSigned(ctx.db, found.id)) throw agreementSigned();
     await this.checkDraft(ctx.db, alliance, input);
-    let affected: number | undefined;
+    let updated: boolean;
     try {
-      ({ affected } = await ctx.db.update(
-        AllianceAgreementEntity,
-        { id: found.id, revision: input.revision },
-        {
-          ...clauses(input),
-          scanDocumentId: input.scanDocumentId ?? null,
-          revision: input.revision + 1,
-          updatedAt: this.clock.now(),
-        },
-      ));
+      updated = await this.agreements.updateDraft(
+        ctx.db,
+        found.id,
+        input.revision,
+        draftOf(input),
+        this.clock.now(),
+      );
     } catch (error) {
-      if (sqlState(error) === OBJECT_NOT_IN_PREREQUISITE_STATE) throw signedIsFinal();
+      // The database's own guard: a signed version is final whatever the check above saw.
+      if (sqlState(error) === OBJECT_NOT_IN_PREREQUISITE_STATE) throw agreementSigned();
       throw error;
     }
-    if (affected !== 1) {
+    if (!updated) {
       throw await staleEdit(ctx.db, 'alliance_agreement', found.id, `联盟协议第 ${found.version} 版草稿`);
     }
-    await this.writeTasks(ctx.db, viewer, found.id, input);
+    await this.agreements.replaceTasks(ctx.db, found, tasksOf(input));
     await this.audit.record(ctx.db, {
       action: 'agreement.update_draft',
       subjectType: 'alliance',
       subjectId: alliance.id,
       after: { agreementId: found.id, version: found.version, ...clauses(input), tasks: input.tasks },
     });
-    return ctx.db.findOneByOrFail(AllianceAgreementEntity, { id: found.id });
+    return this.ownAgreement(ctx.db, viewer, found.id);
   }
 
   /** A member's legal representative signs a version (Art. 8(2)); only members on the roll that day may sign. */
@@ -212,16 +185,13 @@ export class AllianceAgreementsService {
       ...textViolations('signatoryName', input.signatoryName, '签署人姓名', 1, 40),
     ];
     if (violations.length) throw badInput(violations);
-    const members = await ctx.db.findBy(AllianceMemberEntity, {
-      allianceId: alliance.id,
-      organizationId: input.organizationId,
-    });
-    const onRoll = members.some(
+    const memberships = await this.members.memberships(ctx.db, alliance.id, input.organizationId);
+    const onRoll = memberships.some(
       (m) => m.joinedOn <= input.signedOn && (m.exitedOn === null || m.exitedOn > input.signedOn),
     );
     if (!onRoll)
       throw invalid('organizationId', 'SIGNATORY_NOT_MEMBER', '签署日不是本联盟成员的单位不能签署协议');
-    const signature = ctx.db.create(AgreementSignatureEntity, {
+    const signature: AgreementSignatureEntity = {
       tenantId: viewer.tenantId,
       agreementId: agreement.id,
       organizationId: input.organizationId,
@@ -229,9 +199,9 @@ export class AllianceAgreementsService {
       signedOn: input.signedOn,
       recordedAt: this.clock.now(),
       recordedBy: viewer.userId,
-    });
+    };
     try {
-      await ctx.db.insert(AgreementSignatureEntity, signature);
+      await this.agreements.insertSignature(ctx.db, signature);
     } catch (error) {
       const state = sqlState(error);
       if (state === UNIQUE_VIOLATION)

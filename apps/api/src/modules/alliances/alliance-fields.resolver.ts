@@ -1,22 +1,23 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AllianceAction, agreementInEffect, availableAllianceActions, chinaDate } from '@xiangmeng/domain';
-import { In } from 'typeorm';
 import { SignedIn } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
 import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
+import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
-import { TenantEntity } from '../tenants/tenant.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { TenantEntity } from '../tenants/tenant.entity';
 import { TenantModel, toTenantModel } from '../tenants/tenant.model';
-import { AllianceMemberEntity } from './alliance-member.entity';
-import { AllianceOutputEntity } from './alliance-output.entity';
-import { loadSnapshots, type StoredSnapshot } from './alliance-snapshots';
-import { GovernanceBodyEntity } from './governance-body.entity';
-import { AllianceEntity } from './alliance.entity';
+import { TenantsService } from '../tenants/tenants.service';
+import type { AllianceMemberEntity } from './alliance-member.entity';
+import { AllianceMembersRepository } from './alliance-members.repository';
+import type { AllianceOutputEntity } from './alliance-output.entity';
+import type { StoredSnapshot } from './alliance-snapshots';
 import {
   AllianceAgreementModel,
   AllianceMemberModel,
@@ -26,13 +27,20 @@ import {
   GovernanceBodyModel,
   MeasuresBasis,
 } from './alliance.model';
+import { AlliancesRepository } from './alliances.repository';
 import { FoundingCheckService } from './founding-check.service';
+import type { GovernanceBodyEntity } from './governance-body.entity';
 
 // Relations of an alliance, each batched per request so a page of any size costs the same
 // number of statements.
 @Resolver(() => AllianceModel)
 export class AllianceFieldsResolver {
   constructor(
+    private readonly alliances: AlliancesRepository,
+    private readonly memberships: AllianceMembersRepository,
+    private readonly directory: OrganizationsService,
+    private readonly taxonomy: IndustriesRepository,
+    private readonly tenants: TenantsService,
     private readonly foundingChecks: FoundingCheckService,
     private readonly clock: Clock,
   ) {}
@@ -42,7 +50,7 @@ export class AllianceFieldsResolver {
       ctx,
       'organization-by-id',
       async (ids) => {
-        const rows = await ctx.db.findBy(OrganizationEntity, { id: In([...ids]) });
+        const rows = await this.directory.byIds(ctx.db, ids);
         return ids.map((id) => rows.find((r) => r.id === id));
       },
     );
@@ -50,8 +58,8 @@ export class AllianceFieldsResolver {
 
   private snapshots(ctx: RequestContext) {
     return perRequestLoader<string, StoredSnapshot>(ctx, 'alliance-snapshot', async (ids) => {
-      const alliances = await ctx.db.findBy(AllianceEntity, { id: In([...ids]) });
-      const snapshots = await loadSnapshots(ctx.db, alliances);
+      const alliances = await this.alliances.byIds(ctx.db, ids);
+      const snapshots = await this.alliances.snapshots(ctx.db, alliances);
       return ids.map(
         (id) =>
           snapshots.get(id) ?? {
@@ -65,14 +73,7 @@ export class AllianceFieldsResolver {
 
   private memberRows(ctx: RequestContext) {
     return perRequestLoader<string, AllianceMemberEntity[]>(ctx, 'members-by-alliance', async (ids) =>
-      groupBy(
-        ids,
-        await ctx.db.find(AllianceMemberEntity, {
-          where: { allianceId: In([...ids]) },
-          order: { joinedOn: 'ASC', createdAt: 'ASC' },
-        }),
-        (m) => m.allianceId,
-      ),
+      groupBy(ids, await this.memberships.ofAlliances(ctx.db, ids), (m) => m.allianceId),
     );
   }
 
@@ -83,7 +84,7 @@ export class AllianceFieldsResolver {
       ctx,
       'industry-by-code',
       async (codes) => {
-        const rows = await ctx.db.findBy(IndustryEntity, { code: In([...codes]) });
+        const rows = await this.taxonomy.byCodes(ctx.db, codes);
         return codes.map((code) => rows.find((r) => r.code === code));
       },
     );
@@ -96,7 +97,7 @@ export class AllianceFieldsResolver {
   @ResolveField(() => TenantModel, { description: '登记该联盟的单位（省或市州）' })
   async tenant(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<TenantModel> {
     const loader = perRequestLoader<string, TenantEntity | undefined>(ctx, 'tenant-by-id', async (ids) => {
-      const rows = await ctx.db.findBy(TenantEntity, { id: In([...ids]) });
+      const rows = await this.tenants.byIds(ctx.db, ids);
       return ids.map((id) => rows.find((r) => r.id === id));
     });
     const tenant = await loader.load(alliance.tenantId);
@@ -170,14 +171,7 @@ export class AllianceFieldsResolver {
     @Parent() alliance: AllianceModel,
   ): Promise<GovernanceBodyModel[]> {
     const loader = perRequestLoader<string, GovernanceBodyEntity[]>(ctx, 'bodies-by-alliance', async (ids) =>
-      groupBy(
-        ids,
-        await ctx.db.find(GovernanceBodyEntity, {
-          where: { allianceId: In([...ids]) },
-          order: { kind: 'ASC' },
-        }),
-        (b) => b.allianceId,
-      ),
+      groupBy(ids, await this.alliances.governanceBodies(ctx.db, ids), (b) => b.allianceId),
     );
     return (await loader.load(alliance.id)).map((b) => ({
       kind: b.kind,
@@ -226,14 +220,7 @@ export class AllianceFieldsResolver {
     @Parent() alliance: AllianceModel,
   ): Promise<AllianceOutputModel[]> {
     const loader = perRequestLoader<string, AllianceOutputEntity[]>(ctx, 'outputs-by-alliance', async (ids) =>
-      groupBy(
-        ids,
-        await ctx.db.find(AllianceOutputEntity, {
-          where: { allianceId: In([...ids]) },
-          order: { year: 'DESC', createdAt: 'DESC' },
-        }),
-        (o) => o.allianceId,
-      ),
+      groupBy(ids, await this.alliances.outputs(ctx.db, ids), (o) => o.allianceId),
     );
     return (await loader.load(alliance.id)).map((o) => ({
       id: o.id,

@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { MEMBER_ROLE_LABELS } from '@xiangmeng/domain';
-import { IsNull } from 'typeorm';
-import { badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { ownRecord } from '../../common/access/access';
+import { badInput, invalid, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { AllianceMemberEntity } from './alliance-member.entity';
 import { dateViolations, textViolations } from './alliance-input.rules';
+import type { AllianceMemberEntity } from './alliance-member.entity';
+import { AllianceMembersRepository } from './alliance-members.repository';
+import { allianceChanged } from './alliances.errors';
 import { AlliancesService } from './alliances.service';
 import type { AddMemberInput, ExitMemberInput } from './dto/alliance.input';
 
-const UUID = /^[0-9a-f-]{36}$/i;
-
+/** Organizations join and leave an alliance; history is kept (exits are dated, never deleted). */
 @Injectable()
 export class AllianceMembersService {
   constructor(
+    private readonly members: AllianceMembersRepository,
     private readonly alliances: AlliancesService,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
@@ -23,7 +25,7 @@ export class AllianceMembersService {
 
   async add(ctx: RequestContext, viewer: Viewer, input: AddMemberInput): Promise<AllianceMemberEntity> {
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, input.allianceId);
-    const organization = await this.organizations.byId(ctx.db, input.organizationId).catch(() => null);
+    const organization = await this.organizations.find(ctx.db, input.organizationId);
     const violations = dateViolations('joinedOn', input.joinedOn, this.alliances.today());
     if (!organization)
       violations.push(violation('organizationId', 'UNKNOWN_ORGANIZATION', '请从名录中选择单位'));
@@ -33,10 +35,7 @@ export class AllianceMembersService {
       );
     }
     if (violations.length || !organization) throw badInput(violations);
-    const current = await ctx.db.findBy(AllianceMemberEntity, {
-      allianceId: alliance.id,
-      exitedOn: IsNull(),
-    });
+    const current = await this.members.current(ctx.db, alliance.id);
     if (current.some((m) => m.organizationId === organization.id)) {
       throw invalid('organizationId', 'ALREADY_MEMBER', `${organization.name} 已是本联盟成员`);
     }
@@ -45,17 +44,13 @@ export class AllianceMembersService {
     }
     let member: AllianceMemberEntity;
     try {
-      member = await ctx.db.save(
-        ctx.db.create(AllianceMemberEntity, {
-          tenantId: viewer.tenantId,
-          allianceId: alliance.id,
-          organizationId: organization.id,
-          role: input.role,
-          joinedOn: input.joinedOn,
-          exitedOn: null,
-          exitReason: null,
-        }),
-      );
+      member = await this.members.insert(ctx.db, {
+        tenantId: viewer.tenantId,
+        allianceId: alliance.id,
+        organizationId: organization.id,
+        role: input.role,
+        joinedOn: input.joinedOn,
+      });
     } catch (error) {
       if (sqlState(error) === UNIQUE_VIOLATION)
         throw invalid('organizationId', 'ALREADY_MEMBER', '该单位已是本联盟成员或理事长单位已存在');
@@ -78,12 +73,10 @@ export class AllianceMembersService {
 
   /** A member leaves on a date; its history stays. */
   async exit(ctx: RequestContext, viewer: Viewer, input: ExitMemberInput): Promise<AllianceMemberEntity> {
-    const found = UUID.test(input.memberId)
-      ? await ctx.db.findOneBy(AllianceMemberEntity, { id: input.memberId, tenantId: viewer.tenantId })
-      : null;
-    if (!found) throw notFound();
+    const found = ownRecord(viewer, await this.members.find(ctx.db, input.memberId));
     const alliance = await this.alliances.lockForChange(ctx.db, viewer, found.allianceId);
-    const member = await ctx.db.findOneByOrFail(AllianceMemberEntity, { id: found.id });
+    // Read again under the alliance's lock: another request may have recorded the exit meanwhile.
+    const member = ownRecord(viewer, await this.members.find(ctx.db, found.id));
     if (member.exitedOn) throw invalid('memberId', 'ALREADY_EXITED', `该成员已于 ${member.exitedOn} 退出`);
     const violations = [
       ...dateViolations('exitedOn', input.exitedOn, this.alliances.today()),
@@ -95,18 +88,15 @@ export class AllianceMembersService {
       );
     }
     if (violations.length) throw badInput(violations);
-    await ctx.db.update(
-      AllianceMemberEntity,
-      { id: member.id, exitedOn: IsNull() },
-      { exitedOn: input.exitedOn, exitReason: input.reason.trim() },
-    );
+    const reason = input.reason.trim();
+    if (!(await this.members.exit(ctx.db, member.id, input.exitedOn, reason))) throw allianceChanged();
     await this.audit.record(ctx.db, {
       action: 'alliance.exit_member',
       subjectType: 'alliance',
       subjectId: alliance.id,
       before: { memberId: member.id, organizationId: member.organizationId, role: member.role },
-      after: { exitedOn: input.exitedOn, reason: input.reason.trim() },
+      after: { exitedOn: input.exitedOn, reason },
     });
-    return { ...member, exitedOn: input.exitedOn, exitReason: input.reason.trim() };
+    return { ...member, exitedOn: input.exitedOn, exitReason: reason };
   }
 }

@@ -44,6 +44,8 @@ export type StoredAgreement = AgreementSnapshot & {
 };
 export type StoredSnapshot = AllianceSnapshot & { agreements: StoredAgreement[] };
 
+// The alliances feature reads this through AlliancesRepository.snapshots; it stays a function
+// while another feature (pilots' dossier) still calls it directly.
 export async function loadSnapshots(
   db: EntityManager,
   alliances: readonly AllianceEntity[],

@@ -5,7 +5,6 @@ import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AllianceAgreementsService } from './alliance-agreements.service';
 import { AllianceMembersService } from './alliance-members.service';
-import { AllianceRegisterQuery } from './alliance-register.query';
 import {
   AllianceConnectionModel,
   AllianceModel,
@@ -32,7 +31,6 @@ import {
 export class AlliancesResolver {
   constructor(
     private readonly register: AlliancesService,
-    private readonly registerQuery: AllianceRegisterQuery,
     private readonly memberships: AllianceMembersService,
     private readonly agreementVersions: AllianceAgreementsService,
   ) {}
@@ -47,7 +45,7 @@ export class AlliancesResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<AllianceConnectionModel> {
-    const page = await this.registerQuery.page(ctx.db, filter, first, after);
+    const page = await this.register.page(ctx.db, filter, first, after);
     return { ...page, nodes: page.nodes.map(toAllianceModel) };
   }
 

@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import {
-  chinaDate,
-  decideAllianceTransition,
-  failingConditionsRootFirst,
-  FOUNDING_CONDITION_INFO,
-  foundingFailureSummary,
-} from '@xiangmeng/domain';
-import { type EntityManager, IsNull } from 'typeorm';
+import { chinaDate, decideAllianceTransition } from '@xiangmeng/domain';
+import type { EntityManager } from 'typeorm';
+import { actOn, ownRecord } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, invalid, notFound, violation } from '../../common/errors/app-error';
+import { AppError, badInput, invalid, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { IndustryEntity } from '../industries/industry.entity';
-import { AllianceMemberEntity } from './alliance-member.entity';
-import { AllianceOutputEntity } from './alliance-output.entity';
-import { loadSnapshots } from './alliance-snapshots';
-import { AllianceEntity } from './alliance.entity';
-import { allianceChanged, allianceDissolved } from './alliances.errors';
+import { IndustriesRepository } from '../industries/industries.repository';
 import { dateViolations, textViolations } from './alliance-input.rules';
+import { AllianceMembersRepository } from './alliance-members.repository';
+import type { AllianceOutputEntity } from './alliance-output.entity';
+import type { AllianceEntity } from './alliance.entity';
+import { allianceChanged, allianceDissolved, lifecycleRefusal } from './alliances.errors';
+import { AlliancesRepository } from './alliances.repository';
 import type {
   AddOutputInput,
+  AllianceFilterInput,
   DissolveAllianceInput,
   EstablishAllianceInput,
   RegisterAllianceInput,
@@ -29,9 +25,9 @@ import type {
   UpdateAllianceInput,
 } from './dto/alliance.input';
 import { FoundingCheckService } from './founding-check.service';
-import { GovernanceBodyEntity } from './governance-body.entity';
+import { decodeCursor, encodeCursor } from './register-cursor';
 
-const UUID = /^[0-9a-f-]{36}$/i;
+export const MAX_PAGE = 100;
 
 function registerView(a: AllianceEntity) {
   return {
@@ -43,9 +39,17 @@ function registerView(a: AllianceEntity) {
   };
 }
 
+function nameTaken(): AppError {
+  return invalid('name', 'NAME_TAKEN', '本市州已有同名联盟');
+}
+
+/** The register of alliances (Art. 8): entries, governance, outputs and the lifecycle. */
 @Injectable()
 export class AlliancesService {
   constructor(
+    private readonly alliances: AlliancesRepository,
+    private readonly members: AllianceMembersRepository,
+    private readonly industries: IndustriesRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly foundingCheck: FoundingCheckService,
@@ -57,17 +61,12 @@ export class AlliancesService {
 
   /** An alliance the viewer may read; anything else is simply not found. */
   async visible(db: EntityManager, id: string): Promise<AllianceEntity> {
-    const alliance = UUID.test(id) ? await db.findOneBy(AllianceEntity, { id }) : null;
-    if (!alliance) throw notFound();
-    return alliance;
+    return actOn(await this.alliances.find(db, id));
   }
 
   /** The one way to reach an alliance for a change: the viewer's own tenant's, and not dissolved. */
   async changeable(db: EntityManager, viewer: Viewer, id: string): Promise<AllianceEntity> {
-    const alliance = UUID.test(id)
-      ? await db.findOneBy(AllianceEntity, { id, tenantId: viewer.tenantId })
-      : null;
-    if (!alliance) throw notFound();
+    const alliance = ownRecord(viewer, await this.alliances.find(db, id));
     if (alliance.status === 'DISSOLVED') throw allianceDissolved();
     return alliance;
   }
@@ -75,7 +74,7 @@ export class AlliancesService {
   /** Locks the row for the rest of the transaction, so concurrent changes queue instead of racing. */
   async lockForChange(db: EntityManager, viewer: Viewer, id: string): Promise<AllianceEntity> {
     const alliance = await this.changeable(db, viewer, id);
-    await db.query('SELECT 1 FROM alliance WHERE id = $1 FOR UPDATE', [alliance.id]);
+    await this.alliances.lock(db, alliance.id);
     return this.changeable(db, viewer, id);
   }
 
@@ -84,84 +83,91 @@ export class AlliancesService {
     return staleEdit(db, 'alliance', alliance.id, `联盟「${alliance.name}」`);
   }
 
+  /** A page of the register: filters, search by alliance or member, newest first, keyset pages. */
+  async page(db: EntityManager, filter: AllianceFilterInput, first: number, after?: string | null) {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw badInput([violation('first', 'PAGE_SIZE', `每页 1–${MAX_PAGE} 条`)]);
+    }
+    const cursor = after ? decodeCursor(after) : null;
+    // One connection per request runs one statement at a time; no Promise.all on it.
+    const rows = await this.alliances.register(db, filter, first + 1, cursor);
+    const totalCount = await this.alliances.registerCount(db, filter);
+    const nodes = rows.slice(0, first);
+    const last = nodes.at(-1);
+    return {
+      nodes,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+    };
+  }
+
   private async checkBasics(db: EntityManager, input: RegisterAllianceInput) {
     const violations = [
       ...textViolations('name', input.name, '联盟名称', 4, 100),
       ...dateViolations('foundedOn', input.foundedOn, this.today()),
       ...textViolations('objectives', input.objectives, '联盟目标', 0, 5000),
     ];
-    if (!(await db.findOneBy(IndustryEntity, { code: input.industryCode }))) {
+    if (!(await this.industries.exists(db, input.industryCode))) {
       violations.push(violation('industryCode', 'UNKNOWN_INDUSTRY', '请选择产业分类'));
     }
     if (violations.length) throw badInput(violations);
   }
 
-  private nameTaken() {
-    return invalid('name', 'NAME_TAKEN', '本市州已有同名联盟');
-  }
-
   async register(ctx: RequestContext, viewer: Viewer, input: RegisterAllianceInput): Promise<AllianceEntity> {
     await this.checkBasics(ctx.db, input);
-    let alliance: AllianceEntity;
+    let id: string;
     try {
-      alliance = await ctx.db.save(
-        ctx.db.create(AllianceEntity, {
-          tenantId: viewer.tenantId,
-          name: input.name.trim(),
-          industryCode: input.industryCode,
-          foundedOn: input.foundedOn,
-          objectives: input.objectives.trim(),
-          liableEntity: '',
-          executiveFullTimeStaff: 0,
-          status: 'FORMING',
-          pilotStatus: 'NONE',
-          version: 1,
-          updatedAt: this.clock.now(),
-          createdBy: viewer.userId,
-        }),
-      );
+      id = await this.alliances.insert(ctx.db, {
+        tenantId: viewer.tenantId,
+        name: input.name.trim(),
+        industryCode: input.industryCode,
+        foundedOn: input.foundedOn,
+        objectives: input.objectives.trim(),
+        liableEntity: '',
+        executiveFullTimeStaff: 0,
+        status: 'FORMING',
+        pilotStatus: 'NONE',
+        version: 1,
+        updatedAt: this.clock.now(),
+        createdBy: viewer.userId,
+      });
     } catch (error) {
-      if (sqlState(error) === UNIQUE_VIOLATION) throw this.nameTaken();
+      if (sqlState(error) === UNIQUE_VIOLATION) throw nameTaken();
       throw error;
     }
+    const alliance = await this.visible(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'alliance.register',
       subjectType: 'alliance',
       subjectId: alliance.id,
       after: registerView(alliance),
     });
-    return this.visible(ctx.db, alliance.id);
+    return alliance;
   }
 
   async update(ctx: RequestContext, viewer: Viewer, input: UpdateAllianceInput): Promise<AllianceEntity> {
     const alliance = await this.changeable(ctx.db, viewer, input.id);
     await this.checkBasics(ctx.db, input);
-    const before = registerView(alliance);
-    let affected: number | undefined;
+    const entry = {
+      name: input.name.trim(),
+      industryCode: input.industryCode,
+      foundedOn: input.foundedOn,
+      objectives: input.objectives.trim(),
+    };
+    let updated: boolean;
     try {
-      ({ affected } = await ctx.db.update(
-        AllianceEntity,
-        { id: alliance.id, version: input.version },
-        {
-          name: input.name.trim(),
-          industryCode: input.industryCode,
-          foundedOn: input.foundedOn,
-          objectives: input.objectives.trim(),
-          version: input.version + 1,
-          updatedAt: this.clock.now(),
-        },
-      ));
+      updated = await this.alliances.updateEntry(ctx.db, alliance.id, input.version, entry, this.clock.now());
     } catch (error) {
-      if (sqlState(error) === UNIQUE_VIOLATION) throw this.nameTaken();
+      if (sqlState(error) === UNIQUE_VIOLATION) throw nameTaken();
       throw error;
     }
-    if (affected !== 1) throw await this.changedSince(ctx.db, alliance);
+    if (!updated) throw await this.changedSince(ctx.db, alliance);
     const after = await this.visible(ctx.db, alliance.id);
     await this.audit.record(ctx.db, {
       action: 'alliance.update',
       subjectType: 'alliance',
       subjectId: alliance.id,
-      before,
+      before: registerView(alliance),
       after: registerView(after),
     });
     return after;
@@ -189,40 +195,26 @@ export class AlliancesService {
     ) {
       violations.push(violation('executiveFullTimeStaff', 'INTEGER_RANGE', '专职人员数应为 0–10000 的整数'));
     }
-    if (input.hostOrganizationId) {
-      const host = await ctx.db.findOneBy(AllianceMemberEntity, {
-        allianceId: alliance.id,
-        organizationId: input.hostOrganizationId,
-        exitedOn: IsNull(),
-      });
-      if (!host) violations.push(violation('hostOrganizationId', 'NOT_A_MEMBER', '依托单位须为现有成员单位'));
+    if (
+      input.hostOrganizationId &&
+      !(await this.members.isCurrentMember(ctx.db, alliance.id, input.hostOrganizationId))
+    ) {
+      violations.push(violation('hostOrganizationId', 'NOT_A_MEMBER', '依托单位须为现有成员单位'));
     }
     if (violations.length) throw badInput(violations);
-    const before = await ctx.db.findBy(GovernanceBodyEntity, { allianceId: alliance.id });
-    await ctx.db.delete(GovernanceBodyEntity, { tenantId: viewer.tenantId, allianceId: alliance.id });
-    if (input.bodies.length) {
-      await ctx.db.insert(
-        GovernanceBodyEntity,
-        input.bodies.map((b) => ({
-          tenantId: viewer.tenantId,
-          allianceId: alliance.id,
-          kind: b.kind,
-          name: b.name.trim(),
-          description: b.description.trim(),
-        })),
-      );
-    }
-    await ctx.db.update(
-      AllianceEntity,
-      { id: alliance.id, version: input.version },
-      {
-        liableEntity: input.liableEntity.trim(),
-        executiveFullTimeStaff: input.executiveFullTimeStaff,
-        hostOrganizationId: input.hostOrganizationId ?? null,
-        version: input.version + 1,
-        updatedAt: this.clock.now(),
-      },
-    );
+    const before = await this.alliances.governanceBodies(ctx.db, [alliance.id]);
+    const governance = {
+      bodies: input.bodies.map((b) => ({
+        kind: b.kind,
+        name: b.name.trim(),
+        description: b.description.trim(),
+      })),
+      liableEntity: input.liableEntity.trim(),
+      executiveFullTimeStaff: input.executiveFullTimeStaff,
+      hostOrganizationId: input.hostOrganizationId ?? null,
+    };
+    if (!(await this.alliances.setGovernance(ctx.db, alliance, input.version, governance, this.clock.now())))
+      throw allianceChanged();
     await this.audit.record(ctx.db, {
       action: 'alliance.set_governance',
       subjectType: 'alliance',
@@ -234,10 +226,8 @@ export class AlliancesService {
         hostOrganizationId: alliance.hostOrganizationId,
       },
       after: {
-        bodies: input.bodies.map((b) => ({ kind: b.kind, name: b.name.trim() })),
-        liableEntity: input.liableEntity.trim(),
-        executiveFullTimeStaff: input.executiveFullTimeStaff,
-        hostOrganizationId: input.hostOrganizationId ?? null,
+        ...governance,
+        bodies: governance.bodies.map((b) => ({ kind: b.kind, name: b.name })),
       },
     });
     return this.visible(ctx.db, alliance.id);
@@ -254,16 +244,14 @@ export class AlliancesService {
       violations.push(violation('quantity', 'INTEGER_RANGE', '数量应为正整数'));
     }
     if (violations.length) throw badInput(violations);
-    const output = await ctx.db.save(
-      ctx.db.create(AllianceOutputEntity, {
-        tenantId: viewer.tenantId,
-        allianceId: alliance.id,
-        year: input.year,
-        kind: input.kind,
-        quantity: input.quantity,
-        description: input.description.trim(),
-      }),
-    );
+    const output = await this.alliances.insertOutput(ctx.db, {
+      tenantId: viewer.tenantId,
+      allianceId: alliance.id,
+      year: input.year,
+      kind: input.kind,
+      quantity: input.quantity,
+      description: input.description.trim(),
+    });
     await this.audit.record(ctx.db, {
       action: 'alliance.add_output',
       subjectType: 'alliance',
@@ -289,44 +277,16 @@ export class AlliancesService {
     if (dates.length) throw badInput(dates);
     if (input.establishedOn < alliance.foundedOn)
       throw invalid('establishedOn', 'BEFORE_FOUNDING', '成立日期不能早于发起日期');
-    const snapshot = (await loadSnapshots(ctx.db, [alliance])).get(alliance.id)!;
+    const snapshot = (await this.alliances.snapshots(ctx.db, [alliance])).get(alliance.id)!;
     const check = await this.foundingCheck.check(ctx, viewer, snapshot, input.establishedOn, 'OWN');
     const decision = decideAllianceTransition(alliance.status, 'ESTABLISH', viewer.roles, check);
-    if (!decision.allowed) {
-      if (decision.reason === 'FOUNDING_CONDITIONS_FAIL') {
-        // Root cause first; a condition failing only because of it points to it instead of repeating it.
-        const failing = failingConditionsRootFirst(check);
-        throw new AppError(
-          'BAD_USER_INPUT',
-          {
-            violations: failing.flatMap((c) =>
-              c.reasons.map((r) =>
-                violation(
-                  `foundingConditions.${c.condition}`,
-                  r.code,
-                  `${FOUNDING_CONDITION_INFO[c.condition].article}：${r.message}`,
-                ),
-              ),
-            ),
-          },
-          `不满足第八条基本条件：${foundingFailureSummary(check)}`,
-        );
-      }
-      throw new AppError(decision.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT');
-    }
-    const measuresId = check.measures.local?.id ?? check.measures.province.id;
-    const result = await ctx.db.update(
-      AllianceEntity,
-      { id: alliance.id, status: 'FORMING', version: alliance.version },
-      {
-        status: decision.to,
-        establishedOn: input.establishedOn,
-        establishedMeasuresId: measuresId,
-        version: alliance.version + 1,
-        updatedAt: this.clock.now(),
-      },
-    );
-    if (result.affected !== 1) throw allianceChanged();
+    if (!decision.allowed) throw lifecycleRefusal(alliance.status, decision, check);
+    const establishedMeasuresId = check.measures.local?.id ?? check.measures.province.id;
+    const established = { establishedOn: input.establishedOn, establishedMeasuresId };
+    if (
+      !(await this.alliances.establish(ctx.db, alliance.id, alliance.version, established, this.clock.now()))
+    )
+      throw allianceChanged();
     await this.audit.record(ctx.db, {
       action: 'alliance.establish',
       subjectType: 'alliance',
@@ -356,11 +316,7 @@ export class AlliancesService {
     if (!violations.length && input.dissolvedOn < alliance.foundedOn) {
       violations.push(violation('dissolvedOn', 'BEFORE_FOUNDING', '解散日期不能早于发起日期'));
     }
-    const lastJoin = await ctx.db.query<[{ last: string | null }]>(
-      `SELECT to_char(max(joined_on), 'YYYY-MM-DD') AS last FROM alliance_member WHERE alliance_id = $1 AND exited_on IS NULL`,
-      [alliance.id],
-    );
-    const last = lastJoin[0].last;
+    const last = await this.members.lastJoinedOn(ctx.db, alliance.id);
     if (!violations.length && last && input.dissolvedOn < last) {
       violations.push(
         violation('dissolvedOn', 'BEFORE_LAST_JOIN', `解散日期不能早于现有成员的最晚加入日期（${last}）`),
@@ -368,30 +324,18 @@ export class AlliancesService {
     }
     if (violations.length) throw badInput(violations);
     const decision = decideAllianceTransition(alliance.status, 'DISSOLVE', viewer.roles, null);
-    if (!decision.allowed)
-      throw new AppError(decision.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'CONFLICT');
-    await ctx.db.query(
-      `UPDATE alliance_member SET exited_on = $2, exit_reason = '联盟解散' WHERE alliance_id = $1 AND exited_on IS NULL`,
-      [alliance.id, input.dissolvedOn],
-    );
-    const result = await ctx.db.update(
-      AllianceEntity,
-      { id: alliance.id, version: alliance.version },
-      {
-        status: decision.to,
-        dissolvedOn: input.dissolvedOn,
-        dissolutionReason: input.reason.trim(),
-        version: alliance.version + 1,
-        updatedAt: this.clock.now(),
-      },
-    );
-    if (result.affected !== 1) throw allianceChanged();
+    if (!decision.allowed) throw lifecycleRefusal(alliance.status, decision, null);
+    const reason = input.reason.trim();
+    await this.members.exitAll(ctx.db, alliance.id, input.dissolvedOn, '联盟解散');
+    const dissolved = { dissolvedOn: input.dissolvedOn, dissolutionReason: reason };
+    if (!(await this.alliances.dissolve(ctx.db, alliance.id, alliance.version, dissolved, this.clock.now())))
+      throw allianceChanged();
     await this.audit.record(ctx.db, {
       action: 'alliance.dissolve',
       subjectType: 'alliance',
       subjectId: alliance.id,
       before: { status: alliance.status },
-      after: { status: decision.to, dissolvedOn: input.dissolvedOn, reason: input.reason.trim() },
+      after: { status: decision.to, dissolvedOn: input.dissolvedOn, reason },
     });
     return this.visible(ctx.db, alliance.id);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { AuditRepository } from './audit.repository';
 
 export type AuditEntry = {
   action: string;
@@ -12,17 +13,20 @@ export type AuditEntry = {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly events: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Appends to the current tenant's hash chain inside the caller's transaction. */
-  async record(db: EntityManager, entry: AuditEntry): Promise<void> {
-    await db.query('SELECT audit_append($1, $2, $3, $4, $5, $6)', [
-      entry.action,
-      entry.subjectType,
-      entry.subjectId,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-      this.clock.now(),
-    ]);
+  record(db: EntityManager, entry: AuditEntry): Promise<void> {
+    return this.events.append(db, {
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      at: this.clock.now(),
+    });
   }
 }

@@ -1,43 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeUsername, type Role } from '@xiangmeng/domain';
-import { Clock } from '../../common/clock';
+import { normalizeUsername } from '@xiangmeng/domain';
 import { AppError } from '../../common/errors/app-error';
 import { applyIdentity } from '../../common/request/identity';
 import type { RequestContext } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { TenantsService } from '../tenants/tenants.service';
-import { UserEntity } from '../users/user.entity';
-import { type UserModel, toUserModel } from '../users/user.model';
+import { PasswordHasher } from '../sessions/password-hasher';
+import { clearSessionCookie, CookieSettingsProvider, writeSessionCookie } from '../sessions/session-cookie';
+import { SessionsService } from '../sessions/sessions.service';
+import type { UserModel } from '../users/user.model';
+import { UsersService } from '../users/users.service';
 import type { LoginInput } from './dto/login.input';
-import { PasswordHasher } from './password-hasher';
-import { clearSessionCookie, type CookieSettings, writeSessionCookie } from './session-cookie';
-import { SessionsService } from './sessions.service';
-import { SignInPool } from './sign-in-pool';
+import { SignInRepository } from './sign-in.repository';
 import { SignInThrottleService } from './sign-in-throttle.service';
 
-type AccountRow = {
-  user_id: string;
-  tenant_id: string;
-  password_hash: string;
-  roles: Role[];
-  disabled: boolean;
-};
-
-export abstract class CookieSettingsProvider implements CookieSettings {
-  abstract readonly secure: boolean;
-}
-
+/** Signing in and out: checks a password, opens or ends a session, answers who is signed in. */
 @Injectable()
 export class AuthService {
   constructor(
+    private readonly signIn: SignInRepository,
+    private readonly throttle: SignInThrottleService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
-    private readonly throttle: SignInThrottleService,
-    private readonly signInPool: SignInPool,
-    private readonly tenants: TenantsService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly cookies: CookieSettingsProvider,
-    private readonly clock: Clock,
   ) {}
 
   async login(ctx: RequestContext, input: LoginInput): Promise<UserModel> {
@@ -54,10 +40,7 @@ export class AuthService {
     const wait = await this.throttle.attempt(keys);
     if (wait > 0) throw new AppError('LOGIN_THROTTLED', { retryAfterSeconds: wait });
 
-    const [account] = await this.signInPool.query<AccountRow>('SELECT * FROM auth_find_account($1, $2)', [
-      tenantCode,
-      username,
-    ]);
+    const account = await this.signIn.findAccount(tenantCode, username);
     const passwordOk = await this.hasher.verify(account?.password_hash ?? null, input.password.slice(0, 256));
     if (!account || !passwordOk || account.disabled) throw new AppError('LOGIN_FAILED');
     await this.throttle.recordSuccess(keys);
@@ -74,7 +57,7 @@ export class AuthService {
       { id: account.user_id, tenantId: account.tenant_id },
       { address, userAgent: ctx.req.get('user-agent') ?? null },
     );
-    await ctx.db.update(UserEntity, { id: account.user_id }, { lastSignInAt: this.clock.now() });
+    await this.users.recordSignIn(ctx.db, account.user_id);
     await this.audit.record(ctx.db, {
       action: 'auth.sign_in',
       subjectType: 'user',
@@ -82,16 +65,15 @@ export class AuthService {
     });
     writeSessionCookie(ctx.res, token, this.cookies);
 
-    const tenant = await this.tenants.byId(ctx.db, account.tenant_id);
+    const user = await this.users.account(ctx.db, account.user_id, account.tenant_id);
     ctx.viewer = {
       userId: account.user_id,
       tenantId: account.tenant_id,
-      tenantLevel: tenant.level,
+      tenantLevel: user.tenant.level,
       roles: account.roles,
       sessionId,
     };
-    const user = await ctx.db.findOneByOrFail(UserEntity, { id: account.user_id });
-    return toUserModel(user, tenant);
+    return user;
   }
 
   async logout(ctx: RequestContext): Promise<boolean> {
@@ -107,10 +89,8 @@ export class AuthService {
     return true;
   }
 
-  async me(ctx: RequestContext): Promise<UserModel | null> {
-    if (!ctx.viewer) return null;
-    const user = await ctx.db.findOneByOrFail(UserEntity, { id: ctx.viewer.userId });
-    const tenant = await this.tenants.byId(ctx.db, ctx.viewer.tenantId);
-    return toUserModel(user, tenant);
+  me(ctx: RequestContext): Promise<UserModel | null> {
+    if (!ctx.viewer) return Promise.resolve(null);
+    return this.users.account(ctx.db, ctx.viewer.userId, ctx.viewer.tenantId);
   }
 }

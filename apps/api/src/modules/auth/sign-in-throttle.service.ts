@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, retryAfterSeconds, type ThrottleRule } from '@xiangmeng/domain';
 import { Clock } from '../../common/clock';
-import { SignInPool } from './sign-in-pool';
+import { SignInRepository } from './sign-in.repository';
 
 export type ThrottleKeys = { account: string; address: string | null };
-
-type Counter = { key: string; failures: number; last_failure_at: Date };
 
 // Attempts are counted on the sign-in pool, outside the request's transaction: a failed
 // sign-in rolls that back.
@@ -14,7 +12,7 @@ export class SignInThrottleService {
   private static readonly FORGET_AFTER_MS = 24 * 3_600_000;
 
   constructor(
-    private readonly pool: SignInPool,
+    private readonly signIn: SignInRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -27,30 +25,21 @@ export class SignInThrottleService {
    * another. Returns the seconds until another attempt is heard (the attempt is refused), or 0:
    * the attempt goes ahead and is counted as a failure until `recordSuccess` takes it back.
    */
-  async attempt(keys: ThrottleKeys): Promise<number> {
+  attempt(keys: ThrottleKeys): Promise<number> {
     const rules = new Map<string, ThrottleRule>([[keys.account, ACCOUNT_THROTTLE]]);
     if (keys.address) rules.set(keys.address, ADDRESS_THROTTLE);
-    const names = [...rules.keys()];
     const now = this.clock.now();
     const forgetBefore = new Date(now.getTime() - SignInThrottleService.FORGET_AFTER_MS);
-    return this.pool.transaction(async (db) => {
-      await db.query(`SET LOCAL lock_timeout = '3s'`);
-      const { rows } = await db.query<Counter>('SELECT * FROM auth_throttle_lock($1, $2, $3)', [
-        names,
-        now,
-        forgetBefore,
-      ]);
-      const wait = Math.max(
+    return this.signIn.attempt([...rules.keys()], now, forgetBefore, (counters) =>
+      Math.max(
         0,
-        ...rows.map((row) => retryAfterSeconds(row.failures, row.last_failure_at, now, rules.get(row.key)!)),
-      );
-      await db.query('SELECT auth_throttle_count($1, $2, $3)', [names, now, wait === 0]);
-      return wait;
-    });
+        ...counters.map((c) => retryAfterSeconds(c.failures, c.last_failure_at, now, rules.get(c.key)!)),
+      ),
+    );
   }
 
   /** The password was right: the account's count is cleared and the address's attempt taken back. */
-  async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    await this.pool.query('SELECT auth_throttle_succeeded($1, $2)', [keys.account, keys.address ?? '']);
+  recordSuccess(keys: ThrottleKeys): Promise<void> {
+    return this.signIn.succeeded(keys.account, keys.address);
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PilotCallEntity } from './pilot-call.entity';
 import { MeasuresModule } from '../measures/measures.module';
 import { CallLoaders } from './call-loaders';
 import { CallMeasuresService } from './call-measures.service';
@@ -7,7 +9,7 @@ import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
 @Module({
-  imports: [MeasuresModule],
+  imports: [TypeOrmModule.forFeature([PilotCallEntity]), MeasuresModule],
   providers: [CallsRepository, CallLoaders, CallMeasuresService, CallsService, CallsResolver],
   exports: [CallLoaders, CallMeasuresService, CallsService],
 })

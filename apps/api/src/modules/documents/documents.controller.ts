@@ -1,56 +1,15 @@
-import {
-  Body,
-  Controller,
-  StreamableFile,
-  Get,
-  Param,
-  Post,
-  Req,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { MAX_DOCUMENT_BYTES, REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
+import { Controller, Get, Param, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import type { Request, Response } from 'express';
 import { Allow } from '../../common/auth/access.decorators';
-import { badInput } from '../../common/errors/app-error';
 import { restContext, RestTransactionInterceptor } from '../../common/request/rest-context';
-import { type DocumentModel, toDocumentModel } from './document.model';
 import { DocumentsService } from './documents.service';
-import { discardStaged, type StagedUpload } from './upload-staging';
 
-type UploadedPart = { staged: StagedUpload };
-
+// Uploads are to an owner's file (POST /api/documents lives with alliances); downloads are here.
 @Controller('api/documents')
 @UseInterceptors(RestTransactionInterceptor)
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
-
-  @Allow(...REGISTER_KEEPER_ROLES)
-  @Post()
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 10 } }),
-  )
-  async upload(
-    @Req() req: Request,
-    @UploadedFile() file: UploadedPart | undefined,
-    @Body() body: { allianceId?: string; kind?: string },
-  ): Promise<DocumentModel> {
-    const ctx = restContext(req)!;
-    if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: '请选择要上传的文件' }]);
-    try {
-      // The body is all read: only now does the request's transaction open, for a few statements.
-      const document = await this.documents.upload(ctx, ctx.viewer!, {
-        staged: file.staged,
-        allianceId: body.allianceId ?? '',
-        kind: body.kind ?? '',
-      });
-      return toDocumentModel(document);
-    } finally {
-      await discardStaged(file.staged);
-    }
-  }
 
   // Experts read the documents of the dossiers they review; the service and the database decide which.
   @Allow(...REGISTER_KEEPER_ROLES, 'EXPERT')

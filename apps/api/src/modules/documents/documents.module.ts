@@ -1,15 +1,19 @@
-import { AllianceDocumentsResolver } from './alliance-documents.resolver';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentEntity } from './document.entity';
 import { MulterModule } from '@nestjs/platform-express';
 import { DocumentStorage } from './document-storage';
-import { stagingStorage } from './upload-staging';
-import { AlliancesModule } from '../alliances/alliances.module';
 import { DocumentsController } from './documents.controller';
+import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
+import { stagingStorage } from './upload-staging';
 
+// Documents are generic: the features that attach them (alliances, pilot applications) import
+// this module, never the other way round. MulterModule is exported with its staging storage so
+// an owner feature's upload route streams to the same staging folder.
 @Module({
   imports: [
-    AlliancesModule,
+    TypeOrmModule.forFeature([DocumentEntity]),
     // Uploads stream to the store's staging folder before the request's transaction opens.
     MulterModule.registerAsync({
       inject: [DocumentStorage],
@@ -21,7 +25,7 @@ import { DocumentsService } from './documents.service';
     }),
   ],
   controllers: [DocumentsController],
-  providers: [DocumentsService, AllianceDocumentsResolver],
-  exports: [DocumentsService],
+  providers: [DocumentsRepository, DocumentsService],
+  exports: [DocumentsService, MulterModule],
 })
 export class DocumentsModule {}

@@ -1,60 +1,65 @@
 import { Injectable } from '@nestjs/common';
 import { checkDocumentFile } from '@xiangmeng/domain';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { actOn } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { badInput, notFound } from '../../common/errors/app-error';
+import { badInput } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { AlliancesService } from '../alliances/alliances.service';
 import { AuditService } from '../audit/audit.service';
 import { DocumentStorage } from './document-storage';
-import { DocumentEntity, type DocumentKind } from './document.entity';
+import type { DocumentEntity, DocumentKind } from './document.entity';
+import { DocumentsRepository } from './documents.repository';
 import { fileProblem, type StagedUpload } from './upload-staging';
 
 const KINDS: readonly DocumentKind[] = ['AGREEMENT_SCAN', 'FEASIBILITY_REPORT', 'ATTACHMENT'];
-const UUID = /^[0-9a-f-]{36}$/i;
 
+/** A staged upload for an alliance whose owner has already said it may be changed. */
 export type Upload = { staged: StagedUpload; allianceId: string; kind: string };
 
+/**
+ * Document storage and checking: content kept by SHA-256 in DocumentStorage, a row per file.
+ * The features that attach documents (alliances, pilot applications) decide who may attach
+ * them; this service checks the file and keeps it.
+ */
 @Injectable()
 export class DocumentsService {
   constructor(
+    private readonly documents: DocumentsRepository,
     private readonly storage: DocumentStorage,
-    private readonly alliances: AlliancesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  async upload(ctx: RequestContext, viewer: Viewer, upload: Upload): Promise<DocumentEntity> {
-    const alliance = await this.alliances.changeable(ctx.db, viewer, upload.allianceId);
+  /** Checks the kind and the file, and keeps both content and row in the request's transaction. */
+  async store(ctx: RequestContext, viewer: Viewer, upload: Upload): Promise<DocumentEntity> {
     if (!KINDS.includes(upload.kind as DocumentKind)) {
       throw badInput([{ field: 'kind', rule: 'ONE_OF', message: '请选择文件类别' }]);
     }
     const { staged } = upload;
     const check = checkDocumentFile(staged.fileName, staged.sizeBytes, staged.head);
     if (!check.ok) throw fileProblem(check.problem);
-    const storageKey = `${viewer.tenantId}/${alliance.id}/${randomUUID()}`;
+    const storageKey = `${viewer.tenantId}/${upload.allianceId}/${randomUUID()}`;
     // The content goes into place inside the transaction, and out again if it does not commit:
     // no row without its file, no file without its row.
     await this.storage.putFile(storageKey, staged.path);
     ctx.onRollback(() => this.storage.remove(storageKey));
-    const document = await ctx.db.save(
-      ctx.db.create(DocumentEntity, {
-        tenantId: viewer.tenantId,
-        allianceId: alliance.id,
-        kind: upload.kind as DocumentKind,
-        fileName: staged.fileName.trim(),
-        mediaType: check.mediaType,
-        sizeBytes: String(staged.sizeBytes),
-        sha256: staged.sha256,
-        storageKey,
-        uploadedAt: this.clock.now(),
-        uploadedBy: viewer.userId,
-      }),
-    );
+    const document = await this.documents.insert(ctx.db, {
+      tenantId: viewer.tenantId,
+      allianceId: upload.allianceId,
+      kind: upload.kind as DocumentKind,
+      fileName: staged.fileName.trim(),
+      mediaType: check.mediaType,
+      sizeBytes: String(staged.sizeBytes),
+      sha256: staged.sha256,
+      storageKey,
+      uploadedAt: this.clock.now(),
+      uploadedBy: viewer.userId,
+    });
     await this.audit.record(ctx.db, {
       action: 'document.upload',
       subjectType: 'alliance',
-      subjectId: alliance.id,
+      subjectId: upload.allianceId,
       after: {
         documentId: document.id,
         kind: document.kind,
@@ -66,26 +71,37 @@ export class DocumentsService {
     return document;
   }
 
+  /** A document to download: one the viewer can see, and for an expert one of an assigned dossier. */
   async byId(ctx: RequestContext, id: string): Promise<DocumentEntity> {
-    const document = UUID.test(id) ? await ctx.db.findOneBy(DocumentEntity, { id }) : null;
-    if (!document) throw notFound();
+    const document = actOn(await this.documents.find(ctx.db, id));
     // An expert reaches a document only through a dossier assigned to them (attachment rows are
     // visible exactly while their application is), never the register's own files.
-    if (ctx.viewer?.roles.includes('EXPERT')) {
-      const attached = await ctx.db.query<unknown[]>(
-        'SELECT 1 FROM pilot_application_document WHERE tenant_id = $1 AND document_id = $2 LIMIT 1',
-        [document.tenantId, document.id],
-      );
-      if (!attached.length) throw notFound();
-    }
-    return document;
+    const reachable =
+      !ctx.viewer?.roles.includes('EXPERT') ||
+      (await this.documents.attachedToVisibleApplication(ctx.db, document.tenantId, document.id));
+    return actOn(document, () => reachable);
   }
 
   content(document: DocumentEntity): Promise<Buffer> {
     return this.storage.get(document.storageKey);
   }
 
-  forAlliance(ctx: RequestContext, allianceId: string): Promise<DocumentEntity[]> {
-    return ctx.db.find(DocumentEntity, { where: { allianceId }, order: { uploadedAt: 'DESC' } });
+  byIds(db: EntityManager, ids: readonly string[]): Promise<DocumentEntity[]> {
+    return this.documents.byIds(db, ids);
+  }
+
+  /** The documents of many alliances, newest first (one statement, for a loader). */
+  ofAlliances(db: EntityManager, allianceIds: readonly string[]): Promise<DocumentEntity[]> {
+    return this.documents.ofAlliances(db, allianceIds);
+  }
+
+  /** Those of `ids` that the alliance uploaded, of `kind` when given: what a dossier may cite. */
+  belongingTo(
+    db: EntityManager,
+    allianceId: string,
+    ids: readonly string[],
+    kind?: DocumentKind,
+  ): Promise<DocumentEntity[]> {
+    return this.documents.belongingTo(db, allianceId, ids, kind);
   }
 }

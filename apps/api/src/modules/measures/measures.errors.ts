@@ -1,5 +1,10 @@
 import { AppError } from '../../common/errors/app-error';
 
 export function measuresNotDraft(): AppError {
-  return new AppError('CONFLICT', {}, '该版本已发布，不能修改；请新建版本');
+  return new AppError('MEASURES_NOT_DRAFT');
+}
+
+/** No provincial measures were published with effect on `asOf`: there are no rules to apply. */
+export function measuresNotInForce(asOf: string): AppError {
+  return new AppError('MEASURES_NOT_IN_FORCE', {}, `${asOf} 没有生效的省级实施办法`);
 }

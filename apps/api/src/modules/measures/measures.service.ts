@@ -9,15 +9,17 @@ import {
   validateMeasuresParameters,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
+import { ownRecord, requireAdmin, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { badInput } from '../../common/errors/app-error';
 import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import type { MeasuresDraftInput, UpdateMeasuresDraftInput } from './dto/measures-draft.input';
-import { MeasuresEntity } from './measures.entity';
-import { measuresNotDraft } from './measures.errors';
+import type { MeasuresEntity } from './measures.entity';
+import { measuresNotDraft, measuresNotInForce } from './measures.errors';
 import { type MeasuresInForceModel, toMeasuresModel } from './measures.model';
+import { MeasuresRepository } from './measures.repository';
 
 export type MeasuresInForce = {
   asOf: string;
@@ -26,40 +28,18 @@ export type MeasuresInForce = {
   parameters: MeasuresParameters;
 };
 
+/** Versioned rule sets (Art. 21–22): staff write drafts, an admin publishes, published versions never change. */
 @Injectable()
 export class MeasuresService {
   constructor(
+    private readonly measures: MeasuresRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /** The viewer's own versions and those its parent tier has published (row-level security decides). */
   versions(db: EntityManager): Promise<MeasuresEntity[]> {
-    return db
-      .createQueryBuilder(MeasuresEntity, 'm')
-      .innerJoin('tenant', 't', 't.id = m.tenant_id')
-      .orderBy('t.level', 'DESC')
-      .addOrderBy('m.version_no', 'DESC')
-      .getMany();
-  }
-
-  private async latestPublished(
-    db: EntityManager,
-    tenantLevel: 'PROVINCE' | 'CITY',
-    asOf: string,
-    tenantId?: string,
-  ) {
-    const query = db
-      .createQueryBuilder(MeasuresEntity, 'm')
-      .innerJoin('tenant', 't', 't.id = m.tenant_id')
-      .where(`m.status = 'PUBLISHED' AND m.effective_on <= :asOf AND t.level = :tenantLevel`, {
-        asOf,
-        tenantLevel,
-      })
-      .orderBy('m.effective_on', 'DESC')
-      .addOrderBy('m.version_no', 'DESC');
-    if (tenantId) query.andWhere('m.tenant_id = :tenantId', { tenantId });
-    return query.getOne();
+    return this.measures.versions(db);
   }
 
   /**
@@ -71,11 +51,11 @@ export class MeasuresService {
     if (!isCalendarDate(asOf)) {
       throw badInput([{ ...fieldViolation('asOf', 'CALENDAR_DATE'), message: '应为有效日期（YYYY-MM-DD）' }]);
     }
-    const province = await this.latestPublished(db, 'PROVINCE', asOf);
-    if (!province) throw new AppError('NOT_FOUND', {}, `${asOf} 没有生效的省级实施办法`);
+    const province = await this.measures.latestPublished(db, 'PROVINCE', asOf);
+    if (!province) throw measuresNotInForce(asOf);
     const local =
       own && viewer.tenantLevel === 'CITY'
-        ? await this.latestPublished(db, 'CITY', asOf, viewer.tenantId)
+        ? await this.measures.latestPublished(db, 'CITY', asOf, viewer.tenantId)
         : null;
     const parameters = resolveParameters(province.parameters as MeasuresParameters, local?.parameters ?? {});
     return { asOf, province, local, parameters };
@@ -112,7 +92,7 @@ export class MeasuresService {
     const shape = checkOverridesShape(input.parameters);
     if (shape.length) throw badInput(shape);
     // A city's version derives from the province's version in force on its effective date.
-    const province = await this.latestPublished(db, 'PROVINCE', input.effectiveOn);
+    const province = await this.measures.latestPublished(db, 'PROVINCE', input.effectiveOn);
     if (!province)
       throw badInput([
         {
@@ -127,26 +107,21 @@ export class MeasuresService {
   }
 
   async createDraft(ctx: RequestContext, viewer: Viewer, input: MeasuresDraftInput): Promise<MeasuresEntity> {
+    requireStaff(viewer);
     const { derivesFrom } = await this.checkDraft(ctx.db, viewer, input);
-    const [{ next }] = await ctx.db.query<[{ next: number }]>(
-      'SELECT coalesce(max(version_no), 0) + 1 AS next FROM measures WHERE tenant_id = $1',
-      [viewer.tenantId],
-    );
-    const measures = await ctx.db.save(
-      ctx.db.create(MeasuresEntity, {
-        tenantId: viewer.tenantId,
-        versionNo: next,
-        title: input.title.trim(),
-        documentNumber: input.documentNumber.trim(),
-        effectiveOn: input.effectiveOn,
-        derivesFromTenantId: derivesFrom?.tenantId ?? null,
-        derivesFromId: derivesFrom?.id ?? null,
-        parameters: input.parameters,
-        status: 'DRAFT',
-        publishedAt: null,
-        createdBy: viewer.userId,
-      }),
-    );
+    const measures = await this.measures.insert(ctx.db, {
+      tenantId: viewer.tenantId,
+      versionNo: await this.measures.nextVersionNo(ctx.db, viewer.tenantId),
+      title: input.title.trim(),
+      documentNumber: input.documentNumber.trim(),
+      effectiveOn: input.effectiveOn,
+      derivesFromTenantId: derivesFrom?.tenantId ?? null,
+      derivesFromId: derivesFrom?.id ?? null,
+      parameters: input.parameters,
+      status: 'DRAFT',
+      publishedAt: null,
+      createdBy: viewer.userId,
+    });
     await this.audit.record(ctx.db, {
       action: 'measures.create_draft',
       subjectType: 'measures',
@@ -156,11 +131,9 @@ export class MeasuresService {
     return measures;
   }
 
+  /** A draft of the viewer's own tier: the parent tier's versions are read, never edited. */
   private async ownDraft(db: EntityManager, viewer: Viewer, id: string): Promise<MeasuresEntity> {
-    const measures = /^[0-9a-f-]{36}$/i.test(id)
-      ? await db.findOneBy(MeasuresEntity, { id, tenantId: viewer.tenantId })
-      : null;
-    if (!measures) throw notFound();
+    const measures = ownRecord(viewer, await this.measures.find(db, id));
     if (measures.status !== 'DRAFT') throw measuresNotDraft();
     return measures;
   }
@@ -170,6 +143,7 @@ export class MeasuresService {
     viewer: Viewer,
     input: UpdateMeasuresDraftInput,
   ): Promise<MeasuresEntity> {
+    requireStaff(viewer);
     const measures = await this.ownDraft(ctx.db, viewer, input.id);
     const { derivesFrom } = await this.checkDraft(ctx.db, viewer, input);
     const before = {
@@ -184,19 +158,19 @@ export class MeasuresService {
       parameters: input.parameters,
     });
     const updatedAt = this.clock.now();
-    const result = await ctx.db.update(
-      MeasuresEntity,
-      { id: measures.id, status: 'DRAFT', version: input.version },
+    const written = await this.measures.updateDraft(
+      ctx.db,
+      measures.id,
+      input.version,
       {
         title: measures.title,
         documentNumber: measures.documentNumber,
         effectiveOn: measures.effectiveOn,
         parameters: measures.parameters,
-        version: input.version + 1,
-        updatedAt,
       },
+      updatedAt,
     );
-    if (result.affected !== 1) {
+    if (!written) {
       throw await staleEdit(ctx.db, 'measures', measures.id, `实施办法第 ${measures.versionNo} 版草稿`);
     }
     Object.assign(measures, { version: input.version + 1, updatedAt });
@@ -216,15 +190,13 @@ export class MeasuresService {
   }
 
   async publish(ctx: RequestContext, viewer: Viewer, id: string): Promise<MeasuresEntity> {
+    requireAdmin(viewer);
     const measures = await this.ownDraft(ctx.db, viewer, id);
+    // Checked again: the provincial measures in force on its date may differ from when it was saved.
     await this.checkDraft(ctx.db, viewer, measures);
     const publishedAt = this.clock.now();
-    const result = await ctx.db.update(
-      MeasuresEntity,
-      { id: measures.id, status: 'DRAFT' },
-      { status: 'PUBLISHED', publishedAt },
-    );
-    if (result.affected !== 1) throw measuresNotDraft();
+    // Published by someone else since it was read.
+    if (!(await this.measures.publish(ctx.db, measures.id, publishedAt))) throw measuresNotDraft();
     await this.audit.record(ctx.db, {
       action: 'measures.publish',
       subjectType: 'measures',

@@ -1,5 +1,11 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { creditCodeTypeMismatch, OrganizationType, parseCreditCode } from '@xiangmeng/domain';
+import {
+  creditCodeTypeMismatch,
+  mayCorrectOrganization,
+  OrganizationType,
+  parseCreditCode,
+  type TenantLevel,
+} from '@xiangmeng/domain';
 import type { OrganizationEntity } from './organization.entity';
 
 registerEnumType(OrganizationType, { name: 'OrganizationType', description: '单位类型' });
@@ -45,7 +51,7 @@ export class OrganizationModel {
 
 export function toOrganizationModel(
   o: OrganizationEntity,
-  viewer: { tenantId: string; tenantLevel: string },
+  viewer: { tenantId: string; tenantLevel: TenantLevel },
 ): OrganizationModel {
   return {
     id: o.id,
@@ -58,7 +64,7 @@ export function toOrganizationModel(
     typeMismatchWarning: creditCodeTypeMismatch(o.creditCode, o.type),
     industryBackbone: o.industryBackbone,
     backboneBasis: o.backboneBasis,
-    correctable: o.addedByTenantId === viewer.tenantId || viewer.tenantLevel === 'PROVINCE',
+    correctable: mayCorrectOrganization(viewer, o),
     version: o.version,
   };
 }

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
-@Module({ providers: [OrganizationsService, OrganizationsResolver], exports: [OrganizationsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationEntity])],
+  providers: [OrganizationsRepository, OrganizationsService, OrganizationsResolver],
+  exports: [OrganizationsService],
+})
 export class OrganizationsModule {}

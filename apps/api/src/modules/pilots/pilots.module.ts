@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  PilotApplicationDocumentEntity,
+  PilotApplicationEntity,
+  PilotObjectionEntity,
+} from './pilot-application.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { CallsModule } from '../calls/calls.module';
 import { ReviewsModule } from '../reviews/reviews.module';
@@ -17,7 +23,12 @@ import { WorkListService } from './work-list.service';
 
 // Pilots depend on reviews only through its exported services (PanelsService, ReviewProgressService).
 @Module({
-  imports: [ApplicationsModule, CallsModule, ReviewsModule],
+  imports: [
+    TypeOrmModule.forFeature([PilotApplicationEntity, PilotApplicationDocumentEntity, PilotObjectionEntity]),
+    ApplicationsModule,
+    CallsModule,
+    ReviewsModule,
+  ],
   providers: [
     PilotApplicationsRepository,
     PilotObjectionsRepository,

@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExpertAffiliationEntity } from './expert-affiliation.entity';
+import { ExpertAssignmentEntity } from './expert-assignment.entity';
+import { ExpertConflictEntity } from './expert-conflict.entity';
+import { ExpertEntity } from './expert.entity';
+import { ReviewSheetEntity } from './review-sheet.entity';
 import { CallsModule } from '../calls/calls.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -12,7 +18,18 @@ import { ReviewSheetsService } from './review-sheets.service';
 import { ReviewsRepository } from './reviews.repository';
 
 @Module({
-  imports: [CallsModule, MeasuresModule, MessagesModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      ExpertEntity,
+      ExpertAffiliationEntity,
+      ExpertConflictEntity,
+      ExpertAssignmentEntity,
+      ReviewSheetEntity,
+    ]),
+    CallsModule,
+    MeasuresModule,
+    MessagesModule,
+  ],
   providers: [
     ReviewsRepository,
     ReviewProgressService,

@@ -1,41 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { notFound } from '../../common/errors/app-error';
-import { TenantEntity } from './tenant.entity';
+import { actOn } from '../../common/access/access';
+import type { TenantEntity } from './tenant.entity';
 import { type DivisionSummaryModel, toTenantModel } from './tenant.model';
+import { TenantsRepository } from './tenants.repository';
 
 @Injectable()
 export class TenantsService {
+  constructor(private readonly tenants: TenantsRepository) {}
+
   async byId(db: EntityManager, id: string): Promise<TenantEntity> {
-    const tenant = await db.findOneBy(TenantEntity, { id });
-    if (!tenant) throw notFound();
-    return tenant;
+    return actOn(await this.tenants.find(db, id));
+  }
+
+  byIds(db: EntityManager, ids: readonly string[]): Promise<TenantEntity[]> {
+    return this.tenants.byIds(db, ids);
   }
 
   byCode(db: EntityManager, code: string): Promise<TenantEntity | null> {
-    return db.findOneBy(TenantEntity, { code });
+    return this.tenants.byCode(db, code);
   }
 
   /** The province and its cities, in code order, for the sign-in pages. */
   signInTenants(db: EntityManager): Promise<TenantEntity[]> {
-    return db.find(TenantEntity, { order: { code: 'ASC' } });
+    return this.tenants.list(db);
   }
 
   /** The province's divisions with aggregates; the database refuses callers below the province. */
   async divisions(db: EntityManager, provinceId: string): Promise<DivisionSummaryModel[]> {
-    const cities = await db.find(TenantEntity, { where: { parentId: provinceId }, order: { code: 'ASC' } });
-    const users = await db.query<{ tenant_id: string; user_count: string }[]>(
-      'SELECT * FROM division_user_counts()',
-    );
-    const alliances = await db.query<
-      {
-        tenant_id: string;
-        alliances: string;
-        established: string;
-        city_pilots: string;
-        provincial_pilots: string;
-      }[]
-    >('SELECT * FROM division_alliance_counts()');
+    // One connection per request runs one statement at a time: three queries in turn.
+    const cities = await this.tenants.childrenOf(db, provinceId);
+    const users = await this.tenants.userCounts(db);
+    const alliances = await this.tenants.allianceCounts(db);
     const userCounts = new Map(users.map((c) => [c.tenant_id, Number(c.user_count)]));
     const allianceCounts = new Map(alliances.map((c) => [c.tenant_id, c]));
     return cities.map((city) => {

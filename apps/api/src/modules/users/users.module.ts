@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from './user.entity';
+import { SessionsModule } from '../sessions/sessions.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
-@Module({ imports: [AuthModule, TenantsModule], providers: [UsersService, UsersResolver] })
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), SessionsModule, TenantsModule],
+  providers: [UsersRepository, UsersService, UsersResolver],
+  exports: [UsersService],
+})
 export class UsersModule {}

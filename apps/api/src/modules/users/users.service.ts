@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { fieldViolation, normalizeUsername } from '@xiangmeng/domain';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ownRecord } from '../../common/access/access';
 import { Clock } from '../../common/clock';
-import { AppError, badInput, notFound } from '../../common/errors/app-error';
+import { AppError, badInput } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
-import { PasswordHasher } from '../auth/password-hasher';
-import { SessionsService } from '../auth/sessions.service';
+import { PasswordHasher } from '../sessions/password-hasher';
+import { SessionsService } from '../sessions/sessions.service';
+import { toTenantModel } from '../tenants/tenant.model';
 import { TenantsService } from '../tenants/tenants.service';
 import type { ChangeOwnPasswordInput } from './dto/change-own-password.input';
 import type { CreateCityAdminInput } from './dto/create-city-admin.input';
@@ -14,16 +16,9 @@ import type { CreateUserInput } from './dto/create-user.input';
 import type { ResetUserPasswordInput } from './dto/reset-user-password.input';
 import type { SetUserDisabledInput } from './dto/set-user-disabled.input';
 import { accountViolations, assertPassword } from './user-input.rules';
-import { UserEntity } from './user.entity';
+import type { UserEntity } from './user.entity';
 import { type UserModel, toUserModel } from './user.model';
-
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-  );
-}
+import { UsersRepository } from './users.repository';
 
 function usernameTaken(): AppError {
   return new AppError('USERNAME_TAKEN', {
@@ -41,9 +36,11 @@ function auditView(user: UserEntity) {
   };
 }
 
+/** Accounts of a tenant: its admins create, disable and reset them; everyone changes their own password. */
 @Injectable()
 export class UsersService {
   constructor(
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly tenants: TenantsService,
@@ -53,20 +50,24 @@ export class UsersService {
 
   /** The one way to reach an account for a change: another tenant's account is simply not found. */
   private async accessibleUser(db: EntityManager, viewer: Viewer, userId: string): Promise<UserEntity> {
-    const user = /^[0-9a-f-]{36}$/i.test(userId)
-      ? await db.findOneBy(UserEntity, { id: userId, tenantId: viewer.tenantId })
-      : null;
-    if (!user) throw notFound();
-    return user;
+    return ownRecord(viewer, await this.users.find(db, userId));
   }
 
   async list(ctx: RequestContext, viewer: Viewer): Promise<UserModel[]> {
-    const users = await ctx.db.find(UserEntity, {
-      where: { tenantId: viewer.tenantId },
-      order: { createdAt: 'ASC', username: 'ASC' },
-    });
+    const users = await this.users.listOfTenant(ctx.db, viewer.tenantId);
     const tenant = await this.tenants.byId(ctx.db, viewer.tenantId);
     return users.map((user) => toUserModel(user, tenant));
+  }
+
+  /** An account known to exist, such as the signed-in user's own (for sign-in and `me`). */
+  async account(db: EntityManager, userId: string, tenantId: string): Promise<UserModel> {
+    const tenant = await this.tenants.byId(db, tenantId);
+    return toUserModel(await this.users.get(db, userId), tenant);
+  }
+
+  /** Sign-in notes when the account was last used. */
+  recordSignIn(db: EntityManager, userId: string): Promise<void> {
+    return this.users.recordSignIn(db, userId, this.clock.now());
   }
 
   async create(ctx: RequestContext, viewer: Viewer, input: CreateUserInput): Promise<UserModel> {
@@ -79,30 +80,24 @@ export class UsersService {
     if (violations.length) throw badInput(violations);
     const tenant = await this.tenants.byId(ctx.db, viewer.tenantId);
     const passwordHash = await this.hasher.hash(account.password);
-    let user: UserEntity;
-    try {
-      user = await ctx.db.save(
-        ctx.db.create(UserEntity, {
-          tenantId: viewer.tenantId,
-          username: account.username,
-          displayName: account.displayName,
-          passwordHash,
-          roles: [...new Set(input.roles)],
-          createdBy: viewer.userId,
-          passwordChangedAt: this.clock.now(),
-        }),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) throw usernameTaken();
-      throw error;
-    }
+    const id = await this.users.insert(ctx.db, {
+      tenantId: viewer.tenantId,
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash,
+      roles: [...new Set(input.roles)],
+      createdBy: viewer.userId,
+      passwordChangedAt: this.clock.now(),
+    });
+    if (!id) throw usernameTaken();
+    const user = await this.users.get(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'user.create',
       subjectType: 'user',
       subjectId: user.id,
       after: auditView(user),
     });
-    return toUserModel(await ctx.db.findOneByOrFail(UserEntity, { id: user.id }), tenant);
+    return toUserModel(user, tenant);
   }
 
   async createCityAdmin(
@@ -122,45 +117,33 @@ export class UsersService {
     const violations = accountViolations(account, city.level, ['CITY_ADMIN']);
     if (violations.length) throw badInput(violations);
     const passwordHash = await this.hasher.hash(account.password);
-    let id: string;
-    try {
-      const [row] = await ctx.db.query<{ id: string }[]>(
-        'SELECT provision_city_admin($1, $2, $3, $4) AS id',
-        [city.id, account.username, account.displayName, passwordHash],
-      );
-      id = row!.id;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw usernameTaken();
-      throw error;
-    }
-    const after = {
-      tenantCode: city.code,
+    const id = await this.users.provisionCityAdmin(ctx.db, {
+      cityId: city.id,
       username: account.username,
       displayName: account.displayName,
-      roles: ['CITY_ADMIN'],
-    };
+      passwordHash,
+    });
+    if (!id) throw usernameTaken();
     await this.audit.record(ctx.db, {
       action: 'user.provision_city_admin',
       subjectType: 'user',
       subjectId: id,
-      after,
+      after: {
+        tenantCode: city.code,
+        username: account.username,
+        displayName: account.displayName,
+        roles: ['CITY_ADMIN'],
+      },
     });
-    const now = this.clock.now();
+    // The city's row is not readable back under the province's identity: answer from what was written.
     return {
       id,
       username: account.username,
       displayName: account.displayName,
       roles: ['CITY_ADMIN'],
       disabled: false,
-      tenant: {
-        id: city.id,
-        code: city.code,
-        name: city.name,
-        bureauName: city.bureauName,
-        level: city.level,
-        parentId: city.parentId,
-      },
-      createdAt: now,
+      tenant: toTenantModel(city),
+      createdAt: this.clock.now(),
       lastSignInAt: null,
     };
   }
@@ -171,7 +154,7 @@ export class UsersService {
     const before = auditView(user);
     if (input.disabled !== (user.disabledAt !== null)) {
       user.disabledAt = input.disabled ? this.clock.now() : null;
-      await ctx.db.update(UserEntity, { id: user.id }, { disabledAt: user.disabledAt });
+      await this.users.setDisabledAt(ctx.db, user.id, user.disabledAt);
       if (input.disabled) await this.sessions.revokeAllOf(ctx.db, user.id);
       await this.audit.record(ctx.db, {
         action: input.disabled ? 'user.disable' : 'user.enable',
@@ -191,10 +174,11 @@ export class UsersService {
   ): Promise<UserModel> {
     const user = await this.accessibleUser(ctx.db, viewer, input.userId);
     assertPassword('newPassword', input.newPassword, user.username);
-    await ctx.db.update(
-      UserEntity,
-      { id: user.id },
-      { passwordHash: await this.hasher.hash(input.newPassword), passwordChangedAt: this.clock.now() },
+    await this.users.setPassword(
+      ctx.db,
+      user.id,
+      await this.hasher.hash(input.newPassword),
+      this.clock.now(),
     );
     await this.sessions.revokeAllOf(ctx.db, user.id);
     await this.audit.record(ctx.db, {
@@ -210,20 +194,18 @@ export class UsersService {
     viewer: Viewer,
     input: ChangeOwnPasswordInput,
   ): Promise<boolean> {
-    const user = await ctx.db
-      .createQueryBuilder(UserEntity, 'u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: viewer.userId })
-      .getOneOrFail();
+    const user = await this.users.withPasswordHash(ctx.db, viewer.userId);
     if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
       throw badInput([{ field: 'currentPassword', rule: 'WRONG_PASSWORD', message: '当前密码不正确' }]);
     }
     assertPassword('newPassword', input.newPassword, user.username);
-    await ctx.db.update(
-      UserEntity,
-      { id: user.id },
-      { passwordHash: await this.hasher.hash(input.newPassword), passwordChangedAt: this.clock.now() },
+    await this.users.setPassword(
+      ctx.db,
+      user.id,
+      await this.hasher.hash(input.newPassword),
+      this.clock.now(),
     );
+    // The session that changed the password stays; every other one ends.
     await this.sessions.revokeAllOf(ctx.db, user.id, viewer.sessionId);
     await this.audit.record(ctx.db, {
       action: 'user.change_password',

@@ -210,7 +210,7 @@ function MeasuresForm({
         setStale(apiError);
         return;
       }
-      if (apiError.code === ErrorCode.CONFLICT) {
+      if (apiError.code === ErrorCode.MEASURES_NOT_DRAFT) {
         setFormError('该版本已经发布，不能再修改；如需调整请新建版本');
         return;
       }
@@ -427,7 +427,7 @@ function initialFormValues(
 
 function noProvinceMeasures(error: unknown): string {
   const apiError = toApiError(error);
-  return apiError.code === ErrorCode.NOT_FOUND
+  return apiError.code === ErrorCode.MEASURES_NOT_IN_FORCE
     ? '该日期没有生效的省级实施办法，请选择更晚的日期'
     : apiError.message;
 }

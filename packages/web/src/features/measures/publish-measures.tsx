@@ -8,7 +8,7 @@ import { MeasuresInForceQuery, MeasuresVersionsQuery, PublishMeasuresMutation } 
 
 /**
  * 「发布」 behind a confirmation: once published, a version binds from its effective date and
- * never changes again (the API answers CONFLICT to any later edit).
+ * never changes again (the API answers MEASURES_NOT_DRAFT to any later edit).
  */
 export function usePublishMeasures(): (measures: MeasuresFieldsFragment) => void {
   const { modal, message } = App.useApp();
@@ -52,8 +52,8 @@ export function usePublishMeasures(): (measures: MeasuresFieldsFragment) => void
 
 function publishFailure(error: unknown): string {
   const apiError = toApiError(error);
-  // The one conflict publishing can meet: someone published (or the version was) already.
-  if (apiError.code === ErrorCode.CONFLICT) return '该版本已经发布，不能再修改；如需调整请新建版本';
+  // The one refusal publishing can meet: someone published (or the version was) already.
+  if (apiError.code === ErrorCode.MEASURES_NOT_DRAFT) return '该版本已经发布，不能再修改；如需调整请新建版本';
   return apiError.violations.length > 0
     ? `${apiError.message}：${apiError.violations.map((v) => v.message).join('；')}`
     : apiError.message;

@@ -4,6 +4,11 @@ export const SESSION_COOKIE = 'xm_session';
 
 export type CookieSettings = { secure: boolean };
 
+/** The cookie settings of this deployment (Secure behind HTTPS), provided by the app module. */
+export abstract class CookieSettingsProvider implements CookieSettings {
+  abstract readonly secure: boolean;
+}
+
 export function readSessionToken(req: Request): string | null {
   const cookies = req.cookies as Record<string, string | undefined> | undefined;
   const token = cookies?.[SESSION_COOKIE];

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { Role, TenantLevel } from '@xiangmeng/domain';
+import { type EntityManager, IsNull } from 'typeorm';
+import { SessionEntity } from './session.entity';
+
+/** A session with its user's standing, as `auth_find_session` returns it (past row-level security). */
+export type SessionRow = {
+  session_id: string;
+  tenant_id: string;
+  user_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  roles: Role[];
+  disabled: boolean;
+  tenant_level: TenantLevel;
+};
+
+export type NewSession = Pick<
+  SessionEntity,
+  'tenantId' | 'userId' | 'tokenHash' | 'createdAt' | 'lastSeenAt' | 'clientAddress' | 'userAgent'
+>;
+
+/** Every statement the sessions feature runs, in the caller's transaction. */
+@Injectable()
+export class SessionsRepository {
+  /** Looked up before any identity is set, so through a function that may read every session. */
+  async findByTokenHash(db: EntityManager, tokenHash: Buffer): Promise<SessionRow | null> {
+    const [row] = await db.query<SessionRow[]>('SELECT * FROM auth_find_session($1)', [tokenHash]);
+    return row ?? null;
+  }
+
+  async touch(db: EntityManager, id: string, at: Date): Promise<void> {
+    await db.update(SessionEntity, { id }, { lastSeenAt: at });
+  }
+
+  async insert(db: EntityManager, session: NewSession): Promise<string> {
+    const saved = await db.save(db.create(SessionEntity, session));
+    return saved.id;
+  }
+
+  async revoke(db: EntityManager, id: string, at: Date): Promise<void> {
+    await db.update(SessionEntity, { id, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  /** Ends every open session of a user but `keepId`. */
+  async revokeAllOf(db: EntityManager, userId: string, at: Date, keepId?: string): Promise<void> {
+    const query = db
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: at })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (keepId) query.andWhere('id <> :keepId', { keepId });
+    await query.execute();
+  }
+}
