@@ -1,11 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { DatePicker, Form, Input, Modal, Radio, Select, Typography, type ButtonProps } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Typography, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { toApiError, type ApiError } from '../../shared/api-error';
 import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { OrganizationPicker } from '../organizations/organization-picker';
-import { ApiErrorAlert } from '../../shared/api-error.alert';
+import { FormModal } from '../../shared/form-modal';
 import {
   calendarDateRules,
   fromCalendarDate,
@@ -36,94 +34,75 @@ export function DeclareConflictModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<ConflictValues>();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const bureaus = useBureauOptions();
   const [declare, { loading }] = useMutation(DeclareExpertConflictMutation);
   const kind = Form.useWatch('kind', form) ?? 'ORGANIZATION';
   const okButtonProps: ButtonProps & { 'data-testid': string } = { 'data-testid': 'conflict-save' };
 
   async function save(values: ConflictValues) {
-    setFailure(null);
-    try {
-      await declare({
-        variables: {
-          input: {
-            expertId: expert.id,
-            organizationId: values.kind === 'ORGANIZATION' ? (values.organizationId ?? null) : null,
-            bureauTenantId: values.kind === 'BUREAU' ? (values.bureauTenantId ?? null) : null,
-            reason: values.reason.trim(),
-            declaredOn: toCalendarDate(values.declaredOn),
-          },
+    await declare({
+      variables: {
+        input: {
+          expertId: expert.id,
+          organizationId: values.kind === 'ORGANIZATION' ? (values.organizationId ?? null) : null,
+          bureauTenantId: values.kind === 'BUREAU' ? (values.bureauTenantId ?? null) : null,
+          reason: values.reason.trim(),
+          declaredOn: toCalendarDate(values.declaredOn),
         },
-      });
-      onClose();
-    } catch (error) {
-      setFailure(
-        placeViolations(form, toApiError(error), [
-          'organizationId',
-          'bureauTenantId',
-          'reason',
-          'declaredOn',
-        ]),
-      );
-    }
+      },
+    });
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal<ConflictValues>
       open={open}
       title={`声明利益冲突 · ${expert.name}`}
       okText="登记"
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      loading={loading}
       width={600}
-      destroyOnHidden
+      form={form}
+      initialValues={{ kind: 'ORGANIZATION', reason: '', declaredOn: fromCalendarDate(todayInChina()) }}
+      onSubmit={save}
+      placeError={(f, error) =>
+        placeViolations(f, error, ['organizationId', 'bureauTenantId', 'reason', 'declaredOn'])
+      }
+      onCancel={onClose}
+      intro={
+        <Typography.Paragraph type="secondary">
+          登记后不可删除。专家不会被指派评审与该单位（作为联盟成员或推荐单位）有关的申报。
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        登记后不可删除。专家不会被指派评审与该单位（作为联盟成员或推荐单位）有关的申报。
-      </Typography.Paragraph>
-      <ApiErrorAlert error={failure} />
-      <Form<ConflictValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ kind: 'ORGANIZATION', reason: '', declaredOn: fromCalendarDate(todayInChina()) }}
-        onFinish={(values) => void save(values)}
+      <Form.Item name="kind" label="利益冲突对象">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'ORGANIZATION', label: '单位' },
+            { value: 'BUREAU', label: '科技局（推荐单位）' },
+          ]}
+        />
+      </Form.Item>
+      {kind === 'BUREAU' ? (
+        <Form.Item name="bureauTenantId" label="科技局" rules={[{ required: true, message: '请选择科技局' }]}>
+          <Select placeholder="选择科技局" options={bureaus} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="organizationId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
+          <OrganizationPicker />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="reason"
+        label="理由"
+        rules={[{ required: true, whitespace: true, message: '请说明存在利益冲突的理由' }]}
       >
-        <Form.Item name="kind" label="利益冲突对象">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'ORGANIZATION', label: '单位' },
-              { value: 'BUREAU', label: '科技局（推荐单位）' },
-            ]}
-          />
-        </Form.Item>
-        {kind === 'BUREAU' ? (
-          <Form.Item
-            name="bureauTenantId"
-            label="科技局"
-            rules={[{ required: true, message: '请选择科技局' }]}
-          >
-            <Select placeholder="选择科技局" options={bureaus} showSearch={{ optionFilterProp: 'label' }} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="organizationId" label="单位" rules={[{ required: true, message: '请选择单位' }]}>
-            <OrganizationPicker />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="reason"
-          label="理由"
-          rules={[{ required: true, whitespace: true, message: '请说明存在利益冲突的理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：近三年在该单位兼职" />
-        </Form.Item>
-        <Form.Item name="declaredOn" label="声明日期" rules={calendarDateRules('声明日期')}>
-          <DatePicker disabledDate={isAfterToday} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：近三年在该单位兼职" />
+      </Form.Item>
+      <Form.Item name="declaredOn" label="声明日期" rules={calendarDateRules('声明日期')}>
+        <DatePicker disabledDate={isAfterToday} />
+      </Form.Item>
+    </FormModal>
   );
 }

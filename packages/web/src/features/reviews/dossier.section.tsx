@@ -4,14 +4,12 @@ import {
   MEMBER_ROLE_LABELS,
   ORGANIZATION_TYPE_LABELS,
   type DocumentKind,
-  type FoundingCondition,
-  type MemberRole,
-  type OrganizationType,
+  parsePilotDossier,
+  type PilotDossierMember,
 } from '@xiangmeng/domain';
 import { Alert, Descriptions, Empty, Flex, List, Table, Tabs, Tag, Typography } from 'antd';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { chinaDateTime, formatFen } from '../../shared/format';
-import { isRecord, labelOf, records, text, type JsonRecord } from '../pilots/dossier-json';
 
 type Application = ReviewSheetResult['myReviewAssignments'][number]['application'];
 
@@ -21,8 +19,8 @@ const paragraph = (value: string) => (
 
 /** The dossier as submitted, read-only: what an expert scores. */
 export function DossierSection({ application }: { application: Application }) {
-  const dossier: JsonRecord = isRecord(application.dossier) ? application.dossier : {};
-  const alliance = isRecord(dossier.alliance) ? dossier.alliance : {};
+  const dossier = parsePilotDossier(application.dossier);
+  const alliance = dossier?.alliance;
   const form = application.form;
 
   const basics = (
@@ -34,15 +32,15 @@ export function DossierSection({ application }: { application: Application }) {
         { key: 'name', label: '联盟名称', children: application.allianceName },
         { key: 'industry', label: '产业', children: application.industry.name },
         { key: 'city', label: '所在市州', children: application.homeTenant.name },
-        { key: 'foundedOn', label: '发起日期', children: text(alliance.foundedOn) ?? '—' },
-        { key: 'establishedOn', label: '成立日期', children: text(alliance.establishedOn) ?? '—' },
+        { key: 'foundedOn', label: '发起日期', children: alliance?.foundedOn ?? '—' },
+        { key: 'establishedOn', label: '成立日期', children: alliance?.establishedOn ?? '—' },
         { key: 'submittedAt', label: '提交时间', children: chinaDateTime(application.submittedAt) },
-        { key: 'liableEntity', label: '对外承担责任的主体', children: text(alliance.liableEntity) ?? '—' },
+        { key: 'liableEntity', label: '对外承担责任的主体', children: alliance?.liableEntity || '—' },
         {
           key: 'objectives',
           label: '联盟宗旨',
           span: 2,
-          children: paragraph(text(alliance.objectives) ?? ''),
+          children: paragraph(alliance?.objectives ?? ''),
         },
         ...(application.recommendationOpinion
           ? [
@@ -60,44 +58,41 @@ export function DossierSection({ application }: { application: Application }) {
     />
   );
 
-  const memberRows = records(dossier.members);
+  const memberRows = dossier?.members ?? [];
   const members =
     memberRows.length === 0 ? (
       <Empty description="申报材料未列出成员单位" />
     ) : (
-      <Table<JsonRecord>
+      <Table<PilotDossierMember>
         size="small"
         pagination={false}
-        rowKey={(m) => text(m.organizationId) ?? text(m.id) ?? text(m.name) ?? ''}
+        rowKey={(m) => m.organizationId ?? m.name}
         dataSource={memberRows}
         columns={[
-          { title: '单位名称', key: 'name', render: (_: unknown, m) => text(m.name) ?? '—' },
+          { title: '单位名称', key: 'name', render: (_: unknown, m) => m.name || '—' },
           {
             title: '类型',
             key: 'type',
-            render: (_: unknown, m) => labelOf<OrganizationType>(ORGANIZATION_TYPE_LABELS, m.type),
+            render: (_: unknown, m) => (m.type ? ORGANIZATION_TYPE_LABELS[m.type] : '—'),
           },
           {
             title: '角色',
             key: 'role',
-            render: (_: unknown, m) => labelOf<MemberRole>(MEMBER_ROLE_LABELS, m.role),
+            render: (_: unknown, m) => (m.role ? MEMBER_ROLE_LABELS[m.role] : '—'),
           },
           {
             title: '行业骨干',
             key: 'backbone',
-            render: (_: unknown, m) => (m.industryBackbone === true ? '是' : '否'),
+            render: (_: unknown, m) => (m.industryBackbone ? '是' : '否'),
           },
-          { title: '加入日期', key: 'joinedOn', render: (_: unknown, m) => text(m.joinedOn) ?? '—' },
+          { title: '加入日期', key: 'joinedOn', render: (_: unknown, m) => m.joinedOn ?? '—' },
         ]}
       />
     );
 
-  const memberName = (id: unknown) =>
-    text(memberRows.find((m) => m.organizationId === id)?.name) ?? '（已不在成员名单中的单位）';
-  const agreement = isRecord(dossier.agreement) ? dossier.agreement : null;
-  const ip = agreement && isRecord(agreement.ipTerms) ? agreement.ipTerms : {};
-  const funds = agreement && isRecord(agreement.fundRules) ? agreement.fundRules : {};
-  const openness = agreement && isRecord(agreement.openness) ? agreement.openness : {};
+  const memberName = (id: string) =>
+    memberRows.find((m) => m.organizationId === id)?.name ?? '（已不在成员名单中的单位）';
+  const agreement = dossier?.agreement ?? null;
   const agreementView = !agreement ? (
     <Empty description="申报材料中没有生效的联盟协议" />
   ) : (
@@ -109,69 +104,66 @@ export function DossierSection({ application }: { application: Application }) {
         {
           key: 'version',
           label: '协议版本',
-          children: text(agreement.version) ? `第 ${text(agreement.version)} 版` : '—',
+          children: `第 ${agreement.version} 版`,
         },
-        { key: 'goals', label: '创新目标', children: paragraph(text(agreement.innovationGoals) ?? '') },
+        { key: 'goals', label: '创新目标', children: paragraph(agreement.innovationGoals) },
         {
           key: 'tasks',
           label: '成员任务分工',
           children: (
             <List
               size="small"
-              dataSource={records(agreement.tasks)}
+              dataSource={agreement.tasks}
               renderItem={(t) => (
                 <List.Item>
-                  {memberName(t.organizationId)}：{text(t.task) ?? '—'}
+                  {memberName(t.organizationId)}：{t.task || '—'}
                 </List.Item>
               )}
             />
           ),
         },
-        { key: 'ownership', label: '知识产权归属', children: paragraph(text(ip.ownership) ?? '') },
-        { key: 'licensing', label: '知识产权许可', children: paragraph(text(ip.licensing) ?? '') },
-        { key: 'benefitSharing', label: '利益分配', children: paragraph(text(ip.benefitSharing) ?? '') },
-        { key: 'breach', label: '违约责任', children: paragraph(text(ip.breachLiability) ?? '') },
-        { key: 'fundManagement', label: '经费管理', children: paragraph(text(funds.management) ?? '') },
-        { key: 'fundSupervision', label: '经费监督', children: paragraph(text(funds.supervision) ?? '') },
-        { key: 'newMembers', label: '新成员加入', children: paragraph(text(openness.newMembers) ?? '') },
-        { key: 'external', label: '对外合作', children: paragraph(text(openness.externalCooperation) ?? '') },
-        { key: 'diffusion', label: '成果扩散', children: paragraph(text(openness.resultsDiffusion) ?? '') },
+        { key: 'ownership', label: '知识产权归属', children: paragraph(agreement.ipTerms.ownership) },
+        { key: 'licensing', label: '知识产权许可', children: paragraph(agreement.ipTerms.licensing) },
+        { key: 'benefitSharing', label: '利益分配', children: paragraph(agreement.ipTerms.benefitSharing) },
+        { key: 'breach', label: '违约责任', children: paragraph(agreement.ipTerms.breachLiability) },
+        { key: 'fundManagement', label: '经费管理', children: paragraph(agreement.fundRules.management) },
+        { key: 'fundSupervision', label: '经费监督', children: paragraph(agreement.fundRules.supervision) },
+        { key: 'newMembers', label: '新成员加入', children: paragraph(agreement.openness.newMembers) },
+        { key: 'external', label: '对外合作', children: paragraph(agreement.openness.externalCooperation) },
+        { key: 'diffusion', label: '成果扩散', children: paragraph(agreement.openness.resultsDiffusion) },
       ]}
     />
   );
 
-  const check = isRecord(dossier.foundingCheck) ? dossier.foundingCheck : null;
-  const conditions = check ? records(check.conditions) : [];
+  const check = dossier?.foundingCheck ?? null;
+  const conditions = check?.conditions ?? [];
   const foundingView = !check ? (
     <Empty description="申报材料中没有第八条检查结果" />
   ) : (
     <Flex vertical gap={12}>
       <Alert
-        type={check.allHold === true ? 'success' : 'warning'}
+        type={check.allHold ? 'success' : 'warning'}
         showIcon
-        title={`${text(check.asOf) ?? ''} 检查：${check.allHold === true ? '第八条六项基本条件全部满足' : '存在不满足的条件'}`}
+        title={`${check.asOf} 检查：${check.allHold ? '第八条六项基本条件全部满足' : '存在不满足的条件'}`}
       />
       <List
         size="small"
         bordered
         dataSource={conditions}
         renderItem={(c) => {
-          const info =
-            typeof c.condition === 'string' && c.condition in FOUNDING_CONDITION_INFO
-              ? FOUNDING_CONDITION_INFO[c.condition as FoundingCondition]
-              : null;
+          const info = FOUNDING_CONDITION_INFO[c.condition] ?? null;
           return (
             <List.Item>
               <Flex vertical gap={4}>
                 <Flex gap={8} align="center">
-                  <Tag color={c.holds === true ? 'green' : 'red'}>{c.holds === true ? '满足' : '不满足'}</Tag>
+                  <Tag color={c.holds ? 'green' : 'red'}>{c.holds ? '满足' : '不满足'}</Tag>
                   <span>
-                    {text(c.article) ?? info?.article ?? ''} {text(c.title) ?? info?.title ?? ''}
+                    {c.article || info?.article || ''} {c.title || info?.title || ''}
                   </span>
                 </Flex>
-                {records(c.reasons).map((r, i) => (
+                {c.reasons.map((r, i) => (
                   <Typography.Text key={i} type="danger">
-                    {text(r.message)}
+                    {r.message}
                   </Typography.Text>
                 ))}
               </Flex>
