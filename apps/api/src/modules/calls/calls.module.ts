@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PilotCallEntity } from './pilot-call.entity';
+import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
+import { MessagesModule } from '../messages/messages.module';
+import { CallDeadlineReminders } from './call-deadline-reminders';
 import { CallLoaders } from './call-loaders';
 import { CallMeasuresService } from './call-measures.service';
 import { CallsResolver } from './calls.resolver';
@@ -9,8 +12,15 @@ import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PilotCallEntity]), MeasuresModule],
-  providers: [CallsRepository, CallLoaders, CallMeasuresService, CallsService, CallsResolver],
+  imports: [TypeOrmModule.forFeature([PilotCallEntity]), JobsModule, MeasuresModule, MessagesModule],
+  providers: [
+    CallsRepository,
+    CallDeadlineReminders,
+    CallLoaders,
+    CallMeasuresService,
+    CallsService,
+    CallsResolver,
+  ],
   exports: [CallLoaders, CallMeasuresService, CallsService],
 })
 export class CallsModule {}

@@ -68,4 +68,13 @@ export class CallsRepository {
   tenantsByIds(db: EntityManager, ids: readonly string[]): Promise<TenantEntity[]> {
     return db.findBy(TenantEntity, { id: In(ids.filter(isId)) });
   }
+
+  /** The cities under a province (a province call's applicants), or the city itself. */
+  async applicantTenants(db: EntityManager, authorityTenantId: string): Promise<string[]> {
+    const rows = await db.query<{ id: string }[]>(
+      `SELECT id FROM tenant WHERE parent_id = $1 UNION SELECT id FROM tenant WHERE id = $1 AND level = 'CITY'`,
+      [authorityTenantId],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -5,6 +5,7 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import type { AuditEntry, AuditService } from '../audit/audit.service';
 import type { MeasuresService } from '../measures/measures.service';
 import type { CallsRepository } from './calls.repository';
+import type { CallDeadlineReminders } from './call-deadline-reminders';
 import { CallsService } from './calls.service';
 import type { PilotCallEntity } from './pilot-call.entity';
 
@@ -49,6 +50,7 @@ function setup(call: PilotCallEntity | null, options: { writes?: boolean } = {})
   let stored = call;
   const audits: AuditEntry[] = [];
   const published: { id: string; version: number; at: Date }[] = [];
+  const reminded: string[] = [];
   const repository: Partial<CallsRepository> = {
     find: () => Promise.resolve(stored),
     publish: (_db, id, version, at) => {
@@ -65,18 +67,22 @@ function setup(call: PilotCallEntity | null, options: { writes?: boolean } = {})
     audit as unknown as AuditService,
     {} as MeasuresService,
     clock,
+    {
+      schedule: (_db: unknown, call: PilotCallEntity) => (reminded.push(call.id), Promise.resolve()),
+    } as unknown as CallDeadlineReminders,
   );
   const ctx = { db: {} as EntityManager } as RequestContext;
-  return { service, ctx, audits, published };
+  return { service, ctx, audits, published, reminded };
 }
 
 describe('publishing a call', () => {
   it('publishes the draft at the version the admin saw and audits it', async () => {
-    const { service, ctx, audits, published } = setup(draft());
+    const { service, ctx, audits, published, reminded } = setup(draft());
     const result = await service.publish(ctx, admin, 'c1', 2);
     expect(result.status).toBe('PUBLISHED');
     expect(published).toEqual([{ id: 'c1', version: 2, at: now }]);
     expect(audits.map((a) => a.action)).toEqual(['pilot_call.publish']);
+    expect(reminded).toEqual(['c1']);
   });
 
   it('is an admin’s step: an officer is refused before anything is read', async () => {
@@ -108,10 +114,11 @@ describe('publishing a call', () => {
   });
 
   it('loses a race to another publisher with CALL_CHANGED and audits nothing', async () => {
-    const { service, ctx, audits } = setup(draft(), { writes: false });
+    const { service, ctx, audits, reminded } = setup(draft(), { writes: false });
     await expect(service.publish(ctx, admin, 'c1', 2)).rejects.toMatchObject({
       extensions: { code: 'CALL_CHANGED' },
     });
     expect(audits).toEqual([]);
+    expect(reminded).toEqual([]);
   });
 });

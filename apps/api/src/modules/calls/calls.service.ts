@@ -9,6 +9,7 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
 import { callChanged, callPublished } from './calls.errors';
+import { CallDeadlineReminders } from './call-deadline-reminders';
 import { type CallFields, CallsRepository } from './calls.repository';
 import type { PilotCallInput } from './dto/pilot-call.input';
 import type { PilotCallEntity } from './pilot-call.entity';
@@ -23,6 +24,7 @@ export class CallsService {
     private readonly audit: AuditService,
     private readonly measures: MeasuresService,
     private readonly clock: Clock,
+    private readonly reminders: CallDeadlineReminders,
   ) {}
 
   /** Own calls in any status and the parent tier's published ones (row-level security decides). */
@@ -153,6 +155,7 @@ export class CallsService {
       before: { status: 'DRAFT' },
       after: this.auditable(published),
     });
+    await this.reminders.schedule(ctx.db, published, this.clock.now());
     return published;
   }
 }
