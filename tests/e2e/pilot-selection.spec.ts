@@ -208,7 +208,7 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     const panel = page.getByTestId('review-panel-section');
     await panel.getByTestId('panel-propose').click();
     await expect(panel.getByTestId('panel-proposed')).toHaveCount(5);
-    // The seat picker greys out 曾桂芳, tied to the recommending bureau (株洲), and says why on hover.
+    // The seat picker greys out 曾桂芳, tied to the recommending bureau (株洲), and says why in the option.
     await panel.getByTestId('panel-slot-0').click();
     const dropdown = page.locator('.ant-select-dropdown:visible');
     await expect(
@@ -216,8 +216,7 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     ).toBeVisible();
     const conflicted = dropdown.locator('[data-testid="panel-candidate"][data-expert-name="曾桂芳"]');
     await expect(conflicted).toHaveAttribute('data-conflicted', 'true');
-    await conflicted.hover();
-    await expect(page.getByRole('tooltip')).toContainText('任职于推荐单位');
+    await expect(conflicted.getByTestId('candidate-conflict')).toContainText('任职于推荐单位');
     await screenshotForReview(page, 'pilot-panel-conflicted-candidate');
     await page.keyboard.press('Escape');
     await expect(dropdown).toHaveCount(0);

@@ -58,9 +58,15 @@ export function CandidateOption({ candidate, note }: { candidate: PanelCandidate
         {expert.domains.map((d) => d.name).join('、') || '—'}
         {expert.affiliations.length > 0 ? ` · ${expert.affiliations.map((a) => a.label).join('、')}` : ''}
       </Typography.Text>
+      {conflicts.length > 0 && (
+        <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }} data-testid="candidate-conflict">
+          {note}
+        </Typography.Text>
+      )}
     </div>
   );
-  // Why a greyed-out expert cannot be chosen, on hover, before anything is submitted.
+  // Why a greyed-out expert cannot be chosen, before anything is submitted: a conflict in the
+  // option itself, every reason on hover.
   return note ? (
     <Tooltip title={note} placement="left">
       {option}
