@@ -104,10 +104,11 @@ function menuTestId(path: string): string {
   return path.replace(/^\/+|\/+$/g, '').replace(/\//g, '-') || 'home';
 }
 
-// The longest menu path that prefixes the location, so nested pages keep their menu entry lit.
+// The longest menu path that prefixes the location, so nested pages keep their menu entry lit;
+// home is lit on home only (a page outside the menu, such as 消息中心, lights none).
 function selectedMenuPath(pathname: string, items: readonly ShellMenuItem[]): string | undefined {
   return items
     .map((item) => item.path)
-    .filter((path) => pathname === path || pathname.startsWith(path === '/' ? '/' : `${path}/`))
+    .filter((path) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`)))
     .sort((a, b) => b.length - a.length)[0];
 }
