@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../auth/roles.js';
 import { filingActorsOf } from './filing-actors.js';
-import { decideFilingTransition, FilingAction, FilingState } from './filing-workflow.js';
+import { decide } from '../applications/workflow.js';
+import { FILING_WORKFLOW, FilingAction, FilingState } from './filing-workflow.js';
 
 // Every state × action × role × tier, against who Art. 21's procedure says may act — written out
 // here independently of the transition table. SYSTEM actions are nobody's: no viewer may take them.
@@ -79,7 +80,7 @@ describe('who may act on a filing (state × action × role × tier)', () => {
     const seat = WHO[action]?.[state];
     const expected = seat !== undefined && SEATED[seat](tenantId, role);
     const actors = filingActorsOf({ tenantId, roles: [role] }, parties);
-    expect(decideFilingTransition(state, action, actors, () => true).allowed).toBe(expected);
+    expect(decide(FILING_WORKFLOW, state, action, actors, () => true).allowed).toBe(expected);
   });
 
   it.each([

@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statesWhere, workflowProblems } from '../applications/workflow.js';
+import { availableActions, decide, statesWhere, workflowProblems } from '../applications/workflow.js';
 import {
-  availableFilingActions,
-  decideFilingTransition,
   FILING_ACTION_LABELS,
   FILING_GUARD_LABELS,
   FILING_STATE_LABELS,
-  FILING_TRANSITIONS,
   FILING_WORKFLOW,
   FilingAction,
   FilingActor,
@@ -78,8 +75,8 @@ describe('the filing table', () => {
   const cells = states.flatMap((s) => actions.flatMap((a) => actors.map((r) => [s, a, r] as const)));
 
   it.each(cells)('%s × %s × %s follows the table', (state, action, actor) => {
-    const decision = decideFilingTransition(state, action, [actor], all);
-    const row = FILING_TRANSITIONS.find((x) => x.from === state && x.action === action);
+    const decision = decide(FILING_WORKFLOW, state, action, [actor], all);
+    const row = FILING_WORKFLOW.transitions.find((x) => x.from === state && x.action === action);
     if (!row) expect(decision).toEqual({ allowed: false, reason: 'NOT_ALLOWED_IN_STATE' });
     else if (!row.actors.includes(actor))
       expect(decision).toEqual({ allowed: false, reason: 'ACTOR_NOT_ALLOWED' });
@@ -88,13 +85,13 @@ describe('the filing table', () => {
 
   it('leaves final states for good and reaches one from every state', () => {
     for (const state of FINAL_FILING_STATES)
-      expect(FILING_TRANSITIONS.filter((x) => x.from === state)).toEqual([]);
+      expect(FILING_WORKFLOW.transitions.filter((x) => x.from === state)).toEqual([]);
     for (const start of states) {
       const seen = new Set<string>([start]);
       const queue: string[] = [start];
       while (queue.length) {
         const s = queue.shift()!;
-        for (const x of FILING_TRANSITIONS.filter((row) => row.from === s))
+        for (const x of FILING_WORKFLOW.transitions.filter((row) => row.from === s))
           if (!seen.has(x.to)) {
             seen.add(x.to);
             queue.push(x.to);
@@ -107,9 +104,9 @@ describe('the filing table', () => {
   it('offers exactly the actions the table allows', () => {
     fc.assert(
       fc.property(fc.constantFrom(...states), fc.subarray(actors), (state, who) => {
-        const offered = availableFilingActions(state, who);
+        const offered = availableActions(FILING_WORKFLOW, state, who);
         for (const action of actions)
-          expect(offered.includes(action)).toBe(decideFilingTransition(state, action, who, all).allowed);
+          expect(offered.includes(action)).toBe(decide(FILING_WORKFLOW, state, action, who, all).allowed);
       }),
     );
   });
@@ -153,7 +150,7 @@ const TO_FILED: Record<string, { round: Round; steps: Step[] }> = {
 function walk(round: Round, steps: readonly Step[], from: FilingState = 'DRAFT'): FilingState[] {
   const visited: FilingState[] = [from];
   for (const [action, actor] of steps) {
-    const decision = decideFilingTransition(visited.at(-1)!, action, [actor], holds(round));
+    const decision = decide(FILING_WORKFLOW, visited.at(-1)!, action, [actor], holds(round));
     if (!decision.allowed)
       throw new Error(`${action} by ${actor} from ${visited.at(-1)}: ${decision.reason}`);
     visited.push(decision.to);
@@ -258,7 +255,7 @@ describe('every path of the issue text', () => {
 
   it('lets the city withdraw anywhere before a final state but while suspended', () => {
     const withdrawable = states.filter(
-      (s) => decideFilingTransition(s, 'WITHDRAW', ['FILING_CITY'], all).allowed,
+      (s) => decide(FILING_WORKFLOW, s, 'WITHDRAW', ['FILING_CITY'], all).allowed,
     );
     expect(withdrawable).toEqual(
       states.filter((s) => !(FINAL_FILING_STATES as readonly string[]).includes(s) && s !== 'SUSPENDED'),
@@ -283,7 +280,7 @@ describe('refusals', () => {
     ['the province submitting a change', 'FILED', 'SUBMIT_CHANGE', 'PROVINCE'],
     ['the city taking its own change', 'CHANGE_SUBMITTED', 'ACCEPT_CHANGE', 'FILING_CITY'],
   ])('wrong actor: %s', (_name, state, action, actor) => {
-    expect(decideFilingTransition(state, action, [actor], all)).toEqual({
+    expect(decide(FILING_WORKFLOW, state, action, [actor], all)).toEqual({
       allowed: false,
       reason: 'ACTOR_NOT_ALLOWED',
     });
@@ -307,7 +304,7 @@ describe('refusals', () => {
     ['reinstating a revocation', 'REVOKED', 'REINSTATE', 'PROVINCE_ADMIN'],
     ['resubmitting a withdrawal', 'WITHDRAWN', 'SUBMIT', 'FILING_CITY'],
   ])('wrong state: %s', (_name, state, action, actor) => {
-    expect(decideFilingTransition(state, action, [actor], all)).toEqual({
+    expect(decide(FILING_WORKFLOW, state, action, [actor], all)).toEqual({
       allowed: false,
       reason: 'NOT_ALLOWED_IN_STATE',
     });
@@ -625,7 +622,7 @@ describe('refusals', () => {
       ['CHANGE_DIFFERS'],
     ],
   ])('guard: %s', (_name, round, state, action, actor, failing, failedGuards) => {
-    expect(decideFilingTransition(state, action, [actor], holds(round, failing))).toEqual({
+    expect(decide(FILING_WORKFLOW, state, action, [actor], holds(round, failing))).toEqual({
       allowed: false,
       reason: 'GUARD_FAILED',
       failedGuards,
@@ -634,7 +631,7 @@ describe('refusals', () => {
 
   it('names every failing guard of a submission at once', () => {
     const failing: FilingGuard[] = ['ROUND_OPEN', 'DOSSIER_COMPLETE'];
-    expect(decideFilingTransition('DRAFT', 'SUBMIT', ['FILING_CITY'], holds(PLAIN, failing))).toMatchObject({
+    expect(decide(FILING_WORKFLOW, 'DRAFT', 'SUBMIT', ['FILING_CITY'], holds(PLAIN, failing))).toMatchObject({
       failedGuards: ['ROUND_OPEN', 'DOSSIER_COMPLETE'],
     });
   });
@@ -642,10 +639,16 @@ describe('refusals', () => {
   it('keeps route actions the round rules out off the offer', () => {
     const known = (round: Round) => (g: FilingGuard) => roundRouteHolds(g, round) === false;
     const admins: FilingActor[] = ['PROVINCE', 'PROVINCE_ADMIN'];
-    expect(availableFilingActions('ACCEPTED', admins, known(REVIEW))).toEqual(['START_REVIEW']);
-    expect(availableFilingActions('ACCEPTED', admins, known(NOTICE))).toEqual(['PUBLICISE', 'REFUSE']);
-    expect(availableFilingActions('ACCEPTED', admins, known(PLAIN))).toEqual(['FILE', 'REFUSE']);
-    expect(availableFilingActions('REVIEWED', admins, known(BOTH))).toEqual(['PUBLICISE', 'REFUSE']);
+    expect(availableActions(FILING_WORKFLOW, 'ACCEPTED', admins, known(REVIEW))).toEqual(['START_REVIEW']);
+    expect(availableActions(FILING_WORKFLOW, 'ACCEPTED', admins, known(NOTICE))).toEqual([
+      'PUBLICISE',
+      'REFUSE',
+    ]);
+    expect(availableActions(FILING_WORKFLOW, 'ACCEPTED', admins, known(PLAIN))).toEqual(['FILE', 'REFUSE']);
+    expect(availableActions(FILING_WORKFLOW, 'REVIEWED', admins, known(BOTH))).toEqual([
+      'PUBLICISE',
+      'REFUSE',
+    ]);
   });
 });
 

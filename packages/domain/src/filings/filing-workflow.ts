@@ -1,7 +1,4 @@
 import {
-  availableActions,
-  type Decision,
-  decide,
   defineWorkflow,
   labelsOf,
   stateLabels,
@@ -267,29 +264,9 @@ export const FILING_ACTION_LABELS: Record<FilingAction, string> = labelsOf(FILIN
 export const FILING_ACTOR_LABELS: Record<FilingActor, string> = labelsOf(FILING_WORKFLOW.actors);
 /** Why an action was refused, one line per failing guard. */
 export const FILING_GUARD_LABELS: Record<FilingGuard, string> = labelsOf(FILING_WORKFLOW.guards);
-export const FILING_TRANSITIONS: readonly FilingTransition[] = FILING_WORKFLOW.transitions;
 export const FINAL_FILING_STATES: readonly FilingState[] = statesWhere(FILING_WORKFLOW, 'final');
 /** The states that no longer count as the alliance's one filing. */
 export const LAPSED_FILING_STATES: readonly FilingState[] = statesWhere(FILING_WORKFLOW, 'lapsed');
-
-export type FilingDecision = Decision<FilingState, FilingGuard>;
-
-export function decideFilingTransition(
-  from: FilingState,
-  action: FilingAction,
-  actors: readonly FilingActor[],
-  guardHolds: (guard: FilingGuard) => boolean,
-): FilingDecision {
-  return decide(FILING_WORKFLOW, from, action, actors, guardHolds);
-}
-
-export function availableFilingActions(
-  from: FilingState,
-  actors: readonly FilingActor[],
-  knownToFail: (guard: FilingGuard) => boolean = () => false,
-): FilingAction[] {
-  return availableActions(FILING_WORKFLOW, from, actors, knownToFail);
-}
 
 type RouteSettings = { reviewRequired: boolean; noticeDays: number };
 
