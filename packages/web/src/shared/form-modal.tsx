@@ -61,7 +61,6 @@ export function FormModal<Values>({
 }: FormModalProps<Values>) {
   const [error, setError] = useState<FormModalError>(null);
   const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
 
   async function submit(values: Values) {
     setError(null);
@@ -75,13 +74,11 @@ export function FormModal<Values>({
     }
   }
 
-  function reload() {
-    if (!onReload) return;
-    setReloading(true);
-    void onReload()
+  function reload(): Promise<void> {
+    if (!onReload) return Promise.resolve();
+    return onReload()
       .then(() => setStale(null))
-      .catch((failure: unknown) => setError(toApiError(failure).message))
-      .finally(() => setReloading(false));
+      .catch((failure: unknown) => setError(toApiError(failure).message));
   }
 
   return (
@@ -104,7 +101,7 @@ export function FormModal<Values>({
       destroyOnHidden={!keepMounted}
     >
       {intro}
-      {stale && <StaleEditAlert error={stale} reloading={reloading} onReload={reload} />}
+      {stale && <StaleEditAlert error={stale} onReload={reload} />}
       {typeof error === 'string' ? (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid={errorTestId} />
       ) : (

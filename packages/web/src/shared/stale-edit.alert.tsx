@@ -1,19 +1,19 @@
 import { Alert, Button, Space } from 'antd';
+import { useState } from 'react';
 import type { ApiError } from './api-error';
 
 /**
  * An edit refused because someone saved the record first: who and when, and a choice to load
  * their version. Until then the form keeps what the user typed, so it can be copied across.
  */
-export function StaleEditAlert({
-  error,
-  onReload,
-  reloading = false,
-}: {
-  error: ApiError;
-  onReload: () => void;
-  reloading?: boolean;
-}) {
+export function StaleEditAlert({ error, onReload }: { error: ApiError; onReload: () => Promise<unknown> }) {
+  const [reloading, setReloading] = useState(false);
+  const reload = () => {
+    setReloading(true);
+    void onReload()
+      .catch(() => undefined)
+      .finally(() => setReloading(false));
+  };
   const stale = error.staleEdit;
   const who = stale?.changedBy ?? '他人';
   const when = stale?.changedAt ? `于 ${stale.changedAt} ` : '';
@@ -28,7 +28,7 @@ export function StaleEditAlert({
       description="您填写的内容仍保留在下方，可先复制；载入最新内容后再修改并保存。"
       action={
         <Space>
-          <Button size="small" type="primary" loading={reloading} onClick={onReload}>
+          <Button size="small" type="primary" loading={reloading} onClick={reload}>
             载入最新内容
           </Button>
         </Space>

@@ -136,6 +136,8 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
+  // The scheduler is no request: it holds nothing else while it takes this connection, and takes
+  // one transaction at a time (claim, then each job), with the pool's wait limit.
   private async inTransaction<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((db) => work(db));
   }

@@ -84,7 +84,6 @@ function BasicsForm({ alliance, onDone }: { alliance: AllianceSummary; onDone: (
   const [form] = Form.useForm<BasicsValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
   const [updateAlliance, { loading }] = useMutation(UpdateAllianceMutation);
 
   async function save(values: BasicsValues) {
@@ -133,14 +132,7 @@ function BasicsForm({ alliance, onDone }: { alliance: AllianceSummary; onDone: (
       {stale && (
         <StaleEditAlert
           error={stale}
-          reloading={reloading}
-          onReload={() => {
-            setReloading(true);
-            void client
-              .refetchQueries({ include: ['AllianceSummary'] })
-              .catch(() => undefined)
-              .finally(() => setReloading(false));
-          }}
+          onReload={() => client.refetchQueries({ include: ['AllianceSummary'] })}
         />
       )}
       <AllianceBasicsFields />

@@ -87,7 +87,6 @@ function GovernanceForm({
   // The version the form was filled from: a save based on it is refused if someone saved since.
   const [baseVersion] = useState(governance.version);
   const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
   const [setGovernance, { loading }] = useMutation(SetAllianceGovernanceMutation);
 
   async function save(values: GovernanceValues) {
@@ -150,12 +149,8 @@ function GovernanceForm({
       {stale && (
         <StaleEditAlert
           error={stale}
-          reloading={reloading}
-          onReload={() => {
-            setReloading(true);
-            // The form is keyed by the stored values: loading the newer ones starts it over.
-            void onReload().finally(() => setReloading(false));
-          }}
+          // The form is keyed by the stored values: loading the newer ones starts it over.
+          onReload={onReload}
         />
       )}
       <Row gutter={16}>

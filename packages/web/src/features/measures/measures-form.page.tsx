@@ -117,7 +117,6 @@ function MeasuresForm({
   // The draft's version the form was filled from: a save based on it is refused if someone saved since.
   const [baseVersion] = useState(draft?.version ?? 0);
   const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<MeasuresFormValues>();
@@ -312,16 +311,7 @@ function MeasuresForm({
             />
           )}
           {formError && <Alert type="error" showIcon title={formError} />}
-          {stale && (
-            <StaleEditAlert
-              error={stale}
-              reloading={reloading}
-              onReload={() => {
-                setReloading(true);
-                void onReload().finally(() => setReloading(false));
-              }}
-            />
-          )}
+          {stale && <StaleEditAlert error={stale} onReload={onReload} />}
           <Space>
             <Button type="primary" htmlType="submit" loading={created.loading || updated.loading}>
               保存草稿

@@ -146,7 +146,6 @@ function EditableForm({
   const [form] = Form.useForm<FormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
   const client = useApolloClient();
   const documents = useQuery(PilotAllianceDocumentsQuery, {
     variables: { id: application.allianceId },
@@ -208,15 +207,8 @@ function EditableForm({
       {stale && (
         <StaleEditAlert
           error={stale}
-          reloading={reloading}
-          onReload={() => {
-            setReloading(true);
-            // The page keys this form by version: the newer application starts it over.
-            void client
-              .refetchQueries({ include: 'active' })
-              .catch(() => undefined)
-              .finally(() => setReloading(false));
-          }}
+          // The page keys this form by version: the newer application starts it over.
+          onReload={() => client.refetchQueries({ include: 'active' })}
         />
       )}
       <Form<FormValues>

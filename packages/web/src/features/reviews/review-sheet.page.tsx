@@ -135,7 +135,6 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
   const [form] = Form.useForm<SheetValues>();
   const [problem, setProblem] = useState<{ title: string; lines: string[] } | null>(null);
   const [stale, setStale] = useState<ApiError | null>(null);
-  const [reloading, setReloading] = useState(false);
   const client = useApolloClient();
   const [save, { loading }] = useMutation(SaveReviewSheetMutation);
   const watched = Form.useWatch('scores', form);
@@ -234,15 +233,8 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
         {stale && (
           <StaleEditAlert
             error={stale}
-            reloading={reloading}
-            onReload={() => {
-              setReloading(true);
-              // The card is keyed by the sheet's version: the stored sheet starts it over.
-              void client
-                .refetchQueries({ include: 'active' })
-                .catch(() => undefined)
-                .finally(() => setReloading(false));
-            }}
+            // The card is keyed by the sheet's version: the stored sheet starts it over.
+            onReload={() => client.refetchQueries({ include: 'active' })}
           />
         )}
         {problem && (
