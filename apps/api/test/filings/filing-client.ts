@@ -25,7 +25,12 @@ export type FilingView = {
   nationallyRecommended: boolean;
   availableActions: string[];
   documents: { documentId: string; kind: string; sha256: string }[];
-  snapshots: { seq: number; kind: string; sha256: string; changes: { kind: string; description: string }[] }[];
+  snapshots: {
+    seq: number;
+    kind: string;
+    sha256: string;
+    changes: { kind: string; description: string }[];
+  }[];
   round: { id: string; year: number; isOpen: boolean };
   timeline: { action: string; toState: string | null; reason: string | null; actorName: string | null }[];
 };

@@ -48,7 +48,10 @@ export class FilingRoundsService {
   /** What a new round starts from: the province's measures in force today. */
   async defaults(db: EntityManager, viewer: Viewer): Promise<FilingRoundDefaults> {
     const inForce = await this.measures.inForce(db, viewer, chinaDate(this.clock.now()), false);
-    return { ...filingRoundDefaults(inForce.parameters), validityYears: inForce.parameters.filing.validityYears };
+    return {
+      ...filingRoundDefaults(inForce.parameters),
+      validityYears: inForce.parameters.filing.validityYears,
+    };
   }
 
   private checked(input: FilingRoundInput): FilingRoundFields {
@@ -108,7 +111,8 @@ export class FilingRoundsService {
     if (round.status !== 'DRAFT') throw roundPublished();
     if (round.version !== version) throw roundChanged();
     const fields = this.checked(input);
-    if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields)))) throw roundChanged();
+    if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields))))
+      throw roundChanged();
     const updated = await this.get(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'filing_round.update',
@@ -120,7 +124,12 @@ export class FilingRoundsService {
     return updated;
   }
 
-  async publish(ctx: RequestContext, viewer: Viewer, id: string, version: number): Promise<FilingRoundEntity> {
+  async publish(
+    ctx: RequestContext,
+    viewer: Viewer,
+    id: string,
+    version: number,
+  ): Promise<FilingRoundEntity> {
     requireProvinceStaff(viewer);
     requireAdmin(viewer, '备案批次须由省科技厅管理员发布');
     const round = ownRecord(viewer, await this.rounds.find(ctx.db, id));

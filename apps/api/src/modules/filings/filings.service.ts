@@ -54,7 +54,12 @@ export class FilingsService {
     });
   }
 
-  async create(ctx: RequestContext, viewer: Viewer, roundId: string, allianceId: string): Promise<FilingEntity> {
+  async create(
+    ctx: RequestContext,
+    viewer: Viewer,
+    roundId: string,
+    allianceId: string,
+  ): Promise<FilingEntity> {
     requireCityStaff(viewer);
     const violations: FieldViolation[] = [];
     const round = await this.rounds.find(ctx.db, roundId);
@@ -183,8 +188,7 @@ export class FilingsService {
   ): Promise<FilingObjectionEntity> {
     const filing = await this.get(ctx.db, input.filingId);
     if (filing.authorityTenantId !== viewer.tenantId) throw new AppError('NOT_FOUND');
-    if (filing.state !== 'PUBLICISED')
-      throw new AppError('OBJECTION_OUTSIDE_NOTICE');
+    if (filing.state !== 'PUBLICISED') throw new AppError('OBJECTION_OUTSIDE_NOTICE');
     const violations: FieldViolation[] = [];
     const objector = input.objector.trim();
     const content = input.content.trim();
@@ -196,7 +200,11 @@ export class FilingsService {
       input.receivedOn > chinaDate(this.clock.now())
     )
       violations.push(
-        violation('receivedOn', 'IN_NOTICE', `收到日期应在公示期内（${filing.noticeStartsOn} 至 ${filing.noticeEndsOn}）`),
+        violation(
+          'receivedOn',
+          'IN_NOTICE',
+          `收到日期应在公示期内（${filing.noticeStartsOn} 至 ${filing.noticeEndsOn}）`,
+        ),
       );
     if (!objector || objector.length > 100 || checkControl(objector))
       violations.push(violation('objector', 'TEXT', '请填写异议人（不超过 100 字）'));
@@ -221,7 +229,12 @@ export class FilingsService {
     return actOn(await this.filings.findObjection(ctx.db, id));
   }
 
-  async answerObjection(ctx: RequestContext, viewer: Viewer, id: string, answer: string): Promise<FilingObjectionEntity> {
+  async answerObjection(
+    ctx: RequestContext,
+    viewer: Viewer,
+    id: string,
+    answer: string,
+  ): Promise<FilingObjectionEntity> {
     const objection = actOn(await this.filings.findObjection(ctx.db, id));
     const words = answer.trim();
     if (!words || words.length > 2000 || checkControl(words))
