@@ -37,6 +37,7 @@ export type FilingView = {
 
 export const F = {
   createRound: `mutation ($input: FilingRoundInput!) { createFilingRound(input: $input) { id status version isOpen } }`,
+  updateRound: `mutation ($id: ID!, $version: Int!, $input: FilingRoundInput!) { updateFilingRound(id: $id, version: $version, input: $input) { id version } }`,
   publishRound: `mutation ($id: ID!, $version: Int!) { publishFilingRound(id: $id, version: $version) { id status version isOpen } }`,
   create: `mutation ($roundId: ID!, $allianceId: ID!) { createFiling(roundId: $roundId, allianceId: $allianceId) { ${FILING_FIELDS} } }`,
   update: `mutation ($input: UpdateFilingInput!) { updateFiling(input: $input) { ${FILING_FIELDS} } }`,

@@ -260,6 +260,16 @@ export class Filing1764460000000 implements MigrationInterface {
       `);
     }
 
+    // Who changed a round or a filing last, for a refused stale edit to name (as every edited record).
+    await db.query(`
+      ALTER TABLE filing_round ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN updated_by uuid;
+      ALTER TABLE filing ADD COLUMN updated_by uuid;
+      CREATE TRIGGER filing_round_stamp_last_change BEFORE UPDATE ON filing_round
+        FOR EACH ROW EXECUTE FUNCTION stamp_last_change();
+      CREATE TRIGGER filing_stamp_last_change BEFORE UPDATE ON filing
+        FOR EACH ROW EXECUTE FUNCTION stamp_last_change();
+    `);
+
     await db.query(`
       -- A published round is the province's notice: it no longer changes.
       CREATE FUNCTION filing_round_published_is_final() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -11,6 +11,7 @@ import { actOn, ownRecord, requireAdmin } from '../../common/access/access';
 import { Clock } from '../../common/clock';
 import { badInput, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
@@ -109,10 +110,11 @@ export class FilingRoundsService {
     requireProvinceStaff(viewer);
     const round = ownRecord(viewer, await this.rounds.find(ctx.db, id));
     if (round.status !== 'DRAFT') throw roundPublished();
-    if (round.version !== version) throw roundChanged();
+    const stale = () => staleEdit(ctx.db, 'filing_round', id, `备案批次（${round.documentNumber}）`);
+    if (round.version !== version) throw await stale();
     const fields = this.checked(input);
     if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields))))
-      throw roundChanged();
+      throw await stale();
     const updated = await this.get(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'filing_round.update',

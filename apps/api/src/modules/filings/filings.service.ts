@@ -14,6 +14,7 @@ import type { EntityManager } from 'typeorm';
 import { actOn, requireAdmin } from '../../common/access/access';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import type { FilingFilterInput, UpdateFilingInput } from './dto/filing.input';
@@ -92,7 +93,8 @@ export class FilingsService {
     const filing = await this.get(ctx.db, input.id);
     if (filing.tenantId !== viewer.tenantId) throw new AppError('NOT_FOUND');
     if (!FILING_WORKFLOW.states[filing.state].editable) throw filingNotWithCity();
-    if (filing.version !== input.version) throw filingChanged();
+    const stale = () => staleEdit(ctx.db, 'filing', filing.id, '该备案');
+    if (filing.version !== input.version) throw await stale();
     const significance = input.significance.trim();
     const violations: FieldViolation[] = [];
     if ([...significance].length > SIGNIFICANCE_MAX_CHARS)
@@ -125,7 +127,7 @@ export class FilingsService {
     if (violations.length) throw badInput(violations);
     const form = { significance, level: level as SignificanceLevel | null };
     if (!(await this.filings.updateForm(ctx.db, filing.id, filing.state, filing.version, form)))
-      throw filingChanged();
+      throw await stale();
     await this.filings.replaceDocuments(
       ctx.db,
       filing,
