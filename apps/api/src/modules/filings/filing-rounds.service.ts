@@ -113,8 +113,7 @@ export class FilingRoundsService {
     const stale = () => staleEdit(ctx.db, 'filing_round', id, `备案批次（${round.documentNumber}）`);
     if (round.version !== version) throw await stale();
     const fields = this.checked(input);
-    if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields))))
-      throw await stale();
+    if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields)))) throw await stale();
     const updated = await this.get(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'filing_round.update',
