@@ -5,7 +5,9 @@ import { ApplicationEngine } from '../applications/application-engine';
 import { type JobHandler, JobHandlers } from '../jobs/job-handlers';
 import type { Job } from '../jobs/jobs.repository';
 import { MessagesService } from '../messages/messages.service';
-import { FILING_LAPSE_JOB, FILING_NOTICE_END_JOB, FilingKind } from './filing.kind';
+import { FILING_DISSOLUTION_JOB, FILING_LAPSE_JOB, FILING_NOTICE_END_JOB, FilingKind } from './filing.kind';
+import { FILING_WORKFLOW, type FilingAction, transitionOf } from '@xiangmeng/domain';
+import type { FilingEntity } from './filing.entity';
 import { FilingsRepository } from './filings.repository';
 
 function filingIdOf(job: Job): string {
@@ -40,12 +42,51 @@ export class FilingCorrectionLapse implements JobHandler, OnModuleInit {
     if (!filing || filing.state !== 'RETURNED') return;
     const deadline = filing.correctionDeadline ?? '';
     if (!job.key.endsWith(`:${deadline}`)) return;
-    await this.engine.transition(
-      db,
-      { userId: '', tenantId: job.tenantId, tenantLevel: 'PROVINCE', roles: [], sessionId: '', system: true },
-      this.filingKind,
-      { id: filing.id, action: 'LAPSE', version: filing.version, text: '' },
-    );
+    await systemStep(this.engine, this.filingKind, db, job, filing, 'LAPSE');
+  }
+}
+
+/** A step the system takes for the province as a deadline passes or the register changes. */
+async function systemStep(
+  engine: ApplicationEngine,
+  kind: FilingKind,
+  db: EntityManager,
+  job: Job,
+  filing: FilingEntity,
+  action: FilingAction,
+): Promise<void> {
+  await engine.transition(
+    db,
+    { userId: '', tenantId: job.tenantId, tenantLevel: 'PROVINCE', roles: [], sessionId: '', system: true },
+    kind,
+    { id: filing.id, action, version: filing.version, text: '' },
+  );
+}
+
+/**
+ * An alliance dissolved: its filing in force is revoked (REVOKE_ON_DISSOLUTION). Idempotent: a
+ * filing already revoked or withdrawn is left alone.
+ */
+@Injectable()
+export class FilingDissolution implements JobHandler, OnModuleInit {
+  readonly kind = FILING_DISSOLUTION_JOB;
+  readonly actsAs = 'AUTHORITY';
+
+  constructor(
+    private readonly filings: FilingsRepository,
+    private readonly engine: ApplicationEngine,
+    private readonly filingKind: FilingKind,
+    private readonly handlers: JobHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(this);
+  }
+
+  async run(db: EntityManager, job: Job): Promise<void> {
+    const filing = await this.filings.find(db, filingIdOf(job));
+    if (!filing || !transitionOf(FILING_WORKFLOW, filing.state, 'REVOKE_ON_DISSOLUTION')) return;
+    await systemStep(this.engine, this.filingKind, db, job, filing, 'REVOKE_ON_DISSOLUTION');
   }
 }
 

@@ -51,6 +51,8 @@ const MAX_TEXT = 2000;
 
 /** The job that refuses a returned filing nobody corrected by its deadline. */
 export const FILING_LAPSE_JOB = 'filing.correction_lapse';
+/** The job the alliance's dissolution queues for the province (a trigger of the register). */
+export const FILING_DISSOLUTION_JOB = 'filing.alliance_dissolved';
 /** The job that tells the province a filing's public notice has ended. */
 export const FILING_NOTICE_END_JOB = 'filing.notice_end';
 

@@ -13,7 +13,7 @@ import {
   FilingSnapshotEntity,
 } from './filing.entity';
 import { FilingKind } from './filing.kind';
-import { FilingCorrectionLapse, FilingNoticeEnd } from './filing-deadlines';
+import { FilingCorrectionLapse, FilingDissolution, FilingNoticeEnd } from './filing-deadlines';
 import { FilingRoundReminders } from './filing-round-reminders';
 import { FilingRoundsRepository } from './filing-rounds.repository';
 import { FilingRoundsResolver } from './filing-rounds.resolver';
@@ -47,6 +47,7 @@ import { FilingsService } from './filings.service';
     FilingKind,
     FilingCorrectionLapse,
     FilingNoticeEnd,
+    FilingDissolution,
     FilingRoundsResolver,
     FilingsResolver,
   ],
