@@ -1,0 +1,112 @@
+import type { FilingAction, FilingState } from '@xiangmeng/domain';
+import { describe, expect, it } from 'vitest';
+import {
+  actionAsks,
+  CERTIFIED_FILING_STATES,
+  filingActionsOf,
+  filingGaps,
+  filingProgress,
+  filingTimelineLabel,
+  IN_FORCE_FILING_STATES,
+} from './filing-values';
+
+const FULL = { reviewRequired: true, noticeDays: 7 };
+const SHORT = { reviewRequired: false, noticeDays: 0 };
+
+describe('actionAsks', () => {
+  it.each<[FilingState, FilingAction, boolean, boolean]>([
+    ['SUBMITTED', 'RETURN', true, true],
+    ['SUBMITTED', 'REFUSE', true, false],
+    ['SUBMITTED', 'ACCEPT', false, false],
+    ['DRAFT', 'SUBMIT', false, false],
+    ['FILED', 'SUBMIT_CHANGE', true, false],
+    ['FILED', 'SUSPEND', true, false],
+    ['CHANGE_SUBMITTED', 'ACCEPT_CHANGE', false, false],
+    ['CHANGE_SUBMITTED', 'RETURN_CHANGE', true, false],
+    ['DRAFT', 'WITHDRAW', true, false],
+    ['ACCEPTED', 'FILE', false, false],
+  ])('%s → %s asks reason %s, deadline %s', (state, action, reason, correctionDeadline) => {
+    expect(actionAsks(state, action)).toEqual({ reason, correctionDeadline });
+  });
+
+  it('asks nothing for an action the state does not offer', () => {
+    expect(actionAsks('DRAFT', 'FILE')).toEqual({ reason: false, correctionDeadline: false });
+  });
+});
+
+describe('filingProgress', () => {
+  it.each<[string, typeof FULL, FilingState, number, string, string | null]>([
+    ['a draft', FULL, 'DRAFT', 0, 'process', null],
+    ['in review on the full route', FULL, 'IN_REVIEW', 3, 'process', null],
+    ['publicised', FULL, 'PUBLICISED', 5, 'process', null],
+    ['filed on the full route', FULL, 'FILED', 6, 'finish', null],
+    ['filed on the short route', SHORT, 'FILED', 3, 'finish', null],
+    ['returned', FULL, 'RETURNED', 1, 'error', '退回修改'],
+    ['a change under review', SHORT, 'CHANGE_SUBMITTED', 3, 'process', '变更备案待审'],
+    ['suspended', SHORT, 'SUSPENDED', 3, 'error', '暂停'],
+  ])('%s', (_name, round, state, current, status, note) => {
+    expect(filingProgress(round, state, [])).toMatchObject({ current, status, note });
+  });
+
+  it('lists the round route', () => {
+    expect(filingProgress(SHORT, 'DRAFT', []).route).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'FILED']);
+  });
+
+  it.each<[string, FilingState, string | null, number]>([
+    ['refused at the formal check', 'REFUSED', 'SUBMITTED', 1],
+    ['refused after review', 'REFUSED', 'REVIEWED', 4],
+    ['lapsed after a return', 'REFUSED', 'RETURNED', 1],
+    ['withdrawn once filed', 'WITHDRAWN', 'FILED', 6],
+    ['revoked while suspended', 'REVOKED', 'SUSPENDED', 6],
+    ['ended with no timeline entry', 'WITHDRAWN', null, 0],
+  ])('%s is shown where it ended', (_name, state, fromState, current) => {
+    const timeline = fromState ? [{ fromState: 'DRAFT', toState: 'SUBMITTED' }, { fromState, toState: state }] : [];
+    expect(filingProgress(FULL, state, timeline)).toMatchObject({ current, status: 'error' });
+  });
+});
+
+describe('filing states read from the table', () => {
+  it('in force: filed, changing, suspended', () => {
+    expect([...IN_FORCE_FILING_STATES].sort()).toEqual(['CHANGE_SUBMITTED', 'FILED', 'SUSPENDED']);
+  });
+
+  it('certified: in force and not suspended', () => {
+    expect([...CERTIFIED_FILING_STATES].sort()).toEqual(['CHANGE_SUBMITTED', 'FILED']);
+  });
+
+  it('keeps only the actions this app knows', () => {
+    expect(filingActionsOf(['SUBMIT', 'TELEPORT', 'WITHDRAW'])).toEqual(['SUBMIT', 'WITHDRAW']);
+  });
+});
+
+describe('filingGaps', () => {
+  const round = { requiredDocuments: ['RECOMMENDATION_LETTER', 'FILING_FORM'], documentNumber: '湘科函〔2027〕8号' };
+
+  it('lists the statement, the level and each missing document', () => {
+    const gaps = filingGaps({ significance: '', level: null, documents: [{ kind: 'FILING_FORM' }], round });
+    expect(gaps).toHaveLength(3);
+    expect(gaps[2]).toContain('推荐函');
+  });
+
+  it('is empty for a complete dossier', () => {
+    expect(
+      filingGaps({
+        significance: '联盟牵头制定行业标准三项，带动全省上下游企业两百余家协同创新。',
+        level: 'PROVINCIAL',
+        documents: [{ kind: 'RECOMMENDATION_LETTER' }, { kind: 'FILING_FORM' }],
+        round,
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('filingTimelineLabel', () => {
+  it.each([
+    ['SUBMIT', '提交备案'],
+    ['filing.return', '退回修改'],
+    ['filing.create', '创建备案'],
+    ['filing.something_else', '其他操作'],
+  ])('%s reads %s', (action, label) => {
+    expect(filingTimelineLabel(action)).toBe(label);
+  });
+});
