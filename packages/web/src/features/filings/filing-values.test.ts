@@ -60,7 +60,12 @@ describe('filingProgress', () => {
     ['revoked while suspended', 'REVOKED', 'SUSPENDED', 6],
     ['ended with no timeline entry', 'WITHDRAWN', null, 0],
   ])('%s is shown where it ended', (_name, state, fromState, current) => {
-    const timeline = fromState ? [{ fromState: 'DRAFT', toState: 'SUBMITTED' }, { fromState, toState: state }] : [];
+    const timeline = fromState
+      ? [
+          { fromState: 'DRAFT', toState: 'SUBMITTED' },
+          { fromState, toState: state },
+        ]
+      : [];
     expect(filingProgress(FULL, state, timeline)).toMatchObject({ current, status: 'error' });
   });
 });
@@ -80,7 +85,10 @@ describe('filing states read from the table', () => {
 });
 
 describe('filingGaps', () => {
-  const round = { requiredDocuments: ['RECOMMENDATION_LETTER', 'FILING_FORM'], documentNumber: '湘科函〔2027〕8号' };
+  const round = {
+    requiredDocuments: ['RECOMMENDATION_LETTER', 'FILING_FORM'],
+    documentNumber: '湘科函〔2027〕8号',
+  };
 
   it('lists the statement, the level and each missing document', () => {
     const gaps = filingGaps({ significance: '', level: null, documents: [{ kind: 'FILING_FORM' }], round });

@@ -91,7 +91,8 @@ export function filingProgress(
   const route = filingRoute(round);
   const filed = route.indexOf('FILED');
   const onRoute = route.indexOf(state);
-  if (onRoute >= 0) return { route, current: onRoute, status: state === 'FILED' ? 'finish' : 'process', note: null };
+  if (onRoute >= 0)
+    return { route, current: onRoute, status: state === 'FILED' ? 'finish' : 'process', note: null };
   const note = FILING_STATE_LABELS[state];
   if (state === 'RETURNED') return { route, current: route.indexOf('SUBMITTED'), status: 'error', note };
   if (state === 'CHANGE_SUBMITTED') return { route, current: filed, status: 'process', note };
