@@ -1,4 +1,8 @@
 import { graphql } from '../../gql';
+import type { FilingDetailQuery as FilingDetailResult } from '../../gql/graphql';
+
+// The filing as its detail page and the page's sections and modals read it.
+export type FilingDetail = FilingDetailResult['filing'];
 
 export const FilingRoundFieldsFragment = graphql(`
   fragment FilingRoundFields on FilingRound {
@@ -170,6 +174,11 @@ export const FilingCertificateQuery = graphql(`
         id
         documentNumber
       }
+      # The measures the filing was checked under, named on the certificate.
+      snapshots {
+        seq
+        snapshot
+      }
     }
   }
 `);
@@ -236,8 +245,18 @@ export const TransitionFilingMutation = graphql(`
 `);
 
 export const RecordFilingObjectionMutation = graphql(`
-  mutation RecordFilingObjection($filingId: ID!, $receivedOn: String!, $objector: String!, $content: String!) {
-    recordFilingObjection(filingId: $filingId, receivedOn: $receivedOn, objector: $objector, content: $content) {
+  mutation RecordFilingObjection(
+    $filingId: ID!
+    $receivedOn: String!
+    $objector: String!
+    $content: String!
+  ) {
+    recordFilingObjection(
+      filingId: $filingId
+      receivedOn: $receivedOn
+      objector: $objector
+      content: $content
+    ) {
       id
     }
   }
