@@ -4,6 +4,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { FilingsModule } from './modules/filings/filings.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { IndustriesModule } from './modules/industries/industries.module';
@@ -32,6 +33,7 @@ export const FEATURE_MODULES = [
   ReviewsModule,
   CallsModule,
   PilotsModule,
+  FilingsModule,
   JobsModule,
   MessagesModule,
 ];

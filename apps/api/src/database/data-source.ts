@@ -10,6 +10,7 @@ import { LeastPrivilege1764420000000 } from './migrations/1764420000000-least-pr
 import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-atomic-sign-in-throttle';
 import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-pilot-refusal-and-no-panel';
 import { JobsAndMessages1764450000000 } from './migrations/1764450000000-jobs-and-messages';
+import { Filing1764460000000 } from './migrations/1764460000000-filing';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   AtomicSignInThrottle1764430000000,
   PilotRefusalAndNoPanel1764440000000,
   JobsAndMessages1764450000000,
+      Filing1764460000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -6,10 +6,16 @@ export const MESSAGE_KINDS = {
   PILOT_APPROVED: '试点申报已批准',
   PILOT_DECLINED: '试点申报未获批准',
   EXPERT_SEATED: '评审任务',
+  FILING_SUBMITTED: '收到备案',
   FILING_RETURNED: '备案被退回',
+  FILING_REFUSED: '不予备案',
   FILING_FILED: '已备案',
   FILING_SUSPENDED: '备案已暂停',
   FILING_REVOKED: '备案已撤销',
+  FILING_REINSTATED: '备案已恢复',
+  FILING_CHANGE: '变更备案',
+  FILING_WITHDRAWN: '备案已撤回',
+  FILING_NOTICE_OVER: '备案公示期满',
   DEADLINE_SOON: '期限提醒',
 } as const;
 

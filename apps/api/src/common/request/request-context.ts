@@ -9,6 +9,8 @@ export type Viewer = {
   tenantLevel: TenantLevel;
   roles: Role[];
   sessionId: string;
+  /** The scheduler acting for the tenant's authority as a deadline passes: no person, no session. */
+  system?: boolean;
 };
 
 /**

@@ -33,6 +33,8 @@ export type TransitionRequest<A extends string> = {
   version: number;
   /** The reason, opinion or other text the action is taken with. */
   text: string;
+  /** What else a kind's action takes (a filing's correction deadline), read by its facts. */
+  details?: Record<string, unknown>;
 };
 
 /** The columns an action sets besides state and version. */
@@ -51,7 +53,7 @@ export type KindRuntime<
   Facts,
 > = {
   /** The kind's declaration; the record's dossier and basis columns hold the types it names. */
-  workflow: WorkflowKind<S, A, R, G, NonNullable<Row['dossier']>, NonNullable<Row['decisionBasis']>>;
+  workflow: WorkflowKind<S, A, R, G, Row['dossier'], Row['decisionBasis']>;
   entity: EntityTarget<Row>;
   /** What users call a record of the kind in refusals, e.g. 申报, 备案. */
   noun: string;
@@ -65,6 +67,7 @@ export type KindRuntime<
     row: Row,
     transition: Transition<S, A, R, G>,
     text: string,
+    details: Record<string, unknown>,
   ): Promise<Facts>;
   /** Why a guard fails on these facts, one line per reason; none when it holds. */
   check(guard: G, facts: Facts): FieldViolation[];
@@ -109,7 +112,7 @@ export class ApplicationEngine {
     const from = row.state as S;
     const transition = this.permitted(kind, viewer, row, request);
     const text = request.text.trim();
-    const facts = await kind.facts(db, viewer, row, transition, text);
+    const facts = await kind.facts(db, viewer, row, transition, text, request.details ?? {});
     const findings = new Map(transition.guards.map((g) => [g, kind.check(g, facts)] as const));
     const failed = transition.guards.filter((g) => findings.get(g)!.length > 0);
     if (failed.length)

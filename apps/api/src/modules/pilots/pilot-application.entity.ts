@@ -5,19 +5,9 @@ import {
   type PilotLevel,
   type PilotState,
 } from '@xiangmeng/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { readWith } from '../../common/json-column';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
-
-/**
- * A JSON column read through the kind's parse function: every read of the row (whoever reads it)
- * gets the typed value, however old the stored JSON; writes store the value as it is.
- */
-function readWith<T>(parse: (stored: unknown) => T): ValueTransformer {
-  return {
-    from: (stored: unknown) => (stored === null || stored === undefined ? null : parse(stored)),
-    to: (value: unknown) => value,
-  };
-}
 
 /**
  * A pilot application (申报书) of one alliance to one call. The home city owns the row; the

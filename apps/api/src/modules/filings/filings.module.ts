@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/applications.module';
+import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MeasuresModule } from '../measures/measures.module';
+import { MessagesModule } from '../messages/messages.module';
+import {
+  FilingDocumentEntity,
+  FilingEntity,
+  FilingObjectionEntity,
+  FilingRoundEntity,
+  FilingSnapshotEntity,
+} from './filing.entity';
+import { FilingKind } from './filing.kind';
+import { FilingCorrectionLapse, FilingNoticeEnd } from './filing-deadlines';
+import { FilingRoundReminders } from './filing-round-reminders';
+import { FilingRoundsRepository } from './filing-rounds.repository';
+import { FilingRoundsResolver } from './filing-rounds.resolver';
+import { FilingRoundsService } from './filing-rounds.service';
+import { FilingsRepository } from './filings.repository';
+import { FilingsResolver } from './filings.resolver';
+import { FilingsService } from './filings.service';
+
+// Filing with the province (Art. 21): rounds, filings on the application engine, their deadlines.
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      FilingRoundEntity,
+      FilingEntity,
+      FilingDocumentEntity,
+      FilingSnapshotEntity,
+      FilingObjectionEntity,
+    ]),
+    ApplicationsModule,
+    AuditModule,
+    JobsModule,
+    MeasuresModule,
+    MessagesModule,
+  ],
+  providers: [
+    FilingRoundsRepository,
+    FilingsRepository,
+    FilingRoundReminders,
+    FilingRoundsService,
+    FilingsService,
+    FilingKind,
+    FilingCorrectionLapse,
+    FilingNoticeEnd,
+    FilingRoundsResolver,
+    FilingsResolver,
+  ],
+})
+export class FilingsModule {}
