@@ -1,9 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Types for this package's operations, checked against the API's committed schema (and, until the
-// filing API lands, the filing contract beside it).
+// Types for this package's operations, checked against the API's committed schema.
 const config: CodegenConfig = {
-  schema: ['../../apps/api/schema.graphql', 'filing-contract.graphql'],
+  schema: '../../apps/api/schema.graphql',
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: true,
   generates: {

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import {
   correctionDeadlineViolations,
   FILING_ACTION_LABELS,
@@ -12,7 +12,7 @@ import type { ApiError } from '../../shared/api-error';
 import { todayInChina, toCalendarDate } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
 import { actionAsks, filingGaps } from './filing-values';
-import { TransitionFilingMutation, type FilingDetail } from './filings.operations';
+import { FilingRoundDefaultsQuery, TransitionFilingMutation, type FilingDetail } from './filings.operations';
 
 // What each step means, said before it is taken.
 const EXPLANATIONS: Partial<Record<FilingAction, string>> = {
@@ -86,6 +86,9 @@ export function FilingActionModal({
   const reasonLabel = REASON_LABELS[action] ?? '理由';
   const gaps = action === 'SUBMIT' ? filingGaps(filing) : [];
   const today = todayInChina();
+  // The validity is the measures' in force when filed: what they say today.
+  const defaults = useQuery(FilingRoundDefaultsQuery, { skip: action !== 'FILE' });
+  const validityYears = defaults.data?.filingRoundDefaults.validityYears;
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     danger: DANGER.includes(action),
     'data-testid': 'filing-action-confirm',
@@ -144,8 +147,11 @@ export function FilingActionModal({
           </Typography.Paragraph>
           {action === 'FILE' && (
             <Typography.Paragraph data-testid="filing-file-preview">
-              予以备案后系统按年度顺序编定备案号；今天予以备案的，有效期 {filing.round.validityYears} 年，至{' '}
-              {filingValidThrough(today, filing.round.validityYears)}。
+              予以备案后系统按年度顺序编定备案号（湘盟备〔年度〕序号号）
+              {validityYears
+                ? `；按现行实施办法，今天予以备案的有效期 ${validityYears} 年，至 ${filingValidThrough(today, validityYears)}`
+                : ''}
+              。
             </Typography.Paragraph>
           )}
           {action === 'SUBMIT' && dossierDirty && (

@@ -79,8 +79,7 @@ export function FilingCertificatePage() {
   }
 
   const department = findDivision(PROVINCE_CODE)?.bureauName ?? '';
-  const latest = [...filing.snapshots].sort((a, b) => b.seq - a.seq)[0];
-  const measures = latest ? parseFilingSnapshot(latest.snapshot)?.measures.province : undefined;
+  const measures = parseFilingSnapshot(filing.snapshot)?.measures.province;
   const basis = measures ? `省实施办法（${measures.documentNumber}）${ART_21}` : `省实施办法${ART_21}`;
   const rows: [string, string][] = [
     ['联盟名称', filing.allianceName],

@@ -35,7 +35,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { FilingActionModal } from './filing-action.modal';
 import { FilingDossierSection } from './filing-dossier.section';
 import { FilingObjectionsSection } from './filing-objections.section';
-import { FilingSnapshotHistory, FilingSnapshotsSection } from './filing-snapshot.section';
+import { FilingSnapshotHistory, FilingSnapshotSection } from './filing-snapshot.section';
 import { FilingStateTag } from './filing-tags';
 import { FilingTimelineSection } from './filing-timeline.section';
 import {
@@ -46,6 +46,7 @@ import {
   IN_FORCE_FILING_STATES,
   isFilingState,
   isSignificanceLevel,
+  roundLabel,
 } from './filing-values';
 import { FilingDetailQuery, type FilingDetail } from './filings.operations';
 import { NationalRecommendationModal } from './national-recommendation.modal';
@@ -130,7 +131,7 @@ export function FilingDetailPage() {
   }
 
   const requested = params.get('tab');
-  const defaultTab: TabKey = editable || filing.snapshots.length === 0 ? 'dossier' : 'snapshot';
+  const defaultTab: TabKey = editable || !filing.snapshot ? 'dossier' : 'snapshot';
   const tab: TabKey =
     isTab(requested) && (requested !== 'objections' || showObjections) ? requested : defaultTab;
   const sections: { key: TabKey; label: string; children: ReactNode }[] = [
@@ -147,7 +148,7 @@ export function FilingDetailPage() {
         />
       ),
     },
-    { key: 'snapshot', label: '备案快照', children: <FilingSnapshotsSection snapshots={filing.snapshots} /> },
+    { key: 'snapshot', label: '备案快照', children: <FilingSnapshotSection snapshot={filing.snapshot} /> },
     {
       key: 'history',
       label: `快照历史（${filing.snapshots.length}）`,
@@ -285,7 +286,7 @@ function SummaryDescriptions({ filing }: { filing: FilingDetail }) {
         {
           key: 'round',
           label: '备案批次',
-          children: `${filing.round.title}（${filing.round.documentNumber}）`,
+          children: roundLabel(filing.round),
         },
         { key: 'city', label: '市州', children: filing.cityName },
         {

@@ -5,7 +5,7 @@ import {
   type FieldViolation,
   type FilingDocumentKind,
 } from '@xiangmeng/domain';
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type {
@@ -27,12 +27,10 @@ import { isFilingDocumentKind } from './filing-values';
 type RoundValues = {
   year: number;
   documentNumber: string;
-  title: string;
   window: [Dayjs, Dayjs];
   quotaPerUnit: number | null;
   reviewRequired: boolean;
   noticeDays: number;
-  validityYears: number;
   requiredDocuments: FilingDocumentKind[];
 };
 
@@ -40,7 +38,6 @@ export type FilingRoundDefaults = FilingRoundDefaultsQuery['filingRoundDefaults'
 
 const KINDS = Object.keys(FILING_DOCUMENT_KIND_LABELS) as FilingDocumentKind[];
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
-const TITLE_MAX = 200;
 
 // The API and the domain name the input's fields; the window is one picker here.
 function toPath(field: string): (string | number)[] | null {
@@ -59,18 +56,15 @@ function initialValues(
       quotaPerUnit: null,
       reviewRequired: defaults?.reviewRequired ?? false,
       noticeDays: defaults?.noticeDays ?? 0,
-      validityYears: defaults?.validityYears,
       requiredDocuments: (defaults?.requiredDocuments ?? []).filter(isFilingDocumentKind),
     };
   return {
     year: round.year,
     documentNumber: round.documentNumber,
-    title: round.title,
     window: [chinaPickerValue(round.opensAt), chinaPickerValue(round.closesAt)],
     quotaPerUnit: round.quotaPerUnit ?? null,
     reviewRequired: round.reviewRequired,
     noticeDays: round.noticeDays,
-    validityYears: round.validityYears,
     requiredDocuments: round.requiredDocuments.filter(isFilingDocumentKind),
   };
 }
@@ -108,13 +102,11 @@ export function FilingRoundFormModal({
     const input: FilingRoundInput = {
       year: values.year,
       documentNumber: values.documentNumber.trim(),
-      title: values.title.trim(),
       opensAt: instantFromChinaPicker(values.window[0]),
       closesAt: instantFromChinaPicker(values.window[1]),
       quotaPerUnit: values.quotaPerUnit ?? null,
       reviewRequired: values.reviewRequired,
       noticeDays: values.noticeDays,
-      validityYears: values.validityYears,
       requiredDocuments: values.requiredDocuments,
     };
     // The round's rules from the domain, before the API applies them again.
@@ -163,6 +155,14 @@ export function FilingRoundFormModal({
       onReload={round ? reload : undefined}
       placeError={(form, error) => showViolationsOnForm(form, error, toPath)}
       errorTestId="filing-round-error"
+      intro={
+        defaults ? (
+          <Typography.Paragraph type="secondary">
+            {round ? '' : '专家评审、公示天数和所需材料已按现行实施办法预填，可按本批次调整。'}
+            备案有效期由实施办法规定（现行 {defaults.validityYears} 年），不在批次中设置。
+          </Typography.Paragraph>
+        ) : undefined
+      }
     >
       <Space size={16} align="start" wrap>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
@@ -176,16 +176,6 @@ export function FilingRoundFormModal({
           <Input maxLength={100} placeholder="如：湘科函〔2027〕8号" style={{ width: 300 }} />
         </Form.Item>
       </Space>
-      <Form.Item
-        label="批次名称"
-        name="title"
-        rules={[
-          { required: true, whitespace: true, message: '请填写批次名称' },
-          { max: TITLE_MAX, message: `批次名称不能超过 ${TITLE_MAX} 个字` },
-        ]}
-      >
-        <Input maxLength={TITLE_MAX} placeholder="如：2027 年度产业技术创新战略联盟备案" />
-      </Form.Item>
       <Form.Item
         label="受理时间（北京时间）"
         name="window"
@@ -208,13 +198,6 @@ export function FilingRoundFormModal({
           rules={[{ required: true, message: '请填写公示天数' }]}
         >
           <InputNumber precision={0} min={0} style={{ width: 140 }} addonAfter="天" />
-        </Form.Item>
-        <Form.Item
-          label="备案有效期"
-          name="validityYears"
-          rules={[{ required: true, message: '请填写备案有效期' }]}
-        >
-          <InputNumber precision={0} min={1} style={{ width: 140 }} addonAfter="年" />
         </Form.Item>
       </Space>
       <Form.Item label="专家评审" name="reviewRequired">

@@ -23,7 +23,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { FilingRoundFormModal } from './filing-round-form.modal';
 import { FilingRoundPhaseTag } from './filing-tags';
-import { isFilingDocumentKind } from './filing-values';
+import { isFilingDocumentKind, roundLabel } from './filing-values';
 import {
   FilingRoundDefaultsQuery,
   FilingRoundsQuery,
@@ -60,7 +60,7 @@ export function FilingRoundsPage() {
       round.noticeDays > 0 ? `公示 ${round.noticeDays} 天` : '不公示',
     ].join('，');
     void modal.confirm({
-      title: `发布备案批次「${round.title}」？`,
+      title: `发布${roundLabel(round)}？`,
       content: (
         <>
           <Typography.Paragraph>
@@ -100,26 +100,23 @@ export function FilingRoundsPage() {
     { title: '年度', dataIndex: 'year', key: 'year', width: 72 },
     {
       title: '文号',
-      dataIndex: 'documentNumber',
       key: 'documentNumber',
-      width: 170,
-      ellipsis: { showTitle: true },
-    },
-    {
-      title: '名称',
-      key: 'title',
-      width: 240,
+      width: 200,
       ellipsis: { showTitle: false },
       render: (_: unknown, r) => (
-        <Tooltip title={r.title} placement="topLeft">
-          <Link to={`/filings?roundId=${encodeURIComponent(r.id)}`}>{r.title}</Link>
+        <Tooltip title={roundLabel(r)} placement="topLeft">
+          {r.status === 'DRAFT' ? (
+            r.documentNumber
+          ) : (
+            <Link to={`/filings?roundId=${encodeURIComponent(r.id)}`}>{r.documentNumber}</Link>
+          )}
         </Tooltip>
       ),
     },
     {
       title: '受理时间（北京时间）',
       key: 'window',
-      width: 180,
+      width: 170,
       render: (_: unknown, r) => (
         <Flex vertical>
           <span>{chinaDateTime(r.opensAt)} 起</span>
@@ -155,7 +152,7 @@ export function FilingRoundsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 130,
+      width: 120,
       fixed: 'right',
       render: (_: unknown, r) => (
         <Space size={4}>
@@ -206,7 +203,7 @@ export function FilingRoundsPage() {
           dataSource={data?.filingRounds ?? []}
           loading={loading && !data}
           pagination={false}
-          scroll={{ x: 1140 }}
+          scroll={{ x: 980 }}
           expandable={{
             expandedRowRender: (r) => (
               <Flex vertical gap={4}>
@@ -220,7 +217,6 @@ export function FilingRoundsPage() {
                         )
                         .join('、')}
                 </span>
-                <span>备案有效期：{r.validityYears} 年</span>
                 {r.publishedAt && <span>发布时间：{chinaDateTime(r.publishedAt)}</span>}
               </Flex>
             ),

@@ -15,17 +15,15 @@ import {
 } from '@xiangmeng/domain';
 import {
   Alert,
+  Collapse,
   Descriptions,
   Empty,
   Flex,
-  Segmented,
   Table,
   Tag,
-  Timeline,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
 import { chinaDateTime } from '../../shared/format';
 import { FilingDocumentsTable } from './filing-dossier.section';
 import { isFilingChangeKind, shortSha256 } from './filing-values';
@@ -76,13 +74,13 @@ const MEMBER_COLUMNS: TableColumnsType<FiledMember> = [
 ];
 
 /** One frozen snapshot: the alliance as filed, read through the domain's reader. */
-export function FilingSnapshotView({ record }: { record: SnapshotRecord }) {
-  const snapshot = parseFilingSnapshot(record.snapshot);
+export function FilingSnapshotView({ stored, sha256 }: { stored: unknown; sha256?: string }) {
+  const snapshot = parseFilingSnapshot(stored);
   if (!snapshot) return <Alert type="error" showIcon title="该快照的内容无法读取" />;
-  return <SnapshotContent snapshot={snapshot} record={record} />;
+  return <SnapshotContent snapshot={snapshot} sha256={sha256} />;
 }
 
-function SnapshotContent({ snapshot, record }: { snapshot: FilingSnapshot; record: SnapshotRecord }) {
+function SnapshotContent({ snapshot, sha256 }: { snapshot: FilingSnapshot; sha256: string | undefined }) {
   const onRoll = currentMembers(snapshot.members, snapshot.asOf).length;
   const { agreement, governance, foundingCheck: check, measures, pilotDecision, significance } = snapshot;
   return (
@@ -101,13 +99,17 @@ function SnapshotContent({ snapshot, record }: { snapshot: FilingSnapshot; recor
             }`,
           },
           { key: 'asOf', label: '快照日期', children: snapshot.asOf },
-          { key: 'takenAt', label: '固定时间', children: chinaDateTime(record.takenAt) },
-          {
-            key: 'sha256',
-            label: '快照 SHA-256',
-            span: 'filled',
-            children: <Sha256 value={record.sha256} />,
-          },
+          { key: 'takenAt', label: '固定时间', children: chinaDateTime(snapshot.takenAt) },
+          ...(sha256
+            ? [
+                {
+                  key: 'sha256',
+                  label: '快照 SHA-256',
+                  span: 'filled' as const,
+                  children: <Sha256 value={sha256} />,
+                },
+              ]
+            : []),
         ]}
       />
       <div>
@@ -240,60 +242,41 @@ function SnapshotContent({ snapshot, record }: { snapshot: FilingSnapshot; recor
   );
 }
 
-/** 备案快照: the snapshots frozen so far, the latest first shown, each readable for ever. */
-export function FilingSnapshotsSection({ snapshots }: { snapshots: readonly SnapshotRecord[] }) {
-  const latest = snapshots.reduce<SnapshotRecord | null>(
-    (a, s) => (a === null || s.seq > a.seq ? s : a),
-    null,
-  );
-  const [seq, setSeq] = useState<number | null>(null);
-  const shown = snapshots.find((s) => s.seq === seq) ?? latest;
-  if (!shown) {
+/**
+ * 备案快照: the snapshot in force (the API's `snapshot`: the filed one, even while a change waits or
+ * after a change was returned). Every snapshot stays readable in the history.
+ */
+export function FilingSnapshotSection({ snapshot }: { snapshot: unknown }) {
+  if (snapshot === null || snapshot === undefined) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="提交备案后，备案快照在此固定" />;
   }
-  return (
-    <Flex vertical gap={16}>
-      {snapshots.length > 1 && (
-        <Segmented<number>
-          value={shown.seq}
-          onChange={setSeq}
-          options={[...snapshots]
-            .sort((a, b) => a.seq - b.seq)
-            .map((s) => ({
-              value: s.seq,
-              label: `第 ${s.seq} 份（${chinaDateTime(s.takenAt).slice(0, 10)}）`,
-            }))}
-        />
-      )}
-      <FilingSnapshotView record={shown} />
-    </Flex>
-  );
+  return <FilingSnapshotView stored={snapshot} />;
 }
 
-/** 快照历史: each snapshot with what it changed against the one in force when it was taken. */
+/** 快照历史: each snapshot with what it changed against the one before it; each opens to its content. */
 export function FilingSnapshotHistory({ snapshots }: { snapshots: readonly SnapshotRecord[] }) {
   if (snapshots.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无快照" />;
   }
   return (
-    <Timeline
+    <Collapse
       data-testid="filing-snapshot-history"
       items={[...snapshots]
         .sort((a, b) => b.seq - a.seq)
         .map((s) => ({
           key: s.seq,
-          color: s.kind === 'CHANGE' ? 'blue' : 'green',
-          title: chinaDateTime(s.takenAt),
-          content: (
+          label: (
             <Flex vertical gap={4}>
               <span>
                 <Typography.Text strong>第 {s.seq} 份快照</Typography.Text>
-                <Tag style={{ marginInlineStart: 8 }}>{RECORD_KIND_LABELS[s.kind] ?? s.kind}</Tag>
-                <Sha256 value={s.sha256} />
+                <Tag color={s.kind === 'CHANGE' ? 'blue' : 'green'} style={{ marginInlineStart: 8 }}>
+                  {RECORD_KIND_LABELS[s.kind] ?? s.kind}
+                </Tag>
+                <Typography.Text type="secondary">{chinaDateTime(s.takenAt)}</Typography.Text>
               </span>
               {s.changes.length === 0 ? (
                 <Typography.Text type="secondary">
-                  {s.kind === 'SUBMISSION' ? '首次固定，无比较对象' : '与当时已备案的内容相比没有变化'}
+                  {s.kind === 'SUBMISSION' ? '首次固定，无比较对象' : '与此前的快照相比没有变化'}
                 </Typography.Text>
               ) : (
                 <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="filing-snapshot-changes">
@@ -309,6 +292,7 @@ export function FilingSnapshotHistory({ snapshots }: { snapshots: readonly Snaps
               )}
             </Flex>
           ),
+          children: <FilingSnapshotView stored={s.snapshot} sha256={s.sha256} />,
         }))}
     />
   );

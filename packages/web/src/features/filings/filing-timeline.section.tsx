@@ -32,7 +32,6 @@ export function FilingTimelineSection({ entries }: { entries: readonly Entry[] }
       data-testid="filing-timeline"
       items={entries.map((entry, index) => {
         const suffix = (entry.action.split('.').pop() ?? '').toUpperCase();
-        const from = stateLabel(entry.fromState);
         const to = stateLabel(entry.toState);
         return {
           key: `${entry.at}-${index}`,
@@ -42,12 +41,7 @@ export function FilingTimelineSection({ entries }: { entries: readonly Entry[] }
             <Flex vertical gap={2} data-testid="filing-timeline-entry">
               <span>
                 <Typography.Text strong>{filingTimelineLabel(entry.action)}</Typography.Text>
-                {to && (
-                  <Tag style={{ marginInlineStart: 8 }}>
-                    {from ? `${from} → ` : ''}
-                    {to}
-                  </Tag>
-                )}
+                {to && <Tag style={{ marginInlineStart: 8 }}>{to}</Tag>}
               </span>
               {entry.actorName && <Typography.Text type="secondary">{entry.actorName}</Typography.Text>}
               {entry.reason && (

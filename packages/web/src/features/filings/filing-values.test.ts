@@ -8,6 +8,7 @@ import {
   filingProgress,
   filingTimelineLabel,
   IN_FORCE_FILING_STATES,
+  roundLabel,
 } from './filing-values';
 
 const FULL = { reviewRequired: true, noticeDays: 7 };
@@ -52,20 +53,26 @@ describe('filingProgress', () => {
     expect(filingProgress(SHORT, 'DRAFT', []).route).toEqual(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'FILED']);
   });
 
-  it.each<[string, FilingState, string | null, number]>([
-    ['refused at the formal check', 'REFUSED', 'SUBMITTED', 1],
-    ['refused after review', 'REFUSED', 'REVIEWED', 4],
-    ['lapsed after a return', 'REFUSED', 'RETURNED', 1],
-    ['withdrawn once filed', 'WITHDRAWN', 'FILED', 6],
-    ['revoked while suspended', 'REVOKED', 'SUSPENDED', 6],
-    ['ended with no timeline entry', 'WITHDRAWN', null, 0],
-  ])('%s is shown where it ended', (_name, state, fromState, current) => {
-    const timeline = fromState
-      ? [
-          { fromState: 'DRAFT', toState: 'SUBMITTED' },
-          { fromState, toState: state },
-        ]
-      : [];
+  it.each<[string, FilingState, (string | null)[], number]>([
+    ['refused at the formal check', 'REFUSED', ['DRAFT', 'DRAFT', 'SUBMITTED', 'REFUSED'], 1],
+    [
+      'refused after review',
+      'REFUSED',
+      ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'REFUSED'],
+      4,
+    ],
+    ['lapsed after a return', 'REFUSED', ['DRAFT', 'SUBMITTED', 'RETURNED', 'RETURNED', 'REFUSED'], 1],
+    [
+      'withdrawn once filed, with entries that name no state',
+      'WITHDRAWN',
+      ['SUBMITTED', 'FILED', null, 'WITHDRAWN'],
+      6,
+    ],
+    ['revoked while suspended', 'REVOKED', ['FILED', 'SUSPENDED', 'REVOKED'], 6],
+    ['withdrawn as a draft', 'WITHDRAWN', ['WITHDRAWN'], 0],
+    ['ended with no timeline entry', 'WITHDRAWN', [], 0],
+  ])('%s is shown where it ended', (_name, state, states, current) => {
+    const timeline = states.map((toState) => ({ toState }));
     expect(filingProgress(FULL, state, timeline)).toMatchObject({ current, status: 'error' });
   });
 });
@@ -113,8 +120,17 @@ describe('filingTimelineLabel', () => {
     ['SUBMIT', '提交备案'],
     ['filing.return', '退回修改'],
     ['filing.create', '创建备案'],
+    ['filing.recommend_national', '推荐参加国家层面试点'],
     ['filing.something_else', '其他操作'],
   ])('%s reads %s', (action, label) => {
     expect(filingTimelineLabel(action)).toBe(label);
+  });
+});
+
+describe('roundLabel', () => {
+  it('names the year and the notice', () => {
+    expect(roundLabel({ year: 2027, documentNumber: '湘科函〔2027〕8号' })).toBe(
+      '2027 年度备案批次（湘科函〔2027〕8号）',
+    );
   });
 });

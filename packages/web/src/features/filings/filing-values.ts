@@ -76,17 +76,17 @@ export type FilingProgress = {
 };
 
 type RouteSettings = { reviewRequired: boolean; noticeDays: number };
-type StateChange = { fromState?: string | null; toState?: string | null };
+type TimelineStep = { toState?: string | null };
 
 /**
  * Where a filing stands on its round's route. A state off the route is shown at the step it came
- * from: a return at 已提交, a refusal or withdrawal where it was taken (the timeline says), a
- * filing in force at 已备案.
+ * from: a return at 已提交, a refusal or withdrawal where it was taken (the timeline says: the
+ * state its entry before the ending one left the filing in), a filing in force at 已备案.
  */
 export function filingProgress(
   round: RouteSettings,
   state: FilingState,
-  timeline: readonly StateChange[],
+  timeline: readonly TimelineStep[],
 ): FilingProgress {
   const route = filingRoute(round);
   const filed = route.indexOf('FILED');
@@ -98,17 +98,34 @@ export function filingProgress(
   if (state === 'CHANGE_SUBMITTED') return { route, current: filed, status: 'process', note };
   if (state === 'SUSPENDED') return { route, current: filed, status: 'error', note };
   // Ended: at the step it was ended from.
-  const from = [...timeline].reverse().find((e) => e.toState === state)?.fromState;
-  const at = isFilingState(from)
-    ? route.includes(from)
+  const from = stateBefore(timeline, state);
+  const at = !from
+    ? 0
+    : route.includes(from)
       ? route.indexOf(from)
       : from === 'RETURNED'
         ? route.indexOf('SUBMITTED')
         : IN_FORCE_FILING_STATES.includes(from)
           ? filed
-          : 0
-    : 0;
+          : 0;
   return { route, current: at, status: 'error', note };
+}
+
+// The state the filing was in when it last entered `state`; DRAFT when nothing came before.
+function stateBefore(timeline: readonly TimelineStep[], state: FilingState): FilingState | null {
+  const entered = timeline.map((e) => e.toState).lastIndexOf(state);
+  if (entered < 0) return null;
+  const before = timeline
+    .slice(0, entered)
+    .map((e) => e.toState)
+    .filter((s) => isFilingState(s) && s !== state)
+    .pop();
+  return isFilingState(before) ? before : 'DRAFT';
+}
+
+/** A round as lists and choices name it: its year and the notice that opened it. */
+export function roundLabel(round: { year: number; documentNumber: string }): string {
+  return `${round.year} 年度备案批次（${round.documentNumber}）`;
 }
 
 type DossierSource = {
@@ -137,6 +154,10 @@ export function filingGaps(filing: DossierSource): string[] {
 const OTHER_ACTION_LABELS: Record<string, string> = {
   CREATE: '创建备案',
   UPDATE: '修改备案材料',
+  RECOMMEND_NATIONAL: '推荐参加国家层面试点',
+  WITHDRAW_NATIONAL: '撤回国家层面推荐',
+  OBJECTION: '登记公示异议',
+  OBJECTION_ANSWER: '答复公示异议',
 };
 
 /** The timeline's name for an audited action, whether written `SUBMIT` or `filing.submit`. */

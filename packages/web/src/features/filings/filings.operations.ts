@@ -10,14 +10,12 @@ export const FilingRoundFieldsFragment = graphql(`
     version
     year
     documentNumber
-    title
     status
     opensAt
     closesAt
     quotaPerUnit
     reviewRequired
     noticeDays
-    validityYears
     requiredDocuments
     publishedAt
     isOpen
@@ -68,7 +66,7 @@ export const PublishFilingRoundMutation = graphql(`
 `);
 
 export const FilingsQuery = graphql(`
-  query Filings($filter: FilingFilterInput) {
+  query Filings($filter: FilingFilterInput!) {
     filings(filter: $filter) {
       id
       allianceId
@@ -82,7 +80,6 @@ export const FilingsQuery = graphql(`
       round {
         id
         year
-        title
         documentNumber
       }
     }
@@ -126,6 +123,7 @@ export const FilingDetailQuery = graphql(`
       round {
         ...FilingRoundFields
       }
+      snapshot
       snapshots {
         seq
         kind
@@ -142,7 +140,6 @@ export const FilingDetailQuery = graphql(`
         at
         action
         actorName
-        fromState
         toState
         reason
       }
@@ -175,10 +172,7 @@ export const FilingCertificateQuery = graphql(`
         documentNumber
       }
       # The measures the filing was checked under, named on the certificate.
-      snapshots {
-        seq
-        snapshot
-      }
+      snapshot
     }
   }
 `);

@@ -21,7 +21,7 @@ import { chinaDateTime } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { FilingStateTag } from './filing-tags';
-import { isFilingState } from './filing-values';
+import { isFilingState, roundLabel } from './filing-values';
 import { FilingRoundsQuery, FilingsQuery } from './filings.operations';
 import { NewFilingModal } from './new-filing.modal';
 
@@ -93,8 +93,8 @@ export function FilingsPage() {
       width: 220,
       ellipsis: { showTitle: false },
       render: (_: unknown, f) => (
-        <Tooltip title={`${f.round.title}（${f.round.documentNumber}）`} placement="topLeft">
-          {f.round.title}
+        <Tooltip title={roundLabel(f.round)} placement="topLeft">
+          {roundLabel(f.round)}
         </Tooltip>
       ),
     },
@@ -175,7 +175,7 @@ export function FilingsPage() {
           style={{ width: 360, maxWidth: '100%' }}
           options={(rounds.data?.filingRounds ?? [])
             .filter((r) => r.status === 'PUBLISHED')
-            .map((r) => ({ value: r.id, label: `${r.title}（${r.documentNumber}）` }))}
+            .map((r) => ({ value: r.id, label: roundLabel(r) }))}
         />
       </Flex>
       {error && !rows ? (

@@ -6,6 +6,7 @@ import { toApiError } from '../../shared/api-error';
 import { FormModal } from '../../shared/form-modal';
 import { placeViolations } from '../../shared/form-violations';
 import { chinaDateTime } from '../../shared/format';
+import { roundLabel } from './filing-values';
 import { CreateFilingMutation, FilableAlliancesQuery, FilingRoundsQuery } from './filings.operations';
 
 type Values = { roundId: string; allianceId: string };
@@ -60,7 +61,7 @@ export function NewFilingModal({ onClose }: { onClose: () => void }) {
           data-testid="new-filing-round"
           options={open.map((r) => ({
             value: r.id,
-            label: `${r.title}（${r.documentNumber}，${chinaDateTime(r.closesAt)} 截止）`,
+            label: `${roundLabel(r)}，${chinaDateTime(r.closesAt)} 截止`,
           }))}
         />
       </Form.Item>
