@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   correctionDeadlineViolations,
   FILING_ACTION_LABELS,
+  FILING_GUARD_LABELS,
   filingValidThrough,
   type FilingAction,
   type FilingState,
@@ -11,7 +12,7 @@ import type { Dayjs } from 'dayjs';
 import type { ApiError } from '../../shared/api-error';
 import { todayInChina, toCalendarDate } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
-import { actionAsks, filingGaps } from './filing-values';
+import { actionAsks, filingGaps, guardsKnownToFail } from './filing-values';
 import { FilingRoundDefaultsQuery, TransitionFilingMutation, type FilingDetail } from './filings.operations';
 
 // What each step means, said before it is taken.
@@ -89,6 +90,13 @@ export function FilingActionModal({
   // The validity is the measures' in force when filed: what they say today.
   const defaults = useQuery(FilingRoundDefaultsQuery, { skip: action !== 'FILE' });
   const validityYears = defaults.data?.filingRoundDefaults.validityYears;
+  const failing = guardsKnownToFail(state, action, {
+    today,
+    roundOpen: filing.round.isOpen,
+    noticeEndsOn: filing.noticeEndsOn ?? null,
+    correctionDeadline: filing.correctionDeadline ?? null,
+    unansweredObjections: filing.objections.filter((o) => !o.answer).length,
+  });
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     danger: DANGER.includes(action),
     'data-testid': 'filing-action-confirm',
@@ -153,6 +161,22 @@ export function FilingActionModal({
                 : ''}
               。
             </Typography.Paragraph>
+          )}
+          {failing.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="filing-action-blocked"
+              title={`目前还不能${label}`}
+              description={failing
+                .map((g) =>
+                  g === 'NOTICE_PERIOD_OVER'
+                    ? `公示期至 ${filing.noticeEndsOn ?? '—'} 结束，尚未期满`
+                    : FILING_GUARD_LABELS[g],
+                )
+                .join('；')}
+            />
           )}
           {action === 'SUBMIT' && dossierDirty && (
             <Alert

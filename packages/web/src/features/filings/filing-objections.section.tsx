@@ -2,9 +2,9 @@ import { useMutation } from '@apollo/client/react';
 import {
   App,
   Button,
-  Card,
   DatePicker,
   Descriptions,
+  Flex,
   Form,
   Input,
   Table,
@@ -46,25 +46,22 @@ export function FilingObjectionsSection({ filing }: { filing: FilingDetail }) {
   };
 
   return (
-    <Card
-      title="公示与异议"
-      data-testid="filing-objections"
-      extra={
-        publicised ? (
+    <Flex vertical gap={12} data-testid="filing-objections">
+      <Flex justify="space-between" align="center" gap={16} wrap>
+        <Descriptions size="small" column={2} style={{ flex: 1, minWidth: 320 }}>
+          <Descriptions.Item label="公示期">
+            {filing.noticeStartsOn ?? '—'} 至 {filing.noticeEndsOn ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="异议">
+            {objections.length} 件，未答复 {objections.filter((o) => !o.answer).length} 件
+          </Descriptions.Item>
+        </Descriptions>
+        {publicised && (
           <Button data-testid="filing-objection-record" onClick={() => setDialog({ kind: 'record' })}>
             登记异议
           </Button>
-        ) : undefined
-      }
-    >
-      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label="公示期">
-          {filing.noticeStartsOn ?? '—'} 至 {filing.noticeEndsOn ?? '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label="异议">
-          {objections.length} 件，未答复 {objections.filter((o) => !o.answer).length} 件
-        </Descriptions.Item>
-      </Descriptions>
+        )}
+      </Flex>
       <Table<Objection>
         size="small"
         rowKey="id"
@@ -122,7 +119,7 @@ export function FilingObjectionsSection({ filing }: { filing: FilingDetail }) {
           onAnswered={() => done('已答复')}
         />
       )}
-    </Card>
+    </Flex>
   );
 }
 

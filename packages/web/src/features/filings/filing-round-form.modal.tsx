@@ -189,7 +189,7 @@ export function FilingRoundFormModal({
       </Form.Item>
       <Space size={16} align="start" wrap>
         <Form.Item label="每个市州名额" name="quotaPerUnit" extra="留空表示不限额">
-          <InputNumber precision={0} min={1} placeholder="不限" style={{ width: 140 }} addonAfter="项" />
+          <InputNumber precision={0} min={1} placeholder="不限" style={{ width: 140 }} suffix="项" />
         </Form.Item>
         <Form.Item
           label="公示天数"
@@ -197,7 +197,7 @@ export function FilingRoundFormModal({
           extra="0 表示不公示"
           rules={[{ required: true, message: '请填写公示天数' }]}
         >
-          <InputNumber precision={0} min={0} style={{ width: 140 }} addonAfter="天" />
+          <InputNumber precision={0} min={0} style={{ width: 140 }} suffix="天" />
         </Form.Item>
       </Space>
       <Form.Item label="专家评审" name="reviewRequired">

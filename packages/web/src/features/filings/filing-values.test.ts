@@ -7,8 +7,10 @@ import {
   filingGaps,
   filingProgress,
   filingTimelineLabel,
+  guardsKnownToFail,
   IN_FORCE_FILING_STATES,
   roundLabel,
+  type KnownFacts,
 } from './filing-values';
 
 const FULL = { reviewRequired: true, noticeDays: 7 };
@@ -132,5 +134,50 @@ describe('roundLabel', () => {
     expect(roundLabel({ year: 2027, documentNumber: '湘科函〔2027〕8号' })).toBe(
       '2027 年度备案批次（湘科函〔2027〕8号）',
     );
+  });
+});
+
+describe('guardsKnownToFail', () => {
+  const facts: KnownFacts = {
+    today: '2027-03-10',
+    roundOpen: true,
+    noticeEndsOn: null,
+    correctionDeadline: null,
+    unansweredObjections: 0,
+  };
+  it.each<[string, FilingState, FilingAction, Partial<KnownFacts>, string[]]>([
+    [
+      'filing during the notice',
+      'PUBLICISED',
+      'FILE',
+      { noticeEndsOn: '2027-03-12' },
+      ['NOTICE_PERIOD_OVER'],
+    ],
+    [
+      "on the notice's last day",
+      'PUBLICISED',
+      'FILE',
+      { noticeEndsOn: '2027-03-10' },
+      ['NOTICE_PERIOD_OVER'],
+    ],
+    [
+      'after the notice, an objection open',
+      'PUBLICISED',
+      'FILE',
+      { noticeEndsOn: '2027-03-09', unansweredObjections: 1 },
+      ['OBJECTIONS_ANSWERED'],
+    ],
+    ['after the notice, all answered', 'PUBLICISED', 'REFUSE', { noticeEndsOn: '2027-03-09' }, []],
+    ['a draft outside the window', 'DRAFT', 'SUBMIT', { roundOpen: false }, ['ROUND_OPEN']],
+    [
+      'a returned one after its deadline',
+      'RETURNED',
+      'SUBMIT',
+      { roundOpen: false, correctionDeadline: '2027-03-09' },
+      ['CORRECTION_DEADLINE_NOT_PASSED'],
+    ],
+    ['a returned one on its deadline', 'RETURNED', 'SUBMIT', { correctionDeadline: '2027-03-10' }, []],
+  ])('%s', (_name, state, action, given, failing) => {
+    expect(guardsKnownToFail(state, action, { ...facts, ...given })).toEqual(failing);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  correctionDeadlinePassed,
   FILING_ACTION_LABELS,
   FILING_CHANGE_KIND_LABELS,
   FILING_DOCUMENT_KIND_LABELS,
@@ -7,12 +8,14 @@ import {
   FILING_WORKFLOW,
   filingDossierGaps,
   filingRoute,
+  noticePeriodOver,
   SIGNIFICANCE_LEVEL_LABELS,
   statesWhere,
   transitionOf,
   type FilingAction,
   type FilingChangeKind,
   type FilingDocumentKind,
+  type FilingGuard,
   type FilingRoundStatus,
   type FilingState,
   type SignificanceLevel,
@@ -63,6 +66,35 @@ export function actionAsks(
     reason: guards.includes('REASON_GIVEN'),
     correctionDeadline: guards.includes('CORRECTION_DEADLINE_SET'),
   };
+}
+
+/** What the page knows of a filing, enough to tell some guards before the API checks them. */
+export type KnownFacts = {
+  today: string;
+  roundOpen: boolean;
+  noticeEndsOn: string | null;
+  correctionDeadline: string | null;
+  unansweredObjections: number;
+};
+
+const KNOWN_GUARDS: Partial<Record<FilingGuard, (f: KnownFacts) => boolean>> = {
+  ROUND_OPEN: (f) => f.roundOpen,
+  NOTICE_PERIOD_OVER: (f) => noticePeriodOver(f.today, f.noticeEndsOn),
+  OBJECTIONS_ANSWERED: (f) => f.unansweredObjections === 0,
+  CORRECTION_DEADLINE_NOT_PASSED: (f) => !correctionDeadlinePassed(f.today, f.correctionDeadline),
+};
+
+/**
+ * The guards of the action's transition that the page can already see failing, so the
+ * confirmation says so before the API refuses; the API checks every guard again.
+ */
+export function guardsKnownToFail(
+  state: FilingState,
+  action: FilingAction,
+  facts: KnownFacts,
+): FilingGuard[] {
+  const guards = transitionOf(FILING_WORKFLOW, state, action)?.guards ?? [];
+  return guards.filter((g) => KNOWN_GUARDS[g]?.(facts) === false);
 }
 
 export type FilingProgress = {

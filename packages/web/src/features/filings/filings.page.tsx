@@ -68,11 +68,13 @@ export function FilingsPage() {
     {
       title: '联盟',
       key: 'alliance',
-      width: 260,
+      width: province ? 240 : 340,
       ellipsis: { showTitle: false },
       render: (_: unknown, f) => (
         <Tooltip title={f.allianceName} placement="topLeft">
-          <Link to={`/filings/${f.id}`}>{f.allianceName}</Link>
+          <Link to={`/filings/${f.id}`} data-testid="filing-open">
+            {f.allianceName}
+          </Link>
         </Tooltip>
       ),
     },
@@ -81,7 +83,7 @@ export function FilingsPage() {
           {
             title: '市州',
             key: 'city',
-            width: 110,
+            width: 100,
             ellipsis: true,
             render: (_: unknown, f: FilingRow) => f.cityName,
           },
@@ -90,11 +92,11 @@ export function FilingsPage() {
     {
       title: '批次',
       key: 'round',
-      width: 220,
+      width: 180,
       ellipsis: { showTitle: false },
       render: (_: unknown, f) => (
         <Tooltip title={roundLabel(f.round)} placement="topLeft">
-          {roundLabel(f.round)}
+          {f.round.documentNumber}
         </Tooltip>
       ),
     },
@@ -115,17 +117,6 @@ export function FilingsPage() {
       key: 'filingNumber',
       width: 170,
       render: (_: unknown, f) => f.filingNumber ?? '—',
-    },
-    {
-      title: '操作',
-      key: 'open',
-      width: 72,
-      fixed: 'right',
-      render: (_: unknown, f) => (
-        <Link to={`/filings/${f.id}`} data-testid="filing-open">
-          查看
-        </Link>
-      ),
     },
   ];
 
@@ -187,7 +178,7 @@ export function FilingsPage() {
           dataSource={rows ?? []}
           loading={loading && !data}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: province ? 1102 : 992 }}
+          scroll={{ x: 960 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
         />
       )}
