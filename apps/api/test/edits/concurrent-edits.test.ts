@@ -40,6 +40,7 @@ import {
   setState,
 } from '../reviews/review-fixtures';
 import { REVIEW_CRITERIA } from '@xiangmeng/domain';
+import { F, type FilingView, publishedRound, roundInput } from '../filings/filing-client';
 
 // Issue 14: no edit silently overwrites another. The walk reads the committed schema: every
 // mutation named like an edit takes the version it was based on (an Int! `version` argument or
@@ -231,6 +232,49 @@ const RACES: Record<string, () => Promise<Race>> = {
           input: { id: expert.id, version: expert.version, expert: input(value(i)) },
         }),
       stored: () => one('SELECT name AS v FROM expert WHERE id = $1', [expert.id]),
+    };
+  },
+  async updateFilingRound() {
+    const draft = dataOf(
+      await agents.p1!.send<{ createFilingRound: { id: string; version: number } }>(F.createRound, {
+        input: roundInput(new Date()),
+      }),
+    ).createFilingRound;
+    const value = fixed((i) => `湘科函〔2026〕${i}${uniqueName('')}号`);
+    return {
+      value,
+      send: (i) =>
+        agents[`p${i + 1}`]!.send(F.updateRound, {
+          id: draft.id,
+          version: draft.version,
+          input: roundInput(new Date(), { documentNumber: value(i) }),
+        }),
+      stored: () => one('SELECT document_number AS v FROM filing_round WHERE id = $1', [draft.id]),
+    };
+  },
+  async updateFiling() {
+    const round = await publishedRound(agents.p1!, agents.pAdmin!, new Date());
+    const alliance = await new RegisterClient(agents.zz1!).registerAlliance({ industryCode: 'SE0101' });
+    const filing = dataOf(
+      await agents.zz1!.send<{ createFiling: FilingView }>(F.create, {
+        roundId: round.id,
+        allianceId: alliance.id,
+      }),
+    ).createFiling;
+    const value = fixed((i) => `第${i}位科员写的重大影响说明：联盟对全省产业集群发展具有重大影响。`);
+    return {
+      value,
+      send: (i) =>
+        agents[`zz${i + 1}`]!.send(F.update, {
+          input: {
+            id: filing.id,
+            version: filing.version,
+            significance: value(i),
+            level: null,
+            documents: [],
+          },
+        }),
+      stored: () => one('SELECT significance AS v FROM filing WHERE id = $1', [filing.id]),
     };
   },
   async updatePilotCall() {

@@ -25,13 +25,19 @@ export type FilingView = {
   nationallyRecommended: boolean;
   availableActions: string[];
   documents: { documentId: string; kind: string; sha256: string }[];
-  snapshots: { seq: number; kind: string; sha256: string; changes: { kind: string; description: string }[] }[];
+  snapshots: {
+    seq: number;
+    kind: string;
+    sha256: string;
+    changes: { kind: string; description: string }[];
+  }[];
   round: { id: string; year: number; isOpen: boolean };
   timeline: { action: string; toState: string | null; reason: string | null; actorName: string | null }[];
 };
 
 export const F = {
   createRound: `mutation ($input: FilingRoundInput!) { createFilingRound(input: $input) { id status version isOpen } }`,
+  updateRound: `mutation ($id: ID!, $version: Int!, $input: FilingRoundInput!) { updateFilingRound(id: $id, version: $version, input: $input) { id version } }`,
   publishRound: `mutation ($id: ID!, $version: Int!) { publishFilingRound(id: $id, version: $version) { id status version isOpen } }`,
   create: `mutation ($roundId: ID!, $allianceId: ID!) { createFiling(roundId: $roundId, allianceId: $allianceId) { ${FILING_FIELDS} } }`,
   update: `mutation ($input: UpdateFilingInput!) { updateFiling(input: $input) { ${FILING_FIELDS} } }`,

@@ -31,7 +31,8 @@ import {
 // alliance's live record; 长沙 never sees any of it.
 
 const DAY = 86_400_000;
-const SIGNIFICANCE = '联盟汇聚株洲轨道交通装备产业链上下游骨干企业与高校，对全省先进轨道交通装备产业集群发展具有重大影响。';
+const SIGNIFICANCE =
+  '联盟汇聚株洲轨道交通装备产业链上下游骨干企业与高校，对全省先进轨道交通装备产业集群发展具有重大影响。';
 
 describe('filing a city pilot with the province', () => {
   const clock = new TestClock(new Date('2027-03-10T10:00:00+08:00'));
@@ -88,7 +89,8 @@ describe('filing a city pilot with the province', () => {
     filing = dataOf(
       await as('zzOfficer').send<{ createFiling: FilingView }>(F.create, { roundId: round.id, allianceId }),
     ).createFiling;
-    expect(filing).toMatchObject({ state: 'DRAFT', cityName: expect.stringContaining('株洲') });
+    expect(filing.state).toBe('DRAFT');
+    expect(filing.cityName).toContain('株洲');
     for (const key of ['provOfficer', 'csAdmin']) {
       expect(errorCode(await as(key).send(F.filing, { id: filing.id }))).toBe('NOT_FOUND');
       const listed = dataOf(await as(key).send<{ filings: { id: string }[] }>(F.filings));
@@ -123,7 +125,11 @@ describe('filing a city pilot with the province', () => {
     expect(filing.state).toBe('SUBMITTED');
     expect(filing.snapshots).toHaveLength(1);
     expect(filing.snapshots[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const city = { tenantId: users.zzOfficer!.tenantId, userId: users.zzOfficer!.id, roles: ['CITY_OFFICER'] };
+    const city = {
+      tenantId: users.zzOfficer!.tenantId,
+      userId: users.zzOfficer!.id,
+      roles: ['CITY_OFFICER'],
+    };
     for (const sql of [
       `UPDATE filing_snapshot SET sha256 = repeat('0', 64) WHERE filing_id = $1`,
       `DELETE FROM filing_snapshot WHERE filing_id = $1`,
@@ -137,7 +143,9 @@ describe('filing a city pilot with the province', () => {
   });
 
   it('returns it with a reason and a deadline; the city hears of it and resubmits', async () => {
-    const noDeadline = await transitionFiling(as('provOfficer'), filing, 'RETURN', { reason: '缺少理事会组成说明' });
+    const noDeadline = await transitionFiling(as('provOfficer'), filing, 'RETURN', {
+      reason: '缺少理事会组成说明',
+    });
     expect(violationsOf(noDeadline).map((v) => v.field)).toContain('correctionDeadline');
     filing = await act(as('provOfficer'), filing, 'RETURN', {
       reason: '推荐函未盖章，请补正',
@@ -163,7 +171,9 @@ describe('filing a city pilot with the province', () => {
     expect(filing.filingNumber).toMatch(/^湘盟备〔2027〕\d+号$/);
     expect(filing).toMatchObject({ filedOn: '2027-03-10', validThrough: '2030-03-09' });
     const alliance = `query ($id: ID!) { alliance(id: $id) { id name members { organization { name } } } }`;
-    const live = dataOf(await as('provOfficer').send<{ alliance: { id: string } }>(alliance, { id: allianceId }));
+    const live = dataOf(
+      await as('provOfficer').send<{ alliance: { id: string } }>(alliance, { id: allianceId }),
+    );
     expect(live.alliance.id).toBe(allianceId);
     expect(errorCode(await as('csAdmin').send(alliance, { id: allianceId }))).toBe('NOT_FOUND');
     expect(errorCode(await as('csAdmin').send(F.filing, { id: filing.id }))).toBe('NOT_FOUND');
@@ -175,7 +185,7 @@ describe('filing a city pilot with the province', () => {
     expect(inbox.find((m) => m.kind === 'FILING_FILED')?.body).toContain(filing.filingNumber!);
   });
 
-  it('keeps the history: who did what, when and why', async () => {
+  it('keeps the history: who did what, when and why', () => {
     expect(filing.timeline.map((t) => t.toState).filter(Boolean)).toEqual([
       'DRAFT',
       'SUBMITTED',
@@ -212,15 +222,20 @@ describe('filing a city pilot with the province', () => {
     const alliance = `query ($id: ID!) { alliance(id: $id) { id } }`;
     expect(errorCode(await as('provOfficer').send(alliance, { id: allianceId }))).toBe('NOT_FOUND');
     // The frozen snapshots stay readable to the province.
-    expect(dataOf(await as('provOfficer').send<{ filing: FilingView }>(F.filing, { id: filing.id })).filing.snapshots)
-      .toHaveLength(3);
+    expect(
+      dataOf(await as('provOfficer').send<{ filing: FilingView }>(F.filing, { id: filing.id })).filing
+        .snapshots,
+    ).toHaveLength(3);
   });
 
   it('lets a returned filing lapse into refusal when its deadline passes unanswered', async () => {
     const second = await establishedAlliance(as('zzOfficer'), 'SE0702');
     const docs = await cityPilot(fixtures, users.zzOfficer!.tenantId, second.alliance.id);
     let other = dataOf(
-      await as('zzOfficer').send<{ createFiling: FilingView }>(F.create, { roundId: round.id, allianceId: second.alliance.id }),
+      await as('zzOfficer').send<{ createFiling: FilingView }>(F.create, {
+        roundId: round.id,
+        allianceId: second.alliance.id,
+      }),
     ).createFiling;
     other = dataOf(
       await as('zzOfficer').send<{ updateFiling: FilingView }>(F.update, {
@@ -234,17 +249,24 @@ describe('filing a city pilot with the province', () => {
       }),
     ).updateFiling;
     other = await act(as('zzOfficer'), other, 'SUBMIT');
-    other = await act(as('provOfficer'), other, 'RETURN', { reason: '材料不全', correctionDeadline: '2027-03-15' });
+    other = await act(as('provOfficer'), other, 'RETURN', {
+      reason: '材料不全',
+      correctionDeadline: '2027-03-15',
+    });
     const scheduler = api.app.get(JobScheduler);
     clock.advance(4 * DAY); // 2027-03-14: the deadline has not passed
     await scheduler.runDue();
     const reader = await signedInAgent(api, users.zzOfficer!);
-    expect(dataOf(await reader.send<{ filing: FilingView }>(F.filing, { id: other.id })).filing.state).toBe('RETURNED');
+    expect(dataOf(await reader.send<{ filing: FilingView }>(F.filing, { id: other.id })).filing.state).toBe(
+      'RETURNED',
+    );
     clock.advance(2 * DAY); // 2027-03-16: it has
     await scheduler.runDue();
     await scheduler.runDue();
     const after = dataOf(
-      await (await signedInAgent(api, users.zzOfficer!)).send<{ filing: FilingView }>(F.filing, { id: other.id }),
+      await (
+        await signedInAgent(api, users.zzOfficer!)
+      ).send<{ filing: FilingView }>(F.filing, { id: other.id }),
     ).filing;
     expect(after.state).toBe('REFUSED');
     expect(after.timeline.at(-1)).toMatchObject({ action: 'filing.lapse', actorName: '系统' });

@@ -416,7 +416,12 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
 
     const job = await add(
       'job',
-      { tenant_id: tenantId, kind: 'tenancy.fixture', key: `fixture-${tag()}`, run_at: '2099-01-01T00:00:00Z' },
+      {
+        tenant_id: tenantId,
+        kind: 'tenancy.fixture',
+        key: `fixture-${tag()}`,
+        run_at: '2099-01-01T00:00:00Z',
+      },
       ['id'],
     );
     const message = await add(
@@ -433,6 +438,73 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       },
       ['id'],
     );
+
+    // Filing: the tenant's own round and a returned filing of its alliance (attachments may change),
+    // its frozen snapshot, an objection and the year's counter.
+    const round = await add(
+      'filing_round',
+      {
+        tenant_id: tenantId,
+        year: 2026,
+        document_number: `隔离测试〔2026〕${tag()}号`,
+        opens_at: new Date(now.getTime() - day),
+        closes_at: new Date(now.getTime() + 30 * day),
+        review_required: false,
+        notice_days: 0,
+        required_documents: ['FILING_FORM'],
+      },
+      ['id'],
+    );
+    const filing = await add(
+      'filing',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        round_id: round.id,
+        authority_tenant_id: tenantId,
+        state: 'RETURNED',
+        significance: '隔离测试重大影响说明',
+        level: 'PROVINCIAL',
+        dossier: JSON.stringify({ alliance: { id: alliance.id }, members: [] }),
+        submitted_at: now,
+        correction_deadline: '2026-12-31',
+      },
+      ['id'],
+    );
+    const filingDocument = await add(
+      'filing_document',
+      { tenant_id: tenantId, filing_id: filing.id, document_id: document.id, kind: 'FILING_FORM' },
+      ['tenant_id', 'filing_id', 'document_id', 'kind'],
+    );
+    const snapshot = await add(
+      'filing_snapshot',
+      {
+        tenant_id: tenantId,
+        filing_id: filing.id,
+        seq: 1,
+        kind: 'SUBMISSION',
+        snapshot: JSON.stringify({ alliance: { id: alliance.id }, members: [] }),
+        sha256: randomBytes(32).toString('hex'),
+        taken_at: now,
+      },
+      ['tenant_id', 'filing_id', 'seq'],
+    );
+    const filingObjection = await add(
+      'filing_objection',
+      {
+        tenant_id: tenantId,
+        filing_tenant_id: tenantId,
+        filing_id: filing.id,
+        received_on: '2026-01-05',
+        objector: '张三',
+        content: '隔离测试异议',
+      },
+      ['id'],
+    );
+    const counter = await add('filing_counter', { tenant_id: tenantId, year: 2026, last_seq: 1 }, [
+      'tenant_id',
+      'year',
+    ]);
 
     return {
       code,
@@ -463,6 +535,12 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         confirmed_pilot: confirmed,
         job,
         message,
+        filing_round: round,
+        filing,
+        filing_document: filingDocument,
+        filing_snapshot: snapshot,
+        filing_objection: filingObjection,
+        filing_counter: counter,
       },
       publishedMeasures,
       created,
@@ -472,6 +550,8 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
 
 export async function removeTenantRecords(records: TenantRecords): Promise<void> {
   await asAdmin(async (db) => {
+    // Cleaning up a fixture is no change of record: frozen snapshots go too (their trigger stays off).
+    await db.query(`SET session_replication_role = replica`);
     for (const { table, key } of records.created) {
       const columns = Object.keys(key);
       await db.query(
@@ -517,6 +597,13 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   confirmed_pilot: () => ({ application_id: randomUUID() }),
   job: () => ({ key: `copy-${tag()}` }),
   message: () => ({ dedupe_key: `copy-${tag()}` }),
+  filing_round: () => ({ document_number: `隔离测试〔2026〕${tag()}号` }),
+  // A fresh alliance id would break the key into the register: a withdrawn copy leaves the live key alone.
+  filing: () => ({ state: 'WITHDRAWN' }),
+  filing_document: () => ({ kind: 'ATTACHMENT' }),
+  filing_snapshot: () => ({ seq: 1000 + randomInt(1_000_000) }),
+  filing_objection: () => ({}),
+  filing_counter: () => ({ year: 2016 + randomInt(80) }),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

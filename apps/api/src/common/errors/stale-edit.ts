@@ -12,6 +12,8 @@ const EDIT_COUNTERS = {
   pilot_call: 'version',
   expert: 'version',
   review_sheet: 'version',
+  filing_round: 'version',
+  filing: 'version',
 } as const;
 
 export type EditedTable = keyof typeof EDIT_COUNTERS;

@@ -97,9 +97,8 @@ export class Filing1764460000000 implements MigrationInterface {
         created_by uuid,
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, id),
+        -- round_id is the province's row: not a foreign key, whose check would reach across tenants.
         FOREIGN KEY (tenant_id, alliance_id) REFERENCES alliance (tenant_id, id),
-        FOREIGN KEY (authority_tenant_id, round_id) REFERENCES filing_round (tenant_id, id),
-        CHECK (tenant_id <> authority_tenant_id),
         CHECK (submitted_at IS NULL OR dossier IS NOT NULL),
         CHECK (state = 'DRAFT' OR submitted_at IS NOT NULL OR state = 'WITHDRAWN'),
         CHECK ((filing_number IS NULL) = (filing_seq IS NULL) AND (filing_seq IS NULL) = (filing_year IS NULL)),
@@ -111,9 +110,6 @@ export class Filing1764460000000 implements MigrationInterface {
       -- One open or valid filing per alliance (Art. 21); the lapsed states free it.
       CREATE UNIQUE INDEX filing_live ON filing (tenant_id, alliance_id)
         WHERE state NOT IN ('REFUSED', 'WITHDRAWN', 'REVOKED');
-      -- The number is the province's, unique within the year.
-      CREATE UNIQUE INDEX filing_number_of_year ON filing (authority_tenant_id, filing_year, filing_seq)
-        WHERE filing_seq IS NOT NULL;
       CREATE INDEX filing_list ON filing (tenant_id, state, created_at DESC);
       CREATE INDEX filing_received ON filing (authority_tenant_id, state, submitted_at DESC)
         WHERE submitted_at IS NOT NULL;
@@ -161,13 +157,13 @@ export class Filing1764460000000 implements MigrationInterface {
         recorded_by uuid,
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, id),
-        FOREIGN KEY (filing_tenant_id, filing_id) REFERENCES filing (tenant_id, id),
         CHECK ((answer IS NULL) = (answered_at IS NULL))
       );
       CREATE INDEX filing_objection_filing ON filing_objection (tenant_id, filing_id);
 
       -- The last number given in each year: taken and raised in the transaction that files, so a
-      -- filing that does not commit gives its number back and the year has no gaps.
+      -- filing that does not commit gives its number back and the year has no gaps; the row's lock
+      -- queues concurrent filings, so no number is given twice.
       CREATE TABLE filing_counter (
         tenant_id uuid NOT NULL REFERENCES tenant (id),
         year integer NOT NULL CHECK (year BETWEEN 2016 AND 2100),
@@ -176,9 +172,17 @@ export class Filing1764460000000 implements MigrationInterface {
       );
     `);
 
-    for (const table of ['filing_round', 'filing', 'filing_snapshot', 'filing_document', 'filing_objection',
-      'filing_counter']) {
-      await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;`);
+    for (const table of [
+      'filing_round',
+      'filing',
+      'filing_snapshot',
+      'filing_document',
+      'filing_objection',
+      'filing_counter',
+    ]) {
+      await db.query(
+        `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;`,
+      );
     }
 
     await db.query(`
@@ -256,6 +260,16 @@ export class Filing1764460000000 implements MigrationInterface {
       `);
     }
 
+    // Who changed a round or a filing last, for a refused stale edit to name (as every edited record).
+    await db.query(`
+      ALTER TABLE filing_round ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(), ADD COLUMN updated_by uuid;
+      ALTER TABLE filing ADD COLUMN updated_by uuid;
+      CREATE TRIGGER filing_round_stamp_last_change BEFORE UPDATE ON filing_round
+        FOR EACH ROW EXECUTE FUNCTION stamp_last_change();
+      CREATE TRIGGER filing_stamp_last_change BEFORE UPDATE ON filing
+        FOR EACH ROW EXECUTE FUNCTION stamp_last_change();
+    `);
+
     await db.query(`
       -- A published round is the province's notice: it no longer changes.
       CREATE FUNCTION filing_round_published_is_final() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -327,8 +341,9 @@ export class Filing1764460000000 implements MigrationInterface {
       DECLARE
         v_row filing_document := COALESCE(NEW, OLD);
       BEGIN
-        IF NOT EXISTS (SELECT 1 FROM filing f WHERE f.tenant_id = v_row.tenant_id AND f.id = v_row.filing_id
-                         AND f.state IN ('DRAFT', 'RETURNED')) THEN
+        -- A filing the caller cannot read (or that does not exist) is left to row security and the key.
+        IF EXISTS (SELECT 1 FROM filing f WHERE f.tenant_id = v_row.tenant_id AND f.id = v_row.filing_id
+                     AND f.state NOT IN ('DRAFT', 'RETURNED')) THEN
           RAISE EXCEPTION 'filing % is not with the filing city', v_row.filing_id USING ERRCODE = '55000';
         END IF;
         RETURN COALESCE(NEW, OLD);

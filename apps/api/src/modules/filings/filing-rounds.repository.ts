@@ -5,7 +5,14 @@ import { FilingRoundEntity } from './filing.entity';
 
 export type FilingRoundFields = Pick<
   FilingRoundEntity,
-  'year' | 'documentNumber' | 'opensAt' | 'closesAt' | 'quotaPerUnit' | 'reviewRequired' | 'noticeDays' | 'requiredDocuments'
+  | 'year'
+  | 'documentNumber'
+  | 'opensAt'
+  | 'closesAt'
+  | 'quotaPerUnit'
+  | 'reviewRequired'
+  | 'noticeDays'
+  | 'requiredDocuments'
 >;
 
 /** The statements of filing rounds, in the caller's transaction (row-level security applies). */
@@ -20,13 +27,29 @@ export class FilingRoundsRepository {
     return isId(id) ? db.findOneBy(FilingRoundEntity, { id }) : Promise.resolve(null);
   }
 
-  async insert(db: EntityManager, tenantId: string, createdBy: string, fields: FilingRoundFields): Promise<string> {
-    const result = await db.insert(FilingRoundEntity, { ...fields, tenantId, createdBy, status: 'DRAFT', version: 1 });
+  async insert(
+    db: EntityManager,
+    tenantId: string,
+    createdBy: string,
+    fields: FilingRoundFields,
+  ): Promise<string> {
+    const result = await db.insert(FilingRoundEntity, {
+      ...fields,
+      tenantId,
+      createdBy,
+      status: 'DRAFT',
+      version: 1,
+    });
     return result.identifiers[0]!.id as string;
   }
 
   /** Writes a draft if it is still at `version`; false when another edit or the publication came first. */
-  async updateDraft(db: EntityManager, id: string, version: number, fields: FilingRoundFields): Promise<boolean> {
+  async updateDraft(
+    db: EntityManager,
+    id: string,
+    version: number,
+    fields: FilingRoundFields,
+  ): Promise<boolean> {
     const result = await db.update(
       FilingRoundEntity,
       { id, version, status: 'DRAFT' },
@@ -46,7 +69,9 @@ export class FilingRoundsRepository {
 
   /** The province's city bureaus (whom a round's reminder reaches). */
   async cities(db: EntityManager, provinceTenantId: string): Promise<string[]> {
-    const rows = await db.query<{ id: string }[]>('SELECT id FROM tenant WHERE parent_id = $1', [provinceTenantId]);
+    const rows = await db.query<{ id: string }[]>('SELECT id FROM tenant WHERE parent_id = $1', [
+      provinceTenantId,
+    ]);
     return rows.map((r) => r.id);
   }
 }

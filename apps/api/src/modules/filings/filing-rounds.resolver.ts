@@ -27,7 +27,10 @@ export class FilingRoundsResolver {
 
   @Allow(...STAFF_ROLES)
   @Query(() => FilingRoundModel)
-  async filingRound(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<FilingRoundModel> {
+  async filingRound(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<FilingRoundModel> {
     return toRoundModel(await this.rounds.get(ctx.db, id), this.clock.now());
   }
 

@@ -11,6 +11,7 @@ import { actOn, ownRecord, requireAdmin } from '../../common/access/access';
 import { Clock } from '../../common/clock';
 import { badInput, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
@@ -48,7 +49,10 @@ export class FilingRoundsService {
   /** What a new round starts from: the province's measures in force today. */
   async defaults(db: EntityManager, viewer: Viewer): Promise<FilingRoundDefaults> {
     const inForce = await this.measures.inForce(db, viewer, chinaDate(this.clock.now()), false);
-    return { ...filingRoundDefaults(inForce.parameters), validityYears: inForce.parameters.filing.validityYears };
+    return {
+      ...filingRoundDefaults(inForce.parameters),
+      validityYears: inForce.parameters.filing.validityYears,
+    };
   }
 
   private checked(input: FilingRoundInput): FilingRoundFields {
@@ -106,9 +110,10 @@ export class FilingRoundsService {
     requireProvinceStaff(viewer);
     const round = ownRecord(viewer, await this.rounds.find(ctx.db, id));
     if (round.status !== 'DRAFT') throw roundPublished();
-    if (round.version !== version) throw roundChanged();
+    const stale = () => staleEdit(ctx.db, 'filing_round', id, `备案批次（${round.documentNumber}）`);
+    if (round.version !== version) throw await stale();
     const fields = this.checked(input);
-    if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields)))) throw roundChanged();
+    if (!(await this.saving(() => this.rounds.updateDraft(ctx.db, id, version, fields)))) throw await stale();
     const updated = await this.get(ctx.db, id);
     await this.audit.record(ctx.db, {
       action: 'filing_round.update',
@@ -120,7 +125,12 @@ export class FilingRoundsService {
     return updated;
   }
 
-  async publish(ctx: RequestContext, viewer: Viewer, id: string, version: number): Promise<FilingRoundEntity> {
+  async publish(
+    ctx: RequestContext,
+    viewer: Viewer,
+    id: string,
+    version: number,
+  ): Promise<FilingRoundEntity> {
     requireProvinceStaff(viewer);
     requireAdmin(viewer, '备案批次须由省科技厅管理员发布');
     const round = ownRecord(viewer, await this.rounds.find(ctx.db, id));

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  agreementInEffect,
-  canonicalJson,
-  checkFoundingConditions,
-  type FilingSnapshot,
-  type SignificanceLevel,
-} from '@xiangmeng/domain';
+import { type FilingSnapshot, freezeFilingSnapshot, type SignificanceLevel } from '@xiangmeng/domain';
 import type { AllianceEntity } from '../alliances/alliance.entity';
 import type { StoredSnapshot } from '../alliances/alliance-snapshots';
 import type { MeasuresInForce } from '../measures/measures.service';
@@ -14,11 +8,7 @@ import type { AttachedDocument, PilotDecisionRow } from './filings.repository';
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/**
- * What a submission freezes: the alliance as the register holds it on the day, its agreement in
- * effect by content hash, governance, the documents by content hash, Art. 8 under the city's
- * measures, and the pilot decision the filing rests on.
- */
+/** The register's rows as the domain's freeze reads them (filing-freeze.ts holds what is frozen). */
 export function buildFilingSnapshot(parts: {
   now: Date;
   asOf: string;
@@ -30,15 +20,14 @@ export function buildFilingSnapshot(parts: {
   pilotDecision: PilotDecisionRow;
   significance: { statement: string; level: SignificanceLevel };
 }): FilingSnapshot {
-  const { alliance, register, measures, pilotDecision } = parts;
-  const agreement = agreementInEffect(register, parts.asOf);
+  const { alliance, measures } = parts;
   const ref = (m: MeasuresInForce['province']) => ({
     id: m.id,
     versionNo: m.versionNo,
     documentNumber: m.documentNumber,
   });
-  return {
-    takenAt: parts.now.toISOString(),
+  return freezeFilingSnapshot({
+    now: parts.now,
     asOf: parts.asOf,
     alliance: {
       id: alliance.id,
@@ -48,45 +37,19 @@ export function buildFilingSnapshot(parts: {
       status: alliance.status,
       pilotStatus: alliance.pilotStatus,
     },
-    members: register.members.map((m) => ({
-      ...m,
-      creditCode: parts.organizations.find((o) => o.id === m.organizationId)?.creditCode ?? '',
+    register: parts.register,
+    creditCodes: new Map(parts.organizations.map((o) => [o.id, o.creditCode])),
+    documents: parts.documents.map(({ documentId, kind, name, sha256, size }) => ({
+      documentId,
+      kind,
+      name,
+      sha256,
+      size,
     })),
-    agreement: agreement
-      ? {
-          version: agreement.version,
-          sha256: sha256Hex(
-            canonicalJson({
-              version: agreement.version,
-              innovationGoals: agreement.innovationGoals,
-              tasks: agreement.tasks,
-              ipTerms: agreement.ipTerms,
-              fundRules: agreement.fundRules,
-              openness: agreement.openness,
-              signatures: agreement.signatures,
-            }),
-          ),
-        }
-      : null,
-    governance: register.governance,
-    documents: parts.documents.map((d) => ({
-      documentId: d.documentId,
-      kind: d.kind,
-      name: d.name,
-      sha256: d.sha256,
-      size: d.size,
-    })),
-    foundingCheck: checkFoundingConditions(register, measures.parameters, parts.asOf),
+    parameters: measures.parameters,
     measures: { province: ref(measures.province), local: measures.local ? ref(measures.local) : null },
-    pilotDecision: {
-      level: pilotDecision.level,
-      authorityTenantId: pilotDecision.authorityTenantId,
-      recommendingTenantId: pilotDecision.recommendingTenantId,
-      decidedOn: pilotDecision.decidedOn,
-      pilotApplicationId: pilotDecision.pilotApplicationId,
-      reason: pilotDecision.reason,
-      basis: pilotDecision.basis,
-    },
+    pilotDecision: parts.pilotDecision,
     significance: parts.significance,
-  };
+    sha256: sha256Hex,
+  });
 }

@@ -77,7 +77,14 @@ export type FilingFacts = {
   snapshot?: FilingSnapshot;
 };
 
-type FilingKindRuntime = KindRuntime<FilingEntity, FilingState, FilingAction, FilingActor, FilingGuard, FilingFacts>;
+type FilingKindRuntime = KindRuntime<
+  FilingEntity,
+  FilingState,
+  FilingAction,
+  FilingActor,
+  FilingGuard,
+  FilingFacts
+>;
 
 /** Which refusal speaks for a failing guard (the first of these that failed). */
 const REFUSAL_CODES: [FilingGuard, string][] = [
@@ -145,7 +152,8 @@ export class FilingKind implements FilingKindRuntime {
     if (needs.has('DOSSIER_COMPLETE') || needs.has('SUBMIT') || needs.has('SUBMIT_CHANGE'))
       facts.documents = (await this.filings.attachedDocuments(db, [filing.id]))[0] ?? [];
     if (needs.has('WITHIN_QUOTA')) facts.usedQuota = await this.filings.usedQuota(db, filing);
-    if (needs.has('OBJECTIONS_ANSWERED')) facts.openObjections = await this.filings.openObjections(db, filing.id);
+    if (needs.has('OBJECTIONS_ANSWERED'))
+      facts.openObjections = await this.filings.openObjections(db, filing.id);
     if (needs.has('ALLIANCE_ACTIVE') || needs.has('ALLIANCE_DISSOLVED'))
       facts.dissolved = await this.filings.allianceDissolved(db, filing.id);
     if (needs.has('SUBMIT') || needs.has('SUBMIT_CHANGE')) facts.snapshot = await this.snapshotFor(facts);
@@ -185,7 +193,9 @@ export class FilingKind implements FilingKindRuntime {
       case 'ROUND_WITHOUT_NOTICE':
         return roundRouteHolds(guard, f.round) ? [] : fail();
       case 'ROUND_OPEN':
-        return roundIsOpen(f.round, f.now) ? [] : fail(`不在备案批次的受理时间内：受理时间为 ${roundWindow(f.round)}`);
+        return roundIsOpen(f.round, f.now)
+          ? []
+          : fail(`不在备案批次的受理时间内：受理时间为 ${roundWindow(f.round)}`);
       case 'ELIGIBLE': {
         const alliance = f.alliance?.alliance;
         if (!alliance) return fail('找不到备案的联盟');
@@ -311,7 +321,8 @@ export class FilingKind implements FilingKindRuntime {
     for (const [guard, code] of REFUSAL_CODES) {
       if (!failed.includes(guard)) continue;
       const own = violations.filter((v) => v.field === `guard.${guard}` || guard === 'ELIGIBLE');
-      if (guard === 'ROUND_OPEN') return new AppError('FILING_ROUND_CLOSED', { violations: own }, own[0]?.message);
+      if (guard === 'ROUND_OPEN')
+        return new AppError('FILING_ROUND_CLOSED', { violations: own }, own[0]?.message);
       if (guard === 'ELIGIBLE' && violations.some((v) => v.rule === 'ALREADY_FILED'))
         return new AppError('FILING_ALREADY_OPEN', { violations }, message);
       return new AppError(code as 'FILING_NOT_ELIGIBLE', { violations }, message);
@@ -334,7 +345,10 @@ export class FilingKind implements FilingKindRuntime {
     if (!notice || !words) return [];
     return [
       {
-        to: { tenantId: notice.to === 'FILING_CITY' ? row.tenantId : row.authorityTenantId, roles: STAFF_ROLES },
+        to: {
+          tenantId: notice.to === 'FILING_CITY' ? row.tenantId : row.authorityTenantId,
+          roles: STAFF_ROLES,
+        },
         kind: notice.kind,
         ...words,
         link: `/filings/${row.id}`,

@@ -14,7 +14,8 @@ export function filingRefused(violations: FieldViolation[], message?: string): A
 /** Rounds are the province's: a city's staff read them and file in them. */
 export function requireProvinceStaff(viewer: Viewer): void {
   const staff = viewer.roles.some((r) => r === 'PROVINCE_ADMIN' || r === 'PROVINCE_OFFICER');
-  if (viewer.tenantLevel !== 'PROVINCE' || !staff) throw new AppError('FORBIDDEN', {}, '备案批次由省科技厅设立');
+  if (viewer.tenantLevel !== 'PROVINCE' || !staff)
+    throw new AppError('FORBIDDEN', {}, '备案批次由省科技厅设立');
 }
 
 /** Drafting a filing is the filing city's staff's step (Art. 21). */

@@ -72,14 +72,24 @@ export class FilingsRepository {
     if (filter.scope === 'OWN') query.andWhere('f.tenant_id = :tenantId', { tenantId });
     if (filter.scope === 'RECEIVED') query.andWhere('f.authority_tenant_id = :tenantId', { tenantId });
     if (filter.state) query.andWhere('f.state = :state', { state: filter.state });
-    if (filter.roundId && isId(filter.roundId)) query.andWhere('f.round_id = :roundId', { roundId: filter.roundId });
-    return query.orderBy('f.submitted_at', 'DESC', 'NULLS FIRST').addOrderBy('f.created_at', 'DESC').getMany();
+    if (filter.roundId && isId(filter.roundId))
+      query.andWhere('f.round_id = :roundId', { roundId: filter.roundId });
+    return query
+      .orderBy('f.submitted_at', 'DESC', 'NULLS FIRST')
+      .addOrderBy('f.created_at', 'DESC')
+      .getMany();
   }
 
   /** Inserts a draft; null when the alliance already has an open or valid filing (the index holds it). */
   async insertDraft(
     db: EntityManager,
-    draft: { tenantId: string; allianceId: string; roundId: string; authorityTenantId: string; createdBy: string },
+    draft: {
+      tenantId: string;
+      allianceId: string;
+      roundId: string;
+      authorityTenantId: string;
+      createdBy: string;
+    },
   ): Promise<string | null> {
     try {
       const rows = await db.query<{ id: string }[]>(
@@ -165,10 +175,7 @@ export class FilingsRepository {
   }
 
   /** The alliance as the register holds it now, with what the Art. 8 check reads. */
-  async alliance(
-    db: EntityManager,
-    allianceId: string,
-  ): Promise<RegisteredAlliance | null> {
+  async alliance(db: EntityManager, allianceId: string): Promise<RegisteredAlliance | null> {
     const alliance = isId(allianceId) ? await db.findOneBy(AllianceEntity, { id: allianceId }) : null;
     if (!alliance) return null;
     const snapshot = (await loadSnapshots(db, [alliance])).get(alliance.id);
@@ -194,7 +201,11 @@ export class FilingsRepository {
   }
 
   /** Of `ids`, the documents uploaded to the alliance's register. */
-  allianceDocuments(db: EntityManager, allianceId: string, ids: readonly string[]): Promise<DocumentEntity[]> {
+  allianceDocuments(
+    db: EntityManager,
+    allianceId: string,
+    ids: readonly string[],
+  ): Promise<DocumentEntity[]> {
     const valid = ids.filter(isId);
     return valid.length ? db.findBy(DocumentEntity, { id: In(valid), allianceId }) : Promise.resolve([]);
   }
@@ -202,7 +213,13 @@ export class FilingsRepository {
   async freeze(
     db: EntityManager,
     filing: FilingEntity,
-    snapshot: { kind: 'SUBMISSION' | 'CHANGE'; snapshot: FilingSnapshot; sha256: string; takenAt: Date; takenBy: string },
+    snapshot: {
+      kind: 'SUBMISSION' | 'CHANGE';
+      snapshot: FilingSnapshot;
+      sha256: string;
+      takenAt: Date;
+      takenBy: string;
+    },
   ): Promise<void> {
     await db.query(
       `INSERT INTO filing_snapshot (tenant_id, filing_id, seq, kind, snapshot, sha256, taken_at, taken_by)
@@ -274,7 +291,10 @@ export class FilingsRepository {
 
   objections(db: EntityManager, filingIds: readonly string[]): Promise<FilingObjectionEntity[]> {
     return filingIds.length
-      ? db.find(FilingObjectionEntity, { where: { filingId: In([...filingIds]) }, order: { receivedOn: 'ASC' } })
+      ? db.find(FilingObjectionEntity, {
+          where: { filingId: In([...filingIds]) },
+          order: { receivedOn: 'ASC' },
+        })
       : Promise.resolve([]);
   }
 
@@ -294,7 +314,13 @@ export class FilingsRepository {
   }
 
   /** Answers the objection if nobody has yet; false when it was answered meanwhile. */
-  async answerObjection(db: EntityManager, id: string, answer: string, by: string, at: Date): Promise<boolean> {
+  async answerObjection(
+    db: EntityManager,
+    id: string,
+    answer: string,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
     const result = await db
       .createQueryBuilder()
       .update(FilingObjectionEntity)

@@ -94,7 +94,8 @@ export class FilingsResolver {
   async filings(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
-    @Args('filter', { type: () => FilingFilterInput, defaultValue: { scope: 'ALL' } }) filter: FilingFilterInput,
+    @Args('filter', { type: () => FilingFilterInput, defaultValue: { scope: 'ALL' } })
+    filter: FilingFilterInput,
   ): Promise<FilingModel[]> {
     return (await this.service.list(ctx.db, viewer, filter)).map(toFilingModel);
   }
@@ -127,7 +128,9 @@ export class FilingsResolver {
   }
 
   @Allow(...STAFF_ROLES)
-  @Mutation(() => FilingModel, { description: '对备案执行一个操作（提交、受理、退回、公示、备案、变更、暂停、撤回、撤销）' })
+  @Mutation(() => FilingModel, {
+    description: '对备案执行一个操作（提交、受理、退回、公示、备案、变更、暂停、撤回、撤销）',
+  })
   async transitionFiling(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
@@ -260,7 +263,10 @@ export class FilingsResolver {
 
   @SignedIn()
   @ResolveField(() => [FilingObjectionModel])
-  async objections(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<FilingObjectionModel[]> {
+  async objections(
+    @Ctx() ctx: RequestContext,
+    @Parent() filing: FilingModel,
+  ): Promise<FilingObjectionModel[]> {
     const loader = perRequestLoader<string, FilingObjectionEntity[]>(ctx, 'filing-objections', async (ids) =>
       groupBy(ids, await this.repository.objections(ctx.db, ids), (o) => o.filingId),
     );
@@ -270,12 +276,19 @@ export class FilingsResolver {
   @SignedIn()
   @ResolveField(() => [String], { description: '当前用户此时可执行的操作' })
   availableActions(@CurrentViewer() viewer: Viewer, @Parent() filing: FilingModel): string[] {
-    return availableActions(FILING_WORKFLOW, filing.state as never, this.kind.actorsOf(viewer, filing as never));
+    return availableActions(
+      FILING_WORKFLOW,
+      filing.state as never,
+      this.kind.actorsOf(viewer, filing as never),
+    );
   }
 
   @SignedIn()
   @ResolveField(() => [FilingTimelineEntryModel])
-  async timeline(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<FilingTimelineEntryModel[]> {
+  async timeline(
+    @Ctx() ctx: RequestContext,
+    @Parent() filing: FilingModel,
+  ): Promise<FilingTimelineEntryModel[]> {
     const rows = await this.repository.timeline(ctx.db, filing.id);
     return rows.map((r) => ({
       at: r.occurred_at,

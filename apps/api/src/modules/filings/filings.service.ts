@@ -14,6 +14,7 @@ import type { EntityManager } from 'typeorm';
 import { actOn, requireAdmin } from '../../common/access/access';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, violation } from '../../common/errors/app-error';
+import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import type { FilingFilterInput, UpdateFilingInput } from './dto/filing.input';
@@ -54,7 +55,12 @@ export class FilingsService {
     });
   }
 
-  async create(ctx: RequestContext, viewer: Viewer, roundId: string, allianceId: string): Promise<FilingEntity> {
+  async create(
+    ctx: RequestContext,
+    viewer: Viewer,
+    roundId: string,
+    allianceId: string,
+  ): Promise<FilingEntity> {
     requireCityStaff(viewer);
     const violations: FieldViolation[] = [];
     const round = await this.rounds.find(ctx.db, roundId);
@@ -87,7 +93,8 @@ export class FilingsService {
     const filing = await this.get(ctx.db, input.id);
     if (filing.tenantId !== viewer.tenantId) throw new AppError('NOT_FOUND');
     if (!FILING_WORKFLOW.states[filing.state].editable) throw filingNotWithCity();
-    if (filing.version !== input.version) throw filingChanged();
+    const stale = () => staleEdit(ctx.db, 'filing', filing.id, '该备案');
+    if (filing.version !== input.version) throw await stale();
     const significance = input.significance.trim();
     const violations: FieldViolation[] = [];
     if ([...significance].length > SIGNIFICANCE_MAX_CHARS)
@@ -120,7 +127,7 @@ export class FilingsService {
     if (violations.length) throw badInput(violations);
     const form = { significance, level: level as SignificanceLevel | null };
     if (!(await this.filings.updateForm(ctx.db, filing.id, filing.state, filing.version, form)))
-      throw filingChanged();
+      throw await stale();
     await this.filings.replaceDocuments(
       ctx.db,
       filing,
@@ -183,8 +190,7 @@ export class FilingsService {
   ): Promise<FilingObjectionEntity> {
     const filing = await this.get(ctx.db, input.filingId);
     if (filing.authorityTenantId !== viewer.tenantId) throw new AppError('NOT_FOUND');
-    if (filing.state !== 'PUBLICISED')
-      throw new AppError('OBJECTION_OUTSIDE_NOTICE');
+    if (filing.state !== 'PUBLICISED') throw new AppError('OBJECTION_OUTSIDE_NOTICE');
     const violations: FieldViolation[] = [];
     const objector = input.objector.trim();
     const content = input.content.trim();
@@ -196,7 +202,11 @@ export class FilingsService {
       input.receivedOn > chinaDate(this.clock.now())
     )
       violations.push(
-        violation('receivedOn', 'IN_NOTICE', `收到日期应在公示期内（${filing.noticeStartsOn} 至 ${filing.noticeEndsOn}）`),
+        violation(
+          'receivedOn',
+          'IN_NOTICE',
+          `收到日期应在公示期内（${filing.noticeStartsOn} 至 ${filing.noticeEndsOn}）`,
+        ),
       );
     if (!objector || objector.length > 100 || checkControl(objector))
       violations.push(violation('objector', 'TEXT', '请填写异议人（不超过 100 字）'));
@@ -221,7 +231,12 @@ export class FilingsService {
     return actOn(await this.filings.findObjection(ctx.db, id));
   }
 
-  async answerObjection(ctx: RequestContext, viewer: Viewer, id: string, answer: string): Promise<FilingObjectionEntity> {
+  async answerObjection(
+    ctx: RequestContext,
+    viewer: Viewer,
+    id: string,
+    answer: string,
+  ): Promise<FilingObjectionEntity> {
     const objection = actOn(await this.filings.findObjection(ctx.db, id));
     const words = answer.trim();
     if (!words || words.length > 2000 || checkControl(words))
