@@ -139,11 +139,18 @@ function ReadOnlyDossier({ filing }: { filing: FilingDetail }) {
   );
 }
 
-/** Documents by kind, name, size and SHA-256 (the whole hash on hover, copyable). */
+/** Documents by kind, name (a link where it may be opened), size and SHA-256 (the whole hash on hover, copyable). */
 export function FilingDocumentsTable({
   documents,
 }: {
-  documents: readonly { documentId: string; kind: string; name: string; sha256: string; size: number }[];
+  documents: readonly {
+    documentId: string;
+    kind: string;
+    name: string;
+    sha256: string;
+    size: number;
+    downloadUrl?: string;
+  }[];
 }) {
   return (
     <Table
@@ -155,7 +162,13 @@ export function FilingDocumentsTable({
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未附材料" /> }}
       columns={[
         { title: '材料类别', key: 'kind', width: 150, render: (_: unknown, d) => kindLabel(d.kind) },
-        { title: '文件名', dataIndex: 'name', key: 'name', width: 260, ellipsis: true },
+        {
+          title: '文件名',
+          key: 'name',
+          width: 260,
+          ellipsis: true,
+          render: (_: unknown, d) => (d.downloadUrl ? <a href={d.downloadUrl}>{d.name}</a> : d.name),
+        },
         { title: '大小', key: 'size', width: 100, render: (_: unknown, d) => formatBytes(d.size) },
         {
           title: 'SHA-256',

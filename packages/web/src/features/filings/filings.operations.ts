@@ -104,6 +104,7 @@ export const FilingDetailQuery = graphql(`
         name
         sha256
         size
+        downloadUrl
       }
       submittedAt
       acceptedAt
