@@ -5,7 +5,13 @@ import { ApplicationEngine } from '../applications/application-engine';
 import { type JobHandler, JobHandlers } from '../jobs/job-handlers';
 import type { Job } from '../jobs/jobs.repository';
 import { MessagesService } from '../messages/messages.service';
-import { FILING_DISSOLUTION_JOB, FILING_LAPSE_JOB, FILING_NOTICE_END_JOB, FilingKind } from './filing.kind';
+import {
+  FILING_CORRECTION_REMINDER_JOB,
+  FILING_DISSOLUTION_JOB,
+  FILING_LAPSE_JOB,
+  FILING_NOTICE_END_JOB,
+  FilingKind,
+} from './filing.kind';
 import { FILING_WORKFLOW, type FilingAction, transitionOf } from '@xiangmeng/domain';
 import type { FilingEntity } from './filing.entity';
 import { FilingsRepository } from './filings.repository';
@@ -119,6 +125,39 @@ export class FilingNoticeEnd implements JobHandler, OnModuleInit {
       subjectType: 'filing',
       subjectId: filing.id,
       dedupeKey: `filing.notice_end:${filing.id}:${filing.noticeEndsOn}`,
+    });
+  }
+}
+
+/** Three days before a returned filing's correction deadline, the filing city is reminded. */
+@Injectable()
+export class FilingCorrectionReminder implements JobHandler, OnModuleInit {
+  readonly kind = FILING_CORRECTION_REMINDER_JOB;
+  readonly actsAs = 'AUTHORITY';
+
+  constructor(
+    private readonly filings: FilingsRepository,
+    private readonly messages: MessagesService,
+    private readonly handlers: JobHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(this);
+  }
+
+  async run(db: EntityManager, job: Job): Promise<void> {
+    const filing = await this.filings.find(db, filingIdOf(job));
+    if (!filing || filing.state !== 'RETURNED' || !job.key.endsWith(`:${filing.correctionDeadline}`)) return;
+    const name = filing.dossier?.alliance.name ?? '联盟';
+    await this.messages.post(db, {
+      to: { tenantId: filing.tenantId, roles: STAFF_ROLES },
+      kind: 'DEADLINE_SOON',
+      title: `补正期限临近：${name}`,
+      body: `「${name}」的备案被退回修改，补正期限为 ${filing.correctionDeadline}，逾期未重新提交将不予备案。`,
+      link: `/filings/${filing.id}`,
+      subjectType: 'filing',
+      subjectId: filing.id,
+      dedupeKey: `filing.correction_reminder:${filing.id}:${filing.correctionDeadline}`,
     });
   }
 }

@@ -13,7 +13,12 @@ import {
   FilingSnapshotEntity,
 } from './filing.entity';
 import { FilingKind } from './filing.kind';
-import { FilingCorrectionLapse, FilingDissolution, FilingNoticeEnd } from './filing-deadlines';
+import {
+  FilingCorrectionLapse,
+  FilingCorrectionReminder,
+  FilingDissolution,
+  FilingNoticeEnd,
+} from './filing-deadlines';
 import { FilingRoundReminders } from './filing-round-reminders';
 import { FilingRoundsRepository } from './filing-rounds.repository';
 import { FilingRoundsResolver } from './filing-rounds.resolver';
@@ -48,6 +53,7 @@ import { FilingsService } from './filings.service';
     FilingCorrectionLapse,
     FilingNoticeEnd,
     FilingDissolution,
+    FilingCorrectionReminder,
     FilingRoundsResolver,
     FilingsResolver,
   ],
