@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminDb } from '../support/admin-db';
-import {
-  type GraphqlAgent,
-  type GraphqlResponse,
-  startTestApi,
-  type TestApi,
-  type TestUser,
-} from '../support/harness';
+import { type GraphqlAgent, startTestApi, type TestApi, type TestUser } from '../support/harness';
 import { dataOf, errorShape, RegisterClient } from '../support/register-client';
-import { cellTally } from '../support/tenancy-fixtures';
+import { type BadInputRow, badInputCells, tablesFingerprintSql } from '../support/bad-input-table';
 import { TestClock } from '../support/test-clock';
 import { Fixtures } from '../pilots/db-fixtures';
 import { CHANGSHA, establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
@@ -66,14 +60,7 @@ type Fixture = {
   objectionId: string;
 };
 
-type Row = {
-  op: Op;
-  name: string;
-  who: Who;
-  variables: (f: Fixture) => Record<string, unknown>;
-  code: string;
-  violations?: [string, string][];
-};
+type Row = BadInputRow<Op, Who, Fixture>;
 
 const round = (changes: Record<string, unknown>) => (f: Fixture) => ({ input: roundInput(f.now, changes) });
 const form = (f: Fixture, changes: Record<string, unknown> = {}) => ({
@@ -538,15 +525,7 @@ const users = {} as Record<Who, TestUser>;
 const fixture = {} as Fixture;
 
 async function fingerprint(): Promise<string> {
-  const rows = await db.rows<{ part: string; digest: string }>(
-    [
-      ...FILING_TABLES.map(
-        (t) =>
-          `SELECT '${t}' AS part, count(*) || ':' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${t} x`,
-      ),
-      `SELECT 'audit_event', count(*) || ':' || coalesce(max(id), 0) FROM audit_event`,
-    ].join(' UNION ALL '),
-  );
+  const rows = await db.rows<{ part: string; digest: string }>(tablesFingerprintSql(FILING_TABLES));
   return rows.map((r) => `${r.part}=${r.digest}`).join(' ');
 }
 
@@ -658,43 +637,13 @@ afterAll(async () => {
   await api?.close();
 });
 
-function matches(named: [string, string][], [field, rule]: [string, string]): boolean {
-  return named.some(
-    ([f, r]) =>
-      (field.endsWith('*') ? f.startsWith(field.slice(0, -1)) : f === field) && (rule === '*' || r === rule),
-  );
-}
-
-const { cells } = cellTally('filing bad input');
-
 describe('bad input to filing: named, Chinese, HTTP 200, nothing written', () => {
-  cells(
-    TABLE,
-    (row) =>
-      `${row.op} / ${row.name} → ${row.code}${row.violations ? ` ${row.violations.map((v) => v.join(' ')).join(', ')}` : ''}`,
-    async (row) => {
-      const before = await fingerprint();
-      const res: GraphqlResponse = await agents[row.who].send(M[row.op], row.variables(fixture));
-      expect(res.status).toBe(200);
-      expect(res.errors?.length, JSON.stringify(res.errors)).toBe(1);
-      expect(res.data ?? null).toBeNull();
-      const error = res.errors![0]!;
-      expect(error.extensions?.code, JSON.stringify(res.errors)).toBe(row.code);
-      expect(error.message).toMatch(/[\u4e00-\u9fff]/);
-      const violations = (error.extensions?.violations ?? []) as {
-        field: string;
-        rule: string;
-        message: string;
-      }[];
-      const named = violations.map((v): [string, string] => [v.field, v.rule]);
-      for (const expected of row.violations ?? [])
-        expect(matches(named, expected), JSON.stringify(named)).toBe(true);
-      for (const v of violations) expect(v.message).toMatch(/[\u4e00-\u9fff]/);
-      if (row.code === 'BAD_USER_INPUT')
-        expect(error.message.startsWith(`${violations[0]!.field}:`)).toBe(true);
-      expect(await fingerprint()).toBe(before);
-    },
-  );
+  badInputCells({
+    title: 'filing bad input',
+    table: TABLE,
+    send: (row) => agents[row.who].send(M[row.op], row.variables(fixture)),
+    fingerprint,
+  });
 
   it('answers another city’s alliance exactly as a random one', async () => {
     const named = await agents.zzOfficer.send(M.create, {

@@ -5,7 +5,6 @@ import { AdminDb } from '../support/admin-db';
 import {
   createUser,
   type GraphqlAgent,
-  type GraphqlResponse,
   signedInAgent,
   startTestApi,
   type TestApi,
@@ -13,6 +12,7 @@ import {
 } from '../support/harness';
 import { dataOf, errorShape, FILES, RegisterClient } from '../support/register-client';
 import { cellTally } from '../support/tenancy-fixtures';
+import { type BadInputRow, badInputCells, tablesFingerprintSql } from '../support/bad-input-table';
 import { TestClock } from '../support/test-clock';
 import { createExpert, expertName, OPS, organization } from '../reviews/review-fixtures';
 import {
@@ -97,15 +97,7 @@ type Fixture = {
   objectionId: string;
 };
 
-type Row = {
-  op: Op;
-  name: string;
-  who: Who;
-  variables: (f: Fixture) => Record<string, unknown>;
-  code: string;
-  /** [field, rule] pairs the answer must name (a field ending in * matches by prefix). */
-  violations?: [string, string][];
-};
+type Row = BadInputRow<Op, Who, Fixture>;
 
 // ---- inputs the rows vary ----
 
@@ -1126,15 +1118,7 @@ const PILOT_TABLES = [
 
 /** Every row of every pilot table and the newest audit event: equal before and after means nothing was written. */
 async function fingerprint(): Promise<string> {
-  const rows = await db.rows<{ part: string; digest: string }>(
-    [
-      ...PILOT_TABLES.map(
-        (t) =>
-          `SELECT '${t}' AS part, count(*) || ':' || md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS digest FROM ${t} x`,
-      ),
-      `SELECT 'audit_event', count(*) || ':' || coalesce(max(id), 0) FROM audit_event`,
-    ].join(' UNION ALL '),
-  );
+  const rows = await db.rows<{ part: string; digest: string }>(tablesFingerprintSql(PILOT_TABLES));
   return rows.map((r) => `${r.part}=${r.digest}`).join(' ');
 }
 
@@ -1370,13 +1354,6 @@ afterAll(async () => {
   await api?.close();
 });
 
-function matches(named: [string, string][], [field, rule]: [string, string]): boolean {
-  return named.some(
-    ([f, r]) =>
-      (field.endsWith('*') ? f.startsWith(field.slice(0, -1)) : f === field) && (rule === '*' || r === rule),
-  );
-}
-
 /**
  * The fixture's current versions: a row the API wrongly accepts moves a version, and the rows after
  * it must still meet their own rule rather than a stale-version CONFLICT.
@@ -1395,38 +1372,16 @@ async function refreshVersions(): Promise<void> {
   fixture.seat.version = sheet!.version;
 }
 
-const { cells } = cellTally('pilot selection bad input');
+const { cells } = cellTally('pilot selection bad input (shape and look-alikes)');
 
 describe('bad input to pilot selection: named, Chinese, HTTP 200, nothing written', () => {
-  cells(
-    TABLE,
-    (row) =>
-      `${row.op} / ${row.name} → ${row.code}${row.violations ? ` ${row.violations.map((v) => v.join(' ')).join(', ')}` : ''}`,
-    async (row) => {
-      await refreshVersions();
-      const before = await fingerprint();
-      const res: GraphqlResponse = await agents[row.who].send(M[row.op], row.variables(fixture));
-      expect(res.status).toBe(200);
-      expect(res.errors?.length, JSON.stringify(res.errors)).toBe(1);
-      expect(res.data ?? null).toBeNull();
-      const error = res.errors![0]!;
-      expect(error.extensions?.code, JSON.stringify(res.errors)).toBe(row.code);
-      // Every message is Chinese, whatever the code.
-      expect(error.message).toMatch(/[\u4e00-\u9fff]/);
-      const violations = (error.extensions?.violations ?? []) as {
-        field: string;
-        rule: string;
-        message: string;
-      }[];
-      const named = violations.map((v): [string, string] => [v.field, v.rule]);
-      for (const expected of row.violations ?? [])
-        expect(matches(named, expected), JSON.stringify(named)).toBe(true);
-      for (const v of violations) expect(v.message).toMatch(/[\u4e00-\u9fff]/);
-      if (row.code === 'BAD_USER_INPUT')
-        expect(error.message.startsWith(`${violations[0]!.field}:`)).toBe(true);
-      expect(await fingerprint()).toBe(before);
-    },
-  );
+  badInputCells({
+    title: 'pilot selection bad input',
+    table: TABLE,
+    send: (row) => agents[row.who].send(M[row.op], row.variables(fixture)),
+    fingerprint,
+    before: refreshVersions,
+  });
 
   cells(
     WRONG_SHAPE,
