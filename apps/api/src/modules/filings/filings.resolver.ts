@@ -203,9 +203,10 @@ export class FilingsResolver {
   @SignedIn()
   @ResolveField(() => FilingRoundModel)
   async round(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<FilingRoundModel> {
-    const loader = perRequestLoader<string, FilingRoundEntity | null>(ctx, 'filing-round', (ids) =>
-      Promise.all(ids.map((id) => this.rounds.find(ctx.db, id))),
-    );
+    const loader = perRequestLoader<string, FilingRoundEntity | null>(ctx, 'filing-round', async (ids) => {
+      const rows = await this.rounds.findMany(ctx.db, ids);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
     const round = await loader.load(filing.roundId);
     if (!round) throw new Error(`round ${filing.roundId} of filing ${filing.id} not readable`);
     return toRoundModel(round, this.clock.now());
