@@ -1,5 +1,6 @@
 import {
   BookOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -43,6 +44,8 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
       { path: '/pilots/applications', label: '试点申报', icon: <SolutionOutlined /> },
       { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
+      // Filing its pilot alliances with the province (Art. 21).
+      { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },

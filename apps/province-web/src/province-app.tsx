@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   BookOutlined,
+  CarryOutOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -49,6 +51,9 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/pilots/applications', label: '收到的申报', icon: <InboxOutlined /> },
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
       { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
+      // Filing (Art. 21): the rounds the province opens, and the cities' filings it receives.
+      { path: '/filings/rounds', label: '备案批次', icon: <CarryOutOutlined /> },
+      { path: '/filings', label: '收到的备案', icon: <FileDoneOutlined /> },
       { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );

@@ -1,5 +1,5 @@
 import { type GraphqlAgent, type GraphqlResponse } from '../support/harness';
-import { dataOf } from '../support/register-client';
+import { dataOf, FILES } from '../support/register-client';
 import { Fixtures } from '../pilots/db-fixtures';
 
 export const FILING_FIELDS = `id state version allianceId allianceName cityName significance level filingNumber filedOn
@@ -135,4 +135,17 @@ export async function act(
   extra: { reason?: string; correctionDeadline?: string } = {},
 ): Promise<FilingView> {
   return dataOf(await transitionFiling(agent, filing, action, extra)).transitionFiling;
+}
+
+/** A real upload to the alliance's register (the fixtures' documents have no stored file). */
+export async function upload(agent: GraphqlAgent, allianceId: string): Promise<string> {
+  const res = await agent
+    .raw()
+    .post('/api/documents')
+    .set('x-xiangmeng-request', '1')
+    .field('allianceId', allianceId)
+    .field('kind', 'ATTACHMENT')
+    .attach('file', FILES.pdf(), '推荐函.pdf');
+  if (res.status !== 201) throw new Error(`upload: ${JSON.stringify(res.body)}`);
+  return (res.body as { id: string }).id;
 }

@@ -13,7 +13,7 @@ import { TestClock } from '../support/test-clock';
 import { Fixtures } from '../pilots/db-fixtures';
 import { CHANGSHA, establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
 import { expertAccount } from '../reviews/review-fixtures';
-import { act, ALL_DOCUMENTS, cityPilot, F, type FilingView, publishedRound } from './filing-client';
+import { act, ALL_DOCUMENTS, cityPilot, F, type FilingView, publishedRound, upload } from './filing-client';
 
 // Who sees a filing, through GraphQL and as the runtime role in SQL: the province from its
 // submission on (never a draft), the live register record only while the filing is in force,
@@ -31,6 +31,7 @@ describe('filing isolation', () => {
   const users: Record<string, TestUser> = {};
   let filing: FilingView;
   let allianceId: string;
+  let uploaded: string;
   const as = (key: string) => agents[key]!;
   const identity = (key: string) => ({
     tenantId: users[key]!.tenantId,
@@ -82,6 +83,8 @@ describe('filing isolation', () => {
     }
     allianceId = (await establishedAlliance(as('zzOfficer'), 'SE0702')).alliance.id;
     const documents = await cityPilot(fixtures, users.zzOfficer!.tenantId, allianceId);
+    uploaded = await upload(as('zzOfficer'), allianceId);
+    documents[0] = uploaded;
     const round = await publishedRound(as('provOfficer'), as('provAdmin'), clock.now());
     const created = dataOf(
       await as('zzOfficer').send<{ createFiling: FilingView }>(F.create, { roundId: round.id, allianceId }),
@@ -133,6 +136,12 @@ describe('filing isolation', () => {
     await sameAsRandom('provOfficer', ALLIANCE, allianceId);
     for (const key of ['csAdmin', 'provExpert', 'zzExpert']) await sameAsRandom(key, F.filing, filing.id);
     expect(await sqlReads('csAdmin')).toEqual(nothing);
+    // The province opens what was filed; 长沙 gets what a random document gets.
+    const url = `/api/documents/${uploaded}`;
+    expect((await as('provOfficer').raw().get(url)).status).toBe(200);
+    const named = await as('csAdmin').raw().get(url);
+    const random = await as('csAdmin').raw().get(`/api/documents/${randomUUID()}`);
+    expect([named.status, named.body]).toEqual([random.status, random.body]);
     expect(await sqlReads('provExpert')).toEqual(nothing);
   });
 

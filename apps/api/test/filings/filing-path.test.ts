@@ -254,12 +254,20 @@ describe('filing a city pilot with the province', () => {
       correctionDeadline: '2027-03-15',
     });
     const scheduler = api.app.get(JobScheduler);
-    clock.advance(4 * DAY); // 2027-03-14: the deadline has not passed
+    clock.advance(4 * DAY); // 2027-03-14: the deadline has not passed; its reminder is due
     await scheduler.runDue();
     const reader = await signedInAgent(api, users.zzOfficer!);
     expect(dataOf(await reader.send<{ filing: FilingView }>(F.filing, { id: other.id })).filing.state).toBe(
       'RETURNED',
     );
+    const inbox = dataOf(
+      await reader.send<{ myMessages: { kind: string; body: string }[] }>(
+        '{ myMessages(first: 50) { kind body } }',
+      ),
+    ).myMessages;
+    expect(
+      inbox.filter((m) => m.kind === 'DEADLINE_SOON' && m.body.includes('补正期限为 2027-03-15')),
+    ).toHaveLength(1);
     clock.advance(2 * DAY); // 2027-03-16: it has
     await scheduler.runDue();
     await scheduler.runDue();

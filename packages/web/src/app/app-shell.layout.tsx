@@ -27,7 +27,9 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* The chrome a printed page leaves out (the filing certificate's print rules name it). */}
       <Layout.Header
+        className="app-shell-chrome"
         style={{
           display: 'flex',
           alignItems: 'center',
@@ -62,7 +64,13 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
         </Flex>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Layout.Sider
+          className="app-shell-chrome"
+          width={200}
+          theme="light"
+          breakpoint="lg"
+          collapsedWidth={0}
+        >
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
@@ -75,7 +83,7 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="app-shell-content" style={{ padding: 24 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -50,6 +50,18 @@ const MyReviewsPage = lazy(() =>
 const ReviewSheetPage = lazy(() =>
   import('../features/reviews/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
 );
+const FilingRoundsPage = lazy(() =>
+  import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
+);
+const FilingsPage = lazy(() =>
+  import('../features/filings/filings.page').then((m) => ({ default: m.FilingsPage })),
+);
+const FilingDetailPage = lazy(() =>
+  import('../features/filings/filing-detail.page').then((m) => ({ default: m.FilingDetailPage })),
+);
+const FilingCertificatePage = lazy(() =>
+  import('../features/filings/filing-certificate.page').then((m) => ({ default: m.FilingCertificatePage })),
+);
 
 const MessagesPage = lazy(() =>
   import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
@@ -71,7 +83,7 @@ export function sharedRoutes({
   staffRoles,
   adminRoles,
 }: {
-  /** the tier's administrators and officers: the register, measures, pilots and the expert pool */
+  /** the tier's administrators and officers: the register, measures, pilots, filings and the expert pool */
   staffRoles: readonly Role[];
   /** who manages the tier's user accounts */
   adminRoles: readonly Role[];
@@ -105,6 +117,12 @@ export function sharedRoutes({
           <Route path="applications/new" element={<NewPilotApplicationPage />} />
           <Route path="applications/:applicationId" element={<PilotApplicationDetailPage />} />
           <Route path="confirmed" element={<ConfirmedPilotsPage />} />
+        </Route>
+        <Route path="filings">
+          <Route index element={<FilingsPage />} />
+          <Route path="rounds" element={<FilingRoundsPage />} />
+          <Route path=":filingId" element={<FilingDetailPage />} />
+          <Route path=":filingId/certificate" element={<FilingCertificatePage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />

@@ -394,6 +394,26 @@ export class Filing1764460000000 implements MigrationInterface {
            AND (f.tenant_id = app_tenant_id() OR (f.authority_tenant_id = app_tenant_id() AND f.submitted_at IS NOT NULL))
       $$;
       ALTER FUNCTION filing_alliance_dissolved(uuid) OWNER TO xiangmeng_definer;
+
+      -- An alliance that dissolves takes its filing in force with it: the province's scheduler
+      -- revokes it (REVOKE_ON_DISSOLUTION), as the province, in its own audit chain. The city's
+      -- transaction may not queue the province's work, so the dissolution itself does.
+      GRANT INSERT ON job TO xiangmeng_definer;
+      CREATE FUNCTION filing_revoke_on_dissolution() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        INSERT INTO job (tenant_id, kind, key, payload, run_at)
+        SELECT f.authority_tenant_id, 'filing.alliance_dissolved', f.id::text, jsonb_build_object('filingId', f.id), now()
+          FROM filing f
+         WHERE f.tenant_id = NEW.tenant_id AND f.alliance_id = NEW.id AND f.state IN ${IN_FORCE}
+        ON CONFLICT (tenant_id, kind, key) DO NOTHING;
+        RETURN NULL;
+      END $$;
+      ALTER FUNCTION filing_revoke_on_dissolution() OWNER TO xiangmeng_definer;
+      REVOKE ALL ON FUNCTION filing_revoke_on_dissolution() FROM PUBLIC;
+      CREATE TRIGGER filing_revoke_on_dissolution AFTER UPDATE OF status ON alliance
+        FOR EACH ROW WHEN (NEW.status = 'DISSOLVED' AND OLD.status IS DISTINCT FROM 'DISSOLVED')
+        EXECUTE FUNCTION filing_revoke_on_dissolution();
       REVOKE ALL ON FUNCTION filing_alliance_dissolved(uuid) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION filing_alliance_dissolved(uuid) TO xiangmeng_app;
       REVOKE ALL ON FUNCTION filing_timeline(uuid) FROM PUBLIC;
@@ -403,6 +423,9 @@ export class Filing1764460000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DROP TRIGGER filing_revoke_on_dissolution ON alliance;
+      DROP FUNCTION filing_revoke_on_dissolution();
+      REVOKE INSERT ON job FROM xiangmeng_definer;
       DROP FUNCTION filing_alliance_dissolved(uuid);
       DROP FUNCTION filing_timeline(uuid);
       DROP POLICY definer_read ON filing;

@@ -23,6 +23,7 @@ import {
   noticePeriodOver,
   publicNoticePeriod,
   quotaViolations,
+  reminderAt,
   roundIsOpen,
   roundRouteHolds,
   roundWindow,
@@ -51,6 +52,10 @@ const MAX_TEXT = 2000;
 
 /** The job that refuses a returned filing nobody corrected by its deadline. */
 export const FILING_LAPSE_JOB = 'filing.correction_lapse';
+/** The job that reminds the city of its correction deadline three days ahead. */
+export const FILING_CORRECTION_REMINDER_JOB = 'filing.correction_reminder';
+/** The job the alliance's dissolution queues for the province (a trigger of the register). */
+export const FILING_DISSOLUTION_JOB = 'filing.alliance_dissolved';
 /** The job that tells the province a filing's public notice has ended. */
 export const FILING_NOTICE_END_JOB = 'filing.notice_end';
 
@@ -272,13 +277,16 @@ export class FilingKind implements FilingKindRuntime {
     RETURN: async (f) => {
       const deadline = f.correctionDeadline!;
       // The deadline's own day still counts: the filing lapses as the next day begins (China time).
-      await this.jobs.schedule(f.db, {
+      const lapsesAt = new Date(`${addCalendarDays(deadline, 1)}T00:00:00+08:00`);
+      const job = {
         tenantId: f.filing.authorityTenantId,
-        kind: FILING_LAPSE_JOB,
         key: `${f.filing.id}:${deadline}`,
         payload: { filingId: f.filing.id },
-        runAt: new Date(`${addCalendarDays(deadline, 1)}T00:00:00+08:00`),
-      });
+      };
+      await this.jobs.schedule(f.db, { ...job, kind: FILING_LAPSE_JOB, runAt: lapsesAt });
+      const remindAt = reminderAt(lapsesAt, f.now);
+      if (remindAt)
+        await this.jobs.schedule(f.db, { ...job, kind: FILING_CORRECTION_REMINDER_JOB, runAt: remindAt });
       return { lastReason: f.text, correctionDeadline: deadline };
     },
     REFUSE: (f) => this.decision(f, {}),

@@ -77,6 +77,9 @@ export class FilingDocumentModel {
 
   @Field(() => Int)
   size: number;
+
+  @Field({ description: '下载地址（可读该备案者可下载）' })
+  downloadUrl: string;
 }
 
 @ObjectType('FilingChange', { description: '变更备案相对已备案内容的一处变化' })
@@ -168,7 +171,7 @@ export class FilingModel {
   @Field(() => ID)
   allianceId: string;
 
-  @Field(() => ID, { description: '备案的市州' })
+  @Field(() => ID, { description: '备案的市州（租户）' })
   cityTenantId: string;
 
   @Field()

@@ -13,7 +13,7 @@ import {
   FilingSnapshotEntity,
 } from './filing.entity';
 import { FilingKind } from './filing.kind';
-import { FilingCorrectionLapse, FilingNoticeEnd } from './filing-deadlines';
+import { FilingDeadlines } from './filing-deadlines';
 import { FilingRoundReminders } from './filing-round-reminders';
 import { FilingRoundsRepository } from './filing-rounds.repository';
 import { FilingRoundsResolver } from './filing-rounds.resolver';
@@ -45,8 +45,7 @@ import { FilingsService } from './filings.service';
     FilingRoundsService,
     FilingsService,
     FilingKind,
-    FilingCorrectionLapse,
-    FilingNoticeEnd,
+    FilingDeadlines,
     FilingRoundsResolver,
     FilingsResolver,
   ],

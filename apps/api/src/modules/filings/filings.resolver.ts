@@ -224,7 +224,7 @@ export class FilingsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => String, { description: '备案的市州科技局' })
+  @ResolveField(() => String, { description: '备案的市州名称' })
   async cityName(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<string> {
     const loader = perRequestLoader<string, string>(ctx, 'filing-city-name', async (ids) => {
       const names = await this.repository.tenantNames(ctx.db, ids);
@@ -236,8 +236,10 @@ export class FilingsResolver {
   @SignedIn()
   @ResolveField(() => [FilingDocumentModel])
   async documents(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<FilingDocumentModel[]> {
-    const loader = perRequestLoader<string, FilingDocumentModel[]>(ctx, 'filing-documents', (ids) =>
-      this.repository.attachedDocuments(ctx.db, ids),
+    const loader = perRequestLoader<string, FilingDocumentModel[]>(ctx, 'filing-documents', async (ids) =>
+      (await this.repository.attachedDocuments(ctx.db, ids)).map((list) =>
+        list.map((d) => ({ ...d, downloadUrl: `/api/documents/${d.documentId}` })),
+      ),
     );
     return loader.load(filing.id);
   }
