@@ -90,7 +90,7 @@ export function demoId(key: string): string {
 }
 
 /** A small seeded generator (mulberry32): the same alliance always gets the same figures. */
-function seededRandom(key: string): () => number {
+export function seededRandom(key: string): () => number {
   let state = digest(key).readUInt32BE(0);
   return () => {
     state = (state + 0x6d2b79f5) | 0;

@@ -2,6 +2,7 @@ import { HUNAN_DIVISIONS, PROVINCE_CODE, type Role } from '@xiangmeng/domain';
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_POLICY } from '@xiangmeng/api';
+import { seedDemoFilings } from './demo-filings.js';
 import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots.js';
 import { seedDemoRegister } from './demo-register.js';
 
@@ -46,7 +47,8 @@ const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'C
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [...provinceAccounts, ...cityAccounts];
 
 /**
- * Seeds the demo accounts and the demo alliance register once; running it again changes nothing.
+ * Seeds the demo accounts, the demo alliance register, the pilot and filing demos once; running it
+ * again changes nothing.
  * Connects as the owner (or a superuser) and sets each tenant before writing, so row-level
  * security checks every row. `created` counts accounts, `alliances` the register's new alliances.
  */
@@ -80,6 +82,8 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
     const register = await seedDemoRegister(client);
     // The pool's organizations and accounts exist now: the pilot demo links to them.
     await seedDemoPilots(client);
+    // Filings rest on the register and on each city's pilot decision: they come last.
+    await seedDemoFilings(client);
     await client.query('COMMIT');
     return { created, alliances: register.alliances };
   } catch (error) {
