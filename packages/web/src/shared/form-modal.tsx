@@ -16,7 +16,8 @@ type FormModalProps<Values> = {
   /** the form's name, which prefixes its fields' ids */
   name?: string;
   initialValues?: Partial<Values>;
-  loading: boolean;
+  /** Whether OK spins; by default while onSubmit runs. */
+  loading?: boolean;
   width?: number;
   /** Sends the values; throws what the API refused. */
   onSubmit: (values: Values) => Promise<void>;
@@ -61,16 +62,20 @@ export function FormModal<Values>({
 }: FormModalProps<Values>) {
   const [error, setError] = useState<FormModalError>(null);
   const [stale, setStale] = useState<ApiError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
 
   async function submit(values: Values) {
     setError(null);
     setStale(null);
+    setSubmitting(true);
     try {
       await onSubmit(values);
     } catch (refusal) {
       const apiError = toApiError(refusal);
       if (onReload && isStaleEdit(apiError)) setStale(apiError);
       else setError(placeError(form, apiError));
+    } finally {
+      setSubmitting(false);
     }
   }
 
@@ -87,7 +92,7 @@ export function FormModal<Values>({
       title={title}
       okText={okText}
       okButtonProps={okButtonProps}
-      confirmLoading={loading}
+      confirmLoading={loading ?? submitting}
       onOk={() => form.submit()}
       onCancel={onCancel}
       width={width}
