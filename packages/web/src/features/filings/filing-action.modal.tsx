@@ -7,11 +7,12 @@ import {
   type FilingAction,
   type FilingState,
 } from '@xiangmeng/domain';
-import { Alert, App, DatePicker, Form, Input, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { Alert, App, DatePicker, Form, Typography, type ButtonProps, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ApiError } from '../../shared/api-error';
 import { todayInChina, toCalendarDate } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
+import { ReasonField } from '../../shared/reason-field';
 import { actionAsks, filingGaps, guardsKnownToFail } from './filing-values';
 import { FilingRoundDefaultsQuery, TransitionFilingMutation, type FilingDetail } from './filings.operations';
 
@@ -48,7 +49,6 @@ const REASON_LABELS: Partial<Record<FilingAction, string>> = {
 };
 
 const DANGER: readonly FilingAction[] = ['REFUSE', 'SUSPEND', 'WITHDRAW', 'REVOKE'];
-const REASON_MAX = 2000;
 
 type Values = { reason?: string; correctionDeadline?: Dayjs };
 
@@ -227,18 +227,7 @@ export function FilingActionModal({
           />
         </Form.Item>
       )}
-      {asks.reason && (
-        <Form.Item
-          label={reasonLabel}
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: `请填写${reasonLabel}` },
-            { max: REASON_MAX, message: `${reasonLabel}不能超过 ${REASON_MAX} 个字` },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={REASON_MAX} showCount data-testid="filing-action-reason" />
-        </Form.Item>
-      )}
+      {asks.reason && <ReasonField name="reason" label={reasonLabel} testId="filing-action-reason" />}
     </FormModal>
   );
 }

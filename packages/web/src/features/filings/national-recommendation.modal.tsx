@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Form, Input, Typography, type ButtonProps } from 'antd';
+import { App, Form, Typography, type ButtonProps } from 'antd';
 import { FormModal } from '../../shared/form-modal';
 import { placeViolations } from '../../shared/form-violations';
+import { ReasonField } from '../../shared/reason-field';
 import {
   RecommendFilingNationallyMutation,
   WithdrawNationalRecommendationMutation,
@@ -9,8 +10,6 @@ import {
 } from './filings.operations';
 
 type Values = { text: string };
-
-const TEXT_MAX = 2000;
 
 /**
  * 推荐参加国家层面试点, or withdrawing that recommendation: a filed alliance only, by a province
@@ -81,16 +80,7 @@ export function NationalRecommendationModal({
         </Typography.Paragraph>
       }
     >
-      <Form.Item
-        label={label}
-        name="text"
-        rules={[
-          { required: true, whitespace: true, message: `请填写${label}` },
-          { max: TEXT_MAX, message: `${label}不能超过 ${TEXT_MAX} 个字` },
-        ]}
-      >
-        <Input.TextArea rows={4} maxLength={TEXT_MAX} showCount data-testid="filing-national-text" />
-      </Form.Item>
+      <ReasonField name="text" label={label} testId="filing-national-text" />
     </FormModal>
   );
 }

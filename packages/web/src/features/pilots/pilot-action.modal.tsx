@@ -5,11 +5,12 @@ import {
   PILOT_ACTION_LABELS,
   type PilotAction,
 } from '@xiangmeng/domain';
-import { Alert, App, Descriptions, Form, Input, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { Alert, App, Descriptions, Form, Typography, type ButtonProps, type FormInstance } from 'antd';
 import type { ApiError } from '../../shared/api-error';
 import { measuresLabel } from '../measures/measures-label';
 import type { PilotApplicationDetail } from './pilot-application-form.section';
 import { FormModal } from '../../shared/form-modal';
+import { ReasonField } from '../../shared/reason-field';
 import { TransitionPilotApplicationMutation } from './pilots.operations';
 
 type TextField = { name: 'reason' | 'opinion'; label: string; placeholder: string };
@@ -189,21 +190,12 @@ export function PilotActionModal({
       }
     >
       {field && (
-        <Form.Item
-          label={field.label}
+        <ReasonField
           name="text"
-          rules={[
-            { required: true, whitespace: true, message: `请填写${field.label}` },
-            { max: 2000, message: `${field.label}不能超过 2000 个字` },
-          ]}
-        >
-          <Input.TextArea
-            rows={4}
-            maxLength={2000}
-            placeholder={field.placeholder}
-            data-testid="pilot-action-text"
-          />
-        </Form.Item>
+          label={field.label}
+          placeholder={field.placeholder}
+          testId="pilot-action-text"
+        />
       )}
     </FormModal>
   );
