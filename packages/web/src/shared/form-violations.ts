@@ -60,3 +60,24 @@ export function placeViolations(
   if (error.violations.length > 0 && rest.length === 0) return null;
   return { ...error, violations: rest };
 }
+
+/**
+ * Puts beside each form field the violations of the API fields and guards it answers for (listed
+ * in `byField`, names as the API sends them); returns what is left for the alert, or null when
+ * everything was placed.
+ */
+export function placeViolationsByField(
+  form: FormInstance,
+  error: ApiError,
+  byField: Readonly<Record<string, readonly string[]>>,
+): ApiError | null {
+  const placed = new Set<ApiError['violations'][number]>();
+  for (const [name, apiFields] of Object.entries(byField)) {
+    const onField = error.violations.filter((v) => apiFields.includes(v.field));
+    if (onField.length === 0) continue;
+    form.setFields([{ name, errors: onField.map((v) => v.message) }]);
+    onField.forEach((v) => placed.add(v));
+  }
+  const rest = error.violations.filter((v) => !placed.has(v));
+  return placed.size > 0 && rest.length === 0 ? null : { ...error, violations: rest };
+}

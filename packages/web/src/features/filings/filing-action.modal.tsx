@@ -7,11 +7,11 @@ import {
   type FilingAction,
   type FilingState,
 } from '@xiangmeng/domain';
-import { Alert, App, DatePicker, Form, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { Alert, App, DatePicker, Form, Typography, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { ApiError } from '../../shared/api-error';
 import { todayInChina, toCalendarDate } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
+import { placeViolationsByField } from '../../shared/form-violations';
 import { ReasonField } from '../../shared/reason-field';
 import { actionAsks, filingGaps, guardsKnownToFail } from './filing-values';
 import { FilingRoundDefaultsQuery, TransitionFilingMutation, type FilingDetail } from './filings.operations';
@@ -121,19 +121,6 @@ export function FilingActionModal({
     onClose();
   }
 
-  // A violation of a field goes beside it; guard failures and the rest are listed above.
-  function placeError(form: FormInstance<Values>, apiError: ApiError): ApiError | null {
-    const placed = new Set<ApiError['violations'][number]>();
-    for (const name of Object.keys(FIELD_VIOLATIONS) as (keyof Values)[]) {
-      const onField = apiError.violations.filter((v) => FIELD_VIOLATIONS[name].includes(v.field));
-      if (onField.length === 0 || (name === 'reason' ? !asks.reason : !asks.correctionDeadline)) continue;
-      form.setFields([{ name, errors: onField.map((v) => v.message) }]);
-      onField.forEach((v) => placed.add(v));
-    }
-    const rest = apiError.violations.filter((v) => !placed.has(v));
-    return placed.size > 0 && rest.length === 0 ? null : { ...apiError, violations: rest };
-  }
-
   return (
     <FormModal<Values>
       open
@@ -146,7 +133,13 @@ export function FilingActionModal({
       form={form}
       name={`filing-action-${action}`}
       onSubmit={confirm}
-      placeError={placeError}
+      // A violation of a field the step asks for goes beside it; guard failures and the rest above.
+      placeError={(form, apiError) =>
+        placeViolationsByField(form, apiError, {
+          reason: asks.reason ? FIELD_VIOLATIONS.reason : [],
+          correctionDeadline: asks.correctionDeadline ? FIELD_VIOLATIONS.correctionDeadline : [],
+        })
+      }
       errorTestId="filing-action-error"
       intro={
         <>

@@ -5,11 +5,11 @@ import {
   PILOT_ACTION_LABELS,
   type PilotAction,
 } from '@xiangmeng/domain';
-import { Alert, App, Descriptions, Form, Typography, type ButtonProps, type FormInstance } from 'antd';
-import type { ApiError } from '../../shared/api-error';
+import { Alert, App, Descriptions, Form, Typography, type ButtonProps } from 'antd';
 import { measuresLabel } from '../measures/measures-label';
 import type { PilotApplicationDetail } from './pilot-application-form.section';
 import { FormModal } from '../../shared/form-modal';
+import { placeViolationsByField } from '../../shared/form-violations';
 import { ReasonField } from '../../shared/reason-field';
 import { TransitionPilotApplicationMutation } from './pilots.operations';
 
@@ -113,14 +113,6 @@ export function PilotActionModal({
     onClose();
   }
 
-  // A violation of the text field goes beside it; guard and Art. 8 failures are listed above.
-  function placeError(form: FormInstance<Values>, apiError: ApiError): ApiError | null {
-    const onField = apiError.violations.filter((v) => field && TEXT_VIOLATIONS[field.name].includes(v.field));
-    if (onField.length > 0) form.setFields([{ name: 'text', errors: onField.map((v) => v.message) }]);
-    const rest = apiError.violations.filter((v) => !onField.includes(v));
-    return onField.length > 0 && rest.length === 0 ? null : { ...apiError, violations: rest };
-  }
-
   return (
     <FormModal<Values>
       open={open}
@@ -133,7 +125,10 @@ export function PilotActionModal({
       form={form}
       name={`pilot-action-${action}`}
       onSubmit={confirm}
-      placeError={placeError}
+      // A violation of the text goes beside it; guard and Art. 8 failures are listed above.
+      placeError={(form, apiError) =>
+        placeViolationsByField(form, apiError, { text: field ? TEXT_VIOLATIONS[field.name] : [] })
+      }
       errorTestId="pilot-action-error"
       intro={
         <>
