@@ -27,7 +27,7 @@ describe('filing notices', () => {
     for (const [action, notice] of Object.entries(FILING_NOTICES)) {
       const actors = FILING_WORKFLOW.transitions.filter((t) => t.action === action).flatMap((t) => t.actors);
       expect(actors.length).toBeGreaterThan(0);
-      if (notice!.to === 'PROVINCE') expect(actors).toEqual(expect.arrayContaining(['FILING_CITY']));
+      if (notice.to === 'PROVINCE') expect(actors).toEqual(expect.arrayContaining(['FILING_CITY']));
       else expect(actors).not.toContain('FILING_CITY');
     }
   });
