@@ -1,0 +1,34 @@
+import { FILING_STATE_LABELS, type FilingState, LAPSED_FILING_STATES } from './filing-workflow.js';
+
+// The filing the register shows beside an alliance, and the register's filter on it. An alliance
+// has at most one filing that is open or in force (Art. 21); after it lapses (refused, withdrawn,
+// revoked) the alliance may be filed again, so the older ones stay as history.
+
+/** The register's filter for alliances without any filing the viewer reads. */
+export const NO_FILING = 'NONE';
+export type RegisterFilingFilter = FilingState | typeof NO_FILING;
+
+export const REGISTER_FILING_FILTER_LABELS: Record<RegisterFilingFilter, string> = {
+  ...FILING_STATE_LABELS,
+  [NO_FILING]: '未备案',
+};
+
+export function isRegisterFilingFilter(value: unknown): value is RegisterFilingFilter {
+  return typeof value === 'string' && Object.hasOwn(REGISTER_FILING_FILTER_LABELS, value);
+}
+
+/**
+ * The alliance's current filing among those the viewer reads: the open or valid one, else the
+ * latest lapsed one; null when there is none. The register's SQL filter makes the same choice.
+ */
+export function currentFiling<F extends { state: string; createdAt: Date }>(filings: readonly F[]): F | null {
+  const lapsed = (f: F) => (LAPSED_FILING_STATES as readonly string[]).includes(f.state);
+  let current: F | null = null;
+  for (const filing of filings) {
+    const better =
+      !current ||
+      (lapsed(filing) !== lapsed(current) ? !lapsed(filing) : filing.createdAt > current.createdAt);
+    if (better) current = filing;
+  }
+  return current;
+}
