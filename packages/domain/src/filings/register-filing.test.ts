@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FilingState, LAPSED_FILING_STATES } from './filing-workflow.js';
-import { currentFiling, isRegisterFilingFilter, NO_FILING } from './register-filing.js';
+import {
+  currentFiling,
+  type FilingStage,
+  filingStageOf,
+  isRegisterFilingFilter,
+  NO_FILING,
+} from './register-filing.js';
 
 const at = (day: number) => new Date(Date.UTC(2027, 0, day));
 const filing = (state: FilingState, day: number) => ({ state, createdAt: at(day) });
@@ -56,5 +62,28 @@ describe('isRegisterFilingFilter', () => {
     [null, false],
   ])('%s → %s', (value, expected) => {
     expect(isRegisterFilingFilter(value)).toBe(expected);
+  });
+});
+
+describe('filingStageOf', () => {
+  const STAGES: Record<FilingState, FilingStage> = {
+    DRAFT: 'DRAFT',
+    SUBMITTED: 'IN_PROGRESS',
+    ACCEPTED: 'IN_PROGRESS',
+    RETURNED: 'IN_PROGRESS',
+    IN_REVIEW: 'IN_PROGRESS',
+    REVIEWED: 'IN_PROGRESS',
+    PUBLICISED: 'IN_PROGRESS',
+    FILED: 'IN_FORCE',
+    CHANGE_SUBMITTED: 'IN_FORCE',
+    SUSPENDED: 'IN_FORCE',
+    REFUSED: 'ENDED',
+    WITHDRAWN: 'ENDED',
+    REVOKED: 'ENDED',
+  };
+
+  // Written out (a Record, so no state is missed), not derived from the traits the rule reads.
+  it.each(Object.entries(STAGES) as [FilingState, FilingStage][])('%s is %s', (state, stage) => {
+    expect(filingStageOf(state)).toBe(stage);
   });
 });
