@@ -7,7 +7,7 @@ const COUNT_HEADERS = ['联盟数', '已成立', '市级试点', '省级试点']
 test('the province home shows per-division register counts with a province total', async ({ page }) => {
   await signInToProvince(page, { username: 'admin', password: DEMO_PASSWORD });
 
-  const divisions = page.getByRole('table');
+  const divisions = page.getByTestId('divisions').getByRole('table');
   for (const header of COUNT_HEADERS) {
     await expect(divisions.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
   }

@@ -25,7 +25,7 @@ test('the province admin signs in, sees the 14 divisions, opens user management 
 
   await expect(page).toHaveURL(/\/province\/$/);
   await expect(page.getByTestId('current-user')).toContainText('省厅管理员（演示）');
-  const divisions = page.getByRole('table');
+  const divisions = page.getByTestId('divisions').getByRole('table');
   for (const name of DIVISIONS) {
     await expect(divisions.getByRole('cell', { name, exact: true })).toBeVisible();
   }

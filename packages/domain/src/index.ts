@@ -44,4 +44,5 @@ export * from './filings/filing-number.js';
 export * from './filings/filing-records.js';
 export * from './filings/filing-notices.js';
 export * from './filings/filing-freeze.js';
+export * from './filings/register-filing.js';
 export * from './pilots/pilot-notices.js';

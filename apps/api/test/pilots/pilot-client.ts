@@ -126,7 +126,7 @@ export async function publishedCall(
 }
 
 /** An alliance meeting Art. 8 in `industryCode`, established on 2024-04-01. */
-export async function establishedAlliance(officer: GraphqlAgent, industryCode: string) {
+export async function establishedAlliance(officer: GraphqlAgent, industryCode: string, name?: string) {
   const register = new RegisterClient(officer);
   const enterprise = await register.addOrganization({
     type: 'ENTERPRISE',
@@ -135,7 +135,7 @@ export async function establishedAlliance(officer: GraphqlAgent, industryCode: s
   });
   const university = await register.addOrganization({ type: 'UNIVERSITY' });
   const institute = await register.addOrganization({ type: 'RESEARCH_INSTITUTE' });
-  const alliance = await register.registerAlliance({ industryCode, foundedOn: '2024-03-01' });
+  const alliance = await register.registerAlliance({ name, industryCode, foundedOn: '2024-03-01' });
   await register.addMember(alliance.id, enterprise.id, 'CHAIR', '2024-03-01');
   await register.addMember(alliance.id, university.id, 'VICE_CHAIR', '2024-03-01');
   await register.addMember(alliance.id, institute.id, 'MEMBER', '2024-03-01');

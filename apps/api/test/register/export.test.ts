@@ -45,7 +45,7 @@ async function exportRows(
   const header = values(1).map(text);
   const rows: ExportRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r += 1) {
-    const [name, industry, foundedOn, status, , chair, members, founding] = values(r);
+    const [name, , industry, foundedOn, status, , chair, members, founding] = values(r);
     rows.push({
       name: text(name),
       industry: text(industry),
@@ -88,6 +88,7 @@ describe('register export (xlsx)', () => {
     const { header, rows } = await exportRows(changsha.agent, { search: token });
     expect(header).toEqual([
       '联盟名称',
+      '登记单位',
       '产业分类',
       '发起日期',
       '状态',
@@ -95,6 +96,8 @@ describe('register export (xlsx)', () => {
       '理事长单位',
       '现有成员数',
       expect.stringMatching(/^第八条（\d{4}-\d{2}-\d{2}）$/),
+      '备案状态',
+      '备案号',
     ]);
     expect(rows.map((r) => r.name)).toEqual([...mine].reverse());
     const list = dataOf(

@@ -17,7 +17,8 @@ import {
 // Statements are counted where TypeORM logs them: every query a request's runner sends passes
 // through the data source's logger, transaction control and identity statements included.
 
-// Every relation an alliance has, and the register list as the city app and the benchmark ask for it.
+// Every relation an alliance has, and the register list as the apps ask for it (the benchmark's
+// query with the 市州 and 备案 columns).
 const FULL_PAGE = `
   query RegisterPage($first: Int!) {
     alliances(first: $first) {
@@ -26,6 +27,7 @@ const FULL_PAGE = `
         id name status
         industry { name }
         tenant { name }
+        filing { state filingNumber }
         chairMember { name }
         hostOrganization { name }
         members(current: true) { organization { name } role }
@@ -46,6 +48,8 @@ const LIST_PAGE = `
       nodes {
         id name status
         industry { name }
+        tenant { code name }
+        filing { state filingNumber }
         chairMember { name }
         members(current: true) { organization { name } role }
         foundingCheck { allHold conditions { condition holds } }
@@ -181,7 +185,8 @@ describe('statements per register page', () => {
 
   it.each([
     { page: 'every relation', query: FULL_PAGE, most: 20 },
-    { page: 'the register list', query: LIST_PAGE, most: 14 },
+    // The list's 市州 and 备案 columns cost one batch each.
+    { page: 'the register list', query: LIST_PAGE, most: 16 },
   ])('runs the same statements for 5 alliances as for 50: $page', async ({ page, query, most }) => {
     const five = await statementsFor(query, 5);
     const fifty = await statementsFor(query, 50);

@@ -17,6 +17,7 @@ import { cellTally, MATRIX_TIERS } from '../support/tenancy-fixtures';
 const FORBIDDEN_TO_EXPERTS = {
   users: '{ users { id } }',
   divisions: '{ divisions { userCount } }',
+  filingCountsByCity: '{ filingCountsByCity { total } }',
   alliances: '{ alliances { totalCount } }',
   setUserDisabled: `mutation { setUserDisabled(input: { userId: "00000000-0000-4000-8000-000000000000", disabled: true }) { id } }`,
 } as const;

@@ -267,6 +267,8 @@ export const FILING_GUARD_LABELS: Record<FilingGuard, string> = labelsOf(FILING_
 export const FINAL_FILING_STATES: readonly FilingState[] = statesWhere(FILING_WORKFLOW, 'final');
 /** The states that no longer count as the alliance's one filing. */
 export const LAPSED_FILING_STATES: readonly FilingState[] = statesWhere(FILING_WORKFLOW, 'lapsed');
+/** The states in which a filing is in force: the province reads the alliance's live record. */
+export const IN_FORCE_FILING_STATES: readonly FilingState[] = IN_FORCE;
 
 type RouteSettings = { reviewRequired: boolean; noticeDays: number };
 

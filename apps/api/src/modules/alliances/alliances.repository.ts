@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { type GovernanceBodyKind, normalizeCreditCode } from '@xiangmeng/domain';
+import {
+  type GovernanceBodyKind,
+  LAPSED_FILING_STATES,
+  NO_FILING,
+  normalizeCreditCode,
+} from '@xiangmeng/domain';
 import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { AllianceOutputEntity } from './alliance-output.entity';
 import { loadSnapshots, type StoredSnapshot } from './alliance-snapshots';
 import { AllianceEntity } from './alliance.entity';
-import type { AllianceFilterInput } from './dto/alliance.input';
 import { GovernanceBodyEntity } from './governance-body.entity';
+import type { RegisterFilter } from './register-filter';
 
 export type NewAlliance = Pick<
   AllianceEntity,
@@ -34,7 +39,13 @@ export type NewOutput = Omit<AllianceOutputEntity, 'id' | 'createdAt'>;
 /** Where a register page starts: after the alliance created at `createdAt` with `id`. */
 export type RegisterCursor = { createdAt: string; id: string };
 /** What the register's export adds to each alliance. */
-export type RegisterDetails = { id: string; chair: string | null; members: number; industry: string };
+export type RegisterDetails = {
+  id: string;
+  chair: string | null;
+  members: number;
+  industry: string;
+  city: string;
+};
 
 /** The alliance rows, their governance bodies and outputs, and the register's list. */
 @Injectable()
@@ -162,8 +173,22 @@ export class AlliancesRepository {
   }
 
   /** The register's list: filters, search by alliance or member, newest first. */
-  private filtered(db: EntityManager, filter: AllianceFilterInput): SelectQueryBuilder<AllianceEntity> {
+  private filtered(db: EntityManager, filter: RegisterFilter): SelectQueryBuilder<AllianceEntity> {
     const query = db.createQueryBuilder(AllianceEntity, 'a');
+    if (filter.tenantId) query.andWhere('a.tenant_id = :tenantId', { tenantId: filter.tenantId });
+    // Filings as row-level security lets the viewer read them: a city its own, the province those
+    // sent to it. The current one is the domain's `currentFiling`: open or valid first, then newest.
+    if (filter.filingState === NO_FILING) {
+      query.andWhere(
+        'NOT EXISTS (SELECT 1 FROM filing f WHERE f.tenant_id = a.tenant_id AND f.alliance_id = a.id)',
+      );
+    } else if (filter.filingState) {
+      query.andWhere(
+        `(SELECT f.state FROM filing f WHERE f.tenant_id = a.tenant_id AND f.alliance_id = a.id
+           ORDER BY f.state = ANY(CAST(:lapsed AS text[])), f.created_at DESC, f.id DESC LIMIT 1) = :filingState`,
+        { lapsed: [...LAPSED_FILING_STATES], filingState: filter.filingState },
+      );
+    }
     if (filter.industryCode) {
       query.andWhere(
         '(a.industry_code = :industry OR a.industry_code IN (SELECT code FROM industry WHERE parent_code = :industry))',
@@ -189,7 +214,7 @@ export class AlliancesRepository {
   /** Up to `limit` alliances matching the filter, newest first, after `cursor` when given. */
   register(
     db: EntityManager,
-    filter: AllianceFilterInput,
+    filter: RegisterFilter,
     limit: number,
     cursor: RegisterCursor | null = null,
   ): Promise<AllianceEntity[]> {
@@ -201,18 +226,19 @@ export class AlliancesRepository {
     return query.getMany();
   }
 
-  registerCount(db: EntityManager, filter: AllianceFilterInput): Promise<number> {
+  registerCount(db: EntityManager, filter: RegisterFilter): Promise<number> {
     return this.filtered(db, filter).getCount();
   }
 
-  /** Industry name, current chair and current member count of each alliance, for the export. */
+  /** Registering tenant, industry name, current chair and current member count of each alliance, for the export. */
   registerDetails(db: EntityManager, ids: readonly string[]): Promise<RegisterDetails[]> {
     return db.query<RegisterDetails[]>(
-      `SELECT a.id, i.name AS industry,
+      `SELECT a.id, i.name AS industry, t.name AS city,
               (SELECT o.name FROM alliance_member m JOIN organization o ON o.id = m.organization_id
                 WHERE m.alliance_id = a.id AND m.role = 'CHAIR' AND m.exited_on IS NULL) AS chair,
               (SELECT count(*)::int FROM alliance_member m WHERE m.alliance_id = a.id AND m.exited_on IS NULL) AS members
-       FROM alliance a JOIN industry i ON i.code = a.industry_code WHERE a.id = ANY($1)`,
+       FROM alliance a JOIN industry i ON i.code = a.industry_code JOIN tenant t ON t.id = a.tenant_id
+       WHERE a.id = ANY($1)`,
       [ids],
     );
   }

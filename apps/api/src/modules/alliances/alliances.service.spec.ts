@@ -13,11 +13,14 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import type { AuditEntry, AuditService } from '../audit/audit.service';
 import type { IndustriesRepository } from '../industries/industries.repository';
 import type { MeasuresInForce } from '../measures/measures.service';
+import type { TenantEntity } from '../tenants/tenant.entity';
+import type { TenantsService } from '../tenants/tenants.service';
 import type { AllianceMembersRepository } from './alliance-members.repository';
 import type { StoredSnapshot } from './alliance-snapshots';
 import type { AllianceEntity } from './alliance.entity';
 import type { AlliancesRepository } from './alliances.repository';
 import { AlliancesService } from './alliances.service';
+import type { AllianceFilterInput } from './dto/alliance.input';
 import type { FoundingCheckService, FoundingCheckWithBasis } from './founding-check.service';
 
 // A matcher for part of an object (typed unknown: expect's own asymmetric matchers are any).
@@ -98,6 +101,7 @@ function setup(stored: AllianceEntity | null, options: Options = {}) {
   let row = stored;
   const audits: AuditEntry[] = [];
   const writes: string[] = [];
+  const filters: unknown[] = [];
   const wins = options.writes !== false;
   const alliances: Partial<AlliancesRepository> = {
     find: () => Promise.resolve(row),
@@ -118,8 +122,9 @@ function setup(stored: AllianceEntity | null, options: Options = {}) {
       if (wins && row) row = { ...row, ...dissolved, status: 'DISSOLVED', version: version + 1 };
       return Promise.resolve(wins);
     },
-    register: (_db, _filter, limit) => {
+    register: (_db, filter, limit) => {
       writes.push(`register:${limit}`);
+      filters.push(filter);
       return Promise.resolve([]);
     },
     registerCount: () => Promise.resolve(0),
@@ -132,6 +137,10 @@ function setup(stored: AllianceEntity | null, options: Options = {}) {
   const audit = { record: (_db: unknown, entry: AuditEntry) => (audits.push(entry), Promise.resolve()) };
   const clock: Clock = { now: () => now };
   const foundingCheck = { check: () => Promise.resolve(check(options.foundingHolds ?? true)) };
+  const tenants: Partial<TenantsService> = {
+    byCode: (_db, tenantCode) =>
+      Promise.resolve(tenantCode === '430200' ? ({ id: 't-zhuzhou', code: '430200' } as TenantEntity) : null),
+  };
   const service = new AlliancesService(
     alliances as AlliancesRepository,
     members as AllianceMembersRepository,
@@ -139,10 +148,11 @@ function setup(stored: AllianceEntity | null, options: Options = {}) {
     audit as unknown as AuditService,
     clock,
     foundingCheck as unknown as FoundingCheckService,
+    tenants as TenantsService,
   );
   // staleEdit reads who changed the row last: nobody known here.
   const ctx = { db: { query: () => Promise.resolve([]) } as unknown as EntityManager } as RequestContext;
-  return { service, ctx, audits, writes };
+  return { service, ctx, audits, writes, filters };
 }
 
 const code = (extensions: Record<string, unknown>) => ({ extensions: like(extensions) });
@@ -339,5 +349,62 @@ describe('a page of the register', () => {
       pageInfo: { hasNextPage: false, endCursor: null },
     });
     expect(writes).toEqual(['register:21']);
+  });
+});
+
+describe('the register filter', () => {
+  it.each<[string, AllianceFilterInput, string, string]>([
+    ['a city code of letters', { tenantCode: 'zhuzhou' }, 'filter.tenantCode', 'DIVISION_CODE'],
+    ['a city code too short', { tenantCode: '4302' }, 'filter.tenantCode', 'DIVISION_CODE'],
+    ['a code no tenant has', { tenantCode: '439900' }, 'filter.tenantCode', 'UNKNOWN_TENANT'],
+    ['a filing state in lower case', { filingState: 'filed' }, 'filter.filingState', 'ONE_OF'],
+    ['a filing state that does not exist', { filingState: 'ARCHIVED' }, 'filter.filingState', 'ONE_OF'],
+    // The export reads these from a query string, where GraphQL's enum check does not apply.
+    ['an alliance status from a query string', { status: 'CLOSED' as never }, 'filter.status', 'ONE_OF'],
+    [
+      'a pilot status from a query string',
+      { pilotStatus: 'NATIONAL' as never },
+      'filter.pilotStatus',
+      'ONE_OF',
+    ],
+  ])(
+    'refuses %s, naming the field and the rule, before reading the register',
+    async (_name, input, field, rule) => {
+      const { service, ctx, writes } = setup(null);
+      await expect(service.page(ctx.db, input, 20)).rejects.toMatchObject(
+        code({ code: 'BAD_USER_INPUT', violations: [like({ field, rule })] }),
+      );
+      expect(writes).toEqual([]);
+    },
+  );
+
+  it('names every wrong field at once', async () => {
+    const { service, ctx } = setup(null);
+    await expect(
+      service.page(ctx.db, { tenantCode: 'x', filingState: 'y', status: 'z' as never }, 20),
+    ).rejects.toMatchObject(
+      code({
+        violations: [
+          like({ field: 'filter.status' }),
+          like({ field: 'filter.tenantCode' }),
+          like({ field: 'filter.filingState' }),
+        ],
+      }),
+    );
+  });
+
+  it('reads the register of the city named by its code, with the filing state asked for', async () => {
+    const { service, ctx, filters } = setup(null);
+    await service.page(
+      ctx.db,
+      { tenantCode: ' 430200 ', filingState: 'FILED', pilotStatus: 'CITY_PILOT' },
+      20,
+    );
+    await service.page(ctx.db, { filingState: 'NONE' }, 20);
+    expect(filters).toEqual([
+      like({ tenantId: 't-zhuzhou', filingState: 'FILED', pilotStatus: 'CITY_PILOT' }),
+      like({ filingState: 'NONE' }),
+    ]);
+    expect(filters[1]).not.toHaveProperty('tenantId');
   });
 });

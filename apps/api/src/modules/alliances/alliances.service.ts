@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { chinaDate, decideAllianceTransition } from '@xiangmeng/domain';
+import { chinaDate, decideAllianceTransition, isRegisterFilingFilter } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn, ownRecord } from '../../common/access/access';
 import { Clock } from '../../common/clock';
@@ -9,6 +9,7 @@ import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { IndustriesRepository } from '../industries/industries.repository';
+import { TenantsService } from '../tenants/tenants.service';
 import { dateViolations, textViolations } from './alliance-input.rules';
 import { AllianceMembersRepository } from './alliance-members.repository';
 import type { AllianceOutputEntity } from './alliance-output.entity';
@@ -26,6 +27,7 @@ import type {
 } from './dto/alliance.input';
 import { FoundingCheckService } from './founding-check.service';
 import { decodeCursor, encodeCursor } from './register-cursor';
+import { type RegisterFilter, registerFilterViolations } from './register-filter';
 
 export const MAX_PAGE = 100;
 
@@ -53,6 +55,7 @@ export class AlliancesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly foundingCheck: FoundingCheckService,
+    private readonly tenants: TenantsService,
   ) {}
 
   today(): string {
@@ -83,12 +86,34 @@ export class AlliancesService {
     return staleEdit(db, 'alliance', alliance.id, `联盟「${alliance.name}」`);
   }
 
+  /**
+   * The register's filter checked, the city named by its code resolved: the list and its export
+   * read the same filter, refused the same way.
+   */
+  async registerFilter(db: EntityManager, input: AllianceFilterInput): Promise<RegisterFilter> {
+    const violations = registerFilterViolations(input);
+    if (violations.length) throw badInput(violations);
+    const filter: RegisterFilter = {
+      industryCode: input.industryCode,
+      status: input.status,
+      pilotStatus: input.pilotStatus,
+      search: input.search,
+      filingState: isRegisterFilingFilter(input.filingState) ? input.filingState : undefined,
+    };
+    const code = input.tenantCode?.trim();
+    if (!code) return filter;
+    const tenant = await this.tenants.byCode(db, code);
+    if (!tenant) throw invalid('filter.tenantCode', 'UNKNOWN_TENANT', `没有代码为 ${code} 的单位`);
+    return { ...filter, tenantId: tenant.id };
+  }
+
   /** A page of the register: filters, search by alliance or member, newest first, keyset pages. */
-  async page(db: EntityManager, filter: AllianceFilterInput, first: number, after?: string | null) {
+  async page(db: EntityManager, input: AllianceFilterInput, first: number, after?: string | null) {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw badInput([violation('first', 'PAGE_SIZE', `每页 1–${MAX_PAGE} 条`)]);
     }
     const cursor = after ? decodeCursor(after) : null;
+    const filter = await this.registerFilter(db, input);
     // One connection per request runs one statement at a time; no Promise.all on it.
     const rows = await this.alliances.register(db, filter, first + 1, cursor);
     const totalCount = await this.alliances.registerCount(db, filter);

@@ -10,7 +10,10 @@ import { AllianceExportService } from './alliance-export.service';
 export class AllianceExportController {
   constructor(private readonly exports: AllianceExportService) {}
 
-  /** The register's filtered list as an Excel workbook, with each alliance's Art. 8 result today. */
+  /**
+   * The register's filtered list as an Excel workbook, with each alliance's registering tenant,
+   * Art. 8 result today and filing.
+   */
   @Allow(...REGISTER_KEEPER_ROLES)
   @Get('alliances.xlsx')
   async alliances(
@@ -19,11 +22,14 @@ export class AllianceExportController {
     @Query() query: Record<string, string | undefined>,
   ): Promise<StreamableFile> {
     const ctx = restContext(req)!;
-    const { today, content } = await this.exports.register(ctx, ctx.viewer!, {
+    // The list's filter, checked by the same service (a wrong value answers 400 naming the field).
+    const { today, content } = await this.exports.workbook(ctx, ctx.viewer!, {
       industryCode: query.industryCode || undefined,
       status: (query.status || undefined) as AllianceStatus | undefined,
       pilotStatus: (query.pilotStatus || undefined) as PilotStatus | undefined,
       search: query.search || undefined,
+      tenantCode: query.tenantCode || undefined,
+      filingState: query.filingState || undefined,
     });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader(

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import { GraphQLJSONObject } from '../../common/graphql/json-object.scalar';
+import { TenantModel } from '../tenants/tenant.model';
 
 @ObjectType('FilingRound', { description: '备案批次' })
 export class FilingRoundModel {
@@ -230,4 +231,25 @@ export class FilingModel {
 
   @Field(() => DateTimeScalar)
   createdAt: Date;
+}
+
+@ObjectType('FilingStateCount')
+export class FilingStateCountModel {
+  @Field({ description: 'FilingState' })
+  state: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('CityFilingCounts', { description: '一个市州报送本单位的备案（自提交起），按状态计数' })
+export class CityFilingCountsModel {
+  @Field(() => TenantModel)
+  city: TenantModel;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => [FilingStateCountModel], { description: '有备案的状态，按备案流程的顺序' })
+  byState: FilingStateCountModel[];
 }

@@ -5,6 +5,8 @@ import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
+import { TenantsModule } from '../tenants/tenants.module';
+import { AllianceFilingResolver } from './alliance-filing.resolver';
 import {
   FilingDocumentEntity,
   FilingEntity,
@@ -37,6 +39,7 @@ import { FilingsService } from './filings.service';
     JobsModule,
     MeasuresModule,
     MessagesModule,
+    TenantsModule,
   ],
   providers: [
     FilingRoundsRepository,
@@ -48,6 +51,8 @@ import { FilingsService } from './filings.service';
     FilingDeadlines,
     FilingRoundsResolver,
     FilingsResolver,
+    AllianceFilingResolver,
   ],
+  exports: [FilingsRepository],
 })
 export class FilingsModule {}

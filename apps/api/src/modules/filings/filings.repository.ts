@@ -48,6 +48,12 @@ export type PilotDecisionRow = {
 
 export type RegisteredAlliance = { alliance: AllianceEntity; snapshot: StoredSnapshot };
 
+/** What the register's export shows of a filing. */
+export type RegisterFilingRow = Pick<FilingEntity, 'allianceId' | 'state' | 'filingNumber' | 'createdAt'>;
+
+/** Filings received from one city in one state. */
+export type FilingCountRow = { tenantId: string; state: FilingState; count: number };
+
 export type FilingTimelineRow = {
   occurred_at: Date;
   tenant_id: string;
@@ -78,6 +84,32 @@ export class FilingsRepository {
       .orderBy('f.submitted_at', 'DESC', 'NULLS FIRST')
       .addOrderBy('f.created_at', 'DESC')
       .getMany();
+  }
+
+  /** Every filing of these alliances the viewer reads (row-level security decides which). */
+  ofAlliances(db: EntityManager, allianceIds: readonly string[]): Promise<FilingEntity[]> {
+    const valid = allianceIds.filter(isId);
+    return valid.length ? db.findBy(FilingEntity, { allianceId: In(valid) }) : Promise.resolve([]);
+  }
+
+  /** The same, with only what the register's export shows (no dossiers for thousands of rows). */
+  registerRowsOf(db: EntityManager, allianceIds: readonly string[]): Promise<RegisterFilingRow[]> {
+    return allianceIds.length
+      ? db.find(FilingEntity, {
+          select: { allianceId: true, state: true, filingNumber: true, createdAt: true },
+          where: { allianceId: In([...allianceIds]) },
+        })
+      : Promise.resolve([]);
+  }
+
+  /** The filings sent to the authority (submitted at least once), counted per city and state. */
+  countsByCity(db: EntityManager, authorityTenantId: string): Promise<FilingCountRow[]> {
+    return db.query<FilingCountRow[]>(
+      `SELECT tenant_id AS "tenantId", state, count(*)::int AS count FROM filing
+        WHERE authority_tenant_id = $1 AND submitted_at IS NOT NULL
+        GROUP BY tenant_id, state`,
+      [authorityTenantId],
+    );
   }
 
   /** Inserts a draft; null when the alliance already has an open or valid filing (the index holds it). */

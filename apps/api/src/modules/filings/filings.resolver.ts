@@ -4,6 +4,7 @@ import {
   diffSnapshots,
   FILING_WORKFLOW,
   type FilingAction,
+  Role,
   roundIsOpen,
   STAFF_ROLES,
 } from '@xiangmeng/domain';
@@ -14,10 +15,12 @@ import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ApplicationEngine } from '../applications/application-engine';
+import { toTenantModel } from '../tenants/tenant.model';
 import { FilingFilterInput, TransitionFilingInput, UpdateFilingInput } from './dto/filing.input';
 import type { FilingEntity, FilingObjectionEntity, FilingRoundEntity } from './filing.entity';
 import { FilingKind } from './filing.kind';
 import {
+  CityFilingCountsModel,
   FilingDocumentModel,
   FilingModel,
   FilingObjectionModel,
@@ -98,6 +101,18 @@ export class FilingsResolver {
     filter: FilingFilterInput,
   ): Promise<FilingModel[]> {
     return (await this.service.list(ctx.db, viewer, filter)).map(toFilingModel);
+  }
+
+  @Allow(Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER)
+  @Query(() => [CityFilingCountsModel], {
+    description: '省科技厅首页：各市州报送的备案（自提交起）按状态计数，含尚无备案的市州',
+  })
+  async filingCountsByCity(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<CityFilingCountsModel[]> {
+    const counts = await this.service.countsByCity(ctx.db, viewer);
+    return counts.map((c) => ({ ...c, city: toTenantModel(c.city) }));
   }
 
   @Allow(...STAFF_ROLES)

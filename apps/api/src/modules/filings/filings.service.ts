@@ -15,8 +15,11 @@ import { actOn, requireAdmin } from '../../common/access/access';
 import { Clock } from '../../common/clock';
 import { AppError, badInput, violation } from '../../common/errors/app-error';
 import { staleEdit } from '../../common/errors/stale-edit';
+import { groupBy } from '../../common/request/per-request';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
+import type { TenantEntity } from '../tenants/tenant.entity';
+import { TenantsService } from '../tenants/tenants.service';
 import type { FilingFilterInput, UpdateFilingInput } from './dto/filing.input';
 import type { FilingEntity, FilingObjectionEntity } from './filing.entity';
 import { FilingRoundsRepository } from './filing-rounds.repository';
@@ -25,6 +28,14 @@ import { filingChanged, filingNotWithCity, requireCityStaff } from './filings.er
 
 const MAX_ATTACHMENTS = 30;
 const SCOPES: readonly FilingScope[] = ['OWN', 'RECEIVED', 'ALL'];
+const STATE_ORDER = Object.keys(FILING_WORKFLOW.states) as FilingState[];
+
+/** One city's filings received by the province, counted by state in the workflow's order. */
+export type CityFilingCounts = {
+  city: TenantEntity;
+  total: number;
+  byState: { state: FilingState; count: number }[];
+};
 
 /** Filings: the city's drafts, what each party reads, objections and the national recommendation. */
 @Injectable()
@@ -34,6 +45,7 @@ export class FilingsService {
     private readonly rounds: FilingRoundsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tenants: TenantsService,
   ) {}
 
   /** Whatever row-level security lets the viewer read; anything else is not found. */
@@ -52,6 +64,32 @@ export class FilingsService {
       scope: filter.scope as FilingScope,
       state: (filter.state as FilingState | null) ?? null,
       roundId: filter.roundId ?? null,
+    });
+  }
+
+  /**
+   * For the province's home: each of its cities with the filings it sent upward, by state. Only
+   * what the province reads (from submission on); a city with none is listed with nothing.
+   */
+  async countsByCity(db: EntityManager, viewer: Viewer): Promise<CityFilingCounts[]> {
+    // One connection per request runs one statement at a time: two queries in turn.
+    const cities = await this.tenants.childrenOf(db, viewer.tenantId);
+    const rows = await this.filings.countsByCity(db, viewer.tenantId);
+    const byCity = groupBy(
+      cities.map((c) => c.id),
+      rows,
+      (r) => r.tenantId,
+    );
+    return cities.map((city, i) => {
+      const counts = byCity[i] ?? [];
+      return {
+        city,
+        total: counts.reduce((sum, c) => sum + c.count, 0),
+        byState: STATE_ORDER.flatMap((state) => {
+          const count = counts.find((c) => c.state === state)?.count ?? 0;
+          return count ? [{ state, count }] : [];
+        }),
+      };
     });
   }
 

@@ -21,6 +21,11 @@ export class TenantsService {
     return this.tenants.byCode(db, code);
   }
 
+  /** The tenants directly below `parentId` (a province's cities), in code order. */
+  childrenOf(db: EntityManager, parentId: string): Promise<TenantEntity[]> {
+    return this.tenants.childrenOf(db, parentId);
+  }
+
   /** The province and its cities, in code order, for the sign-in pages. */
   signInTenants(db: EntityManager): Promise<TenantEntity[]> {
     return this.tenants.list(db);

@@ -2,8 +2,9 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Role } from '@xiangmeng/domain';
 import { LoadFailure, toApiError, useSignedInViewer } from '@xiangmeng/web';
-import { App, Button, Card, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Table, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { DivisionsQuery as DivisionsResult } from '../../gql/graphql';
 import { CreateCityAdminModal, type DivisionTenant } from './create-city-admin.modal';
 import { DivisionsQuery } from './divisions.operations';
@@ -20,7 +21,10 @@ const COUNT_COLUMNS: ReadonlyArray<{ key: CountKey; title: string }> = [
   { key: 'provincialPilotCount', title: '省级试点' },
 ];
 
-/** 全省市州: the 14 divisions with the aggregates the province may see of each. */
+/**
+ * 全省市州: the 14 divisions with the aggregates the province may see of each; a division opens
+ * into the province's register filtered by it (the alliances it filed).
+ */
 export function DivisionsPage() {
   const viewer = useSignedInViewer();
   const { message } = App.useApp();
@@ -31,7 +35,18 @@ export function DivisionsPage() {
   // Aggregates only: the province sees counts of a city's register, never its records.
   const columns: TableColumnsType<DivisionSummary> = [
     { title: '代码', key: 'code', width: 100, render: (_: unknown, d) => d.tenant.code },
-    { title: '名称', key: 'name', render: (_: unknown, d) => d.tenant.name },
+    {
+      title: '名称',
+      key: 'name',
+      // The province reads a city's alliances only once filed: the register filtered by the city.
+      render: (_: unknown, d) => (
+        <Tooltip title="查看该市州已备案的联盟">
+          <Link to={`/alliances?tenantCode=${d.tenant.code}`} data-testid="division-register">
+            {d.tenant.name}
+          </Link>
+        </Tooltip>
+      ),
+    },
     { title: '科技局', key: 'bureauName', render: (_: unknown, d) => d.tenant.bureauName },
     ...COUNT_COLUMNS.map(({ key, title }) => ({ title, dataIndex: key, align: 'right' as const, width: 90 })),
   ];
@@ -49,7 +64,7 @@ export function DivisionsPage() {
   }
 
   return (
-    <Card title="全省市州">
+    <Card title="全省市州" data-testid="divisions">
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (

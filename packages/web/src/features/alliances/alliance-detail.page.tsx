@@ -1,12 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { ALLIANCE_ACTION_LABELS, ErrorCode, type AllianceAction } from '@xiangmeng/domain';
+import { ALLIANCE_ACTION_LABELS, ErrorCode, TenantLevel, type AllianceAction } from '@xiangmeng/domain';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
+import { useSignedInViewer } from '../auth/viewer.provider';
 import { AgreementsSection } from './agreements.section';
-import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import { AllianceFilingTag, AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import { filingStateLabel } from './register-filter';
 import { BasicsSection } from './basics.section';
 import { DissolveAllianceModal, EstablishAllianceModal } from './alliance-actions.modals';
 import { DocumentsSection } from '../documents/alliance-documents.section';
@@ -25,6 +27,7 @@ function isTab(value: string | null): value is TabKey {
 
 /** One alliance of the register: its record in sections, the Art. 8 check and its status changes. */
 export function AllianceDetailPage() {
+  const viewer = useSignedInViewer();
   const { allianceId = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -46,7 +49,11 @@ export function AllianceDetailPage() {
         <Result
           status="404"
           title="联盟不存在"
-          subTitle="该联盟不存在，或不是本单位登记的联盟。"
+          subTitle={
+            viewer.tenant.level === TenantLevel.PROVINCE
+              ? '该联盟不存在，或既非本单位登记、也未向本单位备案（备案撤回或撤销后不再可见）。'
+              : '该联盟不存在，或不是本单位登记的联盟。'
+          }
           extra={
             <Button type="primary" onClick={() => void navigate('/alliances')}>
               返回联盟名录
@@ -59,14 +66,24 @@ export function AllianceDetailPage() {
   }
 
   const alliance = data.alliance;
-  // Dissolved alliances, and those of another tenant, are read-only: the API offers no action on them.
-  const editable = alliance.status !== 'DISSOLVED' && alliance.availableActions.length > 0;
+  // Another tenant's alliance (a city's, filed with the province) is read-only, as are dissolved
+  // ones: the API offers no action on them and refuses any change.
+  const own = alliance.tenant.id === viewer.tenant.id;
+  const actions = own ? alliance.availableActions : [];
+  const editable = own && alliance.status !== 'DISSOLVED' && actions.length > 0;
 
   const sections: Record<TabKey, { label: string; children: React.ReactNode }> = {
     basics: { label: '基本信息', children: <BasicsSection alliance={alliance} editable={editable} /> },
     members: {
       label: '成员单位',
-      children: <MembersSection allianceId={alliance.id} status={alliance.status} editable={editable} />,
+      children: (
+        <MembersSection
+          allianceId={alliance.id}
+          status={alliance.status}
+          editable={editable}
+          ownRecord={own}
+        />
+      ),
     },
     governance: {
       label: '组织机构',
@@ -109,6 +126,11 @@ export function AllianceDetailPage() {
                   children: alliance.chairMember?.name ?? '未确定',
                 },
                 { key: 'tenant', label: '登记单位', children: alliance.tenant.name },
+                {
+                  key: 'filing',
+                  label: '备案',
+                  children: <AllianceFilingTag filing={alliance.filing} inline />,
+                },
                 ...(alliance.establishedOn
                   ? [{ key: 'establishedOn', label: '成立日期', children: alliance.establishedOn }]
                   : []),
@@ -116,7 +138,7 @@ export function AllianceDetailPage() {
             />
           </Flex>
           <Space>
-            {alliance.availableActions.map((available) => (
+            {actions.map((available) => (
               <Button
                 key={available}
                 type={available === 'ESTABLISH' ? 'primary' : 'default'}
@@ -131,6 +153,25 @@ export function AllianceDetailPage() {
             ))}
           </Space>
         </Flex>
+        {!own && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="alliance-read-only"
+            title={`该联盟由${alliance.tenant.bureauName}登记，此处为其名录记录，只读`}
+            description={
+              alliance.filing && (
+                <>
+                  {filingSentence(alliance.filing)}
+                  <Link to={`/filings/${alliance.filing.id}`} style={{ marginLeft: 8 }}>
+                    查看备案
+                  </Link>
+                </>
+              )
+            }
+          />
+        )}
         {alliance.status === 'DISSOLVED' && (
           <Alert
             type="info"
@@ -173,4 +214,10 @@ export function AllianceDetailPage() {
       />
     </Flex>
   );
+}
+
+/** 「已向本单位备案（已备案，湘盟备〔2027〕3号）」: why the province reads another tenant's record. */
+function filingSentence(filing: { state: string; filingNumber?: string | null }): string {
+  const parts = [filingStateLabel(filing.state), filing.filingNumber].filter(Boolean);
+  return `已向本单位备案（${parts.join('，')}）。`;
 }

@@ -4,6 +4,7 @@ import {
   ALLIANCE_STATUS_LABELS,
   FOUNDING_CONDITIONS,
   PILOT_STATUS_LABELS,
+  TenantLevel,
   type AllianceStatus,
   type PilotStatus,
   failingConditionsRootFirst,
@@ -27,44 +28,35 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
+import { SignInTenantsQuery } from '../auth/viewer.operations';
 import { toApiError } from '../../shared/api-error';
-import type { AllianceFilterInput, AllianceRegisterQuery as AllianceRegisterResult } from '../../gql/graphql';
-import { AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import type { AllianceRegisterQuery as AllianceRegisterResult } from '../../gql/graphql';
+import { AllianceFilingTag, AllianceStatusTag, PilotStatusTag } from './alliance-tags';
 import { IndustryTreeSelect } from '../industries/industry-tree-select';
 import { AllianceRegisterQuery } from './alliances.operations';
+import {
+  type FilterKey,
+  filingFilterOptions,
+  readRegisterFilter,
+  registerExportHref,
+} from './register-filter';
 
 type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
 
 const PAGE_SIZE = 20;
-const FILTER_KEYS = ['industryCode', 'status', 'pilotStatus', 'search'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** The filters live in the address, so a filtered register can be bookmarked, shared and exported. */
-function readFilter(params: URLSearchParams): AllianceFilterInput {
-  const filter: AllianceFilterInput = {};
-  const industryCode = params.get('industryCode');
-  const status = params.get('status');
-  const pilotStatus = params.get('pilotStatus');
-  const search = params.get('search');
-  if (industryCode) filter.industryCode = industryCode;
-  if (status && status in ALLIANCE_STATUS_LABELS) filter.status = status as AllianceStatus;
-  if (pilotStatus && pilotStatus in PILOT_STATUS_LABELS) filter.pilotStatus = pilotStatus as PilotStatus;
-  if (search?.trim()) filter.search = search.trim();
-  return filter;
-}
-
-function exportHref(filter: AllianceFilterInput): string {
-  const query = new URLSearchParams();
-  for (const key of FILTER_KEYS) query.set(key, filter[key] ?? '');
-  return `/api/exports/alliances.xlsx?${query.toString()}`;
-}
-
-/** 联盟名录: the alliances this bureau registered, filtered, searched and paged by cursor. */
+/**
+ * 联盟名录: the alliances this bureau registered, filtered, searched and paged by cursor. The
+ * province's holds its own and, while their filing is in force, every alliance a city filed with
+ * it (row-level security decides), so it adds the city filter and the 市州 column.
+ */
 export function AllianceRegisterPage() {
   const viewer = useSignedInViewer();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  const province = viewer.tenant.level === TenantLevel.PROVINCE;
+  const filter = readRegisterFilter(params);
+  const tenants = useQuery(SignInTenantsQuery, { skip: !province });
   const filtered = Object.keys(filter).length > 0;
   // The `after` cursor of each page visited so far; the last one is the page shown.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -91,19 +83,30 @@ export function AllianceRegisterPage() {
       key: 'name',
       render: (_: unknown, a) => <Link to={`/alliances/${a.id}`}>{a.name}</Link>,
     },
+    // The province's register is of many cities: it shows each one's city where a city's own
+    // register shows the founding date (on the alliance's page for the province).
+    ...(province
+      ? [{ title: '市州', key: 'tenant', width: 80, render: (_: unknown, a: AllianceRow) => a.tenant.name }]
+      : []),
     { title: '产业', key: 'industry', width: 120, render: (_: unknown, a) => a.industry.name },
-    { title: '发起日期', dataIndex: 'foundedOn', width: 105 },
+    ...(province ? [] : [{ title: '发起日期', dataIndex: 'foundedOn', width: 105 }]),
     {
       title: '状态',
       key: 'status',
-      width: 80,
-      render: (_: unknown, a) => <AllianceStatusTag status={a.status} />,
+      width: 90,
+      // The lifecycle, and the pilot level below it when the alliance is a pilot.
+      render: (_: unknown, a) => (
+        <Flex vertical gap={4} align="start">
+          <AllianceStatusTag status={a.status} />
+          {a.pilotStatus !== 'NONE' && <PilotStatusTag pilotStatus={a.pilotStatus} />}
+        </Flex>
+      ),
     },
     {
-      title: '试点',
-      key: 'pilotStatus',
-      width: 90,
-      render: (_: unknown, a) => <PilotStatusTag pilotStatus={a.pilotStatus} />,
+      title: '备案',
+      key: 'filing',
+      width: 140,
+      render: (_: unknown, a) => <AllianceFilingTag filing={a.filing} />,
     },
     {
       title: '理事长单位',
@@ -121,7 +124,7 @@ export function AllianceRegisterPage() {
     {
       title: '第八条',
       key: 'foundingCheck',
-      width: 180,
+      width: 160,
       render: (_: unknown, a) => <FoundingSummary check={a.foundingCheck} />,
     },
   ];
@@ -133,7 +136,7 @@ export function AllianceRegisterPage() {
       title={`联盟名录 · ${viewer.tenant.bureauName}`}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} href={exportHref(filter)} download>
+          <Button icon={<DownloadOutlined />} href={registerExportHref(filter)} download>
             导出 Excel
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/alliances/new')}>
@@ -143,6 +146,22 @@ export function AllianceRegisterPage() {
       }
     >
       <Flex wrap gap={12} style={{ marginBottom: 16 }} role="search" aria-label="筛选联盟">
+        {province && (
+          <Select<string>
+            aria-label="市州"
+            value={filter.tenantCode ?? undefined}
+            onChange={(code) => setFilter('tenantCode', code)}
+            placeholder="市州：全部"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 160 }}
+            loading={tenants.loading}
+            options={(tenants.data?.signInTenants ?? []).map((t) => ({
+              value: t.code,
+              label: t.level === TenantLevel.PROVINCE ? `${t.name}（本单位）` : t.name,
+            }))}
+          />
+        )}
         <IndustryTreeSelect
           value={filter.industryCode ?? undefined}
           onChange={(code) => setFilter('industryCode', code)}
@@ -174,6 +193,15 @@ export function AllianceRegisterPage() {
             label,
           }))}
         />
+        <Select<string>
+          aria-label="备案"
+          value={filter.filingState ?? undefined}
+          onChange={(filingState) => setFilter('filingState', filingState)}
+          placeholder="备案：全部"
+          allowClear
+          style={{ width: 150 }}
+          options={filingFilterOptions(province)}
+        />
         <Input.Search
           aria-label="搜索联盟"
           placeholder="联盟或成员名称、信用代码"
@@ -199,7 +227,13 @@ export function AllianceRegisterPage() {
               emptyText: (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? '没有符合条件的联盟' : '本单位尚未登记联盟'}
+                  description={
+                    filtered
+                      ? '没有符合条件的联盟'
+                      : province
+                        ? '本单位尚未登记联盟，也没有市州已备案的联盟'
+                        : '本单位尚未登记联盟'
+                  }
                 />
               ),
             }}

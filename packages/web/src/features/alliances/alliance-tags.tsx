@@ -2,9 +2,11 @@ import {
   ALLIANCE_STATUS_LABELS,
   PILOT_STATUS_LABELS,
   type AllianceStatus,
+  type FilingState,
   type PilotStatus,
 } from '@xiangmeng/domain';
-import { Tag } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
+import { filingStateLabel, isFilingState } from './register-filter';
 
 const STATUS_COLORS: Record<AllianceStatus, string> = {
   FORMING: 'processing',
@@ -28,4 +30,50 @@ export function AllianceStatusTag({ status }: { status: AllianceStatus }) {
 
 export function PilotStatusTag({ pilotStatus }: { pilotStatus: PilotStatus }) {
   return <Tag color={PILOT_COLORS[pilotStatus]}>{PILOT_STATUS_LABELS[pilotStatus]}</Tag>;
+}
+
+const FILING_COLORS: Record<FilingState, string | undefined> = {
+  DRAFT: undefined,
+  SUBMITTED: 'processing',
+  ACCEPTED: 'processing',
+  RETURNED: 'warning',
+  REFUSED: 'error',
+  IN_REVIEW: 'processing',
+  REVIEWED: 'processing',
+  PUBLICISED: 'processing',
+  FILED: 'success',
+  CHANGE_SUBMITTED: 'blue',
+  SUSPENDED: 'volcano',
+  WITHDRAWN: 'default',
+  REVOKED: 'error',
+};
+
+/**
+ * 备案: the state of the alliance's filing and, once filed, its number (below it in a table's
+ * narrow column, beside it inline); 未备案 without one.
+ */
+export function AllianceFilingTag({
+  filing,
+  inline = false,
+}: {
+  filing: { state: string; filingNumber?: string | null } | null | undefined;
+  inline?: boolean;
+}) {
+  if (!filing) return <Typography.Text type="secondary">未备案</Typography.Text>;
+  const { state } = filing;
+  return (
+    <Flex
+      vertical={!inline}
+      gap={inline ? 4 : 2}
+      align={inline ? 'center' : 'start'}
+      data-testid="alliance-filing"
+    >
+      <Tag color={isFilingState(state) ? FILING_COLORS[state] : undefined}>{filingStateLabel(state)}</Tag>
+      {filing.filingNumber && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          {filing.filingNumber}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
 }

@@ -29,6 +29,16 @@ export const AllianceRegisterQuery = graphql(`
           code
           name
         }
+        tenant {
+          id
+          code
+          name
+        }
+        filing {
+          id
+          state
+          filingNumber
+        }
         chairMember {
           id
           name
@@ -74,6 +84,12 @@ export const AllianceSummaryQuery = graphql(`
       tenant {
         id
         name
+        bureauName
+      }
+      filing {
+        id
+        state
+        filingNumber
       }
       chairMember {
         id

@@ -10,13 +10,19 @@ import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import { AllianceBasicsFields } from './alliance-fields';
 import { fromCalendarDate, toCalendarDate } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
+import { useSignedInViewer } from '../auth/viewer.provider';
 import { type AllianceSummary, UpdateAllianceMutation } from './alliances.operations';
 
 type BasicsValues = { name: string; industryCode: string; foundedOn: Dayjs; objectives?: string };
 
 /** 基本信息: the register entry, edited against the version read (a concurrent change is refused). */
 export function BasicsSection({ alliance, editable }: { alliance: AllianceSummary; editable: boolean }) {
+  const viewer = useSignedInViewer();
   const [editing, setEditing] = useState(false);
+  // A city's pilot application stays the city's: the province reads it only when it was sent up
+  // (a provincial pilot), so it is offered the link to that one alone.
+  const readsPilotApplication =
+    alliance.tenant.id === viewer.tenant.id || alliance.pilotStatus === 'PROVINCIAL_PILOT';
   // Keyed by version: loading a newer entry after a refused stale save starts the form over.
   if (editing && editable)
     return <BasicsForm key={alliance.version} alliance={alliance} onDone={() => setEditing(false)} />;
@@ -38,7 +44,7 @@ export function BasicsSection({ alliance, editable }: { alliance: AllianceSummar
               <Space size={8} data-testid="alliance-pilot">
                 <span>{PILOT_STATUS_LABELS[alliance.pilotStatus]}</span>
                 {alliance.pilotSince && <span>（{alliance.pilotSince} 确认）</span>}
-                {alliance.pilotApplicationId && (
+                {alliance.pilotApplicationId && readsPilotApplication && (
                   <Link to={`/pilots/applications/${alliance.pilotApplicationId}`}>查看试点申报</Link>
                 )}
               </Space>

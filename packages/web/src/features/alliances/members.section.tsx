@@ -19,10 +19,13 @@ export function MembersSection({
   allianceId,
   status,
   editable,
+  ownRecord,
 }: {
   allianceId: string;
   status: AllianceStatus;
   editable: boolean;
+  /** False for a city's alliance the province reads while filed: nothing to correct from here. */
+  ownRecord: boolean;
 }) {
   const { data, loading, error, refetch } = useQuery(AllianceMembersQuery, {
     variables: { id: allianceId },
@@ -52,7 +55,7 @@ export function MembersSection({
       <Flex vertical gap={4}>
         <Flex align="center" gap={4} wrap>
           <span>{m.organization.name}</span>
-          {m.organization.correctable && (
+          {ownRecord && m.organization.correctable && (
             <Button
               type="link"
               size="small"

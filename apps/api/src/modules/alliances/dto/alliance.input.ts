@@ -217,4 +217,13 @@ export class AllianceFilterInput {
 
   @Field({ nullable: true, description: '联盟名称、成员单位名称或信用代码' })
   search?: string;
+
+  @Field({ nullable: true, description: '登记单位（省或市州）的行政区划代码，如 430200' })
+  tenantCode?: string;
+
+  @Field({
+    nullable: true,
+    description: '当前备案的状态（FilingState，如 FILED、SUSPENDED）；NONE 为没有可见的备案',
+  })
+  filingState?: string;
 }
