@@ -1,3 +1,5 @@
+import { IN_FORCE_FILING_STATES } from '@xiangmeng/domain';
+import { sqlStates } from '../../src/modules/applications/sql-states';
 import { HUNAN_2016_PARAMETERS } from '@xiangmeng/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -327,11 +329,25 @@ describe('tenant isolation of the register, as the runtime role in SQL', () => {
         const sentUp =
           spec.table === 'document'
             ? ` AND NOT EXISTS (SELECT 1 FROM pilot_application_document d
+                                 WHERE d.tenant_id = document.tenant_id AND d.document_id = document.id)
+                AND NOT EXISTS (SELECT 1 FROM filing_document d
                                  WHERE d.tenant_id = document.tenant_id AND d.document_id = document.id)`
             : '';
-        const outcome = await runAs(actor, `SELECT 1 FROM ${spec.table} WHERE tenant_id = $1${sentUp}`, [
-          fixture(owner).tenantId,
-        ]);
+        // An alliance filed with the province is read by it while the filing is in force (the
+        // filing tests cover that): here, every other row stays unseen.
+        const allianceOf =
+          spec.table === 'alliance'
+            ? 'alliance.id'
+            : spec.table === 'agreement_task' || spec.table === 'agreement_signature'
+              ? `(SELECT a.alliance_id FROM alliance_agreement a WHERE a.id = ${spec.table}.agreement_id)`
+              : `${spec.table}.alliance_id`;
+        const filed = ` AND NOT EXISTS (SELECT 1 FROM filing f WHERE f.tenant_id = ${spec.table}.tenant_id
+                          AND f.alliance_id = ${allianceOf} AND f.state IN ${sqlStates(IN_FORCE_FILING_STATES)})`;
+        const outcome = await runAs(
+          actor,
+          `SELECT 1 FROM ${spec.table} WHERE tenant_id = $1${sentUp}${filed}`,
+          [fixture(owner).tenantId],
+        );
         expect(rowCount(outcome)).toBe(0);
       },
     );
