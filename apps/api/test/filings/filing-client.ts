@@ -149,3 +149,17 @@ export async function upload(agent: GraphqlAgent, allianceId: string): Promise<s
   if (res.status !== 201) throw new Error(`upload: ${JSON.stringify(res.body)}`);
   return (res.body as { id: string }).id;
 }
+
+/**
+ * Runs the scheduler until no job is due: in a full run other files' jobs fall due too when the
+ * test clock moves years ahead, and one round claims a batch of them only.
+ */
+export async function drainJobs(scheduler: {
+  runDue(): Promise<{ done: number; failed: number; retried: number }>;
+}) {
+  for (let round = 0; round < 100; round++) {
+    const report = await scheduler.runDue();
+    if (report.done + report.failed + report.retried === 0) return;
+  }
+  throw new Error('jobs still due after 100 rounds');
+}

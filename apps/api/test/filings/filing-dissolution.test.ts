@@ -11,7 +11,15 @@ import { dataOf, M } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import { Fixtures } from '../pilots/db-fixtures';
 import { establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
-import { act, ALL_DOCUMENTS, cityPilot, F, type FilingView, publishedRound } from './filing-client';
+import {
+  act,
+  ALL_DOCUMENTS,
+  cityPilot,
+  F,
+  type FilingView,
+  publishedRound,
+  drainJobs,
+} from './filing-client';
 
 // An alliance that dissolves takes its filing with it: the dissolution queues the province's job,
 // the scheduler revokes the filing as the system (REVOKE_ON_DISSOLUTION), the city is told, and a
@@ -69,8 +77,7 @@ describe('revoking a filing when its alliance dissolves', () => {
       }),
     );
     const scheduler = api.app.get(JobScheduler);
-    await scheduler.runDue();
-    await scheduler.runDue();
+    await drainJobs(scheduler);
     const reader = await signedInAgent(api, city.user);
     const after = dataOf(await reader.send<{ filing: FilingView }>(F.filing, { id: filing.id })).filing;
     expect(after.state).toBe('REVOKED');

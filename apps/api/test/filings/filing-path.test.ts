@@ -23,6 +23,7 @@ import {
   publishedRound,
   roundInput,
   transitionFiling,
+  drainJobs,
 } from './filing-client';
 
 // Filing with the province (Art. 21), end to end through the API: 株洲 files its city pilot in the
@@ -255,7 +256,7 @@ describe('filing a city pilot with the province', () => {
     });
     const scheduler = api.app.get(JobScheduler);
     clock.advance(4 * DAY); // 2027-03-14: the deadline has not passed; its reminder is due
-    await scheduler.runDue();
+    await drainJobs(scheduler);
     const reader = await signedInAgent(api, users.zzOfficer!);
     expect(dataOf(await reader.send<{ filing: FilingView }>(F.filing, { id: other.id })).filing.state).toBe(
       'RETURNED',
@@ -269,8 +270,7 @@ describe('filing a city pilot with the province', () => {
       inbox.filter((m) => m.kind === 'DEADLINE_SOON' && m.body.includes('补正期限为 2027-03-15')),
     ).toHaveLength(1);
     clock.advance(2 * DAY); // 2027-03-16: it has
-    await scheduler.runDue();
-    await scheduler.runDue();
+    await drainJobs(scheduler);
     const after = dataOf(
       await (
         await signedInAgent(api, users.zzOfficer!)
