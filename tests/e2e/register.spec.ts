@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expectDialogOpen } from '../support/dialogs.js';
 import { expect, test } from '../support/test.js';
 import { CREDIT_CODE_CHARSET, creditCodeCheckCharacter } from '@xiangmeng/domain';
 import { randomInt } from 'node:crypto';
@@ -182,6 +183,7 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
   // Establishing now is refused, and the refusal lists what fails.
   await page.getByRole('button', { name: '确认成立' }).click();
   const establishDialog = page.getByRole('dialog', { name: '确认成立' });
+  await expectDialogOpen(establishDialog);
   await establishDialog.getByRole('button', { name: '确认成立' }).click();
   await expect(establishDialog.getByTestId('establish-failing')).toContainText(
     '第八条第（二）项：尚未录入联盟协议',
@@ -257,6 +259,7 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
 
   // 确认成立
   await page.getByRole('button', { name: '确认成立' }).click();
+  await expectDialogOpen(establishDialog);
   await establishDialog.getByRole('button', { name: '确认成立' }).click();
   await expect(establishDialog).toBeHidden();
   await expect(page.getByTestId('alliance-status')).toHaveText('已成立');
