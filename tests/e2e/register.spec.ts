@@ -239,6 +239,7 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
       .click();
     const signDialog = page.getByRole('dialog', { name: '登记签署' });
     await expect(signDialog.getByLabel('签署人（法定代表人）')).toHaveValue(member.legalRepresentative);
+    await expectDialogOpen(signDialog);
     await signDialog.getByRole('button', { name: '登记', exact: true }).click();
     await expect(signDialog).toBeHidden();
     await expect(

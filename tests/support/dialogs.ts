@@ -1,8 +1,9 @@
 import { expect, type Locator } from '@playwright/test';
 
 /**
- * Waits until an antd dialog has opened: visible, and its zoom-in over. On a loaded machine a
- * click inside a dialog still zooming in can be lost, and the dialog then never closes.
+ * Waits until an antd dialog has opened: visible, and its zoom-in over. In full runs on a loaded
+ * machine, OK clicks made while the dialog was still zooming in were lost (no request, no error,
+ * the dialog never closed); the button most likely moved between the click's aim and its landing.
  */
 export async function expectDialogOpen(dialog: Locator): Promise<void> {
   await expect(dialog).toBeVisible();
