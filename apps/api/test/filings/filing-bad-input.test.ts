@@ -15,6 +15,8 @@ import {
   type FilingView,
   publishedRound,
   roundInput,
+  completedDraft,
+  SIGNIFICANCE,
 } from './filing-client';
 
 // Bad input to every mutation of filing: each row is answered with HTTP 200, its code and (for
@@ -22,7 +24,6 @@ import {
 // written (every filing table, the job queue and the audit chain are as before).
 
 const long = (n: number) => '长'.repeat(n);
-const SIGNIFICANCE = '联盟汇聚全省轨道交通装备产业链骨干企业与高校院所，对全省产业集群发展具有重大影响。';
 
 const M = {
   createRound: `mutation ($input: FilingRoundInput!) { createFilingRound(input: $input) { id } }`,
@@ -529,21 +530,8 @@ async function fingerprint(): Promise<string> {
   return rows.map((r) => `${r.part}=${r.digest}`).join(' ');
 }
 
-async function filingOf(allianceId: string, roundId: string, documents: string[]): Promise<FilingView> {
-  const created = dataOf(
-    await agents.zzOfficer.send<{ createFiling: FilingView }>(F.create, { roundId, allianceId }),
-  ).createFiling;
-  return dataOf(
-    await agents.zzOfficer.send<{ updateFiling: FilingView }>(F.update, {
-      input: {
-        id: created.id,
-        version: created.version,
-        significance: SIGNIFICANCE,
-        level: 'PROVINCIAL',
-        documents: ALL_DOCUMENTS.map((kind, i) => ({ documentId: documents[i], kind })),
-      },
-    }),
-  ).updateFiling;
+function filingOf(allianceId: string, roundId: string, documents: string[]): Promise<FilingView> {
+  return completedDraft(agents.zzOfficer, roundId, allianceId, documents);
 }
 
 async function pilot(): Promise<{ id: string; documents: string[] }> {

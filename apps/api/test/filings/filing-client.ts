@@ -163,3 +163,29 @@ export async function drainJobs(scheduler: {
   }
   throw new Error('jobs still due after 100 rounds');
 }
+
+export const SIGNIFICANCE =
+  '联盟汇聚全省轨道交通装备产业链骨干企业与高校院所，对全省产业集群发展具有重大影响。';
+
+/** A city's draft in `roundId` with the statement, the provincial level and the round's documents by kind. */
+export async function completedDraft(
+  agent: GraphqlAgent,
+  roundId: string,
+  allianceId: string,
+  documents: readonly string[],
+): Promise<FilingView> {
+  const created = dataOf(
+    await agent.send<{ createFiling: FilingView }>(F.create, { roundId, allianceId }),
+  ).createFiling;
+  return dataOf(
+    await agent.send<{ updateFiling: FilingView }>(F.update, {
+      input: {
+        id: created.id,
+        version: created.version,
+        significance: SIGNIFICANCE,
+        level: 'PROVINCIAL',
+        documents: ALL_DOCUMENTS.map((kind, i) => ({ documentId: documents[i], kind })),
+      },
+    }),
+  ).updateFiling;
+}

@@ -13,19 +13,17 @@ import { Fixtures } from '../pilots/db-fixtures';
 import { establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
 import {
   act,
-  ALL_DOCUMENTS,
   cityPilot,
   F,
   type FilingView,
   publishedRound,
   drainJobs,
+  completedDraft,
 } from './filing-client';
 
 // An alliance that dissolves takes its filing with it: the dissolution queues the province's job,
 // the scheduler revokes the filing as the system (REVOKE_ON_DISSOLUTION), the city is told, and a
 // second run of the job changes nothing.
-
-const SIGNIFICANCE = '联盟汇聚全省轨道交通装备产业链骨干企业与高校院所，对全省产业集群发展具有重大影响。';
 
 describe('revoking a filing when its alliance dissolves', () => {
   const clock = new TestClock(new Date('2027-09-01T10:00:00+08:00'));
@@ -46,20 +44,7 @@ describe('revoking a filing when its alliance dissolves', () => {
     allianceId = (await establishedAlliance(city.agent, 'SE0702')).alliance.id;
     const documents = await cityPilot(fixtures, city.user.tenantId, allianceId);
     const round = await publishedRound(officer, admin, clock.now());
-    const created = dataOf(
-      await city.agent.send<{ createFiling: FilingView }>(F.create, { roundId: round.id, allianceId }),
-    ).createFiling;
-    filing = dataOf(
-      await city.agent.send<{ updateFiling: FilingView }>(F.update, {
-        input: {
-          id: created.id,
-          version: created.version,
-          significance: SIGNIFICANCE,
-          level: 'PROVINCIAL',
-          documents: ALL_DOCUMENTS.map((kind, i) => ({ documentId: documents[i], kind })),
-        },
-      }),
-    ).updateFiling;
+    filing = await completedDraft(city.agent, round.id, allianceId, documents);
     filing = await act(city.agent, filing, 'SUBMIT');
     filing = await act(officer, filing, 'ACCEPT');
     filing = await act(admin, filing, 'FILE');

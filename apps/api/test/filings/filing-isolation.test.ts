@@ -13,14 +13,13 @@ import { TestClock } from '../support/test-clock';
 import { Fixtures } from '../pilots/db-fixtures';
 import { CHANGSHA, establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
 import { expertAccount } from '../reviews/review-fixtures';
-import { act, ALL_DOCUMENTS, cityPilot, F, type FilingView, publishedRound, upload } from './filing-client';
+import { act, cityPilot, F, type FilingView, publishedRound, upload, completedDraft } from './filing-client';
 
 // Who sees a filing, through GraphQL and as the runtime role in SQL: the province from its
 // submission on (never a draft), the live register record only while the filing is in force,
 // another city never, an expert never (filings have no expert review yet) — each refusal the same
 // answer as for a random id.
 
-const SIGNIFICANCE = '联盟汇聚全省轨道交通装备产业链骨干企业与高校院所，对全省产业集群发展具有重大影响。';
 const ALLIANCE = `query ($id: ID!) { alliance(id: $id) { id } }`;
 
 describe('filing isolation', () => {
@@ -86,20 +85,7 @@ describe('filing isolation', () => {
     uploaded = await upload(as('zzOfficer'), allianceId);
     documents[0] = uploaded;
     const round = await publishedRound(as('provOfficer'), as('provAdmin'), clock.now());
-    const created = dataOf(
-      await as('zzOfficer').send<{ createFiling: FilingView }>(F.create, { roundId: round.id, allianceId }),
-    ).createFiling;
-    filing = dataOf(
-      await as('zzOfficer').send<{ updateFiling: FilingView }>(F.update, {
-        input: {
-          id: created.id,
-          version: created.version,
-          significance: SIGNIFICANCE,
-          level: 'PROVINCIAL',
-          documents: ALL_DOCUMENTS.map((kind, i) => ({ documentId: documents[i], kind })),
-        },
-      }),
-    ).updateFiling;
+    filing = await completedDraft(as('zzOfficer'), round.id, allianceId, documents);
   });
 
   afterAll(async () => {
