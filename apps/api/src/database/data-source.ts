@@ -11,6 +11,7 @@ import { AtomicSignInThrottle1764430000000 } from './migrations/1764430000000-at
 import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-pilot-refusal-and-no-panel';
 import { JobsAndMessages1764450000000 } from './migrations/1764450000000-jobs-and-messages';
 import { Filing1764460000000 } from './migrations/1764460000000-filing';
+import { FilingReview1764470000000 } from './migrations/1764470000000-filing-review';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -23,7 +24,8 @@ export const MIGRATIONS = [
   AtomicSignInThrottle1764430000000,
   PilotRefusalAndNoPanel1764440000000,
   JobsAndMessages1764450000000,
-      Filing1764460000000,
+  Filing1764460000000,
+  FilingReview1764470000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -150,14 +150,6 @@ const TABLE: Row[] = [
   },
   {
     op: 'createRound',
-    name: 'expert review (not offered yet)',
-    who: 'provOfficer',
-    variables: round({ reviewRequired: true }),
-    code: 'BAD_USER_INPUT',
-    violations: [['reviewRequired', 'NOT_OFFERED']],
-  },
-  {
-    op: 'createRound',
     name: 'the document number of another round of the year',
     who: 'provOfficer',
     variables: (f) => ({ input: roundInput(f.now, { documentNumber: FIXED_NUMBER }) }),

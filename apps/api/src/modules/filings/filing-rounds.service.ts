@@ -67,11 +67,6 @@ export class FilingRoundsService {
       requiredDocuments: input.requiredDocuments as FilingDocumentKind[],
     };
     const violations = filingRoundViolations(round);
-    // Expert review of filings is not offered yet: a round that asked for it could never file.
-    if (round.reviewRequired)
-      violations.push(
-        violation('reviewRequired', 'NOT_OFFERED', '备案专家评审暂未开通，请选择不组织专家评审'),
-      );
     if (violations.length) throw badInput(violations);
     return { ...round, documentNumber: round.documentNumber.trim() };
   }

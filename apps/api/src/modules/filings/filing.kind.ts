@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   addCalendarDays,
+  allSheetsIn,
   canonicalJson,
   chinaDate,
   correctionDeadlinePassed,
@@ -21,6 +22,8 @@ import {
   filingValidThrough,
   formatFilingNumber,
   noticePeriodOver,
+  panelComplete,
+  type PanelStatus,
   publicNoticePeriod,
   quotaViolations,
   reminderAt,
@@ -37,6 +40,8 @@ import type { Effects, KindRuntime } from '../applications/application-engine';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { MeasuresService } from '../measures/measures.service';
 import type { Posting } from '../messages/messages.repository';
+import { ReviewProgressService } from '../reviews/review-progress.service';
+import type { ReviewSubject } from '../reviews/review-subject';
 import { FilingEntity, type FilingRoundEntity } from './filing.entity';
 import { buildFilingSnapshot, sha256Hex } from './filing-snapshot.builder';
 import { FilingRoundsRepository } from './filing-rounds.repository';
@@ -76,6 +81,10 @@ export type FilingFacts = {
   openObjections?: number;
   dissolved?: boolean;
   alliance?: RegisteredAlliance | null;
+  /** The expert panel's progress, when a guard asks. */
+  panel?: PanelStatus;
+  /** The panel's aggregate, which a decision after review records as its basis. */
+  review?: { total: number; passes: boolean } | null;
   /** The number FILE gave, for its notice. */
   filingNumber?: string;
   /** The snapshot a submission or change filing freezes. */
@@ -113,6 +122,7 @@ export class FilingKind implements FilingKindRuntime {
     private readonly measures: MeasuresService,
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
+    private readonly progress: ReviewProgressService,
   ) {}
 
   async load(db: EntityManager, id: string): Promise<FilingEntity> {
@@ -161,8 +171,34 @@ export class FilingKind implements FilingKindRuntime {
       facts.openObjections = await this.filings.openObjections(db, filing.id);
     if (needs.has('ALLIANCE_ACTIVE') || needs.has('ALLIANCE_DISSOLVED'))
       facts.dissolved = await this.filings.allianceDissolved(db, filing.id);
+    if (needs.has('PANEL_COMPLETE') || needs.has('ALL_SHEETS_SUBMITTED')) {
+      const subject = FilingKind.reviewSubject(filing);
+      const { parameters } = await this.progress.parametersOf(db, subject);
+      facts.panel = await this.progress.panelStatus(db, subject, parameters);
+    }
+    if (round.reviewRequired && (needs.has('FILE') || needs.has('REFUSE'))) {
+      const aggregate = await this.progress.aggregate(db, FilingKind.reviewSubject(filing));
+      facts.review = aggregate ? { total: aggregate.total, passes: aggregate.passes } : null;
+    }
     if (needs.has('SUBMIT') || needs.has('SUBMIT_CHANGE')) facts.snapshot = await this.snapshotFor(facts);
     return facts;
+  }
+
+  /** The filing as expert review reads it: the filing city sent it up on submission. */
+  private static reviewSubject(filing: FilingEntity): ReviewSubject {
+    return {
+      type: 'filing',
+      id: filing.id,
+      tenantId: filing.tenantId,
+      authorityTenantId: filing.authorityTenantId,
+      allianceId: filing.allianceId,
+      recommendingTenantId: filing.tenantId,
+      batchId: filing.roundId,
+      state: filing.state,
+      recommendedAt: filing.submittedAt,
+      memberOrganizationIds: [],
+      dossier: filing.dossier,
+    };
   }
 
   /** The record as it stands today; undefined when the alliance or its pilot decision is gone. */
@@ -241,9 +277,15 @@ export class FilingKind implements FilingKindRuntime {
           ? []
           : fail(`补正期限至 ${f.filing.correctionDeadline ?? '—'}，尚未届满`);
       case 'PANEL_COMPLETE':
+        return f.panel && panelComplete(f.panel)
+          ? []
+          : fail(`评审专家组尚未配齐（需 ${f.panel?.size ?? 0} 人，已选 ${f.panel?.seated ?? 0} 人）`);
       case 'ALL_SHEETS_SUBMITTED':
-        // Rounds with expert review are not offered yet (FilingRoundsService refuses them).
-        return fail('备案专家评审暂未开通');
+        return f.panel && allSheetsIn(f.panel)
+          ? []
+          : fail(
+              `尚有专家未提交评分表（已提交 ${f.panel?.submitted ?? 0}/${Math.max(f.panel?.seated ?? 0, f.panel?.size ?? 0)}）`,
+            );
       case 'NOTICE_PERIOD_OVER':
         return noticePeriodOver(f.today, f.filing.noticeEndsOn)
           ? []
@@ -390,8 +432,8 @@ export class FilingKind implements FilingKindRuntime {
       decisionBasis: {
         reason: f.text || null,
         filingNumber: f.filing.filingNumber,
-        reviewTotal: null,
-        passes: null,
+        reviewTotal: f.review?.total ?? null,
+        passes: f.review?.passes ?? null,
       },
     };
   }

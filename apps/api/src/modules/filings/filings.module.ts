@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { AllianceFilingResolver } from './alliance-filing.resolver';
 import {
@@ -15,6 +16,7 @@ import {
   FilingSnapshotEntity,
 } from './filing.entity';
 import { FilingKind } from './filing.kind';
+import { FilingPanelResolver, ReviewAssignmentFilingResolver } from './filing-review.resolver';
 import { FilingDeadlines } from './filing-deadlines';
 import { FilingRoundReminders } from './filing-round-reminders';
 import { FilingRoundsRepository } from './filing-rounds.repository';
@@ -39,6 +41,7 @@ import { FilingsService } from './filings.service';
     JobsModule,
     MeasuresModule,
     MessagesModule,
+    ReviewsModule,
     TenantsModule,
   ],
   providers: [
@@ -52,6 +55,8 @@ import { FilingsService } from './filings.service';
     FilingRoundsResolver,
     FilingsResolver,
     AllianceFilingResolver,
+    FilingPanelResolver,
+    ReviewAssignmentFilingResolver,
   ],
   exports: [FilingsRepository],
 })

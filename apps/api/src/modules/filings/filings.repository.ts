@@ -15,6 +15,7 @@ import { AllianceEntity } from '../alliances/alliance.entity';
 import { loadSnapshots, type StoredSnapshot } from '../alliances/alliance-snapshots';
 import { sqlStates } from '../applications/sql-states';
 import { DocumentEntity } from '../documents/document.entity';
+import { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import {
   FilingDocumentEntity,
@@ -226,6 +227,10 @@ export class FilingsRepository {
   alliancesByIds(db: EntityManager, ids: readonly string[]): Promise<AllianceEntity[]> {
     const valid = ids.filter(isId);
     return valid.length ? db.findBy(AllianceEntity, { id: In(valid) }) : Promise.resolve([]);
+  }
+
+  industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
+    return codes.length ? db.findBy(IndustryEntity, { code: In([...codes]) }) : Promise.resolve([]);
   }
 
   organizationsByIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {

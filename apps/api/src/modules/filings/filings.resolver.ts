@@ -6,6 +6,7 @@ import {
   type FilingAction,
   Role,
   roundIsOpen,
+  roundRouteHolds,
   STAFF_ROLES,
 } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
@@ -15,6 +16,9 @@ import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ApplicationEngine } from '../applications/application-engine';
+import type { AllianceEntity } from '../alliances/alliance.entity';
+import type { IndustryEntity } from '../industries/industry.entity';
+import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { toTenantModel } from '../tenants/tenant.model';
 import { FilingFilterInput, TransitionFilingInput, UpdateFilingInput } from './dto/filing.input';
 import type { FilingEntity, FilingObjectionEntity, FilingRoundEntity } from './filing.entity';
@@ -215,28 +219,53 @@ export class FilingsResolver {
 
   // The filing's parts, batched per request.
 
-  @SignedIn()
-  @ResolveField(() => FilingRoundModel)
-  async round(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<FilingRoundModel> {
+  private roundOf(ctx: RequestContext, filing: FilingModel): Promise<FilingRoundEntity | null> {
     const loader = perRequestLoader<string, FilingRoundEntity | null>(ctx, 'filing-round', async (ids) => {
       const rows = await this.rounds.findMany(ctx.db, ids);
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     });
-    const round = await loader.load(filing.roundId);
+    return loader.load(filing.roundId);
+  }
+
+  @SignedIn()
+  @ResolveField(() => FilingRoundModel)
+  async round(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<FilingRoundModel> {
+    const round = await this.roundOf(ctx, filing);
     if (!round) throw new Error(`round ${filing.roundId} of filing ${filing.id} not readable`);
     return toRoundModel(round, this.clock.now());
+  }
+
+  private alliance(ctx: RequestContext, filing: FilingModel): Promise<AllianceEntity | null> {
+    const loader = perRequestLoader<string, AllianceEntity | null>(ctx, 'filing-alliance', async (ids) => {
+      const rows = await this.repository.alliancesByIds(ctx.db, ids);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    return loader.load(filing.allianceId);
   }
 
   @SignedIn()
   @ResolveField(() => String, { description: '联盟名称（提交后取自备案快照）' })
   async allianceName(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<string> {
     const frozen = (filing.snapshot as { alliance?: { name?: string } } | null)?.alliance?.name;
-    if (frozen) return frozen;
-    const loader = perRequestLoader<string, string>(ctx, 'filing-alliance-name', async (ids) => {
-      const rows = await this.repository.alliancesByIds(ctx.db, ids);
-      return ids.map((id) => rows.find((r) => r.id === id)?.name ?? '—');
+    return frozen ?? (await this.alliance(ctx, filing))?.name ?? '—';
+  }
+
+  @SignedIn()
+  @ResolveField(() => IndustryModel, {
+    nullable: true,
+    description: '联盟所属产业（提交后取自备案快照）；看不到联盟时为空',
+  })
+  async industry(@Ctx() ctx: RequestContext, @Parent() filing: FilingModel): Promise<IndustryModel | null> {
+    const frozen = (filing.snapshot as { alliance?: { industryCode?: string } } | null)?.alliance
+      ?.industryCode;
+    const code = frozen ?? (await this.alliance(ctx, filing))?.industryCode;
+    if (!code) return null;
+    const loader = perRequestLoader<string, IndustryEntity | null>(ctx, 'filing-industry', async (codes) => {
+      const rows = await this.repository.industriesByCodes(ctx.db, codes);
+      return codes.map((c) => rows.find((r) => r.code === c) ?? null);
     });
-    return loader.load(filing.allianceId);
+    const industry = await loader.load(code);
+    return industry ? toIndustryModel(industry) : null;
   }
 
   @SignedIn()
@@ -292,12 +321,18 @@ export class FilingsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => [String], { description: '当前用户此时可执行的操作' })
-  availableActions(@CurrentViewer() viewer: Viewer, @Parent() filing: FilingModel): string[] {
+  @ResolveField(() => [String], { description: '当前用户此时可执行的操作（按批次是否评审、公示取其路线）' })
+  async availableActions(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Parent() filing: FilingModel,
+  ): Promise<string[]> {
+    const round = await this.roundOf(ctx, filing);
     return availableActions(
       FILING_WORKFLOW,
       filing.state as never,
       this.kind.actorsOf(viewer, filing as never),
+      (guard) => round !== null && roundRouteHolds(guard, round) === false,
     );
   }
 

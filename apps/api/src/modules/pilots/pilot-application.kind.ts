@@ -125,7 +125,8 @@ export class PilotApplicationKind implements PilotKind {
       facts.panel = await this.progress.panelStatus(db, application, measures.parameters);
     }
     if (needs.has('NO_VALID_PANEL')) {
-      facts.panelPossible = (await this.panels.canForm(db, viewer, application)).possible;
+      const subject = { ...application, type: 'pilot_application' as const, batchId: application.callId };
+      facts.panelPossible = (await this.panels.canForm(db, viewer, subject)).possible;
     }
     if (needs.has('OBJECTIONS_ANSWERED')) {
       facts.openObjections = await this.objections.openCount(db, application);

@@ -12,6 +12,7 @@ import { ConfirmedPilotsResolver } from './confirmed-pilots.resolver';
 import { PilotApplicationFieldsResolver } from './pilot-application-fields.resolver';
 import { PilotApplicationPanelResolver } from './pilot-application-panel.resolver';
 import { PilotReviewsResolver } from './pilot-reviews.resolver';
+import { ReviewAssignmentApplicationResolver } from './review-assignment-application.resolver';
 import { PilotApplicationKind } from './pilot-application.kind';
 import { PilotApplicationsRepository } from './pilot-applications.repository';
 import { PilotApplicationsResolver } from './pilot-applications.resolver';
@@ -41,6 +42,7 @@ import { WorkListService } from './work-list.service';
     PilotApplicationFieldsResolver,
     PilotApplicationPanelResolver,
     PilotReviewsResolver,
+    ReviewAssignmentApplicationResolver,
     ConfirmedPilotsResolver,
   ],
   exports: [PilotApplicationsService],

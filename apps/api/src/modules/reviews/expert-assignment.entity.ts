@@ -1,7 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
+import type { ReviewSubjectType } from './review-subject';
 
-/** A panel seat: the authority's row naming another tenant's application when the call is the province's. */
+/**
+ * A panel seat: the authority's row naming the application it reviews (a pilot application or a
+ * filing), another tenant's row when the authority is the province.
+ */
 @Entity({ name: 'expert_assignment' })
 export class ExpertAssignmentEntity extends TenantOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -9,6 +13,9 @@ export class ExpertAssignmentEntity extends TenantOwnedEntity {
 
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
+
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType: ReviewSubjectType;
 
   @Column({ name: 'application_tenant_id', type: 'uuid' })
   applicationTenantId: string;

@@ -75,7 +75,7 @@ export class PanelsService {
   /** Panel changes of one application queue behind each other instead of racing. */
   private async lockReceived(db: EntityManager, viewer: Viewer, id: string): Promise<ReviewSubject> {
     const subject = await this.received(db, viewer, id);
-    await this.reviews.lockSubject(db, subject.id);
+    await this.reviews.lockSubject(db, subject);
     return this.received(db, viewer, id);
   }
 
@@ -286,6 +286,7 @@ export class PanelsService {
   ): Promise<string> {
     const seated = await this.reviews.insertSeat(ctx.db, {
       tenantId: viewer.tenantId,
+      subjectType: subject.type,
       applicationId: subject.id,
       applicationTenantId: subject.tenantId,
       expertId: expert.id,
@@ -317,7 +318,7 @@ export class PanelsService {
       to: { tenantId: viewer.tenantId, userId },
       kind: 'EXPERT_SEATED',
       title: '新的评审任务',
-      body: `您已被选入${name}申报的专家评审组，请在评审期限内提交评分表。`,
+      body: `您已被选入${name}${subject.type === 'filing' ? '备案' : '申报'}的专家评审组，请在评审期限内提交评分表。`,
       link: `/reviews/mine/${assignmentId}`,
       subjectType: 'expert_assignment',
       subjectId: assignmentId,

@@ -14,7 +14,7 @@ import { AppError } from '../../common/errors/app-error';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import { CallsService } from '../calls/calls.service';
 import type { PilotCallEntity } from '../calls/pilot-call.entity';
-import type { ReviewSubject } from './review-subject';
+import type { ReviewSubject, ReviewSubjectType } from './review-subject';
 import { ReviewsRepository } from './reviews.repository';
 
 export type ReviewAggregateResult = ApplicationAggregate & {
@@ -57,54 +57,71 @@ export class ReviewProgressService {
   }
 
   /**
-   * The parameters of the measures version the application's call applies. An expert account
-   * does not read the call; the dossier names the same version, which it may read.
+   * The parameters of the measures version the review applies. A pilot application's are its
+   * call's; an expert account does not read the call, and the dossier names the same version,
+   * which it may read. A filing's are the authority's version its dossier froze at submission.
    */
   async parametersOf(
     db: EntityManager,
-    subject: Pick<ReviewSubject, 'callId' | 'dossier'>,
+    subject: Pick<ReviewSubject, 'type' | 'batchId' | 'dossier' | 'authorityTenantId'>,
   ): Promise<CallMeasures> {
-    const call = await this.visibleCall(db, subject.callId);
+    if (subject.type === 'filing') {
+      const frozen = (subject.dossier as { measures?: { province?: { id?: unknown } } } | null)?.measures;
+      const id = frozen?.province?.id;
+      if (typeof id !== 'string') throw new AppError('NOT_FOUND');
+      return this.callMeasures.parametersFor(db, {
+        measuresId: id,
+        measuresTenantId: subject.authorityTenantId,
+      });
+    }
+    const call = await this.visibleCall(db, subject.batchId);
     if (call) return this.callMeasures.parametersFor(db, call);
     const named = (subject.dossier as { measures?: { id?: unknown; tenantId?: unknown } } | null)?.measures;
     if (typeof named?.id !== 'string' || typeof named.tenantId !== 'string') throw new AppError('NOT_FOUND');
-    // The call as far as its measures go: the version the dossier names.
-    const frozen = { measuresId: named.id, measuresTenantId: named.tenantId } as PilotCallEntity;
-    return this.callMeasures.parametersFor(db, frozen);
+    return this.callMeasures.parametersFor(db, { measuresId: named.id, measuresTenantId: named.tenantId });
   }
 
-  /** `parameters`: the measures the caller already holds, so they are not read again. */
   async panelStatus(
     db: EntityManager,
-    subject: Pick<ReviewSubject, 'id' | 'authorityTenantId' | 'callId' | 'dossier'>,
-    parameters?: MeasuresParameters,
+    subject: Pick<ReviewSubject, 'id' | 'authorityTenantId'>,
+    parameters: MeasuresParameters,
   ): Promise<PanelStatus> {
-    parameters ??= (await this.parametersOf(db, subject)).parameters;
     const counts = await this.reviews.panelCounts(db, subject.authorityTenantId, subject.id);
     return { size: parameters.review.expertsPerApplication, ...counts };
   }
 
-  /** Every application of the call is aggregated together: ranks and normalisation need them all. */
+  /**
+   * Every application of a batch is aggregated together (ranks and normalisation need them all),
+   * by the rule of `measures`.
+   */
+  async aggregateBatch(
+    db: EntityManager,
+    batch: { type: ReviewSubjectType; id: string; authorityTenantId: string },
+    measures: CallMeasures,
+  ): Promise<ReviewAggregateResult[]> {
+    const { parameters, measuresId, versionNo } = measures;
+    const sheets: ScoreSheet[] = (
+      await this.reviews.submittedSheetsOfBatch(db, batch.authorityTenantId, batch)
+    ).map((s) => ({ applicationId: s.applicationId, expertId: s.expertId, scores: sheetScores(s.scores) }));
+    const review = parameters.review;
+    return aggregateScores(sheets, review).map((a) => ({
+      ...a,
+      rule: review.aggregation,
+      passMark: review.passMark,
+      measuresId,
+      measuresVersionNo: versionNo,
+    }));
+  }
+
+  /** A call's pilot applications, aggregated by the rule of the call's measures. */
   async aggregateCall(
     db: EntityManager,
     call: PilotCallEntity,
     measures?: CallMeasures,
   ): Promise<{ aggregates: ReviewAggregateResult[] }> {
-    const { parameters, measuresId, versionNo } =
-      measures ?? (await this.callMeasures.parametersFor(db, call));
-    const sheets: ScoreSheet[] = (await this.reviews.submittedSheetsOfCall(db, call.tenantId, call.id)).map(
-      (s) => ({ applicationId: s.applicationId, expertId: s.expertId, scores: sheetScores(s.scores) }),
-    );
-    const review = parameters.review;
-    return {
-      aggregates: aggregateScores(sheets, review).map((a) => ({
-        ...a,
-        rule: review.aggregation,
-        passMark: review.passMark,
-        measuresId,
-        measuresVersionNo: versionNo,
-      })),
-    };
+    const batch = { type: 'pilot_application' as const, id: call.id, authorityTenantId: call.tenantId };
+    measures ??= await this.callMeasures.parametersFor(db, call);
+    return { aggregates: await this.aggregateBatch(db, batch, measures) };
   }
 
   /** One application's aggregate, with the call and measures the caller already holds. */
@@ -118,8 +135,15 @@ export class ReviewProgressService {
     return aggregates.find((a) => a.applicationId === applicationId) ?? null;
   }
 
-  async aggregate(db: EntityManager, subject: ReviewSubject): Promise<ReviewAggregateResult | null> {
-    const { aggregates } = await this.aggregateCall(db, await this.calls.get(db, subject.callId));
+  /** The subject's aggregate among its batch's (the call's applications, the round's filings). */
+  async aggregate(
+    db: EntityManager,
+    subject: ReviewSubject,
+    measures?: CallMeasures,
+  ): Promise<ReviewAggregateResult | null> {
+    measures ??= await this.parametersOf(db, subject);
+    const batch = { type: subject.type, id: subject.batchId, authorityTenantId: subject.authorityTenantId };
+    const aggregates = await this.aggregateBatch(db, batch, measures);
     return aggregates.find((a) => a.applicationId === subject.id) ?? null;
   }
 }

@@ -1,15 +1,31 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
 import { ReviewSheetsService } from './review-sheets.service';
-import { ReviewSheetModel } from './review.model';
+import { ReviewAssignmentModel, ReviewSheetModel, ReviewSubjectKind } from './review.model';
 import { STAFF_ROLES } from '@xiangmeng/domain';
 
 @Resolver(() => ReviewSheetModel)
 export class ReviewSheetsResolver {
   constructor(private readonly sheets: ReviewSheetsService) {}
+
+  @Allow('EXPERT')
+  @Query(() => [ReviewAssignmentModel], { description: '本人的评审任务（在任席位）' })
+  async myReviewAssignments(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ReviewAssignmentModel[]> {
+    return (await this.sheets.myAssignments(ctx.db, viewer)).map((a) => ({
+      id: a.seat.id,
+      subjectKind:
+        a.subject.type === 'filing' ? ReviewSubjectKind.FILING : ReviewSubjectKind.PILOT_APPLICATION,
+      subjectId: a.subject.id,
+      sheet: a.sheet,
+      assignedAt: a.seat.assignedAt,
+    }));
+  }
 
   @Allow('EXPERT')
   @Mutation(() => ReviewSheetModel, { description: '保存评分表；submit 为 true 时提交并锁定' })

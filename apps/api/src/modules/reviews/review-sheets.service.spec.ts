@@ -26,7 +26,8 @@ const expertViewer: Viewer = {
 const officer: Viewer = { ...expertViewer, userId: 'u-officer', roles: ['PROVINCE_OFFICER'] };
 const now = new Date('2026-12-05T02:00:00Z');
 
-const subject = (state = 'IN_REVIEW') => ({ id: 'a1', state, callId: 'c1', dossier: null }) as ReviewSubject;
+const subject = (state = 'IN_REVIEW') =>
+  ({ type: 'pilot_application', id: 'a1', state, batchId: 'c1', dossier: null }) as ReviewSubject;
 const seat = (extra: Partial<ExpertAssignmentEntity> = {}) =>
   ({ id: 'x1', applicationId: 'a1', expertId: 'e1', withdrawnAt: null, ...extra }) as ExpertAssignmentEntity;
 const sheet = (extra: Partial<ReviewSheetEntity> = {}) =>

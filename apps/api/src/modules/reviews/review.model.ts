@@ -17,6 +17,13 @@ registerEnumType(ConflictReasonCode, {
   name: 'ConflictReasonCode',
   description: '利益冲突：任职于联盟成员单位、任职于推荐单位、已声明存在利益冲突',
 });
+/** What a seat reviews, as the API names it. */
+export enum ReviewSubjectKind {
+  PILOT_APPLICATION = 'PILOT_APPLICATION',
+  FILING = 'FILING',
+}
+registerEnumType(ReviewSubjectKind, { name: 'ReviewSubjectKind', description: '评审对象：试点申报、备案' });
+
 registerEnumType(AggregationRule, {
   name: 'AggregationRule',
   description: '汇总规则：去掉最高最低分后平均、按专家标准化后平均',
@@ -209,4 +216,24 @@ export class PanelCandidateModel {
 
   @Field(() => [PanelCandidateConflictModel], { description: '与该申报的利益冲突；为空时无冲突' })
   conflicts: PanelCandidateConflictModel[];
+}
+
+@ObjectType('ReviewAssignment', {
+  description: '专家本人的评审任务；评审对象（试点申报或备案）由其所属模块给出',
+})
+export class ReviewAssignmentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReviewSubjectKind)
+  subjectKind: ReviewSubjectKind;
+
+  /** The application or filing reviewed. */
+  subjectId: string;
+
+  @Field(() => ReviewSheetModel)
+  sheet: ReviewSheetModel;
+
+  @Field(() => DateTimeScalar)
+  assignedAt: Date;
 }

@@ -9,7 +9,7 @@ import { ExpertAffiliationEntity } from './expert-affiliation.entity';
 import { ExpertAssignmentEntity } from './expert-assignment.entity';
 import { ExpertConflictEntity } from './expert-conflict.entity';
 import { ExpertEntity } from './expert.entity';
-import type { ReviewSubject } from './review-subject';
+import type { ReviewSubject, ReviewSubjectType } from './review-subject';
 import { ReviewSheetEntity } from './review-sheet.entity';
 
 export type ExpertFields = Pick<
@@ -24,6 +24,7 @@ export type SheetFields = Pick<
 >;
 export type NewSeat = {
   tenantId: string;
+  subjectType: ReviewSubjectType;
   applicationId: string;
   applicationTenantId: string;
   expertId: string;
@@ -36,12 +37,13 @@ export type SeatRefusal = { refused: 'CONFLICT' | 'SHARED_AFFILIATION'; tieId: s
 export type SubmittedSheet = { applicationId: string; expertId: string; scores: Record<string, unknown> };
 
 type SubjectRow = {
+  type: ReviewSubjectType;
   id: string;
   tenant_id: string;
   authority_tenant_id: string;
   alliance_id: string;
   recommending_tenant_id: string;
-  call_id: string;
+  batch_id: string;
   state: string;
   recommended_at: Date | null;
   member_organization_ids: string[];
@@ -59,22 +61,28 @@ const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export class ReviewsRepository {
   // ---- the reviewed application and its parties ----
 
+  /** The application or filing `id`, whichever it is, as far as the caller may read it. */
   async subject(db: EntityManager, id: string): Promise<ReviewSubject | null> {
     if (!isId(id)) return null;
     const [row] = await db.query<SubjectRow[]>(
-      `SELECT id, tenant_id, authority_tenant_id, alliance_id, recommending_tenant_id, call_id, state,
-              recommended_at, member_organization_ids, dossier
-         FROM pilot_application WHERE id = $1`,
+      `SELECT 'pilot_application' AS type, id, tenant_id, authority_tenant_id, alliance_id, recommending_tenant_id,
+              call_id AS batch_id, state, recommended_at, member_organization_ids, dossier
+         FROM pilot_application WHERE id = $1
+       UNION ALL
+       SELECT 'filing', id, tenant_id, authority_tenant_id, alliance_id, tenant_id,
+              round_id, state, submitted_at, '{}'::uuid[], dossier
+         FROM filing WHERE id = $1`,
       [id],
     );
     return row
       ? {
+          type: row.type,
           id: row.id,
           tenantId: row.tenant_id,
           authorityTenantId: row.authority_tenant_id,
           allianceId: row.alliance_id,
           recommendingTenantId: row.recommending_tenant_id,
-          callId: row.call_id,
+          batchId: row.batch_id,
           state: row.state,
           recommendedAt: row.recommended_at,
           memberOrganizationIds: row.member_organization_ids,
@@ -84,8 +92,9 @@ export class ReviewsRepository {
   }
 
   /** Panel changes of one application queue behind each other instead of racing. */
-  async lockSubject(db: EntityManager, id: string): Promise<void> {
-    await db.query('SELECT 1 FROM pilot_application WHERE id = $1 FOR UPDATE', [id]);
+  async lockSubject(db: EntityManager, subject: Pick<ReviewSubject, 'type' | 'id'>): Promise<void> {
+    const table = subject.type === 'filing' ? 'filing' : 'pilot_application';
+    await db.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [subject.id]);
   }
 
   async allianceIndustryCode(db: EntityManager, allianceId: string): Promise<string | null> {
@@ -269,8 +278,8 @@ export class ReviewsRepository {
     try {
       const rows = await db.query<{ id: string }[]>(
         `INSERT INTO expert_assignment (tenant_id, application_id, application_tenant_id, expert_id, expert_user_id,
-                                        review_year, assigned_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+                                        review_year, assigned_by, subject_type)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [
           seat.tenantId,
           seat.applicationId,
@@ -279,6 +288,7 @@ export class ReviewsRepository {
           seat.expertUserId,
           seat.reviewYear,
           seat.assignedBy,
+          seat.subjectType,
         ],
       );
       id = rows[0]!.id;
@@ -433,22 +443,29 @@ export class ReviewsRepository {
     return affected === 1;
   }
 
-  /** The submitted sheets of active seats on a call's applications, in a stable order. */
-  async submittedSheetsOfCall(
+  /**
+   * The submitted sheets of active seats on the applications of a batch (a call's pilot
+   * applications, a round's filings), in a stable order.
+   */
+  async submittedSheetsOfBatch(
     db: EntityManager,
     tenantId: string,
-    callId: string,
+    batch: { type: ReviewSubjectType; id: string },
   ): Promise<SubmittedSheet[]> {
+    const subjects =
+      batch.type === 'filing'
+        ? `SELECT id, tenant_id FROM filing WHERE round_id = $2 AND state <> 'WITHDRAWN'`
+        : `SELECT id, tenant_id FROM pilot_application WHERE call_id = $2 AND state <> 'WITHDRAWN'`;
     const rows = await db.query<
       { application_id: string; expert_id: string; scores: Record<string, unknown> }[]
     >(
       `SELECT s.application_id, s.expert_id, s.scores
          FROM review_sheet s
          JOIN expert_assignment x ON x.tenant_id = s.tenant_id AND x.id = s.assignment_id AND x.withdrawn_at IS NULL
-         JOIN pilot_application a ON a.id = s.application_id AND a.tenant_id = x.application_tenant_id
-        WHERE s.tenant_id = $1 AND a.call_id = $2 AND s.status = 'SUBMITTED' AND a.state <> 'WITHDRAWN'
+         JOIN (${subjects}) a ON a.id = s.application_id AND a.tenant_id = x.application_tenant_id
+        WHERE s.tenant_id = $1 AND x.subject_type = $3 AND s.status = 'SUBMITTED'
         ORDER BY s.application_id, s.submitted_at, s.id`,
-      [tenantId, callId],
+      [tenantId, batch.id, batch.type],
     );
     return rows.map((r) => ({ applicationId: r.application_id, expertId: r.expert_id, scores: r.scores }));
   }
