@@ -27,7 +27,9 @@ const PilotCallsPage = lazy(() =>
   import('../features/calls/pilot-calls.page').then((m) => ({ default: m.PilotCallsPage })),
 );
 const NewPilotApplicationPage = lazy(() =>
-  import('../features/pilots/new-pilot-application.page').then((m) => ({ default: m.NewPilotApplicationPage })),
+  import('../features/pilots/new-pilot-application.page').then((m) => ({
+    default: m.NewPilotApplicationPage,
+  })),
 );
 const PilotApplicationsPage = lazy(() =>
   import('../features/pilots/pilot-applications.page').then((m) => ({ default: m.PilotApplicationsPage })),
@@ -56,9 +58,7 @@ const FilingRoundsPage = lazy(() =>
 const FilingsPage = lazy(() =>
   import('../features/filings/filings.page').then((m) => ({ default: m.FilingsPage })),
 );
-const FilingDetailPage = lazy(() =>
-  import('../features/filings/filing-detail.page').then((m) => ({ default: m.FilingDetailPage })),
-);
+const FilingDetailPage = lazy(() => import('./filing.route').then((m) => ({ default: m.FilingRoute })));
 const FilingCertificatePage = lazy(() =>
   import('../features/filings/filing-certificate.page').then((m) => ({ default: m.FilingCertificatePage })),
 );
@@ -71,9 +71,7 @@ const MessagesPage = lazy(() =>
 export const LazySignInPage = lazy(() =>
   import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })),
 );
-export const LazyAppShell = lazy(() =>
-  import('./app-shell.layout').then((m) => ({ default: m.AppShell })),
-);
+export const LazyAppShell = lazy(() => import('./app-shell.layout').then((m) => ({ default: m.AppShell })));
 
 /**
  * The pages both tiers serve, below the app's own home page (`index`). A function, not a component:

@@ -26,7 +26,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { toApiError } from '../../shared/api-error';
 import { chinaDateTime } from '../../shared/format';
@@ -71,12 +71,35 @@ function isTab(value: string | null): value is TabKey {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
+/** The states from which a round with experts shows the panel: once accepted, for as long as it is kept. */
+const PANEL_STATES: readonly FilingState[] = [
+  'ACCEPTED',
+  'IN_REVIEW',
+  'REVIEWED',
+  'PUBLICISED',
+  'FILED',
+  'CHANGE_SUBMITTED',
+  'SUSPENDED',
+  'REFUSED',
+  'REVOKED',
+];
+
+/**
+ * The expert panel of a filing whose round asks for experts. It belongs to reviews, which builds on
+ * filings; the app hands it in (app/filing.route.tsx), so filings never imports reviews.
+ */
+export type FilingReviewPanelSlot = ComponentType<{
+  filingId: string;
+  state: FilingState;
+  onChanged: () => void;
+}>;
+
 /**
  * 备案详情, for both tiers: the filing's summary and route, the actions the viewer may take, its
  * dossier (edited by the filing city while a draft or returned), the frozen snapshots and what each
  * changed, the notice's objections (the province) and the timeline.
  */
-export function FilingDetailPage() {
+export function FilingDetailPage({ reviewPanel: ReviewPanel }: { reviewPanel: FilingReviewPanelSlot }) {
   const { filingId = '' } = useParams();
   const navigate = useNavigate();
   const viewer = useSignedInViewer();
@@ -222,6 +245,13 @@ export function FilingDetailPage() {
         )}
       </Card>
       {state && <ProgressCard filing={filing} state={state} />}
+      {provinceStaff && filing.round.reviewRequired && state && PANEL_STATES.includes(state) && (
+        <ReviewPanel
+          filingId={filing.id}
+          state={state}
+          onChanged={() => void refetch().catch(() => undefined)}
+        />
+      )}
       {(filing.nationallyRecommended || (provinceAdmin && state === 'FILED')) && (
         <Card title="推荐参加国家层面试点" size="small" data-testid="filing-national">
           <Flex gap={16} align="start" wrap>

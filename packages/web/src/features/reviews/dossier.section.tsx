@@ -11,7 +11,7 @@ import { Alert, Descriptions, Empty, Flex, List, Table, Tabs, Tag, Typography } 
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { chinaDateTime, formatFen } from '../../shared/format';
 
-type Application = ReviewSheetResult['myReviewAssignments'][number]['application'];
+type Application = NonNullable<ReviewSheetResult['myReviewAssignments'][number]['application']>;
 
 const paragraph = (value: string) => (
   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{value || '—'}</Typography.Paragraph>

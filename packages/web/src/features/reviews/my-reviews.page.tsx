@@ -6,9 +6,25 @@ import { LoadFailure, PageLoading } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
 import type { MyReviewsQuery as MyReviewsResult } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
+import { roundLabel } from '../filings/filing-values';
 import { MyReviewsQuery } from './review-sheets.operations';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];
+
+/** The alliance and what it came in with: a pilot call, or a filing round (备案). */
+function reviewed(a: Assignment): { allianceName: string; batch: string; decideBy: string | null } {
+  if (a.filing)
+    return {
+      allianceName: a.filing.allianceName,
+      batch: `备案 · ${a.filing.cityName} · ${roundLabel(a.filing.round)}`,
+      decideBy: null,
+    };
+  return {
+    allianceName: a.application?.allianceName ?? '—',
+    batch: a.application?.call.title ?? '—',
+    decideBy: a.application?.call.decideBy ?? null,
+  };
+}
 
 const COLUMNS: TableColumnsType<Assignment> = [
   {
@@ -16,11 +32,11 @@ const COLUMNS: TableColumnsType<Assignment> = [
     key: 'alliance',
     render: (_: unknown, a) => (
       <Link to={`/reviews/mine/${a.id}`} data-testid={`my-review-${a.id}`}>
-        {a.application.allianceName}
+        {reviewed(a).allianceName}
       </Link>
     ),
   },
-  { title: '申报通知', key: 'call', render: (_: unknown, a) => a.application.call.title },
+  { title: '评审事项', key: 'batch', render: (_: unknown, a) => reviewed(a).batch },
   {
     title: '评分表',
     key: 'status',
@@ -41,7 +57,10 @@ const COLUMNS: TableColumnsType<Assignment> = [
     title: '评审截止',
     key: 'decideBy',
     width: 170,
-    render: (_: unknown, a) => chinaDateTime(a.application.call.decideBy),
+    render: (_: unknown, a) => {
+      const decideBy = reviewed(a).decideBy;
+      return decideBy ? chinaDateTime(decideBy) : '—';
+    },
   },
 ];
 

@@ -1,12 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { REVIEW_RECOMMENDATION_LABELS, REVIEW_SHEET_STATUS_LABELS, type PilotState } from '@xiangmeng/domain';
+import { REVIEW_RECOMMENDATION_LABELS, REVIEW_SHEET_STATUS_LABELS } from '@xiangmeng/domain';
 import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
-import type {
-  ProposePanelQuery as ProposalResult,
-  ReviewPanelQuery as ReviewPanelResult,
-} from '../../gql/graphql';
+import type { ProposePanelQuery as ProposalResult, ReviewPanelFieldsFragment } from '../../gql/graphql';
 import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
 import { CandidateSelect, ReopenSheetModal, SwapMemberModal } from './panel-seat.modals';
@@ -14,30 +11,52 @@ import { ReviewAggregateView } from './review-aggregate';
 import { formatScore } from './review-format';
 import {
   AssignPanelMutation,
+  FilingReviewPanelQuery,
   PanelCandidatesQuery,
   ProposePanelQuery,
   ReviewPanelQuery,
 } from './reviews.operations';
 
-type Panel = NonNullable<ReviewPanelResult['pilotApplication']['panel']>;
+type Panel = ReviewPanelFieldsFragment;
 type Seat = Panel['seats'][number];
 type Sheet = NonNullable<Seat['sheet']>;
 type UnfilledSeat = ProposalResult['proposePanel']['unfilledSeats'][number];
 
 // Where each step is possible (the API checks again): a panel is formed before the review
 // starts, members are swapped until it ends, a submitted sheet is reopened during it.
-const SWAP_STATES: readonly PilotState[] = ['ACCEPTED', 'IN_REVIEW'];
+// Pilot applications and filings name these states alike.
+const SWAP_STATES: readonly string[] = ['ACCEPTED', 'IN_REVIEW'];
 
-type Props = { applicationId: string; state: PilotState; onChanged: () => void };
+/** What is reviewed: a pilot application (the default) or a filing whose round asks for experts. */
+export type ReviewedKind = 'PILOT_APPLICATION' | 'FILING';
 
-/** 专家评审 on the application detail page (authority staff): panel, proposal, swaps, sheets and the aggregate. */
-export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
+type Props = { applicationId: string; state: string; onChanged: () => void; kind?: ReviewedKind };
+
+/** The panel and the industry it must know, from the query of the reviewed record's kind. */
+function useReviewPanel(kind: ReviewedKind, id: string) {
   // Not cached: the detail page holds a narrower view of the same panel, which has no identity
   // of its own, and the two would overwrite each other in the cache.
-  const { data, error, refetch } = useQuery(ReviewPanelQuery, {
-    variables: { id: applicationId },
+  const pilot = useQuery(ReviewPanelQuery, {
+    variables: { id },
     fetchPolicy: 'no-cache',
+    skip: kind !== 'PILOT_APPLICATION',
   });
+  const filing = useQuery(FilingReviewPanelQuery, {
+    variables: { id },
+    fetchPolicy: 'no-cache',
+    skip: kind !== 'FILING',
+  });
+  if (kind === 'FILING') {
+    const record = filing.data?.filing;
+    return { record: record ? { industry: record.industry, panel: record.panel } : null, ...filing };
+  }
+  const record = pilot.data?.pilotApplication;
+  return { record: record ? { industry: record.industry, panel: record.panel } : null, ...pilot };
+}
+
+/** 专家评审 on a detail page (authority staff): panel, proposal, swaps, sheets and the aggregate. */
+export function ReviewPanelSection({ applicationId, state, onChanged, kind = 'PILOT_APPLICATION' }: Props) {
+  const { record, error, refetch } = useReviewPanel(kind, applicationId);
   const reload = () => void refetch().catch(() => undefined);
   const firstState = useRef(state);
   useEffect(() => {
@@ -48,8 +67,8 @@ export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
     }
   }, [state, refetch]);
 
-  const panel = data?.pilotApplication.panel ?? null;
-  if (!data) {
+  const panel = record?.panel ?? null;
+  if (!record) {
     return error ? (
       <Card title="专家评审" size="small" style={{ marginTop: 16 }}>
         <Alert type="error" showIcon title={`专家评审信息加载失败：${toApiError(error).message}`} />
@@ -58,8 +77,12 @@ export function ReviewPanelSection({ applicationId, state, onChanged }: Props) {
   }
   if (!panel) return null;
 
-  const { industry } = data.pilotApplication;
-  const acceptedDomains = industry.parentCode ? [industry.code, industry.parentCode] : [industry.code];
+  const { industry } = record;
+  const acceptedDomains = !industry
+    ? []
+    : industry.parentCode
+      ? [industry.code, industry.parentCode]
+      : [industry.code];
   const changed = () => {
     reload();
     onChanged();
@@ -248,7 +271,7 @@ function SeatedPanel({
 }: {
   applicationId: string;
   panel: Panel;
-  state: PilotState;
+  state: string;
   acceptedDomains: readonly string[];
   onChanged: () => void;
 }) {

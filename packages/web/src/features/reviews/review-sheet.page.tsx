@@ -34,6 +34,8 @@ import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { dottedPath } from '../../shared/form-violations';
 import { chinaDateTime } from '../../shared/format';
+import { FilingReviewMaterials } from '../filings/filing-review-materials.section';
+import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';
 import { ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
 
@@ -94,36 +96,45 @@ export function ReviewSheetPage() {
     );
   }
 
-  const { application, sheet } = assignment;
+  const { application, filing, sheet } = assignment;
+  const allianceName = filing?.allianceName ?? application?.allianceName ?? '—';
+  const facts = filing
+    ? [
+        { key: 'round', label: '备案批次', children: roundLabel(filing.round) },
+        { key: 'city', label: '备案市州', children: filing.cityName },
+        { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
+      ]
+    : [
+        { key: 'call', label: '申报通知', children: application?.call.title ?? '—' },
+        { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
+        { key: 'decideBy', label: '评审截止', children: chinaDateTime(application?.call.decideBy) },
+      ];
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb
-        items={[{ title: <Link to="/reviews/mine">评审任务</Link> }, { title: application.allianceName }]}
-      />
+      <Breadcrumb items={[{ title: <Link to="/reviews/mine">评审任务</Link> }, { title: allianceName }]} />
       <Card>
         <Flex vertical gap={8}>
           <Space size={8} wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {application.allianceName}
+              {allianceName}
             </Typography.Title>
+            {filing && <Tag color="geekblue">备案评审</Tag>}
             <Tag color={sheet.status === 'SUBMITTED' ? 'green' : 'orange'} data-testid="review-sheet-status">
               {REVIEW_SHEET_STATUS_LABELS[sheet.status]}
             </Tag>
           </Space>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, md: 3 }}
-            items={[
-              { key: 'call', label: '申报通知', children: application.call.title },
-              { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
-              { key: 'decideBy', label: '评审截止', children: chinaDateTime(application.call.decideBy) },
-            ]}
-          />
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} items={facts} />
         </Flex>
       </Card>
-      <Card title="申报材料">
-        <DossierSection application={application} />
-      </Card>
+      {filing ? (
+        <FilingReviewMaterials filing={filing} />
+      ) : (
+        application && (
+          <Card title="申报材料">
+            <DossierSection application={application} />
+          </Card>
+        )
+      )}
       {/* A saved sheet comes back with a new version: the form starts again from what was stored. */}
       <ScoreSheetCard key={`${sheet.id}-${sheet.version}`} assignmentId={assignment.id} sheet={sheet} />
     </Flex>

@@ -5,6 +5,17 @@ export const MyReviewsQuery = graphql(`
     myReviewAssignments {
       id
       assignedAt
+      subjectKind
+      filing {
+        id
+        allianceName
+        cityName
+        round {
+          id
+          year
+          documentNumber
+        }
+      }
       application {
         id
         allianceName
@@ -29,6 +40,28 @@ export const ReviewSheetQuery = graphql(`
     myReviewAssignments {
       id
       assignedAt
+      subjectKind
+      filing {
+        id
+        allianceName
+        cityName
+        level
+        significance
+        round {
+          id
+          year
+          documentNumber
+        }
+        documents {
+          documentId
+          kind
+          name
+          sha256
+          size
+          downloadUrl
+        }
+        snapshot
+      }
       application {
         id
         allianceName

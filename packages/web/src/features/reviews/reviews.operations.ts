@@ -102,6 +102,44 @@ export const ReviewAggregateFieldsFragment = graphql(`
   }
 `);
 
+// One panel as the authority reads it, for a pilot application or a filing.
+export const ReviewPanelFieldsFragment = graphql(`
+  fragment ReviewPanelFields on ReviewPanel {
+    size
+    complete
+    sheetsSubmitted
+    seats {
+      assignmentId
+      assignedAt
+      expert {
+        id
+        name
+        title
+      }
+      sheet {
+        id
+        status
+        total
+        overallOpinion
+        recommendation
+        submittedAt
+        reopenedAt
+        reopenReason
+        scores {
+          key
+          label
+          weight
+          score
+          comment
+        }
+      }
+    }
+    aggregate {
+      ...ReviewAggregateFields
+    }
+  }
+`);
+
 export const ReviewPanelQuery = graphql(`
   query ReviewPanel($id: ID!) {
     pilotApplication(id: $id) {
@@ -112,38 +150,23 @@ export const ReviewPanelQuery = graphql(`
         parentCode
       }
       panel {
-        size
-        complete
-        sheetsSubmitted
-        seats {
-          assignmentId
-          assignedAt
-          expert {
-            id
-            name
-            title
-          }
-          sheet {
-            id
-            status
-            total
-            overallOpinion
-            recommendation
-            submittedAt
-            reopenedAt
-            reopenReason
-            scores {
-              key
-              label
-              weight
-              score
-              comment
-            }
-          }
-        }
-        aggregate {
-          ...ReviewAggregateFields
-        }
+        ...ReviewPanelFields
+      }
+    }
+  }
+`);
+
+export const FilingReviewPanelQuery = graphql(`
+  query FilingReviewPanel($id: ID!) {
+    filing(id: $id) {
+      id
+      industry {
+        code
+        name
+        parentCode
+      }
+      panel {
+        ...ReviewPanelFields
       }
     }
   }
