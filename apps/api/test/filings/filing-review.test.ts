@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -256,16 +257,24 @@ describe('expert review of a filing', () => {
     ]);
   });
 
-  it('takes the expert off the filing once review is over and the seat withdrawn', async () => {
+  it('takes the experts off the filing once their seats are withdrawn', async () => {
     await asAdmin((c) =>
       c.query(
-        `UPDATE expert_assignment SET withdrawn_at = now(), withdrawal_reason = '测试撤换'
-          WHERE application_id = $1 AND expert_user_id = $2`,
-        [filing.id, expertUsers[0]!.id],
+        `UPDATE expert_assignment SET withdrawn_at = now(), withdrawal_reason = '测试撤换' WHERE application_id = $1`,
+        [filing.id],
       ),
     );
     const expert = { tenantId: expertUsers[0]!.tenantId, userId: expertUsers[0]!.id, roles: ['EXPERT'] };
     const seen = await asRuntimeRole(expert, async (c) => (await c.query('SELECT id FROM filing')).rowCount);
     expect(seen).toBe(0);
+    const seats = dataOf(
+      await experts[0]!.send<{ myReviewAssignments: Seat[] }>(MY_SEATS),
+    ).myReviewAssignments;
+    expect(seats).toEqual([]);
+    // The same answer as for an id that names nothing.
+    const real = await experts[0]!.send(F.filing, { id: filing.id });
+    const random = await experts[0]!.send(F.filing, { id: randomUUID() });
+    expect(errorCode(real)).toBe(errorCode(random));
+    expect(real.errors?.[0]?.message).toBe(random.errors?.[0]?.message);
   });
 });
