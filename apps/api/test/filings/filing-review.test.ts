@@ -13,7 +13,15 @@ import {
 import { dataOf, violationsOf } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import { Fixtures } from '../pilots/db-fixtures';
-import { CHANGSHA, establishedAlliance, PROVINCE, seatPanel, staff, ZHUZHOU } from '../pilots/pilot-client';
+import {
+  CHANGSHA,
+  establishedAlliance,
+  P,
+  PROVINCE,
+  seatPanel,
+  staff,
+  ZHUZHOU,
+} from '../pilots/pilot-client';
 import { createExpert, expertAccount, expertName, OPS, PANEL } from '../reviews/review-fixtures';
 import {
   act,
@@ -208,6 +216,13 @@ describe('expert review of a filing', () => {
   it('finishes the review once every sheet is in, and files on the aggregate', async () => {
     filing = await act(as('provOfficer'), filing, 'START_REVIEW');
     expect(filing.state).toBe('IN_REVIEW');
+    const work = dataOf(
+      await experts[0]!.send<{
+        workList: { items: { kind: string; applicationId: string; callTitle: string }[] };
+      }>(P.workList),
+    ).workList;
+    const task = work.items.find((i) => i.kind === 'SCORE' && i.applicationId === filing.id);
+    expect(task?.callTitle).toMatch(/^备案 /);
     const early = await transitionFiling(as('provOfficer'), filing, 'FINISH_REVIEW');
     expect(violationsOf(early).map((v) => [v.field, v.message])).toEqual([
       ['guard.ALL_SHEETS_SUBMITTED', '尚有专家未提交评分表（已提交 0/5）'],

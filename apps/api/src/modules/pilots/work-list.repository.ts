@@ -64,17 +64,30 @@ export class WorkListRepository {
     );
   }
 
-  /** The expert's seats on applications under review whose score sheet is not yet submitted. */
+  /**
+   * The expert's seats on applications (and filings) under review whose score sheet is not yet
+   * submitted. A filing has no call: its round's document number names it, without deadlines.
+   */
   unscoredSeats(db: EntityManager, tenantId: string, expertUserId: string): Promise<WorkRow[]> {
     return db.query<WorkRow[]>(
-      `SELECT ${COLUMNS}, 0 AS open_objections, 0 AS seated, 0 AS submitted, x.id AS assignment_id
+      `SELECT ${COLUMNS}, 0 AS open_objections, 0 AS seated, 0 AS submitted, x.id AS assignment_id, x.assigned_at
          FROM expert_assignment x
          JOIN pilot_application a ON a.id = x.application_id AND a.tenant_id = x.application_tenant_id
          LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
          ${JOINS}
-        WHERE x.tenant_id = $1 AND x.expert_user_id = $2 AND x.withdrawn_at IS NULL
+        WHERE x.tenant_id = $1 AND x.expert_user_id = $2 AND x.withdrawn_at IS NULL AND x.subject_type = 'pilot_application'
           AND a.state IN ${SCORED_IN} AND coalesce(s.status, 'DRAFT') = 'DRAFT'
-        ORDER BY x.assigned_at`,
+       UNION ALL
+       SELECT f.id, f.state, f.tenant_id, f.tenant_id, f.authority_tenant_id, f.submitted_by,
+              f.dossier->'alliance'->>'name', f.round_id, '备案 ' || r.document_number, NULL, NULL, NULL, NULL,
+              0, 0, 0, x.id, x.assigned_at
+         FROM expert_assignment x
+         JOIN filing f ON f.id = x.application_id AND f.tenant_id = x.application_tenant_id
+         LEFT JOIN filing_round r ON r.id = f.round_id
+         LEFT JOIN review_sheet s ON s.tenant_id = x.tenant_id AND s.assignment_id = x.id
+        WHERE x.tenant_id = $1 AND x.expert_user_id = $2 AND x.withdrawn_at IS NULL AND x.subject_type = 'filing'
+          AND f.state = 'IN_REVIEW' AND coalesce(s.status, 'DRAFT') = 'DRAFT'
+        ORDER BY assigned_at`,
       [tenantId, expertUserId],
     );
   }
