@@ -37,11 +37,13 @@ import type { Client } from 'pg';
 import { demoId, type PlannedAlliance, planDemoRegister, seededRandom, snapshotOf } from './demo-register.js';
 
 // Filing with the province (备案, Art. 21) on a fresh start: last year's round, taken on paper
-// before the platform, with four city pilots from four cities filed in it, and this year's round
-// open. Each filed alliance rests on its own city's pilot decision (a closed 2024 city call and an
-// approved application), and its dossier is what the API would have frozen on the day it was
-// submitted: the domain's freezeFilingSnapshot over the demo register. 株洲's own pilot is left
-// unfiled: a browser story files it.
+// before the platform, with four city pilots from four cities filed in it, and two rounds of this
+// year open: the usual one with its public notice, and a supplementary one without. Each filed
+// alliance rests on its own city's pilot decision (a closed 2024 city call and an approved
+// application), and its dossier is what the API would have frozen on the day it was submitted:
+// the domain's freezeFilingSnapshot over the demo register. 株洲's pilot is confirmed by its own
+// 2024 call in the same way but left unfiled: a browser story files it, in the supplementary round
+// (a notice runs for days, longer than a story).
 
 export const DEMO_PAST_FILING_ROUND = {
   year: 2025,
@@ -53,8 +55,17 @@ export const DEMO_PAST_FILING_ROUND = {
 /** This year's round: the province's notice of the seed day's year. */
 export const demoOpenFilingRoundNumber = (year: number) => `湘科函〔${year}〕8号`;
 
+/** This year's supplementary round, without public notice, so a filing goes from acceptance to the decision. */
+export const demoSupplementaryFilingRoundNumber = (year: number) => `湘科函〔${year}〕15号`;
+
 /** The city whose pilot the browser story files: the demo files none of its alliances. */
 const STORY_CITY = '430200';
+
+/** 株洲's city pilot, confirmed by the city's own 2024 call and left for the browser story to file. */
+export const DEMO_STORY_PILOT = {
+  allianceName: '株洲轨道交通装备产业技术创新战略联盟',
+  contact: { name: '谭卫国', phone: '0731-28391562' },
+} as const;
 
 export type DemoFiling = {
   allianceName: string;
@@ -313,6 +324,13 @@ export async function seedDemoFilings(client: Client): Promise<{ rounds: number;
   });
   if (new Set(filed.map((f) => f.planned.spec.tenantCode)).size !== filed.length)
     throw new Error('demo filings: one alliance per city');
+  const storyPilot = plan.alliances.find((a) => a.spec.name === DEMO_STORY_PILOT.allianceName);
+  if (
+    !storyPilot ||
+    storyPilot.spec.pilotStatus !== 'CITY_PILOT' ||
+    storyPilot.spec.tenantCode !== STORY_CITY
+  )
+    throw new Error(`demo filing: ${DEMO_STORY_PILOT.allianceName} is not a city pilot of 株洲`);
 
   // Members point at the directory's rows, found by credit code (as the register seeding does).
   const { rows: directory } = await client.query<DirectoryOrganization>(
@@ -329,24 +347,24 @@ export async function seedDemoFilings(client: Client): Promise<{ rounds: number;
   };
 
   const rounds = await seedRounds(s);
+  // An alliance of that name entered before the demo is someone else's: no pilot, nothing to file.
+  const pilotParts = async (planned: PlannedAlliance, contact: DemoFiling['contact']) => {
+    const alliance = await registeredAlliance(s, planned);
+    return (
+      alliance && { planned, alliance, contact, register: inDirectory(snapshotOf(planned), directoryOf) }
+    );
+  };
   let filings = 0;
   for (const [index, { filing, planned }] of filed.entries()) {
-    const cityCode = planned.spec.tenantCode;
-    await s.setIdentity(cityCode);
-    // An alliance of that name entered before the demo is someone else's: nothing to file.
-    const { rows: alliances } = await client.query<AllianceRow>(
-      `SELECT id, tenant_id, name, industry_code, status, pilot_status, founded_on::text, established_on::text,
-              dissolved_on::text, objectives, liable_entity, executive_full_time_staff
-         FROM alliance WHERE id = $1`,
-      [planned.id],
-    );
-    const alliance = alliances[0];
-    if (!alliance) continue;
-    const parts = { filing, planned, alliance, register: inDirectory(snapshotOf(planned), directoryOf) };
+    const parts = await pilotParts(planned, filing.contact);
+    if (!parts) continue;
     const schedule = scheduleOf(index);
     await seedCityPilot(s, parts, schedule.application);
-    if (await seedFiling(s, parts, schedule.filing, rounds.pastRoundId)) filings += 1;
+    if (await seedFiling(s, { ...parts, filing }, schedule.filing, rounds.pastRoundId)) filings += 1;
   }
+  // 株洲's pilot, on the same calendar as the others, after them.
+  const story = await pilotParts(storyPilot, DEMO_STORY_PILOT.contact);
+  if (story) await seedCityPilot(s, story, scheduleOf(filed.length).application);
 
   await client.query(
     `SELECT set_config('app.tenant_id', '', true), set_config('app.roles', '', true), set_config('app.user_id', '', true)`,
@@ -354,7 +372,22 @@ export async function seedDemoFilings(client: Client): Promise<{ rounds: number;
   return { rounds: rounds.added, filings };
 }
 
-/** The province's rounds: last year's, and this year's open for 30 days already, 60 more to go. */
+/** The alliance as the register seeding wrote it, read as its city; null when absent. */
+async function registeredAlliance(s: Seeding, planned: PlannedAlliance): Promise<AllianceRow | null> {
+  await s.setIdentity(planned.spec.tenantCode);
+  const { rows } = await s.client.query<AllianceRow>(
+    `SELECT id, tenant_id, name, industry_code, status, pilot_status, founded_on::text, established_on::text,
+            dissolved_on::text, objectives, liable_entity, executive_full_time_staff
+       FROM alliance WHERE id = $1`,
+    [planned.id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The province's rounds: last year's; this year's open for 30 days already, 60 more to go; and
+ * this year's supplementary round, open for 10 days already, without public notice.
+ */
 async function seedRounds(s: Seeding): Promise<{ added: number; pastRoundId: string }> {
   const staff = await s.staffOf(PROVINCE_CODE);
   await s.setIdentity(PROVINCE_CODE, staff.officer);
@@ -383,6 +416,17 @@ async function seedRounds(s: Seeding): Promise<{ added: number; pastRoundId: str
       closesAt: endOf(addCalendarDays(today, 60)),
       reviewRequired: defaults.reviewRequired,
       noticeDays: defaults.noticeDays,
+      requiredDocuments: [...defaults.requiredDocuments] as string[],
+    },
+    {
+      id: demoId(`filing-round:${PROVINCE_CODE}:supplementary`),
+      year: openYear,
+      documentNumber: demoSupplementaryFilingRoundNumber(openYear),
+      opensAt: midnight(addCalendarDays(today, -10)),
+      closesAt: endOf(addCalendarDays(today, 60)),
+      // Filings go from acceptance to the decision (the measures let a round set no notice).
+      reviewRequired: false,
+      noticeDays: 0,
       requiredDocuments: [...defaults.requiredDocuments] as string[],
     },
   ];
@@ -416,12 +460,17 @@ async function seedRounds(s: Seeding): Promise<{ added: number; pastRoundId: str
   return { added, pastRoundId: rows[0]!.id };
 }
 
-type Parts = {
-  filing: DemoFiling;
+/** What a city pilot's decision is written from. */
+type PilotParts = {
   planned: PlannedAlliance;
   alliance: AllianceRow;
   register: AllianceSnapshot;
+  /** Whom the city's pilot application named to contact. */
+  contact: DemoFiling['contact'];
 };
+
+/** What a filing is written from: the pilot's parts and the demo filing. */
+type Parts = PilotParts & { filing: DemoFiling };
 
 /**
  * The city's closed 2024 call and the alliance's application to it, approved after review and
@@ -430,7 +479,7 @@ type Parts = {
  */
 async function seedCityPilot(
   s: Seeding,
-  { filing, planned, alliance, register }: Parts,
+  { planned, alliance, register, contact }: PilotParts,
   schedule: ReturnType<typeof scheduleOf>['application'],
 ): Promise<void> {
   const { spec } = planned;
@@ -554,8 +603,8 @@ async function seedCityPilot(
       300_000_000,
       500_000_000,
       `形成一批${spec.topic}领域核心专利和团体标准，培养技术骨干，推动成果在成员单位转化应用。`,
-      filing.contact.name,
-      filing.contact.phone,
+      contact.name,
+      contact.phone,
       JSON.stringify(dossier),
       onRoll.map((m) => m.organizationId),
       at(schedule.submittedOn, '15:00'),

@@ -2,6 +2,7 @@ import {
   canonicalJson,
   DEFAULT_FILING_DOCUMENTS,
   FILING_DEFAULTS,
+  filingEligibilityViolations,
   filingValidThrough,
   formatFilingNumber,
   parseFilingSnapshot,
@@ -10,13 +11,20 @@ import {
 } from '@xiangmeng/domain';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FILINGS, DEMO_PAST_FILING_ROUND, demoOpenFilingRoundNumber } from '../src/demo-filings.js';
+import {
+  DEMO_FILINGS,
+  DEMO_PAST_FILING_ROUND,
+  DEMO_STORY_PILOT,
+  demoOpenFilingRoundNumber,
+  demoSupplementaryFilingRoundNumber,
+} from '../src/demo-filings.js';
 import { DEMO_ALLIANCES } from '../src/demo-register.data.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
 import { asAdmin, asRuntimeRole, databaseUrls, startTestApi, type TestApi } from './support/harness.js';
 
 // The filing demo: last year's round with four city pilots filed in it (each on its city's own
-// approved pilot application), and this year's open round. Checked as the runtime role with the
+// approved pilot application), this year's two open rounds (with and without public notice), and
+// 株洲's pilot confirmed the same way, left for the browser story to file. Checked as the runtime role with the
 // demo accounts' identities (row-level security), and through GraphQL as the province's admin.
 
 const DAY = 24 * 3600 * 1000;
@@ -108,7 +116,7 @@ describe('demo filings', () => {
     expect(afterSecond).toEqual(afterFirst);
   });
 
-  it('gives the province last year’s round, filed on paper, and this year’s, open', async () => {
+  it('gives the province last year’s round, filed on paper, and this year’s two, open', async () => {
     const rounds = await asRuntimeRole(
       province,
       async (db) =>
@@ -128,8 +136,12 @@ describe('demo filings', () => {
           )
         ).rows,
     );
-    expect(rounds).toHaveLength(2);
-    const [past, open] = rounds as [(typeof rounds)[number], (typeof rounds)[number]];
+    expect(rounds).toHaveLength(3);
+    const [past, open, supplementary] = rounds as [
+      (typeof rounds)[number],
+      (typeof rounds)[number],
+      (typeof rounds)[number],
+    ];
     expect(past).toMatchObject({
       year: 2025,
       document_number: DEMO_PAST_FILING_ROUND.documentNumber,
@@ -154,6 +166,17 @@ describe('demo filings', () => {
     expect(open.opens_at.getTime()).toBeLessThan(now - 29 * DAY);
     expect(open.closes_at.getTime()).toBeGreaterThan(now + 59 * DAY);
     expect(open.closes_at.getTime()).toBeLessThan(now + 62 * DAY);
+    // The supplementary round files without public notice.
+    expect(supplementary).toMatchObject({
+      year,
+      document_number: demoSupplementaryFilingRoundNumber(year),
+      status: 'PUBLISHED',
+      review_required: false,
+      notice_days: 0,
+      required_documents: [...DEFAULT_FILING_DOCUMENTS],
+    });
+    expect(supplementary.opens_at.getTime()).toBeLessThan(now - 9 * DAY);
+    expect(supplementary.closes_at.getTime()).toBeGreaterThan(now + 59 * DAY);
     // China midnights.
     for (const r of rounds) expect([r.opens_at, r.closes_at].map((d) => d.getUTCHours())).toEqual([16, 16]);
   });
@@ -290,6 +313,81 @@ describe('demo filings', () => {
     }
   });
 
+  it('confirms 株洲’s pilot by its own city call, unfiled and eligible for the browser story to file', async () => {
+    const officer = await identityOf('430200', 'officer', 'CITY_OFFICER');
+    const seen = await asRuntimeRole(officer, async (db) => {
+      const alliance = (
+        await db.query<{
+          id: string;
+          tenant_id: string;
+          status: string;
+          dissolved_on: string | null;
+          pilot_status: string;
+          pilot_since: string | null;
+          pilot_application_id: string | null;
+        }>(
+          `SELECT id, tenant_id, status, dissolved_on::text, pilot_status, pilot_since::text, pilot_application_id
+             FROM alliance WHERE name = $1`,
+          [DEMO_STORY_PILOT.allianceName],
+        )
+      ).rows[0]!;
+      // The decision a filing rests on, read as FilingsRepository.pilotDecision reads it.
+      const decision = (
+        await db.query<{
+          pilotApplicationId: string;
+          level: 'CITY' | 'PROVINCIAL';
+          authorityTenantId: string;
+          recommendingTenantId: string;
+          decidedOn: string;
+          callTitle: string;
+        }>(
+          `SELECT a.id AS "pilotApplicationId", a.level, a.authority_tenant_id AS "authorityTenantId",
+                  a.recommending_tenant_id AS "recommendingTenantId",
+                  to_char(a.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "decidedOn",
+                  c.title AS "callTitle"
+             FROM pilot_application a JOIN pilot_call c ON c.id = a.call_id
+            WHERE a.alliance_id = $1 AND a.state = 'APPROVED'`,
+          [alliance.id],
+        )
+      ).rows;
+      const listed = (
+        await db.query<{ alliance_id: string }>(
+          'SELECT alliance_id FROM confirmed_pilot WHERE tenant_id = $1',
+          [officer.tenantId],
+        )
+      ).rows;
+      const filed = (
+        await db.query<{ state: string }>('SELECT state FROM filing WHERE alliance_id = $1', [alliance.id])
+      ).rows;
+      return { alliance, decision, listed, filed };
+    });
+    expect(seen.decision).toHaveLength(1);
+    const decision = seen.decision[0]!;
+    expect(decision).toMatchObject({ level: 'CITY', authorityTenantId: officer.tenantId });
+    expect(decision.callTitle).toBe('2024年度株洲市产业技术创新战略联盟试点申报');
+    expect(seen.alliance).toMatchObject({
+      status: 'ESTABLISHED',
+      pilot_status: 'CITY_PILOT',
+      pilot_since: decision.decidedOn,
+      pilot_application_id: decision.pilotApplicationId,
+    });
+    expect(seen.listed.map((l) => l.alliance_id)).toContain(seen.alliance.id);
+    expect(seen.filed).toEqual([]);
+    expect(
+      filingEligibilityViolations({
+        filingTenantId: officer.tenantId,
+        alliance: {
+          tenantId: seen.alliance.tenant_id,
+          status: 'ESTABLISHED',
+          dissolvedOn: seen.alliance.dissolved_on,
+          pilotStatus: 'CITY_PILOT',
+        },
+        pilotDecision: decision,
+        otherFilingStates: [],
+      }),
+    ).toEqual([]);
+  });
+
   it('lets the province read each filed alliance’s live record (runtime role), and no unfiled one', async () => {
     const seen = await asRuntimeRole(province, async (db) => {
       const live = [];
@@ -348,8 +446,8 @@ describe('demo filings', () => {
     expect(seen.filings).toEqual([{ tenant_id: changsha.tenantId }]);
     expect(seen.snapshots).toEqual([{ tenant_id: changsha.tenantId }]);
     expect(seen.byId).toBe(0);
-    // Both rounds are published: every city reads them.
-    expect(seen.rounds).toHaveLength(2);
+    // Every round is published: every city reads them.
+    expect(seen.rounds).toHaveLength(3);
   });
 
   it('shows the province’s admin the rounds and the four filings through GraphQL', async () => {
@@ -370,6 +468,7 @@ describe('demo filings', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.filingRounds.map((r) => [r.status, r.isOpen])).toEqual([
+      ['PUBLISHED', true],
       ['PUBLISHED', true],
       ['PUBLISHED', false],
     ]);

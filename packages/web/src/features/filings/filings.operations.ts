@@ -219,11 +219,23 @@ export const CreateFilingMutation = graphql(`
   }
 `);
 
+// The dossier comes back with the new version: the page starts a fresh form for each version, from
+// the cache, which must not pair the new version with the dossier as it was before the save.
 export const UpdateFilingMutation = graphql(`
   mutation UpdateFiling($input: UpdateFilingInput!) {
     updateFiling(input: $input) {
       id
       version
+      significance
+      level
+      documents {
+        documentId
+        kind
+        name
+        sha256
+        size
+        downloadUrl
+      }
     }
   }
 `);
