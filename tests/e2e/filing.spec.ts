@@ -12,9 +12,12 @@ import {
 // Issue 10: a 株洲 city pilot is filed with the province (备案, Art. 21), across both apps. The
 // 株洲 officer attaches the round's required documents to the alliance, starts a filing in the
 // open round, writes the significance statement, claims the level and submits; a province officer
-// finds it among the received filings and accepts it (形式审查); the province admin files it,
-// which numbers it 湘盟备〔year〕N号, and opens the printable 备案证明; the 株洲 officer finds it
-// 已备案 with its number in the bureau's filings and register, and a notice in the message centre.
+// finds it among the received filings and returns it with a reason and a correction deadline; the
+// 株洲 officer reads why, corrects the statement and resubmits (a second frozen snapshot); the
+// officer accepts it (形式审查); the province admin files it, which numbers it 湘盟备〔year〕N号,
+// and opens the printable 备案证明; the 株洲 officer finds it 已备案 with its number in the
+// bureau's filings and register, and a notice in the message centre; the province finds it in its
+// province-wide register and opens the live record; a 长沙 officer finds nothing of it.
 // The story files in the year's supplementary round, which sets no public notice: a notice runs
 // in days (filing waits for it to end, guard NOTICE_PERIOD_OVER), longer than a story.
 
@@ -28,6 +31,13 @@ const LEVEL = '对全省相关产业发展具有重大影响';
 const SIGNIFICANCE =
   '联盟汇聚电力机车整车、牵引传动和关键零部件骨干企业及高校院所，围绕高速重载机车和城轨车辆开展联合攻关，' +
   '支撑株洲轨道交通装备产业集群，对全省轨道交通装备产业发展具有重大影响。';
+const RETURN_REASON = '重大影响说明未列明联盟成果在省内的转化应用情况，请补充后重新提交。';
+const CORRECTION = '近三年联盟成员在省内转化应用成果 12 项，带动省内配套企业新增产值约 30 亿元。';
+
+/** A date `days` after today in China, as the date picker takes it. */
+function chinaDateIn(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** The round's required documents: each a small PDF, uploaded to the alliance under its register kind. */
 const DOCUMENTS = [
@@ -96,7 +106,7 @@ async function openFiling(row: Locator): Promise<void> {
 // A lost click fails within seconds rather than at the end of the story's long timeout.
 test.use({ actionTimeout: 20_000 });
 
-test('株洲 files its city pilot with the province: submitted, accepted, filed with a number and a certificate', async ({
+test('株洲 files its city pilot with the province: returned, corrected, filed with a number and a certificate; 长沙 sees none of it', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -176,8 +186,8 @@ test('株洲 files its city pilot with the province: submitted, accepted, filed 
     await signOut(page, 'city');
   });
 
-  // 2. A province officer finds it among the received filings and accepts it after the formal check.
-  await test.step('province officer accepts it', async () => {
+  // 2. A province officer finds it among the received filings and returns it for correction.
+  await test.step('province officer returns it with a reason and a deadline', async () => {
     await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
     const received = await filingRow(page, '收到的备案', '已提交');
     await expect(received).toContainText('株洲市');
@@ -189,6 +199,40 @@ test('株洲 files its city pilot with the province: submitted, accepted, filed 
     await expect(dossier).toContainText(SIGNIFICANCE);
     for (const document of DOCUMENTS) await expect(dossier).toContainText(document.file);
 
+    const back = await act(page, 'RETURN');
+    const deadline = back.getByLabel('补正期限');
+    await deadline.click();
+    await deadline.fill(chinaDateIn(10));
+    await deadline.press('Enter');
+    await back.getByTestId('filing-action-reason').fill(RETURN_REASON);
+    await confirm(back);
+    await expectState(page, '退回修改');
+    await signOut(page, 'province');
+  });
+
+  // 3. 株洲 reads why, corrects the statement and resubmits: a second snapshot is frozen.
+  await test.step('株洲 officer corrects and resubmits', async () => {
+    await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
+    await openFiling(await filingRow(page, '联盟备案', '退回修改'));
+    await expect(page.getByText(`退回理由（补正期限 ${chinaDateIn(10)}）`)).toBeVisible();
+    await expect(page.getByText(RETURN_REASON, { exact: true })).toBeVisible();
+    const statement = page.getByLabel('重大影响说明');
+    await statement.fill(`${SIGNIFICANCE}${CORRECTION}`);
+    await page.getByTestId('filing-dossier-save').click();
+    await expect(page.getByText('备案材料已保存')).toBeVisible();
+    await expect(statement).toHaveValue(`${SIGNIFICANCE}${CORRECTION}`);
+    await confirm(await act(page, 'SUBMIT'));
+    await expectState(page, '已提交');
+    await expect(page.getByRole('tab', { name: '快照历史（2）' })).toBeVisible();
+    await signOut(page, 'city');
+  });
+
+  // 4. The officer accepts the corrected filing after the formal check.
+  await test.step('province officer accepts it', async () => {
+    await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
+    await openFiling(await filingRow(page, '收到的备案', '已提交'));
+    await page.getByRole('tab', { name: '备案材料', exact: true }).click();
+    await expect(page.getByTestId('filing-dossier-readonly')).toContainText(CORRECTION);
     await confirm(await act(page, 'ACCEPT'));
     await expectState(page, '已受理');
     // Filing is the province admin's decision.
@@ -196,7 +240,7 @@ test('株洲 files its city pilot with the province: submitted, accepted, filed 
     await signOut(page, 'province');
   });
 
-  // 3. The province admin files it: numbered for the year, valid for the measures' years, certified.
+  // 5. The province admin files it: numbered for the year, valid for the measures' years, certified.
   await test.step('province admin files it and opens the certificate', async () => {
     await signInToProvince(page, { username: 'admin', password: DEMO_PASSWORD });
     await openFiling(await filingRow(page, '收到的备案', '已受理'));
@@ -221,7 +265,7 @@ test('株洲 files its city pilot with the province: submitted, accepted, filed 
     await signOut(page, 'province');
   });
 
-  // 4. Back in 株洲: 已备案 with its number in the filings and the register, and a notice.
+  // 6. Back in 株洲: 已备案 with its number in the filings and the register, and a notice.
   await test.step('株洲 officer sees it filed', async () => {
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     const filed = await filingRow(page, '联盟备案', '已备案');
@@ -244,5 +288,44 @@ test('株洲 files its city pilot with the province: submitted, accepted, filed 
     await expect(page).toHaveURL(/\/city\/filings\/[0-9a-f-]{36}$/);
     await expectState(page, '已备案');
     await expect(page.getByTestId('filing-certificate-link')).toBeVisible();
+    await signOut(page, 'city');
+  });
+
+  // 7. The province-wide register lists it under 株洲, and opens the alliance's live record, read only.
+  let allianceUrl = '';
+  let filingUrl = '';
+  await test.step('province finds it in its register and opens the live record', async () => {
+    await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
+    await openFiling(await filingRow(page, '收到的备案', '已备案'));
+    filingUrl = new URL(page.url()).pathname.replace(/^\/province/, '');
+    await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await choose(page.getByRole('combobox', { name: '市州' }), '株洲市');
+    await page.getByPlaceholder('联盟或成员名称、信用代码').fill(ALLIANCE);
+    await page.getByPlaceholder('联盟或成员名称、信用代码').press('Enter');
+    const row = page.getByRole('row').filter({ hasText: ALLIANCE });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('alliance-filing')).toContainText(filingNumber);
+    await row.getByRole('link', { name: ALLIANCE }).click();
+    await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
+    await expect(page.getByText('此处为其名录记录，只读')).toBeVisible();
+    allianceUrl = new URL(page.url()).pathname.replace(/^\/province/, '');
+    await screenshotForReview(page, 'filing-province-live-record');
+    await signOut(page, 'province');
+  });
+
+  // 8. Another city finds nothing of it: not in its register, and neither page opens.
+  await test.step('a 长沙 officer finds nothing of it', async () => {
+    await signInToCity(page, '长沙市', { username: 'officer', password: DEMO_PASSWORD });
+    await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await page.getByPlaceholder('联盟或成员名称、信用代码').fill(ALLIANCE);
+    await page.getByPlaceholder('联盟或成员名称、信用代码').press('Enter');
+    await expect(page.getByText('没有符合条件的联盟')).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: ALLIANCE })).toHaveCount(0);
+    await page.goto(`/city${filingUrl}`);
+    await expect(page.getByText('备案不存在', { exact: true })).toBeVisible();
+    await page.goto(`/city${allianceUrl}`);
+    await expect(page.getByText('联盟不存在', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: ALLIANCE })).toHaveCount(0);
+    await signOut(page, 'city');
   });
 });
