@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../applications/workflow.js';
 import { Role } from '../auth/roles.js';
-import { programmeActorsOf, recommendingTenantOf } from './programme-actors.js';
+import { programmeActorsOf, projectActorsOf, recommendingTenantOf } from './programme-actors.js';
 import {
   PROGRAMME_APPLICATION_WORKFLOW as W,
   ProgrammeApplicationAction,
   ProgrammeApplicationState,
 } from './programme-application-workflow.js';
+import { PROJECT_WORKFLOW } from './project-lifecycle.js';
 
 // Every state × action × role × tier, against who the procedure says may act — written out here
 // independently of the transition table.
@@ -97,5 +98,43 @@ describe('who may act on a programme application (state × action × role × tie
     for (const parties of [provincial, local])
       for (const tenantId of [PROVINCE, ZHUZHOU])
         expect(programmeActorsOf({ tenantId, roles: [Role.EXPERT] }, parties)).toEqual([]);
+  });
+});
+
+describe('who may act on a project (state × action × role × tier)', () => {
+  type Seat = 'HOME_STAFF' | 'AUTHORITY_STAFF' | 'AUTHORITY_ADMIN' | 'NOBODY';
+  const seatOf = (actors: readonly string[]): Seat =>
+    actors.includes('PROJECT_SIDE')
+      ? 'HOME_STAFF'
+      : actors.includes('AUTHORITY')
+        ? 'AUTHORITY_STAFF'
+        : actors.includes('AUTHORITY_ADMIN')
+          ? 'AUTHORITY_ADMIN'
+          : 'NOBODY';
+  const seated: Record<Seat, (tenantId: string, role: Role, p: { tenantId: string; authorityTenantId: string }) => boolean> = {
+    HOME_STAFF: (t, r, p) => t === p.tenantId && (r === Role.CITY_ADMIN || r === Role.CITY_OFFICER),
+    AUTHORITY_STAFF: (t, r, p) => t === p.authorityTenantId && r !== Role.EXPERT,
+    AUTHORITY_ADMIN: (t, r, p) => t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
+    NOBODY: () => false,
+  };
+  const projectCells = (['PROVINCIAL', 'CITY'] as const).flatMap((level) =>
+    VIEWERS.flatMap((viewer) =>
+      PROJECT_WORKFLOW.transitions.map((row) => ({ level, ...viewer, state: row.from, action: row.action, seat: seatOf(row.actors) })),
+    ),
+  );
+
+  it.each(projectCells)('$level: $role of $tenantId, $action in $state', ({ level, tenantId, role, state, action, seat }) => {
+    const parties = { tenantId: ZHUZHOU, authorityTenantId: level === 'PROVINCIAL' ? PROVINCE : ZHUZHOU };
+    const actors = projectActorsOf({ tenantId, roles: [role] }, parties);
+    expect(decide(PROJECT_WORKFLOW, state, action, actors, () => true).allowed).toBe(seated[seat](tenantId, role, parties));
+  });
+
+  it('gives an expert no part, and the system to nobody', () => {
+    const parties = { tenantId: ZHUZHOU, authorityTenantId: PROVINCE };
+    for (const tenantId of [PROVINCE, ZHUZHOU]) {
+      expect(projectActorsOf({ tenantId, roles: [Role.EXPERT] }, parties)).toEqual([]);
+      for (const role of [Role.PROVINCE_ADMIN, Role.CITY_ADMIN])
+        expect(projectActorsOf({ tenantId, roles: [role] }, parties)).not.toContain('SYSTEM');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { isAdmin, isStaff, Role } from '../auth/roles.js';
 import type { Programme } from './programme.js';
 import type { ProgrammeActor } from './programme-application-workflow.js';
+import type { ProjectActor } from './project-lifecycle.js';
 
 // Who plays which part for one programme application, from the user's tier and roles (Art. 14,
 // Art. 10's procedure): the alliance's home bureau enters the dossier, an admin of the
@@ -29,6 +30,23 @@ export function programmeActorsOf(viewer: ProgrammeViewer, parties: ProgrammePar
   if (has(CITY_STAFF) && viewer.tenantId === parties.tenantId) actors.push('APPLICANT_SIDE');
   if (viewer.roles.includes(Role.CITY_ADMIN) && viewer.tenantId === parties.recommendingTenantId)
     actors.push('RECOMMENDER');
+  if (isStaff(viewer.roles) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY');
+  if (isAdmin(viewer.roles) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY_ADMIN');
+  return actors;
+}
+
+/** The parties to a project: the alliance's home bureau and the authority that awarded it. */
+export type ProjectParties = { tenantId: string; authorityTenantId: string };
+
+/**
+ * Who plays which part for one project: the home bureau's staff act for the responsible unit
+ * (reports, change requests, the acceptance request), the authority's staff run acceptance, its
+ * admins approve and decide (Art. 19). SYSTEM is never a person: a dissolving alliance acts as it.
+ */
+export function projectActorsOf(viewer: ProgrammeViewer, parties: ProjectParties): ProjectActor[] {
+  const actors: ProjectActor[] = [];
+  if (viewer.roles.some((r) => CITY_STAFF.includes(r)) && viewer.tenantId === parties.tenantId)
+    actors.push('PROJECT_SIDE');
   if (isStaff(viewer.roles) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY');
   if (isAdmin(viewer.roles) && viewer.tenantId === parties.authorityTenantId) actors.push('AUTHORITY_ADMIN');
   return actors;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type BudgetContext,
   budgetBySource,
   budgetViolations,
   type ProjectBudget,
@@ -21,7 +22,7 @@ const budget: ProjectBudget = {
   ],
 };
 
-const rules = (b: ProjectBudget, context = AWARD) => budgetViolations(b, context).map((v) => `${v.field} ${v.rule}`);
+const rules = (b: ProjectBudget, context: BudgetContext = AWARD) => budgetViolations(b, context).map((v) => `${v.field} ${v.rule}`);
 
 describe('a project’s budget', () => {
   it('holds when its lines add up and support stays within the award', () => {
