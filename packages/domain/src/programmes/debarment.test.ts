@@ -63,15 +63,35 @@ describe('whether a debarment is in force', () => {
     ['midway', debarment, '2030-07-01', true],
     ['its last day', debarment, '2033-03-15', true],
     ['the day after', debarment, '2033-03-16', false],
-    ['the day before lifting', { ...debarment, lifted: { on: '2030-01-10', reason: '复议撤销' } }, '2030-01-09', true],
-    ['the day it is lifted', { ...debarment, lifted: { on: '2030-01-10', reason: '复议撤销' } }, '2030-01-10', false],
-    ['after lifting', { ...debarment, lifted: { on: '2030-01-10', reason: '复议撤销' } }, '2031-01-01', false],
+    [
+      'the day before lifting',
+      { ...debarment, lifted: { on: '2030-01-10', reason: '复议撤销' } },
+      '2030-01-09',
+      true,
+    ],
+    [
+      'the day it is lifted',
+      { ...debarment, lifted: { on: '2030-01-10', reason: '复议撤销' } },
+      '2030-01-10',
+      false,
+    ],
+    [
+      'after lifting',
+      { ...debarment, lifted: { on: '2030-01-10', reason: '复议撤销' } },
+      '2031-01-01',
+      false,
+    ],
   ])('%s', (_name, d, date, active) => {
     expect(debarmentActiveOn(d, date)).toBe(active);
   });
 
   it('finds the debarments in force against any of the units', () => {
-    const other: Debarment = { ...debarment, organizationId: 'org-other', fromDate: '2030-01-01', untilDate: '2035-01-01' };
+    const other: Debarment = {
+      ...debarment,
+      organizationId: 'org-other',
+      fromDate: '2030-01-01',
+      untilDate: '2035-01-01',
+    };
     const register = [debarment, other];
     expect(activeDebarmentsOf(register, ['org-csr', 'org-x'], '2029-01-01')).toEqual([debarment]);
     expect(activeDebarmentsOf(register, ['org-csr', 'org-other'], '2031-01-01')).toEqual([debarment, other]);
@@ -139,7 +159,12 @@ describe('recording and lifting', () => {
     ['a lifting on the first day', debarment, { on: '2028-03-15', reason: '决定有误' }, []],
     ['a lifting without reason', debarment, { on: '2030-01-10', reason: ' ' }, ['reason REQUIRED']],
     ['a lifting after the end', debarment, { on: '2033-03-16', reason: '期满' }, ['on WITHIN_DEBARMENT']],
-    ['a lifting before the start', debarment, { on: '2028-03-14', reason: '决定有误' }, ['on WITHIN_DEBARMENT']],
+    [
+      'a lifting before the start',
+      debarment,
+      { on: '2028-03-14', reason: '决定有误' },
+      ['on WITHIN_DEBARMENT'],
+    ],
     ['a lifting on no date', debarment, { on: '2030-13-01', reason: '决定有误' }, ['on DATE']],
     [
       'a second lifting',

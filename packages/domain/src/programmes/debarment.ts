@@ -122,7 +122,10 @@ export function recordDebarment(
 export function liftingViolations(debarment: Debarment, lifting: DebarmentLifting): FieldViolation[] {
   const v: FieldViolation[] = [];
   if (debarment.lifted !== null)
-    v.push({ ...fieldViolation('lifted', 'ALREADY_LIFTED'), message: `该禁入已于 ${debarment.lifted.on} 解除` });
+    v.push({
+      ...fieldViolation('lifted', 'ALREADY_LIFTED'),
+      message: `该禁入已于 ${debarment.lifted.on} 解除`,
+    });
   text(v, 'reason', lifting.reason, '解除理由', REASON_MAX_CHARS);
   if (!isCalendarDate(lifting.on))
     v.push({ ...fieldViolation('on', 'DATE'), message: '解除日期应为 YYYY-MM-DD 格式的日期' });

@@ -23,11 +23,14 @@ describe('the dissolution cascade (Art. 19)', () => {
     expect(projectsFrozenByDissolution([])).toEqual([]);
   });
 
-  it.each(Object.values(DissolutionDecision))('lets the authority’s admin decide %s on a frozen project', (decision) => {
-    const action = DISSOLUTION_DECISION_ACTIONS[decision];
-    expect(decide(PROJECT_WORKFLOW, 'FROZEN', action, ['AUTHORITY_ADMIN'], () => true).allowed).toBe(true);
-    expect(DISSOLUTION_DECISION_LABELS[decision]).toMatch(/[\u4e00-\u9fa5]/);
-  });
+  it.each(Object.values(DissolutionDecision))(
+    'lets the authority’s admin decide %s on a frozen project',
+    (decision) => {
+      const action = DISSOLUTION_DECISION_ACTIONS[decision];
+      expect(decide(PROJECT_WORKFLOW, 'FROZEN', action, ['AUTHORITY_ADMIN'], () => true).allowed).toBe(true);
+      expect(DISSOLUTION_DECISION_LABELS[decision]).toMatch(/[\u4e00-\u9fa5]/);
+    },
+  );
 
   it('offers exactly the four decisions on a frozen project', () => {
     const offered = PROJECT_WORKFLOW.transitions.filter((t) => t.from === 'FROZEN').map((t) => t.action);

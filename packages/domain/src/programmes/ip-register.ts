@@ -77,12 +77,21 @@ export function ipAssetViolations(asset: IpAsset): FieldViolation[] {
     else if (checkControlCharacters(value)) v.push(fieldViolation(field, 'CONTROL_CHARACTER'));
   }
   if (!isCalendarDate(asset.grantedOn))
-    v.push({ ...fieldViolation('grantedOn', 'DATE'), message: '授权（登记、发布）日期应为 YYYY-MM-DD 格式的日期' });
+    v.push({
+      ...fieldViolation('grantedOn', 'DATE'),
+      message: '授权（登记、发布）日期应为 YYYY-MM-DD 格式的日期',
+    });
   if (asset.owners.length === 0)
-    v.push({ ...fieldViolation('owners', 'REQUIRED'), message: '请填写权利人（第二十条第（一）项：由项目承担单位依法取得）' });
+    v.push({
+      ...fieldViolation('owners', 'REQUIRED'),
+      message: '请填写权利人（第二十条第（一）项：由项目承担单位依法取得）',
+    });
   asset.owners.forEach((o, i) => {
     if (!Number.isInteger(o.basisPoints) || o.basisPoints < 1 || o.basisPoints > FULL_SHARE)
-      v.push({ ...fieldViolation(`owners.${i}.basisPoints`, 'SHARE_RANGE'), message: '份额应在 0.01 % 至 100 % 之间' });
+      v.push({
+        ...fieldViolation(`owners.${i}.basisPoints`, 'SHARE_RANGE'),
+        message: '份额应在 0.01 % 至 100 % 之间',
+      });
   });
   const total = asset.owners.reduce((s, o) => s + (Number.isInteger(o.basisPoints) ? o.basisPoints : 0), 0);
   if (asset.owners.length > 0 && total !== FULL_SHARE)
@@ -103,7 +112,9 @@ export function ipLicenceViolations(licence: IpLicence): FieldViolation[] {
     else if (inProvince !== licence.inProvince)
       v.push({
         ...fieldViolation('inProvince', 'DISAGREES_WITH_CREDIT_CODE'),
-        message: inProvince ? '按统一社会信用代码，被许可单位登记在省内' : '按统一社会信用代码，被许可单位登记在省外',
+        message: inProvince
+          ? '按统一社会信用代码，被许可单位登记在省内'
+          : '按统一社会信用代码，被许可单位登记在省外',
       });
   }
   if (!isFen(licence.feeFen))
@@ -138,9 +149,13 @@ export function inProvinceLicenceShares(
 ): LicenceShare[] {
   const keyOf = (a: IpAsset) => (by === 'PROJECT' ? a.projectId : a.allianceId);
   const assetById = new Map(assets.map((a) => [a.id, a]));
-  const groups = new Map<string, { licences: number; inProvince: number; fees: bigint; inProvinceFees: bigint }>();
+  const groups = new Map<
+    string,
+    { licences: number; inProvince: number; fees: bigint; inProvinceFees: bigint }
+  >();
   for (const a of assets)
-    if (!groups.has(keyOf(a))) groups.set(keyOf(a), { licences: 0, inProvince: 0, fees: 0n, inProvinceFees: 0n });
+    if (!groups.has(keyOf(a)))
+      groups.set(keyOf(a), { licences: 0, inProvince: 0, fees: 0n, inProvinceFees: 0n });
   for (const l of licences) {
     const asset = assetById.get(l.assetId);
     if (!asset) throw new Error(`licence of unknown asset ${l.assetId}`);

@@ -46,7 +46,12 @@ describe('the IP terms of an application or task contract (Art. 20(2))', () => {
     ],
     [
       'shares over 100 %',
-      { benefitShares: [...IP_TERMS.benefitShares.slice(0, 2), { ...IP_TERMS.benefitShares[2]!, basisPoints: 1668 }] },
+      {
+        benefitShares: [
+          ...IP_TERMS.benefitShares.slice(0, 2),
+          { ...IP_TERMS.benefitShares[2]!, basisPoints: 1668 },
+        ],
+      },
       ['ipTerms.benefitShares SHARES_SUM_100'],
     ],
     [
@@ -99,7 +104,9 @@ describe('the IP terms of an application or task contract (Art. 20(2))', () => {
 
   it('says which document lacks the clause and that the project is not approved', () => {
     const [violation] = ipTermsViolations({ ...IP_TERMS, onDissolution: '' }, PARTICIPANTS, '任务书');
-    expect(violation?.message).toBe('任务书未约定联盟解散时的知识产权处理方案，不予立项（第二十条第（二）项）');
+    expect(violation?.message).toBe(
+      '任务书未约定联盟解散时的知识产权处理方案，不予立项（第二十条第（二）项）',
+    );
     expect(violation?.article).toBe('第二十条第（二）项');
   });
 

@@ -50,13 +50,7 @@ const AGREEMENT_CLAUSES = {
 
 export const CLAUSE_MAX_CHARS = 2000;
 
-function clause(
-  v: ProgrammeViolation[],
-  field: string,
-  value: string,
-  label: string,
-  where: string,
-): void {
+function clause(v: ProgrammeViolation[], field: string, value: string, label: string, where: string): void {
   const trimmed = value.trim();
   if (trimmed === '')
     v.push(programmeRefusal(field, 'IP_TERM_MISSING', `${where}未约定${label}，不予立项`, ART_20_2));

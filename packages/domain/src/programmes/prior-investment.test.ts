@@ -54,7 +54,11 @@ describe('verification by the authority', () => {
     ['less, with a blank reason', { verifiedFen: yuan(4_000_000), reason: '  ' }, ['reason REASON_REQUIRED']],
     ['more than declared', { verifiedFen: yuan(5_000_001), reason: null }, ['verifiedFen ABOVE_DECLARED']],
     ['not an amount', { verifiedFen: '4000000.5', reason: null }, ['verifiedFen FEN']],
-    ['on no date', { verifiedFen: yuan(5_000_000), reason: null, verifiedOn: '2027-02-30' }, ['verifiedOn DATE']],
+    [
+      'on no date',
+      { verifiedFen: yuan(5_000_000), reason: null, verifiedOn: '2027-02-30' },
+      ['verifiedOn DATE'],
+    ],
     ['a reason with a NUL', { verifiedFen: '0', reason: '无关\u0000' }, ['reason CONTROL_CHARACTER']],
   ])('%s', (_name, verification, rules) => {
     expect(
@@ -70,11 +74,17 @@ describe('the verified total and the ceiling it carries', () => {
     ...declared,
     declaredFen: yuan(declaredYuan),
     verification:
-      verifiedYuan === null ? null : { verifiedFen: yuan(verifiedYuan), reason: '核减', verifiedOn: '2027-04-01' },
+      verifiedYuan === null
+        ? null
+        : { verifiedFen: yuan(verifiedYuan), reason: '核减', verifiedOn: '2027-04-01' },
   });
 
   it('counts only verified amounts', () => {
-    const investments = [verified(5_000_000, 4_000_000), verified(1_000_000, null), verified(300_000, 300_000)];
+    const investments = [
+      verified(5_000_000, 4_000_000),
+      verified(1_000_000, null),
+      verified(300_000, 300_000),
+    ];
     expect(verifiedInvestmentFen(investments)).toBe(yuan(4_300_000));
     expect(declaredInvestmentFen(investments)).toBe(yuan(6_300_000));
     expect(verifiedInvestmentFen([])).toBe('0');

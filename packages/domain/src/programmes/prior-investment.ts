@@ -32,8 +32,7 @@ export function priorInvestmentViolations(
 ): ProgrammeViolation[] {
   const v: ProgrammeViolation[] = [];
   const description = investment.description.trim();
-  if (description === '')
-    v.push(programmeRefusal('description', 'REQUIRED', '请说明先行投入的内容', ART_14));
+  if (description === '') v.push(programmeRefusal('description', 'REQUIRED', '请说明先行投入的内容', ART_14));
   else if ([...description].length > INVESTMENT_DESCRIPTION_MAX_CHARS)
     v.push(
       programmeRefusal(
@@ -46,7 +45,9 @@ export function priorInvestmentViolations(
   else if (checkControlCharacters(description))
     v.push(programmeRefusal('description', 'CONTROL_CHARACTER', '先行投入说明不能包含控制字符', ART_14));
   if (!isFen(investment.declaredFen) || BigInt(investment.declaredFen) === 0n)
-    v.push(programmeRefusal('declaredFen', 'POSITIVE_FEN', '申报的先行投入金额应为大于零的金额（分）', ART_14));
+    v.push(
+      programmeRefusal('declaredFen', 'POSITIVE_FEN', '申报的先行投入金额应为大于零的金额（分）', ART_14),
+    );
   if (investment.evidenceDocumentCount < 1)
     v.push(programmeRefusal('evidence', 'EVIDENCE_REQUIRED', '请附上先行投入的证明材料', ART_14));
   return v;
@@ -70,9 +71,7 @@ export function verificationViolations(
   if (verified > declared)
     v.push(programmeRefusal('verifiedFen', 'ABOVE_DECLARED', '核定金额不能超过申报金额', ART_14));
   else if (verified < declared && reason === '')
-    v.push(
-      programmeRefusal('reason', 'REASON_REQUIRED', '核定金额低于申报金额时，请说明核减理由', ART_14),
-    );
+    v.push(programmeRefusal('reason', 'REASON_REQUIRED', '核定金额低于申报金额时，请说明核减理由', ART_14));
   if (reason !== '' && checkControlCharacters(reason))
     v.push(programmeRefusal('reason', 'CONTROL_CHARACTER', '核减理由不能包含控制字符', ART_14));
   return v;

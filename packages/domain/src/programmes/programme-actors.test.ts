@@ -55,7 +55,8 @@ const SEATED: Record<Seat, (tenantId: string, role: Role, parties: typeof provin
   HOME_STAFF: (t, r, p) => t === p.tenantId && (r === Role.CITY_ADMIN || r === Role.CITY_OFFICER),
   RECOMMENDING_ADMIN: (t, r, p) => t === p.recommendingTenantId && r === Role.CITY_ADMIN,
   AUTHORITY_STAFF: (t, r, p) => t === p.authorityTenantId && r !== Role.EXPERT,
-  AUTHORITY_ADMIN: (t, r, p) => t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
+  AUTHORITY_ADMIN: (t, r, p) =>
+    t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
 };
 
 const VIEWERS = [
@@ -86,13 +87,16 @@ describe('who may act on a programme application (state × action × role × tie
     expect(cells).toHaveLength(2 * 9 * 13 * 12);
   });
 
-  it.each(cells)('$level: $role of $tenantId, $action in $state', ({ level, tenantId, role, state, action }) => {
-    const parties = level === 'PROVINCIAL' ? provincial : local;
-    const seat = WHO[action]?.[state];
-    const expected = seat !== undefined && SEATED[seat](tenantId, role, parties);
-    const actors = programmeActorsOf({ tenantId, roles: [role] }, parties);
-    expect(decide(W, state, action, actors, () => true).allowed).toBe(expected);
-  });
+  it.each(cells)(
+    '$level: $role of $tenantId, $action in $state',
+    ({ level, tenantId, role, state, action }) => {
+      const parties = level === 'PROVINCIAL' ? provincial : local;
+      const seat = WHO[action]?.[state];
+      const expected = seat !== undefined && SEATED[seat](tenantId, role, parties);
+      const actors = programmeActorsOf({ tenantId, roles: [role] }, parties);
+      expect(decide(W, state, action, actors, () => true).allowed).toBe(expected);
+    },
+  );
 
   it('gives an expert no part anywhere', () => {
     for (const parties of [provincial, local])
@@ -111,23 +115,38 @@ describe('who may act on a project (state × action × role × tier)', () => {
         : actors.includes('AUTHORITY_ADMIN')
           ? 'AUTHORITY_ADMIN'
           : 'NOBODY';
-  const seated: Record<Seat, (tenantId: string, role: Role, p: { tenantId: string; authorityTenantId: string }) => boolean> = {
+  const seated: Record<
+    Seat,
+    (tenantId: string, role: Role, p: { tenantId: string; authorityTenantId: string }) => boolean
+  > = {
     HOME_STAFF: (t, r, p) => t === p.tenantId && (r === Role.CITY_ADMIN || r === Role.CITY_OFFICER),
     AUTHORITY_STAFF: (t, r, p) => t === p.authorityTenantId && r !== Role.EXPERT,
-    AUTHORITY_ADMIN: (t, r, p) => t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
+    AUTHORITY_ADMIN: (t, r, p) =>
+      t === p.authorityTenantId && (r === Role.PROVINCE_ADMIN || r === Role.CITY_ADMIN),
     NOBODY: () => false,
   };
   const projectCells = (['PROVINCIAL', 'CITY'] as const).flatMap((level) =>
     VIEWERS.flatMap((viewer) =>
-      PROJECT_WORKFLOW.transitions.map((row) => ({ level, ...viewer, state: row.from, action: row.action, seat: seatOf(row.actors) })),
+      PROJECT_WORKFLOW.transitions.map((row) => ({
+        level,
+        ...viewer,
+        state: row.from,
+        action: row.action,
+        seat: seatOf(row.actors),
+      })),
     ),
   );
 
-  it.each(projectCells)('$level: $role of $tenantId, $action in $state', ({ level, tenantId, role, state, action, seat }) => {
-    const parties = { tenantId: ZHUZHOU, authorityTenantId: level === 'PROVINCIAL' ? PROVINCE : ZHUZHOU };
-    const actors = projectActorsOf({ tenantId, roles: [role] }, parties);
-    expect(decide(PROJECT_WORKFLOW, state, action, actors, () => true).allowed).toBe(seated[seat](tenantId, role, parties));
-  });
+  it.each(projectCells)(
+    '$level: $role of $tenantId, $action in $state',
+    ({ level, tenantId, role, state, action, seat }) => {
+      const parties = { tenantId: ZHUZHOU, authorityTenantId: level === 'PROVINCIAL' ? PROVINCE : ZHUZHOU };
+      const actors = projectActorsOf({ tenantId, roles: [role] }, parties);
+      expect(decide(PROJECT_WORKFLOW, state, action, actors, () => true).allowed).toBe(
+        seated[seat](tenantId, role, parties),
+      );
+    },
+  );
 
   it('gives an expert no part, and the system to nobody', () => {
     const parties = { tenantId: ZHUZHOU, authorityTenantId: PROVINCE };

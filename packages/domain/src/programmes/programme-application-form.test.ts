@@ -33,8 +33,10 @@ const form: ProgrammeApplicationForm = {
   documentKinds: ['APPLICATION_FORM', 'ALLIANCE_AGREEMENT', 'BUDGET_STATEMENT', 'COMMITMENT_LETTER'],
 };
 
-const rules = (change: Partial<ProgrammeApplicationForm>, kind: 'PLAN_PROJECT' | 'SPECIAL_FUND' = 'PLAN_PROJECT') =>
-  applicationFormGaps(kind, { ...form, ...change }, call).map((v) => `${v.field} ${v.rule}`);
+const rules = (
+  change: Partial<ProgrammeApplicationForm>,
+  kind: 'PLAN_PROJECT' | 'SPECIAL_FUND' = 'PLAN_PROJECT',
+) => applicationFormGaps(kind, { ...form, ...change }, call).map((v) => `${v.field} ${v.rule}`);
 
 describe('the application form', () => {
   it('takes a complete plan-project form', () => {
@@ -54,10 +56,18 @@ describe('the application form', () => {
     ['an end before the start', { endOn: '2027-06-30' }, ['endOn AFTER_START']],
     ['an end on the start', { endOn: '2027-07-01' }, ['endOn AFTER_START']],
     ['no support asked', { requestedSupportFen: '0' }, ['requestedSupportFen POSITIVE_FEN']],
-    ['support in 元 with decimals', { requestedSupportFen: '3000000.00' }, ['requestedSupportFen POSITIVE_FEN']],
+    [
+      'support in 元 with decimals',
+      { requestedSupportFen: '3000000.00' },
+      ['requestedSupportFen POSITIVE_FEN'],
+    ],
     ['no responsible unit', { responsibleUnit: null }, ['responsibleUnit REQUIRED']],
     ['no responsible person', { responsiblePerson: '' }, ['responsiblePerson REQUIRED']],
-    ['no participants', { participants: [] }, ['participants REQUIRED', 'participants RESPONSIBLE_UNIT_NOT_PARTICIPANT']],
+    [
+      'no participants',
+      { participants: [] },
+      ['participants REQUIRED', 'participants RESPONSIBLE_UNIT_NOT_PARTICIPANT'],
+    ],
     [
       'a participant without task',
       { participants: [form.participants[0]!, { ...form.participants[1]!, task: ' ' }] },
@@ -73,13 +83,21 @@ describe('the application form', () => {
       { participants: [form.participants[1]!] },
       ['participants RESPONSIBLE_UNIT_NOT_PARTICIPANT'],
     ],
-    ['a required section empty', { sections: { ...form.sections, objectives: '' } }, ['sections.objectives REQUIRED']],
+    [
+      'a required section empty',
+      { sections: { ...form.sections, objectives: '' } },
+      ['sections.objectives REQUIRED'],
+    ],
     [
       'a section too long',
       { sections: { ...form.sections, indicators: '指'.repeat(2001) } },
       ['sections.indicators TOO_LONG'],
     ],
-    ['a document missing', { documentKinds: ['APPLICATION_FORM', 'ALLIANCE_AGREEMENT'] }, ['documents.BUDGET_STATEMENT REQUIRED_DOCUMENT']],
+    [
+      'a document missing',
+      { documentKinds: ['APPLICATION_FORM', 'ALLIANCE_AGREEMENT'] },
+      ['documents.BUDGET_STATEMENT REQUIRED_DOCUMENT'],
+    ],
   ])('refuses %s', (_name, change, expected) => {
     expect(rules(change)).toEqual(expected);
   });

@@ -52,7 +52,10 @@ describe('the programme application table', () => {
     ['editable', ['DRAFT', 'RETURNED']],
     ['decided', ['AWARDED', 'DECLINED']],
     // The authority never sees a draft, nor what the recommending unit has not sent on.
-    ['sentUpward', ['RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED', 'AWARDED', 'DECLINED', 'REFUSED']],
+    [
+      'sentUpward',
+      ['RECOMMENDED', 'ACCEPTED', 'IN_REVIEW', 'REVIEWED', 'PUBLICISED', 'AWARDED', 'DECLINED', 'REFUSED'],
+    ],
   ] as const)('marks the %s states', (trait, expected) => {
     expect(statesWhere(W, trait)).toEqual(expected);
   });
@@ -63,7 +66,8 @@ describe('the programme application table', () => {
     const decision = decide(W, state, action, [actor], all);
     const row = W.transitions.find((x) => x.from === state && x.action === action);
     if (!row) expect(decision).toEqual({ allowed: false, reason: 'NOT_ALLOWED_IN_STATE' });
-    else if (!row.actors.includes(actor)) expect(decision).toEqual({ allowed: false, reason: 'ACTOR_NOT_ALLOWED' });
+    else if (!row.actors.includes(actor))
+      expect(decision).toEqual({ allowed: false, reason: 'ACTOR_NOT_ALLOWED' });
     else expect(decision).toEqual({ allowed: true, to: row.to });
   });
 
@@ -81,9 +85,9 @@ describe('the programme application table', () => {
             queue.push(x.to);
           }
       }
-      expect([...seen].some((s) => (FINAL_PROGRAMME_APPLICATION_STATES as readonly string[]).includes(s))).toBe(
-        true,
-      );
+      expect(
+        [...seen].some((s) => (FINAL_PROGRAMME_APPLICATION_STATES as readonly string[]).includes(s)),
+      ).toBe(true);
     }
   });
 
@@ -98,7 +102,9 @@ describe('the programme application table', () => {
   });
 
   it('checks eligibility at submission and again at award', () => {
-    const eligibleAt = W.transitions.filter((x) => x.guards.includes('ELIGIBLE')).map((x) => `${x.from}/${x.action}`);
+    const eligibleAt = W.transitions
+      .filter((x) => x.guards.includes('ELIGIBLE'))
+      .map((x) => `${x.from}/${x.action}`);
     expect(eligibleAt).toEqual(['DRAFT/SUBMIT', 'RETURNED/SUBMIT', 'REVIEWED/AWARD', 'PUBLICISED/AWARD']);
   });
 });
@@ -117,7 +123,8 @@ function walk(
   const visited: ProgrammeApplicationState[] = [from];
   for (const [action, actor] of steps) {
     const decision = decide(W, visited.at(-1)!, action, [actor], holds(programme));
-    if (!decision.allowed) throw new Error(`${action} by ${actor} from ${visited.at(-1)}: ${decision.reason}`);
+    if (!decision.allowed)
+      throw new Error(`${action} by ${actor} from ${visited.at(-1)}: ${decision.reason}`);
     visited.push(decision.to);
   }
   return visited;
@@ -151,7 +158,11 @@ describe('every path of the issue text', () => {
       [applicant('SUBMIT'), recommender('RECOMMEND'), authority('RETURN')],
       'RETURNED',
     ],
-    ['refused at the formal check', [applicant('SUBMIT'), recommender('RECOMMEND'), authority('REFUSE')], 'REFUSED'],
+    [
+      'refused at the formal check',
+      [applicant('SUBMIT'), recommender('RECOMMEND'), authority('REFUSE')],
+      'REFUSED',
+    ],
     ['declined after review', [...TO_REVIEWED, admin('DECLINE')], 'DECLINED'],
     [
       'declined when no panel can be formed',
@@ -205,11 +216,53 @@ describe('refusals', () => {
     expect(decide(W, state, action, actors, all)).toEqual({ allowed: false, reason: 'NOT_ALLOWED_IN_STATE' });
   });
 
-  it.each<[string, Settings, ProgrammeApplicationState, ProgrammeApplicationAction, ProgrammeActor, ProgrammeGuard[], ProgrammeGuard[]]>([
-    ['a submission after the call closed', PLAIN, 'DRAFT', 'SUBMIT', 'APPLICANT_SIDE', ['CALL_OPEN'], ['CALL_OPEN']],
-    ['a submission of an ineligible alliance', PLAIN, 'DRAFT', 'SUBMIT', 'APPLICANT_SIDE', ['ELIGIBLE'], ['ELIGIBLE']],
-    ['an incomplete dossier', PLAIN, 'RETURNED', 'SUBMIT', 'APPLICANT_SIDE', ['DOSSIER_COMPLETE'], ['DOSSIER_COMPLETE']],
-    ['a recommendation without opinion', PLAIN, 'SUBMITTED', 'RECOMMEND', 'RECOMMENDER', ['OPINION_GIVEN'], ['OPINION_GIVEN']],
+  it.each<
+    [
+      string,
+      Settings,
+      ProgrammeApplicationState,
+      ProgrammeApplicationAction,
+      ProgrammeActor,
+      ProgrammeGuard[],
+      ProgrammeGuard[],
+    ]
+  >([
+    [
+      'a submission after the call closed',
+      PLAIN,
+      'DRAFT',
+      'SUBMIT',
+      'APPLICANT_SIDE',
+      ['CALL_OPEN'],
+      ['CALL_OPEN'],
+    ],
+    [
+      'a submission of an ineligible alliance',
+      PLAIN,
+      'DRAFT',
+      'SUBMIT',
+      'APPLICANT_SIDE',
+      ['ELIGIBLE'],
+      ['ELIGIBLE'],
+    ],
+    [
+      'an incomplete dossier',
+      PLAIN,
+      'RETURNED',
+      'SUBMIT',
+      'APPLICANT_SIDE',
+      ['DOSSIER_COMPLETE'],
+      ['DOSSIER_COMPLETE'],
+    ],
+    [
+      'a recommendation without opinion',
+      PLAIN,
+      'SUBMITTED',
+      'RECOMMEND',
+      'RECOMMENDER',
+      ['OPINION_GIVEN'],
+      ['OPINION_GIVEN'],
+    ],
     [
       'a recommendation by the submitter',
       PLAIN,
@@ -219,8 +272,24 @@ describe('refusals', () => {
       ['RECOMMENDER_IS_NOT_SUBMITTER'],
       ['RECOMMENDER_IS_NOT_SUBMITTER'],
     ],
-    ['a refusal without reason', PLAIN, 'RECOMMENDED', 'REFUSE', 'AUTHORITY', ['REASON_GIVEN'], ['REASON_GIVEN']],
-    ['a review without full panel', PLAIN, 'ACCEPTED', 'START_REVIEW', 'AUTHORITY', ['PANEL_COMPLETE'], ['PANEL_COMPLETE']],
+    [
+      'a refusal without reason',
+      PLAIN,
+      'RECOMMENDED',
+      'REFUSE',
+      'AUTHORITY',
+      ['REASON_GIVEN'],
+      ['REASON_GIVEN'],
+    ],
+    [
+      'a review without full panel',
+      PLAIN,
+      'ACCEPTED',
+      'START_REVIEW',
+      'AUTHORITY',
+      ['PANEL_COMPLETE'],
+      ['PANEL_COMPLETE'],
+    ],
     [
       'closing a review with sheets out',
       PLAIN,
@@ -230,10 +299,42 @@ describe('refusals', () => {
       ['ALL_SHEETS_SUBMITTED'],
       ['ALL_SHEETS_SUBMITTED'],
     ],
-    ['declining unreviewed while a panel can be formed', PLAIN, 'ACCEPTED', 'DECLINE', 'AUTHORITY_ADMIN', ['NO_VALID_PANEL'], ['NO_VALID_PANEL']],
-    ['an award without the notice the programme sets', NOTICE, 'REVIEWED', 'AWARD', 'AUTHORITY_ADMIN', [], ['NO_NOTICE_ASKED']],
-    ['a notice the programme does not set', PLAIN, 'REVIEWED', 'PUBLICISE', 'AUTHORITY', [], ['NOTICE_ASKED']],
-    ['an award during the notice', NOTICE, 'PUBLICISED', 'AWARD', 'AUTHORITY_ADMIN', ['NOTICE_PERIOD_OVER'], ['NOTICE_PERIOD_OVER']],
+    [
+      'declining unreviewed while a panel can be formed',
+      PLAIN,
+      'ACCEPTED',
+      'DECLINE',
+      'AUTHORITY_ADMIN',
+      ['NO_VALID_PANEL'],
+      ['NO_VALID_PANEL'],
+    ],
+    [
+      'an award without the notice the programme sets',
+      NOTICE,
+      'REVIEWED',
+      'AWARD',
+      'AUTHORITY_ADMIN',
+      [],
+      ['NO_NOTICE_ASKED'],
+    ],
+    [
+      'a notice the programme does not set',
+      PLAIN,
+      'REVIEWED',
+      'PUBLICISE',
+      'AUTHORITY',
+      [],
+      ['NOTICE_ASKED'],
+    ],
+    [
+      'an award during the notice',
+      NOTICE,
+      'PUBLICISED',
+      'AWARD',
+      'AUTHORITY_ADMIN',
+      ['NOTICE_PERIOD_OVER'],
+      ['NOTICE_PERIOD_OVER'],
+    ],
     [
       'an award with an objection unanswered',
       NOTICE,
@@ -243,8 +344,24 @@ describe('refusals', () => {
       ['OBJECTIONS_ANSWERED'],
       ['OBJECTIONS_ANSWERED'],
     ],
-    ['an award no longer eligible', PLAIN, 'REVIEWED', 'AWARD', 'AUTHORITY_ADMIN', ['ELIGIBLE'], ['ELIGIBLE']],
-    ['an award of no amount', PLAIN, 'REVIEWED', 'AWARD', 'AUTHORITY_ADMIN', ['AWARD_AMOUNT_SET'], ['AWARD_AMOUNT_SET']],
+    [
+      'an award no longer eligible',
+      PLAIN,
+      'REVIEWED',
+      'AWARD',
+      'AUTHORITY_ADMIN',
+      ['ELIGIBLE'],
+      ['ELIGIBLE'],
+    ],
+    [
+      'an award of no amount',
+      PLAIN,
+      'REVIEWED',
+      'AWARD',
+      'AUTHORITY_ADMIN',
+      ['AWARD_AMOUNT_SET'],
+      ['AWARD_AMOUNT_SET'],
+    ],
     [
       'an award past the budget',
       NOTICE,
@@ -254,8 +371,24 @@ describe('refusals', () => {
       ['WITHIN_PROGRAMME_BUDGET'],
       ['WITHIN_PROGRAMME_BUDGET'],
     ],
-    ['an award without opinion', PLAIN, 'REVIEWED', 'AWARD', 'AUTHORITY_ADMIN', ['REASON_GIVEN'], ['REASON_GIVEN']],
-    ['a withdrawal without reason', PLAIN, 'DRAFT', 'WITHDRAW', 'APPLICANT_SIDE', ['REASON_GIVEN'], ['REASON_GIVEN']],
+    [
+      'an award without opinion',
+      PLAIN,
+      'REVIEWED',
+      'AWARD',
+      'AUTHORITY_ADMIN',
+      ['REASON_GIVEN'],
+      ['REASON_GIVEN'],
+    ],
+    [
+      'a withdrawal without reason',
+      PLAIN,
+      'DRAFT',
+      'WITHDRAW',
+      'APPLICANT_SIDE',
+      ['REASON_GIVEN'],
+      ['REASON_GIVEN'],
+    ],
   ])('guard: %s', (_name, programme, state, action, actor, failing, failedGuards) => {
     expect(decide(W, state, action, [actor], holds(programme, failing))).toEqual({
       allowed: false,

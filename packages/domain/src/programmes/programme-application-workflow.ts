@@ -33,7 +33,8 @@ export const ProgrammeApplicationState = {
   REFUSED: 'REFUSED',
   WITHDRAWN: 'WITHDRAWN',
 } as const;
-export type ProgrammeApplicationState = (typeof ProgrammeApplicationState)[keyof typeof ProgrammeApplicationState];
+export type ProgrammeApplicationState =
+  (typeof ProgrammeApplicationState)[keyof typeof ProgrammeApplicationState];
 
 export const ProgrammeApplicationAction = {
   SUBMIT: 'SUBMIT',
@@ -182,7 +183,10 @@ export const PROGRAMME_APPLICATION_WORKFLOW = defineWorkflow<
     t('DRAFT', 'SUBMIT', 'SUBMITTED', APPLICANT, ['CALL_OPEN', 'ELIGIBLE', 'DOSSIER_COMPLETE']),
     t('RETURNED', 'SUBMIT', 'SUBMITTED', APPLICANT, ['CALL_OPEN', 'ELIGIBLE', 'DOSSIER_COMPLETE']),
     // The recommending unit.
-    t('SUBMITTED', 'RECOMMEND', 'RECOMMENDED', RECOMMENDER, ['OPINION_GIVEN', 'RECOMMENDER_IS_NOT_SUBMITTER']),
+    t('SUBMITTED', 'RECOMMEND', 'RECOMMENDED', RECOMMENDER, [
+      'OPINION_GIVEN',
+      'RECOMMENDER_IS_NOT_SUBMITTER',
+    ]),
     t('SUBMITTED', 'NOT_RECOMMEND', 'NOT_RECOMMENDED', RECOMMENDER, ['REASON_GIVEN']),
     t('SUBMITTED', 'RETURN', 'RETURNED', RECOMMENDER, ['REASON_GIVEN']),
     // The authority's formal check.
@@ -207,8 +211,9 @@ export const PROGRAMME_APPLICATION_WORKFLOW = defineWorkflow<
   ],
 });
 
-export const PROGRAMME_APPLICATION_STATE_LABELS: Record<ProgrammeApplicationState, string> =
-  stateLabels(PROGRAMME_APPLICATION_WORKFLOW);
+export const PROGRAMME_APPLICATION_STATE_LABELS: Record<ProgrammeApplicationState, string> = stateLabels(
+  PROGRAMME_APPLICATION_WORKFLOW,
+);
 export const PROGRAMME_APPLICATION_ACTION_LABELS: Record<ProgrammeApplicationAction, string> = labelsOf(
   PROGRAMME_APPLICATION_WORKFLOW.actions,
 );

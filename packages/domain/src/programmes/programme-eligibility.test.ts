@@ -22,7 +22,11 @@ const verified = (declaredYuan: number, verifiedYuan: number | null): PriorInves
   verification:
     verifiedYuan === null
       ? null
-      : { verifiedFen: yuan(verifiedYuan), reason: verifiedYuan < declaredYuan ? '核减' : null, verifiedOn: '2027-04-01' },
+      : {
+          verifiedFen: yuan(verifiedYuan),
+          reason: verifiedYuan < declaredYuan ? '核减' : null,
+          verifiedOn: '2027-04-01',
+        },
 });
 
 const chair = { organizationId: 'org-chair', name: '株洲轨道交通装备有限公司' };
@@ -31,8 +35,18 @@ const chair = { organizationId: 'org-chair', name: '株洲轨道交通装备有�
 const facts: ProgrammeEligibilityFacts = {
   asOf: '2027-05-10',
   stage: 'SUBMISSION',
-  programme: { tenantId: 'province', level: 'PROVINCE', kind: 'PLAN_PROJECT', perProjectCapFen: yuan(5_000_000) },
-  alliance: { tenantId: ZHUZHOU, status: 'ESTABLISHED', pilotStatus: 'PROVINCIAL_PILOT', nationalPilot: false },
+  programme: {
+    tenantId: 'province',
+    level: 'PROVINCE',
+    kind: 'PLAN_PROJECT',
+    perProjectCapFen: yuan(5_000_000),
+  },
+  alliance: {
+    tenantId: ZHUZHOU,
+    status: 'ESTABLISHED',
+    pilotStatus: 'PROVINCIAL_PILOT',
+    nationalPilot: false,
+  },
   chairUnit: chair,
   application: {
     responsibleUnit: chair,
@@ -76,7 +90,8 @@ const debarment: Debarment = {
   lifted: null,
 };
 
-const check = (f: ProgrammeEligibilityFacts, p = HUNAN_2016_PARAMETERS) => programmeEligibilityViolations(f, p);
+const check = (f: ProgrammeEligibilityFacts, p = HUNAN_2016_PARAMETERS) =>
+  programmeEligibilityViolations(f, p);
 const rules = (f: ProgrammeEligibilityFacts) => check(f).map((v) => `${v.field} ${v.rule}`);
 const withAlliance = (change: Partial<ProgrammeEligibilityFacts['alliance']>) => ({
   ...facts,
@@ -99,7 +114,11 @@ describe('the pilot’s level (Art. 14)', () => {
   });
 
   it.each<[string, ProgrammeEligibilityFacts, string[]]>([
-    ['a city pilot, to the province', withAlliance({ pilotStatus: 'CITY_PILOT' }), ['allianceId PILOT_LEVEL']],
+    [
+      'a city pilot, to the province',
+      withAlliance({ pilotStatus: 'CITY_PILOT' }),
+      ['allianceId PILOT_LEVEL'],
+    ],
     ['no pilot, to the province', withAlliance({ pilotStatus: 'NONE' }), ['allianceId PILOT_LEVEL']],
     ['no pilot, to its city', cityProgramme({ pilotStatus: 'NONE' }), ['allianceId PILOT_LEVEL']],
     ['an alliance still forming', withAlliance({ status: 'FORMING' }), ['allianceId PILOT_LEVEL']],
@@ -135,7 +154,10 @@ describe('the responsible unit (Art. 18)', () => {
       'another member as responsible unit',
       {
         ...facts,
-        application: { ...facts.application, responsibleUnit: { organizationId: 'org-university', name: '湘潭大学' } },
+        application: {
+          ...facts.application,
+          responsibleUnit: { organizationId: 'org-university', name: '湘潭大学' },
+        },
       },
       ['responsibleUnit NOT_CHAIR_UNIT'],
     ],
@@ -157,7 +179,10 @@ describe('the responsible unit (Art. 18)', () => {
   it('names the chair unit and Art. 18', () => {
     const f = {
       ...facts,
-      application: { ...facts.application, responsibleUnit: { organizationId: 'org-university', name: '湘潭大学' } },
+      application: {
+        ...facts.application,
+        responsibleUnit: { organizationId: 'org-university', name: '湘潭大学' },
+      },
     };
     expect(check(f)[0]).toMatchObject({
       article: '第十八条',
@@ -170,7 +195,10 @@ describe('the IP terms (Art. 20(2))', () => {
   it.each<[string, ProgrammeEligibilityFacts, string[]]>([
     [
       'an application silent on a member’s exit',
-      { ...facts, application: { ...facts.application, ipTerms: { ...facts.application.ipTerms, onMemberExit: '' } } },
+      {
+        ...facts,
+        application: { ...facts.application, ipTerms: { ...facts.application.ipTerms, onMemberExit: '' } },
+      },
       ['ipTerms.onMemberExit IP_TERM_MISSING'],
     ],
     [
@@ -205,8 +233,18 @@ describe('debarment', () => {
   it.each<[string, Debarment[], string, string[]]>([
     ['a participant debarred on the day', [debarment], '2027-05-10', ['participants.1 DEBARRED']],
     ['a debarment ending before the day', [{ ...debarment, untilDate: '2027-05-09' }], '2027-05-10', []],
-    ['a debarment on its last day', [{ ...debarment, untilDate: '2027-05-10' }], '2027-05-10', ['participants.1 DEBARRED']],
-    ['a debarment lifted', [{ ...debarment, lifted: { on: '2027-01-01', reason: '复议撤销' } }], '2027-05-10', []],
+    [
+      'a debarment on its last day',
+      [{ ...debarment, untilDate: '2027-05-10' }],
+      '2027-05-10',
+      ['participants.1 DEBARRED'],
+    ],
+    [
+      'a debarment lifted',
+      [{ ...debarment, lifted: { on: '2027-01-01', reason: '复议撤销' } }],
+      '2027-05-10',
+      [],
+    ],
     ['another unit debarred', [{ ...debarment, organizationId: 'org-other' }], '2027-05-10', []],
     [
       'the responsible unit debarred',
@@ -225,7 +263,8 @@ describe('debarment', () => {
         field: 'participants.1',
         rule: 'DEBARRED',
         article: '第二十条第（二）项',
-        message: '「湘潭大学」已被湘科计〔2026〕40号决定禁止参与省级科技计划，禁入期至 2031-09-01 止（第二十条第（二）项）',
+        message:
+          '「湘潭大学」已被湘科计〔2026〕40号决定禁止参与省级科技计划，禁入期至 2031-09-01 止（第二十条第（二）项）',
       },
     ]);
   });
@@ -266,8 +305,16 @@ describe('the support asked (Art. 14): the match ratio and the cap', () => {
   it.each<[string, Partial<ProgrammeEligibilityFacts>, string[]]>([
     ['all the verified investment carries', { supportFen: yuan(4_000_000) }, []],
     // The story: asks ¥5,000,000 on ¥4,000,000 verified.
-    ['more than the verified investment carries', { supportFen: yuan(5_000_000) }, ['requestedSupportFen ABOVE_MATCH_RATIO']],
-    ['a fen more', { supportFen: (BigInt(yuan(4_000_000)) + 1n).toString() }, ['requestedSupportFen ABOVE_MATCH_RATIO']],
+    [
+      'more than the verified investment carries',
+      { supportFen: yuan(5_000_000) },
+      ['requestedSupportFen ABOVE_MATCH_RATIO'],
+    ],
+    [
+      'a fen more',
+      { supportFen: (BigInt(yuan(4_000_000)) + 1n).toString() },
+      ['requestedSupportFen ABOVE_MATCH_RATIO'],
+    ],
     [
       'anything, on nothing verified yet',
       { priorInvestments: [verified(5_000_000, null)] },
@@ -285,7 +332,11 @@ describe('the support asked (Art. 14): the match ratio and the cap', () => {
       ['requestedSupportFen ABOVE_PROJECT_CAP'],
     ],
     ['any amount with no cap set', { programme: { ...facts.programme, perProjectCapFen: null } }, []],
-    ['the award, checked again', { stage: 'AWARD', supportFen: yuan(5_000_000) }, ['awardFen ABOVE_MATCH_RATIO']],
+    [
+      'the award, checked again',
+      { stage: 'AWARD', supportFen: yuan(5_000_000) },
+      ['awardFen ABOVE_MATCH_RATIO'],
+    ],
   ])('%s', (_name, change, expected) => {
     expect(rules({ ...facts, ...change })).toEqual(expected);
   });
@@ -307,7 +358,9 @@ describe('the support asked (Art. 14): the match ratio and the cap', () => {
   it('follows a city’s own ratio', () => {
     const half = { ...HUNAN_2016_PARAMETERS, support: { matchRatio: { numerator: 1, denominator: 2 } } };
     expect(check({ ...facts, supportFen: yuan(2_000_000) }, half)).toEqual([]);
-    expect(check({ ...facts, supportFen: yuan(2_000_001) }, half).map((v) => v.rule)).toEqual(['ABOVE_MATCH_RATIO']);
+    expect(check({ ...facts, supportFen: yuan(2_000_001) }, half).map((v) => v.rule)).toEqual([
+      'ABOVE_MATCH_RATIO',
+    ]);
   });
 
   it('refuses exactly what exceeds ratio × verified investment, and never counts what is unverified', () => {
@@ -341,7 +394,10 @@ describe('the support asked (Art. 14): the match ratio and the cap', () => {
             (s, i) => s + (i.verification ? BigInt(i.verification.verifiedFen) : 0n),
             0n,
           );
-          const parameters = { ...HUNAN_2016_PARAMETERS, support: { matchRatio: { numerator, denominator } } };
+          const parameters = {
+            ...HUNAN_2016_PARAMETERS,
+            support: { matchRatio: { numerator, denominator } },
+          };
           const f = {
             ...facts,
             supportFen: asked.toString(),

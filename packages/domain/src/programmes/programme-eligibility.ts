@@ -1,4 +1,8 @@
-import { type AllianceStatus, PILOT_STATUS_LABELS, type PilotStatus } from '../alliances/alliance-lifecycle.js';
+import {
+  type AllianceStatus,
+  PILOT_STATUS_LABELS,
+  type PilotStatus,
+} from '../alliances/alliance-lifecycle.js';
 import { ART_21 } from '../filings/filing-eligibility.js';
 import type { MeasuresParameters } from '../measures/measures-parameters.js';
 import { formatYuan, isFen } from '../money/fen.js';
@@ -53,7 +57,10 @@ export type ProgrammeEligibilityFacts = {
   };
   /** The alliance's chair unit on `asOf`; null when it has none. */
   chairUnit: { organizationId: string; name: string } | null;
-  application: Pick<ProgrammeApplicationForm, 'responsibleUnit' | 'participants' | 'ipTerms' | 'documentKinds'>;
+  application: Pick<
+    ProgrammeApplicationForm,
+    'responsibleUnit' | 'participants' | 'ipTerms' | 'documentKinds'
+  >;
   /** The amount checked: the support asked at submission, the amount to be awarded at award. */
   supportFen: string;
   /** The IP clauses of the agreement in effect on `asOf`; null when none is in effect. */
@@ -70,7 +77,12 @@ function allianceViolations(facts: ProgrammeEligibilityFacts): ProgrammeViolatio
   const v: ProgrammeViolation[] = [];
   if (programme.level === 'CITY' && alliance.tenantId !== programme.tenantId)
     v.push(
-      programmeRefusal('allianceId', 'NOT_OWN_REGISTER', '市州的支持计划只受理本市州联盟名录中的联盟', ART_21),
+      programmeRefusal(
+        'allianceId',
+        'NOT_OWN_REGISTER',
+        '市州的支持计划只受理本市州联盟名录中的联盟',
+        ART_21,
+      ),
     );
   if (alliance.status === 'DISSOLVED')
     v.push(programmeRefusal('allianceId', 'DISSOLVED', '联盟已解散，不能申报支持', ART_14));

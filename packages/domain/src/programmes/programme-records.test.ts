@@ -16,8 +16,18 @@ const dossier: ProgrammeApplicationDossier = {
     year: 2027,
     perProjectCapFen: '500000000',
   },
-  call: { id: 'call-1', notice: '湘科计〔2027〕5号', requiredDocuments: ['APPLICATION_FORM', 'BUDGET_STATEMENT'] },
-  alliance: { id: 'al-1', tenantId: '430200', name: '株洲轨道交通联盟', pilotStatus: 'PROVINCIAL_PILOT', nationalPilot: false },
+  call: {
+    id: 'call-1',
+    notice: '湘科计〔2027〕5号',
+    requiredDocuments: ['APPLICATION_FORM', 'BUDGET_STATEMENT'],
+  },
+  alliance: {
+    id: 'al-1',
+    tenantId: '430200',
+    name: '株洲轨道交通联盟',
+    pilotStatus: 'PROVINCIAL_PILOT',
+    nationalPilot: false,
+  },
   measures: { id: 'm-1', tenantId: '430000', versionNo: 1 },
   form: {
     title: '牵引系统国产化',
@@ -83,7 +93,10 @@ describe('the stored dossier', () => {
         ipTerms: { ...dossier.form.ipTerms, benefitShares: [{ organizationId: 'x', basisPoints: '50' }] },
         sections: { objectives: '目标', indicators: 7 },
       },
-      priorInvestments: [{ declaredFen: 'lots' }, { ...dossier.priorInvestments[0], verification: { verifiedFen: -1 } }],
+      priorInvestments: [
+        { declaredFen: 'lots' },
+        { ...dossier.priorInvestments[0], verification: { verifiedFen: -1 } },
+      ],
     });
     expect(parsed.programme.kind).toBeNull();
     expect(parsed.programme.perProjectCapFen).toBeNull();

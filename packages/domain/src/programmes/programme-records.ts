@@ -179,7 +179,11 @@ export function parseProgrammeApplicationDossier(stored: unknown): ProgrammeAppl
       year: numberOrNull(programme.year),
       perProjectCapFen: fenOrNull(programme.perProjectCapFen),
     },
-    call: { id: textOrNull(call.id), notice: textOrNull(call.notice), requiredDocuments: documentKinds(call.requiredDocuments) },
+    call: {
+      id: textOrNull(call.id),
+      notice: textOrNull(call.notice),
+      requiredDocuments: documentKinds(call.requiredDocuments),
+    },
     alliance: {
       id: textOrNull(alliance.id),
       tenantId: textOrNull(alliance.tenantId),

@@ -53,7 +53,11 @@ describe('a programme', () => {
       { criteria: programme.criteria.map((c) => ({ ...c, weight: 10 })) },
       ['criteria WEIGHTS_SUM_100'],
     ],
-    ['seven criteria', { criteria: programme.criteria.slice(1) }, ['criteria ART_11_CRITERIA', 'criteria WEIGHTS_SUM_100']],
+    [
+      'seven criteria',
+      { criteria: programme.criteria.slice(1) },
+      ['criteria ART_11_CRITERIA', 'criteria WEIGHTS_SUM_100'],
+    ],
     [
       'a negative weight',
       { criteria: programme.criteria.map((c, i) => ({ ...c, weight: i === 0 ? -5 : c.weight })) },
@@ -82,7 +86,9 @@ describe('the award against the programme’s budget', () => {
     ['more than asked', '300000001', '300000000', '4500000000', ['awardFen WITHIN_REQUEST']],
     ['more than is left', '300000000', '300000000', '299999999', ['awardFen WITHIN_PROGRAMME_BUDGET']],
   ])('%s', (_name, award, requested, left, expected) => {
-    expect(awardAmountViolations(award, requested, left).map((v) => `${v.field} ${v.rule}`)).toEqual(expected);
+    expect(awardAmountViolations(award, requested, left).map((v) => `${v.field} ${v.rule}`)).toEqual(
+      expected,
+    );
   });
 
   it('never lets awards made within the budget left exceed the total', () => {
@@ -94,7 +100,8 @@ describe('the award against the programme’s budget', () => {
           const made: string[] = [];
           for (const ask of asks) {
             const left = programmeBudgetLeftFen(total.toString(), made);
-            if (awardAmountViolations(ask.toString(), ask.toString(), left).length === 0) made.push(ask.toString());
+            if (awardAmountViolations(ask.toString(), ask.toString(), left).length === 0)
+              made.push(ask.toString());
           }
           expect(made.reduce((s, a) => s + BigInt(a), 0n) <= total).toBe(true);
         },

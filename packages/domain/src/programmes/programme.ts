@@ -53,12 +53,18 @@ export function programmeViolations(p: Programme): FieldViolation[] {
   const name = p.name.trim();
   if (name === '') v.push({ ...fieldViolation('name', 'REQUIRED'), message: '请填写计划名称' });
   else if ([...name].length > PROGRAMME_NAME_MAX_CHARS)
-    v.push({ ...fieldViolation('name', 'TOO_LONG'), message: `计划名称不超过 ${PROGRAMME_NAME_MAX_CHARS} 字` });
+    v.push({
+      ...fieldViolation('name', 'TOO_LONG'),
+      message: `计划名称不超过 ${PROGRAMME_NAME_MAX_CHARS} 字`,
+    });
   else if (checkControlCharacters(name)) v.push(fieldViolation('name', 'CONTROL_CHARACTER'));
   if (!Object.hasOwn(PROGRAMME_KINDS, p.kind))
     v.push({ ...fieldViolation('kind', 'ONE_OF'), message: '请选择计划类别' });
   if (!Number.isInteger(p.year) || p.year < FIRST_PROGRAMME_YEAR || p.year > 2100)
-    v.push({ ...fieldViolation('year', 'INTEGER_RANGE'), message: `年度应为 ${FIRST_PROGRAMME_YEAR}–2100 之间的整数` });
+    v.push({
+      ...fieldViolation('year', 'INTEGER_RANGE'),
+      message: `年度应为 ${FIRST_PROGRAMME_YEAR}–2100 之间的整数`,
+    });
   const totalValid = positiveFen(p.totalBudgetFen);
   if (!totalValid)
     v.push({ ...fieldViolation('totalBudgetFen', 'POSITIVE_FEN'), message: '总预算应为大于零的金额（分）' });
@@ -79,15 +85,24 @@ export function programmeViolations(p: Programme): FieldViolation[] {
     v.push({ ...fieldViolation('criteria', 'ART_11_CRITERIA'), message: '评审指标应恰为第十一条的八项' });
   p.criteria.forEach((c, i) => {
     if (!Number.isInteger(c.weight) || c.weight < 0 || c.weight > 100)
-      v.push({ ...fieldViolation(`criteria.${i}.weight`, 'INTEGER_RANGE'), message: '应为 0–100 之间的整数' });
+      v.push({
+        ...fieldViolation(`criteria.${i}.weight`, 'INTEGER_RANGE'),
+        message: '应为 0–100 之间的整数',
+      });
   });
   const total = p.criteria.reduce((sum, c) => sum + (Number.isInteger(c.weight) ? c.weight : 0), 0);
   if (total !== 100)
-    v.push({ ...fieldViolation('criteria', 'WEIGHTS_SUM_100'), message: `权重之和应为 100（现为 ${total}）` });
+    v.push({
+      ...fieldViolation('criteria', 'WEIGHTS_SUM_100'),
+      message: `权重之和应为 100（现为 ${total}）`,
+    });
   for (const field of ['awardNoticeDays', 'acceptanceNoticeDays'] as const) {
     const days = p[field];
     if (!Number.isInteger(days) || days < 0 || days > 60)
-      v.push({ ...fieldViolation(field, 'INTEGER_RANGE'), message: '公示天数应为 0–60 之间的整数，0 表示不公示' });
+      v.push({
+        ...fieldViolation(field, 'INTEGER_RANGE'),
+        message: '公示天数应为 0–60 之间的整数，0 表示不公示',
+      });
   }
   return v;
 }

@@ -59,36 +59,45 @@ describe('a progress report', () => {
     expect(progressReportViolations(report, contract, [])).toEqual([]);
   });
 
-  it.each<[string, Partial<ProgressReport>, { kind: 'ANNUAL' | 'MIDTERM'; year: number | null }[], string[]]>([
-    ['no summary', { summary: '' }, [], ['summary REQUIRED']],
-    ['a year outside the project', { year: 2026 }, [], ['year NOT_A_REPORT_YEAR']],
+  it.each<[string, Partial<ProgressReport>, { kind: 'ANNUAL' | 'MIDTERM'; year: number | null }[], string[]]>(
     [
-      'the final year (covered at acceptance)',
-      {
-        year: 2029,
-        submittedOn: '2029-06-01',
-        milestones: [
-          { title: '完成样机设计', status: 'DONE', note: '' },
-          { title: '完成样机试制', status: 'DONE', note: '' },
-        ],
-      },
-      [],
-      ['year NOT_A_REPORT_YEAR'],
+      ['no summary', { summary: '' }, [], ['summary REQUIRED']],
+      ['a year outside the project', { year: 2026 }, [], ['year NOT_A_REPORT_YEAR']],
+      [
+        'the final year (covered at acceptance)',
+        {
+          year: 2029,
+          submittedOn: '2029-06-01',
+          milestones: [
+            { title: '完成样机设计', status: 'DONE', note: '' },
+            { title: '完成样机试制', status: 'DONE', note: '' },
+          ],
+        },
+        [],
+        ['year NOT_A_REPORT_YEAR'],
+      ],
+      [
+        'a year not yet begun',
+        { year: 2028, submittedOn: '2027-12-01', milestones: [] },
+        [],
+        ['year YEAR_NOT_REACHED'],
+      ],
+      ['a year sent twice', {}, [{ kind: 'ANNUAL', year: 2027 }], ['kind ALREADY_REPORTED']],
+      ['a milestone due left out', { milestones: [] }, [], ['milestones MILESTONE_UNREPORTED']],
+      [
+        'a late milestone unexplained',
+        { milestones: [{ title: '完成样机设计', status: 'DELAYED', note: ' ' }] },
+        [],
+        ['milestones DELAY_UNEXPLAINED'],
+      ],
+      ['no date', { submittedOn: '2028-13-01' }, [], ['submittedOn DATE']],
     ],
-    ['a year not yet begun', { year: 2028, submittedOn: '2027-12-01', milestones: [] }, [], ['year YEAR_NOT_REACHED']],
-    ['a year sent twice', {}, [{ kind: 'ANNUAL', year: 2027 }], ['kind ALREADY_REPORTED']],
-    ['a milestone due left out', { milestones: [] }, [], ['milestones MILESTONE_UNREPORTED']],
-    [
-      'a late milestone unexplained',
-      { milestones: [{ title: '完成样机设计', status: 'DELAYED', note: ' ' }] },
-      [],
-      ['milestones DELAY_UNEXPLAINED'],
-    ],
-    ['no date', { submittedOn: '2028-13-01' }, [], ['submittedOn DATE']],
-  ])('refuses %s', (_name, change, sent, expected) => {
-    expect(progressReportViolations({ ...annual2027, ...change }, contract, sent).map((v) => `${v.field} ${v.rule}`)).toEqual(
-      expected,
-    );
+  )('refuses %s', (_name, change, sent, expected) => {
+    expect(
+      progressReportViolations({ ...annual2027, ...change }, contract, sent).map(
+        (v) => `${v.field} ${v.rule}`,
+      ),
+    ).toEqual(expected);
   });
 
   it.each<[string, Partial<ProgressReport>, string[]]>([
@@ -104,6 +113,8 @@ describe('a progress report', () => {
       milestones: [{ title: '完成样机设计', status: 'DONE', note: '' }],
       ...change,
     };
-    expect(progressReportViolations(midterm, contract, []).map((v) => `${v.field} ${v.rule}`)).toEqual(expected);
+    expect(progressReportViolations(midterm, contract, []).map((v) => `${v.field} ${v.rule}`)).toEqual(
+      expected,
+    );
   });
 });

@@ -43,13 +43,17 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 
 /** The mid-term: the day halfway through the period, rounded down. */
 export function midtermDateOf(period: Period): string {
-  return addCalendarDays(period.startOn, Math.floor((dayNumber(period.endOn) - dayNumber(period.startOn)) / 2));
+  return addCalendarDays(
+    period.startOn,
+    Math.floor((dayNumber(period.endOn) - dayNumber(period.startOn)) / 2),
+  );
 }
 
 /** The years an annual report covers: from the start year up to, not including, the end year. */
 export function annualReportYears(period: Period): number[] {
   const years: number[] = [];
-  for (let y = Number(period.startOn.slice(0, 4)); y < Number(period.endOn.slice(0, 4)); y += 1) years.push(y);
+  for (let y = Number(period.startOn.slice(0, 4)); y < Number(period.endOn.slice(0, 4)); y += 1)
+    years.push(y);
   return years;
 }
 
@@ -86,7 +90,12 @@ export function progressReportViolations(
     const year = report.year;
     if (year === null || !annualReportYears(contract).includes(year))
       v.push(
-        programmeRefusal('year', 'NOT_A_REPORT_YEAR', '该年度不在项目执行期内，或已由验收总结报告涵盖', ART_19),
+        programmeRefusal(
+          'year',
+          'NOT_A_REPORT_YEAR',
+          '该年度不在项目执行期内，或已由验收总结报告涵盖',
+          ART_19,
+        ),
       );
     else if (String(year) > today.slice(0, 4))
       v.push(programmeRefusal('year', 'YEAR_NOT_REACHED', `${year} 年度尚未开始`, ART_19));

@@ -22,7 +22,8 @@ const budget: ProjectBudget = {
   ],
 };
 
-const rules = (b: ProjectBudget, context: BudgetContext = AWARD) => budgetViolations(b, context).map((v) => `${v.field} ${v.rule}`);
+const rules = (b: ProjectBudget, context: BudgetContext = AWARD) =>
+  budgetViolations(b, context).map((v) => `${v.field} ${v.rule}`);
 
 describe('a project’s budget', () => {
   it('holds when its lines add up and support stays within the award', () => {
@@ -52,7 +53,10 @@ describe('a project’s budget', () => {
       'support above the award',
       {
         totalFen: yuan(10_000_001),
-        lines: [...budget.lines.slice(1), { source: 'PROVINCIAL_SUPPORT', amountFen: yuan(3_000_001), purpose: '' }],
+        lines: [
+          ...budget.lines.slice(1),
+          { source: 'PROVINCIAL_SUPPORT', amountFen: yuan(3_000_001), purpose: '' },
+        ],
       },
       ['budget.lines SUPPORT_WITHIN_AWARD'],
     ],
@@ -93,27 +97,50 @@ describe('a project’s budget', () => {
       ],
     };
     expect(rules(b, city)).toEqual([]);
-    expect(rules({ ...b, lines: [{ ...b.lines[0]!, amountFen: yuan(600_000) }, { ...b.lines[1]!, amountFen: yuan(1_400_000) }] }, city)).toEqual(
-      ['budget.lines SUPPORT_WITHIN_AWARD'],
-    );
+    expect(
+      rules(
+        {
+          ...b,
+          lines: [
+            { ...b.lines[0]!, amountFen: yuan(600_000) },
+            { ...b.lines[1]!, amountFen: yuan(1_400_000) },
+          ],
+        },
+        city,
+      ),
+    ).toEqual(['budget.lines SUPPORT_WITHIN_AWARD']);
   });
 
   it('holds exactly when the lines add up to the total and support is within the award', () => {
     const line = fc.record({
-      source: fc.constantFrom('PROVINCIAL_SUPPORT' as const, 'CITY_MATCHING' as const, 'SELF_RAISED' as const),
+      source: fc.constantFrom(
+        'PROVINCIAL_SUPPORT' as const,
+        'CITY_MATCHING' as const,
+        'SELF_RAISED' as const,
+      ),
       amountFen: fc.bigInt({ min: 0n, max: 10n ** 10n }).map(String),
       purpose: fc.constant(''),
     });
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.bigInt({ min: -5n, max: 5n }), fc.bigInt({ min: 0n, max: 10n ** 10n }), (lines, skew, award) => {
-        const sum = lines.reduce((s, l) => s + BigInt(l.amountFen), 0n);
-        const support = lines.filter((l) => l.source === 'PROVINCIAL_SUPPORT').reduce((s, l) => s + BigInt(l.amountFen), 0n);
-        const total = sum + skew;
-        fc.pre(total > 0n);
-        const found = rules({ totalFen: total.toString(), lines }, { awardFen: award.toString(), authorityLevel: 'PROVINCE' });
-        expect(found.includes('budget.lines LINES_SUM_TOTAL')).toBe(skew !== 0n);
-        expect(found.includes('budget.lines SUPPORT_WITHIN_AWARD')).toBe(support > award);
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.bigInt({ min: -5n, max: 5n }),
+        fc.bigInt({ min: 0n, max: 10n ** 10n }),
+        (lines, skew, award) => {
+          const sum = lines.reduce((s, l) => s + BigInt(l.amountFen), 0n);
+          const support = lines
+            .filter((l) => l.source === 'PROVINCIAL_SUPPORT')
+            .reduce((s, l) => s + BigInt(l.amountFen), 0n);
+          const total = sum + skew;
+          fc.pre(total > 0n);
+          const found = rules(
+            { totalFen: total.toString(), lines },
+            { awardFen: award.toString(), authorityLevel: 'PROVINCE' },
+          );
+          expect(found.includes('budget.lines LINES_SUM_TOTAL')).toBe(skew !== 0n);
+          expect(found.includes('budget.lines SUPPORT_WITHIN_AWARD')).toBe(support > award);
+        },
+      ),
     );
   });
 });

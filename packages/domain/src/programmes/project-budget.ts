@@ -39,17 +39,27 @@ export function supportSourceOf(level: TenantLevel): BudgetSource {
 export function budgetBySource(budget: ProjectBudget): Record<BudgetSource, string> {
   const sums = Object.fromEntries(BUDGET_SOURCES.map((s) => [s, 0n])) as Record<BudgetSource, bigint>;
   for (const line of budget.lines) if (isFen(line.amountFen)) sums[line.source] += BigInt(line.amountFen);
-  return Object.fromEntries(BUDGET_SOURCES.map((s) => [s, sums[s].toString()])) as Record<BudgetSource, string>;
+  return Object.fromEntries(BUDGET_SOURCES.map((s) => [s, sums[s].toString()])) as Record<
+    BudgetSource,
+    string
+  >;
 }
 
 export type BudgetContext = { awardFen: string; authorityLevel: TenantLevel };
 
 /** Whether the budget holds: valid lines, adding up to the total, support within the award. */
-export function budgetViolations(budget: ProjectBudget, context: BudgetContext, prefix = 'budget'): FieldViolation[] {
+export function budgetViolations(
+  budget: ProjectBudget,
+  context: BudgetContext,
+  prefix = 'budget',
+): FieldViolation[] {
   const v: FieldViolation[] = [];
   const totalValid = isFen(budget.totalFen) && BigInt(budget.totalFen) > 0n;
   if (!totalValid)
-    v.push({ ...fieldViolation(`${prefix}.totalFen`, 'POSITIVE_FEN'), message: '总经费应为大于零的金额（分）' });
+    v.push({
+      ...fieldViolation(`${prefix}.totalFen`, 'POSITIVE_FEN'),
+      message: '总经费应为大于零的金额（分）',
+    });
   if (budget.lines.length === 0)
     v.push({ ...fieldViolation(`${prefix}.lines`, 'REQUIRED'), message: '请按来源列出经费预算' });
   let linesValid = true;
@@ -57,15 +67,22 @@ export function budgetViolations(budget: ProjectBudget, context: BudgetContext, 
     const at = `${prefix}.lines.${i}`;
     if (!BUDGET_SOURCES.includes(line.source)) {
       linesValid = false;
-      v.push({ ...fieldViolation(`${at}.source`, 'ONE_OF'), message: `应为 ${BUDGET_SOURCES.join('、')} 之一` });
+      v.push({
+        ...fieldViolation(`${at}.source`, 'ONE_OF'),
+        message: `应为 ${BUDGET_SOURCES.join('、')} 之一`,
+      });
     }
     if (!isFen(line.amountFen)) {
       linesValid = false;
       v.push({ ...fieldViolation(`${at}.amountFen`, 'FEN'), message: '金额应为不小于零的整数（分）' });
     }
     if ([...line.purpose.trim()].length > PURPOSE_MAX_CHARS)
-      v.push({ ...fieldViolation(`${at}.purpose`, 'TOO_LONG'), message: `用途说明不超过 ${PURPOSE_MAX_CHARS} 字` });
-    else if (checkControlCharacters(line.purpose)) v.push(fieldViolation(`${at}.purpose`, 'CONTROL_CHARACTER'));
+      v.push({
+        ...fieldViolation(`${at}.purpose`, 'TOO_LONG'),
+        message: `用途说明不超过 ${PURPOSE_MAX_CHARS} 字`,
+      });
+    else if (checkControlCharacters(line.purpose))
+      v.push(fieldViolation(`${at}.purpose`, 'CONTROL_CHARACTER'));
   });
   if (!totalValid || !linesValid) return v;
   const bySource = budgetBySource(budget);

@@ -64,7 +64,11 @@ const debarment: Debarment = {
 describe('change requests (Art. 19)', () => {
   it.each<[string, ProjectChange, string[]]>([
     ['an extension', { kind: 'EXTENSION', newEndOn: '2029-12-31' }, []],
-    ['an extension to the same end', { kind: 'EXTENSION', newEndOn: '2029-06-30' }, ['newEndOn LATER_THAN_END']],
+    [
+      'an extension to the same end',
+      { kind: 'EXTENSION', newEndOn: '2029-06-30' },
+      ['newEndOn LATER_THAN_END'],
+    ],
     ['an extension to no date', { kind: 'EXTENSION', newEndOn: '2029-06-31' }, ['newEndOn DATE']],
     [
       'a reallocation between lines',
@@ -82,7 +86,13 @@ describe('change requests (Art. 19)', () => {
     ],
     [
       'a reallocation changing the total',
-      { kind: 'BUDGET_REALLOCATION', budget: { totalFen: yuan(9_000_000), lines: [{ source: 'SELF_RAISED', amountFen: yuan(9_000_000), purpose: '' }] } },
+      {
+        kind: 'BUDGET_REALLOCATION',
+        budget: {
+          totalFen: yuan(9_000_000),
+          lines: [{ source: 'SELF_RAISED', amountFen: yuan(9_000_000), purpose: '' }],
+        },
+      },
       ['budget.totalFen TOTAL_UNCHANGED'],
     ],
     [
@@ -111,44 +121,87 @@ describe('change requests (Art. 19)', () => {
     ],
     [
       'a leaver keeping its share',
-      { kind: 'PARTICIPANT_CHANGE', added: [], removedOrganizationIds: ['org-university'], benefitShares: contract.ipTerms.benefitShares },
+      {
+        kind: 'PARTICIPANT_CHANGE',
+        added: [],
+        removedOrganizationIds: ['org-university'],
+        benefitShares: contract.ipTerms.benefitShares,
+      },
       ['ipTerms.benefitShares.1.organizationId SHARE_NOT_PARTICIPANT'],
     ],
     [
       'the responsible unit leaving (Art. 18)',
-      { kind: 'PARTICIPANT_CHANGE', added: [], removedOrganizationIds: ['org-chair'], benefitShares: [{ ...university, basisPoints: 10000 }] },
+      {
+        kind: 'PARTICIPANT_CHANGE',
+        added: [],
+        removedOrganizationIds: ['org-chair'],
+        benefitShares: [{ ...university, basisPoints: 10000 }],
+      },
       ['removed.0 RESPONSIBLE_UNIT_STAYS'],
     ],
     [
       'an outsider leaving',
-      { kind: 'PARTICIPANT_CHANGE', added: [], removedOrganizationIds: ['org-x'], benefitShares: contract.ipTerms.benefitShares },
+      {
+        kind: 'PARTICIPANT_CHANGE',
+        added: [],
+        removedOrganizationIds: ['org-x'],
+        benefitShares: contract.ipTerms.benefitShares,
+      },
       ['removed.0 NOT_PARTICIPANT'],
     ],
     [
       'a participant joining twice',
-      { kind: 'PARTICIPANT_CHANGE', added: [{ ...university, task: '再加入' }], removedOrganizationIds: [], benefitShares: contract.ipTerms.benefitShares },
+      {
+        kind: 'PARTICIPANT_CHANGE',
+        added: [{ ...university, task: '再加入' }],
+        removedOrganizationIds: [],
+        benefitShares: contract.ipTerms.benefitShares,
+      },
       ['added.0 ALREADY_PARTICIPANT'],
     ],
     [
       'a joiner without task',
-      { kind: 'PARTICIPANT_CHANGE', added: [{ ...newcomer, task: '' }], removedOrganizationIds: [], benefitShares: contract.ipTerms.benefitShares },
+      {
+        kind: 'PARTICIPANT_CHANGE',
+        added: [{ ...newcomer, task: '' }],
+        removedOrganizationIds: [],
+        benefitShares: contract.ipTerms.benefitShares,
+      },
       ['added.0.task REQUIRED'],
     ],
     [
       'no change of participants',
-      { kind: 'PARTICIPANT_CHANGE', added: [], removedOrganizationIds: [], benefitShares: contract.ipTerms.benefitShares },
+      {
+        kind: 'PARTICIPANT_CHANGE',
+        added: [],
+        removedOrganizationIds: [],
+        benefitShares: contract.ipTerms.benefitShares,
+      },
       ['participants NO_CHANGE'],
     ],
     ['a new responsible person', { kind: 'RESPONSIBLE_PERSON', responsiblePerson: '王工' }, []],
-    ['the same responsible person', { kind: 'RESPONSIBLE_PERSON', responsiblePerson: ' 李工 ' }, ['responsiblePerson NO_CHANGE']],
-    ['no responsible person', { kind: 'RESPONSIBLE_PERSON', responsiblePerson: '' }, ['responsiblePerson REQUIRED']],
+    [
+      'the same responsible person',
+      { kind: 'RESPONSIBLE_PERSON', responsiblePerson: ' 李工 ' },
+      ['responsiblePerson NO_CHANGE'],
+    ],
+    [
+      'no responsible person',
+      { kind: 'RESPONSIBLE_PERSON', responsiblePerson: '' },
+      ['responsiblePerson REQUIRED'],
+    ],
   ])('%s', (_name, change, expected) => {
     expect(rules(change)).toEqual(expected);
   });
 
   it('replaces the contract once approved', () => {
-    expect(applyProjectChange(contract, { kind: 'EXTENSION', newEndOn: '2029-12-31' }).endOn).toBe('2029-12-31');
-    expect(applyProjectChange(contract, { kind: 'RESPONSIBLE_PERSON', responsiblePerson: ' 王工 ' }).responsiblePerson).toBe('王工');
+    expect(applyProjectChange(contract, { kind: 'EXTENSION', newEndOn: '2029-12-31' }).endOn).toBe(
+      '2029-12-31',
+    );
+    expect(
+      applyProjectChange(contract, { kind: 'RESPONSIBLE_PERSON', responsiblePerson: ' 王工 ' })
+        .responsiblePerson,
+    ).toBe('王工');
     const after = applyProjectChange(contract, {
       kind: 'PARTICIPANT_CHANGE',
       added: [newcomer],
@@ -164,17 +217,25 @@ describe('change requests (Art. 19)', () => {
   });
 
   it('refuses a debarred unit joining, naming the decision and its last day', () => {
-    const change: ProjectChange = { kind: 'PARTICIPANT_CHANGE', added: [newcomer], removedOrganizationIds: [], benefitShares: [] };
+    const change: ProjectChange = {
+      kind: 'PARTICIPANT_CHANGE',
+      added: [newcomer],
+      removedOrganizationIds: [],
+      benefitShares: [],
+    };
     expect(changeDebarmentViolations(change, [debarment], '2028-01-01')).toEqual([
       {
         field: 'added.0',
         rule: 'DEBARRED',
         article: '第二十条第（二）项',
-        message: '「新材料公司」已被湘科计〔2027〕3号决定禁止参与省级科技计划，禁入期至 2032-01-01 止（第二十条第（二）项）',
+        message:
+          '「新材料公司」已被湘科计〔2027〕3号决定禁止参与省级科技计划，禁入期至 2032-01-01 止（第二十条第（二）项）',
       },
     ]);
     expect(changeDebarmentViolations(change, [debarment], '2032-01-02')).toEqual([]);
-    expect(changeDebarmentViolations({ kind: 'EXTENSION', newEndOn: '2030-01-01' }, [debarment], '2028-01-01')).toEqual([]);
+    expect(
+      changeDebarmentViolations({ kind: 'EXTENSION', newEndOn: '2030-01-01' }, [debarment], '2028-01-01'),
+    ).toEqual([]);
   });
 });
 
@@ -198,6 +259,8 @@ describe('continuing a frozen project under a named unit (Art. 19)', () => {
     ['a unit without task', { ...university, task: '' }, '2028-01-01', ['successorUnit.task REQUIRED']],
     ['a debarred unit', newcomer, '2028-01-01', ['successorUnit DEBARRED']],
   ])('%s', (_name, successor, asOf, expected) => {
-    expect(successorViolations(successor, [debarment], asOf).map((v) => `${v.field} ${v.rule}`)).toEqual(expected);
+    expect(successorViolations(successor, [debarment], asOf).map((v) => `${v.field} ${v.rule}`)).toEqual(
+      expected,
+    );
   });
 });

@@ -71,10 +71,14 @@ function participantChangeViolations(
   if (change.added.length === 0 && change.removedOrganizationIds.length === 0)
     v.push(programmeRefusal('participants', 'NO_CHANGE', '请列出新增或退出的参与单位', ART_19));
   change.added.forEach((p, i) => {
-    if (current.includes(p.organizationId) || change.added.findIndex((a) => a.organizationId === p.organizationId) !== i)
+    if (
+      current.includes(p.organizationId) ||
+      change.added.findIndex((a) => a.organizationId === p.organizationId) !== i
+    )
       v.push(programmeRefusal(`added.${i}`, 'ALREADY_PARTICIPANT', `「${p.name}」已是项目参与单位`, ART_19));
     const task = p.task.trim();
-    if (task === '') v.push(programmeRefusal(`added.${i}.task`, 'REQUIRED', `请填写「${p.name}」的任务分工`, ART_19));
+    if (task === '')
+      v.push(programmeRefusal(`added.${i}.task`, 'REQUIRED', `请填写「${p.name}」的任务分工`, ART_19));
     else if (checkControlCharacters(task))
       v.push(programmeRefusal(`added.${i}.task`, 'CONTROL_CHARACTER', '任务分工不能包含控制字符', ART_19));
   });
@@ -118,7 +122,12 @@ export function projectChangeViolations(
         return [programmeRefusal('newEndOn', 'DATE', '请填写延期后的结束日期', ART_19)];
       if (change.newEndOn <= contract.endOn)
         return [
-          programmeRefusal('newEndOn', 'LATER_THAN_END', `延期后的结束日期应晚于现结束日期（${contract.endOn}）`, ART_19),
+          programmeRefusal(
+            'newEndOn',
+            'LATER_THAN_END',
+            `延期后的结束日期应晚于现结束日期（${contract.endOn}）`,
+            ART_19,
+          ),
         ];
       return [];
     case 'BUDGET_REALLOCATION':
@@ -127,11 +136,14 @@ export function projectChangeViolations(
       return participantChangeViolations(contract, change);
     case 'RESPONSIBLE_PERSON': {
       const person = change.responsiblePerson.trim();
-      if (person === '') return [programmeRefusal('responsiblePerson', 'REQUIRED', '请填写新的项目负责人', ART_19)];
+      if (person === '')
+        return [programmeRefusal('responsiblePerson', 'REQUIRED', '请填写新的项目负责人', ART_19)];
       if ([...person].length > 40)
         return [programmeRefusal('responsiblePerson', 'TOO_LONG', '项目负责人不超过 40 字', ART_19)];
       if (checkControlCharacters(person))
-        return [programmeRefusal('responsiblePerson', 'CONTROL_CHARACTER', '项目负责人不能包含控制字符', ART_19)];
+        return [
+          programmeRefusal('responsiblePerson', 'CONTROL_CHARACTER', '项目负责人不能包含控制字符', ART_19),
+        ];
       if (person === contract.responsiblePerson.trim())
         return [programmeRefusal('responsiblePerson', 'NO_CHANGE', '与现项目负责人相同', ART_19)];
       return [];
@@ -186,6 +198,8 @@ export function successorViolations(
     message: debarmentRefusalMessage(d),
   }));
   if (successor.task.trim() === '')
-    v.push(programmeRefusal('successorUnit.task', 'REQUIRED', `请填写「${successor.name}」承担的任务`, ART_19));
+    v.push(
+      programmeRefusal('successorUnit.task', 'REQUIRED', `请填写「${successor.name}」承担的任务`, ART_19),
+    );
   return v;
 }

@@ -35,10 +35,28 @@ describe('a tranche', () => {
     // The story: a first tranche of ¥1,500,000 on a ¥3,000,000 award.
     ['the first tranche', [], yuan(1_500_000), 'IN_PROGRESS', []],
     ['the rest of the award', [pay(1_500_000)], yuan(1_500_000), 'IN_PROGRESS', []],
-    ['a fen past the award', [pay(1_500_000)], (BigInt(yuan(1_500_000)) + 1n).toString(), 'IN_PROGRESS', ['amountFen ABOVE_AWARD']],
+    [
+      'a fen past the award',
+      [pay(1_500_000)],
+      (BigInt(yuan(1_500_000)) + 1n).toString(),
+      'IN_PROGRESS',
+      ['amountFen ABOVE_AWARD'],
+    ],
     ['anything once all is paid', [pay(3_000_000)], '1', 'IN_PROGRESS', ['amountFen ABOVE_AWARD']],
-    ['past the award though some was recovered', [pay(3_000_000), recover(500_000)], yuan(500_000), 'IN_PROGRESS', ['amountFen ABOVE_AWARD']],
-    ['another project’s payments do not count', [pay(3_000_000, '2027-08-01', 'p2')], yuan(3_000_000), 'IN_PROGRESS', []],
+    [
+      'past the award though some was recovered',
+      [pay(3_000_000), recover(500_000)],
+      yuan(500_000),
+      'IN_PROGRESS',
+      ['amountFen ABOVE_AWARD'],
+    ],
+    [
+      'another project’s payments do not count',
+      [pay(3_000_000, '2027-08-01', 'p2')],
+      yuan(3_000_000),
+      'IN_PROGRESS',
+      [],
+    ],
     ['while a change waits', [], yuan(1), 'CHANGE_REQUESTED', []],
     ['the final payment after acceptance', [pay(2_000_000)], yuan(1_000_000), 'COMPLETED', []],
     ['to a frozen project', [], yuan(1), 'FROZEN', ['projectId PROJECT_FROZEN']],
@@ -47,7 +65,13 @@ describe('a tranche', () => {
     ['to a failed project', [], yuan(1), 'FAILED', ['projectId PROJECT_NOT_DISBURSABLE']],
     ['of nothing', [], '0', 'IN_PROGRESS', ['amountFen POSITIVE_FEN']],
     ['in 元 with decimals', [], '1500000.00', 'IN_PROGRESS', ['amountFen POSITIVE_FEN']],
-    ['frozen and too large', [pay(3_000_000)], yuan(1), 'FROZEN', ['projectId PROJECT_FROZEN', 'amountFen ABOVE_AWARD']],
+    [
+      'frozen and too large',
+      [pay(3_000_000)],
+      yuan(1),
+      'FROZEN',
+      ['projectId PROJECT_FROZEN', 'amountFen ABOVE_AWARD'],
+    ],
   ])('%s', (_name, entries, amount, state, expected) => {
     expect(rules(trancheViolations({ ...project, state }, entries, amount))).toEqual(expected);
   });
@@ -66,7 +90,12 @@ describe('a recovery', () => {
     ['part of what was paid', [pay(1_500_000)], yuan(500_000), []],
     ['all of it', [pay(1_500_000)], yuan(1_500_000), []],
     ['more than was paid', [pay(1_500_000)], yuan(1_500_001), ['amountFen ABOVE_NET_PAID']],
-    ['more than is left after a recovery', [pay(1_500_000), recover(1_000_000)], yuan(600_000), ['amountFen ABOVE_NET_PAID']],
+    [
+      'more than is left after a recovery',
+      [pay(1_500_000), recover(1_000_000)],
+      yuan(600_000),
+      ['amountFen ABOVE_NET_PAID'],
+    ],
     ['anything, nothing paid', [], '1', ['amountFen ABOVE_NET_PAID']],
     ['nothing', [pay(1)], '0', ['amountFen POSITIVE_FEN']],
   ])('%s', (_name, entries, amount, expected) => {
@@ -86,9 +115,27 @@ describe('a recovery', () => {
 
 describe('balances read from the ledger', () => {
   const projects: LedgerProject[] = [
-    { projectId: 'p1', programmeId: 'plan-2027', cityTenantId: '430200', awardFen: yuan(3_000_000), awardedOn: '2027-06-30' },
-    { projectId: 'p2', programmeId: 'plan-2027', cityTenantId: '430100', awardFen: yuan(2_000_000), awardedOn: '2027-06-30' },
-    { projectId: 'p3', programmeId: 'fund-2028', cityTenantId: '430200', awardFen: yuan(1_000_000), awardedOn: '2028-05-01' },
+    {
+      projectId: 'p1',
+      programmeId: 'plan-2027',
+      cityTenantId: '430200',
+      awardFen: yuan(3_000_000),
+      awardedOn: '2027-06-30',
+    },
+    {
+      projectId: 'p2',
+      programmeId: 'plan-2027',
+      cityTenantId: '430100',
+      awardFen: yuan(2_000_000),
+      awardedOn: '2027-06-30',
+    },
+    {
+      projectId: 'p3',
+      programmeId: 'fund-2028',
+      cityTenantId: '430200',
+      awardFen: yuan(1_000_000),
+      awardedOn: '2028-05-01',
+    },
   ];
   const entries: LedgerEntry[] = [
     pay(1_500_000, '2027-08-01', 'p1'),
@@ -156,8 +203,20 @@ describe('the ledger’s invariants under any sequence of requests', () => {
     state: fc.constantFrom(...Object.values(ProjectState)),
   });
   const projects: LedgerProject[] = [
-    { projectId: 'p1', programmeId: 'a', cityTenantId: '430200', awardFen: yuan(3_000_000), awardedOn: '2027-06-30' },
-    { projectId: 'p2', programmeId: 'b', cityTenantId: '430100', awardFen: yuan(1_000_000), awardedOn: '2028-06-30' },
+    {
+      projectId: 'p1',
+      programmeId: 'a',
+      cityTenantId: '430200',
+      awardFen: yuan(3_000_000),
+      awardedOn: '2027-06-30',
+    },
+    {
+      projectId: 'p2',
+      programmeId: 'b',
+      cityTenantId: '430100',
+      awardFen: yuan(1_000_000),
+      awardedOn: '2028-06-30',
+    },
   ];
 
   it('never disburses past the award, never recovers past net paid, and every grouping adds up alike', () => {
@@ -171,7 +230,8 @@ describe('the ledger’s invariants under any sequence of requests', () => {
             r.kind === 'DISBURSEMENT'
               ? trancheViolations({ ...p, state: r.state }, ledger, r.amountFen)
               : recoveryViolations(p.projectId, ledger, r.amountFen);
-          if (refused.length === 0) ledger.push({ projectId: p.projectId, kind: r.kind, amountFen: r.amountFen, on });
+          if (refused.length === 0)
+            ledger.push({ projectId: p.projectId, kind: r.kind, amountFen: r.amountFen, on });
           // A frozen or ended project never receives a tranche.
           if (r.kind === 'DISBURSEMENT' && ['FROZEN', 'FAILED', 'TERMINATED', 'REVOKED'].includes(r.state))
             expect(refused.length).toBeGreaterThan(0);

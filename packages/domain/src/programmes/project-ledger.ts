@@ -51,7 +51,10 @@ const ofProject = (entries: readonly LedgerEntry[], projectId: string) =>
   entries.filter((e) => e.projectId === projectId);
 
 /** What may still be disbursed: the award less everything disbursed so far (recoveries do not refill it). */
-export function trancheRoomFen(project: Omit<LedgerProjectState, 'state'>, entries: readonly LedgerEntry[]): string {
+export function trancheRoomFen(
+  project: Omit<LedgerProjectState, 'state'>,
+  entries: readonly LedgerEntry[],
+): string {
   const room = BigInt(project.awardFen) - sums(ofProject(entries, project.projectId)).disbursed;
   return (room > 0n ? room : 0n).toString();
 }

@@ -136,7 +136,8 @@ describe('the project table', () => {
     const expected = EXPECTED[state][action];
     const decision = decide(W, state, action, [actor], all);
     if (!expected) expect(decision).toEqual({ allowed: false, reason: 'NOT_ALLOWED_IN_STATE' });
-    else if (!expected[1].includes(actor)) expect(decision).toEqual({ allowed: false, reason: 'ACTOR_NOT_ALLOWED' });
+    else if (!expected[1].includes(actor))
+      expect(decision).toEqual({ allowed: false, reason: 'ACTOR_NOT_ALLOWED' });
     else expect(decision).toEqual({ allowed: true, to: expected[0] });
   });
 
@@ -145,7 +146,8 @@ describe('the project table', () => {
   });
 
   it('leaves final states for good and reaches one from every state', () => {
-    for (const state of FINAL_PROJECT_STATES) expect(W.transitions.filter((x) => x.from === state)).toEqual([]);
+    for (const state of FINAL_PROJECT_STATES)
+      expect(W.transitions.filter((x) => x.from === state)).toEqual([]);
     for (const start of states) {
       const seen = new Set<string>([start]);
       const queue: string[] = [start];
@@ -165,7 +167,8 @@ describe('the project table', () => {
     fc.assert(
       fc.property(fc.constantFrom(...states), fc.subarray(actors), (state, who) => {
         const offered = availableActions(W, state, who);
-        for (const action of actions) expect(offered.includes(action)).toBe(decide(W, state, action, who, all).allowed);
+        for (const action of actions)
+          expect(offered.includes(action)).toBe(decide(W, state, action, who, all).allowed);
       }),
     );
   });
@@ -189,11 +192,16 @@ const authority = (a: ProjectAction): Step => [a, 'AUTHORITY'];
 const admin = (a: ProjectAction): Step => [a, 'AUTHORITY_ADMIN'];
 const system = (a: ProjectAction): Step => [a, 'SYSTEM'];
 
-function walk(programme: Settings, steps: readonly Step[], from: ProjectState = 'IN_PROGRESS'): ProjectState[] {
+function walk(
+  programme: Settings,
+  steps: readonly Step[],
+  from: ProjectState = 'IN_PROGRESS',
+): ProjectState[] {
   const visited: ProjectState[] = [from];
   for (const [action, actor] of steps) {
     const decision = decide(W, visited.at(-1)!, action, [actor], holds(programme));
-    if (!decision.allowed) throw new Error(`${action} by ${actor} from ${visited.at(-1)}: ${decision.reason}`);
+    if (!decision.allowed)
+      throw new Error(`${action} by ${actor} from ${visited.at(-1)}: ${decision.reason}`);
     visited.push(decision.to);
   }
   return visited;
@@ -237,21 +245,46 @@ describe('every path of the issue text', () => {
       [...TO_REVIEWED, authority('PUBLICISE_ACCEPTANCE'), admin('FAIL_ACCEPTANCE')],
       'FAILED',
     ],
-    ['an acceptance request returned', PLAIN, [side('REQUEST_ACCEPTANCE'), authority('RETURN_ACCEPTANCE')], 'IN_PROGRESS'],
+    [
+      'an acceptance request returned',
+      PLAIN,
+      [side('REQUEST_ACCEPTANCE'), authority('RETURN_ACCEPTANCE')],
+      'IN_PROGRESS',
+    ],
     ['terminated without fault', PLAIN, [admin('TERMINATE')], 'TERMINATED'],
     ['revoked for fault', PLAIN, [admin('REVOKE')], 'REVOKED'],
     ['revoked during acceptance', PLAIN, [...TO_REVIEWED, admin('REVOKE')], 'REVOKED'],
     // The story: the alliance dissolves, the province revokes with a recovery.
-    ['frozen on dissolution, then revoked', PLAIN, [system('FREEZE_ON_DISSOLUTION'), admin('REVOKE')], 'REVOKED'],
+    [
+      'frozen on dissolution, then revoked',
+      PLAIN,
+      [system('FREEZE_ON_DISSOLUTION'), admin('REVOKE')],
+      'REVOKED',
+    ],
     ['frozen, then terminated', PLAIN, [system('FREEZE_ON_DISSOLUTION'), admin('TERMINATE')], 'TERMINATED'],
     [
       'frozen, continued under a named unit, completed',
       PLAIN,
-      [system('FREEZE_ON_DISSOLUTION'), admin('CONTINUE_UNDER_UNIT'), ...TO_REVIEWED, admin('PASS_ACCEPTANCE')],
+      [
+        system('FREEZE_ON_DISSOLUTION'),
+        admin('CONTINUE_UNDER_UNIT'),
+        ...TO_REVIEWED,
+        admin('PASS_ACCEPTANCE'),
+      ],
       'COMPLETED',
     ],
-    ['frozen while a change waits, adjusted', PLAIN, [side('REQUEST_CHANGE'), system('FREEZE_ON_DISSOLUTION'), admin('ADJUST')], 'IN_PROGRESS'],
-    ['frozen during acceptance review', PLAIN, [side('REQUEST_ACCEPTANCE'), authority('START_ACCEPTANCE_REVIEW'), system('FREEZE_ON_DISSOLUTION')], 'FROZEN'],
+    [
+      'frozen while a change waits, adjusted',
+      PLAIN,
+      [side('REQUEST_CHANGE'), system('FREEZE_ON_DISSOLUTION'), admin('ADJUST')],
+      'IN_PROGRESS',
+    ],
+    [
+      'frozen during acceptance review',
+      PLAIN,
+      [side('REQUEST_ACCEPTANCE'), authority('START_ACCEPTANCE_REVIEW'), system('FREEZE_ON_DISSOLUTION')],
+      'FROZEN',
+    ],
   ])('%s', (_name, programme, steps, end) => {
     expect(walk(programme, steps).at(-1)).toBe(end);
   });
@@ -273,7 +306,12 @@ describe('every path of the issue text', () => {
 describe('refusals', () => {
   it.each<[string, ProjectState, ProjectAction, ProjectActor]>([
     ['the project side approving its own change', 'CHANGE_REQUESTED', 'APPROVE_CHANGE', 'PROJECT_SIDE'],
-    ['an officer approving a change (Art. 19: the department approves)', 'CHANGE_REQUESTED', 'APPROVE_CHANGE', 'AUTHORITY'],
+    [
+      'an officer approving a change (Art. 19: the department approves)',
+      'CHANGE_REQUESTED',
+      'APPROVE_CHANGE',
+      'AUTHORITY',
+    ],
     ['the authority reporting for the project', 'IN_PROGRESS', 'SUBMIT_ANNUAL_REPORT', 'AUTHORITY_ADMIN'],
     ['an officer passing acceptance', 'ACCEPTANCE_REVIEWED', 'PASS_ACCEPTANCE', 'AUTHORITY'],
     ['an officer revoking', 'IN_PROGRESS', 'REVOKE', 'AUTHORITY'],
@@ -302,9 +340,33 @@ describe('refusals', () => {
   });
 
   it.each<[string, Settings, ProjectState, ProjectAction, ProjectActor, ProjectGuard[], ProjectGuard[]]>([
-    ['an incomplete report', PLAIN, 'IN_PROGRESS', 'SUBMIT_ANNUAL_REPORT', 'PROJECT_SIDE', ['REPORT_COMPLETE'], ['REPORT_COMPLETE']],
-    ['a change without reason', PLAIN, 'IN_PROGRESS', 'REQUEST_CHANGE', 'PROJECT_SIDE', ['REASON_GIVEN'], ['REASON_GIVEN']],
-    ['a malformed change', PLAIN, 'IN_PROGRESS', 'REQUEST_CHANGE', 'PROJECT_SIDE', ['CHANGE_WELL_FORMED'], ['CHANGE_WELL_FORMED']],
+    [
+      'an incomplete report',
+      PLAIN,
+      'IN_PROGRESS',
+      'SUBMIT_ANNUAL_REPORT',
+      'PROJECT_SIDE',
+      ['REPORT_COMPLETE'],
+      ['REPORT_COMPLETE'],
+    ],
+    [
+      'a change without reason',
+      PLAIN,
+      'IN_PROGRESS',
+      'REQUEST_CHANGE',
+      'PROJECT_SIDE',
+      ['REASON_GIVEN'],
+      ['REASON_GIVEN'],
+    ],
+    [
+      'a malformed change',
+      PLAIN,
+      'IN_PROGRESS',
+      'REQUEST_CHANGE',
+      'PROJECT_SIDE',
+      ['CHANGE_WELL_FORMED'],
+      ['CHANGE_WELL_FORMED'],
+    ],
     [
       'a change bringing in a debarred unit',
       PLAIN,
@@ -323,7 +385,15 @@ describe('refusals', () => {
       ['APPROVER_IS_NOT_REQUESTER'],
       ['APPROVER_IS_NOT_REQUESTER'],
     ],
-    ['a refusal without reason', PLAIN, 'CHANGE_REQUESTED', 'REFUSE_CHANGE', 'AUTHORITY_ADMIN', ['REASON_GIVEN'], ['REASON_GIVEN']],
+    [
+      'a refusal without reason',
+      PLAIN,
+      'CHANGE_REQUESTED',
+      'REFUSE_CHANGE',
+      'AUTHORITY_ADMIN',
+      ['REASON_GIVEN'],
+      ['REASON_GIVEN'],
+    ],
     [
       'acceptance with reports missing',
       PLAIN,
@@ -333,17 +403,105 @@ describe('refusals', () => {
       ['REPORTS_UP_TO_DATE', 'FINAL_REPORT_ATTACHED'],
       ['REPORTS_UP_TO_DATE', 'FINAL_REPORT_ATTACHED'],
     ],
-    ['review without a full panel', PLAIN, 'ACCEPTANCE_REQUESTED', 'START_ACCEPTANCE_REVIEW', 'AUTHORITY', ['PANEL_COMPLETE'], ['PANEL_COMPLETE']],
-    ['closing review with opinions out', PLAIN, 'ACCEPTANCE_REVIEW', 'FINISH_ACCEPTANCE_REVIEW', 'AUTHORITY', ['ALL_SHEETS_SUBMITTED'], ['ALL_SHEETS_SUBMITTED']],
-    ['passing without the notice the programme sets', NOTICE, 'ACCEPTANCE_REVIEWED', 'PASS_ACCEPTANCE', 'AUTHORITY_ADMIN', [], ['NO_NOTICE_ASKED']],
-    ['a notice the programme does not set', PLAIN, 'ACCEPTANCE_REVIEWED', 'PUBLICISE_ACCEPTANCE', 'AUTHORITY', [], ['NOTICE_ASKED']],
-    ['passing during the notice', NOTICE, 'ACCEPTANCE_PUBLICISED', 'PASS_ACCEPTANCE', 'AUTHORITY_ADMIN', ['NOTICE_PERIOD_OVER'], ['NOTICE_PERIOD_OVER']],
-    ['a revocation without recovery stated', PLAIN, 'FROZEN', 'REVOKE', 'AUTHORITY_ADMIN', ['RECOVERY_SET'], ['RECOVERY_SET']],
-    ['a termination without reason', PLAIN, 'IN_PROGRESS', 'TERMINATE', 'AUTHORITY_ADMIN', ['REASON_GIVEN'], ['REASON_GIVEN']],
-    ['freezing an alliance that has not dissolved', PLAIN, 'IN_PROGRESS', 'FREEZE_ON_DISSOLUTION', 'SYSTEM', ['ALLIANCE_DISSOLVED'], ['ALLIANCE_DISSOLVED']],
-    ['continuing under no unit', PLAIN, 'FROZEN', 'CONTINUE_UNDER_UNIT', 'AUTHORITY_ADMIN', ['SUCCESSOR_UNIT_NAMED'], ['SUCCESSOR_UNIT_NAMED']],
-    ['continuing under a debarred unit', PLAIN, 'FROZEN', 'CONTINUE_UNDER_UNIT', 'AUTHORITY_ADMIN', ['NO_PARTICIPANT_DEBARRED'], ['NO_PARTICIPANT_DEBARRED']],
-    ['adjusting with a malformed change', PLAIN, 'FROZEN', 'ADJUST', 'AUTHORITY_ADMIN', ['CHANGE_WELL_FORMED'], ['CHANGE_WELL_FORMED']],
+    [
+      'review without a full panel',
+      PLAIN,
+      'ACCEPTANCE_REQUESTED',
+      'START_ACCEPTANCE_REVIEW',
+      'AUTHORITY',
+      ['PANEL_COMPLETE'],
+      ['PANEL_COMPLETE'],
+    ],
+    [
+      'closing review with opinions out',
+      PLAIN,
+      'ACCEPTANCE_REVIEW',
+      'FINISH_ACCEPTANCE_REVIEW',
+      'AUTHORITY',
+      ['ALL_SHEETS_SUBMITTED'],
+      ['ALL_SHEETS_SUBMITTED'],
+    ],
+    [
+      'passing without the notice the programme sets',
+      NOTICE,
+      'ACCEPTANCE_REVIEWED',
+      'PASS_ACCEPTANCE',
+      'AUTHORITY_ADMIN',
+      [],
+      ['NO_NOTICE_ASKED'],
+    ],
+    [
+      'a notice the programme does not set',
+      PLAIN,
+      'ACCEPTANCE_REVIEWED',
+      'PUBLICISE_ACCEPTANCE',
+      'AUTHORITY',
+      [],
+      ['NOTICE_ASKED'],
+    ],
+    [
+      'passing during the notice',
+      NOTICE,
+      'ACCEPTANCE_PUBLICISED',
+      'PASS_ACCEPTANCE',
+      'AUTHORITY_ADMIN',
+      ['NOTICE_PERIOD_OVER'],
+      ['NOTICE_PERIOD_OVER'],
+    ],
+    [
+      'a revocation without recovery stated',
+      PLAIN,
+      'FROZEN',
+      'REVOKE',
+      'AUTHORITY_ADMIN',
+      ['RECOVERY_SET'],
+      ['RECOVERY_SET'],
+    ],
+    [
+      'a termination without reason',
+      PLAIN,
+      'IN_PROGRESS',
+      'TERMINATE',
+      'AUTHORITY_ADMIN',
+      ['REASON_GIVEN'],
+      ['REASON_GIVEN'],
+    ],
+    [
+      'freezing an alliance that has not dissolved',
+      PLAIN,
+      'IN_PROGRESS',
+      'FREEZE_ON_DISSOLUTION',
+      'SYSTEM',
+      ['ALLIANCE_DISSOLVED'],
+      ['ALLIANCE_DISSOLVED'],
+    ],
+    [
+      'continuing under no unit',
+      PLAIN,
+      'FROZEN',
+      'CONTINUE_UNDER_UNIT',
+      'AUTHORITY_ADMIN',
+      ['SUCCESSOR_UNIT_NAMED'],
+      ['SUCCESSOR_UNIT_NAMED'],
+    ],
+    [
+      'continuing under a debarred unit',
+      PLAIN,
+      'FROZEN',
+      'CONTINUE_UNDER_UNIT',
+      'AUTHORITY_ADMIN',
+      ['NO_PARTICIPANT_DEBARRED'],
+      ['NO_PARTICIPANT_DEBARRED'],
+    ],
+    [
+      'adjusting with a malformed change',
+      PLAIN,
+      'FROZEN',
+      'ADJUST',
+      'AUTHORITY_ADMIN',
+      ['CHANGE_WELL_FORMED'],
+      ['CHANGE_WELL_FORMED'],
+    ],
   ])('guard: %s', (_name, programme, state, action, actor, failing, failedGuards) => {
     expect(decide(W, state, action, [actor], holds(programme, failing))).toEqual({
       allowed: false,

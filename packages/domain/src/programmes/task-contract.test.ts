@@ -52,7 +52,11 @@ const CONTRACT: TaskContract = {
   },
 };
 
-const context: TaskContractContext = { awardFen: yuan(3_000_000), authorityLevel: 'PROVINCE', responsibleUnit: chair };
+const context: TaskContractContext = {
+  awardFen: yuan(3_000_000),
+  authorityLevel: 'PROVINCE',
+  responsibleUnit: chair,
+};
 const rules = (change: Partial<TaskContract>, ctx = context) =>
   taskContractViolations({ ...CONTRACT, ...change }, ctx).map((v) => `${v.field} ${v.rule}`);
 
@@ -64,12 +68,33 @@ describe('the task contract (任务书)', () => {
   it.each<[string, Partial<TaskContract>, string[]]>([
     ['no title', { title: '' }, ['title REQUIRED']],
     ['no targets', { targets: ' ' }, ['targets REQUIRED']],
-    ['an end before the start', { endOn: '2027-01-01' }, ['endOn AFTER_START', 'milestones.0.dueOn WITHIN_PERIOD', 'milestones.1.dueOn WITHIN_PERIOD', 'milestones.2.dueOn WITHIN_PERIOD']],
+    [
+      'an end before the start',
+      { endOn: '2027-01-01' },
+      [
+        'endOn AFTER_START',
+        'milestones.0.dueOn WITHIN_PERIOD',
+        'milestones.1.dueOn WITHIN_PERIOD',
+        'milestones.2.dueOn WITHIN_PERIOD',
+      ],
+    ],
     ['no indicators', { indicators: [] }, ['indicators REQUIRED']],
-    ['an indicator without target', { indicators: [{ name: '专利', target: '' }] }, ['indicators.0.target REQUIRED']],
+    [
+      'an indicator without target',
+      { indicators: [{ name: '专利', target: '' }] },
+      ['indicators.0.target REQUIRED'],
+    ],
     ['no milestones', { milestones: [] }, ['milestones REQUIRED']],
-    ['a milestone after the end', { milestones: [{ title: '验收', dueOn: '2029-07-01' }] }, ['milestones.0.dueOn WITHIN_PERIOD']],
-    ['a milestone on no date', { milestones: [{ title: '验收', dueOn: '2029-02-29' }] }, ['milestones.0.dueOn DATE']],
+    [
+      'a milestone after the end',
+      { milestones: [{ title: '验收', dueOn: '2029-07-01' }] },
+      ['milestones.0.dueOn WITHIN_PERIOD'],
+    ],
+    [
+      'a milestone on no date',
+      { milestones: [{ title: '验收', dueOn: '2029-02-29' }] },
+      ['milestones.0.dueOn DATE'],
+    ],
     [
       'another responsible unit than the chair (Art. 18)',
       { responsibleUnit: { organizationId: 'org-university', name: '湘潭大学' } },
@@ -80,13 +105,28 @@ describe('the task contract (任务书)', () => {
       'a responsible unit not taking part',
       {
         participants: [CONTRACT.participants[1]!],
-        ipTerms: { ...CONTRACT.ipTerms, benefitShares: [{ organizationId: 'org-university', name: '湘潭大学', basisPoints: 10000 }] },
+        ipTerms: {
+          ...CONTRACT.ipTerms,
+          benefitShares: [{ organizationId: 'org-university', name: '湘潭大学', basisPoints: 10000 }],
+        },
       },
       ['participants RESPONSIBLE_UNIT_NOT_PARTICIPANT'],
     ],
-    ['a participant listed twice', { participants: [...CONTRACT.participants, CONTRACT.participants[1]!] }, ['participants.2 DUPLICATE']],
-    ['IP terms silent on a member’s exit (不予立项)', { ipTerms: { ...CONTRACT.ipTerms, onMemberExit: '' } }, ['ipTerms.onMemberExit IP_TERM_MISSING']],
-    ['a budget whose lines do not add up', { budget: { ...CONTRACT.budget, totalFen: yuan(9_000_000) } }, ['budget.lines LINES_SUM_TOTAL']],
+    [
+      'a participant listed twice',
+      { participants: [...CONTRACT.participants, CONTRACT.participants[1]!] },
+      ['participants.2 DUPLICATE'],
+    ],
+    [
+      'IP terms silent on a member’s exit (不予立项)',
+      { ipTerms: { ...CONTRACT.ipTerms, onMemberExit: '' } },
+      ['ipTerms.onMemberExit IP_TERM_MISSING'],
+    ],
+    [
+      'a budget whose lines do not add up',
+      { budget: { ...CONTRACT.budget, totalFen: yuan(9_000_000) } },
+      ['budget.lines LINES_SUM_TOTAL'],
+    ],
   ])('refuses %s', (_name, change, expected) => {
     expect(rules(change)).toEqual(expected);
   });
@@ -96,7 +136,9 @@ describe('the task contract (任务书)', () => {
   });
 
   it('refuses support above the award', () => {
-    expect(rules({}, { ...context, awardFen: yuan(2_999_999) })).toEqual(['budget.lines SUPPORT_WITHIN_AWARD']);
+    expect(rules({}, { ...context, awardFen: yuan(2_999_999) })).toEqual([
+      'budget.lines SUPPORT_WITHIN_AWARD',
+    ]);
   });
 
   it('lists the milestones due by a day', () => {
@@ -116,7 +158,14 @@ describe('what the project kind stores', () => {
   it('drops budget lines of unknown sources or bad amounts', () => {
     const stored = {
       ...CONTRACT,
-      budget: { totalFen: 'x', lines: [...CONTRACT.budget.lines, { source: 'LOTTERY', amountFen: '1' }, { source: 'SELF_RAISED', amountFen: 1 }] },
+      budget: {
+        totalFen: 'x',
+        lines: [
+          ...CONTRACT.budget.lines,
+          { source: 'LOTTERY', amountFen: '1' },
+          { source: 'SELF_RAISED', amountFen: 1 },
+        ],
+      },
     };
     expect(parseTaskContract(stored)?.budget).toEqual({ totalFen: '0', lines: CONTRACT.budget.lines });
   });

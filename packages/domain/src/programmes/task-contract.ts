@@ -10,7 +10,12 @@ import { isCalendarDate } from '../calendar/calendar-date.js';
 import type { FieldViolation } from '../errors/error-codes.js';
 import { checkControlCharacters } from '../text/control-characters.js';
 import { ipTermsViolations, type ProjectIpTerms } from './ip-terms.js';
-import { BUDGET_SOURCES, type BudgetContext, budgetViolations, type ProjectBudget } from './project-budget.js';
+import {
+  BUDGET_SOURCES,
+  type BudgetContext,
+  budgetViolations,
+  type ProjectBudget,
+} from './project-budget.js';
 import type { ProjectParticipant } from './programme-application-form.js';
 import { fenOrNull, parseIpTerms, parseParticipants, parseUnit } from './programme-records.js';
 import { ART_14, ART_18, programmeRefusal } from './programme-violation.js';
@@ -45,7 +50,10 @@ export type TaskContractContext = BudgetContext & {
 const TEXT_MAX = 5000;
 
 /** Every rule the contract must satisfy to be signed (or to replace the one in force). */
-export function taskContractViolations(contract: TaskContract, context: TaskContractContext): FieldViolation[] {
+export function taskContractViolations(
+  contract: TaskContract,
+  context: TaskContractContext,
+): FieldViolation[] {
   const v: FieldViolation[] = [];
   const text = (field: string, value: string, label: string, maxChars = TEXT_MAX) => {
     const trimmed = value.trim();
@@ -58,8 +66,10 @@ export function taskContractViolations(contract: TaskContract, context: TaskCont
   text('title', contract.title, '项目名称', 100);
   text('targets', contract.targets, '目标任务');
   const period = isCalendarDate(contract.startOn) && isCalendarDate(contract.endOn);
-  if (!isCalendarDate(contract.startOn)) v.push(programmeRefusal('startOn', 'DATE', '请填写项目开始日期', ART_14));
-  if (!isCalendarDate(contract.endOn)) v.push(programmeRefusal('endOn', 'DATE', '请填写项目结束日期', ART_14));
+  if (!isCalendarDate(contract.startOn))
+    v.push(programmeRefusal('startOn', 'DATE', '请填写项目开始日期', ART_14));
+  if (!isCalendarDate(contract.endOn))
+    v.push(programmeRefusal('endOn', 'DATE', '请填写项目结束日期', ART_14));
   if (period && contract.endOn <= contract.startOn)
     v.push(programmeRefusal('endOn', 'AFTER_START', '项目结束日期应晚于开始日期', ART_14));
 
@@ -88,7 +98,9 @@ export function taskContractViolations(contract: TaskContract, context: TaskCont
 
   const expected = context.responsibleUnit;
   if (expected === null)
-    v.push(programmeRefusal('responsibleUnit', 'NO_CHAIR_UNIT', '联盟没有理事长单位，项目无责任主体', ART_18));
+    v.push(
+      programmeRefusal('responsibleUnit', 'NO_CHAIR_UNIT', '联盟没有理事长单位，项目无责任主体', ART_18),
+    );
   else if (contract.responsibleUnit?.organizationId !== expected.organizationId)
     v.push(
       programmeRefusal(
@@ -135,8 +147,14 @@ export function parseTaskContract(stored: unknown): TaskContract | null {
     startOn: text(c.startOn),
     endOn: text(c.endOn),
     targets: text(c.targets),
-    indicators: listOf(c.indicators).map((i) => ({ name: text(objectOf(i).name), target: text(objectOf(i).target) })),
-    milestones: listOf(c.milestones).map((m) => ({ title: text(objectOf(m).title), dueOn: text(objectOf(m).dueOn) })),
+    indicators: listOf(c.indicators).map((i) => ({
+      name: text(objectOf(i).name),
+      target: text(objectOf(i).target),
+    })),
+    milestones: listOf(c.milestones).map((m) => ({
+      title: text(objectOf(m).title),
+      dueOn: text(objectOf(m).dueOn),
+    })),
     responsibleUnit: parseUnit(c.responsibleUnit),
     responsiblePerson: text(c.responsiblePerson),
     participants: parseParticipants(c.participants),
