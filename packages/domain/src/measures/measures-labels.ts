@@ -55,7 +55,7 @@ export const PARAMETER_HINTS: Partial<Record<ParameterPath, string>> = {
   'review.criteria': '第十一条八项指标，权重（%）之和应为 100；每项按 0–100 分评分',
   'review.trimWhenAtLeast': '评分表达到该份数时，去掉一个最高分和一个最低分',
   'review.publicNoticeDays': '0 表示不公示',
-  'support.matchRatio': '支持金额不超过先行投入的该比例',
+  'support.matchRatio': '支持金额不超过经核定的先行投入乘以该比例（支持额 : 先行投入）',
   'ip.debarmentYears': '违反知识产权约定的单位不得参与省级科技计划的年限',
   'filing.reviewRequired': '备案批次默认是否组织专家评审；每个批次可另行设定',
   'filing.noticeDays': '备案前公示的天数，0 表示不公示；每个批次可另行设定',

@@ -3,9 +3,11 @@ import {
   checkOverridesShape,
   FILING_DEFAULTS,
   HUNAN_2016_PARAMETERS,
+  IP_DEFAULTS,
   type MeasuresOverrides,
   type MeasuresParameters,
   resolveParameters,
+  SUPPORT_DEFAULTS,
   validateMeasuresParameters,
 } from './measures-parameters.js';
 
@@ -74,7 +76,13 @@ describe('measures parameters', () => {
       { support: { matchRatio: { numerator: 1, denominator: 0 } } },
       'support.matchRatio.denominator INTEGER_RANGE',
     ],
+    [
+      'a fractional ratio term',
+      { support: { matchRatio: { numerator: 1.5, denominator: 1 } } },
+      'support.matchRatio.numerator INTEGER_RANGE',
+    ],
     ['negative debarment', { ip: { debarmentYears: -1 } }, 'ip.debarmentYears INTEGER_RANGE'],
+    ['debarment for 2.5 years', { ip: { debarmentYears: 2.5 } }, 'ip.debarmentYears INTEGER_RANGE'],
     [
       'review required as a word',
       { filing: { reviewRequired: 'yes' as never } },
@@ -104,6 +112,37 @@ describe('measures parameters', () => {
     const resolved = resolveParameters(stored as MeasuresParameters, { filing: { noticeDays: 7 } });
     expect(resolved.filing).toEqual({ ...FILING_DEFAULTS, noticeDays: 7 });
     expect(validateMeasuresParameters(resolved)).toEqual([]);
+  });
+
+  it('holds Art. 14 and Art. 20 as the support and IP defaults', () => {
+    expect(SUPPORT_DEFAULTS).toEqual({ matchRatio: { numerator: 1, denominator: 1 } });
+    expect(IP_DEFAULTS).toEqual({ debarmentYears: 5 });
+    expect(HUNAN_2016_PARAMETERS.support).toEqual(SUPPORT_DEFAULTS);
+    expect(HUNAN_2016_PARAMETERS.ip).toEqual(IP_DEFAULTS);
+    const city = resolveParameters(HUNAN_2016_PARAMETERS, {
+      support: { matchRatio: { numerator: 1, denominator: 2 } },
+    });
+    expect(city.support.matchRatio).toEqual({ numerator: 1, denominator: 2 });
+    expect(city.ip.debarmentYears).toBe(5);
+  });
+
+  it('reads a version stored without the support or IP section with the defaults', () => {
+    const { support: _support, ip: _ip, ...stored } = HUNAN_2016_PARAMETERS;
+    const resolved = resolveParameters(stored as MeasuresParameters, {});
+    expect(resolved.support).toEqual(SUPPORT_DEFAULTS);
+    expect(resolved.ip).toEqual(IP_DEFAULTS);
+    expect(validateMeasuresParameters(resolved)).toEqual([]);
+  });
+
+  it('refuses a new version without the support or IP section field by field', () => {
+    const { support: _support, ip: _ip, ...draft } = HUNAN_2016_PARAMETERS;
+    expect(
+      validateMeasuresParameters(draft as MeasuresParameters).map((v) => `${v.field} ${v.rule}`),
+    ).toEqual([
+      'support.matchRatio.numerator INTEGER_RANGE',
+      'support.matchRatio.denominator INTEGER_RANGE',
+      'ip.debarmentYears INTEGER_RANGE',
+    ]);
   });
 
   it('refuses a new version without the filing section field by field', () => {

@@ -88,8 +88,12 @@ export type MeasuresParameters = {
     /** 公示 before the decision; 0 when the measures ask for none. */
     publicNoticeDays: number;
   };
+  /** Support programmes (Art. 14): programmes/programme-eligibility.ts reads these. */
   support: {
-    /** Support may be at most numerator/denominator of the alliance's prior investment (Art. 14). */
+    /**
+     * Support may be at most numerator/denominator of the alliance's verified prior investment
+     * (Art. 14). Two integers rather than a decimal, so the ceiling is exact in integer fen.
+     */
     matchRatio: { numerator: number; denominator: number };
   };
   ip: {
@@ -122,6 +126,17 @@ export const FILING_DEFAULTS: MeasuresParameters['filing'] = {
   noticeDays: 5,
   validityYears: 3,
 };
+
+/**
+ * Art. 14 grants support "on the basis of the alliance's prior investment" without a ratio; the
+ * province's default is support at most equal to the verified prior investment (1 : 1).
+ */
+export const SUPPORT_DEFAULTS: MeasuresParameters['support'] = {
+  matchRatio: { numerator: 1, denominator: 1 },
+};
+
+/** Art. 20(2): a unit that breaks the IP terms may not take part in provincial plans for 5 years. */
+export const IP_DEFAULTS: MeasuresParameters['ip'] = { debarmentYears: 5 };
 
 /** The province's 2016 measures (湘科〔2016〕106号) as parameters. */
 export const HUNAN_2016_PARAMETERS: MeasuresParameters = {
@@ -157,8 +172,8 @@ export const HUNAN_2016_PARAMETERS: MeasuresParameters = {
     maxReviewsPerExpertPerYear: 20,
     publicNoticeDays: 5,
   },
-  support: { matchRatio: { numerator: 1, denominator: 1 } },
-  ip: { debarmentYears: 5 },
+  support: SUPPORT_DEFAULTS,
+  ip: IP_DEFAULTS,
   filing: FILING_DEFAULTS,
 };
 
@@ -169,9 +184,9 @@ export function resolveParameters(
   return {
     founding: { ...base.founding, ...overrides.founding },
     review: { ...base.review, ...overrides.review },
-    support: { ...base.support, ...overrides.support },
-    ip: { ...base.ip, ...overrides.ip },
-    // Versions stored before filings had parameters read the defaults.
+    // A version stored without a section (or a key of one) reads the section's defaults.
+    support: { ...SUPPORT_DEFAULTS, ...base.support, ...overrides.support },
+    ip: { ...IP_DEFAULTS, ...base.ip, ...overrides.ip },
     filing: { ...FILING_DEFAULTS, ...base.filing, ...overrides.filing },
   };
 }
@@ -276,9 +291,11 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
   integerIn(v, 'review.maxReviewsPerExpertPerYear', r.maxReviewsPerExpertPerYear, 1, 500);
   integerIn(v, 'review.publicNoticeDays', r.publicNoticeDays, 0, 60);
 
-  integerIn(v, 'support.matchRatio.numerator', p.support.matchRatio?.numerator, 0, 100);
-  integerIn(v, 'support.matchRatio.denominator', p.support.matchRatio?.denominator, 1, 100);
-  integerIn(v, 'ip.debarmentYears', p.ip.debarmentYears, 0, 20);
+  const support: Partial<MeasuresParameters['support']> = p.support ?? {};
+  integerIn(v, 'support.matchRatio.numerator', support.matchRatio?.numerator, 0, 100);
+  integerIn(v, 'support.matchRatio.denominator', support.matchRatio?.denominator, 1, 100);
+  const ip: Partial<MeasuresParameters['ip']> = p.ip ?? {};
+  integerIn(v, 'ip.debarmentYears', ip.debarmentYears, 0, 20);
 
   // A version without the section is refused field by field, not with a TypeError.
   const filing: Partial<MeasuresParameters['filing']> = p.filing ?? {};

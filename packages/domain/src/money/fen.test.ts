@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFen, MAX_FEN, yuanToFen } from './fen.js';
+import { formatYuan, isFen, MAX_FEN, yuanToFen } from './fen.js';
 
 describe('isFen', () => {
   it.each([
@@ -34,5 +34,18 @@ describe('yuanToFen', () => {
 
   it('always lands on a valid fen amount', () => {
     for (const yuan of ['0', '1', '123456789012.34']) expect(isFen(yuanToFen(yuan)!)).toBe(true);
+  });
+});
+
+describe('formatYuan', () => {
+  it.each<[string | bigint, string]>([
+    ['0', '0.00 元'],
+    ['1', '0.01 元'],
+    ['500000000', '5,000,000.00 元'],
+    ['123456789', '1,234,567.89 元'],
+    [-50n, '-0.50 元'],
+    [MAX_FEN, '1,000,000,000,000.00 元'],
+  ])('%s 分 → %s', (fen, text) => {
+    expect(formatYuan(fen)).toBe(text);
   });
 });

@@ -18,3 +18,12 @@ export function yuanToFen(text: string): string | null {
   const fen = BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0') || '0');
   return fen <= MAX_FEN ? fen.toString() : null;
 }
+
+/** '123456789' 分 → '1,234,567.89 元', by integer arithmetic only (the refusals' wording). */
+export function formatYuan(fen: string | bigint): string {
+  const value = BigInt(fen);
+  const abs = value < 0n ? -value : value;
+  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  return `${value < 0n ? '-' : ''}${whole}.${cents} 元`;
+}

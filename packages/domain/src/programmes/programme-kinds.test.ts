@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PROGRAMME_DOCUMENT_KIND_LABELS,
+  PROGRAMME_KIND_LABELS,
+  PROGRAMME_KIND_LIST,
+  PROGRAMME_KINDS,
+  programmeKindOf,
+  ProgrammeKind,
+} from './programme-kinds.js';
+
+const chinese = /[\u4e00-\u9fa5]/;
+
+describe('the programme kinds', () => {
+  it('holds the two kinds of Art. 14 now', () => {
+    expect(PROGRAMME_KIND_LIST).toEqual(['PLAN_PROJECT', 'SPECIAL_FUND']);
+    expect(PROGRAMME_KIND_LABELS).toEqual({
+      PLAN_PROJECT: '省级科技计划项目',
+      SPECIAL_FUND: '湖南省产学研结合专项',
+    });
+  });
+
+  it.each(Object.values(ProgrammeKind))('describes %s completely', (kind) => {
+    const info = PROGRAMME_KINDS[kind];
+    expect(info.label).toMatch(chinese);
+    expect(info.article).toMatch(/^第.+条/);
+    expect(info.sections.length).toBeGreaterThan(0);
+    const keys = info.sections.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const s of info.sections) {
+      expect(s.label).toMatch(chinese);
+      expect(s.maxChars).toBeGreaterThan(0);
+    }
+    expect(info.requiredDocuments.length).toBeGreaterThan(0);
+    // Art. 18 asks for the commitment letter; the eligibility check names it, not the call.
+    expect(info.requiredDocuments).not.toContain('COMMITMENT_LETTER');
+  });
+
+  it('applies Art. 14 and Art. 20 to both current kinds', () => {
+    for (const kind of PROGRAMME_KIND_LIST)
+      expect(PROGRAMME_KINDS[kind]).toMatchObject({
+        pilotsOnly: true,
+        matchesPriorInvestment: true,
+        ipTermsRequired: true,
+      });
+  });
+
+  it('has a Chinese label for every document kind', () => {
+    for (const label of Object.values(PROGRAMME_DOCUMENT_KIND_LABELS)) expect(label).toMatch(chinese);
+  });
+
+  it.each<[unknown, ProgrammeKind | null]>([
+    ['PLAN_PROJECT', 'PLAN_PROJECT'],
+    ['SPECIAL_FUND', 'SPECIAL_FUND'],
+    ['PLATFORM', null],
+    ['toString', null],
+    [null, null],
+    [3, null],
+  ])('reads the stored code %j as %j', (code, kind) => {
+    expect(programmeKindOf(code)).toBe(kind);
+  });
+});
