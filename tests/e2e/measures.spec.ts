@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expectDialogOpen } from '../support/dialogs.js';
 import { expect, test } from '../support/test.js';
 import { DEMO_PASSWORD, screenshotForReview, signInToCity, signInToProvince } from '../support/sign-in.js';
 
@@ -94,6 +95,7 @@ test('the province admin drafts a new version from the one in force, with the we
   // Publishing asks first, and can be called off: the draft stays a draft.
   await page.getByRole('button', { name: '发布' }).click();
   const dialog = page.getByRole('dialog');
+  await expectDialogOpen(dialog);
   await expect(dialog).toContainText('自生效日期 2027-01-01 起具有约束力');
   await expect(dialog).toContainText('永远不能再修改');
   await dialog.getByRole('button', { name: '取消' }).click();
@@ -141,6 +143,7 @@ test('the Zhuzhou admin publishes local measures overriding 最少成员数 and 
 
   await page.getByRole('button', { name: '发布' }).click();
   const dialog = page.getByRole('dialog');
+  await expectDialogOpen(dialog);
   await expect(dialog).toContainText('自生效日期 2025-01-01 起具有约束力');
   await expect(dialog).toContainText('永远不能再修改');
   await dialog.getByRole('button', { name: '确认发布' }).click();

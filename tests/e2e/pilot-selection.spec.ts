@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from '@playwright/test';
+import { expectDialogOpen } from '../support/dialogs.js';
 import { expect, test } from '../support/test.js';
 import {
   DEMO_PASSWORD,
@@ -55,7 +56,7 @@ async function pick(page: Page, field: Locator, text: string): Promise<void> {
 async function act(page: Page, action: string, text?: string): Promise<void> {
   await page.getByTestId(`pilot-action-${action}`).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
+  await expectDialogOpen(dialog);
   if (text !== undefined) await dialog.getByTestId('pilot-action-text').fill(text);
   await dialog.getByTestId('pilot-action-confirm').click();
   await expect(dialog).toBeHidden();
@@ -121,6 +122,7 @@ async function scoreAsExpert(browser: Browser, username: string, base: number): 
     await page.getByTestId('review-recommendation').getByText('建议确认为试点').click();
     await page.getByTestId('review-submit').click();
     const confirm = page.getByRole('dialog');
+    await expectDialogOpen(confirm);
     await expect(confirm).toContainText('提交后不可修改，如需修改须由组织单位退回');
     await confirm.getByRole('button', { name: '提交' }).click();
     await expect(page.getByTestId('review-sheet-status')).toHaveText('已提交');
@@ -263,7 +265,9 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await expect(page.getByText('省级试点', { exact: true }).first()).toBeVisible();
     await expect(page.getByTestId('alliance-pilot')).toContainText('确认');
-    await expect(page.getByTestId('alliance-pilot').getByRole('link', { name: '查看试点申报' })).toBeVisible();
+    await expect(
+      page.getByTestId('alliance-pilot').getByRole('link', { name: '查看试点申报' }),
+    ).toBeVisible();
 
     await page.getByRole('menuitem', { name: '试点名单' }).click();
     const provinceList = page.getByTestId('confirmed-province');
