@@ -13,6 +13,20 @@ export const REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation, string> 
   OPPOSE: '不建议确认',
 };
 
+/** The same conclusions, worded for a filing (备案) under expert review. */
+export const FILING_REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation, string> = {
+  SUPPORT: '建议予以备案',
+  SUPPORT_WITH_CHANGES: '修改完善后备案',
+  OPPOSE: '不建议备案',
+};
+
+/** The conclusions' wording for what is reviewed: a pilot application or a filing. */
+export function reviewRecommendationLabels(
+  reviewed: 'PILOT_APPLICATION' | 'FILING',
+): Record<ReviewRecommendation, string> {
+  return reviewed === 'FILING' ? FILING_REVIEW_RECOMMENDATION_LABELS : REVIEW_RECOMMENDATION_LABELS;
+}
+
 export const ReviewSheetStatus = { DRAFT: 'DRAFT', SUBMITTED: 'SUBMITTED' } as const;
 export type ReviewSheetStatus = (typeof ReviewSheetStatus)[keyof typeof ReviewSheetStatus];
 
@@ -20,4 +34,3 @@ export const REVIEW_SHEET_STATUS_LABELS: Record<ReviewSheetStatus, string> = {
   DRAFT: '未提交',
   SUBMITTED: '已提交',
 };
-

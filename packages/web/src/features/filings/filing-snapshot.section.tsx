@@ -169,7 +169,10 @@ function SnapshotContent({ snapshot, sha256 }: { snapshot: FilingSnapshot; sha25
       />
       <div>
         <Typography.Title level={5}>备案材料</Typography.Title>
-        <FilingDocumentsTable documents={snapshot.documents} />
+        <FilingDocumentsTable
+          // Frozen by content hash; each opens as the register stored it, for whoever reads the filing.
+          documents={snapshot.documents.map((d) => ({ ...d, downloadUrl: `/api/documents/${d.documentId}` }))}
+        />
       </div>
       <div>
         <Typography.Title level={5}>第八条审查结果</Typography.Title>

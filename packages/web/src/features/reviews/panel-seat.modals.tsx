@@ -59,7 +59,11 @@ export function CandidateOption({ candidate, note }: { candidate: PanelCandidate
         {expert.affiliations.length > 0 ? ` · ${expert.affiliations.map((a) => a.label).join('、')}` : ''}
       </Typography.Text>
       {conflicts.length > 0 && (
-        <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }} data-testid="candidate-conflict">
+        <Typography.Text
+          type="danger"
+          style={{ fontSize: 12, display: 'block' }}
+          data-testid="candidate-conflict"
+        >
           {note}
         </Typography.Text>
       )}

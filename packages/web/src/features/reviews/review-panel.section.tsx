@@ -1,5 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { REVIEW_RECOMMENDATION_LABELS, REVIEW_SHEET_STATUS_LABELS } from '@xiangmeng/domain';
+import {
+  REVIEW_SHEET_STATUS_LABELS,
+  type ReviewRecommendation,
+  reviewRecommendationLabels,
+} from '@xiangmeng/domain';
 import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
@@ -104,6 +108,7 @@ export function ReviewPanelSection({ applicationId, state, onChanged, kind = 'PI
       ) : (
         <SeatedPanel
           applicationId={applicationId}
+          conclusions={reviewRecommendationLabels(kind)}
           panel={panel}
           state={state}
           acceptedDomains={acceptedDomains}
@@ -264,12 +269,15 @@ type Dialog = { kind: 'swap'; seat: Seat } | { kind: 'reopen'; seat: Seat; sheet
 
 function SeatedPanel({
   applicationId,
+  conclusions,
   panel,
   state,
   acceptedDomains,
   onChanged,
 }: {
   applicationId: string;
+  /** How a sheet's conclusion reads for what is reviewed. */
+  conclusions: Record<ReviewRecommendation, string>;
   panel: Panel;
   state: string;
   acceptedDomains: readonly string[];
@@ -313,7 +321,8 @@ function SeatedPanel({
         onRow={(seat) => ({ 'data-testid': 'panel-seat', 'data-expert-name': seat.expert.name }) as object}
         expandable={{
           rowExpandable: (seat) => seat.sheet?.status === 'SUBMITTED',
-          expandedRowRender: (seat) => (seat.sheet ? <SheetView sheet={seat.sheet} /> : null),
+          expandedRowRender: (seat) =>
+            seat.sheet ? <SheetView sheet={seat.sheet} conclusions={conclusions} /> : null,
         }}
         columns={[
           {
@@ -422,7 +431,13 @@ function SeatedPanel({
 }
 
 /** One expert's submitted sheet, as authority staff see it. */
-function SheetView({ sheet }: { sheet: Sheet }) {
+function SheetView({
+  sheet,
+  conclusions,
+}: {
+  sheet: Sheet;
+  conclusions: Record<ReviewRecommendation, string>;
+}) {
   return (
     <Flex vertical gap={8} data-testid="panel-sheet">
       <Table
@@ -446,7 +461,7 @@ function SheetView({ sheet }: { sheet: Sheet }) {
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="加权总分">{formatScore(sheet.total)}</Descriptions.Item>
         <Descriptions.Item label="评审结论">
-          {sheet.recommendation ? REVIEW_RECOMMENDATION_LABELS[sheet.recommendation] : '—'}
+          {sheet.recommendation ? conclusions[sheet.recommendation] : '—'}
         </Descriptions.Item>
         <Descriptions.Item label="总体意见">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

@@ -2,7 +2,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ErrorCode,
   REVIEW_CRITERION_LABELS,
-  REVIEW_RECOMMENDATION_LABELS,
+  reviewRecommendationLabels,
   REVIEW_SHEET_STATUS_LABELS,
   ReviewRecommendation,
   type ReviewCriterionKey,
@@ -34,7 +34,7 @@ import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { dottedPath } from '../../shared/form-violations';
 import { chinaDateTime } from '../../shared/format';
-import { FilingReviewMaterials } from '../filings/filing-review-materials.section';
+import { FilingSnapshotSection } from '../filings/filing-snapshot.section';
 import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';
 import { ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
@@ -127,7 +127,9 @@ export function ReviewSheetPage() {
         </Flex>
       </Card>
       {filing ? (
-        <FilingReviewMaterials filing={filing} />
+        <Card title="备案材料（提交时冻结的快照）" data-testid="filing-review-snapshot">
+          <FilingSnapshotSection snapshot={filing.snapshot} />
+        </Card>
       ) : (
         application && (
           <Card title="申报材料">
@@ -136,12 +138,26 @@ export function ReviewSheetPage() {
         )
       )}
       {/* A saved sheet comes back with a new version: the form starts again from what was stored. */}
-      <ScoreSheetCard key={`${sheet.id}-${sheet.version}`} assignmentId={assignment.id} sheet={sheet} />
+      <ScoreSheetCard
+        key={`${sheet.id}-${sheet.version}`}
+        assignmentId={assignment.id}
+        sheet={sheet}
+        conclusions={reviewRecommendationLabels(assignment.subjectKind)}
+      />
     </Flex>
   );
 }
 
-function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: Sheet }) {
+function ScoreSheetCard({
+  assignmentId,
+  sheet,
+  conclusions,
+}: {
+  assignmentId: string;
+  sheet: Sheet;
+  /** How the conclusions read for what is reviewed (a pilot application or a filing). */
+  conclusions: Record<ReviewRecommendation, string>;
+}) {
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<SheetValues>();
   const [problem, setProblem] = useState<{ title: string; lines: string[] } | null>(null);
@@ -327,7 +343,7 @@ function ScoreSheetCard({ assignmentId, sheet }: { assignmentId: string; sheet: 
           <Form.Item label="评审建议" name="recommendation">
             <Radio.Group
               data-testid="review-recommendation"
-              options={RECOMMENDATIONS.map((r) => ({ value: r, label: REVIEW_RECOMMENDATION_LABELS[r] }))}
+              options={RECOMMENDATIONS.map((r) => ({ value: r, label: conclusions[r] }))}
             />
           </Form.Item>
         </Form>

@@ -45,20 +45,10 @@ export const ReviewSheetQuery = graphql(`
         id
         allianceName
         cityName
-        level
-        significance
         round {
           id
           year
           documentNumber
-        }
-        documents {
-          documentId
-          kind
-          name
-          sha256
-          size
-          downloadUrl
         }
         snapshot
       }
