@@ -11,6 +11,7 @@ import { IndustriesModule } from './modules/industries/industries.module';
 import { MeasuresModule } from './modules/measures/measures.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PilotsModule } from './modules/pilots/pilots.module';
+import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -34,6 +35,7 @@ export const FEATURE_MODULES = [
   CallsModule,
   PilotsModule,
   FilingsModule,
+  ProgrammesModule,
   JobsModule,
   MessagesModule,
 ];

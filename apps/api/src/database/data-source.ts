@@ -12,6 +12,7 @@ import { PilotRefusalAndNoPanel1764440000000 } from './migrations/1764440000000-
 import { JobsAndMessages1764450000000 } from './migrations/1764450000000-jobs-and-messages';
 import { Filing1764460000000 } from './migrations/1764460000000-filing';
 import { FilingReview1764470000000 } from './migrations/1764470000000-filing-review';
+import { Programmes1764480000000 } from './migrations/1764480000000-programmes';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   JobsAndMessages1764450000000,
   Filing1764460000000,
   FilingReview1764470000000,
+  Programmes1764480000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -41,6 +41,7 @@ import {
 } from '../reviews/review-fixtures';
 import { REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { F, type FilingView, publishedRound, roundInput } from '../filings/filing-client';
+import { G, programmeInput, type ProgrammeView } from '../programmes/programme-client';
 
 // Issue 14: no edit silently overwrites another. The walk reads the committed schema: every
 // mutation named like an edit takes the version it was based on (an Int! `version` argument or
@@ -275,6 +276,22 @@ const RACES: Record<string, () => Promise<Race>> = {
           },
         }),
       stored: () => one('SELECT significance AS v FROM filing WHERE id = $1', [filing.id]),
+    };
+  },
+  async updateProgramme() {
+    const draft = dataOf(
+      await agents.p1!.send<{ createProgramme: ProgrammeView }>(G.create, { input: programmeInput() }),
+    ).createProgramme;
+    const value = fixed((i) => `并发修改的支持计划${i}${uniqueName('')}`);
+    return {
+      value,
+      send: (i) =>
+        agents[`p${i + 1}`]!.send(G.update, {
+          id: draft.id,
+          version: draft.version,
+          input: programmeInput({ name: value(i) }),
+        }),
+      stored: () => one('SELECT name AS v FROM programme WHERE id = $1', [draft.id]),
     };
   },
   async updatePilotCall() {

@@ -1,4 +1,11 @@
-import { findDivision, type Role, rolesForLevel, type TenantLevel } from '@xiangmeng/domain';
+import {
+  ART_20_2,
+  findDivision,
+  HUNAN_2016_PARAMETERS,
+  type Role,
+  rolesForLevel,
+  type TenantLevel,
+} from '@xiangmeng/domain';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Client, DatabaseError } from 'pg';
 import { afterAll, it } from 'vitest';
@@ -506,6 +513,48 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       'year',
     ]);
 
+    // Support programmes: the tenant's own draft programme, and a debarment it decided (the
+    // register's public part) with its evidence (the private part).
+    const programme = await add(
+      'programme',
+      {
+        tenant_id: tenantId,
+        name: `隔离测试计划${tag()}`,
+        kind: 'PLAN_PROJECT',
+        year: 2027,
+        total_budget_fen: '100000000',
+        measures_tenant_id: publishedMeasures.tenant_id,
+        measures_id: publishedMeasures.id,
+        measures_version_no: publishedMeasures.version_no,
+        criteria: JSON.stringify(HUNAN_2016_PARAMETERS.review.criteria),
+        award_notice_days: 5,
+        acceptance_notice_days: 5,
+      },
+      ['id'],
+    );
+    const debarment = await add(
+      'debarment',
+      {
+        tenant_id: tenantId,
+        organization_id: organization.id,
+        reason: '隔离测试：违反知识产权约定',
+        article: ART_20_2,
+        decision_document: `隔离测试〔2026〕${tag()}号`,
+        from_date: '2026-01-10',
+        until_date: '2031-01-10',
+        debarment_years: 5,
+        measures_tenant_id: publishedMeasures.tenant_id,
+        measures_id: publishedMeasures.id,
+        measures_version_no: publishedMeasures.version_no,
+      },
+      ['id'],
+    );
+    const debarmentEvidence = await add(
+      'debarment_evidence',
+      { tenant_id: tenantId, debarment_id: debarment.id, evidence: '隔离测试证据', recorded_by: user.id },
+      ['tenant_id', 'debarment_id'],
+    );
+
     return {
       code,
       tenantId,
@@ -541,6 +590,9 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         filing_snapshot: snapshot,
         filing_objection: filingObjection,
         filing_counter: counter,
+        programme,
+        debarment,
+        debarment_evidence: debarmentEvidence,
       },
       publishedMeasures,
       created,
@@ -604,6 +656,10 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   filing_snapshot: () => ({ seq: 1000 + randomInt(1_000_000) }),
   filing_objection: () => ({}),
   filing_counter: () => ({ year: 2016 + randomInt(80) }),
+  programme: () => ({ name: `隔离测试计划${tag()}` }),
+  debarment: () => ({ decision_document: `隔离测试〔2026〕${tag()}号` }),
+  // The private part is keyed on its debarment: a copy names another (random) one.
+  debarment_evidence: () => ({ debarment_id: randomUUID() }),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

@@ -28,7 +28,10 @@ const LOOKUP_INDEXES: Record<string, string> = {
   job_due: 'the scheduler claims the due jobs of every tenant by their time (job_claim)',
   pilot_application_received:
     "the authority's inbox: applications of every city recommended to it, keyed on authority_tenant_id",
-  filing_received: "the province's inbox: filings of every city submitted to it, keyed on authority_tenant_id",
+  filing_received:
+    "the province's inbox: filings of every city submitted to it, keyed on authority_tenant_id",
+  debarment_of_organization:
+    "the public debarment register (Art. 20) is read by unit across every authority's decisions, keyed on organization_id",
 };
 
 // Functions whose result depends on the request's identity: policies must call them as

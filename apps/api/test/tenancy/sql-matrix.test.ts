@@ -447,8 +447,9 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
       return ref !== undefined && hasTenantId(ref);
     });
     // review_sheet: the sheet must name its own seat; user_session: an officer opens no session
-    // for another account (policy own_or_admin) — both refused before any key is checked.
-    const CHECKED_BY_POLICY = new Set(['review_sheet', 'user_session']);
+    // for another account (policy own_or_admin); debarment_evidence: only an administrator records
+    // a debarment (the cells act as officers) — all refused before any key is checked.
+    const CHECKED_BY_POLICY = new Set(['review_sheet', 'user_session', 'debarment_evidence']);
     const pairs = [
       ['430100', '430200'],
       ['430200', '430100'],

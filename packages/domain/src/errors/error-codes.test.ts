@@ -39,6 +39,13 @@ describe('error codes', () => {
     expect(httpStatusOf(ErrorCode[code])).toBe(409);
   });
 
+  it.each(['PROGRAMME_PUBLISHED', 'PROGRAMME_CHANGED', 'DEBARMENT_ALREADY_LIFTED'] as const)(
+    'refuses a programme or debarment step with %s (409)',
+    (code) => {
+      expect(httpStatusOf(ErrorCode[code])).toBe(409);
+    },
+  );
+
   it('falls back to a generic message for an unknown code', () => {
     expect(errorMessage('SOMETHING_ELSE')).toBe(ERROR_MESSAGES.INTERNAL_SERVER_ERROR);
   });

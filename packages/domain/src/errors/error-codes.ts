@@ -68,6 +68,10 @@ const CATALOGUE = {
   FILING_NOT_FILED: { class: 'REFUSED', message: '只有已备案的联盟可以推荐参加国家层面的试点' },
   FILING_ROUND_PUBLISHED: { class: 'REFUSED', message: '备案批次已发布，不能再修改' },
   FILING_ROUND_CHANGED: { class: 'REFUSED', message: '备案批次已被他人修改，请刷新后重试' },
+  // programmes
+  PROGRAMME_PUBLISHED: { class: 'REFUSED', message: '支持计划已发布，不能再修改' },
+  PROGRAMME_CHANGED: { class: 'REFUSED', message: '支持计划已被他人修改或发布，请刷新后重试' },
+  DEBARMENT_ALREADY_LIFTED: { class: 'REFUSED', message: '该禁入已经解除，不能再次解除' },
   // reviews
   PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
   PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },

@@ -48,11 +48,11 @@ export function debarmentActiveOn(debarment: Debarment, date: string): boolean {
 }
 
 /** The debarments in force on `date` against any of the organizations, in register order. */
-export function activeDebarmentsOf(
-  debarments: readonly Debarment[],
+export function activeDebarmentsOf<D extends Debarment>(
+  debarments: readonly D[],
   organizationIds: Iterable<string>,
   date: string,
-): Debarment[] {
+): D[] {
   const ids = new Set(organizationIds);
   return debarments.filter((d) => ids.has(d.organizationId) && debarmentActiveOn(d, date));
 }

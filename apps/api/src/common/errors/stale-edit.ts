@@ -14,6 +14,7 @@ const EDIT_COUNTERS = {
   review_sheet: 'version',
   filing_round: 'version',
   filing: 'version',
+  programme: 'version',
 } as const;
 
 export type EditedTable = keyof typeof EDIT_COUNTERS;
