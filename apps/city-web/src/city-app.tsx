@@ -1,11 +1,13 @@
 import {
   BookOutlined,
   FileDoneOutlined,
+  FundOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
   SolutionOutlined,
+  StopOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -46,6 +48,9 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
       // Filing its pilot alliances with the province (Art. 21).
       { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
+      // The city's own support programmes, the province's it may apply to, and the debarment register.
+      { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+      { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },

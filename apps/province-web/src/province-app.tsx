@@ -3,11 +3,13 @@ import {
   BookOutlined,
   CarryOutOutlined,
   FileDoneOutlined,
+  FundOutlined,
   FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
   NotificationOutlined,
+  StopOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -55,6 +57,9 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/filings/rounds', label: '备案批次', icon: <CarryOutOutlined /> },
       { path: '/filings', label: '收到的备案', icon: <FileDoneOutlined /> },
       { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
+      // Support (Art. 14, 20): the province's programmes and the debarment register.
+      { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+      { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );
   }

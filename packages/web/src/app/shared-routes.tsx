@@ -52,6 +52,12 @@ const MyReviewsPage = lazy(() =>
 const ReviewSheetPage = lazy(() =>
   import('../features/reviews/review-sheet.page').then((m) => ({ default: m.ReviewSheetPage })),
 );
+const ProgrammesPage = lazy(() =>
+  import('../features/programmes/programmes.page').then((m) => ({ default: m.ProgrammesPage })),
+);
+const DebarmentsPage = lazy(() =>
+  import('../features/programmes/debarments.page').then((m) => ({ default: m.DebarmentsPage })),
+);
 const FilingRoundsPage = lazy(() =>
   import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
 );
@@ -121,6 +127,10 @@ export function sharedRoutes({
           <Route path="rounds" element={<FilingRoundsPage />} />
           <Route path=":filingId" element={<FilingDetailPage />} />
           <Route path=":filingId/certificate" element={<FilingCertificatePage />} />
+        </Route>
+        <Route path="programmes">
+          <Route index element={<ProgrammesPage />} />
+          <Route path="debarments" element={<DebarmentsPage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />
