@@ -40,7 +40,7 @@ export function DebarmentsPage() {
     {
       title: '单位',
       key: 'organization',
-      width: 260,
+      width: 220,
       render: (_: unknown, d) => (
         <Flex vertical>
           <span>{d.organizationName}</span>
@@ -50,39 +50,44 @@ export function DebarmentsPage() {
         </Flex>
       ),
     },
-    { title: '决定文号', dataIndex: 'decisionDocument', key: 'decisionDocument', width: 180 },
+    { title: '决定文号', dataIndex: 'decisionDocument', key: 'decisionDocument', width: 170 },
     {
       title: '禁入期',
       key: 'period',
-      width: 200,
+      width: 210,
       sorter: (a, b) => a.untilDate.localeCompare(b.untilDate),
       render: (_: unknown, d) => `${d.fromDate} 至 ${d.untilDate}`,
     },
-    { title: '状态', key: 'state', width: 90, render: (_: unknown, d) => <DebarmentStateTag d={d} /> },
-    { title: '依据', dataIndex: 'article', key: 'article', width: 150 },
+    { title: '状态', key: 'state', width: 80, render: (_: unknown, d) => <DebarmentStateTag d={d} /> },
+    { title: '依据', dataIndex: 'article', key: 'article', width: 160 },
     {
       title: '作出决定',
       key: 'authority',
-      width: 150,
+      width: 100,
       render: (_: unknown, d) => (d.isMine ? '本单位' : d.authority.name),
     },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 90,
-      fixed: 'right',
-      render: (_: unknown, d) =>
-        admin && d.isMine && !d.lifting ? (
-          <Button
-            size="small"
-            danger
-            data-testid="debarment-lift"
-            onClick={() => open({ kind: 'lift', debarment: d })}
-          >
-            解除
-          </Button>
-        ) : null,
-    },
+    // Only the deciding authority's administrators lift a decision.
+    ...(admin
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 80,
+            fixed: 'right' as const,
+            render: (_: unknown, d: DebarmentFieldsFragment) =>
+              d.isMine && !d.lifting ? (
+                <Button
+                  size="small"
+                  danger
+                  data-testid="debarment-lift"
+                  onClick={() => open({ kind: 'lift', debarment: d })}
+                >
+                  解除
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -110,7 +115,7 @@ export function DebarmentsPage() {
           dataSource={data?.debarments ?? []}
           loading={loading && !data}
           pagination={false}
-          scroll={{ x: 1120 }}
+          scroll={{ x: admin ? 968 : 888 }}
           expandable={{
             expandedRowRender: (d) => (
               <Flex vertical gap={4}>

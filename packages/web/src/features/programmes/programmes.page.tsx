@@ -18,6 +18,7 @@ import { ProgrammeDefaultsQuery, ProgrammesQuery, PublishProgrammeMutation } fro
 export function ProgrammesPage() {
   const viewer = useSignedInViewer();
   const { modal, message } = App.useApp();
+  const province = viewer.tenant.level === 'PROVINCE';
   const mayEdit = isStaff(viewer.roles);
   const mayPublish = isAdmin(viewer.roles);
   const [editing, setEditing] = useState<{
@@ -68,8 +69,8 @@ export function ProgrammesPage() {
   }
 
   const columns: TableColumnsType<ProgrammeFieldsFragment> = [
-    { title: '年度', dataIndex: 'year', key: 'year', width: 72, sorter: (a, b) => a.year - b.year },
-    { title: '计划名称', dataIndex: 'name', key: 'name', width: 300, ellipsis: true },
+    { title: '年度', dataIndex: 'year', key: 'year', width: 90, sorter: (a, b) => a.year - b.year },
+    { title: '计划名称', dataIndex: 'name', key: 'name', ellipsis: true },
     { title: '类别', dataIndex: 'kindLabel', key: 'kind', width: 150 },
     {
       title: '总预算',
@@ -85,12 +86,17 @@ export function ProgrammesPage() {
       align: 'right',
       render: (_: unknown, p) => (p.perProjectCapFen ? formatFen(p.perProjectCapFen) : '不设上限'),
     },
-    {
-      title: '设立单位',
-      key: 'authority',
-      width: 150,
-      render: (_: unknown, p) => (p.isMine ? '本单位' : p.authority.name),
-    },
+    // A city also lists the province's programmes; the province lists its own only.
+    ...(province
+      ? []
+      : [
+          {
+            title: '设立单位',
+            key: 'authority',
+            width: 120,
+            render: (_: unknown, p: ProgrammeFieldsFragment) => (p.isMine ? '本单位' : p.authority.name),
+          },
+        ]),
     {
       title: '状态',
       key: 'status',
@@ -99,7 +105,7 @@ export function ProgrammesPage() {
         p.status === 'PUBLISHED' ? <Tag color="green">已发布</Tag> : <Tag>草稿</Tag>,
     },
     {
-      title: '操作',
+      title: '操作 / 发布日期',
       key: 'actions',
       width: 130,
       fixed: 'right',
@@ -124,7 +130,7 @@ export function ProgrammesPage() {
           </Space>
         ) : (
           <Typography.Text type="secondary">
-            {p.publishedAt ? `${chinaDateTime(p.publishedAt).slice(0, 10)} 发布` : '—'}
+            {p.publishedAt ? chinaDateTime(p.publishedAt).slice(0, 10) : '—'}
           </Typography.Text>
         ),
     },
@@ -156,7 +162,7 @@ export function ProgrammesPage() {
           dataSource={data?.programmes ?? []}
           loading={loading && !data}
           pagination={false}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 960 }}
           locale={{
             emptyText: (
               <Empty
