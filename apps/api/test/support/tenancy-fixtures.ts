@@ -508,7 +508,9 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       },
       ['id'],
     );
-    const counter = await add('filing_counter', { tenant_id: tenantId, year: 2026, last_seq: 1 }, [
+    // A year nobody files in (the suites file from 2026 on, some by the real clock): a counter of a
+    // year the province has really filed in would collide with the fixture's.
+    const counter = await add('filing_counter', { tenant_id: tenantId, year: 2016, last_seq: 1 }, [
       'tenant_id',
       'year',
     ]);
@@ -655,7 +657,7 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   filing_document: () => ({ kind: 'ATTACHMENT' }),
   filing_snapshot: () => ({ seq: 1000 + randomInt(1_000_000) }),
   filing_objection: () => ({}),
-  filing_counter: () => ({ year: 2016 + randomInt(80) }),
+  filing_counter: () => ({ year: 2017 + randomInt(9) }),
   programme: () => ({ name: `隔离测试计划${tag()}` }),
   debarment: () => ({ decision_document: `隔离测试〔2026〕${tag()}号` }),
   // The private part is keyed on its debarment: a copy names another (random) one.
