@@ -22,6 +22,7 @@ import { AuditService } from '../audit/audit.service';
 import { type MeasuresInForce, MeasuresService } from '../measures/measures.service';
 import type { DebarmentFilterInput, LiftDebarmentInput, RecordDebarmentInput } from './dto/debarment.input';
 import { type DebarmentRecord, DebarmentsRepository } from './debarments.repository';
+import { debarmentAlreadyLifted, notTheDecidingAuthority } from './programmes.errors';
 
 /** The most units one look-up names (a panel, an application's participants). */
 export const MAX_ORGANIZATIONS_PER_LOOKUP = 200;
@@ -155,18 +156,16 @@ export class DebarmentsService {
   async lift(ctx: RequestContext, viewer: Viewer, input: LiftDebarmentInput): Promise<DebarmentRecord> {
     requireAdmin(viewer, '禁入由作出决定的主管部门的管理员解除');
     const debarment = await this.get(ctx.db, input.id);
-    // Every tenant reads the register; only the deciding authority lifts its own decision.
-    if (debarment.tenantId !== viewer.tenantId)
-      throw new AppError('FORBIDDEN', {}, '禁入只能由作出决定的主管部门解除');
+    if (debarment.tenantId !== viewer.tenantId) throw notTheDecidingAuthority();
     const lifting = { on: input.on, reason: input.reason.trim() };
     const violations = liftingViolations(debarment, lifting);
     const lifted = violations.find((v) => v.rule === 'ALREADY_LIFTED');
-    if (lifted) throw new AppError('DEBARMENT_ALREADY_LIFTED', { violations: [lifted] }, lifted.message);
+    if (lifted) throw debarmentAlreadyLifted(lifted);
     if (violations.length) throw badInput(violations);
-    if (
-      !(await this.debarments.lift(ctx.db, debarment.id, { ...lifting, at: this.clock.now() }, viewer.userId))
-    )
-      throw new AppError('DEBARMENT_ALREADY_LIFTED');
+    // Lifted meanwhile by another administrator: the guarded update found nothing to lift.
+    const at = this.clock.now();
+    if (!(await this.debarments.lift(ctx.db, debarment.id, { ...lifting, at }, viewer.userId)))
+      throw debarmentAlreadyLifted();
     const after = await this.get(ctx.db, debarment.id);
     await this.audit.record(ctx.db, {
       action: 'debarment.lift',
