@@ -8,7 +8,7 @@ import {
 import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { AllianceOutputEntity } from './alliance-output.entity';
-import { loadSnapshots, type StoredSnapshot } from './alliance-snapshots';
+import { loadSnapshots, type SnapshotSubject, type StoredSnapshot } from './alliance-snapshots';
 import { AllianceEntity } from './alliance.entity';
 import { GovernanceBodyEntity } from './governance-body.entity';
 import type { RegisterFilter } from './register-filter';
@@ -168,7 +168,7 @@ export class AlliancesRepository {
    * What the Art. 8 check reads, for many alliances in three statements (alliance-snapshots.ts
    * holds the query), constant however many alliances a page holds.
    */
-  snapshots(db: EntityManager, alliances: readonly AllianceEntity[]): Promise<Map<string, StoredSnapshot>> {
+  snapshots(db: EntityManager, alliances: readonly SnapshotSubject[]): Promise<Map<string, StoredSnapshot>> {
     return loadSnapshots(db, alliances);
   }
 
