@@ -54,10 +54,6 @@ export class AlliancesRepository {
     return isId(id) ? db.findOneBy(AllianceEntity, { id }) : null;
   }
 
-  byIds(db: EntityManager, ids: readonly string[]): Promise<AllianceEntity[]> {
-    return db.findBy(AllianceEntity, { id: In([...ids]) });
-  }
-
   /** Locks the row for the rest of the transaction, so concurrent changes queue instead of racing. */
   async lock(db: EntityManager, id: string): Promise<void> {
     await db.query('SELECT 1 FROM alliance WHERE id = $1 FOR UPDATE', [id]);
