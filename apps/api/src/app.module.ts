@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
@@ -121,6 +122,9 @@ export class AppModule implements NestModule {
             fieldResolverEnhancers: ['guards'],
             validationRules: [...protection.validationRules],
             plugins: [
+              // No field sets cache hints and no response is cached: Apollo's default cache-control
+              // plugin only wraps every field resolver for nothing (issue #15's profile).
+              ApolloServerPluginCacheControlDisabled(),
               ...(options.production ? [hideSuggestionsPlugin] : []),
               ...protection.plugins,
               controlCharactersPlugin,

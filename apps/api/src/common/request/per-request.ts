@@ -5,14 +5,15 @@ import type { RequestContext } from './request-context';
  * One DataLoader per request and key: lists resolve their rows' relations in a fixed number of
  * statements, whatever the page size. Loaders run in the request's transaction (RLS applies).
  */
-export function perRequestLoader<K, V>(
+export function perRequestLoader<K, V, C = K>(
   ctx: RequestContext,
   key: string,
   batch: (keys: readonly K[]) => Promise<V[]>,
-): DataLoader<K, V> {
-  let loader = ctx.loaders.get(key) as DataLoader<K, V> | undefined;
+  cacheKeyFn?: (key: K) => C,
+): DataLoader<K, V, C> {
+  let loader = ctx.loaders.get(key) as DataLoader<K, V, C> | undefined;
   if (!loader) {
-    loader = new DataLoader<K, V>(batch, { cache: true });
+    loader = new DataLoader<K, V, C>(batch, { cache: true, cacheKeyFn });
     ctx.loaders.set(key, loader);
   }
   return loader;

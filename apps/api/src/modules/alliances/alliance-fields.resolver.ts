@@ -56,19 +56,25 @@ export class AllianceFieldsResolver {
     );
   }
 
+  // Keyed by the alliance the page already read in this transaction: its governance columns come
+  // with it, so the snapshot costs no second read of the alliances.
   private snapshots(ctx: RequestContext) {
-    return perRequestLoader<string, StoredSnapshot>(ctx, 'alliance-snapshot', async (ids) => {
-      const alliances = await this.alliances.byIds(ctx.db, ids);
-      const snapshots = await this.alliances.snapshots(ctx.db, alliances);
-      return ids.map(
-        (id) =>
-          snapshots.get(id) ?? {
-            members: [],
-            agreements: [],
-            governance: { bodies: [], liableEntity: '', executiveFullTimeStaff: 0 },
-          },
-      );
-    });
+    return perRequestLoader<AllianceModel, StoredSnapshot, string>(
+      ctx,
+      'alliance-snapshot',
+      async (alliances) => {
+        const snapshots = await this.alliances.snapshots(ctx.db, alliances);
+        return alliances.map(
+          (a) =>
+            snapshots.get(a.id) ?? {
+              members: [],
+              agreements: [],
+              governance: { bodies: [], liableEntity: '', executiveFullTimeStaff: 0 },
+            },
+        );
+      },
+      (a) => a.id,
+    );
   }
 
   private memberRows(ctx: RequestContext) {
@@ -186,7 +192,7 @@ export class AllianceFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() alliance: AllianceModel,
   ): Promise<AllianceAgreementModel[]> {
-    const snapshot = await this.snapshots(ctx).load(alliance.id);
+    const snapshot = await this.snapshots(ctx).load(alliance);
     const inEffect = agreementInEffect(snapshot, chinaDate(this.clock.now()));
     return [...snapshot.agreements]
       .sort((a, b) => b.version - a.version)
@@ -242,7 +248,7 @@ export class AllianceFieldsResolver {
     @Args('basis', { type: () => MeasuresBasis, defaultValue: MeasuresBasis.OWN }) basis: MeasuresBasis,
     @Args('asOf', { nullable: true }) asOf?: string,
   ): Promise<FoundingCheckModel> {
-    const snapshot = await this.snapshots(ctx).load(alliance.id);
+    const snapshot = await this.snapshots(ctx).load(alliance);
     const check = await this.foundingChecks.check(
       ctx,
       viewer,

@@ -44,11 +44,14 @@ export type StoredAgreement = AgreementSnapshot & {
 };
 export type StoredSnapshot = AllianceSnapshot & { agreements: StoredAgreement[] };
 
+/** What a snapshot takes from the alliance row itself. */
+export type SnapshotSubject = Pick<AllianceEntity, 'id' | 'liableEntity' | 'executiveFullTimeStaff'>;
+
 // The alliances feature reads this through AlliancesRepository.snapshots; it stays a function
 // while another feature (pilots' dossier) still calls it directly.
 export async function loadSnapshots(
   db: EntityManager,
-  alliances: readonly AllianceEntity[],
+  alliances: readonly SnapshotSubject[],
 ): Promise<Map<string, StoredSnapshot>> {
   const ids = alliances.map((a) => a.id);
   const snapshots = new Map<string, StoredSnapshot>(

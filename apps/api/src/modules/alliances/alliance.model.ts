@@ -329,6 +329,6 @@ export class AllianceConnectionModel {
   @Field(() => PageInfoModel)
   pageInfo: PageInfoModel;
 
-  @Field(() => Int)
-  totalCount: number;
+  // Counts the alliances the filter matches: run by the `totalCount` field only when a query asks for it.
+  countTotal: () => Promise<number>;
 }

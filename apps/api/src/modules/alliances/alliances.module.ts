@@ -23,7 +23,7 @@ import { AllianceFieldsResolver } from './alliance-fields.resolver';
 import { AllianceMembersRepository } from './alliance-members.repository';
 import { AllianceMembersService } from './alliance-members.service';
 import { AlliancesRepository } from './alliances.repository';
-import { AlliancesResolver } from './alliances.resolver';
+import { AllianceConnectionResolver, AlliancesResolver } from './alliances.resolver';
 import { AlliancesService } from './alliances.service';
 import { FoundingCheckService } from './founding-check.service';
 
@@ -56,6 +56,7 @@ import { FoundingCheckService } from './founding-check.service';
     AllianceDocumentsService,
     FoundingCheckService,
     AlliancesResolver,
+    AllianceConnectionResolver,
     AllianceFieldsResolver,
     AllianceDocumentsResolver,
   ],

@@ -8,7 +8,7 @@ import {
 import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { AllianceOutputEntity } from './alliance-output.entity';
-import { loadSnapshots, type StoredSnapshot } from './alliance-snapshots';
+import { loadSnapshots, type SnapshotSubject, type StoredSnapshot } from './alliance-snapshots';
 import { AllianceEntity } from './alliance.entity';
 import { GovernanceBodyEntity } from './governance-body.entity';
 import type { RegisterFilter } from './register-filter';
@@ -52,10 +52,6 @@ export type RegisterDetails = {
 export class AlliancesRepository {
   async find(db: EntityManager, id: string): Promise<AllianceEntity | null> {
     return isId(id) ? db.findOneBy(AllianceEntity, { id }) : null;
-  }
-
-  byIds(db: EntityManager, ids: readonly string[]): Promise<AllianceEntity[]> {
-    return db.findBy(AllianceEntity, { id: In([...ids]) });
   }
 
   /** Locks the row for the rest of the transaction, so concurrent changes queue instead of racing. */
@@ -168,7 +164,7 @@ export class AlliancesRepository {
    * What the Art. 8 check reads, for many alliances in three statements (alliance-snapshots.ts
    * holds the query), constant however many alliances a page holds.
    */
-  snapshots(db: EntityManager, alliances: readonly AllianceEntity[]): Promise<Map<string, StoredSnapshot>> {
+  snapshots(db: EntityManager, alliances: readonly SnapshotSubject[]): Promise<Map<string, StoredSnapshot>> {
     return loadSnapshots(db, alliances);
   }
 

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
@@ -172,5 +172,15 @@ export class AlliancesResolver {
     @Args('input') input: DissolveAllianceInput,
   ): Promise<AllianceModel> {
     return toAllianceModel(await this.register.dissolve(ctx, viewer, input));
+  }
+}
+
+@Resolver(() => AllianceConnectionModel)
+export class AllianceConnectionResolver {
+  // The count is a statement of its own: only a query that asks for totalCount runs it.
+  @Allow(...REGISTER_KEEPER_ROLES)
+  @ResolveField(() => Int)
+  totalCount(@Parent() page: AllianceConnectionModel): Promise<number> {
+    return page.countTotal();
   }
 }

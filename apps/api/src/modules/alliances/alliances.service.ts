@@ -116,12 +116,12 @@ export class AlliancesService {
     const filter = await this.registerFilter(db, input);
     // One connection per request runs one statement at a time; no Promise.all on it.
     const rows = await this.alliances.register(db, filter, first + 1, cursor);
-    const totalCount = await this.alliances.registerCount(db, filter);
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return {
       nodes,
-      totalCount,
+      // The count is a statement of its own, run only for a query that asks for totalCount.
+      countTotal: () => this.alliances.registerCount(db, filter),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
     };
   }
