@@ -181,6 +181,11 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await pick(page, field('feasibilityDocumentId'), '试点可行性报告');
     await page.getByTestId('pilot-form-save').click();
     await expect(page.getByText('申报书已保存')).toBeVisible();
+    // The saved form stays on screen (the form starts afresh for the new version).
+    await expect(field('workPlan')).toHaveValue(
+      '第一年建设中试线；第二年完成关键工艺验证；第三年推广应用并制定团体标准。',
+    );
+    await expect(field('budget')).toHaveValue('1200.50');
 
     await act(page, 'SUBMIT');
     await expectState(page, '已提交推荐单位');

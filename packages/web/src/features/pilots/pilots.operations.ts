@@ -155,10 +155,32 @@ export const PilotAllianceDocumentsQuery = graphql(`
 
 export const UpdatePilotApplicationMutation = graphql(`
   mutation UpdatePilotApplication($input: UpdatePilotApplicationInput!) {
+    # What the form is filled from, so the form started afresh for the new version shows what was saved.
     updatePilotApplication(input: $input) {
       id
       version
       updatedAt
+      form {
+        goals
+        workPlan
+        budgetFen
+        ownInvestmentFen
+        expectedResults
+        contactName
+        contactPhone
+      }
+      feasibilityReport {
+        id
+        kind
+        fileName
+        downloadUrl
+      }
+      attachments {
+        id
+        kind
+        fileName
+        downloadUrl
+      }
     }
   }
 `);
