@@ -167,10 +167,10 @@ describe('the project lifecycle and the dissolution cascade', () => {
     const todo = await asAdmin(
       async (c) =>
         (
-          await c.query(`SELECT kind FROM message WHERE recipient_id = $1 AND subject_id = $2`, [
-            provAdmin.user.id,
-            revoked.id,
-          ])
+          await c.query<{ kind: string }>(
+            `SELECT kind FROM message WHERE recipient_id = $1 AND subject_id = $2`,
+            [provAdmin.user.id, revoked.id],
+          )
         ).rows,
     );
     expect(todo).toEqual([{ kind: 'PROJECT_FROZEN' }]);
