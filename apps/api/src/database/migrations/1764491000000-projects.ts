@@ -224,10 +224,15 @@ export class Projects1764491000000 implements MigrationInterface {
         v_disbursed numeric;
         v_recovered numeric;
       BEGIN
+        -- Another tenant's row, or a project the caller cannot read (or that does not exist): row
+        -- security and the foreign key refuse it, exactly as for any id.
+        IF NEW.tenant_id IS DISTINCT FROM app_tenant_id() THEN
+          RETURN NEW;
+        END IF;
         SELECT * INTO v_project FROM project p WHERE p.tenant_id = NEW.tenant_id AND p.id = NEW.project_id
           FOR NO KEY UPDATE;
         IF NOT FOUND THEN
-          RAISE EXCEPTION 'project % not found', NEW.project_id USING ERRCODE = '23503';
+          RETURN NEW;
         END IF;
         SELECT COALESCE(sum(amount_fen) FILTER (WHERE kind = 'DISBURSEMENT'), 0),
                COALESCE(sum(amount_fen) FILTER (WHERE kind = 'RECOVERY'), 0)
