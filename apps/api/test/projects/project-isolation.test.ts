@@ -13,7 +13,7 @@ import { dataOf, errorShape } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import { attempt, verdict } from '../support/tenancy-fixtures';
 import { CHANGSHA, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
-import { contractFor, ledgerInput, openProject, programmeOf, Q, readProject, units } from './project-client';
+import { contractFor, ledgerInput, openProject, programmeOf, Q, units } from './project-client';
 
 // Who sees and touches a project and its ledger, through GraphQL and as the runtime role in SQL.
 // The province's project of a 株洲 alliance: the province's staff read and act; 株洲's staff read
