@@ -169,6 +169,77 @@ describe('the project ledger', () => {
     expect(outcome).toEqual({ missTotal: 'error:23514', overAward: 'error:23514', award: 'denied' });
   });
 
+  it('reads balances by project, programme, city and year from the ledger, for each party what it reads', async () => {
+    const own = await programmeOf(PROVINCE);
+    const { chair, partner } = await units(ZHUZHOU);
+    const opened = await openProject(api, provAdmin.user, {
+      programmeId: own,
+      allianceTenantId: city.user.tenantId,
+      awardFen: AWARD,
+      contract: contractFor(chair, partner, AWARD),
+    });
+    const second = await openProject(api, provAdmin.user, {
+      programmeId: own,
+      allianceTenantId: city.user.tenantId,
+      awardFen: '100000000',
+      contract: contractFor(chair, partner, '100000000'),
+    });
+    dataOf(await provOfficer.agent.send(Q.disburse, { input: ledgerInput(opened.id, '150000000') }));
+    dataOf(await provOfficer.agent.send(Q.disburse, { input: ledgerInput(second.id, '20000000') }));
+    dataOf(await provAdmin.agent.send(Q.recover, { input: ledgerInput(second.id, '5000000') }));
+    type Balance = {
+      key: string;
+      awardedFen: string;
+      disbursedFen: string;
+      recoveredFen: string;
+      netFen: string;
+    };
+    const balances = async (agent: GraphqlAgent, by: string, filter: Record<string, unknown>) =>
+      dataOf(await agent.send<{ ledgerBalances: Balance[] }>(Q.balances, { by, filter })).ledgerBalances;
+    const programme = {
+      key: own,
+      awardedFen: '400000000',
+      disbursedFen: '170000000',
+      recoveredFen: '5000000',
+      netFen: '165000000',
+    };
+    expect(await balances(provOfficer.agent, 'PROGRAMME', { programmeId: own })).toEqual([programme]);
+    expect(await balances(city.agent, 'PROGRAMME', { programmeId: own })).toEqual([programme]);
+    expect(await balances(provOfficer.agent, 'CITY', { programmeId: own })).toEqual([
+      { ...programme, key: ZHUZHOU },
+    ]);
+    expect(await balances(provOfficer.agent, 'YEAR', { programmeId: own })).toEqual([
+      { ...programme, key: '2027' },
+    ]);
+    expect(await balances(provOfficer.agent, 'YEAR', { programmeId: own, year: 2028 })).toEqual([]);
+    expect(
+      (await balances(provOfficer.agent, 'PROJECT', { programmeId: own }))
+        .map((b) => [b.key, b.netFen])
+        .sort(),
+    ).toEqual(
+      [
+        [opened.id, '150000000'],
+        [second.id, '15000000'],
+      ].sort(),
+    );
+    const bad = await provOfficer.agent.send(Q.balances, { by: 'MONTH', filter: {} });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const { projects } = dataOf(
+      await city.agent.send<{ projects: { totalCount: number; items: { id: string }[] } }>(Q.projects, {
+        filter: {
+          programmeId: own,
+          cityCode: ZHUZHOU,
+          year: 2027,
+          state: 'IN_PROGRESS',
+          first: 1,
+          offset: 0,
+        },
+      }),
+    );
+    expect(projects.totalCount).toBe(2);
+    expect(projects.items).toHaveLength(1);
+  });
+
   it('50 concurrent tranches from 50 connections never exceed the award: exactly the ones that fit succeed', async () => {
     const project = await newProject();
     // ¥3,000,000 in tranches of ¥70,000: 42 fit (¥2,940,000), 8 are refused.
