@@ -96,7 +96,7 @@ export function toProjectModel(p: ProjectEntity): ProjectModel {
     state: p.state,
     stateLabel: PROJECT_STATE_LABELS[p.state],
     version: p.version,
-    contract: (p.dossier ?? {}),
+    contract: p.dossier ?? {},
     decisionBasis: p.decisionBasis,
     pendingChange: p.pendingChange,
     reports: p.reports,
