@@ -14,7 +14,7 @@ import type { ProjectsRepository } from './projects.repository';
 const kind = new ProjectKind(
   {} as ProjectsRepository,
   {} as DebarmentsService,
-  { now: () => new Date('2027-09-15T02:00:00Z') } as Clock,
+  { now: () => new Date('2027-09-15T02:00:00Z') },
 );
 
 const viewer = (tenantId: string, roles: Viewer['roles'], userId = 'u1'): Viewer => ({
