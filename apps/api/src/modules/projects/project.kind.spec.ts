@@ -1,7 +1,6 @@
 import { PROJECT_WORKFLOW, type ProjectState, type TaskContract, transitionOf } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../common/clock';
 import type { Viewer } from '../../common/request/request-context';
 import type { DebarmentsService } from '../programmes/debarments.service';
 import type { ProjectEntity } from './project.entity';
