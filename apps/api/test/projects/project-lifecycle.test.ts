@@ -228,9 +228,15 @@ describe('the project lifecycle and the dissolution cascade', () => {
     expect(resumed.contract.responsibleUnit).toEqual({ organizationId: successor.id, name: successor.name });
     dataOf(await provOfficer.agent.send(Q.disburse, { input: ledgerInput(continued.id, '1000') }));
 
+    // Adjusted directly by the authority (an extension), then ended without fault.
     const t = await readProject(provAdmin.agent, terminated.id);
-    expect((await done(provAdmin.agent, t, 'TERMINATE', '联盟解散，项目无法继续实施')).state).toBe(
-      'TERMINATED',
-    );
+    const noChange = await act(provAdmin.agent, t, 'ADJUST', '调整后继续', {});
+    expect(noChange.errors?.[0]?.extensions?.code).toBe('PROJECT_TRANSITION_REFUSED');
+    const adjusted = await done(provAdmin.agent, t, 'ADJUST', '调整执行期后继续实施', {
+      change: { kind: 'EXTENSION', newEndOn: '2030-06-30' },
+    });
+    expect(adjusted).toMatchObject({ state: 'IN_PROGRESS', frozenAt: null });
+    expect(adjusted.contract.endOn).toBe('2030-06-30');
+    expect((await done(provAdmin.agent, adjusted, 'TERMINATE', '项目无法继续实施')).state).toBe('TERMINATED');
   });
 });
