@@ -10,11 +10,9 @@ import type { ProjectsRepository } from './projects.repository';
 // The project kind's decisions with nothing behind it: who acts, what a guard finds, what an
 // effect writes. The database tests (test/projects) cover the SQL, row security and the ledger.
 
-const kind = new ProjectKind(
-  {} as ProjectsRepository,
-  {} as DebarmentsService,
-  { now: () => new Date('2027-09-15T02:00:00Z') },
-);
+const kind = new ProjectKind({} as ProjectsRepository, {} as DebarmentsService, {
+  now: () => new Date('2027-09-15T02:00:00Z'),
+});
 
 const viewer = (tenantId: string, roles: Viewer['roles'], userId = 'u1'): Viewer => ({
   userId,

@@ -276,15 +276,22 @@ export class ProjectsService {
     const basis = project.decisionBasis;
     const today = chinaDate(this.clock.now());
     if (basis?.recoveryFen && BigInt(basis.recoveryFen) > 0n) {
-      await this.insertEntry(ctx.db, {
+      const documentNumber = revocationDocument(request.details, today);
+      const entryId = await this.insertEntry(ctx.db, {
         tenantId: project.tenantId,
         projectId: project.id,
         kind: 'RECOVERY',
         amountFen: basis.recoveryFen,
         entryOn: today,
-        documentNumber: revocationDocument(request.details, today),
+        documentNumber,
         note: `撤销项目追回：${request.text.trim()}`.slice(0, NOTE_MAX),
         recordedBy: viewer.userId,
+      });
+      await this.audit.record(ctx.db, {
+        action: 'project.recover',
+        subjectType: 'project',
+        subjectId: project.id,
+        after: { entryId, kind: 'RECOVERY', amountFen: basis.recoveryFen, entryOn: today, documentNumber },
       });
     }
     for (const d of debarmentsOf(request.details)) {
