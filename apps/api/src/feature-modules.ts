@@ -12,6 +12,7 @@ import { MeasuresModule } from './modules/measures/measures.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PilotsModule } from './modules/pilots/pilots.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -36,6 +37,7 @@ export const FEATURE_MODULES = [
   PilotsModule,
   FilingsModule,
   ProgrammesModule,
+  ProjectsModule,
   JobsModule,
   MessagesModule,
 ];

@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
+  ProjectOutlined,
   SolutionOutlined,
   StopOutlined,
   TeamOutlined,
@@ -32,6 +33,7 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
       // The city's own support programmes, the province's it may apply to, and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+      { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },

@@ -9,6 +9,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   NotificationOutlined,
+  ProjectOutlined,
   StopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -41,6 +42,7 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
       // Support (Art. 14, 20): the province's programmes and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+      { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );

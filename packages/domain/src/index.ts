@@ -64,4 +64,5 @@ export * from './programmes/project-changes.js';
 export * from './programmes/progress-reports.js';
 export * from './programmes/project-ledger.js';
 export * from './programmes/dissolution-cascade.js';
+export * from './programmes/project-records.js';
 export * from './programmes/ip-register.js';

@@ -557,6 +557,50 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['tenant_id', 'debarment_id'],
     );
 
+    // Projects: a project the tenant awarded to its own alliance (both parties one tenant here;
+    // the two-tenant reads are in test/projects/project-isolation.test.ts) and one tranche.
+    const award = '100000000';
+    const project = await add(
+      'project',
+      {
+        tenant_id: tenantId,
+        alliance_tenant_id: tenantId,
+        programme_id: programme.id,
+        application_id: randomUUID(),
+        alliance_id: alliance.id,
+        title: `隔离测试项目${tag()}`,
+        award_fen: award,
+        support_source: level === 'PROVINCE' ? 'PROVINCIAL_SUPPORT' : 'CITY_MATCHING',
+        awarded_on: '2027-01-10',
+        dossier: JSON.stringify({
+          title: '隔离测试项目',
+          budget: {
+            totalFen: award,
+            lines: [
+              {
+                source: level === 'PROVINCE' ? 'PROVINCIAL_SUPPORT' : 'CITY_MATCHING',
+                amountFen: award,
+                purpose: '',
+              },
+            ],
+          },
+        }),
+      },
+      ['id'],
+    );
+    const ledgerEntry = await add(
+      'project_ledger_entry',
+      {
+        tenant_id: tenantId,
+        project_id: project.id,
+        kind: 'DISBURSEMENT',
+        amount_fen: '1',
+        entry_on: '2027-02-01',
+        document_number: '隔离测试拨付',
+      },
+      ['id'],
+    );
+
     return {
       code,
       tenantId,
@@ -595,6 +639,8 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         programme,
         debarment,
         debarment_evidence: debarmentEvidence,
+        project,
+        project_ledger_entry: ledgerEntry,
       },
       publishedMeasures,
       created,
@@ -662,6 +708,9 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   debarment: () => ({ decision_document: `隔离测试〔2026〕${tag()}号` }),
   // The private part is keyed on its debarment: a copy names another (random) one.
   debarment_evidence: () => ({ debarment_id: randomUUID() }),
+  // One project per award: a copy names another (random) application.
+  project: () => ({ application_id: randomUUID() }),
+  project_ledger_entry: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

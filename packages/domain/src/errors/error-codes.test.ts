@@ -46,6 +46,18 @@ describe('error codes', () => {
     },
   );
 
+  it.each([
+    'PROJECT_TRANSITION_REFUSED',
+    'PROJECT_CHANGED',
+    'PROJECT_ALREADY_OPENED',
+    'PROJECT_FROZEN',
+    'PROJECT_NOT_DISBURSABLE',
+    'LEDGER_ABOVE_AWARD',
+    'LEDGER_ABOVE_NET_PAID',
+  ] as const)('refuses a project or ledger step with %s (409)', (code) => {
+    expect(httpStatusOf(ErrorCode[code])).toBe(409);
+  });
+
   it('falls back to a generic message for an unknown code', () => {
     expect(errorMessage('SOMETHING_ELSE')).toBe(ERROR_MESSAGES.INTERNAL_SERVER_ERROR);
   });

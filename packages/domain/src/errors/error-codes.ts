@@ -72,6 +72,17 @@ const CATALOGUE = {
   PROGRAMME_PUBLISHED: { class: 'REFUSED', message: '支持计划已发布，不能再修改' },
   PROGRAMME_CHANGED: { class: 'REFUSED', message: '支持计划已被他人修改或发布，请刷新后重试' },
   DEBARMENT_ALREADY_LIFTED: { class: 'REFUSED', message: '该禁入已经解除，不能再次解除' },
+  // projects (立项) and their ledger
+  PROJECT_TRANSITION_REFUSED: { class: 'REFUSED', message: '当前不能对该项目执行此操作，请查看未满足的条件' },
+  PROJECT_CHANGED: { class: 'REFUSED', message: '该项目已被他人处理或修改，请刷新后重试' },
+  PROJECT_ALREADY_OPENED: { class: 'REFUSED', message: '该立项申请已经立项，不能重复立项' },
+  PROJECT_FROZEN: { class: 'REFUSED', message: '项目因联盟解散已冻结，待主管部门处理后方可拨付（第十九条）' },
+  PROJECT_NOT_DISBURSABLE: {
+    class: 'REFUSED',
+    message: '项目已结束或未处于可拨付状态，不能再登记拨付或追回',
+  },
+  LEDGER_ABOVE_AWARD: { class: 'REFUSED', message: '累计拨付不能超过立项支持金额' },
+  LEDGER_ABOVE_NET_PAID: { class: 'REFUSED', message: '追回金额不能超过已拨付净额' },
   // reviews
   PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
   PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },

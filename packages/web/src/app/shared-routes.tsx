@@ -58,6 +58,12 @@ const ProgrammesPage = lazy(() =>
 const DebarmentsPage = lazy(() =>
   import('../features/programmes/debarments.page').then((m) => ({ default: m.DebarmentsPage })),
 );
+const ProjectsPage = lazy(() =>
+  import('../features/projects/projects.page').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('../features/projects/project-detail.page').then((m) => ({ default: m.ProjectDetailPage })),
+);
 const FilingRoundsPage = lazy(() =>
   import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
 );
@@ -130,6 +136,10 @@ export function sharedRoutes({
         <Route path="programmes">
           <Route index element={<ProgrammesPage />} />
           <Route path="debarments" element={<DebarmentsPage />} />
+        </Route>
+        <Route path="projects">
+          <Route index element={<ProjectsPage />} />
+          <Route path=":projectId" element={<ProjectDetailPage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />

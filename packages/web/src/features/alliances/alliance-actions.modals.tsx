@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorCode } from '@xiangmeng/domain';
 import { Alert, App, Button, DatePicker, Form, Input, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -12,12 +12,14 @@ import {
   todayInChina,
 } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
+import { formatFen } from '../../shared/format';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import {
   type AllianceSummary,
   DissolveAllianceMutation,
   EstablishAllianceMutation,
 } from './alliances.operations';
+import { OpenProjectsOfAllianceQuery } from '../projects/projects.operations';
 
 type EstablishValues = { establishedOn: Dayjs };
 type DissolveValues = { dissolvedOn: Dayjs; reason: string };
@@ -130,6 +132,13 @@ export function DissolveAllianceModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<DissolveValues>();
   const [dissolve, { loading }] = useMutation(DissolveAllianceMutation);
+  // What the dissolution freezes (Art. 19), listed before the user confirms.
+  const projects = useQuery(OpenProjectsOfAllianceQuery, {
+    variables: { allianceId: alliance.id },
+    skip: !open,
+    fetchPolicy: 'network-only',
+  });
+  const frozen = projects.data?.openProjectsOfAlliance ?? [];
 
   async function confirm(values: DissolveValues) {
     await dissolve({
@@ -166,7 +175,27 @@ export function DissolveAllianceModal({
           showIcon
           style={{ marginBottom: 16 }}
           title="解散不可撤销"
-          description={`「${alliance.name}」解散后状态变为「已解散」，现有成员单位同日退出，全部记录转为只读。`}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: frozen.length ? 8 : 0 }}>
+                {`「${alliance.name}」解散后状态变为「已解散」，现有成员单位同日退出，全部记录转为只读。`}
+              </Typography.Paragraph>
+              {frozen.length > 0 && (
+                <>
+                  <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+                    以下 {frozen.length} 个在研项目将被冻结、停止拨付，交主管部门处理（第十九条）：
+                  </Typography.Paragraph>
+                  <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="dissolve-open-projects">
+                    {frozen.map((p) => (
+                      <li key={p.id}>
+                        {p.title}（{p.authority.name}，{formatFen(p.awardFen)}，{p.stateLabel}）
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </>
+          }
         />
       }
     >

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/applications.module';
+import { AuditModule } from '../audit/audit.module';
+import { CallsModule } from '../calls/calls.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
+import { ProjectKind } from './project.kind';
+import { ProjectDissolution } from './project-dissolution';
+import { ProjectsRepository } from './projects.repository';
+import { ProjectsResolver } from './projects.resolver';
+import { ProjectsService } from './projects.service';
+
+// Projects (立项) on the application engine, their money ledger and the dissolution cascade
+// (Art. 14, 18–20). ProjectsService.openFromAward is what a programme application's award calls.
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProjectEntity, ProjectLedgerEntryEntity]),
+    ApplicationsModule,
+    AuditModule,
+    CallsModule,
+    JobsModule,
+    ProgrammesModule,
+  ],
+  providers: [ProjectsRepository, ProjectKind, ProjectsService, ProjectDissolution, ProjectsResolver],
+  exports: [ProjectsService],
+})
+export class ProjectsModule {}

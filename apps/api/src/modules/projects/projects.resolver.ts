@@ -1,0 +1,232 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  availableActions,
+  BalanceGrouping,
+  PROJECT_WORKFLOW,
+  type ProjectAction,
+  type ProjectState,
+  projectRouteHolds,
+  Role,
+  STAFF_ROLES,
+} from '@xiangmeng/domain';
+import { Allow, SignedIn } from '../../common/auth/access.decorators';
+import { badInput, violation } from '../../common/errors/app-error';
+import { groupBy, perRequestLoader } from '../../common/request/per-request';
+import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
+import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { CallLoaders } from '../calls/call-loaders';
+import { TenantModel } from '../tenants/tenant.model';
+import {
+  LedgerBalanceFilterInput,
+  LedgerEntryInput,
+  ProjectFilterInput,
+  TransitionProjectInput,
+} from './dto/project.input';
+import type { ProjectLedgerEntryEntity } from './project.entity';
+import { ACCEPTANCE_REVIEW_GUARDS, ProjectKind } from './project.kind';
+import {
+  LedgerBalanceModel,
+  ProjectLedgerEntryModel,
+  ProjectLedgerTotalsModel,
+  ProjectModel,
+  ProjectPageModel,
+  toBalanceModel,
+  toLedgerEntryModel,
+  toLedgerTotals,
+  toProjectModel,
+} from './project.model';
+import { ProjectsRepository } from './projects.repository';
+import { ProjectsService } from './projects.service';
+
+const MAX_PAGE = 100;
+const ADMINS = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN] as const;
+
+@Resolver(() => ProjectModel)
+export class ProjectsResolver {
+  constructor(
+    private readonly service: ProjectsService,
+    private readonly repository: ProjectsRepository,
+    private readonly kind: ProjectKind,
+    private readonly loaders: CallLoaders,
+  ) {}
+
+  private async cityId(ctx: RequestContext, code: string | null | undefined): Promise<string | null> {
+    if (!code) return null;
+    const id = await this.repository.tenantIdByCode(ctx.db, code);
+    if (!id) throw badInput([violation('cityCode', 'NOT_FOUND', '没有该行政区划代码的市州')]);
+    return id;
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Query(() => ProjectPageModel, {
+    description: '项目：本单位授予的，和本市州联盟承担的；可按计划、状态、联盟、市州、立项年度筛选',
+  })
+  async projects(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { nullable: true }) filter?: ProjectFilterInput,
+  ): Promise<ProjectPageModel> {
+    const f = filter ?? { first: 20, offset: 0 };
+    const problems = [];
+    if (f.state && !Object.hasOwn(PROJECT_WORKFLOW.states, f.state))
+      problems.push(violation('state', 'ONE_OF', '没有这一项目状态'));
+    if (!(f.first >= 1 && f.first <= MAX_PAGE))
+      problems.push(violation('first', 'RANGE', `每页条数应在 1 至 ${MAX_PAGE} 之间`));
+    if (!(f.offset >= 0)) problems.push(violation('offset', 'RANGE', '偏移量不能为负'));
+    if (f.year !== null && f.year !== undefined && !(f.year >= 2016 && f.year <= 2100))
+      problems.push(violation('year', 'RANGE', '年度应在 2016 至 2100 之间'));
+    if (problems.length) throw badInput(problems);
+    const [items, totalCount] = await this.service.list(ctx.db, {
+      programmeId: f.programmeId ?? null,
+      state: (f.state as ProjectState | null) ?? null,
+      allianceId: f.allianceId ?? null,
+      cityTenantId: await this.cityId(ctx, f.cityCode),
+      year: f.year ?? null,
+      first: f.first,
+      offset: f.offset,
+    });
+    return { items: items.map(toProjectModel), totalCount };
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Query(() => ProjectModel)
+  async project(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ProjectModel> {
+    return toProjectModel(await this.service.get(ctx.db, id));
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Query(() => [ProjectModel], {
+    description: '联盟尚在实施的项目：解散联盟前列出，确认解散后将被冻结并交主管部门处理（第十九条）',
+  })
+  async openProjectsOfAlliance(
+    @Ctx() ctx: RequestContext,
+    @Args('allianceId', { type: () => ID }) allianceId: string,
+  ): Promise<ProjectModel[]> {
+    return (await this.service.openOfAlliance(ctx.db, allianceId)).map(toProjectModel);
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Query(() => [LedgerBalanceModel], {
+    description: '由台账汇总的立项、拨付、追回金额：按项目、计划、市州或年度',
+  })
+  async ledgerBalances(
+    @Ctx() ctx: RequestContext,
+    @Args('by') by: string,
+    @Args('filter', { nullable: true }) filter?: LedgerBalanceFilterInput,
+  ): Promise<LedgerBalanceModel[]> {
+    if (!Object.hasOwn(BalanceGrouping, by))
+      throw badInput([violation('by', 'ONE_OF', '分组应为 PROJECT、PROGRAMME、CITY 或 YEAR')]);
+    const rows = await this.service.balances(ctx.db, by as BalanceGrouping, {
+      programmeId: filter?.programmeId ?? null,
+      cityTenantId: await this.cityId(ctx, filter?.cityCode),
+      year: filter?.year ?? null,
+    });
+    return rows.map(toBalanceModel);
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Mutation(() => ProjectLedgerEntryModel, {
+    description: '登记一笔拨付（主管部门；累计不超过立项金额，冻结项目不可拨付）',
+  })
+  async disburseProject(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: LedgerEntryInput,
+  ): Promise<ProjectLedgerEntryModel> {
+    return toLedgerEntryModel(await this.service.disburse(ctx, viewer, input));
+  }
+
+  @Allow(...ADMINS)
+  @Mutation(() => ProjectLedgerEntryModel, {
+    description: '登记一笔追回（主管部门管理员；不超过已拨付净额）',
+  })
+  async recoverProjectFunds(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: LedgerEntryInput,
+  ): Promise<ProjectLedgerEntryModel> {
+    return toLedgerEntryModel(await this.service.recover(ctx, viewer, input));
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Mutation(() => ProjectModel, {
+    description: '对项目执行一个操作（进展报告、变更、验收、终止、撤销、解散后的处理决定）',
+  })
+  async transitionProject(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: TransitionProjectInput,
+  ): Promise<ProjectModel> {
+    if (!Object.hasOwn(PROJECT_WORKFLOW.actions, input.action) || input.action === 'FREEZE_ON_DISSOLUTION')
+      throw badInput([violation('action', 'ONE_OF', '没有这一项目操作')]);
+    const project = await this.service.transition(ctx, viewer, {
+      id: input.id,
+      action: input.action as ProjectAction,
+      version: input.version,
+      text: input.text ?? '',
+      details: input.details ?? {},
+    });
+    return toProjectModel(project);
+  }
+
+  private entriesOf(ctx: RequestContext, projectId: string): Promise<ProjectLedgerEntryEntity[]> {
+    return perRequestLoader<string, ProjectLedgerEntryEntity[]>(ctx, 'project-ledger', async (ids) => {
+      const rows = await this.service.entries(ctx.db, ids);
+      return groupBy(ids, rows, (e) => e.projectId);
+    }).load(projectId);
+  }
+
+  @SignedIn()
+  @ResolveField(() => [ProjectLedgerEntryModel], { description: '资金台账，按发生日期' })
+  async ledger(
+    @Ctx() ctx: RequestContext,
+    @Parent() project: ProjectModel,
+  ): Promise<ProjectLedgerEntryModel[]> {
+    return (await this.entriesOf(ctx, project.id)).map(toLedgerEntryModel);
+  }
+
+  @SignedIn()
+  @ResolveField(() => ProjectLedgerTotalsModel, { description: '由台账汇总的金额' })
+  async totals(
+    @Ctx() ctx: RequestContext,
+    @Parent() project: ProjectModel,
+  ): Promise<ProjectLedgerTotalsModel> {
+    const entity = await this.service.get(ctx.db, project.id);
+    return toLedgerTotals(entity, await this.entriesOf(ctx, project.id));
+  }
+
+  @SignedIn()
+  @ResolveField(() => [String], {
+    description: '当前用户此时可执行的操作（验收专家评审尚未接入：开始验收评审不在其中）',
+  })
+  async availableActions(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Parent() project: ProjectModel,
+  ): Promise<string[]> {
+    const entity = await this.service.get(ctx.db, project.id);
+    const programme = await this.repository.programme(ctx.db, entity.programmeId);
+    return availableActions(
+      PROJECT_WORKFLOW,
+      entity.state,
+      this.kind.actorsOf(viewer, entity).filter((a) => a !== 'SYSTEM'),
+      (guard) =>
+        ACCEPTANCE_REVIEW_GUARDS.includes(guard) ||
+        (programme !== null && projectRouteHolds(guard, programme) === false),
+    );
+  }
+
+  @SignedIn()
+  @ResolveField(() => TenantModel, { description: '授予项目的主管部门' })
+  authority(@Ctx() ctx: RequestContext, @Parent() project: ProjectModel): Promise<TenantModel> {
+    return this.loaders.tenantModel(ctx, project.authorityTenantId);
+  }
+
+  @SignedIn()
+  @ResolveField(() => TenantModel, { description: '联盟所在市州' })
+  city(@Ctx() ctx: RequestContext, @Parent() project: ProjectModel): Promise<TenantModel> {
+    return this.loaders.tenantModel(ctx, project.cityTenantId);
+  }
+}

@@ -1,0 +1,120 @@
+import { graphql } from '../../gql';
+
+export const ProjectSummaryFieldsFragment = graphql(`
+  fragment ProjectSummaryFields on Project {
+    id
+    version
+    title
+    state
+    stateLabel
+    awardFen
+    awardedOn
+    programmeId
+    allianceId
+    authority {
+      id
+      name
+    }
+    city {
+      id
+      code
+      name
+    }
+    totals {
+      disbursedFen
+      netFen
+      remainingFen
+    }
+  }
+`);
+
+export const ProjectsQuery = graphql(`
+  query Projects($filter: ProjectFilterInput) {
+    projects(filter: $filter) {
+      totalCount
+      items {
+        ...ProjectSummaryFields
+      }
+    }
+  }
+`);
+
+export const ProjectDetailQuery = graphql(`
+  query ProjectDetail($id: ID!) {
+    project(id: $id) {
+      ...ProjectSummaryFields
+      applicationId
+      supportSource
+      supportSourceLabel
+      contract
+      decisionBasis
+      pendingChange
+      reports
+      frozenAt
+      lastReason
+      availableActions
+      authorityTenantId
+      cityTenantId
+      totals {
+        awardedFen
+        disbursedFen
+        recoveredFen
+        netFen
+        remainingFen
+      }
+      ledger {
+        id
+        kind
+        kindLabel
+        amountFen
+        entryOn
+        documentNumber
+        note
+        recordedAt
+      }
+    }
+  }
+`);
+
+export const OpenProjectsOfAllianceQuery = graphql(`
+  query OpenProjectsOfAlliance($allianceId: ID!) {
+    openProjectsOfAlliance(allianceId: $allianceId) {
+      id
+      title
+      stateLabel
+      awardFen
+      authority {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const DisburseProjectMutation = graphql(`
+  mutation DisburseProject($input: LedgerEntryInput!) {
+    disburseProject(input: $input) {
+      id
+      amountFen
+    }
+  }
+`);
+
+export const RecoverProjectFundsMutation = graphql(`
+  mutation RecoverProjectFunds($input: LedgerEntryInput!) {
+    recoverProjectFunds(input: $input) {
+      id
+      amountFen
+    }
+  }
+`);
+
+export const TransitionProjectMutation = graphql(`
+  mutation TransitionProject($input: TransitionProjectInput!) {
+    transitionProject(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
