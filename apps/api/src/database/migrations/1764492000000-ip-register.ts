@@ -149,7 +149,8 @@ export class IpRegister1764492000000 implements MigrationInterface {
       -- At commit: the owners of each asset written in the transaction hold exactly 100 %.
       CREATE FUNCTION ip_asset_owners_full() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        v_asset uuid := CASE WHEN TG_TABLE_NAME = 'ip_asset' THEN NEW.id ELSE NEW.asset_id END;
+        -- An asset row names itself, an owner row its asset.
+        v_asset uuid := COALESCE(to_jsonb(NEW) ->> 'asset_id', to_jsonb(NEW) ->> 'id')::uuid;
         v_total bigint;
       BEGIN
         SELECT COALESCE(sum(basis_points), 0) INTO v_total
