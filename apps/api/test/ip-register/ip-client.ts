@@ -76,7 +76,10 @@ export function assetInput(
 export function licenceInput(assetId: string, overrides: Record<string, unknown> = {}) {
   return {
     assetId,
-    licensee: { name: `湖南被许可企业${randomUUID().slice(0, 4)}`, creditCode: creditCode({ division: '430100' }) },
+    licensee: {
+      name: `湖南被许可企业${randomUUID().slice(0, 4)}`,
+      creditCode: creditCode({ division: '430100' }),
+    },
     inProvince: true,
     paid: true,
     feeFen: '5000000',
@@ -85,7 +88,10 @@ export function licenceInput(assetId: string, overrides: Record<string, unknown>
   };
 }
 
-export async function recordAsset(agent: GraphqlAgent, input: ReturnType<typeof assetInput>): Promise<AssetView> {
+export async function recordAsset(
+  agent: GraphqlAgent,
+  input: ReturnType<typeof assetInput>,
+): Promise<AssetView> {
   return dataOf(await agent.send<{ recordIpAsset: AssetView }>(IP.recordAsset, { input })).recordIpAsset;
 }
 
@@ -93,7 +99,8 @@ export async function recordLicence(
   agent: GraphqlAgent,
   input: ReturnType<typeof licenceInput>,
 ): Promise<LicenceView> {
-  return dataOf(await agent.send<{ recordIpLicence: LicenceView }>(IP.recordLicence, { input })).recordIpLicence;
+  return dataOf(await agent.send<{ recordIpLicence: LicenceView }>(IP.recordLicence, { input }))
+    .recordIpLicence;
 }
 
 export async function projectRegister(
@@ -101,8 +108,11 @@ export async function projectRegister(
   projectId: string,
 ): Promise<{ projectId: string; assets: AssetView[]; share: ShareView }> {
   return dataOf(
-    await agent.send<{ projectIpRegister: { projectId: string; assets: AssetView[]; share: ShareView } }>(IP.project, {
-      projectId,
-    }),
+    await agent.send<{ projectIpRegister: { projectId: string; assets: AssetView[]; share: ShareView } }>(
+      IP.project,
+      {
+        projectId,
+      },
+    ),
   ).projectIpRegister;
 }

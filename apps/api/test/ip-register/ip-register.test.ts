@@ -107,7 +107,12 @@ describe('the IP register', () => {
 
   it('records licences: in-province paid, out-of-province paid, in-province free; the province may record too', async () => {
     const hunan = await recordLicence(zz, licenceInput(patent.id));
-    expect(hunan).toMatchObject({ inProvince: true, paid: true, feeFen: '5000000', licensedOn: '2027-11-02' });
+    expect(hunan).toMatchObject({
+      inProvince: true,
+      paid: true,
+      feeFen: '5000000',
+      licensedOn: '2027-11-02',
+    });
     await recordLicence(
       zz,
       licenceInput(patent.id, {
@@ -198,7 +203,9 @@ describe('the IP register', () => {
   it('refuses a number already registered for its kind, writing nothing', async () => {
     const before = await db.count(`SELECT count(*) FROM ip_asset WHERE project_id = $1`, [first.id]);
     const again = await zz.send(IP.recordAsset, {
-      input: assetInput(first.id, [{ organizationId: chair.id, basisPoints: 10000 }], { number: patent.number }),
+      input: assetInput(first.id, [{ organizationId: chair.id, basisPoints: 10000 }], {
+        number: patent.number,
+      }),
     });
     expectRefused(again, 'IP_ASSET_NUMBER_TAKEN');
     expect(await db.count(`SELECT count(*) FROM ip_asset WHERE project_id = $1`, [first.id])).toBe(before);

@@ -130,14 +130,19 @@ export class IpRegister1764492000000 implements MigrationInterface {
       END $$;
 
       -- An owner is a participant of the project's task contract (Art. 20(1)). The asset and its
-      -- project are read under the inserter's row security; an asset it cannot read is refused
-      -- by the policy and the foreign key anyway.
+      -- project are read under the inserter's row security: an asset it cannot read (or that does
+      -- not exist) is left to the policy and the foreign key, which refuse it as for any id.
       CREATE FUNCTION ip_asset_owner_participant() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        v_participants jsonb;
       BEGIN
-        IF NOT EXISTS (
-          SELECT 1 FROM ip_asset a JOIN project p ON p.tenant_id = a.tenant_id AND p.id = a.project_id
-           WHERE a.tenant_id = NEW.tenant_id AND a.id = NEW.asset_id
-             AND p.dossier -> 'participants' @> jsonb_build_array(jsonb_build_object('organizationId', NEW.organization_id::text))) THEN
+        SELECT p.dossier -> 'participants' INTO v_participants
+          FROM ip_asset a JOIN project p ON p.tenant_id = a.tenant_id AND p.id = a.project_id
+         WHERE a.tenant_id = NEW.tenant_id AND a.id = NEW.asset_id;
+        IF NOT FOUND THEN
+          RETURN NEW;
+        END IF;
+        IF NOT COALESCE(v_participants @> jsonb_build_array(jsonb_build_object('organizationId', NEW.organization_id::text)), false) THEN
           RAISE EXCEPTION 'organization % is not a participant of the project of IP asset %', NEW.organization_id, NEW.asset_id
             USING ERRCODE = '23514', HINT = 'NOT_A_PARTICIPANT';
         END IF;

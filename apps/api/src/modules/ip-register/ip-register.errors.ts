@@ -13,7 +13,11 @@ export function ipRefusalOf(error: unknown): AppError | null {
   switch (hint) {
     case 'NOT_A_PARTICIPANT':
       return badInput([
-        violation('owners', 'NOT_A_PARTICIPANT', '权利人应为项目任务书所列的承担或参与单位（第二十条第（一）项）'),
+        violation(
+          'owners',
+          'NOT_A_PARTICIPANT',
+          '权利人应为项目任务书所列的承担或参与单位（第二十条第（一）项）',
+        ),
       ]);
     case 'SHARES_SUM_100':
       return badInput([violation('owners', 'SHARES_SUM_100', '各权利人份额之和应为 100 %')]);

@@ -60,7 +60,9 @@ const LICENCE_COLUMNS = `l.id, l.asset_id AS "assetId", l.licensee_name AS "lice
 export class IpRegisterRepository {
   async asset(db: EntityManager, id: string): Promise<IpAssetRow | null> {
     if (!isId(id)) return null;
-    const rows = await db.query<IpAssetRow[]>(`SELECT ${ASSET_COLUMNS} FROM ip_asset a WHERE a.id = $1`, [id]);
+    const rows = await db.query<IpAssetRow[]>(`SELECT ${ASSET_COLUMNS} FROM ip_asset a WHERE a.id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -117,9 +119,10 @@ export class IpRegisterRepository {
   }
 
   async licence(db: EntityManager, id: string): Promise<IpLicenceRow | null> {
-    const rows = await db.query<IpLicenceRow[]>(`SELECT ${LICENCE_COLUMNS} FROM ip_licence l WHERE l.id = $1`, [
-      id,
-    ]);
+    const rows = await db.query<IpLicenceRow[]>(
+      `SELECT ${LICENCE_COLUMNS} FROM ip_licence l WHERE l.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -128,7 +131,17 @@ export class IpRegisterRepository {
     const rows = await db.query<{ id: string }[]>(
       `INSERT INTO ip_asset (tenant_id, alliance_tenant_id, project_id, alliance_id, kind, title, number, granted_on, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [a.tenantId, a.allianceTenantId, a.projectId, a.allianceId, a.kind, a.title, a.number, a.grantedOn, a.recordedBy],
+      [
+        a.tenantId,
+        a.allianceTenantId,
+        a.projectId,
+        a.allianceId,
+        a.kind,
+        a.title,
+        a.number,
+        a.grantedOn,
+        a.recordedBy,
+      ],
     );
     const id = rows[0]!.id;
     await db.query(

@@ -36,7 +36,9 @@ export class IpRegisterResolver {
   }
 
   @Allow(...STAFF_ROLES)
-  @Mutation(() => IpLicenceModel, { description: '登记一项许可：被许可单位、是否省内、有偿或无偿、许可费、日期' })
+  @Mutation(() => IpLicenceModel, {
+    description: '登记一项许可：被许可单位、是否省内、有偿或无偿、许可费、日期',
+  })
   async recordIpLicence(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,

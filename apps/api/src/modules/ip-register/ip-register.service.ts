@@ -78,7 +78,11 @@ export class IpRegisterService {
       title: input.title.trim(),
       number: input.number.trim(),
       grantedOn: input.grantedOn.trim(),
-      owners: input.owners.map((o) => ({ organizationId: o.organizationId, name: '', basisPoints: o.basisPoints })),
+      owners: input.owners.map((o) => ({
+        organizationId: o.organizationId,
+        name: '',
+        basisPoints: o.basisPoints,
+      })),
     };
     const today = chinaDate(this.clock.now());
     const v: FieldViolation[] = ipAssetViolations(asset);
@@ -102,7 +106,9 @@ export class IpRegisterService {
     if (!isStaff(viewer.roles) || ![project.tenantId, project.allianceTenantId].includes(viewer.tenantId))
       throw new AppError('NOT_FOUND');
     // Art. 20(1): the results are obtained by the units that undertook the project.
-    const participants = new Map((project.dossier?.participants ?? []).map((p) => [p.organizationId, p.name]));
+    const participants = new Map(
+      (project.dossier?.participants ?? []).map((p) => [p.organizationId, p.name]),
+    );
     const owners = input.owners.map((o) => ({ ...o, name: participants.get(o.organizationId) }));
     owners.forEach((o, i) => {
       if (o.name === undefined)
@@ -116,7 +122,11 @@ export class IpRegisterService {
     });
     if (asset.grantedOn < project.awardedOn)
       v.push(
-        violation('grantedOn', 'AFTER_AWARD', `授权（登记、发布）日期不能早于立项日期（${project.awardedOn}）`),
+        violation(
+          'grantedOn',
+          'AFTER_AWARD',
+          `授权（登记、发布）日期不能早于立项日期（${project.awardedOn}）`,
+        ),
       );
     if (v.length) throw badInput(v);
 
@@ -235,7 +245,10 @@ export class IpRegisterService {
   /** Owners and licences of the assets, two statements for any number of them. */
   private async withParts(db: EntityManager, assets: IpAssetRow[]): Promise<IpAssetRecord[]> {
     const ids = assets.map((a) => a.id);
-    const [owners, licences] = [await this.register.ownersOf(db, ids), await this.register.licencesOf(db, ids)];
+    const [owners, licences] = [
+      await this.register.ownersOf(db, ids),
+      await this.register.licencesOf(db, ids),
+    ];
     return assets.map((a) => ({
       ...a,
       owners: owners.filter((o) => o.assetId === a.id),
@@ -254,7 +267,11 @@ function shareOf(assets: IpAssetRecord[], by: 'PROJECT' | 'ALLIANCE', key: strin
     title: a.title,
     number: a.number,
     grantedOn: a.grantedOn,
-    owners: a.owners.map((o) => ({ organizationId: o.organizationId, name: o.name, basisPoints: o.basisPoints })),
+    owners: a.owners.map((o) => ({
+      organizationId: o.organizationId,
+      name: o.name,
+      basisPoints: o.basisPoints,
+    })),
   }));
   const licences: IpLicence[] = assets.flatMap((a) =>
     a.licences.map((l) => ({
