@@ -7,6 +7,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   SolutionOutlined,
+  SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -51,6 +52,7 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       // The city's own support programmes, the province's it may apply to, and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
+      { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },

@@ -9,6 +9,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   NotificationOutlined,
+  SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -60,6 +61,7 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       // Support (Art. 14, 20): the province's programmes and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
+      { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );
   }

@@ -58,6 +58,9 @@ const ProgrammesPage = lazy(() =>
 const DebarmentsPage = lazy(() =>
   import('../features/programmes/debarments.page').then((m) => ({ default: m.DebarmentsPage })),
 );
+const IpRegisterPage = lazy(() =>
+  import('../features/ip-register/ip-register.page').then((m) => ({ default: m.IpRegisterPage })),
+);
 const FilingRoundsPage = lazy(() =>
   import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
 );
@@ -131,6 +134,7 @@ export function sharedRoutes({
         <Route path="programmes">
           <Route index element={<ProgrammesPage />} />
           <Route path="debarments" element={<DebarmentsPage />} />
+          <Route path="ip-register" element={<IpRegisterPage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />
