@@ -27,6 +27,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 //   licensee's credit code when one is given (its division code starts 43);
 // - one asset per kind and number within an authority. The number is unique nationally, but a key
 //   across authorities would be checked past row security and reveal another tenant's register.
+//   Within one authority a repeated number is refused whichever alliance's city recorded it first:
+//   that tells a city only that a published grant (public record) is already in the register.
 
 const STAFF = `(SELECT app_is_staff())`;
 const KINDS = `('INVENTION_PATENT', 'UTILITY_MODEL_PATENT', 'DESIGN_PATENT', 'SOFTWARE_COPYRIGHT',
