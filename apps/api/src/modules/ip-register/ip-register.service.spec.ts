@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import type { AuditEntry, AuditService } from '../audit/audit.service';
@@ -72,7 +71,7 @@ function setup() {
       return Promise.resolve();
     },
   } as unknown as AuditService;
-  const clock = { now: () => new Date('2027-12-01T02:00:00Z') } as Clock;
+  const clock = { now: () => new Date('2027-12-01T02:00:00Z') };
   const service = new IpRegisterService(repository, projects, audit, clock);
   const ctx = { db: {} as EntityManager } as RequestContext;
   return { service, ctx, calls, audited, inserted };
