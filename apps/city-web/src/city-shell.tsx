@@ -7,6 +7,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   StopOutlined,
   TeamOutlined,
@@ -34,6 +35,7 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       // The city's own support programmes, the province's it may apply to, and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
+      { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },

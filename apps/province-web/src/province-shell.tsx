@@ -10,6 +10,7 @@ import {
   InboxOutlined,
   NotificationOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -43,6 +44,7 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       // Support (Art. 14, 20): the province's programmes and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
+      { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );

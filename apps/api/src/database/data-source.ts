@@ -15,6 +15,7 @@ import { FilingReview1764470000000 } from './migrations/1764470000000-filing-rev
 import { Programmes1764480000000 } from './migrations/1764480000000-programmes';
 import { AgreementIpExitClauses1764485000000 } from './migrations/1764485000000-agreement-ip-exit-clauses';
 import { Projects1764491000000 } from './migrations/1764491000000-projects';
+import { IpRegister1764492000000 } from './migrations/1764492000000-ip-register';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Programmes1764480000000,
   AgreementIpExitClauses1764485000000,
   Projects1764491000000,
+  IpRegister1764492000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -574,6 +574,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         awarded_on: '2027-01-10',
         dossier: JSON.stringify({
           title: '隔离测试项目',
+          participants: [{ organizationId: organization.id, name: organization.name, task: '隔离测试' }],
           budget: {
             totalFen: award,
             lines: [
@@ -597,6 +598,43 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         amount_fen: '1',
         entry_on: '2027-02-01',
         document_number: '隔离测试拨付',
+      },
+      ['id'],
+    );
+
+    // The IP register: an asset of the project with its one owner (the owners must hold 100 % when
+    // the transaction commits, so both go in one) and a licence.
+    await db.query('BEGIN');
+    const ipAsset = await add(
+      'ip_asset',
+      {
+        tenant_id: tenantId,
+        alliance_tenant_id: tenantId,
+        project_id: project.id,
+        alliance_id: alliance.id,
+        kind: 'OTHER',
+        title: '隔离测试知识产权',
+        number: `隔离测试${tag()}`,
+        granted_on: '2027-03-01',
+      },
+      ['id'],
+    );
+    const ipOwner = await add(
+      'ip_asset_owner',
+      { tenant_id: tenantId, asset_id: ipAsset.id, organization_id: organization.id, basis_points: 10000 },
+      ['tenant_id', 'asset_id', 'organization_id'],
+    );
+    await db.query('COMMIT');
+    const ipLicence = await add(
+      'ip_licence',
+      {
+        tenant_id: tenantId,
+        asset_id: ipAsset.id,
+        licensee_name: '隔离测试被许可单位',
+        in_province: true,
+        paid: false,
+        fee_fen: '0',
+        licensed_on: '2027-04-01',
       },
       ['id'],
     );
@@ -641,6 +679,9 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         debarment_evidence: debarmentEvidence,
         project,
         project_ledger_entry: ledgerEntry,
+        ip_asset: ipAsset,
+        ip_asset_owner: ipOwner,
+        ip_licence: ipLicence,
       },
       publishedMeasures,
       created,
@@ -711,6 +752,9 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // One project per award: a copy names another (random) application.
   project: () => ({ application_id: randomUUID() }),
   project_ledger_entry: () => ({}),
+  ip_asset: () => ({ number: `隔离测试${tag()}` }),
+  ip_asset_owner: () => ({}),
+  ip_licence: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

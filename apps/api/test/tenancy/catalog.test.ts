@@ -32,6 +32,8 @@ const LOOKUP_INDEXES: Record<string, string> = {
     "the province's inbox: filings of every city submitted to it, keyed on authority_tenant_id",
   project_of_home:
     "the alliance's home bureau reads the projects it acts for (and the dissolution cascade finds them), keyed on alliance_tenant_id",
+  ip_asset_of_home:
+    "the alliance's home bureau records and reads the IP register of the projects it acts for (Art. 20), keyed on alliance_tenant_id",
   debarment_of_organization:
     "the public debarment register (Art. 20) is read by unit across every authority's decisions, keyed on organization_id",
 };

@@ -448,8 +448,16 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
     });
     // review_sheet: the sheet must name its own seat; user_session: an officer opens no session
     // for another account (policy own_or_admin); debarment_evidence: only an administrator records
-    // a debarment (the cells act as officers) — all refused before any key is checked.
-    const CHECKED_BY_POLICY = new Set(['review_sheet', 'user_session', 'debarment_evidence']);
+    // a debarment (the cells act as officers); the IP register's rows must name a project (or an
+    // asset) their inserter reads, with the same parties — all refused before any key is checked.
+    const CHECKED_BY_POLICY = new Set([
+      'review_sheet',
+      'user_session',
+      'debarment_evidence',
+      'ip_asset',
+      'ip_asset_owner',
+      'ip_licence',
+    ]);
     const pairs = [
       ['430100', '430200'],
       ['430200', '430100'],

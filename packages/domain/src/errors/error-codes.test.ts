@@ -54,6 +54,7 @@ describe('error codes', () => {
     'PROJECT_NOT_DISBURSABLE',
     'LEDGER_ABOVE_AWARD',
     'LEDGER_ABOVE_NET_PAID',
+    'IP_ASSET_NUMBER_TAKEN',
   ] as const)('refuses a project or ledger step with %s (409)', (code) => {
     expect(httpStatusOf(ErrorCode[code])).toBe(409);
   });

@@ -83,6 +83,8 @@ const CATALOGUE = {
   },
   LEDGER_ABOVE_AWARD: { class: 'REFUSED', message: '累计拨付不能超过立项支持金额' },
   LEDGER_ABOVE_NET_PAID: { class: 'REFUSED', message: '追回金额不能超过已拨付净额' },
+  // IP register
+  IP_ASSET_NUMBER_TAKEN: { class: 'REFUSED', message: '同类知识产权中该编号已登记，请核对编号' },
   // reviews
   PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
   PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },

@@ -64,6 +64,9 @@ const ProjectsPage = lazy(() =>
 const ProjectDetailPage = lazy(() =>
   import('../features/projects/project-detail.page').then((m) => ({ default: m.ProjectDetailPage })),
 );
+const IpRegisterPage = lazy(() =>
+  import('../features/ip-register/ip-register.page').then((m) => ({ default: m.IpRegisterPage })),
+);
 const FilingRoundsPage = lazy(() =>
   import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
 );
@@ -136,6 +139,7 @@ export function sharedRoutes({
         <Route path="programmes">
           <Route index element={<ProgrammesPage />} />
           <Route path="debarments" element={<DebarmentsPage />} />
+          <Route path="ip-register" element={<IpRegisterPage />} />
         </Route>
         <Route path="projects">
           <Route index element={<ProjectsPage />} />

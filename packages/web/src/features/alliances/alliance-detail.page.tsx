@@ -139,6 +139,10 @@ export function AllianceDetailPage() {
             />
           </Flex>
           <Space>
+            {/* Art. 20: the IP its projects produced and the share licensed in the province. */}
+            <Link to={`/programmes/ip-register?allianceId=${alliance.id}`} data-testid="alliance-ip-register">
+              知识产权登记
+            </Link>
             {actions.map((available) => (
               <Button
                 key={available}
