@@ -107,7 +107,13 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
     <Flex vertical gap={16}>
       <Breadcrumb
         items={[
-          { title: <Link to="/pilots/applications">试点申报</Link> },
+          {
+            title: (
+              <Link to="/pilots/applications">
+                {viewer.tenant.level === 'PROVINCE' ? '收到的申报' : '试点申报'}
+              </Link>
+            ),
+          },
           { title: application.allianceName },
         ]}
       />

@@ -126,7 +126,8 @@ export function PilotApplicationsPage() {
 
   return (
     <Card
-      title="试点申报"
+      // The province's menu names the page by what it does there.
+      title={viewer.tenant.level === 'PROVINCE' ? '收到的申报' : '试点申报'}
       extra={
         mayApply && (
           <Button
