@@ -115,7 +115,8 @@ export function DebarmentsPage() {
           dataSource={data?.debarments ?? []}
           loading={loading && !data}
           pagination={false}
-          scroll={{ x: admin ? 968 : 888 }}
+          // As wide as its columns: a fixed width under their sum hid 作出决定 under 操作 at 1280.
+          scroll={{ x: 'max-content' }}
           expandable={{
             expandedRowRender: (d) => (
               <Flex vertical gap={4}>
