@@ -221,16 +221,32 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await expect(
       dropdown.locator('.ant-select-item-option-disabled').filter({ hasText: '曾桂芳' }),
     ).toBeVisible();
+    // The picker opens on the screen, below its seat, not off its left edge.
+    const popup = await dropdown.boundingBox();
+    const slot = await panel.getByTestId('panel-slot-0').boundingBox();
+    expect(popup!.x).toBeGreaterThanOrEqual(0);
+    expect(popup!.x + popup!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    expect(Math.abs(popup!.x - slot!.x)).toBeLessThan(4);
     const conflicted = dropdown.locator('[data-testid="panel-candidate"][data-expert-name="曾桂芳"]');
     await expect(conflicted).toHaveAttribute('data-conflicted', 'true');
     await expect(conflicted.getByTestId('candidate-conflict')).toContainText('任职于推荐单位');
     await screenshotForReview(page, 'pilot-panel-conflicted-candidate');
     await page.keyboard.press('Escape');
     await expect(dropdown).toHaveCount(0);
+    // 开始专家评审 is offered only once the panel is formed; forming it asks first and says it is done.
+    await expect(page.getByTestId('pilot-action-START_REVIEW')).toHaveCount(0);
     await panel.getByTestId('panel-confirm').click();
+    const confirmPanel = page.locator('.ant-modal-confirm').filter({ hasText: '确认组成专家组' });
+    await expectDialogOpen(confirmPanel);
+    await confirmPanel.getByRole('button', { name: '确认组成' }).click();
+    await expect(page.getByText('专家组已组成')).toBeVisible();
     await expect(panel.getByTestId('panel-seat')).toHaveCount(5);
     await act(page, 'START_REVIEW');
     await expectState(page, '专家评审中');
+    // The progress bar beside the timeline stands at the review, the steps before it done.
+    const progress = page.getByTestId('pilot-progress');
+    await expect(progress.locator('.ant-steps-item-process')).toContainText('专家评审中');
+    await expect(progress.locator('.ant-steps-item-finish')).toHaveCount(4);
     await screenshotForReview(page, 'pilot-panel-assigned');
     await signOut(page, 'province');
   });
