@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Suspense, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ChunkLoadBoundary } from '../shared/chunk-load.boundary';
 import { PageLoading } from '../shared/page-loading';
 import { useSignedInViewer, useViewer } from '../features/auth/viewer.provider';
 import { MessageBell } from '../features/messages/message-bell';
@@ -91,9 +92,11 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
             />
           </Layout.Sider>
           <Layout.Content className="app-shell-content" style={{ padding: 24 }}>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
+            <ChunkLoadBoundary resetKey={location.pathname}>
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </ChunkLoadBoundary>
           </Layout.Content>
         </Layout>
       </Layout>
