@@ -262,14 +262,18 @@ function MeasuresForm({
               label="标题"
               rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
             >
-              <Input maxLength={200} />
+              <Input count={{ show: true, max: 200 }} />
             </Form.Item>
             <Form.Item
               name="documentNumber"
               label="文号"
               rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
             >
-              <Input maxLength={100} placeholder="如：湘科〔2016〕106号" style={{ maxWidth: 320 }} />
+              <Input
+                count={{ show: true, max: 100 }}
+                placeholder="如：湘科〔2016〕106号"
+                style={{ maxWidth: 320 }}
+              />
             </Form.Item>
             <Form.Item
               name="effectiveOn"

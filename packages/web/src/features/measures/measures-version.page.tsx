@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { chinaDateTime } from '../../shared/format';
 import { useQuery } from '@apollo/client/react';
 import { resolveParameters } from '@xiangmeng/domain';
 import { Button, Card, Descriptions, Flex, Result, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -129,7 +129,7 @@ function VersionFacts({ measures, derivesFrom }: { measures: Measures; derivesFr
     {
       key: 'publishedAt',
       label: '发布时间',
-      children: measures.publishedAt ? dayjs(measures.publishedAt).format('YYYY-MM-DD HH:mm') : '未发布',
+      children: measures.publishedAt ? chinaDateTime(measures.publishedAt) : '未发布',
     },
   ];
   if (derivesFrom) {

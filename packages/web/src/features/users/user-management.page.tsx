@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { chinaDateTime } from '../../shared/format';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ROLE_LABELS } from '@xiangmeng/domain';
 import {
@@ -13,7 +14,6 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
@@ -62,7 +62,7 @@ export function UserManagementPage() {
       dataIndex: 'lastSignInAt',
       render: (_: unknown, user) =>
         user.lastSignInAt ? (
-          dayjs(user.lastSignInAt).format('YYYY-MM-DD HH:mm')
+          chinaDateTime(user.lastSignInAt)
         ) : (
           <Typography.Text type="secondary">从未登录</Typography.Text>
         ),
