@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Input, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
@@ -38,6 +38,7 @@ export function ExpertPoolPage() {
   const { data, loading, error, refetch } = useQuery(ExpertsQuery, { fetchPolicy: 'cache-and-network' });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [openings, setOpenings] = useState(0);
+  const [search, setSearch] = useState('');
 
   function open(next: Editing) {
     setOpenings(openings + 1);
@@ -45,7 +46,19 @@ export function ExpertPoolPage() {
   }
 
   if (!data && error) return <LoadFailure error={toApiError(error)} onRetry={() => void refetch()} />;
-  const experts = data?.experts ?? [];
+  const needle = search.trim().toLowerCase();
+  // By name, title, domain, affiliation or account: what an officer remembers of an expert.
+  const experts = (data?.experts ?? []).filter(
+    (e) =>
+      !needle ||
+      [
+        e.name,
+        e.title,
+        e.accountUsername ?? '',
+        ...e.domains.map((d) => d.name),
+        ...e.affiliations.map((a) => a.label),
+      ].some((text) => text.toLowerCase().includes(needle)),
+  );
 
   return (
     <Card
@@ -72,11 +85,22 @@ export function ExpertPoolPage() {
         onRow={(expert) => ({ 'data-testid': 'expert-row', 'data-expert-name': expert.name }) as object}
         locale={{ emptyText: '专家库中还没有专家' }}
         scroll={{ x: 'max-content' }}
+        title={() => (
+          <Input.Search
+            allowClear
+            placeholder="按姓名、领域、任职单位或账号查找"
+            style={{ maxWidth: 360 }}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            data-testid="expert-search"
+          />
+        )}
         columns={[
           {
             title: '姓名',
             key: 'name',
             width: 150,
+            sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
             render: (_v, e) => (
               <Flex vertical>
                 <Typography.Text strong>{e.name}</Typography.Text>
