@@ -7,8 +7,3 @@ import type { Rule } from 'antd/es/form';
 export function lengthRule(label: string, max: number): Rule {
   return { max, message: `${label}不能超过 ${max} 个字` };
 }
-
-/** The counter of a field limited to `max` characters; past it the count turns red. */
-export function textCount(max: number): { show: true; max: number } {
-  return { show: true, max };
-}

@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { chinaDateTime } from '../../shared/format';
+import { PageTrail } from '../../shared/page-trail';
 import { useQuery } from '@apollo/client/react';
 import { resolveParameters } from '@xiangmeng/domain';
 import { Button, Card, Descriptions, Flex, Result, Space, Tag, Typography } from 'antd';
@@ -66,6 +67,12 @@ export function MeasuresVersionPage() {
 
   return (
     <Flex vertical gap={16}>
+      <PageTrail
+        items={[
+          { label: '实施办法', to: '/measures' },
+          { label: `${measures.title} · 第 ${measures.versionNo} 版` },
+        ]}
+      />
       <Card
         title={
           <Space size={8}>

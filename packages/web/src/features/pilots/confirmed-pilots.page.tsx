@@ -33,7 +33,7 @@ function columnsFor(tenantId: string): TableColumnsType<ConfirmedRow> {
     {
       title: '所属市州',
       key: 'city',
-      width: 110,
+      width: 130,
       sorter: (a, b) => byText(a.allianceTenant.name, b.allianceTenant.name),
       render: (_: unknown, p) => p.allianceTenant.name,
     },
