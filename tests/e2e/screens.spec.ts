@@ -89,6 +89,9 @@ async function visitEveryMenuItem(page: Page, who: string): Promise<string[]> {
     await page.waitForTimeout(200);
     await screenshotForReview(page, `screens-${who}-${name}`.replace(/[^\p{L}\p{N}._-]+/gu, '_'));
     const seen = await page.evaluate(inspect);
+    // Every page under the home one says where it is.
+    if (index > 0 && (await page.getByTestId('page-breadcrumb').count()) === 0)
+      problems.push(`${who} ${name}: no breadcrumb`);
     if (seen.sideways > 1) problems.push(`${who} ${name}: the page scrolls sideways by ${seen.sideways}px`);
     if (seen.wrappedHeaders.length > 0)
       problems.push(`${who} ${name}: headers wider than their columns (${seen.wrappedHeaders.join(' | ')})`);

@@ -19,7 +19,7 @@ function columnsFor(tenantId: string): TableColumnsType<ConfirmedRow> {
     {
       title: '联盟',
       key: 'alliance',
-      width: 280,
+      width: 240,
       sorter: (a, b) => byText(a.allianceName, b.allianceName),
       render: (_: unknown, p) => {
         // Its own alliance a tier opens in the register; another's pilot through the application it decided.
@@ -40,7 +40,7 @@ function columnsFor(tenantId: string): TableColumnsType<ConfirmedRow> {
     {
       title: '产业',
       key: 'industry',
-      width: 160,
+      width: 140,
       sorter: (a, b) => byText(a.industry.name, b.industry.name),
       render: (_: unknown, p) => p.industry.name,
     },
@@ -48,7 +48,7 @@ function columnsFor(tenantId: string): TableColumnsType<ConfirmedRow> {
     {
       title: '申报通知',
       key: 'call',
-      width: 280,
+      width: 220,
       render: (_: unknown, p) => p.call?.title ?? '登记在册（未经本系统申报）',
     },
     {
