@@ -211,7 +211,11 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
         <Flex gap={32} wrap>
           <PilotProgressSteps
             state={application.state}
-            reached={application.timeline.flatMap((e) => (e.toState ? [e.toState] : []))}
+            // A notice period on record means it went through 公示, whatever the timeline kept.
+            reached={[
+              ...application.timeline.flatMap((e) => (e.toState ? [e.toState] : [])),
+              ...(application.noticeStartsOn ? (['PUBLICISED'] as const) : []),
+            ]}
           />
           <div style={{ flex: 1, minWidth: 320 }}>
             <PilotTimelineSection entries={application.timeline} />

@@ -9,6 +9,8 @@ import { DeclareConflictModal } from './declare-conflict.modal';
 import { ExpertFormModal } from './expert-form.modal';
 import { ExpertsQuery } from './reviews.operations';
 
+const SHOWN_DOMAINS = 4;
+
 type Editing =
   { kind: 'form'; expert: ExpertFieldsFragment | null } | { kind: 'conflict'; expert: ExpertFieldsFragment };
 
@@ -112,11 +114,22 @@ export function ExpertPoolPage() {
             title: '评审领域',
             key: 'domains',
             width: 200,
+            // A few domains in the row, the rest on hover: an expert of twenty domains is one row, not a page.
             render: (_v, e) => (
               <Space size={[0, 4]} wrap>
-                {e.domains.map((d) => (
+                {e.domains.slice(0, SHOWN_DOMAINS).map((d) => (
                   <Tag key={d.code}>{d.name}</Tag>
                 ))}
+                {e.domains.length > SHOWN_DOMAINS && (
+                  <Tooltip
+                    title={e.domains
+                      .slice(SHOWN_DOMAINS)
+                      .map((d) => d.name)
+                      .join('、')}
+                  >
+                    <Tag data-testid="expert-more-domains">+{e.domains.length - SHOWN_DOMAINS}</Tag>
+                  </Tooltip>
+                )}
               </Space>
             ),
           },
