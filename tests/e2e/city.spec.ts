@@ -48,3 +48,27 @@ test('a city admin creates a user, who can then sign in', async ({ page }) => {
   await expect(page.getByTestId('current-user')).toContainText(newUser.displayName);
   await expect(page.getByRole('main')).toContainText('株洲市科学技术局');
 });
+
+test('a city admin finds an account by name and changes its roles', async ({ page }) => {
+  await signInToCity(page, '株洲市', { username: 'admin', password: DEMO_PASSWORD });
+  await page.getByRole('menuitem', { name: '用户管理' }).click();
+  await page.getByPlaceholder('按用户名、姓名或角色查找').fill('株洲市业务员');
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(1);
+  const officerRow = rows.filter({ has: page.getByRole('cell', { name: 'officer', exact: true }) });
+  await expect(officerRow).toContainText('市州业务人员');
+
+  // Its own admin role is kept by the API; an officer's may be widened and narrowed again.
+  await officerRow.getByTestId('user-edit-roles').click();
+  const dialog = page.getByRole('dialog', { name: /修改角色/ });
+  await dialog.getByLabel('市州管理员').check();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('已修改用户「株洲市业务员（演示）」的角色')).toBeVisible();
+  await expect(officerRow).toContainText('市州管理员');
+  await officerRow.getByTestId('user-edit-roles').click();
+  await dialog.getByLabel('市州管理员').uncheck();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(officerRow).not.toContainText('市州管理员');
+});

@@ -103,6 +103,13 @@ async function scoreAsExpert(browser: Browser, username: string, base: number): 
       await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
     }
 
+    // A score out of range is refused with the range, not clamped to it.
+    if (username === EXPERTS[0]) {
+      await page.getByTestId(`score-${CRITERIA[0]}`).fill('150');
+      await page.getByTestId('review-save').click();
+      await expect(page.getByText('得分须在 0–100 之间')).toBeVisible();
+      await expect(page.getByTestId(`score-${CRITERIA[0]}`)).toHaveValue('150');
+    }
     // A draft first: saved, still editable.
     await page.getByTestId(`score-${CRITERIA[0]}`).fill(String(base));
     await page.getByTestId('review-save').click();
@@ -176,6 +183,12 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await field('budget').fill('1200.50');
     await field('ownInvestment').fill('800');
     await field('expectedResults').fill('形成发明专利 10 项、团体标准 2 项，带动产值 5 亿元。');
+    // Past its limit a text is kept, counted and refused with a message, never cut off silently.
+    const tooLong = '李'.repeat(41);
+    await field('contactName').fill(tooLong);
+    await page.getByTestId('pilot-form-save').click();
+    await expect(page.getByText('联系人不能超过 40 个字')).toBeVisible();
+    await expect(field('contactName')).toHaveValue(tooLong);
     await field('contactName').fill('李志强');
     await field('contactPhone').fill('0731-28888888');
     await pick(page, field('feasibilityDocumentId'), '试点可行性报告');
@@ -185,7 +198,11 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await expect(field('workPlan')).toHaveValue(
       '第一年建设中试线；第二年完成关键工艺验证；第三年推广应用并制定团体标准。',
     );
+    // Amounts read with separators, and are typed without them.
+    await expect(field('budget')).toHaveValue('1,200.50');
+    await field('budget').focus();
     await expect(field('budget')).toHaveValue('1200.50');
+    await field('budget').blur();
 
     await act(page, 'SUBMIT');
     await expectState(page, '已提交推荐单位');
@@ -221,16 +238,32 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await expect(
       dropdown.locator('.ant-select-item-option-disabled').filter({ hasText: '曾桂芳' }),
     ).toBeVisible();
+    // The picker opens on the screen, below its seat, not off its left edge.
+    const popup = await dropdown.boundingBox();
+    const slot = await panel.getByTestId('panel-slot-0').boundingBox();
+    expect(popup!.x).toBeGreaterThanOrEqual(0);
+    expect(popup!.x + popup!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    expect(Math.abs(popup!.x - slot!.x)).toBeLessThan(4);
     const conflicted = dropdown.locator('[data-testid="panel-candidate"][data-expert-name="曾桂芳"]');
     await expect(conflicted).toHaveAttribute('data-conflicted', 'true');
     await expect(conflicted.getByTestId('candidate-conflict')).toContainText('任职于推荐单位');
     await screenshotForReview(page, 'pilot-panel-conflicted-candidate');
     await page.keyboard.press('Escape');
     await expect(dropdown).toHaveCount(0);
+    // 开始专家评审 is offered only once the panel is formed; forming it asks first and says it is done.
+    await expect(page.getByTestId('pilot-action-START_REVIEW')).toHaveCount(0);
     await panel.getByTestId('panel-confirm').click();
+    const confirmPanel = page.locator('.ant-modal-confirm').filter({ hasText: '确认组成专家组' });
+    await expectDialogOpen(confirmPanel);
+    await confirmPanel.getByRole('button', { name: '确认组成' }).click();
+    await expect(page.getByText('专家组已组成')).toBeVisible();
     await expect(panel.getByTestId('panel-seat')).toHaveCount(5);
     await act(page, 'START_REVIEW');
     await expectState(page, '专家评审中');
+    // The progress bar beside the timeline stands at the review, the steps before it done.
+    const progress = page.getByTestId('pilot-progress');
+    await expect(progress.locator('.ant-steps-item-process')).toContainText('专家评审中');
+    await expect(progress.locator('.ant-steps-item-finish')).toHaveCount(4);
     await screenshotForReview(page, 'pilot-panel-assigned');
     await signOut(page, 'province');
   });

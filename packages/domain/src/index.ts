@@ -17,6 +17,7 @@ export * from './calendar/calendar-date.js';
 export * from './alliances/alliance-lifecycle.js';
 export * from './documents/document-file.js';
 export * from './applications/workflow.js';
+export * from './applications/workflow-progress.js';
 export * from './pilots/pilot-transitions.js';
 export * from './pilots/pilot-dossier.js';
 export * from './pilots/pilot-decision-basis.js';

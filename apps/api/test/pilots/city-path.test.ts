@@ -205,4 +205,32 @@ describe('a city pilot application under the city’s own call', () => {
     expect(await list('provOfficer')).toEqual([]);
     expect(await list('csAdmin')).toEqual([]);
   });
+
+  it('lists a pilot the register tags 市级试点 without a decision in the system, as 联盟名录 does', async () => {
+    // As the demo's register seeding enters pilots confirmed before the system: the tag only.
+    const older = await establishedAlliance(as('zzOfficer'), INDUSTRY);
+    await db.rows(`UPDATE alliance SET pilot_status = 'CITY_PILOT' WHERE id = $1`, [older.alliance.id]);
+    const listed = (key: string) =>
+      as(key)
+        .send<{
+          confirmedPilots: {
+            applicationId: string | null;
+            allianceId: string;
+            level: string;
+            authority: { code: string };
+            call: { id: string } | null;
+          }[];
+        }>(P.confirmed)
+        .then((r) => dataOf(r).confirmedPilots.filter((p) => p.allianceId === older.alliance.id));
+    expect(await listed('zzOfficer')).toEqual([
+      expect.objectContaining({
+        applicationId: null,
+        level: 'CITY',
+        authority: { code: ZHUZHOU },
+        call: null,
+      }),
+    ]);
+    expect(await listed('csAdmin')).toEqual([]);
+    expect(await listed('provOfficer')).toEqual([]);
+  });
 });

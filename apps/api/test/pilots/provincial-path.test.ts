@@ -346,12 +346,16 @@ describe('a provincial pilot application, end to end', () => {
   it('accepts it; a panel must be complete before review starts', async () => {
     app = await step(as('provOfficer'), app, 'ACCEPT');
     expect(app.state).toBe('ACCEPTED');
+    // Not offered while the guard fails; offered once the panel is complete.
+    expect(app.availableActions).not.toContain('START_REVIEW');
     await expectNotAllowed([as('zzOfficer'), as('zzAdmin'), as('csAdmin')], app, 'START_REVIEW');
     const early = await transition(as('provOfficer'), app, 'START_REVIEW');
     expect(violationsOf(early).map((v) => [v.field, v.message])).toEqual([
       ['guard.PANEL_COMPLETE', '评审专家组尚未配齐（需 5 人，已选 0 人）'],
     ]);
     experts = await seatPanel(api, as('provOfficer'), PROVINCE, app, INDUSTRY, 5);
+    const seated = dataOf(await read(as('provOfficer'), app.id)).pilotApplication;
+    expect(seated.availableActions).toContain('START_REVIEW');
     app = await step(as('provOfficer'), app, 'START_REVIEW');
     expect(app.state).toBe('IN_REVIEW');
   });

@@ -31,6 +31,7 @@ const CATALOGUE = {
   ONE_LOGIN_PER_OPERATION: { class: 'BAD_INPUT', message: '每次请求只能登录一次' },
   USERNAME_TAKEN: { class: 'REFUSED', message: '该用户名已被本单位使用' },
   CANNOT_DISABLE_SELF: { class: 'REFUSED', message: '不能停用自己的账号' },
+  CANNOT_DEMOTE_SELF: { class: 'REFUSED', message: '不能取消自己的管理员角色，请由本单位其他管理员办理' },
   EXPERT_CONFLICT: { class: 'REFUSED', message: '该专家与申报联盟或推荐单位存在利益冲突，不能评审' },
   PANEL_INVALID: { class: 'REFUSED', message: '专家组不符合要求，请检查标注的问题' },
   REVIEW_SHEET_LOCKED: { class: 'REFUSED', message: '评分表已提交并锁定，如需修改请联系主管部门退回' },

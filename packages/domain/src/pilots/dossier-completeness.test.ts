@@ -16,7 +16,7 @@ describe('dossierGaps', () => {
 
   it.each([
     ['goals', 'form.goals', '请填写联盟建设目标'],
-    ['workPlan', 'form.workPlan', '请填写实施方案'],
+    ['workPlan', 'form.workPlan', '请填写工作方案'],
     ['expectedResults', 'form.expectedResults', '请填写预期成果'],
     ['contactName', 'form.contactName', '请填写联系人'],
     ['contactPhone', 'form.contactPhone', '请填写联系电话'],

@@ -14,7 +14,7 @@ export type DossierForm = {
 
 const FORM_FIELDS: readonly (readonly [keyof DossierForm, string])[] = [
   ['goals', '联盟建设目标'],
-  ['workPlan', '实施方案'],
+  ['workPlan', '工作方案'],
   ['expectedResults', '预期成果'],
   ['contactName', '联系人'],
   ['contactPhone', '联系电话'],

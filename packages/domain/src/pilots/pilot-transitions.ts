@@ -8,6 +8,7 @@ import {
   statesWhere,
   type Transition,
 } from '../applications/workflow.js';
+import { type WorkflowProgress, workflowProgress } from '../applications/workflow-progress.js';
 import { type PilotDecisionBasis, parsePilotDecisionBasis } from './pilot-decision-basis.js';
 import { type PilotDossier, parsePilotDossier } from './pilot-dossier.js';
 
@@ -204,6 +205,26 @@ export const PILOT_STATE_LABELS: Record<PilotState, string> = stateLabels(PILOT_
 export const PILOT_ACTION_LABELS: Record<PilotAction, string> = labelsOf(PILOT_WORKFLOW.actions);
 export const PILOT_TRANSITIONS: readonly PilotTransition[] = PILOT_WORKFLOW.transitions;
 export const FINAL_PILOT_STATES: readonly PilotState[] = statesWhere(PILOT_WORKFLOW, 'final');
+
+/** The way an application goes when all goes well (Art. 10–13); 公示 only when the measures ask for it. */
+export const PILOT_ROUTE: readonly PilotState[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'RECOMMENDED',
+  'ACCEPTED',
+  'IN_REVIEW',
+  'REVIEWED',
+  'PUBLICISED',
+  'APPROVED',
+];
+
+/** Where an application stands on its route, from its state and the states its timeline went through. */
+export function pilotProgress(
+  state: PilotState,
+  reached: readonly PilotState[],
+): WorkflowProgress<PilotState> {
+  return workflowProgress(PILOT_WORKFLOW, PILOT_ROUTE, state, reached, ['PUBLICISED']);
+}
 
 export type PilotDecision = Decision<PilotState, PilotGuard>;
 

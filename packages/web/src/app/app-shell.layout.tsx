@@ -1,10 +1,11 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@xiangmeng/domain';
-import { App, Badge, Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { App, Badge, Breadcrumb, Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Suspense, type ReactNode } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ChunkLoadBoundary } from '../shared/chunk-load.boundary';
 import { PageLoading } from '../shared/page-loading';
 import { useSignedInViewer, useViewer } from '../features/auth/viewer.provider';
 import { MessageBell } from '../features/messages/message-bell';
@@ -91,9 +92,22 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
             />
           </Layout.Sider>
           <Layout.Content className="app-shell-content" style={{ padding: 24 }}>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
+            {selected && selected !== '/' && location.pathname === selected && (
+              // A list page's trail; a record's page draws its own, from its list.
+              <Breadcrumb
+                style={{ marginBottom: 12 }}
+                data-testid="page-breadcrumb"
+                items={[
+                  { title: <Link to="/">首页</Link> },
+                  { title: menuItems.find((item) => item.path === selected)?.label },
+                ]}
+              />
+            )}
+            <ChunkLoadBoundary resetKey={location.pathname}>
+              <Suspense fallback={<PageLoading />}>
+                <Outlet />
+              </Suspense>
+            </ChunkLoadBoundary>
           </Layout.Content>
         </Layout>
       </Layout>

@@ -3,6 +3,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { SignInTier } from '../features/auth/sign-in.page';
 import { RequireViewer } from '../features/auth/require-viewer.guard';
+import { ChunkLoadBoundary } from '../shared/chunk-load.boundary';
 import { PageLoading } from '../shared/page-loading';
 import { LazySignInPage, sharedRoutes } from './shared-routes';
 
@@ -32,16 +33,18 @@ export function TierApp({
   shell: ReactNode;
 }) {
   return (
-    <Suspense fallback={<PageLoading />}>
-      <Routes>
-        <Route path="/login" element={<LazySignInPage tier={tier} appTitle={appTitle} />} />
-        <Route element={<RequireViewer level={level} noAccessReason={noAccessReason} />}>
-          <Route element={shell}>
-            <Route index element={home} />
-            {sharedRoutes({ staffRoles, adminRoles })}
+    <ChunkLoadBoundary>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LazySignInPage tier={tier} appTitle={appTitle} />} />
+          <Route element={<RequireViewer level={level} noAccessReason={noAccessReason} />}>
+            <Route element={shell}>
+              <Route index element={home} />
+              {sharedRoutes({ staffRoles, adminRoles })}
+            </Route>
           </Route>
-        </Route>
-      </Routes>
-    </Suspense>
+        </Routes>
+      </Suspense>
+    </ChunkLoadBoundary>
   );
 }

@@ -235,14 +235,14 @@ function RecordObjectionModal({
         label="异议人"
         rules={[{ required: true, whitespace: true, message: '请输入异议人（单位或个人）' }]}
       >
-        <Input maxLength={100} placeholder="提出异议的单位或个人" />
+        <Input count={{ show: true, max: 100 }} placeholder="提出异议的单位或个人" />
       </Form.Item>
       <Form.Item
         name="content"
         label="异议内容"
         rules={[{ required: true, whitespace: true, message: '请输入异议内容' }]}
       >
-        <Input.TextArea rows={4} maxLength={2000} showCount />
+        <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
       </Form.Item>
     </FormModal>
   );
@@ -301,7 +301,7 @@ function AnswerObjectionModal({
         label="答复意见"
         rules={[{ required: true, whitespace: true, message: '请输入答复意见' }]}
       >
-        <Input.TextArea rows={4} maxLength={2000} showCount />
+        <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
       </Form.Item>
     </FormModal>
   );

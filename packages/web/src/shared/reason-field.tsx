@@ -26,8 +26,7 @@ export function ReasonField({
     >
       <Input.TextArea
         rows={4}
-        maxLength={REASON_MAX}
-        showCount
+        count={{ show: true, max: REASON_MAX }}
         placeholder={placeholder}
         data-testid={testId}
       />

@@ -22,8 +22,11 @@ export class ConfirmedPilotsResolver {
 
   @SignedIn()
   @Query(() => [ConfirmedPilotModel], { description: '试点联盟名单：本级确认的和上级确认的' })
-  async confirmedPilots(@Ctx() ctx: RequestContext): Promise<ConfirmedPilotModel[]> {
-    const rows = await this.repository.confirmedPilots(ctx.db);
+  async confirmedPilots(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ConfirmedPilotModel[]> {
+    const rows = await this.repository.confirmedPilots(ctx.db, viewer.tenantId);
     return rows.map((r) => ({
       applicationId: r.application_id,
       authorityTenantId: r.tenant_id,
@@ -58,12 +61,16 @@ export class ConfirmedPilotsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => PilotCallModel, { description: '所属申报通知（可能是上级的）' })
+  @ResolveField(() => PilotCallModel, {
+    nullable: true,
+    description: '所属申报通知（可能是上级的）；登记在册而非经本系统确认的试点为空',
+  })
   async call(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
     @Parent() pilot: ConfirmedPilotModel,
-  ): Promise<PilotCallModel> {
+  ): Promise<PilotCallModel | null> {
+    if (!pilot.callId) return null;
     return callModelFor(actOn(await this.loaders.call(ctx).load(pilot.callId)), viewer);
   }
 }

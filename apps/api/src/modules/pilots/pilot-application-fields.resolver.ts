@@ -1,5 +1,12 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { availablePilotActions, PilotAction, pilotActorsOf, type PilotState } from '@xiangmeng/domain';
+import {
+  availablePilotActions,
+  PILOT_WORKFLOW,
+  PilotAction,
+  pilotActorsOf,
+  type PilotGuard,
+  type PilotState,
+} from '@xiangmeng/domain';
 import { actOn } from '../../common/access/access';
 import { SignedIn } from '../../common/auth/access.decorators';
 import { perRequestLoader } from '../../common/request/per-request';
@@ -19,6 +26,7 @@ import {
   PilotObjectionModel,
   PilotTimelineEntryModel,
 } from './pilot-application.model';
+import { PilotApplicationKind } from './pilot-application.kind';
 import { PilotApplicationsRepository, type TimelineRow } from './pilot-applications.repository';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
@@ -39,6 +47,7 @@ export class PilotApplicationFieldsResolver {
     private readonly repository: PilotApplicationsRepository,
     private readonly objectionsService: PilotObjectionsService,
     private readonly loaders: CallLoaders,
+    private readonly kind: PilotApplicationKind,
   ) {}
 
   private alliances(ctx: RequestContext) {
@@ -194,15 +203,32 @@ export class PilotApplicationFieldsResolver {
 
   @SignedIn()
   @ResolveField(() => [PilotAction], { description: '当前用户现在可执行的操作（条件在执行时检查）' })
-  availableActions(
+  async availableActions(
+    @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
     @Parent() application: PilotApplicationModel,
-  ): PilotAction[] {
+  ): Promise<PilotAction[]> {
     const isSubmitter = application.submittedBy === viewer.userId;
+    const actors = pilotActorsOf(viewer, application);
+    const offered = availablePilotActions(
+      application.state,
+      actors,
+      (guard) => guard === 'RECOMMENDER_IS_NOT_SUBMITTER' && isSubmitter,
+    );
+    // 开始专家评审 is not offered before the panel is complete: its guard is read only when it matters.
+    const needsPanel = PILOT_WORKFLOW.transitions.some(
+      (t) =>
+        t.from === application.state &&
+        offered.includes(t.action) &&
+        t.guards.includes('PANEL_COMPLETE' satisfies PilotGuard),
+    );
+    if (!needsPanel) return offered;
+    const entity = await this.applications.get(ctx.db, application.id);
+    if (await this.kind.panelIsComplete(ctx.db, entity)) return offered;
     return availablePilotActions(
       application.state,
-      pilotActorsOf(viewer, application),
-      (guard) => guard === 'RECOMMENDER_IS_NOT_SUBMITTER' && isSubmitter,
+      actors,
+      (guard) => (guard === 'RECOMMENDER_IS_NOT_SUBMITTER' && isSubmitter) || guard === 'PANEL_COMPLETE',
     );
   }
 

@@ -97,6 +97,13 @@ export class PilotApplicationKind implements PilotKind {
     return this.applications.get(db, id);
   }
 
+  /** Whether the guard PANEL_COMPLETE holds now, so the apps offer 开始专家评审 only with a full panel. */
+  async panelIsComplete(db: EntityManager, application: PilotApplicationEntity): Promise<boolean> {
+    const call = await this.calls.get(db, application.callId);
+    const measures = await this.callMeasures.parametersFor(db, call);
+    return panelComplete(await this.progress.panelStatus(db, application, measures.parameters));
+  }
+
   actorsOf(viewer: Viewer, application: PilotApplicationEntity): PilotActor[] {
     return pilotActorsOf(viewer, application);
   }

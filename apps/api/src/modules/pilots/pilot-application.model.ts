@@ -209,13 +209,13 @@ export class PilotObjectionModel {
 
 @ObjectType('ConfirmedPilot', { description: '已确认的试点联盟名单' })
 export class ConfirmedPilotModel {
-  @Field(() => ID)
-  applicationId: string;
+  @Field(() => ID, { nullable: true, description: '确认试点的申报；登记在册而非经本系统确认的试点为空' })
+  applicationId: string | null;
 
   authorityTenantId: string;
   allianceTenantId: string;
   industryCode: string;
-  callId: string;
+  callId: string | null;
 
   @Field(() => PilotLevelValues)
   level: PilotLevel;
@@ -226,8 +226,8 @@ export class ConfirmedPilotModel {
   @Field()
   allianceName: string;
 
-  @Field({ description: '确认日期（YYYY-MM-DD）' })
-  confirmedOn: string;
+  @Field(() => String, { nullable: true, description: '确认日期（YYYY-MM-DD）；登记时未填则为空' })
+  confirmedOn: string | null;
 }
 
 @ObjectType('WorkItem', { description: '一项待办' })

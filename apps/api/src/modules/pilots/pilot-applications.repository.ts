@@ -57,14 +57,15 @@ export type TimelineRow = {
 
 export type ConfirmedPilotRow = {
   tenant_id: string;
-  application_id: string;
+  /** Null for a pilot the register records without a decision made in the system. */
+  application_id: string | null;
   alliance_id: string;
   alliance_tenant_id: string;
   alliance_name: string;
   industry_code: string;
-  call_id: string;
+  call_id: string | null;
   level: PilotLevel;
-  confirmed_on: string;
+  confirmed_on: string | null;
 };
 
 const LAPSED = sqlStates(statesWhere(PILOT_WORKFLOW, 'lapsed'));
@@ -232,12 +233,26 @@ export class PilotApplicationsRepository {
   }
 
   /** The published lists of confirmed pilots the viewer reads: its own tier's, then its parent's. */
-  confirmedPilots(db: EntityManager): Promise<ConfirmedPilotRow[]> {
+  /**
+   * The lists of pilots a tier sees: its own city pilots as its register tags them (the same
+   * source as 联盟名录's tag, so a pilot entered in the register before the system, with no
+   * decision in it, is listed too), and the provincial pilots from the province's public list.
+   */
+  confirmedPilots(db: EntityManager, tenantId: string): Promise<ConfirmedPilotRow[]> {
     return db.query<ConfirmedPilotRow[]>(
-      `SELECT p.tenant_id, p.application_id, p.alliance_id, p.alliance_tenant_id, p.alliance_name, p.industry_code,
-              p.call_id, p.level, to_char(p.confirmed_on, 'YYYY-MM-DD') AS confirmed_on
-         FROM confirmed_pilot p JOIN tenant t ON t.id = p.tenant_id
-        ORDER BY t.level DESC, p.confirmed_on DESC, p.alliance_name`,
+      `SELECT x.* FROM (
+         SELECT p.tenant_id, p.application_id, p.alliance_id, p.alliance_tenant_id, p.alliance_name, p.industry_code,
+                p.call_id, p.level, to_char(p.confirmed_on, 'YYYY-MM-DD') AS confirmed_on
+           FROM confirmed_pilot p
+          WHERE p.level = 'PROVINCIAL'
+         UNION ALL
+         SELECT a.tenant_id, a.pilot_application_id, a.id, a.tenant_id, a.name, a.industry_code,
+                a.pilot_call_id, 'CITY', to_char(a.pilot_since, 'YYYY-MM-DD')
+           FROM alliance a
+          WHERE a.tenant_id = $1 AND a.pilot_status = 'CITY_PILOT'
+       ) x JOIN tenant t ON t.id = x.tenant_id
+        ORDER BY t.level DESC, x.confirmed_on DESC NULLS LAST, x.alliance_name`,
+      [tenantId],
     );
   }
 

@@ -1,3 +1,4 @@
+import type { Role } from '@xiangmeng/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isId } from '../../common/access/access';
@@ -56,6 +57,10 @@ export class UsersRepository {
 
   async setDisabledAt(db: EntityManager, id: string, disabledAt: Date | null): Promise<void> {
     await db.update(UserEntity, { id }, { disabledAt });
+  }
+
+  async setRoles(db: EntityManager, id: string, roles: Role[]): Promise<void> {
+    await db.update(UserEntity, { id }, { roles });
   }
 
   async setPassword(db: EntityManager, id: string, passwordHash: string, at: Date): Promise<void> {

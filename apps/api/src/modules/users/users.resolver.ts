@@ -8,6 +8,7 @@ import { CreateCityAdminInput } from './dto/create-city-admin.input';
 import { CreateUserInput } from './dto/create-user.input';
 import { ResetUserPasswordInput } from './dto/reset-user-password.input';
 import { SetUserDisabledInput } from './dto/set-user-disabled.input';
+import { SetUserRolesInput } from './dto/set-user-roles.input';
 import { UserModel } from './user.model';
 import { UsersService } from './users.service';
 
@@ -51,6 +52,16 @@ export class UsersResolver {
     @Args('input') input: SetUserDisabledInput,
   ): Promise<UserModel> {
     return this.usersService.setDisabled(ctx, viewer, input);
+  }
+
+  @Allow(...ADMINS)
+  @Mutation(() => UserModel, { description: '管理员：修改本单位用户的角色（不能取消自己的管理员角色）' })
+  setUserRoles(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: SetUserRolesInput,
+  ): Promise<UserModel> {
+    return this.usersService.setRoles(ctx, viewer, input);
   }
 
   @Allow(...ADMINS)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fieldViolation, normalizeUsername } from '@xiangmeng/domain';
+import { checkRoleAssignment, fieldViolation, normalizeUsername, Role } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { ownRecord } from '../../common/access/access';
 import { Clock } from '../../common/clock';
@@ -15,6 +15,7 @@ import type { CreateCityAdminInput } from './dto/create-city-admin.input';
 import type { CreateUserInput } from './dto/create-user.input';
 import type { ResetUserPasswordInput } from './dto/reset-user-password.input';
 import type { SetUserDisabledInput } from './dto/set-user-disabled.input';
+import type { SetUserRolesInput } from './dto/set-user-roles.input';
 import { accountViolations, assertPassword } from './user-input.rules';
 import type { UserEntity } from './user.entity';
 import { type UserModel, toUserModel } from './user.model';
@@ -158,6 +159,31 @@ export class UsersService {
       if (input.disabled) await this.sessions.revokeAllOf(ctx.db, user.id);
       await this.audit.record(ctx.db, {
         action: input.disabled ? 'user.disable' : 'user.enable',
+        subjectType: 'user',
+        subjectId: user.id,
+        before,
+        after: auditView(user),
+      });
+    }
+    return toUserModel(user, await this.tenants.byId(ctx.db, viewer.tenantId));
+  }
+
+  /** An admin changes the roles of an account of the tenant; never their own admin role away. */
+  async setRoles(ctx: RequestContext, viewer: Viewer, input: SetUserRolesInput): Promise<UserModel> {
+    const user = await this.accessibleUser(ctx.db, viewer, input.userId);
+    const roles = [...new Set(input.roles)];
+    const problem = checkRoleAssignment(viewer.tenantLevel, roles);
+    if (problem) throw badInput([fieldViolation('roles', problem)]);
+    const admin = viewer.tenantLevel === 'PROVINCE' ? Role.PROVINCE_ADMIN : Role.CITY_ADMIN;
+    // A tier is never left without the admin who is acting: another admin must do it.
+    if (user.id === viewer.userId && !roles.includes(admin)) throw new AppError('CANNOT_DEMOTE_SELF');
+    const before = auditView(user);
+    const same = roles.length === user.roles.length && roles.every((r) => user.roles.includes(r));
+    if (!same) {
+      user.roles = roles;
+      await this.users.setRoles(ctx.db, user.id, roles);
+      await this.audit.record(ctx.db, {
+        action: 'user.set_roles',
         subjectType: 'user',
         subjectId: user.id,
         before,

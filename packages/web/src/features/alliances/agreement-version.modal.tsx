@@ -179,7 +179,7 @@ function AgreementVersionForm({
               name={clause.key}
               rules={[{ max: 5000, message: `${clause.label}不能超过 5000 个字` }]}
             >
-              <Input.TextArea rows={2} maxLength={5000} placeholder={clause.placeholder} />
+              <Input.TextArea rows={2} count={{ show: true, max: 5000 }} placeholder={clause.placeholder} />
             </Form.Item>
           ))}
           {group.condition === 'AGREEMENT' && (
@@ -193,7 +193,11 @@ function AgreementVersionForm({
                   rules={[{ max: 2000, message: '任务分工不能超过 2000 个字' }]}
                   style={{ marginTop: 8 }}
                 >
-                  <Input.TextArea rows={2} maxLength={2000} placeholder="该成员单位承担的任务" />
+                  <Input.TextArea
+                    rows={2}
+                    count={{ show: true, max: 2000 }}
+                    placeholder="该成员单位承担的任务"
+                  />
                 </Form.Item>
               ))}
             </>

@@ -215,7 +215,7 @@ export function DissolveAllianceModal({
           { max: 1000, message: '解散原因不能超过 1000 个字' },
         ]}
       >
-        <Input.TextArea rows={3} maxLength={1000} />
+        <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
       </Form.Item>
     </FormModal>
   );

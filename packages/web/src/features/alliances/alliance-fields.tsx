@@ -17,7 +17,7 @@ export function AllianceBasicsFields() {
       >
         <Input
           autoComplete="off"
-          maxLength={100}
+          count={{ show: true, max: 100 }}
           placeholder="如：湖南省先进轨道交通装备产业技术创新战略联盟"
         />
       </Form.Item>
@@ -33,7 +33,7 @@ export function AllianceBasicsFields() {
         rules={[{ max: 5000, message: '联盟目标不能超过 5000 个字' }]}
         extra="技术创新目标、拟解决的产业共性关键技术等（第二条、第四条）"
       >
-        <Input.TextArea rows={4} maxLength={5000} showCount />
+        <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
       </Form.Item>
     </>
   );

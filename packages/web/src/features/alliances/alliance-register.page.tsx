@@ -118,7 +118,7 @@ export function AllianceRegisterPage() {
       title: '现有成员数',
       key: 'members',
       align: 'right',
-      width: 70,
+      width: 110,
       render: (_: unknown, a) => a.members.length,
     },
     {

@@ -106,7 +106,7 @@ function ExitMemberForm({
           { max: 1000, message: '退出原因不能超过 1000 个字' },
         ]}
       >
-        <Input.TextArea rows={3} maxLength={1000} />
+        <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
       </Form.Item>
     </FormModal>
   );

@@ -166,7 +166,7 @@ function GovernanceForm({
                 <Input
                   aria-label={`${GOVERNANCE_BODY_LABELS[kind]}名称`}
                   placeholder={BODY_PLACEHOLDERS[kind]}
-                  maxLength={100}
+                  count={{ show: true, max: 100 }}
                 />
               </Form.Item>
               <Form.Item
@@ -177,7 +177,7 @@ function GovernanceForm({
                 <Input.TextArea
                   aria-label={`${GOVERNANCE_BODY_LABELS[kind]}职责`}
                   rows={3}
-                  maxLength={2000}
+                  count={{ show: true, max: 2000 }}
                 />
               </Form.Item>
             </Card>
@@ -191,7 +191,7 @@ function GovernanceForm({
             name="liableEntity"
             rules={[{ max: 100, message: '不能超过 100 个字' }]}
           >
-            <Input placeholder="如：理事长单位名称" maxLength={100} />
+            <Input placeholder="如：理事长单位名称" count={{ show: true, max: 100 }} />
           </Form.Item>
         </Col>
         <Col xs={24} lg={8}>

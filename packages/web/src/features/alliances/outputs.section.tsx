@@ -118,7 +118,11 @@ function AddOutputForm({ allianceId }: { allianceId: string }) {
         <InputNumber min={1} max={1_000_000} precision={0} style={{ width: 110 }} />
       </Form.Item>
       <Form.Item label="说明" name="description" rules={[{ max: 1000, message: '说明不能超过 1000 个字' }]}>
-        <Input style={{ width: 280 }} maxLength={1000} placeholder="如：牵头制定行业标准名称" />
+        <Input
+          style={{ width: 280 }}
+          count={{ show: true, max: 1000 }}
+          placeholder="如：牵头制定行业标准名称"
+        />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={loading}>

@@ -94,7 +94,7 @@ function SignatureForm({ signing, open, onClose }: { signing: Signing; open: boo
           { max: 40, message: '签署人姓名不能超过 40 个字' },
         ]}
       >
-        <Input maxLength={40} autoComplete="off" />
+        <Input count={{ show: true, max: 40 }} autoComplete="off" />
       </Form.Item>
       <Form.Item
         label="签署日期"

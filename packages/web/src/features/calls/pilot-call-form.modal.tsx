@@ -122,10 +122,10 @@ export function PilotCallFormModal({
           { max: 200, message: '通知标题不能超过 200 个字' },
         ]}
       >
-        <Input maxLength={200} />
+        <Input count={{ show: true, max: 200 }} />
       </Form.Item>
       <Form.Item label="通知内容" name="description" rules={[{ max: 5000, message: '不能超过 5000 个字' }]}>
-        <Input.TextArea rows={4} maxLength={5000} />
+        <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
       </Form.Item>
       <Form.Item
         label="申报时间（北京时间）"

@@ -10,6 +10,7 @@ import { toApiError } from '../../shared/api-error';
 import type { PilotCallFieldsFragment } from '../../gql/graphql';
 import { PilotCallFormModal } from './pilot-call-form.modal';
 import { chinaDateTime } from '../../shared/format';
+import { byText } from '../../shared/sorters';
 import { measuresLabel } from '../measures/measures-label';
 import { CallPhaseTag, callPhase, PilotLevelTag } from './call-tags';
 import { PilotCallsQuery, PublishPilotCallMutation } from './calls.operations';
@@ -79,6 +80,7 @@ export function PilotCallsPage() {
       title: '通知',
       key: 'title',
       width: 300,
+      sorter: byText((c) => c.title),
       render: (_: unknown, c) => (
         <Flex vertical gap={2}>
           <Typography.Text strong>{c.title}</Typography.Text>
@@ -93,7 +95,10 @@ export function PilotCallsPage() {
     {
       title: '申报时间（北京时间）',
       key: 'window',
-      width: 180,
+      // Wide enough for its header beside the sort arrows.
+      width: 210,
+      sorter: byText((c) => c.opensAt),
+      defaultSortOrder: 'descend',
       render: (_: unknown, c) => (
         <Flex vertical>
           <span>{chinaDateTime(c.opensAt)} 起</span>

@@ -1,4 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { chinaDateTime } from '../../shared/format';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import {
   checkDocumentFile,
@@ -21,7 +22,6 @@ import {
   type TableColumnsType,
   type UploadFile,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -122,7 +122,7 @@ export function DocumentsSection({ allianceId, editable }: { allianceId: string;
       title: '上传时间',
       key: 'uploadedAt',
       width: 150,
-      render: (_: unknown, d) => dayjs(d.uploadedAt).format('YYYY-MM-DD HH:mm'),
+      render: (_: unknown, d) => chinaDateTime(d.uploadedAt),
     },
     {
       title: '下载',

@@ -125,7 +125,8 @@ export function FilingActionModal({
     <FormModal<Values>
       open
       title={`${label} · ${filing.allianceName}`}
-      okText={`确认${label}`}
+      // An action already named 确认… is not confirmed twice (确认确认试点).
+      okText={label.startsWith('确认') ? label : `确认${label}`}
       okButtonProps={okButtonProps}
       loading={loading}
       onCancel={onClose}

@@ -289,8 +289,7 @@ function EditableDossier({
         >
           <Input.TextArea
             rows={6}
-            maxLength={SIGNIFICANCE_MAX_CHARS}
-            showCount
+            count={{ show: true, max: SIGNIFICANCE_MAX_CHARS }}
             data-testid="filing-significance"
           />
         </Form.Item>

@@ -173,7 +173,11 @@ export function FilingRoundFormModal({
           name="documentNumber"
           rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
         >
-          <Input maxLength={100} placeholder="如：湘科函〔2027〕8号" style={{ width: 300 }} />
+          <Input
+            count={{ show: true, max: 100 }}
+            placeholder="如：湘科函〔2027〕8号"
+            style={{ width: 300 }}
+          />
         </Form.Item>
       </Space>
       <Form.Item

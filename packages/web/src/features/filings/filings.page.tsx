@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { FilingFilterInput, FilingsQuery as FilingsResult } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
 import { chinaDateTime } from '../../shared/format';
+import { byText } from '../../shared/sorters';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { FilingStateTag } from './filing-tags';
@@ -69,6 +70,7 @@ export function FilingsPage() {
       title: '联盟',
       key: 'alliance',
       width: province ? 240 : 340,
+      sorter: byText((f) => f.allianceName),
       ellipsis: { showTitle: false },
       render: (_: unknown, f) => (
         <Tooltip title={f.allianceName} placement="topLeft">
@@ -104,18 +106,21 @@ export function FilingsPage() {
       title: '状态',
       key: 'state',
       width: 120,
+      sorter: byText((f) => f.state),
       render: (_: unknown, f) => <FilingStateTag state={f.state} />,
     },
     {
       title: '提交时间',
       key: 'submittedAt',
       width: 150,
+      sorter: byText((f) => f.submittedAt),
       render: (_: unknown, f) => chinaDateTime(f.submittedAt),
     },
     {
       title: '备案号',
       key: 'filingNumber',
       width: 170,
+      sorter: byText((f) => f.filingNumber),
       render: (_: unknown, f) => f.filingNumber ?? '—',
     },
   ];

@@ -8,6 +8,7 @@ import {
   type FieldViolation,
   type MeasuresParameters,
 } from '@xiangmeng/domain';
+import { PageTrail } from '../../shared/page-trail';
 import {
   Alert,
   App,
@@ -221,107 +222,116 @@ function MeasuresForm({
 
   const title = draft ? `编辑草稿 · 第 ${draft.versionNo} 版` : isCity ? '新建本市实施办法' : '新建版本';
   return (
-    <Card
-      title={title}
-      extra={
-        <Button onClick={() => void navigate(draft ? `/measures/${draft.id}` : '/measures')}>取消</Button>
-      }
-    >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={
-          isCity
-            ? `打开「覆盖省级」的参数写入本市实施办法，其余参数执行省级规定。${
-                baseProblem
-                  ? '所选生效日期没有生效的省级实施办法。'
-                  : `省级依据：《${baseMeasures.title}》${baseMeasures.documentNumber}（第 ${baseMeasures.versionNo} 版，${effectiveOn ?? '今日'}有效）。`
-              }`
-            : draft
-              ? '修改草稿的参数；发布前可以反复修改。'
-              : `已按今日生效的《${provinceToday.title}》${provinceToday.documentNumber}预填全部参数，请修改需要调整的参数。`
+    <>
+      <PageTrail items={[{ label: '实施办法', to: '/measures' }, { label: title }]} />
+      <Card
+        title={title}
+        extra={
+          <Button onClick={() => void navigate(draft ? `/measures/${draft.id}` : '/measures')}>取消</Button>
         }
-      />
-      <Form<MeasuresFormValues>
-        form={form}
-        name="measures"
-        layout="horizontal"
-        labelCol={{ flex: '200px' }}
-        labelWrap
-        // A fixed label column; wide editors (the eight criteria) wrap inside theirs.
-        wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
-        initialValues={initialValues}
-        onValuesChange={sync}
-        onFinish={() => void save()}
       >
-        <Flex vertical gap={16}>
-          <Card type="inner" size="small" title="基本信息">
-            <Form.Item
-              name="title"
-              label="标题"
-              rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-            <Form.Item
-              name="documentNumber"
-              label="文号"
-              rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
-            >
-              <Input maxLength={100} placeholder="如：湘科〔2016〕106号" style={{ maxWidth: 320 }} />
-            </Form.Item>
-            <Form.Item
-              name="effectiveOn"
-              label="生效日期"
-              rules={[{ required: true, message: '请选择生效日期' }]}
-              extra="北京时间，自该日起施行（第二十二条）"
-              {...(baseProblem ? { validateStatus: 'error' as const, help: baseProblem } : {})}
-            >
-              <DatePicker
-                placeholder="选择日期"
-                // Enter confirms a typed date; it must not also submit the form.
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') event.preventDefault();
-                }}
-              />
-            </Form.Item>
-          </Card>
-          {PARAMETER_SECTIONS.map(({ section, title: sectionTitle, paths }) => (
-            <Card key={section} type="inner" size="small" title={sectionTitle}>
-              {paths.map((path) => (
-                <ParameterField
-                  key={path}
-                  path={path}
-                  isCity={isCity}
-                  overridden={overridden.includes(path)}
-                  onToggle={toggleOverride}
-                  parameters={values.parameters}
-                  province={readParameters(baseMeasures.parameters)}
-                  messages={byPath.get(path) ?? []}
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            isCity
+              ? `打开「覆盖省级」的参数写入本市实施办法，其余参数执行省级规定。${
+                  baseProblem
+                    ? '所选生效日期没有生效的省级实施办法。'
+                    : `省级依据：《${baseMeasures.title}》${baseMeasures.documentNumber}（第 ${baseMeasures.versionNo} 版，${effectiveOn ?? '今日'}有效）。`
+                }`
+              : draft
+                ? '修改草稿的参数；发布前可以反复修改。'
+                : `已按今日生效的《${provinceToday.title}》${provinceToday.documentNumber}预填全部参数，请修改需要调整的参数。`
+          }
+        />
+        <Form<MeasuresFormValues>
+          form={form}
+          name="measures"
+          layout="horizontal"
+          labelCol={{ flex: '200px' }}
+          labelWrap
+          // A fixed label column; wide editors (the eight criteria) wrap inside theirs.
+          wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
+          initialValues={initialValues}
+          onValuesChange={sync}
+          onFinish={() => void save()}
+        >
+          <Flex vertical gap={16}>
+            <Card type="inner" size="small" title="基本信息">
+              <Form.Item
+                name="title"
+                label="标题"
+                rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
+              >
+                <Input count={{ show: true, max: 200 }} />
+              </Form.Item>
+              <Form.Item
+                name="documentNumber"
+                label="文号"
+                rules={[{ required: true, whitespace: true, message: '请填写文号' }]}
+              >
+                <Input
+                  count={{ show: true, max: 100 }}
+                  placeholder="如：湘科〔2016〕106号"
+                  style={{ maxWidth: 320 }}
                 />
-              ))}
+              </Form.Item>
+              <Form.Item
+                name="effectiveOn"
+                label="生效日期"
+                rules={[{ required: true, message: '请选择生效日期' }]}
+                extra="北京时间，自该日起施行（第二十二条）"
+                {...(baseProblem ? { validateStatus: 'error' as const, help: baseProblem } : {})}
+              >
+                <DatePicker
+                  placeholder="选择日期"
+                  // Enter confirms a typed date; it must not also submit the form.
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.preventDefault();
+                  }}
+                />
+              </Form.Item>
             </Card>
-          ))}
-          {unplaced.length > 0 && <Alert type="error" showIcon title={unplaced.join('；')} />}
-          {clientViolations.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              title={`尚有 ${clientViolations.length} 处参数不符合规则，请按标注修改`}
-            />
-          )}
-          {formError && <Alert type="error" showIcon title={formError} />}
-          {stale && <StaleEditAlert error={stale} onReload={onReload} />}
-          <Space>
-            <Button type="primary" htmlType="submit" loading={created.loading || updated.loading}>
-              保存草稿
-            </Button>
-            <Button onClick={() => void navigate(draft ? `/measures/${draft.id}` : '/measures')}>取消</Button>
-          </Space>
-        </Flex>
-      </Form>
-    </Card>
+            {PARAMETER_SECTIONS.map(({ section, title: sectionTitle, paths }) => (
+              <Card key={section} type="inner" size="small" title={sectionTitle}>
+                {paths.map((path) => (
+                  <ParameterField
+                    key={path}
+                    path={path}
+                    isCity={isCity}
+                    overridden={overridden.includes(path)}
+                    onToggle={toggleOverride}
+                    parameters={values.parameters}
+                    province={readParameters(baseMeasures.parameters)}
+                    messages={byPath.get(path) ?? []}
+                  />
+                ))}
+              </Card>
+            ))}
+            {unplaced.length > 0 && <Alert type="error" showIcon title={unplaced.join('；')} />}
+            {clientViolations.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={`尚有 ${clientViolations.length} 处参数不符合规则，请按标注修改`}
+              />
+            )}
+            {formError && <Alert type="error" showIcon title={formError} />}
+            {stale && <StaleEditAlert error={stale} onReload={onReload} />}
+            <Space>
+              <Button type="primary" htmlType="submit" loading={created.loading || updated.loading}>
+                保存草稿
+              </Button>
+              <Button onClick={() => void navigate(draft ? `/measures/${draft.id}` : '/measures')}>
+                取消
+              </Button>
+            </Space>
+          </Flex>
+        </Form>
+      </Card>
+    </>
   );
 }
 

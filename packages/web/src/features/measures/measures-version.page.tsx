@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import { chinaDateTime } from '../../shared/format';
+import { PageTrail } from '../../shared/page-trail';
 import { useQuery } from '@apollo/client/react';
 import { resolveParameters } from '@xiangmeng/domain';
 import { Button, Card, Descriptions, Flex, Result, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -66,6 +67,12 @@ export function MeasuresVersionPage() {
 
   return (
     <Flex vertical gap={16}>
+      <PageTrail
+        items={[
+          { label: '实施办法', to: '/measures' },
+          { label: `${measures.title} · 第 ${measures.versionNo} 版` },
+        ]}
+      />
       <Card
         title={
           <Space size={8}>
@@ -129,7 +136,7 @@ function VersionFacts({ measures, derivesFrom }: { measures: Measures; derivesFr
     {
       key: 'publishedAt',
       label: '发布时间',
-      children: measures.publishedAt ? dayjs(measures.publishedAt).format('YYYY-MM-DD HH:mm') : '未发布',
+      children: measures.publishedAt ? chinaDateTime(measures.publishedAt) : '未发布',
     },
   ];
   if (derivesFrom) {

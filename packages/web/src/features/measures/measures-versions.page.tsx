@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { chinaDateTime } from '../../shared/format';
 import { useQuery } from '@apollo/client/react';
 import { TenantLevel } from '@xiangmeng/domain';
 import {
@@ -13,14 +14,16 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useIsAdmin } from '../auth/require-viewer.guard';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
-import type { MeasuresFieldsFragment, MeasuresInForceQuery as MeasuresInForceResult } from '../../gql/graphql';
+import type {
+  MeasuresFieldsFragment,
+  MeasuresInForceQuery as MeasuresInForceResult,
+} from '../../gql/graphql';
 import { MEASURES_STATUS_LABELS } from '@xiangmeng/domain';
 import { MeasuresInForceQuery, MeasuresVersionsQuery } from './measures.operations';
 import { usePublishMeasures } from './publish-measures';
@@ -175,7 +178,7 @@ function VersionsTable({
       width: 150,
       render: (_: unknown, m) =>
         m.publishedAt ? (
-          dayjs(m.publishedAt).format('YYYY-MM-DD HH:mm')
+          chinaDateTime(m.publishedAt)
         ) : (
           <Typography.Text type="secondary">未发布</Typography.Text>
         ),

@@ -88,7 +88,7 @@ export function AddOrganizationModal({
         normalize={(value: string) => value.toUpperCase()}
         extra={<CreditCodeFacts creditCode={creditCode} />}
       >
-        <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+        <Input count={{ show: true, max: 18 }} autoComplete="off" style={{ fontFamily: 'monospace' }} />
       </Form.Item>
       <OrganizationDetailFields industryBackbone={industryBackbone} />
     </FormModal>

@@ -24,7 +24,7 @@ export function OrganizationDetailFields({
           { min: 2, max: 100, message: '单位名称应为 2–100 个字' },
         ]}
       >
-        <Input autoComplete="off" maxLength={100} />
+        <Input autoComplete="off" count={{ show: true, max: 100 }} />
       </Form.Item>
       <Form.Item
         label="单位类型"
@@ -48,7 +48,7 @@ export function OrganizationDetailFields({
           { max: 40, message: '法定代表人不超过 40 个字' },
         ]}
       >
-        <Input autoComplete="off" maxLength={40} />
+        <Input autoComplete="off" count={{ show: true, max: 40 }} />
       </Form.Item>
       <Form.Item name="industryBackbone" valuePropName="checked" style={{ marginBottom: 8 }}>
         <Checkbox>行业骨干（第八条第（一）项）</Checkbox>
@@ -66,7 +66,11 @@ export function OrganizationDetailFields({
             { max: 500, message: '依据不超过 500 字' },
           ]}
         >
-          <Input.TextArea rows={2} maxLength={500} placeholder="如：全国同行业营收排名前十" />
+          <Input.TextArea
+            rows={2}
+            count={{ show: true, max: 500 }}
+            placeholder="如：全国同行业营收排名前十"
+          />
         </Form.Item>
       )}
     </>

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Empty, Table, Tabs, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
@@ -9,14 +10,56 @@ import { ConfirmedPilotsQuery } from './pilots.operations';
 
 type ConfirmedRow = ConfirmedPilotsResult['confirmedPilots'][number];
 
-const COLUMNS: TableColumnsType<ConfirmedRow> = [
-  { title: '联盟', dataIndex: 'allianceName' },
-  { title: '所属市州', key: 'city', width: 110, render: (_: unknown, p) => p.allianceTenant.name },
-  { title: '产业', key: 'industry', width: 140, render: (_: unknown, p) => p.industry.name },
-  { title: '级别', key: 'level', width: 100, render: (_: unknown, p) => <PilotLevelTag level={p.level} /> },
-  { title: '申报通知', key: 'call', render: (_: unknown, p) => p.call.title },
-  { title: '确认日期', dataIndex: 'confirmedOn', width: 110 },
-];
+const byText = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? '').localeCompare(b ?? '', 'zh-CN');
+
+/** The columns, with the alliance's name a link to what this tier may open of it. */
+function columnsFor(tenantId: string): TableColumnsType<ConfirmedRow> {
+  return [
+    {
+      title: '联盟',
+      key: 'alliance',
+      width: 240,
+      sorter: (a, b) => byText(a.allianceName, b.allianceName),
+      render: (_: unknown, p) => {
+        // Its own alliance a tier opens in the register; another's pilot through the application it decided.
+        if (p.allianceTenant.id === tenantId)
+          return <Link to={`/alliances/${p.allianceId}`}>{p.allianceName}</Link>;
+        if (p.applicationId && p.authority.id === tenantId)
+          return <Link to={`/pilots/applications/${p.applicationId}`}>{p.allianceName}</Link>;
+        return p.allianceName;
+      },
+    },
+    {
+      title: '所属市州',
+      key: 'city',
+      width: 130,
+      sorter: (a, b) => byText(a.allianceTenant.name, b.allianceTenant.name),
+      render: (_: unknown, p) => p.allianceTenant.name,
+    },
+    {
+      title: '产业',
+      key: 'industry',
+      width: 140,
+      sorter: (a, b) => byText(a.industry.name, b.industry.name),
+      render: (_: unknown, p) => p.industry.name,
+    },
+    { title: '级别', key: 'level', width: 100, render: (_: unknown, p) => <PilotLevelTag level={p.level} /> },
+    {
+      title: '申报通知',
+      key: 'call',
+      width: 220,
+      render: (_: unknown, p) => p.call?.title ?? '登记在册（未经本系统申报）',
+    },
+    {
+      title: '确认日期',
+      key: 'confirmedOn',
+      width: 120,
+      sorter: (a, b) => byText(a.confirmedOn, b.confirmedOn),
+      render: (_: unknown, p) => p.confirmedOn ?? '—',
+    },
+  ];
+}
 
 /** 试点名单: the public lists of confirmed pilots — this tier's own and the province's. */
 export function ConfirmedPilotsPage() {
@@ -34,13 +77,14 @@ export function ConfirmedPilotsPage() {
   }
 
   const pilots = data?.confirmedPilots ?? [];
-  const byConfirmedDesc = (a: ConfirmedRow, b: ConfirmedRow) => b.confirmedOn.localeCompare(a.confirmedOn);
+  const byConfirmedDesc = (a: ConfirmedRow, b: ConfirmedRow) => byText(b.confirmedOn, a.confirmedOn);
   const own = pilots.filter((p) => p.authority.id === viewer.tenant.id).sort(byConfirmedDesc);
   const province = pilots.filter((p) => p.authority.level === 'PROVINCE').sort(byConfirmedDesc);
   const table = (rows: ConfirmedRow[], empty: string, testId: string) => (
     <Table<ConfirmedRow>
-      rowKey="applicationId"
-      columns={COLUMNS}
+      rowKey={(p) => `${p.authority.id}:${p.allianceId}`}
+      columns={columnsFor(viewer.tenant.id)}
+      scroll={{ x: 'max-content' }}
       dataSource={rows}
       loading={loading && !data}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -94,6 +94,8 @@ export function PilotActionModal({
   const missing = action === 'SUBMIT' ? missingForSubmission(application) : [];
   const okButtonProps: ButtonProps & { 'data-testid': string } = {
     danger: DANGER.includes(action),
+    // Gaps are listed once, here; the API would only refuse the submission listing them again.
+    disabled: missing.length > 0,
     'data-testid': 'pilot-action-confirm',
   };
 
@@ -117,7 +119,8 @@ export function PilotActionModal({
     <FormModal<Values>
       open={open}
       title={`${label} · ${application.allianceName}`}
-      okText={`确认${label}`}
+      // An action already named 确认… is not confirmed twice (确认确认试点).
+      okText={label.startsWith('确认') ? label : `确认${label}`}
       okButtonProps={okButtonProps}
       loading={loading}
       onCancel={onClose}
@@ -149,7 +152,13 @@ export function PilotActionModal({
               style={{ marginBottom: 16 }}
               data-testid="pilot-submit-missing"
               title="申报材料尚不完整，补齐后方可提交"
-              description={missing.join('；')}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {missing.map((gap) => (
+                    <li key={gap}>{gap}</li>
+                  ))}
+                </ul>
+              }
             />
           )}
           {deciding && (

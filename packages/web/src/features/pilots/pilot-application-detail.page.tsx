@@ -5,12 +5,13 @@ import {
   parsePilotDecisionBasis,
   PILOT_ACTION_LABELS,
   PILOT_WORKFLOW,
+  pilotProgress,
   Role,
   statesWhere,
   type PilotAction,
   type PilotState,
 } from '@xiangmeng/domain';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Steps, Typography } from 'antd';
 import { useState, type ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
@@ -107,7 +108,13 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
     <Flex vertical gap={16}>
       <Breadcrumb
         items={[
-          { title: <Link to="/pilots/applications">试点申报</Link> },
+          {
+            title: (
+              <Link to="/pilots/applications">
+                {viewer.tenant.level === 'PROVINCE' ? '收到的申报' : '试点申报'}
+              </Link>
+            ),
+          },
           { title: application.allianceName },
         ]}
       />
@@ -201,7 +208,19 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
         </Card>
       )}
       <Card title="办理记录">
-        <PilotTimelineSection entries={application.timeline} />
+        <Flex gap={32} wrap>
+          <PilotProgressSteps
+            state={application.state}
+            // A notice period on record means it went through 公示, whatever the timeline kept.
+            reached={[
+              ...application.timeline.flatMap((e) => (e.toState ? [e.toState] : [])),
+              ...(application.noticeStartsOn ? (['PUBLICISED'] as const) : []),
+            ]}
+          />
+          <div style={{ flex: 1, minWidth: 320 }}>
+            <PilotTimelineSection entries={application.timeline} />
+          </div>
+        </Flex>
       </Card>
       {action && (
         <PilotActionModal
@@ -214,6 +233,22 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
         />
       )}
     </Flex>
+  );
+}
+
+/** The workflow's route as steps, where the application stands on it (from the domain's table). */
+function PilotProgressSteps({ state, reached }: { state: PilotState; reached: PilotState[] }) {
+  const progress = pilotProgress(state, reached);
+  return (
+    <Steps
+      orientation="vertical"
+      size="small"
+      style={{ width: 200 }}
+      data-testid="pilot-progress"
+      current={progress.current}
+      status={progress.status}
+      items={progress.steps.map((step) => ({ title: step.label }))}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { PilotApplicationDetailQuery } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { chinaDateTime, fenToYuan, formatFen, isYuanAmount, yuanToFen } from '../../shared/format';
+import { YuanInput } from '../../shared/yuan-input';
 import { PilotAllianceDocumentsQuery, UpdatePilotApplicationMutation } from './pilots.operations';
 
 export type PilotApplicationDetail = PilotApplicationDetailQuery['pilotApplication'];
@@ -222,25 +223,25 @@ function EditableForm({
         style={{ maxWidth: 860 }}
       >
         <Form.Item label="建设目标" name="goals" rules={textRules('建设目标', 5000)}>
-          <Input.TextArea rows={4} maxLength={5000} />
+          <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
         </Form.Item>
         <Form.Item label="工作方案" name="workPlan" rules={textRules('工作方案', 10000)}>
-          <Input.TextArea rows={5} maxLength={10000} />
+          <Input.TextArea rows={5} count={{ show: true, max: 10000 }} />
         </Form.Item>
         <Space size={16} wrap>
           <Form.Item label="申请经费" name="budget" rules={yuanRules('申请经费')}>
-            <Input suffix="元" style={{ width: 240 }} inputMode="decimal" />
+            <YuanInput style={{ width: 240 }} />
           </Form.Item>
           <Form.Item label="自筹投入" name="ownInvestment" rules={yuanRules('自筹投入')}>
-            <Input suffix="元" style={{ width: 240 }} inputMode="decimal" />
+            <YuanInput style={{ width: 240 }} />
           </Form.Item>
         </Space>
         <Form.Item label="预期成果" name="expectedResults" rules={textRules('预期成果', 5000)}>
-          <Input.TextArea rows={4} maxLength={5000} />
+          <Input.TextArea rows={4} count={{ show: true, max: 5000 }} />
         </Form.Item>
         <Space size={16} wrap>
           <Form.Item label="联系人" name="contactName" rules={textRules('联系人', 40)}>
-            <Input maxLength={40} style={{ width: 240 }} />
+            <Input count={{ show: true, max: 40 }} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item
             label="联系电话"
@@ -250,7 +251,7 @@ function EditableForm({
               { pattern: /^[0-9+\-() ]{5,40}$/, message: '联系电话只能包含数字、空格和 + - ( )' },
             ]}
           >
-            <Input maxLength={40} style={{ width: 240 }} />
+            <Input count={{ show: true, max: 40 }} style={{ width: 240 }} />
           </Form.Item>
         </Space>
         <Form.Item

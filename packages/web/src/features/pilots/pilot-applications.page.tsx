@@ -12,6 +12,7 @@ import type {
   PilotApplicationsQuery as PilotApplicationsResult,
 } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
+import { byOrder, byText } from '../../shared/sorters';
 import { PilotLevelTag } from '../calls/call-tags';
 import { PilotStateTag } from './pilot-tags';
 import { PilotCallsQuery } from '../calls/calls.operations';
@@ -21,6 +22,8 @@ type ApplicationRow = PilotApplicationsResult['pilotApplications'][number];
 type ListScope = Extract<PilotApplicationScope, 'OWN' | 'RECEIVED'>;
 
 const CITY_STAFF: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
+
+const PILOT_STATES = Object.keys(PILOT_STATE_LABELS) as PilotState[];
 
 function isState(value: string | null): value is PilotState {
   return value !== null && Object.hasOwn(PILOT_STATE_LABELS, value);
@@ -67,22 +70,37 @@ export function PilotApplicationsPage() {
     {
       title: '联盟',
       key: 'alliance',
+      sorter: byText((a) => a.allianceName),
       render: (_: unknown, a) => <Link to={`/pilots/applications/${a.id}`}>{a.allianceName}</Link>,
     },
-    { title: '所属市州', key: 'city', width: 110, render: (_: unknown, a) => a.homeTenant.name },
+    {
+      title: '所属市州',
+      key: 'city',
+      width: 130,
+      sorter: byText((a) => a.homeTenant.name),
+      render: (_: unknown, a) => a.homeTenant.name,
+    },
     { title: '申报通知', key: 'call', render: (_: unknown, a) => a.call.title },
     { title: '级别', key: 'level', width: 100, render: (_: unknown, a) => <PilotLevelTag level={a.level} /> },
-    { title: '状态', key: 'state', width: 130, render: (_: unknown, a) => <PilotStateTag state={a.state} /> },
+    {
+      title: '状态',
+      key: 'state',
+      width: 130,
+      sorter: byOrder(PILOT_STATES, (a) => a.state),
+      render: (_: unknown, a) => <PilotStateTag state={a.state} />,
+    },
     {
       title: '提交时间',
       key: 'submittedAt',
       width: 145,
+      sorter: byText((a) => a.submittedAt),
       render: (_: unknown, a) => chinaDateTime(a.submittedAt),
     },
     {
       title: '推荐时间',
       key: 'recommendedAt',
       width: 145,
+      sorter: byText((a) => a.recommendedAt),
       render: (_: unknown, a) => chinaDateTime(a.recommendedAt),
     },
     {
@@ -126,7 +144,8 @@ export function PilotApplicationsPage() {
 
   return (
     <Card
-      title="试点申报"
+      // The province's menu names the page by what it does there.
+      title={viewer.tenant.level === 'PROVINCE' ? '收到的申报' : '试点申报'}
       extra={
         mayApply && (
           <Button

@@ -74,14 +74,14 @@ export function RecordDebarmentModal({ onClose }: { onClose: () => void }) {
         name="decisionDocument"
         rules={[{ required: true, whitespace: true, message: '请填写决定文号' }]}
       >
-        <Input maxLength={100} placeholder="如：湘科计〔2028〕12号" style={{ width: 320 }} />
+        <Input count={{ show: true, max: 100 }} placeholder="如：湘科计〔2028〕12号" style={{ width: 320 }} />
       </Form.Item>
       <Form.Item label="禁入起始日期" name="fromDate" rules={[{ required: true, message: '请选择起始日期' }]}>
         <DatePicker />
       </Form.Item>
       <ReasonField name="reason" label="禁入理由" testId="debarment-reason" />
       <Form.Item label="证据说明（仅本单位可见）" name="evidence">
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={{ show: true, max: 2000 }} />
       </Form.Item>
     </FormModal>
   );

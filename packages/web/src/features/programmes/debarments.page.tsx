@@ -40,7 +40,7 @@ export function DebarmentsPage() {
     {
       title: '单位',
       key: 'organization',
-      width: 220,
+      width: 200,
       render: (_: unknown, d) => (
         <Flex vertical>
           <span>{d.organizationName}</span>
@@ -50,16 +50,16 @@ export function DebarmentsPage() {
         </Flex>
       ),
     },
-    { title: '决定文号', dataIndex: 'decisionDocument', key: 'decisionDocument', width: 170 },
+    { title: '决定文号', dataIndex: 'decisionDocument', key: 'decisionDocument', width: 150 },
     {
       title: '禁入期',
       key: 'period',
-      width: 210,
+      width: 200,
       sorter: (a, b) => a.untilDate.localeCompare(b.untilDate),
       render: (_: unknown, d) => `${d.fromDate} 至 ${d.untilDate}`,
     },
     { title: '状态', key: 'state', width: 80, render: (_: unknown, d) => <DebarmentStateTag d={d} /> },
-    { title: '依据', dataIndex: 'article', key: 'article', width: 160 },
+    { title: '依据', dataIndex: 'article', key: 'article', width: 110 },
     {
       title: '作出决定',
       key: 'authority',
@@ -115,7 +115,8 @@ export function DebarmentsPage() {
           dataSource={data?.debarments ?? []}
           loading={loading && !data}
           pagination={false}
-          scroll={{ x: admin ? 968 : 888 }}
+          // As wide as its columns, which fit 1280 (a fixed width under their sum hid 作出决定 under 操作).
+          scroll={{ x: 'max-content' }}
           expandable={{
             expandedRowRender: (d) => (
               <Flex vertical gap={4}>

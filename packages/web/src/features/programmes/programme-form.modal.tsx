@@ -6,6 +6,7 @@ import { todayInChina } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { fenToYuan, isYuanAmount, yuanToFen } from '../../shared/format';
+import { YuanInput } from '../../shared/yuan-input';
 import { CreateProgrammeMutation, ProgrammesQuery, UpdateProgrammeMutation } from './programmes.operations';
 
 export type ProgrammeDefaults = ProgrammeDefaultsQuery['programmeDefaults'];
@@ -144,7 +145,10 @@ export function ProgrammeFormModal({
         name="name"
         rules={[{ required: true, whitespace: true, message: '请填写计划名称' }]}
       >
-        <Input maxLength={200} placeholder="如：2027年度湖南省产业技术创新战略联盟重大创新活动支持计划" />
+        <Input
+          count={{ show: true, max: 200 }}
+          placeholder="如：2027年度湖南省产业技术创新战略联盟重大创新活动支持计划"
+        />
       </Form.Item>
       <Space size={16} align="start" wrap>
         <Form.Item label="计划类别" name="kind" rules={[{ required: true, message: '请选择计划类别' }]}>
@@ -162,7 +166,7 @@ export function ProgrammeFormModal({
       </Space>
       <Space size={16} align="start" wrap>
         <Form.Item label="总预算（元）" name="totalBudgetYuan" rules={[amountRule('总预算', true)]}>
-          <Input style={{ width: 220 }} placeholder="如 50000000" inputMode="decimal" />
+          <YuanInput style={{ width: 220 }} placeholder="如 50000000" />
         </Form.Item>
         <Form.Item
           label="单个项目支持上限（元）"
@@ -170,7 +174,7 @@ export function ProgrammeFormModal({
           extra="留空表示不设上限"
           rules={[amountRule('单个项目支持上限', false)]}
         >
-          <Input style={{ width: 220 }} placeholder="不设上限" inputMode="decimal" />
+          <YuanInput style={{ width: 220 }} placeholder="不设上限" />
         </Form.Item>
       </Space>
       <Space size={16} align="start" wrap>

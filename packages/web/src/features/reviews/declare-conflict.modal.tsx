@@ -98,7 +98,7 @@ export function DeclareConflictModal({
         label="理由"
         rules={[{ required: true, whitespace: true, message: '请说明存在利益冲突的理由' }]}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：近三年在该单位兼职" />
+        <Input.TextArea rows={3} count={{ show: true, max: 500 }} placeholder="如：近三年在该单位兼职" />
       </Form.Item>
       <Form.Item name="declaredOn" label="声明日期" rules={calendarDateRules('声明日期')}>
         <DatePicker disabledDate={isAfterToday} />

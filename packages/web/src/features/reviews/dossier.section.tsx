@@ -191,7 +191,7 @@ export function DossierSection({ application }: { application: Application }) {
       column={1}
       items={[
         { key: 'goals', label: '建设目标', children: paragraph(form.goals) },
-        { key: 'workPlan', label: '工作计划', children: paragraph(form.workPlan) },
+        { key: 'workPlan', label: '工作方案', children: paragraph(form.workPlan) },
         { key: 'budget', label: '经费预算', children: formatFen(form.budgetFen) },
         { key: 'own', label: '自筹投入', children: formatFen(form.ownInvestmentFen) },
         { key: 'results', label: '预期成果', children: paragraph(form.expectedResults) },

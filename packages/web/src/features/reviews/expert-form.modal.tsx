@@ -160,7 +160,7 @@ export function ExpertFormModal({
           style={{ flex: 1 }}
           rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
         >
-          <Input maxLength={40} data-testid="expert-name" />
+          <Input count={{ show: true, max: 40 }} data-testid="expert-name" />
         </Form.Item>
         <Form.Item
           name="title"
@@ -168,7 +168,11 @@ export function ExpertFormModal({
           style={{ flex: 1 }}
           rules={[{ required: true, whitespace: true, message: '请输入职称' }]}
         >
-          <Input maxLength={60} placeholder="如：教授、正高级工程师" data-testid="expert-title" />
+          <Input
+            count={{ show: true, max: 60 }}
+            placeholder="如：教授、正高级工程师"
+            data-testid="expert-title"
+          />
         </Form.Item>
       </Flex>
       <Form.List
@@ -243,7 +247,7 @@ export function ExpertFormModal({
             style={{ flex: 1 }}
             rules={[{ required: true, whitespace: true, message: '暂不可用时请说明原因' }]}
           >
-            <Input maxLength={200} placeholder="如：出国访学至 2026 年 6 月" />
+            <Input count={{ show: true, max: 200 }} placeholder="如：出国访学至 2026 年 6 月" />
           </Form.Item>
         )}
       </Flex>
@@ -336,7 +340,7 @@ function AffiliationRowFields({
         </Form.Item>
       )}
       <Form.Item name={[name, 'position']} style={{ margin: 0, width: 160 }}>
-        <Input maxLength={60} placeholder="职务（可不填）" />
+        <Input count={{ show: true, max: 60 }} placeholder="职务（可不填）" />
       </Form.Item>
       <Button type="text" icon={<DeleteOutlined />} aria-label="删除任职单位" onClick={onRemove} />
     </Flex>

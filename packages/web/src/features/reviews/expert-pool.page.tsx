@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Input, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
@@ -8,6 +8,8 @@ import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { DeclareConflictModal } from './declare-conflict.modal';
 import { ExpertFormModal } from './expert-form.modal';
 import { ExpertsQuery } from './reviews.operations';
+
+const SHOWN_DOMAINS = 4;
 
 type Editing =
   { kind: 'form'; expert: ExpertFieldsFragment | null } | { kind: 'conflict'; expert: ExpertFieldsFragment };
@@ -38,6 +40,7 @@ export function ExpertPoolPage() {
   const { data, loading, error, refetch } = useQuery(ExpertsQuery, { fetchPolicy: 'cache-and-network' });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [openings, setOpenings] = useState(0);
+  const [search, setSearch] = useState('');
 
   function open(next: Editing) {
     setOpenings(openings + 1);
@@ -45,7 +48,19 @@ export function ExpertPoolPage() {
   }
 
   if (!data && error) return <LoadFailure error={toApiError(error)} onRetry={() => void refetch()} />;
-  const experts = data?.experts ?? [];
+  const needle = search.trim().toLowerCase();
+  // By name, title, domain, affiliation or account: what an officer remembers of an expert.
+  const experts = (data?.experts ?? []).filter(
+    (e) =>
+      !needle ||
+      [
+        e.name,
+        e.title,
+        e.accountUsername ?? '',
+        ...e.domains.map((d) => d.name),
+        ...e.affiliations.map((a) => a.label),
+      ].some((text) => text.toLowerCase().includes(needle)),
+  );
 
   return (
     <Card
@@ -72,11 +87,22 @@ export function ExpertPoolPage() {
         onRow={(expert) => ({ 'data-testid': 'expert-row', 'data-expert-name': expert.name }) as object}
         locale={{ emptyText: '专家库中还没有专家' }}
         scroll={{ x: 'max-content' }}
+        title={() => (
+          <Input.Search
+            allowClear
+            placeholder="按姓名、领域、任职单位或账号查找"
+            style={{ maxWidth: 360 }}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            data-testid="expert-search"
+          />
+        )}
         columns={[
           {
             title: '姓名',
             key: 'name',
             width: 150,
+            sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
             render: (_v, e) => (
               <Flex vertical>
                 <Typography.Text strong>{e.name}</Typography.Text>
@@ -88,11 +114,22 @@ export function ExpertPoolPage() {
             title: '评审领域',
             key: 'domains',
             width: 200,
+            // A few domains in the row, the rest on hover: an expert of twenty domains is one row, not a page.
             render: (_v, e) => (
               <Space size={[0, 4]} wrap>
-                {e.domains.map((d) => (
+                {e.domains.slice(0, SHOWN_DOMAINS).map((d) => (
                   <Tag key={d.code}>{d.name}</Tag>
                 ))}
+                {e.domains.length > SHOWN_DOMAINS && (
+                  <Tooltip
+                    title={e.domains
+                      .slice(SHOWN_DOMAINS)
+                      .map((d) => d.name)
+                      .join('、')}
+                  >
+                    <Tag data-testid="expert-more-domains">+{e.domains.length - SHOWN_DOMAINS}</Tag>
+                  </Tooltip>
+                )}
               </Space>
             ),
           },

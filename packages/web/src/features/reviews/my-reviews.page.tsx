@@ -7,6 +7,7 @@ import { PageLoading } from '../../shared/page-loading';
 import { toApiError } from '../../shared/api-error';
 import type { MyReviewsQuery as MyReviewsResult } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
+import { byText } from '../../shared/sorters';
 import { roundLabel } from '../filings/filing-values';
 import { MyReviewsQuery } from './review-sheets.operations';
 
@@ -52,12 +53,14 @@ const COLUMNS: TableColumnsType<Assignment> = [
     title: '分配时间',
     key: 'assignedAt',
     width: 170,
+    sorter: byText((a) => a.assignedAt),
     render: (_: unknown, a) => chinaDateTime(a.assignedAt),
   },
   {
     title: '评审截止',
     key: 'decideBy',
     width: 170,
+    sorter: byText((a) => reviewed(a).decideBy),
     render: (_: unknown, a) => {
       const decideBy = reviewed(a).decideBy;
       return decideBy ? chinaDateTime(decideBy) : '—';

@@ -72,7 +72,7 @@ export function CandidateOption({ candidate, note }: { candidate: PanelCandidate
   // Why a greyed-out expert cannot be chosen, before anything is submitted: a conflict in the
   // option itself, every reason on hover.
   return note ? (
-    <Tooltip title={note} placement="left">
+    <Tooltip title={note} placement="right">
       {option}
     </Tooltip>
   ) : (
@@ -114,7 +114,11 @@ export function CandidateSelect({
         return <CandidateOption candidate={data.candidate} note={data.note} />;
       }}
       data-testid={testId}
-      popupMatchSelectWidth={false}
+      // A popup as wide as its widest option was pushed off the left edge of the screen: a fixed
+      // width below the select, each option wrapping its domains and affiliations.
+      placement="bottomLeft"
+      popupMatchSelectWidth={480}
+      styles={{ popup: { listItem: { whiteSpace: 'normal' } } }}
       notFoundContent="专家库中没有其他专家"
     />
   );
@@ -186,7 +190,7 @@ export function SwapMemberModal({
         label="撤换理由"
         rules={[{ required: true, whitespace: true, message: '请说明撤换理由' }]}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount />
+        <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
       </Form.Item>
     </FormModal>
   );
@@ -242,7 +246,7 @@ export function ReopenSheetModal({
         label="退回理由"
         rules={[{ required: true, whitespace: true, message: '请说明退回理由' }]}
       >
-        <Input.TextArea rows={3} maxLength={500} showCount />
+        <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
       </Form.Item>
     </FormModal>
   );

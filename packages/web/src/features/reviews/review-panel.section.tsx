@@ -132,7 +132,7 @@ function PanelComposer({
   onAssigned: () => void;
 }) {
   const client = useApolloClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [slots, setSlots] = useState<(string | undefined)[] | null>(null);
   const [unfilled, setUnfilled] = useState<UnfilledSeat[]>([]);
   const [proposing, setProposing] = useState(false);
@@ -179,14 +179,22 @@ function PanelComposer({
       });
       return;
     }
-    // The button says what it does; swaps with a reason remain possible afterwards.
     setFailure(null);
-    assign({ variables: { input: { applicationId, expertIds: chosen } } })
-      .then(() => {
-        void message.success('专家组已组成');
-        onAssigned();
-      })
-      .catch((error: unknown) => setFailure(toApiError(error)));
+    const names = chosen.map((id) => candidates.find((c) => c.expert.id === id)?.expert.name ?? id);
+    // Forming the panel tells the experts and opens the dossier to them: asked first, then confirmed.
+    void modal.confirm({
+      title: '确认组成专家组',
+      content: `由以下 ${size} 名专家组成专家组：${names.join('、')}。组成后如需调整，须逐一撤换并说明理由。`,
+      okText: '确认组成',
+      cancelText: '取消',
+      onOk: () =>
+        assign({ variables: { input: { applicationId, expertIds: chosen } } })
+          .then(() => {
+            void message.success('专家组已组成');
+            onAssigned();
+          })
+          .catch((error: unknown) => setFailure(toApiError(error))),
+    });
   }
 
   return (

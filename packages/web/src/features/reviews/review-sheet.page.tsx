@@ -38,6 +38,8 @@ import { chinaDateTime } from '../../shared/format';
 import { FilingSnapshotSection } from '../filings/filing-snapshot.section';
 import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';
+import { formatScore } from './review-format';
+import { lengthRule } from '../../shared/text-limit';
 import { ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
 
 type Assignment = ReviewSheetResult['myReviewAssignments'][number];
@@ -172,6 +174,15 @@ function ScoreSheetCard({
   async function send(submit: boolean) {
     setProblem(null);
     setStale(null);
+    // A score out of range or a text past its limit is refused here, beside its field.
+    const valid = await form.validateFields().then(
+      () => true,
+      () => false,
+    );
+    if (!valid) {
+      setProblem({ title: '评分表有不符合要求的内容，请按提示修改', lines: [] });
+      return;
+    }
     const values = form.getFieldsValue(true) as SheetValues;
     try {
       await save({
@@ -235,7 +246,7 @@ function ScoreSheetCard({
       title="评分表"
       extra={
         <Typography.Text strong data-testid="review-total">
-          加权总分：{live.total.toFixed(2)}
+          加权总分：{formatScore(live.total)}
           {live.complete ? '' : '（未评完）'}
         </Typography.Text>
       }
@@ -307,10 +318,13 @@ function ScoreSheetCard({
                 key: 'score',
                 width: 150,
                 render: (_: unknown, row, index) => (
-                  <Form.Item name={['scores', index, 'score']} style={{ margin: 0 }}>
+                  <Form.Item
+                    name={['scores', index, 'score']}
+                    style={{ margin: 0 }}
+                    // Out of range is refused with the range, never silently clamped (150 → 100).
+                    rules={[{ type: 'number', min: 0, max: 100, message: '得分须在 0–100 之间' }]}
+                  >
                     <InputNumber<number>
-                      min={0}
-                      max={100}
                       style={{ width: 110 }}
                       aria-label={`${criterionLabel(row)}得分`}
                       data-testid={`score-${row.key}`}
@@ -325,7 +339,7 @@ function ScoreSheetCard({
                   <Form.Item name={['scores', index, 'comment']} style={{ margin: 0 }}>
                     <Input.TextArea
                       autoSize={{ minRows: 1, maxRows: 4 }}
-                      maxLength={2000}
+                      count={{ show: true, max: 2000 }}
                       aria-label={`${criterionLabel(row)}评语`}
                       data-testid={`score-comment-${row.key}`}
                     />
@@ -334,10 +348,15 @@ function ScoreSheetCard({
               },
             ]}
           />
-          <Form.Item label="总体意见" name="overallOpinion" style={{ marginTop: 16 }}>
+          <Form.Item
+            label="总体意见"
+            name="overallOpinion"
+            style={{ marginTop: 16 }}
+            rules={[lengthRule('总体意见', 5000)]}
+          >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
-              maxLength={5000}
+              count={{ show: true, max: 5000 }}
               data-testid="review-opinion"
             />
           </Form.Item>

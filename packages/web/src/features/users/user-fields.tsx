@@ -14,7 +14,7 @@ export function NewAccountFields() {
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item label="姓名" name="displayName" rules={displayNameRules} required>
-        <Input autoComplete="off" maxLength={40} />
+        <Input autoComplete="off" count={{ show: true, max: 40 }} />
       </Form.Item>
       <Form.Item
         label="初始密码"

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { chinaDateTime } from '../../shared/format';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ROLE_LABELS } from '@xiangmeng/domain';
 import {
   App,
   Button,
   Card,
+  Input,
   Popconfirm,
   Space,
   Table,
@@ -13,13 +15,13 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import type { TenantUserFieldsFragment } from '../../gql/graphql';
 import { CreateUserModal } from './create-user.modal';
+import { EditRolesModal } from './edit-roles.modal';
 import { ResetPasswordModal } from './reset-password.modal';
 import { SetUserDisabledMutation, TenantUsersQuery } from './users.operations';
 
@@ -33,6 +35,16 @@ export function UserManagementPage() {
   const [setUserDisabled] = useMutation(SetUserDisabledMutation);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<TenantUser | null>(null);
+  const [editingRoles, setEditingRoles] = useState<TenantUser | null>(null);
+  const [search, setSearch] = useState('');
+  const needle = search.trim().toLowerCase();
+  const users = (data?.users ?? []).filter(
+    (u) =>
+      !needle ||
+      u.username.toLowerCase().includes(needle) ||
+      u.displayName.toLowerCase().includes(needle) ||
+      u.roles.some((r) => ROLE_LABELS[r].includes(needle)),
+  );
 
   async function toggleDisabled(user: TenantUser) {
     const disabled = !user.disabled;
@@ -45,8 +57,16 @@ export function UserManagementPage() {
   }
 
   const columns: TableColumnsType<TenantUser> = [
-    { title: '用户名', dataIndex: 'username' },
-    { title: '姓名', dataIndex: 'displayName' },
+    {
+      title: '用户名',
+      dataIndex: 'username',
+      sorter: (a, b) => a.username.localeCompare(b.username),
+    },
+    {
+      title: '姓名',
+      dataIndex: 'displayName',
+      sorter: (a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'),
+    },
     {
       title: '角色',
       dataIndex: 'roles',
@@ -60,9 +80,10 @@ export function UserManagementPage() {
     {
       title: '最近登录',
       dataIndex: 'lastSignInAt',
+      sorter: (a, b) => (a.lastSignInAt ?? '').localeCompare(b.lastSignInAt ?? ''),
       render: (_: unknown, user) =>
         user.lastSignInAt ? (
-          dayjs(user.lastSignInAt).format('YYYY-MM-DD HH:mm')
+          chinaDateTime(user.lastSignInAt)
         ) : (
           <Typography.Text type="secondary">从未登录</Typography.Text>
         ),
@@ -98,6 +119,9 @@ export function UserManagementPage() {
               </Button>
             </Popconfirm>
           )}
+          <Button type="link" onClick={() => setEditingRoles(user)} data-testid="user-edit-roles">
+            修改角色
+          </Button>
           <Button type="link" onClick={() => setResetting(user)}>
             重置密码
           </Button>
@@ -121,7 +145,18 @@ export function UserManagementPage() {
         <Table<TenantUser>
           rowKey="id"
           columns={columns}
-          dataSource={data?.users ?? []}
+          dataSource={users}
+          scroll={{ x: 'max-content' }}
+          title={() => (
+            <Input.Search
+              allowClear
+              placeholder="按用户名、姓名或角色查找"
+              style={{ maxWidth: 320 }}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              data-testid="user-search"
+            />
+          )}
           loading={loading && !data}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
         />
@@ -136,6 +171,18 @@ export function UserManagementPage() {
           void refetch().catch(() => undefined);
         }}
       />
+      {editingRoles && (
+        <EditRolesModal
+          user={editingRoles}
+          level={viewer.tenant.level}
+          onClose={() => setEditingRoles(null)}
+          onSaved={(user) => {
+            setEditingRoles(null);
+            void message.success(`已修改用户「${user.displayName}」的角色`);
+            void refetch().catch(() => undefined);
+          }}
+        />
+      )}
       <ResetPasswordModal
         user={resetting}
         onClose={() => setResetting(null)}

@@ -44,3 +44,12 @@ export const ResetUserPasswordMutation = graphql(`
     }
   }
 `);
+
+export const SetUserRolesMutation = graphql(`
+  mutation SetUserRoles($input: SetUserRolesInput!) {
+    setUserRoles(input: $input) {
+      id
+      roles
+    }
+  }
+`);
