@@ -19,12 +19,31 @@ if (!existsSync(chromiumPath)) {
   process.exit(0);
 }
 
+// The screens story measures columns in Chinese text: without CJK fonts Chromium draws boxes of
+// another width and its figures mean nothing. CI installs the fonts (.ci/run) and must run it.
+const extraArgs = [];
+if (!hasCjkFonts()) {
+  if (process.env.CI === 'true') {
+    console.error('browser tests failed: no CJK font (apt-get install fonts-noto-cjk)');
+    process.exit(1);
+  }
+  console.log(
+    'browser tests: the screens story is left out, no CJK font here (apt-get install fonts-noto-cjk)',
+  );
+  extraArgs.push('--grep-invert', '@screens');
+}
+
+function hasCjkFonts() {
+  const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return fonts.status === 0 && fonts.stdout.trim() !== '';
+}
+
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 // Chromium writes its config and cache under XDG dirs (else $HOME); keep them per run.
 const xdgDir = mkdtempSync(join(tmpdir(), 'xiangmeng-chromium-'));
 let status;
 try {
-  const run = spawnSync(process.execPath, [playwrightCli, 'test', ...process.argv.slice(2)], {
+  const run = spawnSync(process.execPath, [playwrightCli, 'test', ...extraArgs, ...process.argv.slice(2)], {
     cwd: here,
     stdio: 'inherit',
     env: {

@@ -107,7 +107,7 @@ async function visitEveryMenuItem(page: Page, who: string): Promise<string[]> {
 
 for (const role of roles) {
   const who = `${role.app}${role.city ? `:${role.city}` : ''}:${role.username}`;
-  test(`${who} sees every page at 1280×720 without sideways scrolling or squeezed columns`, async ({
+  test(`${who} sees every page at 1280×720 without sideways scrolling or squeezed columns @screens`, async ({
     page,
   }) => {
     test.setTimeout(120_000);
