@@ -30,6 +30,10 @@ const LOOKUP_INDEXES: Record<string, string> = {
     "the authority's inbox: applications of every city recommended to it, keyed on authority_tenant_id",
   filing_received:
     "the province's inbox: filings of every city submitted to it, keyed on authority_tenant_id",
+  programme_application_received:
+    "the authority's inbox: programme applications of every city recommended to it, keyed on authority_tenant_id",
+  prior_investment_received:
+    "the verifying authority's list: prior investments every city declared to it, keyed on authority_tenant_id",
   debarment_of_organization:
     "the public debarment register (Art. 20) is read by unit across every authority's decisions, keyed on organization_id",
 };
