@@ -52,6 +52,8 @@ type PlannedAgreement = {
   ipLicensing: string;
   ipBenefitSharing: string;
   breachLiability: string;
+  ipOnDissolution: string;
+  ipOnMemberExit: string;
   fundManagement: string;
   fundSupervision: string;
   newMembersRule: string;
@@ -205,6 +207,12 @@ function agreementText(alliance: DemoAlliance, version: number, host: PlannedOrg
     breachLiability: noIp
       ? ''
       : '成员单位违反知识产权和保密约定的，应赔偿由此造成的损失；情节严重的，经理事会决议取消其成员资格。',
+    ipOnDissolution: noIp
+      ? ''
+      : '联盟解散时，共有知识产权按原约定份额归各权利人；在研项目形成的知识产权随项目由承接单位继续实施，收益按原比例分配。',
+    ipOnMemberExit: noIp
+      ? ''
+      : '成员单位退出时，其参与形成的知识产权份额保持不变，联盟其他成员可继续无偿实施；退出单位不得妨碍在研项目实施。',
     fundManagement: `联盟经费实行预算管理，委托常设机构依托单位${host.name}设立专账核算；财政资金专款专用，按有关规定使用并接受监督。`,
     fundSupervision:
       gap === 'NO_FUND_SUPERVISION'
@@ -352,6 +360,8 @@ export function snapshotOf(alliance: PlannedAlliance): AllianceSnapshot {
       licensing: a.ipLicensing,
       benefitSharing: a.ipBenefitSharing,
       breachLiability: a.breachLiability,
+      onDissolution: a.ipOnDissolution,
+      onMemberExit: a.ipOnMemberExit,
     },
     fundRules: { management: a.fundManagement, supervision: a.fundSupervision },
     openness: {
@@ -621,13 +631,15 @@ export async function seedDemoRegister(
     await insertRows(
       client,
       `INSERT INTO alliance_agreement (id, tenant_id, alliance_id, version, innovation_goals, ip_ownership, ip_licensing,
-                                       ip_benefit_sharing, breach_liability, fund_management, fund_supervision,
-                                       new_members_rule, external_cooperation, results_diffusion, created_at)
+                                       ip_benefit_sharing, breach_liability, ip_on_dissolution, ip_on_member_exit,
+                                       fund_management, fund_supervision, new_members_rule, external_cooperation,
+                                       results_diffusion, created_at)
        SELECT r.id, $2, r.alliance_id, r.version, r.innovation_goals, r.ip_ownership, r.ip_licensing, r.ip_benefit_sharing,
-              r.breach_liability, r.fund_management, r.fund_supervision, r.new_members_rule, r.external_cooperation,
-              r.results_diffusion, r.created_at
+              r.breach_liability, r.ip_on_dissolution, r.ip_on_member_exit, r.fund_management, r.fund_supervision,
+              r.new_members_rule, r.external_cooperation, r.results_diffusion, r.created_at
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, alliance_id uuid, version integer, innovation_goals text,
-              ip_ownership text, ip_licensing text, ip_benefit_sharing text, breach_liability text, fund_management text,
+              ip_ownership text, ip_licensing text, ip_benefit_sharing text, breach_liability text, ip_on_dissolution text, ip_on_member_exit text,
+              fund_management text,
               fund_supervision text, new_members_rule text, external_cooperation text, results_diffusion text,
               created_at timestamptz)`,
       agreements.map(({ alliance, agreement: g }) => ({
@@ -639,6 +651,8 @@ export async function seedDemoRegister(
         ip_licensing: g.ipLicensing,
         ip_benefit_sharing: g.ipBenefitSharing,
         breach_liability: g.breachLiability,
+        ip_on_dissolution: g.ipOnDissolution,
+        ip_on_member_exit: g.ipOnMemberExit,
         fund_management: g.fundManagement,
         fund_supervision: g.fundSupervision,
         new_members_rule: g.newMembersRule,

@@ -13,6 +13,7 @@ import { JobsAndMessages1764450000000 } from './migrations/1764450000000-jobs-an
 import { Filing1764460000000 } from './migrations/1764460000000-filing';
 import { FilingReview1764470000000 } from './migrations/1764470000000-filing-review';
 import { Programmes1764480000000 } from './migrations/1764480000000-programmes';
+import { AgreementIpExitClauses1764485000000 } from './migrations/1764485000000-agreement-ip-exit-clauses';
 import { ProgrammeApplications1764490000000 } from './migrations/1764490000000-programme-applications';
 
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Filing1764460000000,
   FilingReview1764470000000,
   Programmes1764480000000,
+  AgreementIpExitClauses1764485000000,
   ProgrammeApplications1764490000000,
 ];
 

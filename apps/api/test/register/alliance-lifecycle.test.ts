@@ -284,7 +284,13 @@ describe('an alliance from registration to dissolution (长沙)', () => {
         )
       ).createAgreementVersion;
       const [v1] = alliance.agreements;
-      expect(v1).toMatchObject({ version: 1, inEffect: false, signatures: [] });
+      expect(v1).toMatchObject({
+        version: 1,
+        inEffect: false,
+        signatures: [],
+        ipOnDissolution: COMPLETE_CLAUSES.ipOnDissolution,
+        ipOnMemberExit: COMPLETE_CLAUSES.ipOnMemberExit,
+      });
       expect(v1!.tasks).toHaveLength(3);
       agreementIds.push(v1!.id);
     });

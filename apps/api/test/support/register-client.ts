@@ -195,7 +195,7 @@ export const ALLIANCE_FIELDS = `id name tenant { id code } status version founde
   dissolutionReason liableEntity executiveFullTimeStaff availableActions hostOrganization { id } chairMember { id }
   governanceBodies { kind name }
   members { id role joinedOn exitedOn exitReason organization { id name } }
-  agreements { id version revision inEffect innovationGoals fundSupervision tasks { organizationId task }
+  agreements { id version revision inEffect innovationGoals fundSupervision ipOnDissolution ipOnMemberExit tasks { organizationId task }
     signatures { organizationId signatoryName signedOn } }`;
 
 export const MEASURES_FIELDS = `id tenantId versionNo title documentNumber effectiveOn derivesFromId parameters status publishedAt`;
@@ -259,6 +259,8 @@ export const COMPLETE_CLAUSES = {
   ipLicensing: '成员单位优先、省内单位可有偿许可',
   ipBenefitSharing: '转化收益按投入比例分配',
   breachLiability: '违约方承担直接损失并退出联盟',
+  ipOnDissolution: '解散时共有知识产权按投入比例分割，在研项目由承接单位继续实施',
+  ipOnMemberExit: '退出成员保留已取得份额，其他成员可继续无偿实施',
   fundManagement: '联盟经费管理办法（理事会审议）',
   fundSupervision: '监事会监督经费使用，年度审计',
   newMembersRule: '经理事会三分之二同意可吸收新成员',

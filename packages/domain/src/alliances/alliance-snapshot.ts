@@ -27,7 +27,15 @@ export type AgreementSnapshot = {
   version: number;
   innovationGoals: string;
   tasks: { organizationId: string; task: string }[];
-  ipTerms: { ownership: string; licensing: string; benefitSharing: string; breachLiability: string };
+  ipTerms: {
+    ownership: string;
+    licensing: string;
+    benefitSharing: string;
+    breachLiability: string;
+    /** How IP is handled when the alliance dissolves and when a member leaves (Art. 20(2)). */
+    onDissolution: string;
+    onMemberExit: string;
+  };
   fundRules: { management: string; supervision: string };
   openness: { newMembers: string; externalCooperation: string; resultsDiffusion: string };
   signatures: { organizationId: string; signatoryName: string; signedOn: string }[];

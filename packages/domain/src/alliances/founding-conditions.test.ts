@@ -40,6 +40,8 @@ function agreement(version: number, members: MemberSnapshot[], signedOn = '2025-
       licensing: '成员优先许可',
       benefitSharing: '按投入分配',
       breachLiability: '违约赔偿',
+      onDissolution: '解散时按份额处理',
+      onMemberExit: '退出时份额不变',
     },
     fundRules: { management: '经费管理办法', supervision: '理事会监督' },
     openness: {

@@ -17,7 +17,14 @@ const agreement = {
   version: 1,
   innovationGoals: '共性技术',
   tasks: [],
-  ipTerms: { ownership: '约定', licensing: '许可', benefitSharing: '分享', breachLiability: '责任' },
+  ipTerms: {
+    ownership: '约定',
+    licensing: '许可',
+    benefitSharing: '分享',
+    breachLiability: '责任',
+    onDissolution: '解散',
+    onMemberExit: '退出',
+  },
   fundRules: { management: '管理', supervision: '监督' },
   openness: { newMembers: '吸纳', externalCooperation: '合作', resultsDiffusion: '扩散' },
   signatures: [

@@ -145,6 +145,8 @@ function parseAgreement(value: unknown): AgreementSnapshot | null {
       licensing: text(ip.licensing),
       benefitSharing: text(ip.benefitSharing),
       breachLiability: text(ip.breachLiability),
+      onDissolution: text(ip.onDissolution),
+      onMemberExit: text(ip.onMemberExit),
     },
     fundRules: { management: text(funds.management), supervision: text(funds.supervision) },
     openness: {

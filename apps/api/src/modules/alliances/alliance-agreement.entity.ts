@@ -27,6 +27,12 @@ export class AllianceAgreementEntity extends TenantOwnedEntity {
   @Column({ name: 'breach_liability', type: 'text' })
   breachLiability: string;
 
+  @Column({ name: 'ip_on_dissolution', type: 'text' })
+  ipOnDissolution: string;
+
+  @Column({ name: 'ip_on_member_exit', type: 'text' })
+  ipOnMemberExit: string;
+
   @Column({ name: 'fund_management', type: 'text' })
   fundManagement: string;
 

@@ -7,7 +7,7 @@ import {
   AllianceAgreementEntity,
 } from './alliance-agreement.entity';
 
-/** The ten clauses of an agreement version and the scan it cites. */
+/** The twelve clauses of an agreement version and the scan it cites. */
 export type AgreementDraft = Pick<
   AllianceAgreementEntity,
   | 'innovationGoals'
@@ -15,6 +15,8 @@ export type AgreementDraft = Pick<
   | 'ipLicensing'
   | 'ipBenefitSharing'
   | 'breachLiability'
+  | 'ipOnDissolution'
+  | 'ipOnMemberExit'
   | 'fundManagement'
   | 'fundSupervision'
   | 'newMembersRule'

@@ -57,6 +57,8 @@ const draft = {
   ipLicensing: '',
   ipBenefitSharing: '',
   breachLiability: '',
+  ipOnDissolution: '',
+  ipOnMemberExit: '',
   fundManagement: '',
   fundSupervision: '',
   newMembersRule: '',

@@ -34,6 +34,8 @@ const CLAUSES = [
   ['ipLicensing', '许可使用'],
   ['ipBenefitSharing', '收益分配'],
   ['breachLiability', '违约责任'],
+  ['ipOnDissolution', '解散时知识产权处理'],
+  ['ipOnMemberExit', '成员退出时知识产权处理'],
   ['fundManagement', '经费管理办法'],
   ['fundSupervision', '经费监督机制'],
   ['newMembersRule', '吸收新成员办法'],

@@ -205,6 +205,8 @@ export class AllianceFieldsResolver {
         ipLicensing: a.ipTerms.licensing,
         ipBenefitSharing: a.ipTerms.benefitSharing,
         breachLiability: a.ipTerms.breachLiability,
+        ipOnDissolution: a.ipTerms.onDissolution,
+        ipOnMemberExit: a.ipTerms.onMemberExit,
         fundManagement: a.fundRules.management,
         fundSupervision: a.fundRules.supervision,
         newMembersRule: a.openness.newMembers,

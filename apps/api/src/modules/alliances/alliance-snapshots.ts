@@ -23,6 +23,8 @@ type AgreementRow = {
   ip_licensing: string;
   ip_benefit_sharing: string;
   breach_liability: string;
+  ip_on_dissolution: string;
+  ip_on_member_exit: string;
   fund_management: string;
   fund_supervision: string;
   new_members_rule: string;
@@ -79,7 +81,7 @@ export async function loadSnapshots(
   );
   const agreements = await db.query<AgreementRow[]>(
     `SELECT a.id, a.alliance_id, a.version, a.revision, a.innovation_goals, a.ip_ownership, a.ip_licensing, a.ip_benefit_sharing,
-              a.breach_liability, a.fund_management, a.fund_supervision, a.new_members_rule, a.external_cooperation,
+              a.breach_liability, a.ip_on_dissolution, a.ip_on_member_exit, a.fund_management, a.fund_supervision, a.new_members_rule, a.external_cooperation,
               a.results_diffusion, a.scan_document_id,
               coalesce((SELECT json_agg(json_build_object('organizationId', t.organization_id, 'task', t.task))
                         FROM agreement_task t WHERE t.tenant_id = a.tenant_id AND t.agreement_id = a.id), '[]') AS tasks,
@@ -116,6 +118,8 @@ export async function loadSnapshots(
         licensing: a.ip_licensing,
         benefitSharing: a.ip_benefit_sharing,
         breachLiability: a.breach_liability,
+        onDissolution: a.ip_on_dissolution,
+        onMemberExit: a.ip_on_member_exit,
       },
       fundRules: { management: a.fund_management, supervision: a.fund_supervision },
       openness: {

@@ -125,6 +125,12 @@ export class AllianceAgreementModel {
   breachLiability: string;
 
   @Field()
+  ipOnDissolution: string;
+
+  @Field()
+  ipOnMemberExit: string;
+
+  @Field()
   fundManagement: string;
 
   @Field()

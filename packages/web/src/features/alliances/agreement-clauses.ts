@@ -9,6 +9,8 @@ export type ClauseKey =
   | 'ipLicensing'
   | 'ipBenefitSharing'
   | 'breachLiability'
+  | 'ipOnDissolution'
+  | 'ipOnMemberExit'
   | 'fundManagement'
   | 'fundSupervision'
   | 'newMembersRule'
@@ -18,6 +20,8 @@ export type ClauseKey =
 type ClauseGroup = {
   /** The Art. 8 condition these clauses serve, for the heading's article reference. */
   condition: FoundingCondition;
+  /** The article asking for the clauses when it is not the condition's own. */
+  article?: string;
   heading: string;
   clauses: { key: ClauseKey; label: string; placeholder: string }[];
 };
@@ -52,6 +56,24 @@ export const CLAUSE_GROUPS: ClauseGroup[] = [
     ],
   },
   {
+    // Not a founding condition: a programme supports only an alliance whose agreement has them.
+    condition: 'INTERESTS',
+    article: '第二十条',
+    heading: '解散和退出时的知识产权处理',
+    clauses: [
+      {
+        key: 'ipOnDissolution',
+        label: '联盟解散时的知识产权处理方案',
+        placeholder: '联盟解散时共有知识产权的归属、许可和收益处理',
+      },
+      {
+        key: 'ipOnMemberExit',
+        label: '成员退出时的知识产权处理方案',
+        placeholder: '成员单位退出时已形成知识产权的归属和继续使用办法',
+      },
+    ],
+  },
+  {
     condition: 'OPENNESS',
     heading: '开放发展与成果扩散',
     clauses: [
@@ -65,5 +87,5 @@ export const CLAUSE_GROUPS: ClauseGroup[] = [
 export const CLAUSE_KEYS: ClauseKey[] = CLAUSE_GROUPS.flatMap((g) => g.clauses.map((c) => c.key));
 
 export function groupHeading(group: ClauseGroup): string {
-  return `${group.heading}（${FOUNDING_CONDITION_INFO[group.condition].article}）`;
+  return `${group.heading}（${group.article ?? FOUNDING_CONDITION_INFO[group.condition].article}）`;
 }

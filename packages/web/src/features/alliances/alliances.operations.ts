@@ -169,6 +169,8 @@ export const AllianceAgreementsQuery = graphql(`
         ipLicensing
         ipBenefitSharing
         breachLiability
+        ipOnDissolution
+        ipOnMemberExit
         fundManagement
         fundSupervision
         newMembersRule

@@ -126,6 +126,16 @@ export function DossierSection({ application }: { application: Application }) {
         { key: 'licensing', label: '知识产权许可', children: paragraph(agreement.ipTerms.licensing) },
         { key: 'benefitSharing', label: '利益分配', children: paragraph(agreement.ipTerms.benefitSharing) },
         { key: 'breach', label: '违约责任', children: paragraph(agreement.ipTerms.breachLiability) },
+        {
+          key: 'onDissolution',
+          label: '解散时知识产权处理',
+          children: paragraph(agreement.ipTerms.onDissolution),
+        },
+        {
+          key: 'onMemberExit',
+          label: '退出时知识产权处理',
+          children: paragraph(agreement.ipTerms.onMemberExit),
+        },
         { key: 'fundManagement', label: '经费管理', children: paragraph(agreement.fundRules.management) },
         { key: 'fundSupervision', label: '经费监督', children: paragraph(agreement.fundRules.supervision) },
         { key: 'newMembers', label: '新成员加入', children: paragraph(agreement.openness.newMembers) },

@@ -113,6 +113,12 @@ export class AgreementDraftInput {
   @Field({ defaultValue: '' })
   breachLiability: string;
 
+  @Field({ defaultValue: '', description: '联盟解散时的知识产权处理方案（第二十条）' })
+  ipOnDissolution: string;
+
+  @Field({ defaultValue: '', description: '成员退出时的知识产权处理方案（第二十条）' })
+  ipOnMemberExit: string;
+
   @Field({ defaultValue: '' })
   fundManagement: string;
 
