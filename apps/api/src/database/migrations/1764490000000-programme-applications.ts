@@ -418,11 +418,63 @@ export class ProgrammeApplications1764490000000 implements MigrationInterface {
       GRANT SELECT ON programme_application, debarment TO xiangmeng_definer;
       CREATE POLICY definer_read ON programme_application FOR SELECT TO xiangmeng_definer USING (true);
       ${conflictsFunction(true)}
+
+      -- What eligibility reads of the alliance's register on the day (Art. 14, 18, 20): status and
+      -- pilot status, the chair unit, the current members, and the IP clauses of the agreement in
+      -- effect (the newest version every current member has signed). The authority checks it again
+      -- at award but does not read the city's register: this function answers it for an
+      -- application the caller reads (its home bureau's staff, or the authority's once sent up),
+      -- and nothing else. The agreement's ip_* columns are passed whole, so clauses added to the
+      -- agreement later reach the API's one reading of them without a change here.
+      GRANT SELECT ON alliance_agreement, agreement_signature, organization TO xiangmeng_definer;
+      CREATE POLICY definer_read ON alliance_agreement FOR SELECT TO xiangmeng_definer USING (true);
+      CREATE POLICY definer_read ON agreement_signature FOR SELECT TO xiangmeng_definer USING (true);
+      CREATE FUNCTION programme_application_register(p_application_id uuid, p_on date) RETURNS jsonb
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT jsonb_build_object(
+          'alliance', jsonb_build_object('id', al.id, 'tenantId', al.tenant_id, 'name', al.name,
+                                         'status', al.status, 'pilotStatus', al.pilot_status,
+                                         'industryCode', al.industry_code),
+          'chairUnit', (SELECT jsonb_build_object('organizationId', o.id, 'name', o.name)
+                          FROM alliance_member m JOIN organization o ON o.id = m.organization_id
+                         WHERE m.tenant_id = al.tenant_id AND m.alliance_id = al.id AND m.role = 'CHAIR'
+                           AND m.joined_on <= p_on AND (m.exited_on IS NULL OR m.exited_on > p_on)
+                         ORDER BY m.joined_on DESC LIMIT 1),
+          'memberOrganizationIds', coalesce((SELECT jsonb_agg(m.organization_id) FROM alliance_member m
+                         WHERE m.tenant_id = al.tenant_id AND m.alliance_id = al.id
+                           AND m.joined_on <= p_on AND (m.exited_on IS NULL OR m.exited_on > p_on)), '[]'),
+          'agreement', (SELECT (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(to_jsonb(ag)) e
+                                 WHERE e.key = 'version' OR e.key LIKE 'ip\\_%')
+                          FROM alliance_agreement ag
+                         WHERE ag.tenant_id = al.tenant_id AND ag.alliance_id = al.id
+                           AND EXISTS (SELECT 1 FROM agreement_signature s
+                                        WHERE s.tenant_id = ag.tenant_id AND s.agreement_id = ag.id)
+                           AND NOT EXISTS (
+                                 SELECT 1 FROM alliance_member m
+                                  WHERE m.tenant_id = al.tenant_id AND m.alliance_id = al.id
+                                    AND m.joined_on <= p_on AND (m.exited_on IS NULL OR m.exited_on > p_on)
+                                    AND NOT EXISTS (SELECT 1 FROM agreement_signature s
+                                                     WHERE s.tenant_id = ag.tenant_id AND s.agreement_id = ag.id
+                                                       AND s.organization_id = m.organization_id
+                                                       AND s.signed_on <= p_on))
+                         ORDER BY ag.version DESC LIMIT 1))
+          FROM programme_application a
+          JOIN alliance al ON al.tenant_id = a.tenant_id AND al.id = a.alliance_id
+         WHERE a.id = p_application_id AND app_is_staff()
+           AND (a.tenant_id = app_tenant_id() OR (a.authority_tenant_id = app_tenant_id() AND a.recommended_at IS NOT NULL))
+      $$;
+      ALTER FUNCTION programme_application_register(uuid, date) OWNER TO xiangmeng_definer;
+      REVOKE ALL ON FUNCTION programme_application_register(uuid, date) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION programme_application_register(uuid, date) TO xiangmeng_app;
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DROP FUNCTION programme_application_register(uuid, date);
+      DROP POLICY definer_read ON agreement_signature;
+      DROP POLICY definer_read ON alliance_agreement;
+      REVOKE SELECT ON alliance_agreement, agreement_signature, organization FROM xiangmeng_definer;
       ${conflictsFunction(false)}
       DROP POLICY definer_read ON programme_application;
       REVOKE SELECT ON programme_application, debarment FROM xiangmeng_definer;
