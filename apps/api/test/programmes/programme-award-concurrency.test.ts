@@ -134,7 +134,7 @@ describe('concurrent awards of one programme', () => {
     );
     const results = await Promise.all(
       admins.concat(admins.slice(0, 4)).map((admin) =>
-        transition(admin, { ...a, state: 'REVIEWED' }, 'AWARD', {
+        transition(admin, a, 'AWARD', {
           reason: '同意立项',
           awardFen: YUAN(2_000_000),
           taskContract: taskContract(2_000_000),
