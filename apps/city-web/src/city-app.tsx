@@ -1,62 +1,27 @@
-import {
-  BookOutlined,
-  FileDoneOutlined,
-  FundOutlined,
-  FileTextOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  NotificationOutlined,
-  SolutionOutlined,
-  StopOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
-import { Role, TenantLevel } from '@xiangmeng/domain';
-import { TierApp, type ShellMenuItem, type Viewer } from '@xiangmeng/web';
+import { TenantLevel } from '@xiangmeng/domain';
+import { TierApp } from '@xiangmeng/web';
 import { lazy } from 'react';
+import { ADMINS, STAFF } from './city-roles';
 
 const BureauHomePage = lazy(() =>
   import('./features/bureau/bureau-home.page').then((m) => ({ default: m.BureauHomePage })),
 );
 
-const STAFF: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
-const ADMINS: readonly Role[] = [Role.CITY_ADMIN];
+const CityShell = lazy(() => import('./city-shell').then((m) => ({ default: m.CityShell })));
+
+const APP_TITLE = '市州工作端';
 
 export function CityApp() {
   return (
     <TierApp
       tier="city"
-      appTitle="市州工作端"
+      appTitle={APP_TITLE}
       level={TenantLevel.CITY}
       noAccessReason="本系统仅供市州科技局用户使用"
       home={<BureauHomePage />}
       staffRoles={STAFF}
       adminRoles={ADMINS}
-      staffMenu={cityMenu}
+      shell={<CityShell appTitle={APP_TITLE} />}
     />
   );
-}
-
-function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
-  const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
-  if (viewer.roles.some((r) => STAFF.includes(r))) {
-    menuItems.push(
-      todo,
-      { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
-      { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
-      { path: '/pilots/applications', label: '试点申报', icon: <SolutionOutlined /> },
-      { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
-      // Filing its pilot alliances with the province (Art. 21).
-      { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
-      // The city's own support programmes, the province's it may apply to, and the debarment register.
-      { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
-      { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
-      // For the city's own (local) pilots.
-      { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
-      { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
-    );
-  }
-  if (viewer.roles.some((r) => ADMINS.includes(r)))
-    menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
-  return menuItems;
 }

@@ -1,69 +1,27 @@
-import {
-  ApartmentOutlined,
-  BookOutlined,
-  CarryOutOutlined,
-  FileDoneOutlined,
-  FundOutlined,
-  FileTextOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  InboxOutlined,
-  NotificationOutlined,
-  StopOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
-import { Role, TenantLevel } from '@xiangmeng/domain';
-import { TierApp, type ShellMenuItem, type Viewer } from '@xiangmeng/web';
+import { TenantLevel } from '@xiangmeng/domain';
+import { TierApp } from '@xiangmeng/web';
 import { lazy } from 'react';
+import { ADMINS, STAFF } from './province-roles';
 
 const ProvinceHomePage = lazy(() =>
   import('./features/home/province-home.page').then((m) => ({ default: m.ProvinceHomePage })),
 );
 
-const STAFF: readonly Role[] = [Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER];
-const ADMINS: readonly Role[] = [Role.PROVINCE_ADMIN];
+const ProvinceShell = lazy(() => import('./province-shell').then((m) => ({ default: m.ProvinceShell })));
+
+const APP_TITLE = '省级管理端';
 
 export function ProvinceApp() {
   return (
     <TierApp
       tier="province"
-      appTitle="省级管理端"
+      appTitle={APP_TITLE}
       level={TenantLevel.PROVINCE}
       noAccessReason="本系统仅供湖南省科学技术厅用户使用"
       home={<ProvinceHomePage />}
       staffRoles={STAFF}
       adminRoles={ADMINS}
-      staffMenu={provinceMenu}
+      shell={<ProvinceShell appTitle={APP_TITLE} />}
     />
   );
-}
-
-function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
-  const isStaff = viewer.roles.some((r) => STAFF.includes(r));
-  const menuItems: ShellMenuItem[] = [
-    isStaff
-      ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
-      : { path: '/', label: '首页', icon: <HomeOutlined /> },
-  ];
-  if (isStaff) {
-    menuItems.push(
-      todo,
-      { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
-      { path: '/pilots/applications', label: '收到的申报', icon: <InboxOutlined /> },
-      { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
-      { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
-      // Filing (Art. 21): the rounds the province opens, and the cities' filings it receives.
-      { path: '/filings/rounds', label: '备案批次', icon: <CarryOutOutlined /> },
-      { path: '/filings', label: '收到的备案', icon: <FileDoneOutlined /> },
-      { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
-      // Support (Art. 14, 20): the province's programmes and the debarment register.
-      { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
-      { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
-      { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
-    );
-  }
-  if (viewer.roles.some((r) => ADMINS.includes(r)))
-    menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
-  return menuItems;
 }

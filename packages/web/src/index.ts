@@ -1,7 +1,9 @@
 export { createApolloClient } from './app/apollo-client';
 export { WebAppProviders } from './app/web-app-providers';
-export { ForbiddenPage, LoadFailure, NotFoundPage, PageLoading } from './shared/page-states';
+export { ForbiddenPage, LoadFailure, NotFoundPage } from './shared/page-states';
+export { PageLoading } from './shared/page-loading';
 export { TierApp } from './app/tier-app';
+export { TierShell } from './app/tier-shell.layout';
 export {
   ViewerProvider,
   useSignedInViewer,

@@ -1,16 +1,25 @@
 import { gzipSync } from 'node:zlib';
 import { defaultClientConditions, type Logger, type Plugin, type PluginOption, type UserConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents';
 
 /** Vite's own warning threshold, made a hard limit: no output chunk above 500 kB minified. */
 export const MAX_CHUNK_BYTES = 500 * 1000;
+/** What a first visit may download before its first route (issue #15): 200 kB of gzipped JS. */
+export const MAX_INITIAL_GZIP_BYTES = 200 * 1000;
+/** Written next to index.html for `npm run bench`, which reports it. */
+export const BUNDLE_REPORT_FILE = 'bundle-report.json';
 
 type ChunkInfo = { fileName: string; code: string; isEntry: boolean; imports: string[] };
 
 /**
- * Fails the build when a JS chunk passes `maxChunkBytes`, and reports the JS a first visit loads
- * (entry chunks and everything they import statically), minified and gzipped.
+ * Fails the build when a JS chunk passes `maxChunkBytes` or the JS a first visit loads (entry
+ * chunks and everything they import statically) passes `maxInitialGzipBytes` gzipped; reports both.
  */
-export function bundleBudget(appName: string, maxChunkBytes = MAX_CHUNK_BYTES): Plugin {
+export function bundleBudget(
+  appName: string,
+  maxChunkBytes = MAX_CHUNK_BYTES,
+  maxInitialGzipBytes = MAX_INITIAL_GZIP_BYTES,
+): Plugin {
   let logger: Logger | undefined;
   let report: string | undefined;
   return {
@@ -36,6 +45,20 @@ export function bundleBudget(appName: string, maxChunkBytes = MAX_CHUNK_BYTES): 
       const minified = initial.reduce((sum, chunk) => sum + byteLength(chunk.code), 0);
       const gzipped = initial.reduce((sum, chunk) => sum + gzipSync(chunk.code, { level: 9 }).length, 0);
       const largest = Math.max(...chunks.map((chunk) => byteLength(chunk.code)));
+      if (gzipped > maxInitialGzipBytes) {
+        const list = initial
+          .map((chunk) => `  ${chunk.fileName}: ${kB(gzipSync(chunk.code, { level: 9 }).length)} gzip`)
+          .join('\n');
+        this.error(
+          `${appName}: the first visit loads ${kB(gzipped)} of gzipped JS, over the ${kB(maxInitialGzipBytes)} budget — ` +
+            `load what the first screen does not show lazily:\n${list}`,
+        );
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: BUNDLE_REPORT_FILE,
+        source: `${JSON.stringify({ app: appName, initialFiles: initial.length, initialMinifiedBytes: minified, initialGzipBytes: gzipped, budgetGzipBytes: maxInitialGzipBytes, chunks: chunks.length, largestChunkMinifiedBytes: largest }, null, 2)}\n`,
+      });
       report =
         `${appName}: initial JS ${kB(gzipped)} gzip (${kB(minified)} minified, ${initial.length} files); ` +
         `${chunks.length} chunks, largest ${kB(largest)} minified`;
@@ -111,7 +134,7 @@ export function webAppConfig({
   const proxy = { '/graphql': { target: apiUrl }, '/api': { target: apiUrl } };
   return {
     base,
-    plugins: [...plugins, bundleBudget(appName)],
+    plugins: [graphqlDocuments(), ...plugins, bundleBudget(appName)],
     // Read workspace packages (e.g. @xiangmeng/domain) from their TypeScript source.
     resolve: { conditions: ['source', ...defaultClientConditions] },
     server: { port: devPort, strictPort: true, proxy },

@@ -2,7 +2,7 @@ import { Role } from '@xiangmeng/domain';
 import { lazy } from 'react';
 import { Outlet, Route, useHref } from 'react-router';
 import { RequireRole } from '../features/auth/require-viewer.guard';
-import { NotFoundPage } from '../shared/page-states';
+import { LazyNotFoundPage } from '../shared/lazy-page-states';
 
 // Each page loads its own chunk; the first screen needs only the providers, the guard and the shell's frame.
 const UserManagementPage = lazy(() =>
@@ -77,7 +77,6 @@ const MessagesPage = lazy(() =>
 export const LazySignInPage = lazy(() =>
   import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })),
 );
-export const LazyAppShell = lazy(() => import('./app-shell.layout').then((m) => ({ default: m.AppShell })));
 
 /**
  * The pages both tiers serve, below the app's own home page (`index`). A function, not a component:
@@ -157,5 +156,5 @@ export function sharedRoutes({
 }
 
 function NotFound() {
-  return <NotFoundPage homeHref={useHref('/')} />;
+  return <LazyNotFoundPage homeHref={useHref('/')} />;
 }

@@ -3,10 +3,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { SignInTier } from '../features/auth/sign-in.page';
 import { RequireViewer } from '../features/auth/require-viewer.guard';
-import type { Viewer } from '../features/auth/viewer.provider';
-import type { ShellMenuItem } from './app-shell.layout';
-import { TierShell } from './tier-shell.layout';
-import { PageLoading } from '../shared/page-states';
+import { PageLoading } from '../shared/page-loading';
 import { LazySignInPage, sharedRoutes } from './shared-routes';
 
 /** A tier's whole app: sign-in, the guard for the tier's level, its shell and home page, then the shared pages. */
@@ -18,7 +15,7 @@ export function TierApp({
   home,
   staffRoles,
   adminRoles,
-  staffMenu,
+  shell,
 }: {
   tier: SignInTier;
   appTitle: string;
@@ -28,14 +25,18 @@ export function TierApp({
   home: ReactNode;
   staffRoles: readonly Role[];
   adminRoles: readonly Role[];
-  staffMenu: (viewer: Viewer, todo: ShellMenuItem) => ShellMenuItem[];
+  /**
+   * The signed-in frame with the tier's menu (a TierShell), which the app loads lazily: the menu's
+   * icons and the frame are not needed before sign-in.
+   */
+  shell: ReactNode;
 }) {
   return (
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LazySignInPage tier={tier} appTitle={appTitle} />} />
         <Route element={<RequireViewer level={level} noAccessReason={noAccessReason} />}>
-          <Route element={<TierShell appTitle={appTitle} staffMenu={staffMenu} />}>
+          <Route element={shell}>
             <Route index element={home} />
             {sharedRoutes({ staffRoles, adminRoles })}
           </Route>

@@ -1,9 +1,8 @@
 import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { Role } from '@xiangmeng/domain';
-import { LazyAppShell } from './shared-routes';
 import { useSignedInViewer, type Viewer } from '../features/auth/viewer.provider';
 import { useWorkListCounts } from '../features/pilots/use-work-list-counts';
-import type { ShellMenuItem } from './app-shell.layout';
+import { AppShell, type ShellMenuItem } from './app-shell.layout';
 
 /**
  * The signed-in frame of a tier with its menu. Experts get the same reduced menu in both tiers;
@@ -29,5 +28,5 @@ export function TierShell({
   const menuItems = viewer.roles.includes(Role.EXPERT)
     ? [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }]
     : staffMenu(viewer, todo);
-  return <LazyAppShell appTitle={appTitle} menuItems={menuItems} />;
+  return <AppShell appTitle={appTitle} menuItems={menuItems} />;
 }

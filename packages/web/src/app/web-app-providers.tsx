@@ -1,14 +1,14 @@
 import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
-import { App, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 
-dayjs.locale('zh-cn');
-
-/** Chinese locale, the platform's theme, antd's App context (message, modal) and Apollo. */
+/**
+ * Chinese locale, the platform's theme and Apollo. antd's App context (message, modal) and the
+ * dates' Chinese locale come with the signed-in shell, the only place that uses them, so the first
+ * download goes without them.
+ */
 export function WebAppProviders({ client, children }: { client: ApolloClient; children: ReactNode }) {
   return (
     <ConfigProvider
@@ -17,9 +17,7 @@ export function WebAppProviders({ client, children }: { client: ApolloClient; ch
       // Buttons read exactly as written ("登录", not "登 录"), for people and for tests alike.
       button={{ autoInsertSpace: false }}
     >
-      <App>
-        <ApolloProvider client={client}>{children}</ApolloProvider>
-      </App>
+      <ApolloProvider client={client}>{children}</ApolloProvider>
     </ConfigProvider>
   );
 }

@@ -1,13 +1,5 @@
-import { Button, Flex, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import type { ApiError } from './api-error';
-
-export function PageLoading() {
-  return (
-    <Flex justify="center" align="center" style={{ minHeight: 240, height: '100%' }}>
-      <Spin size="large" description="加载中…" />
-    </Flex>
-  );
-}
 
 /** A page whose data could not be loaded: what went wrong, in Chinese, and a way to try again. */
 export function LoadFailure({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {

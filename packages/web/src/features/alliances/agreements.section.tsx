@@ -15,7 +15,8 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { toApiError } from '../../shared/api-error';
 import type { AllianceAgreementsQuery as AllianceAgreementsResult } from '../../gql/graphql';
 import { CLAUSE_GROUPS, groupHeading, type Agreement } from './agreement-clauses';

@@ -3,7 +3,8 @@ import { ALLIANCE_ACTION_LABELS, ErrorCode, TenantLevel, type AllianceAction } f
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { toApiError } from '../../shared/api-error';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { AgreementsSection } from './agreements.section';

@@ -3,7 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS, type AllianceStatus } from '@xiangmeng/domain';
 import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { toApiError } from '../../shared/api-error';
 import {
   CorrectOrganizationModal,

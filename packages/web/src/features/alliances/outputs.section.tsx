@@ -14,7 +14,8 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { toApiError } from '../../shared/api-error';
 import type { AllianceOutputKind, AllianceOutputsQuery as AllianceOutputsResult } from '../../gql/graphql';
 import { ALLIANCE_OUTPUT_KIND_LABELS as OUTPUT_KIND_LABELS } from '@xiangmeng/domain';

@@ -1,8 +1,8 @@
 import { isAdmin, Role, type TenantLevel } from '@xiangmeng/domain';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ForbiddenPage, LoadFailure, PageLoading } from '../../shared/page-states';
-import { NoAccessPage } from './no-access.page';
+import { LazyForbiddenPage, LazyLoadFailure, LazyNoAccessPage } from '../../shared/lazy-page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { useSignedInViewer, useViewer } from './viewer.provider';
 
 export type SignInRedirectState = { from?: string };
@@ -16,12 +16,12 @@ export function RequireViewer({ level, noAccessReason }: { level: TenantLevel; n
   const { viewer, loading, error, retry } = useViewer();
   const location = useLocation();
   if (loading) return <PageLoading />;
-  if (!viewer && error) return <LoadFailure error={error} onRetry={retry} />;
+  if (!viewer && error) return <LazyLoadFailure error={error} onRetry={retry} />;
   if (!viewer) {
     const state: SignInRedirectState = { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
-  if (viewer.tenant.level !== level) return <NoAccessPage reason={noAccessReason} />;
+  if (viewer.tenant.level !== level) return <LazyNoAccessPage reason={noAccessReason} />;
   // An expert's reduced view: the work list and the assigned reviews, nothing of the staff's pages.
   if (viewer.roles.includes(Role.EXPERT) && !isExpertPath(location.pathname)) {
     return <Navigate to={EXPERT_HOME} replace />;
@@ -39,7 +39,7 @@ function isExpertPath(pathname: string): boolean {
 /** Shows the page only to holders of one of `roles`; the API enforces the same rule. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const viewer = useSignedInViewer();
-  return viewer.roles.some((r) => roles.includes(r)) ? children : <ForbiddenPage />;
+  return viewer.roles.some((r) => roles.includes(r)) ? children : <LazyForbiddenPage />;
 }
 
 export function useIsAdmin(): boolean {

@@ -23,7 +23,8 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { AllianceDocumentsQuery as AllianceDocumentsResult } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';

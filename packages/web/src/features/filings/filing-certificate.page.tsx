@@ -11,7 +11,8 @@ import {
 import { Breadcrumb, Button, Flex, Result } from 'antd';
 import { Link, useParams } from 'react-router';
 import { toApiError } from '../../shared/api-error';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { CERTIFIED_FILING_STATES, isFilingState } from './filing-values';
 import { FilingCertificateQuery } from './filings.operations';

@@ -27,7 +27,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { type ApiError, showApiErrorOnForm, toApiError } from '../../shared/api-error';
 import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';

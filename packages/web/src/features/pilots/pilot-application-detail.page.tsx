@@ -13,7 +13,8 @@ import {
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
 import { useState, type ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import { ObjectionsSection } from './objections.section';

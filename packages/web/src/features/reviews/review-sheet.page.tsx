@@ -28,7 +28,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { LoadFailure, PageLoading } from '../../shared/page-states';
+import { LoadFailure } from '../../shared/page-states';
+import { PageLoading } from '../../shared/page-loading';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
