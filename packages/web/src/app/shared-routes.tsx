@@ -58,6 +58,22 @@ const ProgrammesPage = lazy(() =>
 const DebarmentsPage = lazy(() =>
   import('../features/programmes/debarments.page').then((m) => ({ default: m.DebarmentsPage })),
 );
+const ProgrammeCallsPage = lazy(() =>
+  import('../features/programmes/programme-calls.page').then((m) => ({ default: m.ProgrammeCallsPage })),
+);
+const ProgrammeApplicationsPage = lazy(() =>
+  import('../features/programmes/programme-applications.page').then((m) => ({
+    default: m.ProgrammeApplicationsPage,
+  })),
+);
+const ProgrammeApplicationPage = lazy(() =>
+  import('../features/programmes/programme-application.page').then((m) => ({
+    default: m.ProgrammeApplicationPage,
+  })),
+);
+const PriorInvestmentsPage = lazy(() =>
+  import('../features/programmes/prior-investments.page').then((m) => ({ default: m.PriorInvestmentsPage })),
+);
 const FilingRoundsPage = lazy(() =>
   import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
 );
@@ -130,6 +146,10 @@ export function sharedRoutes({
         <Route path="programmes">
           <Route index element={<ProgrammesPage />} />
           <Route path="debarments" element={<DebarmentsPage />} />
+          <Route path="calls" element={<ProgrammeCallsPage />} />
+          <Route path="applications" element={<ProgrammeApplicationsPage />} />
+          <Route path="applications/:applicationId" element={<ProgrammeApplicationPage />} />
+          <Route path="investments" element={<PriorInvestmentsPage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />
