@@ -10,6 +10,7 @@ import type {
 import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { DocumentEntity } from '../documents/document.entity';
+import { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import {
   PriorInvestmentDocumentEntity,
@@ -188,6 +189,10 @@ export class ProgrammeApplicationsRepository {
   organizationsByIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {
     const valid = ids.filter(isId);
     return valid.length ? db.findBy(OrganizationEntity, { id: In(valid) }) : Promise.resolve([]);
+  }
+
+  industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
+    return codes.length ? db.findBy(IndustryEntity, { code: In([...codes]) }) : Promise.resolve([]);
   }
 
   /** The register's facts on `on` for an application the viewer reads; null otherwise. */

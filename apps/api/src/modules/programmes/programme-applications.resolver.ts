@@ -12,7 +12,10 @@ import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { AppError } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { perRequestLoader } from '../../common/request/per-request';
 import { ApplicationEngine } from '../applications/application-engine';
+import type { IndustryEntity } from '../industries/industry.entity';
+import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { PanelsService } from '../reviews/panels.service';
 import { ReviewAssignmentModel, ReviewPanelModel, ReviewSubjectKind } from '../reviews/review.model';
 import {
@@ -41,6 +44,7 @@ import {
   toProgrammeApplicationModel,
   toProgrammeCallModel,
 } from './programme-application.model';
+import { ProgrammeApplicationsRepository } from './programme-applications.repository';
 import { ProgrammeApplicationsService } from './programme-applications.service';
 
 const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
@@ -53,6 +57,7 @@ export class ProgrammeApplicationsResolver {
     private readonly engine: ApplicationEngine,
     private readonly kind: ProgrammeApplicationKind,
     private readonly panels: PanelsService,
+    private readonly repository: ProgrammeApplicationsRepository,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -231,6 +236,30 @@ export class ProgrammeApplicationsResolver {
       (guard) =>
         guard === 'NOTICE_ASKED' || (programme !== null && programmeRouteHolds(guard, programme) === false),
     );
+  }
+
+  @SignedIn()
+  @ResolveField(() => IndustryModel, {
+    nullable: true,
+    description: '联盟所属产业（提交时冻结）；提交前为空',
+  })
+  async industry(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: ProgrammeApplicationModel,
+  ): Promise<IndustryModel | null> {
+    const frozen = application.entity.dossier as { alliance?: { industryCode?: unknown } } | null;
+    const code = frozen?.alliance?.industryCode;
+    if (typeof code !== 'string') return null;
+    const loader = perRequestLoader<string, IndustryEntity | null>(
+      ctx,
+      'programme-industry',
+      async (codes) => {
+        const rows = await this.repository.industriesByCodes(ctx.db, codes);
+        return codes.map((c) => rows.find((r) => r.code === c) ?? null);
+      },
+    );
+    const industry = await loader.load(code);
+    return industry ? toIndustryModel(industry) : null;
   }
 
   @SignedIn()

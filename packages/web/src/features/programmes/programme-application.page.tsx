@@ -40,6 +40,7 @@ import { PageLoading } from '../../shared/page-loading';
 import { LoadFailure } from '../../shared/page-states';
 import { ReasonField } from '../../shared/reason-field';
 import { AllianceMembersQuery } from '../alliances/alliances.operations';
+import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { ProgrammesQuery } from './programmes.operations';
 import {
@@ -173,6 +174,12 @@ export function ProgrammeApplicationPage() {
       ) : (
         <ApplicationFormView application={a} />
       )}
+      <ReviewPanelSection
+        applicationId={a.id}
+        state={a.state}
+        kind="PROGRAMME_APPLICATION"
+        onChanged={() => void refetch().catch(() => undefined)}
+      />
       {acting && <ActionModal application={a} action={acting} onClose={() => setActing(null)} />}
     </Flex>
   );
