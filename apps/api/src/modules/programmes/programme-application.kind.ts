@@ -404,9 +404,11 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
     f: ProgrammeFacts,
     award: { awardFen: string } | null,
   ): Promise<Effects<ProgrammeApplicationEntity>> {
-    const aggregate = await this.progress
-      .aggregate(f.db, ProgrammeApplicationKind.reviewSubject(f.application), f.measures)
-      .catch(() => null);
+    const aggregate = await this.progress.aggregate(
+      f.db,
+      ProgrammeApplicationKind.reviewSubject(f.application),
+      f.measures,
+    );
     const ratio = f.measures.parameters.support.matchRatio;
     const verified = verifiedInvestmentFen(f.investments ?? f.application.dossier?.priorInvestments ?? []);
     const basis: ProgrammeDecisionBasis = {
