@@ -210,6 +210,39 @@ describe('programme applications on the application engine', () => {
     expect(v?.field).toBe('participants.2');
   });
 
+  it('refuses IP terms that leave out the handling on dissolution, naming Art. 20(2)', async () => {
+    const other = await provincialPilot(w, INDUSTRY);
+    await verifiedInvestment(w, other, 5_000_000, 5_000_000);
+    const base = formInput({ id: '', version: 0 }, other);
+    const a = await draftApplication(w, other, { ipTerms: { ...base.ipTerms, onDissolution: '' } });
+    const res = await transition(w.zzOfficer, a, 'SUBMIT');
+    expect(errorCode(res)).toBe('PROGRAMME_NOT_ELIGIBLE');
+    const v = violationsOf(res).find((x) => x.rule === 'IP_TERM_MISSING');
+    expect(v?.field).toBe('ipTerms.onDissolution');
+    expect(v?.message).toContain('第二十条第（二）项');
+  });
+
+  it('checks eligibility again at award: an alliance no longer a pilot is not awarded, naming Art. 14', async () => {
+    const other = await provincialPilot(w, INDUSTRY);
+    await verifiedInvestment(w, other, 5_000_000, 5_000_000);
+    let a = await draftApplication(w, other);
+    a = await act(w.zzOfficer, a, 'SUBMIT');
+    a = await act(w.zzAdmin, a, 'RECOMMEND', { opinion: '同意推荐' });
+    a = await act(w.provOfficer, a, 'ACCEPT');
+    await asAdmin(async (c) => {
+      await c.query(`UPDATE programme_application SET state = 'REVIEWED' WHERE id = $1`, [a.id]);
+      await c.query(`UPDATE alliance SET pilot_status = 'CITY_PILOT' WHERE id = $1`, [other.allianceId]);
+    });
+    const res = await transition(w.provAdmin, a, 'AWARD', {
+      reason: '同意立项',
+      awardFen: YUAN(3_000_000),
+      taskContract: taskContract(3_000_000),
+    });
+    expect(errorCode(res)).toBe('PROGRAMME_NOT_ELIGIBLE');
+    const v = violationsOf(res).find((x) => x.rule === 'PILOT_LEVEL');
+    expect(v?.message).toContain('第十四条');
+  });
+
   it('refuses submission outside the call window with the window alone', async () => {
     const other = await provincialPilot(w, INDUSTRY);
     await verifiedInvestment(w, other, 5_000_000, 5_000_000);
