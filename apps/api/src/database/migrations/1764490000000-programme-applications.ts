@@ -152,14 +152,16 @@ export class ProgrammeApplications1764490000000 implements MigrationInterface {
         ADD CONSTRAINT pilot_call_programme FOREIGN KEY (tenant_id, programme_id) REFERENCES programme (tenant_id, id);
       CREATE INDEX pilot_call_programme ON pilot_call (tenant_id, programme_id) WHERE programme_id IS NOT NULL;
 
-      -- A programme's call is written under a published programme of the same authority.
+      -- A programme's call is written under a published programme of the same authority. Looked
+      -- up under the caller's row-level security, and refused as the key refuses a missing row, so
+      -- another tenant's programme (or a draft) is answered exactly like an id that does not exist.
       CREATE FUNCTION programme_call_of_published_programme() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.kind = 'PROGRAMME' AND NOT EXISTS (
+        IF NEW.programme_id IS NOT NULL AND NOT EXISTS (
              SELECT 1 FROM programme p WHERE p.tenant_id = NEW.tenant_id AND p.id = NEW.programme_id
                AND p.status = 'PUBLISHED') THEN
           RAISE EXCEPTION 'call % names no published programme of its tenant', NEW.id
-            USING ERRCODE = '23514', CONSTRAINT = 'pilot_call_published_programme';
+            USING ERRCODE = '23503', CONSTRAINT = 'pilot_call_programme';
         END IF;
         RETURN NEW;
       END $$;
