@@ -288,6 +288,35 @@ describe('a provincial pilot application, end to end', () => {
     expect(received.map((a) => a.id)).toContain(app.id);
   });
 
+  it('lists it from the frozen dossier, whether or not the list asks for the dossier itself', async () => {
+    type Row = {
+      id: string;
+      allianceName: string;
+      industry: { code: string };
+      call: { title: string };
+      dossier?: { members: unknown[] };
+    };
+    const fields = 'id allianceName industry { code } call { title }';
+    const list = async (selection: string) =>
+      dataOf(
+        await as('provOfficer').send<{ pilotApplications: Row[] }>(
+          `query ($filter: PilotApplicationFilterInput!) { pilotApplications(filter: $filter) { ${selection} } }`,
+          { filter: { scope: 'RECEIVED', callId: call.id } },
+        ),
+      ).pilotApplications.find((a) => a.id === app.id)!;
+    const shown = await list(fields);
+    const whole = await list(`${fields} dossier`);
+    // The province reads no city's register: the name and industry come from the dossier alone.
+    expect(shown).toEqual({
+      id: app.id,
+      allianceName: formed.alliance.name,
+      industry: { code: INDUSTRY },
+      call: { title: call.title },
+    });
+    expect({ ...whole, dossier: undefined }).toEqual({ ...shown, dossier: undefined });
+    expect(whole.dossier?.members.length).toBeGreaterThan(0);
+  });
+
   it('returns it with a reason; the bureau revises, resubmits and recommends again', async () => {
     await expectNotAllowed([as('zzOfficer'), as('zzAdmin'), as('csAdmin')], app, 'ACCEPT');
     const bare = await transition(as('provOfficer'), app, 'RETURN');

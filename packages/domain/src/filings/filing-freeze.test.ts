@@ -75,6 +75,20 @@ describe('freezing a filing snapshot', () => {
     expect(snapshot.members.map((m) => m.creditCode)).toEqual(['91430200MA4L000001', '']);
   });
 
+  it('freezes each member as the snapshot names it, whatever else the register row carries', () => {
+    const stored = { ...member('a', 'CHAIR', 'ENTERPRISE'), id: 'row-1', organization: { creditCode: 'x' } };
+    const snapshot = parts({
+      register: {
+        members: [stored],
+        agreements: [agreement],
+        governance: { bodies: [], liableEntity: null, executiveFullTimeStaff: 0 },
+      },
+    });
+    expect(Object.keys(snapshot.members[0]!).sort()).toEqual(
+      [...Object.keys(member('a', 'CHAIR', 'ENTERPRISE')), 'creditCode'].sort(),
+    );
+  });
+
   it('records the Art. 8 result under the parameters given', () => {
     const snapshot = parts();
     expect(snapshot.foundingCheck.conditions.length).toBeGreaterThan(0);

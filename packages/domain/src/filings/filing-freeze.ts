@@ -44,8 +44,15 @@ export function freezeFilingSnapshot(parts: FilingSnapshotParts): FilingSnapshot
     takenAt: parts.now.toISOString(),
     asOf,
     alliance: parts.alliance,
+    // Field by field: a register's rows may carry more than the member's snapshot.
     members: register.members.map((m) => ({
-      ...m,
+      organizationId: m.organizationId,
+      name: m.name,
+      type: m.type,
+      industryBackbone: m.industryBackbone,
+      role: m.role,
+      joinedOn: m.joinedOn,
+      exitedOn: m.exitedOn,
       creditCode: parts.creditCodes.get(m.organizationId) ?? '',
     })),
     agreement: agreement

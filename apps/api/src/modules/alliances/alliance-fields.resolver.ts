@@ -14,8 +14,6 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import type { TenantEntity } from '../tenants/tenant.entity';
 import { TenantModel, toTenantModel } from '../tenants/tenant.model';
 import { TenantsService } from '../tenants/tenants.service';
-import type { AllianceMemberEntity } from './alliance-member.entity';
-import { AllianceMembersRepository } from './alliance-members.repository';
 import type { AllianceOutputEntity } from './alliance-output.entity';
 import type { StoredSnapshot } from './alliance-snapshots';
 import {
@@ -37,7 +35,6 @@ import type { GovernanceBodyEntity } from './governance-body.entity';
 export class AllianceFieldsResolver {
   constructor(
     private readonly alliances: AlliancesRepository,
-    private readonly memberships: AllianceMembersRepository,
     private readonly directory: OrganizationsService,
     private readonly taxonomy: IndustriesRepository,
     private readonly tenants: TenantsService,
@@ -74,12 +71,6 @@ export class AllianceFieldsResolver {
         );
       },
       (a) => a.id,
-    );
-  }
-
-  private memberRows(ctx: RequestContext) {
-    return perRequestLoader<string, AllianceMemberEntity[]>(ctx, 'members-by-alliance', async (ids) =>
-      groupBy(ids, await this.memberships.ofAlliances(ctx.db, ids), (m) => m.allianceId),
     );
   }
 
@@ -121,23 +112,19 @@ export class AllianceFieldsResolver {
     @Parent() alliance: AllianceModel,
     @Args('current', { defaultValue: false }) current: boolean,
   ): Promise<AllianceMemberModel[]> {
-    const members = (await this.memberRows(ctx).load(alliance.id)).filter(
-      (m) => !current || m.exitedOn === null,
-    );
-    const organizations = await this.organizations(ctx).loadMany(members.map((m) => m.organizationId));
-    return members.map((m, i) => {
-      const organization = organizations[i];
-      if (!organization || organization instanceof Error)
-        throw new Error(`organization ${m.organizationId} missing`);
-      return {
+    // The snapshot the page's Art. 8 check reads holds the members and their organizations.
+    const { members } = await this.snapshots(ctx).load(alliance);
+    return members
+      .filter((m) => !current || m.exitedOn === null)
+      .sort((a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.createdAt.getTime() - b.createdAt.getTime())
+      .map((m) => ({
         id: m.id,
-        organization: toOrganizationModel(organization, viewer),
+        organization: toOrganizationModel(m.organization, viewer),
         role: m.role,
         joinedOn: m.joinedOn,
         exitedOn: m.exitedOn,
         exitReason: m.exitReason,
-      };
-    });
+      }));
   }
 
   @SignedIn()
@@ -150,11 +137,9 @@ export class AllianceFieldsResolver {
     @CurrentViewer() viewer: Viewer,
     @Parent() alliance: AllianceModel,
   ): Promise<OrganizationModel | null> {
-    const chair = (await this.memberRows(ctx).load(alliance.id)).find(
-      (m) => m.role === 'CHAIR' && m.exitedOn === null,
-    );
-    const organization = chair ? await this.organizations(ctx).load(chair.organizationId) : undefined;
-    return organization ? toOrganizationModel(organization, viewer) : null;
+    const { members } = await this.snapshots(ctx).load(alliance);
+    const chair = members.find((m) => m.role === 'CHAIR' && m.exitedOn === null);
+    return chair ? toOrganizationModel(chair.organization, viewer) : null;
   }
 
   @SignedIn()

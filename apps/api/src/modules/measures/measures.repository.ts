@@ -53,6 +53,31 @@ export class MeasuresRepository {
     return query.getOne();
   }
 
+  /**
+   * The province's latest published version effective by `asOf` and, for a city, its own: one
+   * statement for both, as the register reads them for every page.
+   */
+  async inForce(
+    db: EntityManager,
+    asOf: string,
+    cityTenantId: string | null,
+  ): Promise<{ province: MeasuresEntity | null; local: MeasuresEntity | null }> {
+    const rows = await db
+      .createQueryBuilder(MeasuresEntity, 'm')
+      .innerJoin('tenant', 't', 't.id = m.tenant_id')
+      .where(`m.status = 'PUBLISHED' AND m.effective_on <= :asOf`, { asOf })
+      .andWhere(cityTenantId ? `(t.level = 'PROVINCE' OR m.tenant_id = :city)` : `t.level = 'PROVINCE'`, {
+        city: cityTenantId,
+      })
+      .orderBy('m.effective_on', 'DESC')
+      .addOrderBy('m.version_no', 'DESC')
+      .getMany();
+    return {
+      province: rows.find((m) => m.tenantId !== cityTenantId) ?? null,
+      local: cityTenantId ? (rows.find((m) => m.tenantId === cityTenantId) ?? null) : null,
+    };
+  }
+
   async find(db: EntityManager, id: string): Promise<MeasuresEntity | null> {
     return isId(id) ? db.findOneBy(MeasuresEntity, { id }) : null;
   }

@@ -83,6 +83,19 @@ function setup(stored: MeasuresEntity | null, options: { published?: Published[]
             (!tenantId || p.measures.tenantId === tenantId),
         )?.measures ?? null,
       ),
+    inForce: (_db, asOf, cityTenantId) => {
+      const latest = (tier: TenantLevel, tenantId?: string) =>
+        published.find(
+          (p) =>
+            p.tier === tier &&
+            p.measures.effectiveOn <= asOf &&
+            (!tenantId || p.measures.tenantId === tenantId),
+        )?.measures ?? null;
+      return Promise.resolve({
+        province: latest('PROVINCE'),
+        local: cityTenantId ? latest('CITY', cityTenantId) : null,
+      });
+    },
     nextVersionNo: () => Promise.resolve(4),
     insert: (_db, measures) => {
       writes.inserted.push(measures);

@@ -51,12 +51,12 @@ export class MeasuresService {
     if (!isCalendarDate(asOf)) {
       throw badInput([{ ...fieldViolation('asOf', 'CALENDAR_DATE'), message: '应为有效日期（YYYY-MM-DD）' }]);
     }
-    const province = await this.measures.latestPublished(db, 'PROVINCE', asOf);
+    const { province, local } = await this.measures.inForce(
+      db,
+      asOf,
+      own && viewer.tenantLevel === 'CITY' ? viewer.tenantId : null,
+    );
     if (!province) throw measuresNotInForce(asOf);
-    const local =
-      own && viewer.tenantLevel === 'CITY'
-        ? await this.measures.latestPublished(db, 'CITY', asOf, viewer.tenantId)
-        : null;
     const parameters = resolveParameters(province.parameters as MeasuresParameters, local?.parameters ?? {});
     return { asOf, province, local, parameters };
   }

@@ -81,21 +81,51 @@ export class PilotApplicationsRepository {
     return isId(id) ? db.findOneBy(PilotApplicationEntity, { id }) : null;
   }
 
-  list(
+  /**
+   * The applications the filter names, newest first. `withDossier: false` reads of each frozen
+   * dossier only what a list shows (the alliance's name and industry, the call), not its members,
+   * agreement and Art. 8 check, and no member ids: on the province's list those were most of the
+   * bytes read and parsed. Such rows are for showing, not for acting on.
+   */
+  async list(
     db: EntityManager,
     tenantId: string,
     filter: PilotApplicationFilter,
+    { withDossier }: { withDossier: boolean },
   ): Promise<PilotApplicationEntity[]> {
     const query = db.createQueryBuilder(PilotApplicationEntity, 'a');
     if (filter.scope === 'OWN') query.andWhere('a.tenant_id = :me', { me: tenantId });
     if (filter.scope === 'RECEIVED')
       query.andWhere('a.authority_tenant_id = :me AND a.recommended_at IS NOT NULL', { me: tenantId });
     if (filter.callId) {
-      if (!isId(filter.callId)) return Promise.resolve([]);
+      if (!isId(filter.callId)) return [];
       query.andWhere('a.call_id = :callId', { callId: filter.callId });
     }
     if (filter.states?.length) query.andWhere('a.state IN (:...states)', { states: filter.states });
-    return query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').getMany();
+    query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC');
+    if (withDossier) return query.getMany();
+    const columns = db.connection
+      .getMetadata(PilotApplicationEntity)
+      .columns.filter((c) => c.propertyName !== 'dossier' && c.propertyName !== 'memberOrganizationIds')
+      .map((c) => `a.${c.propertyName}`);
+    const { entities, raw } = await query
+      .select(columns)
+      .addSelect(
+        `CASE WHEN a.dossier IS NOT NULL THEN jsonb_build_object(
+           'alliance', jsonb_build_object('name', a.dossier -> 'alliance' -> 'name',
+                                          'industryCode', a.dossier -> 'alliance' -> 'industryCode'),
+           'call', a.dossier -> 'call') END`,
+        'dossier_summary',
+      )
+      .getRawAndEntities<{ a_id: string; dossier_summary: unknown }>();
+    const summaries = new Map(raw.map((r) => [r.a_id, r.dossier_summary]));
+    return entities.map((entity) => {
+      const summary = summaries.get(entity.id);
+      return Object.assign(entity, {
+        dossier: summary ? PILOT_WORKFLOW.parseDossier(summary) : null,
+        memberOrganizationIds: [],
+      });
+    });
   }
 
   /**

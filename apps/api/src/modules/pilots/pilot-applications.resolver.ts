@@ -1,6 +1,8 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
+import { selectedFields } from '../../common/graphql/selected-fields';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import {
@@ -43,8 +45,12 @@ export class PilotApplicationsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('filter', { type: () => PilotApplicationFilterInput, defaultValue: { scope: 'ALL' } })
     filter: PilotApplicationFilterInput,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PilotApplicationModel[]> {
-    return (await this.applications.list(ctx.db, viewer, filter)).map(toPilotApplicationModel);
+    const withDossier = selectedFields(info).has('dossier');
+    return (await this.applications.list(ctx.db, viewer, filter, { withDossier })).map(
+      toPilotApplicationModel,
+    );
   }
 
   @Allow(...STAFF_ROLES, 'EXPERT')

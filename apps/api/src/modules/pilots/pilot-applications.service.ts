@@ -49,8 +49,9 @@ export class PilotApplicationsService {
     db: EntityManager,
     viewer: Viewer,
     filter: PilotApplicationFilterInput,
+    read: { withDossier: boolean },
   ): Promise<PilotApplicationEntity[]> {
-    return this.applications.list(db, viewer.tenantId, filter);
+    return this.applications.list(db, viewer.tenantId, filter, read);
   }
 
   async create(
