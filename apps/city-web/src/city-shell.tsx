@@ -1,4 +1,6 @@
 import {
+  AccountBookOutlined,
+  AuditOutlined,
   BookOutlined,
   FileDoneOutlined,
   FundOutlined,
@@ -34,6 +36,9 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
       // The city's own support programmes, the province's it may apply to, and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+      { path: '/programmes/calls', label: '项目申报通知', icon: <NotificationOutlined /> },
+      { path: '/programmes/applications', label: '项目申报', icon: <AuditOutlined /> },
+      { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },

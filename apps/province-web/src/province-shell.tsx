@@ -1,4 +1,6 @@
 import {
+  AccountBookOutlined,
+  AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
   CarryOutOutlined,
@@ -43,6 +45,9 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
       // Support (Art. 14, 20): the province's programmes and the debarment register.
       { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+      { path: '/programmes/calls', label: '项目申报通知', icon: <NotificationOutlined /> },
+      { path: '/programmes/applications', label: '项目申报', icon: <AuditOutlined /> },
+      { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },

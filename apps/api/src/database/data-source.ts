@@ -14,6 +14,7 @@ import { Filing1764460000000 } from './migrations/1764460000000-filing';
 import { FilingReview1764470000000 } from './migrations/1764470000000-filing-review';
 import { Programmes1764480000000 } from './migrations/1764480000000-programmes';
 import { AgreementIpExitClauses1764485000000 } from './migrations/1764485000000-agreement-ip-exit-clauses';
+import { ProgrammeApplications1764490000000 } from './migrations/1764490000000-programme-applications';
 import { Projects1764491000000 } from './migrations/1764491000000-projects';
 import { IpRegister1764492000000 } from './migrations/1764492000000-ip-register';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   FilingReview1764470000000,
   Programmes1764480000000,
   AgreementIpExitClauses1764485000000,
+  ProgrammeApplications1764490000000,
   Projects1764491000000,
   IpRegister1764492000000,
 ];

@@ -41,7 +41,8 @@ import {
 } from '../reviews/review-fixtures';
 import { REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { F, type FilingView, publishedRound, roundInput } from '../filings/filing-client';
-import { G, programmeInput, type ProgrammeView } from '../programmes/programme-client';
+import { PA, programmeCallInput } from '../programmes/programme-application-client';
+import { G, programmeInput, type ProgrammeView, publishedProgramme } from '../programmes/programme-client';
 
 // Issue 14: no edit silently overwrites another. The walk reads the committed schema: every
 // mutation named like an edit takes the version it was based on (an Int! `version` argument or
@@ -56,6 +57,8 @@ const VERSION_FIELDS = new Set(['version', 'revision']);
 const CANNOT_LOSE_AN_EDIT: Record<string, string> = {
   setUserDisabled:
     'sets one flag to the value the administrator chose; there is no content to merge, and the audit trail records each change',
+  setUserRoles:
+    'sets the whole role set the administrator chose, never a part merged with another edit; the audit trail records each change (an account row has no version yet)',
   changeOwnPassword:
     'the current password is its version: once one change succeeds, a second one based on the old password is refused (WRONG_PASSWORD)',
 };
@@ -383,6 +386,29 @@ const RACES: Record<string, () => Promise<Race>> = {
           },
         }),
       stored: () => one('SELECT overall_opinion AS v FROM review_sheet WHERE id = $1', [seat.sheet.id]),
+    };
+  },
+  async saveProgrammeApplicationForm() {
+    const programme = await publishedProgramme(agents.p1!, agents.pAdmin!, { awardNoticeDays: 0 });
+    const draftCall = dataOf(
+      await agents.p1!.send<{ createProgrammeCall: { id: string; version: number } }>(PA.createCall, {
+        programmeId: programme.id,
+        input: programmeCallInput(new Date()),
+      }),
+    ).createProgrammeCall;
+    dataOf(await agents.pAdmin!.send(PA.publishCall, draftCall));
+    const { alliance } = await establishedAlliance(agents.zz1!, INDUSTRY);
+    const app = dataOf(
+      await agents.zz1!.send<{ createProgrammeApplication: { id: string; version: number } }>(PA.create, {
+        input: { allianceId: alliance.id, callId: draftCall.id },
+      }),
+    ).createProgrammeApplication;
+    const value = fixed((i) => `并发填写的项目名称${i}`);
+    return {
+      value,
+      send: (i) =>
+        agents[`zz${i + 1}`]!.send(PA.save, { input: { id: app.id, version: app.version, title: value(i) } }),
+      stored: () => one("SELECT form ->> 'title' AS v FROM programme_application WHERE id = $1", [app.id]),
     };
   },
 };

@@ -639,6 +639,47 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['id'],
     );
 
+    // Programme applications (issue 11): prior investment the tenant's alliance declared to the
+    // tenant itself, with its evidence, and a draft application to the tenant's call.
+    const investment = await add(
+      'prior_investment',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        authority_tenant_id: tenantId,
+        description: '隔离测试先行投入',
+        declared_fen: '100000000',
+      },
+      ['id'],
+    );
+    const investmentDocument = await add(
+      'prior_investment_document',
+      { tenant_id: tenantId, investment_id: investment.id, document_id: document.id },
+      ['tenant_id', 'investment_id', 'document_id'],
+    );
+    const programmeApplication = await add(
+      'programme_application',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        call_id: call.id,
+        programme_id: programme.id,
+        authority_tenant_id: tenantId,
+        recommending_tenant_id: tenantId,
+      },
+      ['id'],
+    );
+    const programmeApplicationDocument = await add(
+      'programme_application_document',
+      {
+        tenant_id: tenantId,
+        application_id: programmeApplication.id,
+        document_id: document.id,
+        kind: 'ATTACHMENT',
+      },
+      ['tenant_id', 'application_id', 'document_id'],
+    );
+
     return {
       code,
       tenantId,
@@ -682,6 +723,10 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         ip_asset: ipAsset,
         ip_asset_owner: ipOwner,
         ip_licence: ipLicence,
+        prior_investment: investment,
+        prior_investment_document: investmentDocument,
+        programme_application: programmeApplication,
+        programme_application_document: programmeApplicationDocument,
       },
       publishedMeasures,
       created,
@@ -755,6 +800,11 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   ip_asset: () => ({ number: `隔离测试${tag()}` }),
   ip_asset_owner: () => ({}),
   ip_licence: () => ({}),
+  prior_investment: () => ({}),
+  prior_investment_document: () => ({}),
+  // call_id names no table (the call may be another tier's): a fresh one leaves the live-application key alone.
+  programme_application: () => ({ call_id: randomUUID() }),
+  programme_application_document: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

@@ -34,6 +34,10 @@ const LOOKUP_INDEXES: Record<string, string> = {
     "the alliance's home bureau reads the projects it acts for (and the dissolution cascade finds them), keyed on alliance_tenant_id",
   ip_asset_of_home:
     "the alliance's home bureau records and reads the IP register of the projects it acts for (Art. 20), keyed on alliance_tenant_id",
+  programme_application_received:
+    "the authority's inbox: programme applications of every city recommended to it, keyed on authority_tenant_id",
+  prior_investment_received:
+    "the verifying authority's list: prior investments every city declared to it, keyed on authority_tenant_id",
   debarment_of_organization:
     "the public debarment register (Art. 20) is read by unit across every authority's decisions, keyed on organization_id",
 };

@@ -86,6 +86,22 @@ const CATALOGUE = {
   LEDGER_ABOVE_NET_PAID: { class: 'REFUSED', message: '追回金额不能超过已拨付净额' },
   // IP register
   IP_ASSET_NUMBER_TAKEN: { class: 'REFUSED', message: '同类知识产权中该编号已登记，请核对编号' },
+  PROGRAMME_CALL_CLOSED: { class: 'REFUSED', message: '不在支持计划申报通知规定的申报时间内' },
+  PROGRAMME_NOT_ELIGIBLE: {
+    class: 'REFUSED',
+    message: '不符合支持条件（第十四条、第十八条、第二十条），请查看未满足的条件',
+  },
+  PROGRAMME_BUDGET_EXCEEDED: { class: 'REFUSED', message: '支持金额超过计划剩余预算' },
+  PROGRAMME_APPLICATION_REFUSED: {
+    class: 'REFUSED',
+    message: '当前不能对该项目申报执行此操作，请查看未满足的条件',
+  },
+  PROGRAMME_APPLICATION_CHANGED: { class: 'REFUSED', message: '该项目申报已被他人处理或修改，请刷新后重试' },
+  PROGRAMME_APPLICATION_NOT_WITH_APPLICANT: {
+    class: 'REFUSED',
+    message: '项目申报已提交，只有草稿或退回修改的申报可以编辑',
+  },
+  PRIOR_INVESTMENT_VERIFIED: { class: 'REFUSED', message: '该先行投入已核定，核定结果不再更改' },
   // reviews
   PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
   PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },

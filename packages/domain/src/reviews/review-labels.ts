@@ -20,11 +20,20 @@ export const FILING_REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation, s
   OPPOSE: '不建议备案',
 };
 
-/** The conclusions' wording for what is reviewed: a pilot application or a filing. */
+/** The same conclusions, worded for a support programme's project application (立项). */
+export const PROGRAMME_REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation, string> = {
+  SUPPORT: '建议立项支持',
+  SUPPORT_WITH_CHANGES: '修改完善后立项',
+  OPPOSE: '不建议立项',
+};
+
+/** The conclusions' wording for what is reviewed: a pilot application, a filing or a programme application. */
 export function reviewRecommendationLabels(
-  reviewed: 'PILOT_APPLICATION' | 'FILING',
+  reviewed: 'PILOT_APPLICATION' | 'FILING' | 'PROGRAMME_APPLICATION',
 ): Record<ReviewRecommendation, string> {
-  return reviewed === 'FILING' ? FILING_REVIEW_RECOMMENDATION_LABELS : REVIEW_RECOMMENDATION_LABELS;
+  if (reviewed === 'FILING') return FILING_REVIEW_RECOMMENDATION_LABELS;
+  if (reviewed === 'PROGRAMME_APPLICATION') return PROGRAMME_REVIEW_RECOMMENDATION_LABELS;
+  return REVIEW_RECOMMENDATION_LABELS;
 }
 
 export const ReviewSheetStatus = { DRAFT: 'DRAFT', SUBMITTED: 'SUBMITTED' } as const;

@@ -67,6 +67,22 @@ const ProjectDetailPage = lazy(() =>
 const IpRegisterPage = lazy(() =>
   import('../features/ip-register/ip-register.page').then((m) => ({ default: m.IpRegisterPage })),
 );
+const ProgrammeCallsPage = lazy(() =>
+  import('../features/programmes/programme-calls.page').then((m) => ({ default: m.ProgrammeCallsPage })),
+);
+const ProgrammeApplicationsPage = lazy(() =>
+  import('../features/programmes/programme-applications.page').then((m) => ({
+    default: m.ProgrammeApplicationsPage,
+  })),
+);
+const ProgrammeApplicationPage = lazy(() =>
+  import('../features/programmes/programme-application.page').then((m) => ({
+    default: m.ProgrammeApplicationPage,
+  })),
+);
+const PriorInvestmentsPage = lazy(() =>
+  import('../features/programmes/prior-investments.page').then((m) => ({ default: m.PriorInvestmentsPage })),
+);
 const FilingRoundsPage = lazy(() =>
   import('../features/filings/filing-rounds.page').then((m) => ({ default: m.FilingRoundsPage })),
 );
@@ -139,6 +155,10 @@ export function sharedRoutes({
         <Route path="programmes">
           <Route index element={<ProgrammesPage />} />
           <Route path="debarments" element={<DebarmentsPage />} />
+          <Route path="calls" element={<ProgrammeCallsPage />} />
+          <Route path="applications" element={<ProgrammeApplicationsPage />} />
+          <Route path="applications/:applicationId" element={<ProgrammeApplicationPage />} />
+          <Route path="investments" element={<PriorInvestmentsPage />} />
           <Route path="ip-register" element={<IpRegisterPage />} />
         </Route>
         <Route path="projects">

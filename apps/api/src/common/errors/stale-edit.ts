@@ -15,6 +15,7 @@ const EDIT_COUNTERS = {
   filing_round: 'version',
   filing: 'version',
   programme: 'version',
+  programme_application: 'version',
 } as const;
 
 export type EditedTable = keyof typeof EDIT_COUNTERS;

@@ -3,7 +3,7 @@ import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { MeasuresEntity } from '../measures/measures.entity';
 import { TenantEntity } from '../tenants/tenant.entity';
-import { PilotCallEntity } from './pilot-call.entity';
+import { type CallKind, PilotCallEntity } from './pilot-call.entity';
 
 export type NewCall = Omit<PilotCallEntity, 'id' | 'createdAt'>;
 export type CallFields = Pick<
@@ -14,9 +14,12 @@ export type CallFields = Pick<
 /** Every statement the calls feature runs, in the caller's transaction (row-level security applies). */
 @Injectable()
 export class CallsRepository {
-  /** Own calls in any status and the parent tier's published ones (row-level security decides). */
-  list(db: EntityManager): Promise<PilotCallEntity[]> {
-    return db.find(PilotCallEntity, { order: { createdAt: 'DESC', id: 'DESC' } });
+  /** Own calls of the kind in any status and the parent tier's published ones (row-level security decides). */
+  list(db: EntityManager, kind: CallKind = 'PILOT', programmeId?: string): Promise<PilotCallEntity[]> {
+    return db.find(PilotCallEntity, {
+      where: { kind, ...(programmeId ? { programmeId } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
   }
 
   async find(db: EntityManager, id: string): Promise<PilotCallEntity | null> {

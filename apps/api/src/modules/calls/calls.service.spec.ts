@@ -27,6 +27,7 @@ function draft(overrides: Partial<PilotCallEntity> = {}): PilotCallEntity {
     id: 'c1',
     tenantId: 't-city',
     kind: 'PILOT',
+    programmeId: null,
     title: '2027 年度市级试点联盟申报',
     description: '',
     opensAt: new Date('2027-01-01T00:00:00Z'),

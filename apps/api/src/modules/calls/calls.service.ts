@@ -29,7 +29,12 @@ export class CallsService {
 
   /** Own calls in any status and the parent tier's published ones (row-level security decides). */
   list(db: EntityManager): Promise<PilotCallEntity[]> {
-    return this.calls.list(db);
+    return this.calls.list(db, 'PILOT');
+  }
+
+  /** The programme calls the viewer reads (own in any status, the parent tier's published), of one programme if named. */
+  listProgrammeCalls(db: EntityManager, programmeId?: string): Promise<PilotCallEntity[]> {
+    return this.calls.list(db, 'PROGRAMME', programmeId);
   }
 
   async get(db: EntityManager, id: string): Promise<PilotCallEntity> {
@@ -41,7 +46,13 @@ export class CallsService {
     return this.calls.find(db, id);
   }
 
-  private checked(input: PilotCallInput): CallFields {
+  private checked(
+    input: Omit<PilotCallInput, 'requiredDocuments'> & { requiredDocuments: readonly string[] },
+    kinds: { allowed: readonly string[]; message: string } = {
+      allowed: DOCUMENT_KINDS,
+      message: '须附文件只能是可行性报告、协议扫描件或其他附件',
+    },
+  ): CallFields {
     const violations: FieldViolation[] = [];
     const title = input.title.trim();
     const description = (input.description ?? '').trim();
@@ -61,12 +72,11 @@ export class CallsService {
     }
     if (!violations.some((v) => v.rule === 'DATE_TIME')) violations.push(...callScheduleViolations(times));
     const required = [...new Set(input.requiredDocuments)];
-    if (required.some((k) => !DOCUMENT_KINDS.includes(k)))
-      violations.push(
-        violation('requiredDocuments', 'DOCUMENT_KIND', '须附文件只能是可行性报告、协议扫描件或其他附件'),
-      );
+    if (required.some((k) => !kinds.allowed.includes(k)))
+      violations.push(violation('requiredDocuments', 'DOCUMENT_KIND', kinds.message));
     if (violations.length) throw badInput(violations);
-    return { ...times, title, description, requiredDocuments: required };
+    // The kind decides the vocabulary (and the database checks it): a programme call's are ProgrammeDocumentKind.
+    return { ...times, title, description, requiredDocuments: required as DocumentKind[] };
   }
 
   async create(ctx: RequestContext, viewer: Viewer, input: PilotCallInput): Promise<PilotCallEntity> {
@@ -79,6 +89,7 @@ export class CallsService {
       ...fields,
       tenantId: viewer.tenantId,
       kind: 'PILOT',
+      programmeId: null,
       measuresTenantId: measures.tenantId,
       measuresId: measures.id,
       measuresVersionNo: measures.versionNo,
@@ -93,6 +104,48 @@ export class CallsService {
       subjectType: 'pilot_call',
       subjectId: call.id,
       after: this.auditable(call),
+    });
+    return call;
+  }
+
+  /**
+   * A call for a published programme of the viewer's own tier (the database checks it again): the
+   * same window, deadlines and publication as a pilot call, under the programme's measures version.
+   */
+  async createForProgramme(
+    ctx: RequestContext,
+    viewer: Viewer,
+    programme: {
+      id: string;
+      tenantId: string;
+      measuresTenantId: string;
+      measuresId: string;
+      measuresVersionNo: number;
+    },
+    input: Omit<PilotCallInput, 'requiredDocuments'> & { requiredDocuments: readonly string[] },
+    documentKinds: { allowed: readonly string[]; message: string },
+  ): Promise<PilotCallEntity> {
+    requireStaff(viewer);
+    const fields = this.checked(input, documentKinds);
+    const id = await this.calls.insert(ctx.db, {
+      ...fields,
+      tenantId: viewer.tenantId,
+      kind: 'PROGRAMME',
+      programmeId: programme.id,
+      measuresTenantId: programme.measuresTenantId,
+      measuresId: programme.measuresId,
+      measuresVersionNo: programme.measuresVersionNo,
+      status: 'DRAFT',
+      publishedAt: null,
+      version: 1,
+      createdBy: viewer.userId,
+    });
+    const call = await this.get(ctx.db, id);
+    await this.audit.record(ctx.db, {
+      action: 'pilot_call.create',
+      subjectType: 'pilot_call',
+      subjectId: call.id,
+      after: { ...this.auditable(call), kind: 'PROGRAMME', programmeId: programme.id },
     });
     return call;
   }

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
 
 export type PilotCallStatus = 'DRAFT' | 'PUBLISHED';
+/** A call for pilot applications, or for a support programme's applications (issue 11). */
+export type CallKind = 'PILOT' | 'PROGRAMME';
 
 /** A call for pilot applications (申报通知), published by the province or a city for its own pilots. */
 @Entity({ name: 'pilot_call' })
@@ -11,7 +13,11 @@ export class PilotCallEntity extends TenantOwnedEntity {
   id: string;
 
   @Column({ type: 'text' })
-  kind: 'PILOT';
+  kind: CallKind;
+
+  /** The published programme a PROGRAMME call is for; null for a pilot call. */
+  @Column({ name: 'programme_id', type: 'uuid', nullable: true })
+  programmeId: string | null;
 
   @Column({ type: 'text' })
   title: string;
@@ -40,6 +46,7 @@ export class PilotCallEntity extends TenantOwnedEntity {
   @Column({ name: 'measures_version_no', type: 'integer' })
   measuresVersionNo: number;
 
+  /** Register document kinds for a pilot call; a programme call's are ProgrammeDocumentKind (the database checks which). */
   @Column({ name: 'required_documents', type: 'text', array: true })
   requiredDocuments: DocumentKind[];
 

@@ -101,7 +101,13 @@ function setup(
       Promise.resolve(
         options.call === null
           ? null
-          : ({ id: 'c1', tenantId: 't-province', status: 'PUBLISHED', ...options.call } as PilotCallEntity),
+          : ({
+              id: 'c1',
+              tenantId: 't-province',
+              kind: 'PILOT',
+              status: 'PUBLISHED',
+              ...options.call,
+            } as PilotCallEntity),
       ),
   };
   const audit = { record: (_db: unknown, entry: AuditEntry) => (audits.push(entry), Promise.resolve()) };

@@ -66,7 +66,7 @@ export class PilotApplicationsService {
     else if (alliance.status !== 'ESTABLISHED' || alliance.dissolvedOn)
       violations.push(violation('allianceId', 'NOT_ESTABLISHED', '只有已成立且未解散的联盟可以申报试点'));
     const call = await this.calls.find(ctx.db, input.callId);
-    if (!call || call.status !== 'PUBLISHED')
+    if (!call || call.kind !== 'PILOT' || call.status !== 'PUBLISHED')
       violations.push(violation('callId', 'NOT_PUBLISHED', '申报通知不存在或尚未发布'));
     if (violations.length || !alliance || !call) throw badInput(violations);
     // The province's call makes a provincial pilot, the city's own a city pilot; the home bureau

@@ -1,12 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { CallsModule } from '../calls/calls.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { DebarmentsRepository } from './debarments.repository';
 import { DebarmentsResolver } from './debarments.resolver';
 import { DebarmentsService } from './debarments.service';
 import { DebarmentEntity, DebarmentEvidenceEntity, ProgrammeEntity } from './programme.entity';
+import {
+  PriorInvestmentDocumentEntity,
+  PriorInvestmentEntity,
+  ProgrammeApplicationDocumentEntity,
+  ProgrammeApplicationEntity,
+} from './programme-application.entity';
+import { ProgrammeApplicationKind } from './programme-application.kind';
+import { ProgrammeApplicationsRepository } from './programme-applications.repository';
+import {
+  ProgrammeApplicationsResolver,
+  ReviewAssignmentProgrammeApplicationResolver,
+} from './programme-applications.resolver';
+import { ProgrammeApplicationsService } from './programme-applications.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesResolver } from './programmes.resolver';
 import { ProgrammesService } from './programmes.service';
@@ -14,8 +29,18 @@ import { ProgrammesService } from './programmes.service';
 // Support programmes and the debarment register (Art. 14, 20): the first slice of issue 11.
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProgrammeEntity, DebarmentEntity, DebarmentEvidenceEntity]),
+    TypeOrmModule.forFeature([
+      ProgrammeEntity,
+      DebarmentEntity,
+      DebarmentEvidenceEntity,
+      ProgrammeApplicationEntity,
+      ProgrammeApplicationDocumentEntity,
+      PriorInvestmentEntity,
+      PriorInvestmentDocumentEntity,
+    ]),
+    ApplicationsModule,
     AuditModule,
+    ReviewsModule,
     CallsModule,
     MeasuresModule,
   ],
@@ -26,7 +51,12 @@ import { ProgrammesService } from './programmes.service';
     DebarmentsService,
     ProgrammesResolver,
     DebarmentsResolver,
+    ProgrammeApplicationsRepository,
+    ProgrammeApplicationsService,
+    ProgrammeApplicationKind,
+    ProgrammeApplicationsResolver,
+    ReviewAssignmentProgrammeApplicationResolver,
   ],
-  exports: [DebarmentsService],
+  exports: [DebarmentsService, ProgrammeApplicationsService],
 })
 export class ProgrammesModule {}

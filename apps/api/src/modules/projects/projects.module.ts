@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CallsModule } from '../calls/calls.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { ProjectOpener } from '../programmes/project-opener';
 import { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
 import { ProjectKind } from './project.kind';
 import { ProjectDissolution } from './project-dissolution';
@@ -23,7 +24,15 @@ import { ProjectsService } from './projects.service';
     JobsModule,
     ProgrammesModule,
   ],
-  providers: [ProjectsRepository, ProjectKind, ProjectsService, ProjectDissolution, ProjectsResolver],
+  providers: [
+    ProjectsRepository,
+    ProjectKind,
+    ProjectsService,
+    ProjectDissolution,
+    ProjectsResolver,
+    // The port a programme application's award opens its project through.
+    { provide: ProjectOpener, useExisting: ProjectsService },
+  ],
   exports: [ProjectsService],
 })
 export class ProjectsModule {}

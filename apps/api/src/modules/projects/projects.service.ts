@@ -12,7 +12,6 @@ import {
   type ProjectAction,
   recoveryViolations,
   supportSourceOf,
-  type TaskContract,
   taskContractViolations,
   trancheViolations,
 } from '@xiangmeng/domain';
@@ -25,6 +24,7 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { ApplicationEngine, type TransitionRequest } from '../applications/application-engine';
 import { AuditService } from '../audit/audit.service';
 import { DebarmentsService } from '../programmes/debarments.service';
+import type { ProjectOpener, ProjectOpening } from '../programmes/project-opener';
 import type { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
 import { ProjectKind, type RevocationDebarment } from './project.kind';
 import { ledgerRefusalOf, ledgerRefused, projectAlreadyOpened } from './projects.errors';
@@ -34,19 +34,6 @@ import {
   type ProjectFilter,
   ProjectsRepository,
 } from './projects.repository';
-
-/** What an award opens a project with (the programme application's AWARD step calls openFromAward). */
-export type ProjectOpening = {
-  /** The awarding authority: the programme's tenant. */
-  tenantId: string;
-  programmeId: string;
-  applicationId: string;
-  allianceId: string;
-  /** The alliance's home bureau. */
-  allianceTenantId: string;
-  awardFen: string;
-  contract: TaskContract;
-};
 
 export type LedgerInput = {
   projectId: string;
@@ -64,7 +51,7 @@ const NOTE_MAX = 2000;
  * recovered through the append-only ledger, whose limits the database holds again.
  */
 @Injectable()
-export class ProjectsService {
+export class ProjectsService implements ProjectOpener {
   constructor(
     private readonly projects: ProjectsRepository,
     private readonly kind: ProjectKind,

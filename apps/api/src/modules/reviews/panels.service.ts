@@ -284,6 +284,18 @@ export class PanelsService {
     subject: ReviewSubject,
     expert: ExpertEntity,
   ): Promise<string> {
+    // Art. 20(2): a unit on the debarment register takes no part in plan projects, its experts'
+    // review included (the database checks again, on its own date).
+    if (subject.type === 'programme_application') {
+      const debarred = await this.reviews.debarredAffiliation(
+        ctx.db,
+        viewer.tenantId,
+        expert.id,
+        this.experts.today(),
+      );
+      if (debarred)
+        throw await this.seatRefused(ctx.db, { refused: 'DEBARRED_EMPLOYER', tieId: debarred }, expert);
+    }
     const seated = await this.reviews.insertSeat(ctx.db, {
       tenantId: viewer.tenantId,
       subjectType: subject.type,
@@ -318,7 +330,7 @@ export class PanelsService {
       to: { tenantId: viewer.tenantId, userId },
       kind: 'EXPERT_SEATED',
       title: '新的评审任务',
-      body: `您已被选入${name}${subject.type === 'filing' ? '备案' : '申报'}的专家评审组，请在评审期限内提交评分表。`,
+      body: `您已被选入${name}${subject.type === 'filing' ? '备案' : subject.type === 'programme_application' ? '项目申报' : '申报'}的专家评审组，请在评审期限内提交评分表。`,
       link: `/reviews/mine/${assignmentId}`,
       subjectType: 'expert_assignment',
       subjectId: assignmentId,
@@ -339,7 +351,9 @@ export class PanelsService {
     const message =
       refusal.refused === 'CONFLICT'
         ? `${expert.name}与${label}存在利益冲突（任职或已声明），不能评审该申报`
-        : `${expert.name}与专家组中另一位专家同在${label}任职，同一单位至多一人`;
+        : refusal.refused === 'DEBARRED_EMPLOYER'
+          ? `${expert.name}任职的${label}正处于禁止承担省级科技计划项目期内（第二十条），不能评审该申报`
+          : `${expert.name}与专家组中另一位专家同在${label}任职，同一单位至多一人`;
     return new AppError(
       'EXPERT_CONFLICT',
       { violations: [violation('expertIds', refusal.refused, message)] },

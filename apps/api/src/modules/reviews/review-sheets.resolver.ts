@@ -5,7 +5,14 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
 import { ReviewSheetsService } from './review-sheets.service';
 import { ReviewAssignmentModel, ReviewSheetModel, ReviewSubjectKind } from './review.model';
+import type { ReviewSubjectType } from './review-subject';
 import { STAFF_ROLES } from '@xiangmeng/domain';
+
+const SUBJECT_KINDS: Record<ReviewSubjectType, ReviewSubjectKind> = {
+  pilot_application: ReviewSubjectKind.PILOT_APPLICATION,
+  filing: ReviewSubjectKind.FILING,
+  programme_application: ReviewSubjectKind.PROGRAMME_APPLICATION,
+};
 
 @Resolver(() => ReviewSheetModel)
 export class ReviewSheetsResolver {
@@ -19,8 +26,7 @@ export class ReviewSheetsResolver {
   ): Promise<ReviewAssignmentModel[]> {
     return (await this.sheets.myAssignments(ctx.db, viewer)).map((a) => ({
       id: a.seat.id,
-      subjectKind:
-        a.subject.type === 'filing' ? ReviewSubjectKind.FILING : ReviewSubjectKind.PILOT_APPLICATION,
+      subjectKind: SUBJECT_KINDS[a.subject.type],
       subjectId: a.subject.id,
       sheet: a.sheet,
       assignedAt: a.seat.assignedAt,

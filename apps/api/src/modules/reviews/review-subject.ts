@@ -1,5 +1,5 @@
-/** What a panel seat reviews: a pilot application, or a filing when its round asks for experts. */
-export type ReviewSubjectType = 'pilot_application' | 'filing';
+/** What a panel seat reviews: a pilot application, a filing when its round asks for experts, a programme application. */
+export type ReviewSubjectType = 'pilot_application' | 'filing' | 'programme_application';
 
 /**
  * The application an expert panel reviews, as expert review reads it: straight from its table,

@@ -21,8 +21,12 @@ registerEnumType(ConflictReasonCode, {
 export enum ReviewSubjectKind {
   PILOT_APPLICATION = 'PILOT_APPLICATION',
   FILING = 'FILING',
+  PROGRAMME_APPLICATION = 'PROGRAMME_APPLICATION',
 }
-registerEnumType(ReviewSubjectKind, { name: 'ReviewSubjectKind', description: '评审对象：试点申报、备案' });
+registerEnumType(ReviewSubjectKind, {
+  name: 'ReviewSubjectKind',
+  description: '评审对象：试点申报、备案、支持计划项目申报',
+});
 
 registerEnumType(AggregationRule, {
   name: 'AggregationRule',

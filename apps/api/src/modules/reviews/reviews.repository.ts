@@ -33,7 +33,17 @@ export type NewSeat = {
   assignedBy: string;
 };
 /** A seat the database refused: which rule, and the id of the organization (or bureau) it named. */
-export type SeatRefusal = { refused: 'CONFLICT' | 'SHARED_AFFILIATION'; tieId: string | null };
+export type SeatRefusal = {
+  refused: 'CONFLICT' | 'SHARED_AFFILIATION' | 'DEBARRED_EMPLOYER';
+  tieId: string | null;
+};
+
+/** The table each subject type lives in. */
+const SUBJECT_TABLES: Record<ReviewSubjectType, string> = {
+  pilot_application: 'pilot_application',
+  filing: 'filing',
+  programme_application: 'programme_application',
+};
 export type SubmittedSheet = { applicationId: string; expertId: string; scores: Record<string, unknown> };
 
 type SubjectRow = {
@@ -71,7 +81,11 @@ export class ReviewsRepository {
        UNION ALL
        SELECT 'filing', id, tenant_id, authority_tenant_id, alliance_id, tenant_id,
               round_id, state, submitted_at, '{}'::uuid[], dossier
-         FROM filing WHERE id = $1`,
+         FROM filing WHERE id = $1
+       UNION ALL
+       SELECT 'programme_application', id, tenant_id, authority_tenant_id, alliance_id, recommending_tenant_id,
+              call_id, state, recommended_at, member_organization_ids, dossier
+         FROM programme_application WHERE id = $1`,
       [id],
     );
     return row
@@ -91,9 +105,27 @@ export class ReviewsRepository {
       : null;
   }
 
+  /** An organization the expert is affiliated with that is debarred on `on` (the public register); null when none. */
+  async debarredAffiliation(
+    db: EntityManager,
+    tenantId: string,
+    expertId: string,
+    on: string,
+  ): Promise<string | null> {
+    const [row] = await db.query<{ organization_id: string }[]>(
+      `SELECT d.organization_id FROM expert_affiliation a
+         JOIN debarment d ON d.organization_id = a.organization_id AND d.lifted_on IS NULL
+          AND $3::date BETWEEN d.from_date AND d.until_date
+        WHERE a.tenant_id = $1 AND a.expert_id = $2
+        LIMIT 1`,
+      [tenantId, expertId, on],
+    );
+    return row?.organization_id ?? null;
+  }
+
   /** Panel changes of one application queue behind each other instead of racing. */
   async lockSubject(db: EntityManager, subject: Pick<ReviewSubject, 'type' | 'id'>): Promise<void> {
-    const table = subject.type === 'filing' ? 'filing' : 'pilot_application';
+    const table = SUBJECT_TABLES[subject.type];
     await db.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [subject.id]);
   }
 
@@ -317,6 +349,7 @@ export class ReviewsRepository {
     if (constraint === 'expert_assignment_conflict_of_interest') return { refused: 'CONFLICT', tieId };
     if (constraint === 'expert_assignment_one_per_organization')
       return { refused: 'SHARED_AFFILIATION', tieId };
+    if (constraint === 'expert_assignment_debarred_employer') return { refused: 'DEBARRED_EMPLOYER', tieId };
     return null;
   }
 
@@ -455,7 +488,7 @@ export class ReviewsRepository {
     const subjects =
       batch.type === 'filing'
         ? `SELECT id, tenant_id FROM filing WHERE round_id = $2 AND state <> 'WITHDRAWN'`
-        : `SELECT id, tenant_id FROM pilot_application WHERE call_id = $2 AND state <> 'WITHDRAWN'`;
+        : `SELECT id, tenant_id FROM ${SUBJECT_TABLES[batch.type]} WHERE call_id = $2 AND state <> 'WITHDRAWN'`;
     const rows = await db.query<
       { application_id: string; expert_id: string; scores: Record<string, unknown> }[]
     >(

@@ -17,6 +17,7 @@ import {
   AssignPanelMutation,
   FilingReviewPanelQuery,
   PanelCandidatesQuery,
+  ProgrammeReviewPanelQuery,
   ProposePanelQuery,
   ReviewPanelQuery,
 } from './reviews.operations';
@@ -31,8 +32,8 @@ type UnfilledSeat = ProposalResult['proposePanel']['unfilledSeats'][number];
 // Pilot applications and filings name these states alike.
 const SWAP_STATES: readonly string[] = ['ACCEPTED', 'IN_REVIEW'];
 
-/** What is reviewed: a pilot application (the default) or a filing whose round asks for experts. */
-export type ReviewedKind = 'PILOT_APPLICATION' | 'FILING';
+/** What is reviewed: a pilot application (the default), a filing whose round asks for experts, or a programme application. */
+export type ReviewedKind = 'PILOT_APPLICATION' | 'FILING' | 'PROGRAMME_APPLICATION';
 
 type Props = { applicationId: string; state: string; onChanged: () => void; kind?: ReviewedKind };
 
@@ -50,6 +51,15 @@ function useReviewPanel(kind: ReviewedKind, id: string) {
     fetchPolicy: 'no-cache',
     skip: kind !== 'FILING',
   });
+  const programme = useQuery(ProgrammeReviewPanelQuery, {
+    variables: { id },
+    fetchPolicy: 'no-cache',
+    skip: kind !== 'PROGRAMME_APPLICATION',
+  });
+  if (kind === 'PROGRAMME_APPLICATION') {
+    const record = programme.data?.programmeApplication;
+    return { record: record ? { industry: record.industry, panel: record.panel } : null, ...programme };
+  }
   if (kind === 'FILING') {
     const record = filing.data?.filing;
     return { record: record ? { industry: record.industry, panel: record.panel } : null, ...filing };

@@ -172,6 +172,22 @@ export const FilingReviewPanelQuery = graphql(`
   }
 `);
 
+export const ProgrammeReviewPanelQuery = graphql(`
+  query ProgrammeReviewPanel($id: ID!) {
+    programmeApplication(id: $id) {
+      id
+      industry {
+        code
+        name
+        parentCode
+      }
+      panel {
+        ...ReviewPanelFields
+      }
+    }
+  }
+`);
+
 export const ProposePanelQuery = graphql(`
   query ProposePanel($applicationId: ID!) {
     proposePanel(applicationId: $applicationId) {
