@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_POLICY } from '@xiangmeng/api';
 import { seedDemoFilings } from './demo-filings.js';
+import { seedDemoProgrammes } from './demo-programmes.js';
 import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots.js';
 import { seedDemoRegister } from './demo-register.js';
 
@@ -47,7 +48,7 @@ const cityAccounts: DemoAccount[] = HUNAN_DIVISIONS.filter((d) => d.level === 'C
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [...provinceAccounts, ...cityAccounts];
 
 /**
- * Seeds the demo accounts, the demo alliance register, the pilot and filing demos once; running it
+ * Seeds the demo accounts, the demo alliance register, the pilot, filing and programme demos once; running it
  * again changes nothing.
  * Connects as the owner (or a superuser) and sets each tenant before writing, so row-level
  * security checks every row. `created` counts accounts, `alliances` the register's new alliances.
@@ -84,6 +85,7 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
     await seedDemoPilots(client);
     // Filings rest on the register and on each city's pilot decision: they come last.
     await seedDemoFilings(client);
+    await seedDemoProgrammes(client);
     await client.query('COMMIT');
     return { created, alliances: register.alliances };
   } catch (error) {
