@@ -105,12 +105,15 @@ export function AllianceRegisterPage() {
     {
       title: '备案',
       key: 'filing',
-      width: 140,
+      width: 130,
       render: (_: unknown, a) => <AllianceFilingTag filing={a.filing} />,
     },
     {
       title: '理事长单位',
       key: 'chair',
+      // A width of its own: beside long alliance names it was squeezed below its header's width.
+      width: 160,
+      ellipsis: true,
       render: (_: unknown, a) =>
         a.chairMember?.name ?? <Typography.Text type="secondary">未确定</Typography.Text>,
     },
@@ -124,7 +127,7 @@ export function AllianceRegisterPage() {
     {
       title: '第八条',
       key: 'foundingCheck',
-      width: 160,
+      width: 140,
       render: (_: unknown, a) => <FoundingSummary check={a.foundingCheck} />,
     },
   ];
