@@ -2,7 +2,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { isStaff } from '@xiangmeng/domain';
 import {
-  Breadcrumb,
   Button,
   Card,
   Empty,
@@ -17,7 +16,6 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { PriorInvestmentFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
 import { FormModal } from '../../shared/form-modal';
@@ -112,7 +110,6 @@ export function PriorInvestmentsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb items={[{ title: <Link to="/programmes">支持计划</Link> }, { title: '先行投入' }]} />
       <Card
         title="先行投入"
         extra={

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { PROGRAMME_APPLICATION_STATE_LABELS, type ProgrammeApplicationState } from '@xiangmeng/domain';
-import { Breadcrumb, Card, Empty, Flex, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProgrammeApplicationsQuery as Result } from '../../gql/graphql';
@@ -70,7 +70,6 @@ export function ProgrammeApplicationsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb items={[{ title: <Link to="/programmes">支持计划</Link> }, { title: '项目申报' }]} />
       <Card
         title="支持计划项目申报"
         extra={

@@ -8,7 +8,6 @@ import {
 } from '@xiangmeng/domain';
 import {
   App,
-  Breadcrumb,
   Button,
   Card,
   Checkbox,
@@ -26,7 +25,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { ProgrammeCallFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
 import { FormModal } from '../../shared/form-modal';
@@ -158,7 +157,6 @@ export function ProgrammeCallsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb items={[{ title: <Link to="/programmes">支持计划</Link> }, { title: '申报通知' }]} />
       <Card
         title="支持计划申报通知"
         extra={

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { PROJECT_STATE_LABELS, type ProjectState } from '@xiangmeng/domain';
-import { Breadcrumb, Card, Empty, Flex, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProjectSummaryFieldsFragment } from '../../gql/graphql';
@@ -73,7 +73,6 @@ export function ProjectsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb items={[{ title: '支持计划' }, { title: '项目' }]} />
       <Card
         title="项目"
         extra={
