@@ -175,11 +175,15 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       tenantId,
       user.id,
     ]);
-    const { rows: appended } = await db.query<{ id: string }>(
-      `SELECT audit_append('tenancy.fixture', 'fixture', NULL, NULL, NULL, now()) AS id`,
+    // audit_append answers with the event's place in the tenant's chain, not its global id.
+    const { rows: appended } = await db.query<{ seq: string }>(
+      `SELECT audit_append('tenancy.fixture', 'fixture', NULL, NULL, NULL, now()) AS seq`,
     );
     await db.query('COMMIT');
-    const auditEvent = await rowWhere(db, 'audit_event', 'id = $1', [appended[0]!.id]);
+    const auditEvent = await rowWhere(db, 'audit_event', 'tenant_id = $1 AND seq = $2', [
+      tenantId,
+      appended[0]!.seq,
+    ]);
 
     const nextVersion = async () =>
       (
