@@ -56,7 +56,7 @@ export async function bulkWorkflow(ownerUrl, size) {
     const {
       rows: [call],
     } = await client.query(
-      `SELECT id FROM pilot_call WHERE tenant_id = $1 AND status = 'PUBLISHED' ORDER BY opens_at DESC LIMIT 1`,
+      `SELECT id FROM pilot_call WHERE tenant_id = $1 AND kind = 'PILOT' AND status = 'PUBLISHED' ORDER BY opens_at DESC LIMIT 1`,
       [provinceId],
     );
     const {
