@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type AgreementIpTerms,
-  agreementIpTermsOf,
   agreementIpViolations,
   formatShare,
   FULL_SHARE,
@@ -169,29 +168,4 @@ describe('the IP clauses of the agreement in effect', () => {
       expect(violation?.message).toMatch(/^联盟协议（第 3 版）未约定.+，不予立项（第二十条第（二）项）$/);
     },
   );
-
-  it('reads the clauses from an agreement version of the register', () => {
-    const version = {
-      version: 3,
-      innovationGoals: '共性技术',
-      tasks: [],
-      ipTerms: {
-        ownership: agreement.ownership,
-        licensing: agreement.licensing,
-        benefitSharing: agreement.benefitSharing,
-        breachLiability: '违约赔偿',
-        onDissolution: agreement.onDissolution,
-        onMemberExit: agreement.onMemberExit,
-      },
-      fundRules: { management: '管理', supervision: '监督' },
-      openness: { newMembers: '吸纳', externalCooperation: '合作', resultsDiffusion: '扩散' },
-      signatures: [],
-    };
-    expect(agreementIpTermsOf(version)).toEqual(agreement);
-    const written = { ...version, ipTerms: { ...version.ipTerms, onDissolution: '', onMemberExit: '' } };
-    expect(agreementIpViolations(agreementIpTermsOf(written)).map((v) => v.field)).toEqual([
-      'agreement.onDissolution',
-      'agreement.onMemberExit',
-    ]);
-  });
 });

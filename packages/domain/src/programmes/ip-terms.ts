@@ -1,4 +1,3 @@
-import type { AgreementSnapshot } from '../alliances/alliance-snapshot.js';
 import { checkControlCharacters } from '../text/control-characters.js';
 import { ART_20_2, programmeRefusal, type ProgrammeViolation } from './programme-violation.js';
 
@@ -33,12 +32,6 @@ export type AgreementIpTerms = {
   onDissolution: string;
   onMemberExit: string;
 };
-
-/** The IP clauses of an agreement version as the register keeps it. */
-export function agreementIpTermsOf(agreement: AgreementSnapshot): AgreementIpTerms {
-  const { ownership, licensing, benefitSharing, onDissolution, onMemberExit } = agreement.ipTerms;
-  return { version: agreement.version, ownership, licensing, benefitSharing, onDissolution, onMemberExit };
-}
 
 const CLAUSES = {
   ownership: '成果和知识产权的权利归属',
