@@ -15,7 +15,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { TierShell, type ShellMenuItem, type Viewer } from '@xiangmeng/web';
+import { TierShell, type ShellMenuEntry, type ShellMenuItem, type Viewer } from '@xiangmeng/web';
 import { ADMINS, STAFF } from './city-roles';
 
 /** The signed-in frame with the city bureau's menu, loaded after sign-in with its icons. */
@@ -23,31 +23,48 @@ export function CityShell({ appTitle }: { appTitle: string }) {
   return <TierShell appTitle={appTitle} staffMenu={cityMenu} />;
 }
 
-function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
-  const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
-  if (viewer.roles.some((r) => STAFF.includes(r))) {
-    menuItems.push(
-      todo,
-      { path: '/alliances', label: '联盟名录', icon: <BookOutlined /> },
-      { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
-      { path: '/pilots/applications', label: '试点申报', icon: <SolutionOutlined /> },
-      { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
-      // Filing its pilot alliances with the province (Art. 21).
-      { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
-      // The city's own support programmes, the province's it may apply to, and the debarment register.
-      { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
-      { path: '/programmes/calls', label: '项目申报通知', icon: <NotificationOutlined /> },
-      { path: '/programmes/applications', label: '项目申报', icon: <AuditOutlined /> },
-      { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
-      { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
-      { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
-      { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
-      // For the city's own (local) pilots.
-      { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
-      { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
-    );
-  }
-  if (viewer.roles.some((r) => ADMINS.includes(r)))
-    menuItems.push({ path: '/users', label: '用户管理', icon: <TeamOutlined /> });
-  return menuItems;
+function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
+  const isStaff = viewer.roles.some((r) => STAFF.includes(r));
+  const isAdmin = viewer.roles.some((r) => ADMINS.includes(r));
+  const home: ShellMenuItem = { path: '/', label: '首页', icon: <HomeOutlined /> };
+  if (!isStaff) return isAdmin ? [home, { group: '系统', items: [USERS] }] : [home];
+  return [
+    home,
+    todo,
+    { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
+    {
+      group: '试点',
+      items: [
+        { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
+        { path: '/pilots/applications', label: '试点申报', icon: <SolutionOutlined /> },
+        { path: '/pilots/confirmed', label: '试点名单', icon: <TrophyOutlined /> },
+        // Filing its pilot alliances with the province (Art. 21).
+        { path: '/filings', label: '联盟备案', icon: <FileDoneOutlined /> },
+      ],
+    },
+    // The city's own support programmes, the province's it may apply to, and the registers.
+    {
+      group: '支持计划',
+      items: [
+        { path: '/programmes', label: '支持计划', icon: <FundOutlined /> },
+        { path: '/programmes/calls', label: '项目申报通知', icon: <NotificationOutlined /> },
+        { path: '/programmes/applications', label: '项目申报', icon: <AuditOutlined /> },
+        { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
+        { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
+        { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
+        { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
+      ],
+    },
+    {
+      group: '基础数据',
+      items: [
+        // For the city's own (local) pilots.
+        { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
+        { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
+        ...(isAdmin ? [USERS] : []),
+      ],
+    },
+  ];
 }
+
+const USERS: ShellMenuItem = { path: '/users', label: '用户管理', icon: <TeamOutlined /> };

@@ -19,7 +19,7 @@ export {
 } from './features/auth/require-viewer.guard';
 export { NoAccessPage } from './features/auth/no-access.page';
 export type { SignInTier } from './features/auth/sign-in.page';
-export type { ShellMenuItem } from './app/app-shell.layout';
+export type { ShellMenuEntry, ShellMenuGroup, ShellMenuItem } from './app/app-shell.layout';
 export { FormModal, type FormModalError } from './shared/form-modal';
 export { NewAccountFields } from './features/users/user-fields';
 export {

@@ -22,14 +22,45 @@ export type ShellMenuItem = {
   badgeAlert?: boolean;
 };
 
+/** Items under a heading (业务 areas such as 试点, 支持计划); always open, so every item stays one click away. */
+export type ShellMenuGroup = { group: string; items: readonly ShellMenuItem[] };
+
+export type ShellMenuEntry = ShellMenuItem | ShellMenuGroup;
+
+const isGroup = (entry: ShellMenuEntry): entry is ShellMenuGroup => 'group' in entry;
+
+/** Every item of the menu with the heading it sits under, in menu order. */
+function flatten(entries: readonly ShellMenuEntry[]): { item: ShellMenuItem; group?: string }[] {
+  return entries.flatMap((entry) =>
+    isGroup(entry) ? entry.items.map((item) => ({ item, group: entry.group })) : [{ item: entry }],
+  );
+}
+
+const toMenuItem = (item: ShellMenuItem) => ({
+  key: item.path,
+  label: <MenuLabel item={item} />,
+  icon: item.icon,
+});
+
 /** The frame of every signed-in page: who is signed in, for which bureau, and the menu of the tier. */
-export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems: readonly ShellMenuItem[] }) {
+export function AppShell({
+  appTitle,
+  menuItems,
+}: {
+  appTitle: string;
+  menuItems: readonly ShellMenuEntry[];
+}) {
   const viewer = useSignedInViewer();
   const { signOut } = useViewer();
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
-  const selected = selectedMenuPath(location.pathname, menuItems);
+  const flatItems = flatten(menuItems);
+  const selected = selectedMenuPath(
+    location.pathname,
+    flatItems.map((entry) => entry.item),
+  );
+  const selectedEntry = flatItems.find((entry) => entry.item.path === selected);
 
   // antd's App context (message, modal) for every signed-in page, loaded with the shell.
   return (
@@ -82,11 +113,16 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
-              items={menuItems.map((item) => ({
-                key: item.path,
-                label: <MenuLabel item={item} />,
-                icon: item.icon,
-              }))}
+              items={menuItems.map((entry) =>
+                isGroup(entry)
+                  ? {
+                      type: 'group' as const,
+                      key: entry.group,
+                      label: entry.group,
+                      children: entry.items.map(toMenuItem),
+                    }
+                  : toMenuItem(entry),
+              )}
               onClick={({ key }) => void navigate(key)}
               style={{ height: '100%', borderInlineEnd: 0 }}
             />
@@ -99,7 +135,8 @@ export function AppShell({ appTitle, menuItems }: { appTitle: string; menuItems:
                 data-testid="page-breadcrumb"
                 items={[
                   { title: <Link to="/">首页</Link> },
-                  { title: menuItems.find((item) => item.path === selected)?.label },
+                  ...(selectedEntry?.group ? [{ title: selectedEntry.group }] : []),
+                  { title: selectedEntry?.item.label },
                 ]}
               />
             )}

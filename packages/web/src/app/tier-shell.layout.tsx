@@ -2,7 +2,7 @@ import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { Role } from '@xiangmeng/domain';
 import { useSignedInViewer, type Viewer } from '../features/auth/viewer.provider';
 import { useWorkListCounts } from '../features/pilots/use-work-list-counts';
-import { AppShell, type ShellMenuItem } from './app-shell.layout';
+import { AppShell, type ShellMenuEntry, type ShellMenuItem } from './app-shell.layout';
 
 /**
  * The signed-in frame of a tier with its menu. Experts get the same reduced menu in both tiers;
@@ -13,7 +13,7 @@ export function TierShell({
   staffMenu,
 }: {
   appTitle: string;
-  staffMenu: (viewer: Viewer, todo: ShellMenuItem) => ShellMenuItem[];
+  staffMenu: (viewer: Viewer, todo: ShellMenuItem) => ShellMenuEntry[];
 }) {
   const viewer = useSignedInViewer();
   const work = useWorkListCounts();
@@ -25,7 +25,7 @@ export function TierShell({
     badgeAlert: (work?.overdue ?? 0) > 0,
   };
   // An expert's reduced view: what waits for them and their review tasks, nothing else.
-  const menuItems = viewer.roles.includes(Role.EXPERT)
+  const menuItems: ShellMenuEntry[] = viewer.roles.includes(Role.EXPERT)
     ? [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }]
     : staffMenu(viewer, todo);
   return <AppShell appTitle={appTitle} menuItems={menuItems} />;
