@@ -1,6 +1,19 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@xiangmeng/domain';
-import { App, Badge, Breadcrumb, Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import {
+  App,
+  Badge,
+  Breadcrumb,
+  Button,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  Space,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Suspense, type ReactNode } from 'react';
@@ -55,6 +68,8 @@ export function AppShell({
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  // On a phone (under 768 px) the header keeps what identifies the session and drops the rest.
+  const wide = Grid.useBreakpoint().md !== false;
   const flatItems = flatten(menuItems);
   const selected = selectedMenuPath(
     location.pathname,
@@ -72,33 +87,36 @@ export function AppShell({
           style={{
             display: 'flex',
             alignItems: 'center',
-            gap: 24,
-            paddingInline: 24,
+            gap: wide ? 24 : 12,
+            paddingInline: wide ? 24 : 12,
             background: token.colorPrimary,
           }}
         >
           <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
-            湘盟 · {appTitle}
+            {wide ? `湘盟 · ${appTitle}` : '湘盟'}
           </Typography.Text>
-          <Typography.Text
-            style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}
-            data-testid="current-tenant"
-          >
-            {viewer.tenant.bureauName}
-          </Typography.Text>
-          <Flex flex={1} justify="end" align="center" gap={16}>
+          {wide && (
+            <Typography.Text
+              style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}
+              data-testid="current-tenant"
+            >
+              {viewer.tenant.bureauName}
+            </Typography.Text>
+          )}
+          <Flex flex={1} justify="end" align="center" gap={wide ? 16 : 8} style={{ minWidth: 0 }}>
             <MessageBell />
             <Space size={8} data-testid="current-user" style={{ color: '#fff' }}>
               <UserOutlined />
-              <span>{viewer.displayName}</span>
-              {viewer.roles.map((role) => (
-                <Tag key={role} color="gold" style={{ marginInlineEnd: 0 }}>
-                  {ROLE_LABELS[role]}
-                </Tag>
-              ))}
+              <span style={{ whiteSpace: 'nowrap' }}>{viewer.displayName}</span>
+              {wide &&
+                viewer.roles.map((role) => (
+                  <Tag key={role} color="gold" style={{ marginInlineEnd: 0 }}>
+                    {ROLE_LABELS[role]}
+                  </Tag>
+                ))}
             </Space>
-            <Button ghost icon={<LogoutOutlined />} onClick={() => void signOut()}>
-              退出登录
+            <Button ghost icon={<LogoutOutlined />} aria-label="退出登录" onClick={() => void signOut()}>
+              {wide && '退出登录'}
             </Button>
           </Flex>
         </Layout.Header>
@@ -127,7 +145,7 @@ export function AppShell({
               style={{ height: '100%', borderInlineEnd: 0 }}
             />
           </Layout.Sider>
-          <Layout.Content className="app-shell-content" style={{ padding: 24 }}>
+          <Layout.Content className="app-shell-content" style={{ padding: wide ? 24 : 12 }}>
             {selected && selected !== '/' && location.pathname === selected && (
               // A list page's trail; a record's page draws its own, from its list.
               <Breadcrumb
