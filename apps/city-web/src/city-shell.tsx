@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  BarChartOutlined,
   AuditOutlined,
   BookOutlined,
   FileDoneOutlined,
@@ -44,6 +45,7 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
+      { path: '/statistics', label: '统计分析', icon: <BarChartOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );
   }

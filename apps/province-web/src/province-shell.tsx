@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  BarChartOutlined,
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
@@ -51,6 +52,7 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
+      { path: '/statistics', label: '统计分析', icon: <BarChartOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );
   }

@@ -102,6 +102,12 @@ const VENDOR_GROUPS = [
     test: /[\\/]node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|ts-invariant|tslib|@graphql-typed-document-node)[\\/]/,
     priority: 20,
   },
+  // The statistics page's charts: loaded with that page only.
+  {
+    name: 'vendor-echarts',
+    test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/,
+    priority: 15,
+  },
   // Only the antd code the first screen needs; each page's own components stay with its lazy chunk.
   {
     name: 'vendor-antd',
