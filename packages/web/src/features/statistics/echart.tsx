@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type ChartOption, type EChartsType, init } from './echarts-setup';
+import { type ChartOption, createChart, type EChartsType } from './echarts-setup';
 
 export type ChartPick = { seriesIndex: number; dataIndex: number };
 
@@ -26,7 +26,7 @@ export function EChart({
   useEffect(() => {
     const element = box.current;
     if (!element) return undefined;
-    const instance = init(element, undefined, { renderer: 'svg' });
+    const instance = createChart(element);
     chart.current = instance;
     instance.on('click', (params) => {
       const { seriesIndex, dataIndex } = params as { seriesIndex?: number; dataIndex?: number };

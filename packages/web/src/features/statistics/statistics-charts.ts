@@ -2,6 +2,18 @@ import type { ChartOption } from './echarts-setup';
 
 // Chart options of the statistics page: plain bars and pies, Chinese labels, values as given.
 
+// Ant Design's own colours, so the charts match the rest of the app.
+export const PALETTE = [
+  '#1677ff',
+  '#52c41a',
+  '#faad14',
+  '#eb2f96',
+  '#13c2c2',
+  '#722ed1',
+  '#fa541c',
+  '#2f54eb',
+];
+
 export type BarSeries = { name: string; values: readonly number[] };
 
 /** Bars of one or more series over the categories; horizontal for long category names. */
@@ -24,6 +36,7 @@ export function barOption(
   };
   const valueAxis = { type: 'value', minInterval: unit ? undefined : 1, name: unit };
   return {
+    color: PALETTE,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: series.length > 1 ? { top: 0 } : undefined,
     grid: { left: 8, right: 24, top: series.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
@@ -42,6 +55,7 @@ export function barOption(
 
 export function pieOption(slices: readonly { name: string; value: number }[]): ChartOption {
   return {
+    color: PALETTE,
     tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
     legend: { bottom: 0 },
     series: [
