@@ -15,6 +15,7 @@ import { PilotsModule } from './modules/pilots/pilots.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
@@ -42,4 +43,5 @@ export const FEATURE_MODULES = [
   IpRegisterModule,
   JobsModule,
   MessagesModule,
+  StatisticsModule,
 ];

@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  BarChartOutlined,
   AuditOutlined,
   BookOutlined,
   FileDoneOutlined,
@@ -31,6 +32,7 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   return [
     home,
     todo,
+    { path: '/statistics', label: '统计分析', icon: <BarChartOutlined /> },
     { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
     {
       group: '试点',

@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  BarChartOutlined,
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
@@ -35,6 +36,7 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   return [
     home,
     todo,
+    { path: '/statistics', label: '统计分析', icon: <BarChartOutlined /> },
     { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
     {
       group: '试点',

@@ -102,6 +102,18 @@ const VENDOR_GROUPS = [
     test: /[\\/]node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|ts-invariant|tslib|@graphql-typed-document-node)[\\/]/,
     priority: 20,
   },
+  // The statistics page's charts, loaded with that page only; its renderer apart, or the chunk
+  // passes the size limit.
+  {
+    name: 'vendor-echarts',
+    test: /[\\/]node_modules[\\/]echarts[\\/]/,
+    priority: 15,
+  },
+  {
+    name: 'vendor-zrender',
+    test: /[\\/]node_modules[\\/]zrender[\\/]/,
+    priority: 16,
+  },
   // Only the antd code the first screen needs; each page's own components stay with its lazy chunk.
   {
     name: 'vendor-antd',

@@ -94,6 +94,10 @@ const FilingCertificatePage = lazy(() =>
   import('../features/filings/filing-certificate.page').then((m) => ({ default: m.FilingCertificatePage })),
 );
 
+const StatisticsPage = lazy(() =>
+  import('../features/statistics/statistics.page').then((m) => ({ default: m.StatisticsPage })),
+);
+
 const MessagesPage = lazy(() =>
   import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
 );
@@ -165,6 +169,7 @@ export function sharedRoutes({
           <Route index element={<ProjectsPage />} />
           <Route path=":projectId" element={<ProjectDetailPage />} />
         </Route>
+        <Route path="statistics" element={<StatisticsPage />} />
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />
           <Route path="calls/:callId/ranking" element={<CallRankingPage />} />

@@ -1,6 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { FILING_STATE_LABELS, FILING_WORKFLOW, Role, statesWhere, type FilingState } from '@xiangmeng/domain';
+import {
+  FILING_STATE_LABELS,
+  FILING_WORKFLOW,
+  findDivision,
+  Role,
+  statesWhere,
+  type FilingState,
+} from '@xiangmeng/domain';
 import {
   Button,
   Card,
@@ -47,6 +54,8 @@ export function FilingsPage() {
   const stateParam = params.get('state');
   const state = isFilingState(stateParam) && states.includes(stateParam) ? stateParam : null;
   const roundId = params.get('roundId');
+  // The province's filings of one city (from 各市州备案情况 and the statistics), by its division code.
+  const city = province ? findDivision(params.get('city') ?? '') : undefined;
   const filter: FilingFilterInput = { scope: province ? 'RECEIVED' : 'OWN' };
   if (state) filter.state = state;
   if (roundId) filter.roundId = roundId;
@@ -56,7 +65,8 @@ export function FilingsPage() {
     variables: { filter },
     fetchPolicy: 'cache-and-network',
   });
-  const rows = (data ?? previousData)?.filings;
+  const allRows = (data ?? previousData)?.filings;
+  const rows = city ? allRows?.filter((f) => f.cityName === city.name) : allRows;
 
   function setParam(key: string, value: string | null | undefined) {
     const next = new URLSearchParams(params);
@@ -126,7 +136,7 @@ export function FilingsPage() {
   ];
 
   const emptyText =
-    state || roundId ? '没有符合筛选条件的备案' : province ? '暂无收到的备案' : '本市州暂无联盟备案';
+    state || roundId || city ? '没有符合筛选条件的备案' : province ? '暂无收到的备案' : '本市州暂无联盟备案';
 
   return (
     <Card
@@ -162,6 +172,14 @@ export function FilingsPage() {
             </Tag.CheckableTag>
           ))}
         </Flex>
+        {city && (
+          <Flex align="center" gap={8}>
+            <Typography.Text type="secondary">市州</Typography.Text>
+            <Tag closable onClose={() => setParam('city', null)} data-testid="filing-city-filter">
+              {city.name}
+            </Tag>
+          </Flex>
+        )}
         <Select<string>
           aria-label="备案批次"
           value={roundId ?? undefined}

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Empty, Table, Tabs, type TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { findDivision, PILOT_LEVEL_LABELS, type PilotLevel } from '@xiangmeng/domain';
+import { Card, Empty, Flex, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
@@ -61,9 +62,38 @@ function columnsFor(tenantId: string): TableColumnsType<ConfirmedRow> {
   ];
 }
 
+type PilotListFilter = { year: number | null; level: PilotLevel | null; cityCode: string | null };
+
+/** The filters in the address (from the statistics): the year confirmed, the level, the alliance's city. */
+function readFilter(params: URLSearchParams): PilotListFilter {
+  const year = Number(params.get('year'));
+  const level = params.get('level');
+  const city = params.get('city');
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+    level: level && Object.hasOwn(PILOT_LEVEL_LABELS, level) ? (level as PilotLevel) : null,
+    cityCode: city && findDivision(city) ? city : null,
+  };
+}
+
+function matches(p: ConfirmedRow, filter: PilotListFilter): boolean {
+  if (filter.year !== null && !p.confirmedOn?.startsWith(`${filter.year}-`)) return false;
+  if (filter.level !== null && p.level !== filter.level) return false;
+  if (filter.cityCode !== null && p.allianceTenant.code !== filter.cityCode) return false;
+  return true;
+}
+
 /** 试点名单: the public lists of confirmed pilots — this tier's own and the province's. */
 export function ConfirmedPilotsPage() {
   const viewer = useSignedInViewer();
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const filtered = filter.year !== null || filter.level !== null || filter.cityCode !== null;
+  const clear = (key: string) => {
+    const next = new URLSearchParams(params);
+    next.delete(key);
+    setParams(next, { replace: true });
+  };
   const { data, loading, error, refetch } = useQuery(ConfirmedPilotsQuery, {
     fetchPolicy: 'cache-and-network',
   });
@@ -76,7 +106,7 @@ export function ConfirmedPilotsPage() {
     );
   }
 
-  const pilots = data?.confirmedPilots ?? [];
+  const pilots = (data?.confirmedPilots ?? []).filter((p) => matches(p, filter));
   const byConfirmedDesc = (a: ConfirmedRow, b: ConfirmedRow) => byText(b.confirmedOn, a.confirmedOn);
   const own = pilots.filter((p) => p.authority.id === viewer.tenant.id).sort(byConfirmedDesc);
   const province = pilots.filter((p) => p.authority.level === 'PROVINCE').sort(byConfirmedDesc);
@@ -117,7 +147,28 @@ export function ConfirmedPilotsPage() {
 
   return (
     <Card title="试点名单">
-      <Tabs items={tabs} />
+      {filtered && (
+        <Flex align="center" gap={8} wrap style={{ marginBottom: 8 }} data-testid="confirmed-filter">
+          <Typography.Text type="secondary">筛选</Typography.Text>
+          {filter.year !== null && (
+            <Tag closable onClose={() => clear('year')}>
+              {filter.year} 年确认
+            </Tag>
+          )}
+          {filter.level !== null && (
+            <Tag closable onClose={() => clear('level')}>
+              {PILOT_LEVEL_LABELS[filter.level]}
+            </Tag>
+          )}
+          {filter.cityCode !== null && (
+            <Tag closable onClose={() => clear('city')}>
+              {findDivision(filter.cityCode)?.name}
+            </Tag>
+          )}
+        </Flex>
+      )}
+      {/* A city's own (市级) pilots are on their own tab: open it when the filter asks for them. */}
+      <Tabs items={tabs} defaultActiveKey={filter.level === 'CITY' && tabs.length > 1 ? 'own' : 'province'} />
     </Card>
   );
 }

@@ -211,6 +211,7 @@ export const ConfirmedPilotsQuery = graphql(`
       }
       allianceTenant {
         id
+        code
         name
       }
       industry {

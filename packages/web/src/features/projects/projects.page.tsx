@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { PROJECT_STATE_LABELS, type ProjectState } from '@xiangmeng/domain';
+import { findDivision, PROJECT_STATE_LABELS, type ProjectState } from '@xiangmeng/domain';
 import { Card, Empty, Flex, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ProjectSummaryFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/format';
@@ -26,18 +26,37 @@ export function ProjectStateTag({ state, label }: { state: string; label: string
   return <Tag color={STATE_COLORS[state as ProjectState] ?? 'default'}>{label}</Tag>;
 }
 
+const DIVISION_CODE = /^\d{6}$/;
+
 /**
  * 项目 (立项, Art. 14): the projects the tier awarded, and those its alliances bear; filtered by
- * state and award year, each with what the ledger says was paid.
+ * state and award year (and, from the statistics, by programme or the alliance's city), each with
+ * what the ledger says was paid. The filters live in the address, so a filtered list can be linked to.
  */
 export function ProjectsPage() {
-  const [state, setState] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(null);
+  const [params, setParams] = useSearchParams();
+  const stateParam = params.get('state');
+  const state = stateParam && Object.hasOwn(PROJECT_STATE_LABELS, stateParam) ? stateParam : null;
+  const yearParam = Number(params.get('year'));
+  const year = Number.isInteger(yearParam) && yearParam >= 2016 && yearParam <= 2100 ? yearParam : null;
+  const programmeId = params.get('programmeId') || null;
+  const cityParam = params.get('cityCode');
+  const cityCode = cityParam && DIVISION_CODE.test(cityParam) ? cityParam : null;
   const [page, setPage] = useState(1);
   const { data, loading, error, refetch } = useQuery(ProjectsQuery, {
-    variables: { filter: { state, year, first: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
+    variables: {
+      filter: { state, year, programmeId, cityCode, first: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    },
     fetchPolicy: 'cache-and-network',
   });
+
+  function setParam(key: string, value: string | number | null | undefined) {
+    const next = new URLSearchParams(params);
+    if (value !== null && value !== undefined && value !== '') next.set(key, String(value));
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setPage(1);
+  }
 
   const columns: TableColumnsType<ProjectSummaryFieldsFragment> = [
     {
@@ -76,16 +95,27 @@ export function ProjectsPage() {
       <Card
         title="项目"
         extra={
-          <Flex gap={8} wrap>
+          <Flex gap={8} wrap align="center">
+            {programmeId && (
+              <Tag
+                closable
+                onClose={() => setParam('programmeId', null)}
+                data-testid="projects-programme-filter"
+              >
+                指定支持计划
+              </Tag>
+            )}
+            {cityCode && (
+              <Tag closable onClose={() => setParam('cityCode', null)} data-testid="projects-city-filter">
+                {findDivision(cityCode)?.name ?? cityCode}
+              </Tag>
+            )}
             <Select<string>
               allowClear
               placeholder="全部状态"
               style={{ width: 180 }}
               value={state ?? undefined}
-              onChange={(v) => {
-                setState(v ?? null);
-                setPage(1);
-              }}
+              onChange={(v) => setParam('state', v)}
               options={Object.entries(PROJECT_STATE_LABELS).map(([value, label]) => ({ value, label }))}
               data-testid="projects-state-filter"
             />
@@ -95,10 +125,7 @@ export function ProjectsPage() {
               max={2100}
               style={{ width: 120 }}
               value={year}
-              onChange={(v) => {
-                setYear(v ?? null);
-                setPage(1);
-              }}
+              onChange={(v) => setParam('year', v)}
             />
           </Flex>
         }
