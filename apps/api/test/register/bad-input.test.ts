@@ -143,6 +143,7 @@ const measures = (changes: Record<string, unknown>) =>
     parameters: {},
     ...changes,
   }));
+const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 const page = (variables: Record<string, unknown>) => ({
   query: Q.alliances,
   variables: () => ({ filter: {}, first: 20, ...variables }),
@@ -562,13 +563,25 @@ const CASES: Case[] = [
   },
   {
     name: 'alliances: cursor without a time',
-    ...page({ after: Buffer.from('x|y').toString('base64url') }),
+    ...page({ after: cursor(['NEWEST', 'x', randomUUID()]) }),
     field: 'after',
     rule: 'INVALID_CURSOR',
   },
   {
     name: 'alliances: cursor with a bad id',
-    ...page({ after: Buffer.from(`${new Date().toISOString()}|1 OR 1=1`).toString('base64url') }),
+    ...page({ after: cursor(['NEWEST', new Date().toISOString(), '1 OR 1=1']) }),
+    field: 'after',
+    rule: 'INVALID_CURSOR',
+  },
+  {
+    name: 'alliances: cursor of another order',
+    ...page({ after: cursor(['NEWEST', new Date().toISOString(), randomUUID()]), orderBy: 'NAME' }),
+    field: 'after',
+    rule: 'INVALID_CURSOR',
+  },
+  {
+    name: 'alliances: cursor of the founding order without a date',
+    ...page({ after: cursor(['FOUNDED_OLDEST', '2024-13', randomUUID()]), orderBy: 'FOUNDED_OLDEST' }),
     field: 'after',
     rule: 'INVALID_CURSOR',
   },

@@ -235,8 +235,10 @@ export const M = {
 
 export const Q = {
   alliance: `query ($id: ID!) { alliance(id: $id) { ${ALLIANCE_FIELDS} } }`,
-  alliances: `query ($filter: AllianceFilterInput!, $first: Int!, $after: String) {
-    alliances(filter: $filter, first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id name } }
+  alliances: `query ($filter: AllianceFilterInput!, $first: Int!, $after: String, $orderBy: AllianceOrder) {
+    alliances(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount pageInfo { endCursor hasNextPage } nodes { id name foundedOn }
+    }
   }`,
   measuresVersions: `{ measuresVersions { ${MEASURES_FIELDS} } }`,
   measuresInForce: `query ($asOf: String) { measuresInForce(asOf: $asOf) {

@@ -1,3 +1,4 @@
+import { AllianceOrder } from './alliance-order';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   AllianceAction,
@@ -13,6 +14,10 @@ import type { AllianceOutputKind } from './alliance-output.entity';
 
 registerEnumType(AllianceStatus, { name: 'AllianceStatus', description: '联盟状态：筹建中、已成立、已解散' });
 registerEnumType(PilotStatus, { name: 'PilotStatus', description: '试点状态' });
+registerEnumType(AllianceOrder, {
+  name: 'AllianceOrder',
+  description: '联盟名录的排序：最新登记、名称、发起日期（新→旧、旧→新）',
+});
 registerEnumType(MemberRole, {
   name: 'MemberRole',
   description: '成员角色：理事长单位、副理事长单位、成员单位',

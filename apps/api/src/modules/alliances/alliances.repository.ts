@@ -1,3 +1,4 @@
+import { AllianceOrder } from './alliance-order';
 import { Injectable } from '@nestjs/common';
 import {
   type GovernanceBodyKind,
@@ -37,7 +38,14 @@ export type Governance = {
 };
 export type NewOutput = Omit<AllianceOutputEntity, 'id' | 'createdAt'>;
 /** Where a register page starts: after the alliance created at `createdAt` with `id`. */
-export type RegisterCursor = { createdAt: string; id: string };
+export type RegisterCursor = { key: string; id: string };
+
+const ORDER_COLUMNS: Record<AllianceOrder, { column: string; direction: 'ASC' | 'DESC' }> = {
+  [AllianceOrder.NEWEST]: { column: 'a.created_at', direction: 'DESC' },
+  [AllianceOrder.NAME]: { column: 'a.name', direction: 'ASC' },
+  [AllianceOrder.FOUNDED_NEWEST]: { column: 'a.founded_on', direction: 'DESC' },
+  [AllianceOrder.FOUNDED_OLDEST]: { column: 'a.founded_on', direction: 'ASC' },
+};
 /** What the register's export adds to each alliance. */
 export type RegisterDetails = {
   id: string;
@@ -207,18 +215,20 @@ export class AlliancesRepository {
     return query;
   }
 
-  /** Up to `limit` alliances matching the filter, newest first, after `cursor` when given. */
+  /** Up to `limit` alliances matching the filter in `order` (newest first unless asked), after `cursor`. */
   register(
     db: EntityManager,
     filter: RegisterFilter,
     limit: number,
     cursor: RegisterCursor | null = null,
+    order: AllianceOrder = AllianceOrder.NEWEST,
   ): Promise<AllianceEntity[]> {
+    const { column, direction } = ORDER_COLUMNS[order];
     const query = this.filtered(db, filter)
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
+      .orderBy(column, direction)
+      .addOrderBy('a.id', direction)
       .take(limit);
-    if (cursor) query.andWhere('(a.created_at, a.id) < (:createdAt, :id)', cursor);
+    if (cursor) query.andWhere(`(${column}, a.id) ${direction === 'ASC' ? '>' : '<'} (:key, :id)`, cursor);
     return query.getMany();
   }
 

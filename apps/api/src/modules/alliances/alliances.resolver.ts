@@ -1,3 +1,4 @@
+import { AllianceOrder } from './alliance-order';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
@@ -44,8 +45,10 @@ export class AlliancesResolver {
     @Args('filter', { type: () => AllianceFilterInput, defaultValue: {} }) filter: AllianceFilterInput,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('orderBy', { type: () => AllianceOrder, defaultValue: AllianceOrder.NEWEST })
+    orderBy?: AllianceOrder,
   ): Promise<AllianceConnectionModel> {
-    const page = await this.register.page(ctx.db, filter, first, after);
+    const page = await this.register.page(ctx.db, filter, first, after, orderBy);
     return { ...page, nodes: page.nodes.map(toAllianceModel) };
   }
 

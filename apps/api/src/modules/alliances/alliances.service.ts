@@ -15,6 +15,7 @@ import { AllianceMembersRepository } from './alliance-members.repository';
 import type { AllianceOutputEntity } from './alliance-output.entity';
 import type { AllianceEntity } from './alliance.entity';
 import { allianceChanged, allianceDissolved, lifecycleRefusal } from './alliances.errors';
+import { AllianceOrder } from './alliance-order';
 import { AlliancesRepository } from './alliances.repository';
 import type {
   AddOutputInput,
@@ -107,22 +108,28 @@ export class AlliancesService {
     return { ...filter, tenantId: tenant.id };
   }
 
-  /** A page of the register: filters, search by alliance or member, newest first, keyset pages. */
-  async page(db: EntityManager, input: AllianceFilterInput, first: number, after?: string | null) {
+  /** A page of the register: filters, search by alliance or member, in `order`, keyset pages. */
+  async page(
+    db: EntityManager,
+    input: AllianceFilterInput,
+    first: number,
+    after?: string | null,
+    order: AllianceOrder = AllianceOrder.NEWEST,
+  ) {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw badInput([violation('first', 'PAGE_SIZE', `每页 1–${MAX_PAGE} 条`)]);
     }
-    const cursor = after ? decodeCursor(after) : null;
+    const cursor = after ? decodeCursor(order, after) : null;
     const filter = await this.registerFilter(db, input);
     // One connection per request runs one statement at a time; no Promise.all on it.
-    const rows = await this.alliances.register(db, filter, first + 1, cursor);
+    const rows = await this.alliances.register(db, filter, first + 1, cursor, order);
     const nodes = rows.slice(0, first);
     const last = nodes.at(-1);
     return {
       nodes,
       // The count is a statement of its own, run only for a query that asks for totalCount.
       countTotal: () => this.alliances.registerCount(db, filter),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null },
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(order, last) : null },
     };
   }
 

@@ -37,9 +37,12 @@ import { AllianceRegisterQuery } from './alliances.operations';
 import {
   type FilterKey,
   filingFilterOptions,
+  orderOfColumn,
   readRegisterFilter,
+  readRegisterOrder,
   registerExportHref,
 } from './register-filter';
+import type { AllianceOrder } from '../../gql/graphql';
 
 type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
 
@@ -56,6 +59,7 @@ export function AllianceRegisterPage() {
   const [params, setParams] = useSearchParams();
   const province = viewer.tenant.level === TenantLevel.PROVINCE;
   const filter = readRegisterFilter(params);
+  const orderBy = readRegisterOrder(params);
   const tenants = useQuery(SignInTenantsQuery, { skip: !province });
   const filtered = Object.keys(filter).length > 0;
   // The `after` cursor of each page visited so far; the last one is the page shown.
@@ -64,7 +68,7 @@ export function AllianceRegisterPage() {
   const [searchText, setSearchText] = useState(filter.search ?? '');
 
   const { data, previousData, loading, error, refetch } = useQuery(AllianceRegisterQuery, {
-    variables: { filter, first: PAGE_SIZE, after },
+    variables: { filter, first: PAGE_SIZE, after, orderBy },
     fetchPolicy: 'cache-and-network',
   });
   const page = (data ?? previousData)?.alliances;
@@ -77,10 +81,22 @@ export function AllianceRegisterPage() {
     setCursors([null]);
   }
 
+  // Sorting is the server's (the list is paged): a sorter asks for an order and starts at page one.
+  function setOrder(next: AllianceOrder) {
+    const query = new URLSearchParams(params);
+    if (next === 'NEWEST') query.delete('sort');
+    else query.set('sort', next);
+    setParams(query, { replace: true });
+    setCursors([null]);
+  }
+
   const columns: TableColumnsType<AllianceRow> = [
     {
       title: '名称',
       key: 'name',
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: orderBy === 'NAME' ? 'ascend' : null,
       render: (_: unknown, a) => <Link to={`/alliances/${a.id}`}>{a.name}</Link>,
     },
     // The province's register is of many cities: it shows each one's city where a city's own
@@ -89,7 +105,23 @@ export function AllianceRegisterPage() {
       ? [{ title: '市州', key: 'tenant', width: 80, render: (_: unknown, a: AllianceRow) => a.tenant.name }]
       : []),
     { title: '产业', key: 'industry', width: 120, render: (_: unknown, a) => a.industry.name },
-    ...(province ? [] : [{ title: '发起日期', dataIndex: 'foundedOn', width: 105 }]),
+    ...(province
+      ? []
+      : [
+          {
+            title: '发起日期',
+            key: 'foundedOn',
+            dataIndex: 'foundedOn',
+            width: 115,
+            sorter: true,
+            sortOrder:
+              orderBy === 'FOUNDED_OLDEST'
+                ? ('ascend' as const)
+                : orderBy === 'FOUNDED_NEWEST'
+                  ? ('descend' as const)
+                  : null,
+          },
+        ]),
     {
       title: '状态',
       key: 'status',
@@ -226,6 +258,10 @@ export function AllianceRegisterPage() {
             // Cached rows show at once; the spinner is for a page not read yet (a new filter or page).
             loading={loading && !data}
             pagination={false}
+            onChange={(_pagination, _filters, sorter) => {
+              const sorted = Array.isArray(sorter) ? sorter[0] : sorter;
+              setOrder(orderOfColumn(sorted?.columnKey, sorted?.order));
+            }}
             locale={{
               emptyText: (
                 <Empty

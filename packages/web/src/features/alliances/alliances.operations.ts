@@ -12,8 +12,13 @@ export type AllianceMemberRow = AllianceMembersResult['alliance']['members'][num
 export type AgreementMember = AllianceAgreementsResult['alliance']['members'][number];
 
 export const AllianceRegisterQuery = graphql(`
-  query AllianceRegister($filter: AllianceFilterInput!, $first: Int!, $after: String) {
-    alliances(filter: $filter, first: $first, after: $after) {
+  query AllianceRegister(
+    $filter: AllianceFilterInput!
+    $first: Int!
+    $after: String
+    $orderBy: AllianceOrder
+  ) {
+    alliances(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       pageInfo {
         endCursor

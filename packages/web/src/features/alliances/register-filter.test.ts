@@ -6,6 +6,7 @@ import {
   readRegisterFilter,
   registerExportHref,
 } from './register-filter';
+import { orderOfColumn, readRegisterOrder } from './register-filter';
 
 describe('readRegisterFilter', () => {
   it.each([
@@ -73,5 +74,29 @@ describe('filingStateLabel', () => {
     ['ARCHIVED', 'ARCHIVED'],
   ])('%s → %s', (state, label) => {
     expect(filingStateLabel(state)).toBe(label);
+  });
+});
+
+describe('the register order in the address', () => {
+  it.each([
+    ['', 'NEWEST'],
+    ['sort=NAME', 'NAME'],
+    ['sort=FOUNDED_OLDEST', 'FOUNDED_OLDEST'],
+    ['sort=FOUNDED_NEWEST', 'FOUNDED_NEWEST'],
+    ['sort=name', 'NEWEST'],
+    ['sort=DROP', 'NEWEST'],
+  ])('%s reads as %s', (query, order) => {
+    expect(readRegisterOrder(new URLSearchParams(query))).toBe(order);
+  });
+
+  it.each([
+    ['name', 'ascend', 'NAME'],
+    ['name', null, 'NEWEST'],
+    ['foundedOn', 'ascend', 'FOUNDED_OLDEST'],
+    ['foundedOn', 'descend', 'FOUNDED_NEWEST'],
+    ['foundedOn', undefined, 'NEWEST'],
+    ['status', 'ascend', 'NEWEST'],
+  ] as const)('sorting %s %s asks for %s', (column, direction, order) => {
+    expect(orderOfColumn(column, direction)).toBe(order);
   });
 });

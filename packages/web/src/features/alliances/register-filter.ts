@@ -11,7 +11,7 @@ import {
   type PilotStatus,
   type RegisterFilingFilter,
 } from '@xiangmeng/domain';
-import type { AllianceFilterInput } from '../../gql/graphql';
+import type { AllianceFilterInput, AllianceOrder } from '../../gql/graphql';
 
 // The register's filters live in the address under the API's own names, so a filtered register
 // can be bookmarked, shared (全省市州 links to a city's) and exported with the same query string.
@@ -76,4 +76,23 @@ export function isFilingState(state: string): state is FilingState {
 /** A filing state in Chinese; one this app does not know yet shows as the API wrote it. */
 export function filingStateLabel(state: string): string {
   return isFilingState(state) ? FILING_STATE_LABELS[state] : state;
+}
+
+const ORDERS: readonly AllianceOrder[] = ['NEWEST', 'NAME', 'FOUNDED_NEWEST', 'FOUNDED_OLDEST'];
+
+/** The register's order in the address (`sort`); registration, newest first, unless it names another. */
+export function readRegisterOrder(params: URLSearchParams): AllianceOrder {
+  const sort = params.get('sort');
+  return ORDERS.find((order) => order === sort) ?? 'NEWEST';
+}
+
+/** The order a click on a column's sorter asks for; clearing it returns to registration order. */
+export function orderOfColumn(
+  columnKey: unknown,
+  direction: 'ascend' | 'descend' | null | undefined,
+): AllianceOrder {
+  if (columnKey === 'name' && direction) return 'NAME';
+  if (columnKey === 'foundedOn' && direction === 'ascend') return 'FOUNDED_OLDEST';
+  if (columnKey === 'foundedOn' && direction === 'descend') return 'FOUNDED_NEWEST';
+  return 'NEWEST';
 }
