@@ -67,7 +67,9 @@ describe('international cooperation (Art. 16)', () => {
         }),
       ).createProgrammeApplication.id;
     const current = dataOf(
-      await w.zzOfficer.send<{ programmeApplication: ApplicationView }>(PA.application, { id: applicationId }),
+      await w.zzOfficer.send<{ programmeApplication: ApplicationView }>(PA.application, {
+        id: applicationId,
+      }),
     ).programmeApplication;
     const input = { ...(await internationalForm(w.zzOfficer, current, alliance, particulars)), ...overrides };
     return w.zzOfficer.send<{ saveProgrammeApplicationForm: ApplicationView }>(PA.save, { input });
