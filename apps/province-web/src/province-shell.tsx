@@ -1,5 +1,7 @@
 import {
   AccountBookOutlined,
+  BankOutlined,
+  GlobalOutlined,
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
@@ -50,6 +52,9 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
+      // International cooperation (Art. 16): its projects (a programme kind) and the bases register.
+      { path: '/international/projects', label: '国际合作项目', icon: <GlobalOutlined /> },
+      { path: '/international/bases', label: '国际合作基地', icon: <BankOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );

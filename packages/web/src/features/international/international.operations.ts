@@ -107,3 +107,15 @@ export const RecordCooperationBaseEvaluationMutation = graphql(`
     }
   }
 `);
+
+/** The tier's own alliances with their current members: whose members may host a base. */
+export const OwnAlliancesQuery = graphql(`
+  query InternationalOwnAlliances($filter: AllianceFilterInput!) {
+    alliances(filter: $filter, first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);

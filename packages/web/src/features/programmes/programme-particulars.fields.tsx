@@ -5,7 +5,8 @@ import { Descriptions, Form, Input, Select } from 'antd';
 // field as an input, a list (a mode, a country from ISO 3166-1) as a searchable select.
 
 function optionsOf(field: ParticularField): { value: string; label: string }[] {
-  if (field.type === 'oneOf') return Object.entries(field.options).map(([value, label]) => ({ value, label }));
+  if (field.type === 'oneOf')
+    return Object.entries(field.options).map(([value, label]) => ({ value, label }));
   if (field.type === 'code') {
     const excluded = new Set(field.excluded.map((e) => e.code));
     return Object.entries(field.codes)
