@@ -16,8 +16,9 @@ import { demoId } from './demo-register.js';
 // The international cooperation demo (Art. 16): the province's 2026 international cooperation
 // programme, whose call has closed, with one project awarded to 株洲's rail alliance for joint
 // R&D with a German institute (its agreement attached), a first tranche paid from its ledger; and
-// one recognised international cooperation base in 株洲's register with its yearly evaluation. So
-// 国际合作项目 and 国际合作基地 show something on a fresh start.
+// one recognised international cooperation base in 株洲's register with its yearly evaluation; and the
+// 2027 programme with its call open. So 国际合作项目, 国际合作基地 and 项目申报通知 show something on a
+// fresh start.
 
 export const DEMO_INTERNATIONAL_PROGRAMME = {
   name: '2026年度湖南省国际科技合作专项',
@@ -31,6 +32,77 @@ export const DEMO_INTERNATIONAL_PROGRAMME = {
   recommendBy: '2026-05-22T17:00:00+08:00',
   decideBy: '2026-07-31T17:00:00+08:00',
 } as const;
+
+/** The 2027 programme, its call open now: where the browser story's application goes. */
+export const DEMO_INTERNATIONAL_OPEN_PROGRAMME = {
+  name: '2027年度湖南省国际科技合作专项',
+  year: 2027,
+  totalBudgetFen: '1500000000',
+  perProjectCapFen: '300000000',
+  callTitle: '关于组织申报2027年度湖南省国际科技合作专项的通知',
+  opensAt: '2026-12-01T09:00:00+08:00',
+  closesAt: '2027-02-26T17:00:00+08:00',
+  recommendBy: '2027-03-19T17:00:00+08:00',
+  decideBy: '2027-05-31T17:00:00+08:00',
+} as const;
+
+const CALL_DESCRIPTION =
+  '根据第十六条，支持联盟组织成员单位承担国际科技合作项目：联合研发、技术引进、人才交流、共建基地。须附与外方签订的合作协议。';
+
+type DemoProgramme = typeof DEMO_INTERNATIONAL_PROGRAMME | typeof DEMO_INTERNATIONAL_OPEN_PROGRAMME;
+
+/** The programme and its published call, as the province's administrator; false when they were there already. */
+async function programmeWithCall(
+  client: Client,
+  province: { id: string; adminId: string | null },
+  inForce: { id: string; version_no: number; parameters: MeasuresParameters },
+  p: DemoProgramme,
+): Promise<boolean> {
+  const programmeId = demoId(`programme:${p.name}`);
+  const created = await client.query(
+    `INSERT INTO programme (id, tenant_id, name, kind, year, total_budget_fen, per_project_cap_fen, measures_tenant_id,
+                            measures_id, measures_version_no, criteria, award_notice_days, acceptance_notice_days,
+                            status, published_at, created_by, updated_by)
+     VALUES ($1, $2, $3, 'INTERNATIONAL_COOPERATION', $4, $5, $6, $2, $7, $8, $9, 0, 0, 'PUBLISHED', $10, $11, $11)
+     ON CONFLICT DO NOTHING`,
+    [
+      programmeId,
+      province.id,
+      p.name,
+      p.year,
+      p.totalBudgetFen,
+      p.perProjectCapFen,
+      inForce.id,
+      inForce.version_no,
+      JSON.stringify(programmeDefaults(inForce.parameters).criteria),
+      p.opensAt,
+      province.adminId,
+    ],
+  );
+  if (!created.rowCount) return false;
+  await client.query(
+    `INSERT INTO pilot_call (id, tenant_id, kind, programme_id, title, description, opens_at, closes_at, recommend_by,
+                             decide_by, measures_tenant_id, measures_id, measures_version_no, required_documents,
+                             status, published_at, version, created_by)
+     VALUES ($1, $2, 'PROGRAMME', $3, $4, $5, $6, $7, $8, $9, $2, $10, $11, $12, 'PUBLISHED', $6, 1, $13)`,
+    [
+      demoId(`programme-call:${p.callTitle}`),
+      province.id,
+      programmeId,
+      p.callTitle,
+      CALL_DESCRIPTION,
+      p.opensAt,
+      p.closesAt,
+      p.recommendBy,
+      p.decideBy,
+      inForce.id,
+      inForce.version_no,
+      defaultCallDocuments('INTERNATIONAL_COOPERATION'),
+      province.adminId,
+    ],
+  );
+  return true;
+}
 
 export const DEMO_INTERNATIONAL_PROJECT = {
   allianceName: '株洲轨道交通装备产业技术创新战略联盟',
@@ -116,52 +188,13 @@ export async function seedDemoInternational(client: Client): Promise<{ projects:
   );
   const inForce = measures[0];
   if (!inForce) throw new Error('no provincial measures in force for the international demo');
+  await programmeWithCall(client, province, inForce, DEMO_INTERNATIONAL_OPEN_PROGRAMME);
+  if (!(await programmeWithCall(client, province, inForce, DEMO_INTERNATIONAL_PROGRAMME)))
+    return { projects: 0, bases: 0 };
   const p = DEMO_INTERNATIONAL_PROGRAMME;
   const programmeId = demoId(`programme:${p.name}`);
   const callId = demoId(`programme-call:${p.callTitle}`);
-  const created = await client.query(
-    `INSERT INTO programme (id, tenant_id, name, kind, year, total_budget_fen, per_project_cap_fen, measures_tenant_id,
-                            measures_id, measures_version_no, criteria, award_notice_days, acceptance_notice_days,
-                            status, published_at, created_by, updated_by)
-     VALUES ($1, $2, $3, 'INTERNATIONAL_COOPERATION', $4, $5, $6, $2, $7, $8, $9, 0, 0, 'PUBLISHED', $10, $11, $11)
-     ON CONFLICT DO NOTHING`,
-    [
-      programmeId,
-      province.id,
-      p.name,
-      p.year,
-      p.totalBudgetFen,
-      p.perProjectCapFen,
-      inForce.id,
-      inForce.version_no,
-      JSON.stringify(programmeDefaults(inForce.parameters).criteria),
-      p.opensAt,
-      province.adminId,
-    ],
-  );
-  if (!created.rowCount) return { projects: 0, bases: 0 };
   const requiredDocuments = defaultCallDocuments('INTERNATIONAL_COOPERATION');
-  await client.query(
-    `INSERT INTO pilot_call (id, tenant_id, kind, programme_id, title, description, opens_at, closes_at, recommend_by,
-                             decide_by, measures_tenant_id, measures_id, measures_version_no, required_documents,
-                             status, published_at, version, created_by)
-     VALUES ($1, $2, 'PROGRAMME', $3, $4, $5, $6, $7, $8, $9, $2, $10, $11, $12, 'PUBLISHED', $6, 1, $13)`,
-    [
-      callId,
-      province.id,
-      programmeId,
-      p.callTitle,
-      '根据第十六条，支持联盟组织成员单位承担国际科技合作项目：联合研发、技术引进、人才交流、共建基地。须附与外方签订的合作协议。',
-      p.opensAt,
-      p.closesAt,
-      p.recommendBy,
-      p.decideBy,
-      inForce.id,
-      inForce.version_no,
-      requiredDocuments,
-      province.adminId,
-    ],
-  );
 
   // The application: 株洲's, entered by its bureau for the alliance, frozen at submission.
   const zhuzhou = await tenant(client, '430200');

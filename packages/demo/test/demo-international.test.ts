@@ -40,7 +40,7 @@ describe('demo international cooperation', () => {
   });
 
   it('is written once: a second run adds and changes nothing', () => {
-    expect(afterFirst).toBe('1/1/1/1');
+    expect(afterFirst).toBe('2/1/1/1');
     expect(afterSecond).toBe(afterFirst);
   });
 

@@ -427,7 +427,7 @@ function ApplicationFormCard({
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
+                <Space key={field.key} align="baseline" wrap data-testid="programme-participant-row">
                   <Form.Item
                     name={[field.name, 'organizationId']}
                     rules={[{ required: true, message: '请选择单位' }]}
@@ -487,7 +487,7 @@ function ApplicationFormCard({
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
+                <Space key={field.key} align="baseline" wrap data-testid="programme-document-row">
                   <Form.Item
                     name={[field.name, 'kind']}
                     rules={[{ required: true, message: '请选择材料类别' }]}
