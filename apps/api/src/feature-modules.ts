@@ -8,6 +8,7 @@ import { FilingsModule } from './modules/filings/filings.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { IpRegisterModule } from './modules/ip-register/ip-register.module';
+import { InternationalModule } from './modules/international/international.module';
 import { IndustriesModule } from './modules/industries/industries.module';
 import { MeasuresModule } from './modules/measures/measures.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -41,6 +42,7 @@ export const FEATURE_MODULES = [
   ProgrammesModule,
   ProjectsModule,
   IpRegisterModule,
+  InternationalModule,
   JobsModule,
   MessagesModule,
   StatisticsModule,

@@ -1,4 +1,6 @@
 import {
+  BankOutlined,
+  GlobalOutlined,
   AccountBookOutlined,
   BarChartOutlined,
   AuditOutlined,
@@ -55,6 +57,13 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
         { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
         { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
         { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
+      ],
+    },
+    {
+      group: '国际合作',
+      items: [
+        { path: '/international/projects', label: '国际合作项目', icon: <GlobalOutlined /> },
+        { path: '/international/bases', label: '国际合作基地', icon: <BankOutlined /> },
       ],
     },
     {

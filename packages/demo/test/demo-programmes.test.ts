@@ -5,13 +5,16 @@ import { DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
 import { asAdmin, databaseUrls, startTestApi, type TestApi } from './support/harness.js';
 
 // The support programmes demo: the province's 2027 plan-project programme with its open call, and
-// one decision on the debarment register, read through the API as the officers would.
+// one decision on the debarment register, read through the API as the officers would. (Other kinds'
+// demos, e.g. international cooperation, have their own files.)
 
 async function programmeFingerprint(): Promise<string> {
   return asAdmin(async (c) => {
     const { rows } = await c.query<{ f: string }>(
-      `SELECT (SELECT count(*) || ':' || md5(coalesce(string_agg(p::text, '|' ORDER BY p.id), '')) FROM programme p)
-              || '/' || (SELECT count(*) FROM pilot_call WHERE kind = 'PROGRAMME')
+      `SELECT (SELECT count(*) || ':' || md5(coalesce(string_agg(p::text, '|' ORDER BY p.id), ''))
+                 FROM programme p WHERE p.kind = 'PLAN_PROJECT')
+              || '/' || (SELECT count(*) FROM pilot_call c JOIN programme p ON p.id = c.programme_id
+                          WHERE c.kind = 'PROGRAMME' AND p.kind = 'PLAN_PROJECT')
               || '/' || (SELECT count(*) || ':' || md5(coalesce(string_agg(d::text, '|' ORDER BY d.id), '')) FROM debarment d)
               || '/' || (SELECT count(*) FROM debarment_evidence) AS f`,
     );

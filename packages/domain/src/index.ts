@@ -67,3 +67,7 @@ export * from './programmes/project-ledger.js';
 export * from './programmes/dissolution-cascade.js';
 export * from './programmes/project-records.js';
 export * from './programmes/ip-register.js';
+export * from './programmes/programme-particulars.js';
+export * from './international/countries.js';
+export * from './international/international-cooperation.js';
+export * from './international/cooperation-base.js';

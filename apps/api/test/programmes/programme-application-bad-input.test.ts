@@ -352,6 +352,15 @@ const TABLE: Row[] = [
   },
   {
     op: 'save',
+    // A plan project has no particulars: the international kind's partner is refused by name.
+    name: 'a particular the kind does not have',
+    who: 'zzOfficer',
+    variables: save({ particulars: [{ key: 'partnerCountry', value: 'DE' }] }),
+    code: 'BAD_USER_INPUT',
+    violations: [['particulars.0.key', 'UNKNOWN_PARTICULAR']],
+  },
+  {
+    op: 'save',
     name: 'a benefit share of zero',
     who: 'zzOfficer',
     variables: (f) =>

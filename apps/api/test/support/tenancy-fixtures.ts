@@ -684,6 +684,35 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['tenant_id', 'application_id', 'document_id'],
     );
 
+    // International cooperation (issue 12): a recognised base of the tenant's alliance, hosted by
+    // its member, with the recognition document and one evaluation.
+    const cooperationBase = await add(
+      'cooperation_base',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        host_organization_id: organization.id,
+        name: `隔离测试国际合作基地${tag()}`,
+        type: 'JOINT_RESEARCH_CENTRE',
+        level: 'PROVINCIAL',
+        status: 'RECOGNISED',
+        recognised_on: '2025-06-01',
+        recognition_document_id: document.id,
+      },
+      ['id'],
+    );
+    const cooperationBaseEvaluation = await add(
+      'cooperation_base_evaluation',
+      {
+        tenant_id: tenantId,
+        base_id: cooperationBase.id,
+        year: 2025,
+        grade: 'QUALIFIED',
+        evaluated_on: '2026-03-01',
+      },
+      ['tenant_id', 'base_id', 'year'],
+    );
+
     return {
       code,
       tenantId,
@@ -731,6 +760,8 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         prior_investment_document: investmentDocument,
         programme_application: programmeApplication,
         programme_application_document: programmeApplicationDocument,
+        cooperation_base: cooperationBase,
+        cooperation_base_evaluation: cooperationBaseEvaluation,
       },
       publishedMeasures,
       created,
@@ -809,6 +840,9 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // call_id names no table (the call may be another tier's): a fresh one leaves the live-application key alone.
   programme_application: () => ({ call_id: randomUUID() }),
   programme_application_document: () => ({}),
+  cooperation_base: () => ({ name: `隔离测试国际合作基地${tag()}` }),
+  // One evaluation per base and year: a copy takes another year.
+  cooperation_base_evaluation: () => ({ year: 2026 + randomInt(70) }),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

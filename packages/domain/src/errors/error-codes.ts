@@ -86,6 +86,10 @@ const CATALOGUE = {
   LEDGER_ABOVE_NET_PAID: { class: 'REFUSED', message: '追回金额不能超过已拨付净额' },
   // IP register
   IP_ASSET_NUMBER_TAKEN: { class: 'REFUSED', message: '同类知识产权中该编号已登记，请核对编号' },
+  COOPERATION_BASE_NAME_TAKEN: { class: 'REFUSED', message: '本单位已登记同名的国际科技合作基地' },
+  COOPERATION_BASE_TRANSITION_REFUSED: { class: 'REFUSED', message: '该基地当前状态下不能执行此操作' },
+  COOPERATION_BASE_CHANGED: { class: 'REFUSED', message: '该基地已被他人修改，请刷新后重试' },
+  COOPERATION_BASE_ALREADY_EVALUATED: { class: 'REFUSED', message: '该基地本年度已评估' },
   PROGRAMME_CALL_CLOSED: { class: 'REFUSED', message: '不在支持计划申报通知规定的申报时间内' },
   PROGRAMME_NOT_ELIGIBLE: {
     class: 'REFUSED',

@@ -30,6 +30,7 @@ const form: ProgrammeApplicationForm = {
     onMemberExit: '由其他单位承继',
   },
   sections: Object.fromEntries(PROGRAMME_KINDS.PLAN_PROJECT.sections.map((s) => [s.key, `${s.label}的内容`])),
+  particulars: {},
   documentKinds: ['APPLICATION_FORM', 'ALLIANCE_AGREEMENT', 'BUDGET_STATEMENT', 'COMMITMENT_LETTER'],
 };
 

@@ -8,6 +8,7 @@ import {
   type ProgrammeDocumentKind,
   type ProgrammeKind,
 } from './programme-kinds.js';
+import { particularsGaps } from './programme-particulars.js';
 import { programmeRefusal, type ProgrammeViolation } from './programme-violation.js';
 
 // The application form of a programme, the same frame for every kind (title, period, support
@@ -31,6 +32,8 @@ export type ProgrammeApplicationForm = {
   ipTerms: ProjectIpTerms;
   /** The kind's written parts, by section key. */
   sections: Record<string, string>;
+  /** The kind's structured fields, by key (programme-particulars.ts); empty for kinds without. */
+  particulars: Record<string, string>;
   documentKinds: ProgrammeDocumentKind[];
 };
 
@@ -105,6 +108,7 @@ export function applicationFormGaps(
 
   for (const s of info.sections)
     text(`sections.${s.key}`, form.sections[s.key] ?? '', s.label, s.maxChars, s.required);
+  v.push(...particularsGaps(info.particulars, form.particulars, basis));
 
   // The call's notice is what asks for the documents: it is the basis named.
   for (const kindOfDocument of new Set(call.requiredDocuments))

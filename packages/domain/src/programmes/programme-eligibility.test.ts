@@ -47,6 +47,7 @@ const facts: ProgrammeEligibilityFacts = {
     pilotStatus: 'PROVINCIAL_PILOT',
     nationalPilot: false,
   },
+  memberOrganizationIds: ['org-chair', 'org-university'],
   chairUnit: chair,
   application: {
     responsibleUnit: chair,

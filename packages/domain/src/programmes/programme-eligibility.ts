@@ -55,6 +55,8 @@ export type ProgrammeEligibilityFacts = {
     /** On the national pilot list (a fact the register keeps beside the pilot status). */
     nationalPilot: boolean;
   };
+  /** The alliance's current member units on `asOf` (the member-units rule of Art. 16 reads them). */
+  memberOrganizationIds: readonly string[];
   /** The alliance's chair unit on `asOf`; null when it has none. */
   chairUnit: { organizationId: string; name: string } | null;
   application: Pick<
@@ -126,6 +128,25 @@ function responsibleUnitViolations(facts: ProgrammeEligibilityFacts): ProgrammeV
       ),
     );
   return v;
+}
+
+/** A kind that member units undertake (Art. 16): every participant is a current member. */
+function memberUnitViolations(facts: ProgrammeEligibilityFacts): ProgrammeViolation[] {
+  const kind = PROGRAMME_KINDS[facts.programme.kind];
+  if (!kind.memberUnitsOnly) return [];
+  const members = new Set(facts.memberOrganizationIds);
+  return facts.application.participants.flatMap((p, i) =>
+    members.has(p.organizationId)
+      ? []
+      : [
+          programmeRefusal(
+            `participants.${i}`,
+            'NOT_MEMBER_UNIT',
+            `「${p.name}」不是联盟的现有成员单位，${kind.label}应由联盟成员单位承担`,
+            kind.article,
+          ),
+        ],
+  );
 }
 
 function debarmentViolationsOf(facts: ProgrammeEligibilityFacts): ProgrammeViolation[] {
@@ -201,6 +222,7 @@ export function programmeEligibilityViolations(
   return [
     ...allianceViolations(facts),
     ...responsibleUnitViolations(facts),
+    ...memberUnitViolations(facts),
     ...(kind.ipTermsRequired
       ? [
           ...ipTermsViolations(facts.application.ipTerms, participantIds, '申请书'),

@@ -11,11 +11,12 @@ import {
 const chinese = /[\u4e00-\u9fa5]/;
 
 describe('the programme kinds', () => {
-  it('holds the two kinds of Art. 14 now', () => {
-    expect(PROGRAMME_KIND_LIST).toEqual(['PLAN_PROJECT', 'SPECIAL_FUND']);
+  it('holds the two kinds of Art. 14 and international cooperation (Art. 16)', () => {
+    expect(PROGRAMME_KIND_LIST).toEqual(['PLAN_PROJECT', 'SPECIAL_FUND', 'INTERNATIONAL_COOPERATION']);
     expect(PROGRAMME_KIND_LABELS).toEqual({
       PLAN_PROJECT: '省级科技计划项目',
       SPECIAL_FUND: '湖南省产学研结合专项',
+      INTERNATIONAL_COOPERATION: '国际科技合作项目',
     });
   });
 
@@ -35,14 +36,23 @@ describe('the programme kinds', () => {
     expect(info.requiredDocuments).not.toContain('COMMITMENT_LETTER');
   });
 
-  it('applies Art. 14 and Art. 20 to both current kinds', () => {
-    for (const kind of PROGRAMME_KIND_LIST)
+  it.each<[ProgrammeKind, boolean, boolean, boolean, number]>([
+    ['PLAN_PROJECT', true, true, false, 0],
+    ['SPECIAL_FUND', true, true, false, 0],
+    // Art. 16 supports alliances undertaking through their member units, pilots or not.
+    ['INTERNATIONAL_COOPERATION', false, false, true, 3],
+  ])(
+    '%s: pilots only %s, prior investment %s, member units only %s, %i particulars',
+    (kind, pilots, prior, members, n) => {
       expect(PROGRAMME_KINDS[kind]).toMatchObject({
-        pilotsOnly: true,
-        matchesPriorInvestment: true,
+        pilotsOnly: pilots,
+        matchesPriorInvestment: prior,
         ipTermsRequired: true,
+        memberUnitsOnly: members,
       });
-  });
+      expect(PROGRAMME_KINDS[kind].particulars).toHaveLength(n);
+    },
+  );
 
   it('has a Chinese label for every document kind', () => {
     for (const label of Object.values(PROGRAMME_DOCUMENT_KIND_LABELS)) expect(label).toMatch(chinese);
@@ -51,6 +61,7 @@ describe('the programme kinds', () => {
   it.each<[unknown, ProgrammeKind | null]>([
     ['PLAN_PROJECT', 'PLAN_PROJECT'],
     ['SPECIAL_FUND', 'SPECIAL_FUND'],
+    ['INTERNATIONAL_COOPERATION', 'INTERNATIONAL_COOPERATION'],
     ['PLATFORM', null],
     ['toString', null],
     [null, null],

@@ -1,3 +1,5 @@
+import { ART_16, INTERNATIONAL_PARTICULARS } from '../international/international-cooperation.js';
+import type { ParticularField } from './programme-particulars.js';
 import { ART_14 } from './programme-violation.js';
 
 // The kinds of support programme, as data: each names the article it rests on, the written parts
@@ -10,6 +12,8 @@ export const ProgrammeKind = {
   PLAN_PROJECT: 'PLAN_PROJECT',
   /** 湖南省产学研结合专项 (Art. 14). */
   SPECIAL_FUND: 'SPECIAL_FUND',
+  /** 国际科技合作项目 (Art. 16). */
+  INTERNATIONAL_COOPERATION: 'INTERNATIONAL_COOPERATION',
 } as const;
 export type ProgrammeKind = (typeof ProgrammeKind)[keyof typeof ProgrammeKind];
 
@@ -21,6 +25,8 @@ export const ProgrammeDocumentKind = {
   BUDGET_STATEMENT: 'BUDGET_STATEMENT',
   /** The participants' own agreement for the project (产学研合作协议). */
   COOPERATION_AGREEMENT: 'COOPERATION_AGREEMENT',
+  /** The agreement with the foreign partner (国际合作协议, Art. 16). */
+  INTERNATIONAL_AGREEMENT: 'INTERNATIONAL_AGREEMENT',
   ATTACHMENT: 'ATTACHMENT',
 } as const;
 export type ProgrammeDocumentKind = (typeof ProgrammeDocumentKind)[keyof typeof ProgrammeDocumentKind];
@@ -31,6 +37,7 @@ export const PROGRAMME_DOCUMENT_KIND_LABELS: Record<ProgrammeDocumentKind, strin
   ALLIANCE_AGREEMENT: '联盟协议',
   BUDGET_STATEMENT: '经费预算表',
   COOPERATION_AGREEMENT: '产学研合作协议',
+  INTERNATIONAL_AGREEMENT: '国际合作协议',
   ATTACHMENT: '其他附件',
 };
 
@@ -43,6 +50,8 @@ export type ProgrammeKindInfo = {
   article: string;
   /** The written parts of the application, in the form's order. */
   sections: readonly DossierSection[];
+  /** The structured fields the kind asks for beyond the common frame (programme-particulars.ts). */
+  particulars: readonly ParticularField[];
   /**
    * Documents a call of the kind asks for unless it says otherwise. The commitment letter is
    * not among them: Art. 18 asks for it, and the eligibility check names that article.
@@ -54,6 +63,8 @@ export type ProgrammeKindInfo = {
   matchesPriorInvestment: boolean;
   /** The application and the task contract state the IP terms (Art. 20(2)). */
   ipTermsRequired: boolean;
+  /** Every participant is a current member unit of the alliance (Art. 16: 组织联盟成员单位承担). */
+  memberUnitsOnly: boolean;
 };
 
 const section = (key: string, label: string, maxChars = 5000, required = true): DossierSection => ({
@@ -76,9 +87,11 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
       section('risks', '风险分析与对策', 2000, false),
     ],
     requiredDocuments: ['APPLICATION_FORM', 'ALLIANCE_AGREEMENT', 'BUDGET_STATEMENT'],
+    particulars: [],
     pilotsOnly: true,
     matchesPriorInvestment: true,
     ipTermsRequired: true,
+    memberUnitsOnly: false,
   },
   SPECIAL_FUND: {
     label: '湖南省产学研结合专项',
@@ -96,9 +109,29 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
       'COOPERATION_AGREEMENT',
       'BUDGET_STATEMENT',
     ],
+    particulars: [],
     pilotsOnly: true,
     matchesPriorInvestment: true,
     ipTermsRequired: true,
+    memberUnitsOnly: false,
+  },
+  // Art. 16 supports alliances, not only pilots, and its support does not rest on a prior
+  // investment (that is Art. 14's); Art. 18 and Art. 20(2) hold for it as for every plan project.
+  INTERNATIONAL_COOPERATION: {
+    label: '国际科技合作项目',
+    article: ART_16,
+    sections: [
+      section('cooperationBasis', '合作基础与外方优势'),
+      section('objectives', '合作内容与目标任务'),
+      section('schedule', '进度安排', 2000),
+      section('expectedResults', '预期成果与效益'),
+    ],
+    particulars: INTERNATIONAL_PARTICULARS,
+    requiredDocuments: ['APPLICATION_FORM', 'INTERNATIONAL_AGREEMENT', 'BUDGET_STATEMENT'],
+    pilotsOnly: false,
+    matchesPriorInvestment: false,
+    ipTermsRequired: true,
+    memberUnitsOnly: true,
   },
 };
 

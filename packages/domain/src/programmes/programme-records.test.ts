@@ -45,6 +45,7 @@ const dossier: ProgrammeApplicationDossier = {
       onMemberExit: '承继',
     },
     sections: { objectives: '目标' },
+    particulars: {},
     documentKinds: ['APPLICATION_FORM', 'COMMITMENT_LETTER'],
   },
   agreement: {
@@ -92,6 +93,7 @@ describe('the stored dossier', () => {
         participants: [{ name: '无编号单位' }, dossier.form.participants[0]],
         ipTerms: { ...dossier.form.ipTerms, benefitShares: [{ organizationId: 'x', basisPoints: '50' }] },
         sections: { objectives: '目标', indicators: 7 },
+        particulars: { partnerCountry: 'DE', mode: 3 },
       },
       priorInvestments: [
         { declaredFen: 'lots' },
@@ -105,6 +107,7 @@ describe('the stored dossier', () => {
     expect(parsed.form.participants).toEqual(dossier.form.participants);
     expect(parsed.form.ipTerms.benefitShares).toEqual([]);
     expect(parsed.form.sections).toEqual({ objectives: '目标' });
+    expect(parsed.form.particulars).toEqual({ partnerCountry: 'DE' });
     expect(parsed.priorInvestments).toEqual([{ ...dossier.priorInvestments[0], verification: null }]);
   });
 });

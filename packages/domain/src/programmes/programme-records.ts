@@ -112,9 +112,15 @@ export function parseUnit(value: unknown): { organizationId: string; name: strin
   return o && organizationId ? { organizationId, name: text(o.name) } : null;
 }
 
+/** A stored map of text values (sections, particulars); anything but text is dropped. */
+export function parseTextMap(value: unknown): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(objectOf(value)).flatMap(([key, s]) => (typeof s === 'string' ? [[key, s]] : [])),
+  );
+}
+
 function parseForm(value: unknown): ProgrammeApplicationForm {
   const f = objectOf(value);
-  const sections = objectOf(f.sections);
   return {
     title: text(f.title),
     startOn: text(f.startOn),
@@ -124,9 +130,8 @@ function parseForm(value: unknown): ProgrammeApplicationForm {
     responsiblePerson: text(f.responsiblePerson),
     participants: parseParticipants(f.participants),
     ipTerms: parseIpTerms(f.ipTerms),
-    sections: Object.fromEntries(
-      Object.entries(sections).flatMap(([key, s]) => (typeof s === 'string' ? [[key, s]] : [])),
-    ),
+    sections: parseTextMap(f.sections),
+    particulars: parseTextMap(f.particulars),
     documentKinds: documentKinds(f.documentKinds),
   };
 }

@@ -67,6 +67,21 @@ const ProjectDetailPage = lazy(() =>
 const IpRegisterPage = lazy(() =>
   import('../features/ip-register/ip-register.page').then((m) => ({ default: m.IpRegisterPage })),
 );
+const InternationalProjectsPage = lazy(() =>
+  import('../features/international/international-projects.page').then((m) => ({
+    default: m.InternationalProjectsPage,
+  })),
+);
+const InternationalProjectPage = lazy(() =>
+  import('../features/international/international-project.page').then((m) => ({
+    default: m.InternationalProjectPage,
+  })),
+);
+const CooperationBasesPage = lazy(() =>
+  import('../features/international/cooperation-bases.page').then((m) => ({
+    default: m.CooperationBasesPage,
+  })),
+);
 const ProgrammeCallsPage = lazy(() =>
   import('../features/programmes/programme-calls.page').then((m) => ({ default: m.ProgrammeCallsPage })),
 );
@@ -170,6 +185,11 @@ export function sharedRoutes({
           <Route path=":projectId" element={<ProjectDetailPage />} />
         </Route>
         <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="international">
+          <Route path="projects" element={<InternationalProjectsPage />} />
+          <Route path="projects/:projectId" element={<InternationalProjectPage />} />
+          <Route path="bases" element={<CooperationBasesPage />} />
+        </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />
           <Route path="calls/:callId/ranking" element={<CallRankingPage />} />

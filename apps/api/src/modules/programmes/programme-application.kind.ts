@@ -285,6 +285,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
           // The register does not record the national pilot list yet: no alliance is taken as national.
           nationalPilot: false,
         },
+        memberOrganizationIds: register.memberOrganizationIds,
         chairUnit: register.chairUnit,
         application: f.form,
         supportFen:

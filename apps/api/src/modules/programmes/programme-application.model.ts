@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   parseIpTerms,
   parseParticipants,
+  parseTextMap,
   parseUnit,
   PROGRAMME_APPLICATION_STATE_LABELS,
   PROGRAMME_DOCUMENT_KIND_LABELS,
@@ -168,6 +169,15 @@ export class DossierSectionModel {
   text: string;
 }
 
+@ObjectType('DossierParticular')
+export class DossierParticularModel {
+  @Field()
+  key: string;
+
+  @Field()
+  value: string;
+}
+
 @ObjectType('ProgrammeApplicationDocument')
 export class ProgrammeApplicationDocumentModel {
   @Field(() => ID)
@@ -212,6 +222,9 @@ export class ProgrammeApplicationFormModel {
 
   @Field(() => [DossierSectionModel])
   sections: DossierSectionModel[];
+
+  @Field(() => [DossierParticularModel])
+  particulars: DossierParticularModel[];
 }
 
 /** The stored form as the domain reads it (documents are attached separately). */
@@ -220,7 +233,6 @@ export function formOf(
   documentKinds: DocumentKindValue[],
 ): ProgrammeApplicationForm {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  const sections = (stored.sections ?? {}) as Record<string, unknown>;
   return {
     title: text(stored.title),
     startOn: text(stored.startOn),
@@ -230,9 +242,8 @@ export function formOf(
     responsiblePerson: text(stored.responsiblePerson),
     participants: parseParticipants(stored.participants),
     ipTerms: parseIpTerms(stored.ipTerms),
-    sections: Object.fromEntries(
-      Object.entries(sections).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
-    ),
+    sections: parseTextMap(stored.sections),
+    particulars: parseTextMap(stored.particulars),
     documentKinds: [...new Set(documentKinds)],
   };
 }
@@ -248,6 +259,7 @@ export function toFormModel(form: ProgrammeApplicationForm): ProgrammeApplicatio
     participants: form.participants,
     ipTerms: form.ipTerms,
     sections: Object.entries(form.sections).map(([key, text]) => ({ key, text })),
+    particulars: Object.entries(form.particulars).map(([key, value]) => ({ key, value })),
   };
 }
 

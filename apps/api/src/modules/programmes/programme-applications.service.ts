@@ -62,6 +62,10 @@ const MALFORMED = new Set([
   'SHARE_RANGE',
   'SHARE_DUPLICATE',
   'SHARE_NOT_PARTICIPANT',
+  // A particular's value outside its list: a country code not in ISO 3166-1, a mode not offered.
+  'ONE_OF',
+  'UNKNOWN_CODE',
+  'EXCLUDED_CODE',
 ]);
 
 export const programmeApplicationChanged = () => new AppError('PROGRAMME_APPLICATION_CHANGED');
@@ -281,6 +285,15 @@ export class ProgrammeApplicationsService {
       if (!sectionKeys.has(s.key))
         v.push(violation(`sections.${i}.key`, 'UNKNOWN_SECTION', '该计划类别的申请书没有这一部分'));
     });
+    const particularKeys = new Set(PROGRAMME_KINDS[programme.kind].particulars.map((p) => p.key));
+    const seenParticulars = new Set<string>();
+    input.particulars.forEach((p, i) => {
+      if (!particularKeys.has(p.key))
+        v.push(violation(`particulars.${i}.key`, 'UNKNOWN_PARTICULAR', '该计划类别的申请书没有这一项'));
+      else if (seenParticulars.has(p.key))
+        v.push(violation(`particulars.${i}.key`, 'DUPLICATE', '同一项只能填写一次'));
+      seenParticulars.add(p.key);
+    });
     const startOn = input.startOn.trim();
     const endOn = input.endOn.trim();
     if (startOn && !isCalendarDate(startOn))
@@ -339,6 +352,7 @@ export class ProgrammeApplicationsService {
         onMemberExit: input.ipTerms?.onMemberExit.trim() ?? '',
       },
       sections: Object.fromEntries(input.sections.map((s) => [s.key, s.text])),
+      particulars: Object.fromEntries(input.particulars.map((p) => [p.key, p.value.trim()])),
       documentKinds: [...new Set(documents.map((d) => d.kind))],
     };
     const malformed = [

@@ -43,6 +43,7 @@ import { AllianceMembersQuery } from '../alliances/alliances.operations';
 import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { ProgrammesQuery } from './programmes.operations';
+import { ParticularDescriptions, ParticularFormItems } from './programme-particulars.fields';
 import {
   ProgrammeApplicationQuery,
   SaveProgrammeApplicationFormMutation,
@@ -172,7 +173,7 @@ export function ProgrammeApplicationPage() {
       {editable && kind ? (
         <ApplicationFormCard application={a} kind={kind} />
       ) : (
-        <ApplicationFormView application={a} />
+        <ApplicationFormView application={a} kind={kind} />
       )}
       <ReviewPanelSection
         applicationId={a.id}
@@ -186,7 +187,13 @@ export function ProgrammeApplicationPage() {
 }
 
 /** The form as saved (or frozen at submission), read only. */
-function ApplicationFormView({ application: a }: { application: Application }) {
+function ApplicationFormView({
+  application: a,
+  kind,
+}: {
+  application: Application;
+  kind: keyof typeof PROGRAMME_KINDS | null | undefined;
+}) {
   const f = a.form;
   return (
     <Card title={a.frozenOn ? `项目申请书（${a.frozenOn} 提交时冻结）` : '项目申请书'}>
@@ -207,6 +214,7 @@ function ApplicationFormView({ application: a }: { application: Application }) {
           { key: 'exit', label: '成员退出时处理', children: f.ipTerms.onMemberExit || '—' },
         ]}
       />
+      {kind && <ParticularDescriptions fields={PROGRAMME_KINDS[kind].particulars} values={f.particulars} />}
       <Divider titlePlacement="start">参与单位与任务分工</Divider>
       <Table
         size="small"
@@ -258,6 +266,7 @@ type FormValues = {
   participants: { organizationId: string; task: string; sharePercent?: number }[];
   ipTerms: { ownership: string; licensing: string; onDissolution: string; onMemberExit: string };
   sections: Record<string, string>;
+  particulars: Record<string, string>;
   documents: { documentId: string; kind: ProgrammeDocumentKind }[];
 };
 
@@ -284,6 +293,7 @@ function toFormValues(a: Application): FormValues {
       onMemberExit: f.ipTerms.onMemberExit,
     },
     sections: Object.fromEntries(f.sections.map((s) => [s.key, s.text])),
+    particulars: Object.fromEntries(f.particulars.map((p) => [p.key, p.value])),
     documents: a.documents.map((d) => ({ documentId: d.documentId, kind: d.kind })),
   };
 }
@@ -300,6 +310,8 @@ function toPath(field: string): (string | number)[] | null {
   if (ip) return ['ipTerms', ip[1]!];
   const section = /^sections\.(\w+)$/.exec(f);
   if (section) return ['sections', section[1]!];
+  const particular = /^particulars\.(\w+)$/.exec(f);
+  if (particular) return ['particulars', particular[1]!];
   if (f === 'title' || f === 'responsiblePerson') return [f];
   return null;
 }
@@ -357,6 +369,10 @@ function ApplicationFormCard({
                 })),
             },
             sections: Object.entries(values.sections ?? {}).map(([key, text]) => ({ key, text: text ?? '' })),
+            particulars: Object.entries(values.particulars ?? {}).map(([key, value]) => ({
+              key,
+              value: value ?? '',
+            })),
             documents: (values.documents ?? []).filter((d) => d.documentId),
           },
         },
@@ -411,7 +427,7 @@ function ApplicationFormCard({
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
+                <Space key={field.key} align="baseline" wrap data-testid="programme-participant-row">
                   <Form.Item
                     name={[field.name, 'organizationId']}
                     rules={[{ required: true, message: '请选择单位' }]}
@@ -450,6 +466,12 @@ function ApplicationFormCard({
         <Form.Item label="成员退出时的处理" name={['ipTerms', 'onMemberExit']}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
+        {PROGRAMME_KINDS[kind].particulars.length > 0 && (
+          <>
+            <Divider titlePlacement="start">{PROGRAMME_KINDS[kind].label}信息</Divider>
+            <ParticularFormItems fields={PROGRAMME_KINDS[kind].particulars} />
+          </>
+        )}
         <Divider titlePlacement="start">{PROGRAMME_KINDS[kind].label}申请书正文</Divider>
         {PROGRAMME_KINDS[kind].sections.map((s) => (
           <Form.Item
@@ -465,7 +487,7 @@ function ApplicationFormCard({
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Space key={field.key} align="baseline" wrap>
+                <Space key={field.key} align="baseline" wrap data-testid="programme-document-row">
                   <Form.Item
                     name={[field.name, 'kind']}
                     rules={[{ required: true, message: '请选择材料类别' }]}

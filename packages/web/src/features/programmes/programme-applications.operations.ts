@@ -101,6 +101,10 @@ export const ProgrammeApplicationFieldsFragment = graphql(`
         key
         text
       }
+      particulars {
+        key
+        value
+      }
     }
     documents {
       documentId

@@ -90,6 +90,17 @@ export class DossierSectionInput {
   text: string;
 }
 
+@InputType('DossierParticularInput', {
+  description: '计划类别要求的结构化字段（如国际合作项目的外方单位、国家或地区、合作方式）',
+})
+export class DossierParticularInput {
+  @Field()
+  key: string;
+
+  @Field()
+  value: string;
+}
+
 @InputType('ProgrammeDocumentInput')
 export class ProgrammeDocumentInput {
   @Field(() => ID)
@@ -133,6 +144,9 @@ export class SaveProgrammeApplicationFormInput {
 
   @Field(() => [DossierSectionInput], { defaultValue: [] })
   sections: DossierSectionInput[];
+
+  @Field(() => [DossierParticularInput], { defaultValue: [] })
+  particulars: DossierParticularInput[];
 
   @Field(() => [ProgrammeDocumentInput], { defaultValue: [], description: '本联盟已上传的文件及其用途' })
   documents: ProgrammeDocumentInput[];

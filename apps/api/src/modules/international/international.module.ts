@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { InternationalRepository } from './international.repository';
+import { InternationalResolver } from './international.resolver';
+import { InternationalService } from './international.service';
+
+// International S&T cooperation (Art. 16): the cooperation bases register, and the projects of
+// the INTERNATIONAL_COOPERATION programme kind read with their partner (the application, award
+// and ledger are the programmes' and projects' own).
+@Module({
+  imports: [AuditModule, DocumentsModule],
+  providers: [InternationalRepository, InternationalService, InternationalResolver],
+})
+export class InternationalModule {}
