@@ -65,7 +65,7 @@ describe('register orders', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages <= COUNT; pages += 1) {
-      const { alliances } = dataOf(
+      const { alliances }: Page = dataOf(
         await agent.send<Page>(Q.alliances, { filter: { search: tag }, first, after, orderBy }),
       );
       seen.push(...alliances.nodes.map((n) => n.id));
