@@ -18,6 +18,7 @@ import { ReviewsModule } from './modules/reviews/reviews.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkListModule } from './modules/work-list/work-list.module';
 
 // The one list a new feature module joins: the API imports these, their entities register
 // themselves (forFeature + autoLoadEntities) and the schema emitter finds their resolvers here.
@@ -42,4 +43,5 @@ export const FEATURE_MODULES = [
   IpRegisterModule,
   JobsModule,
   MessagesModule,
+  WorkListModule,
 ];
