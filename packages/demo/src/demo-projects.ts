@@ -9,9 +9,10 @@ import type { Client } from 'pg';
 import { demoId } from './demo-register.js';
 
 // Projects in progress with their money (Art. 14, 18): the province's 2026 plan-project programme,
-// decided last summer, awarded two provincial pilots (one in 株洲, one in 湘潭) on their verified
+// decided last summer, awarded two provincial pilots (one in 长沙, one in 湘潭) on their verified
 // prior investment; each project runs under its task contract with budget lines by source and has
-// had one or two tranches paid. Balances are read from the ledger, as everywhere.
+// had one or two tranches paid. Balances are read from the ledger, as everywhere. A third
+// provincial pilot, in 株洲, has no project yet: it is the one to apply to the 2027 programme.
 
 const YUAN = (yuan: number) => String(yuan * 100);
 
@@ -53,11 +54,11 @@ export type DemoProject = {
 
 export const DEMO_PROJECTS: readonly DemoProject[] = [
   {
-    allianceName: '株洲航空动力产业技术创新战略联盟',
-    tenantCode: '430200',
+    allianceName: '长沙新一代人工智能产业技术创新战略联盟',
+    tenantCode: '430100',
     pilotSince: '2025-11-20',
-    title: '中小航空发动机高温合金涡轮盘国产化关键技术攻关',
-    targets: '突破高温合金涡轮盘锻造与检测关键工艺，完成两型发动机装机验证。',
+    title: '工业视觉检测大模型及其在装备制造中的示范应用',
+    targets: '研制面向装备制造的工业视觉检测模型，在三条产线完成示范应用，漏检率低于千分之一。',
     responsiblePerson: '周建华',
     declaredFen: YUAN(8_000_000),
     verifiedFen: YUAN(6_000_000),
@@ -84,6 +85,13 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     tranches: [{ on: '2026-07-15', amountFen: YUAN(1_500_000), documentNumber: '湘财教指〔2026〕41号' }],
   },
 ];
+
+/** A provincial pilot without a project or prior investment yet (the 2027 programme's applicant). */
+export const DEMO_PILOT_WITHOUT_PROJECT = {
+  allianceName: '株洲航空动力产业技术创新战略联盟',
+  tenantCode: '430200',
+  pilotSince: '2025-11-20',
+} as const;
 
 type Tenant = { id: string; adminId: string | null };
 
@@ -139,6 +147,17 @@ export async function seedDemoProjects(
     ],
   );
   if (!programme.rowCount) return { projects: 0 };
+  {
+    const city = await tenantOf(client, DEMO_PILOT_WITHOUT_PROJECT.tenantCode);
+    await actAs(client, city, 'CITY_ADMIN');
+    const pilot = await client.query(
+      `UPDATE alliance SET pilot_status = 'PROVINCIAL_PILOT', pilot_since = $3 WHERE tenant_id = $1 AND name = $2`,
+      [city.id, DEMO_PILOT_WITHOUT_PROJECT.allianceName, DEMO_PILOT_WITHOUT_PROJECT.pilotSince],
+    );
+    if (pilot.rowCount !== 1)
+      throw new Error(`${DEMO_PILOT_WITHOUT_PROJECT.allianceName} is not in the demo register`);
+    await actAs(client, province, 'PROVINCE_ADMIN');
+  }
   await client.query(
     `INSERT INTO pilot_call (id, tenant_id, kind, programme_id, title, description, opens_at, closes_at, recommend_by,
                              decide_by, measures_tenant_id, measures_id, measures_version_no, required_documents,

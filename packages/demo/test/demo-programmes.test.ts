@@ -1,7 +1,7 @@
 import { debarmentUntil, HUNAN_2016_PARAMETERS } from '@xiangmeng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEBARMENT, DEMO_PROGRAMME, DEMO_PROGRAMME_CALL } from '../src/demo-programmes.js';
-import { DEMO_PAST_PROGRAMME, DEMO_PROJECTS } from '../src/demo-projects.js';
+import { DEMO_PAST_PROGRAMME, DEMO_PILOT_WITHOUT_PROJECT, DEMO_PROJECTS } from '../src/demo-projects.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
 import { asAdmin, databaseUrls, startTestApi, type TestApi } from './support/harness.js';
 
@@ -155,9 +155,9 @@ describe('demo support programmes', () => {
       });
     }
     // The home city reads its own project, not the other's.
-    const zhuzhou = api.agent();
-    expect((await zhuzhou.login('430200', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
-    const own = await zhuzhou.send<{ projects: { items: { title: string }[] } }>(
+    const changsha = api.agent();
+    expect((await changsha.login('430100', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
+    const own = await changsha.send<{ projects: { items: { title: string }[] } }>(
       '{ projects { items { title } } }',
     );
     expect(own.data!.projects.items.map((p) => p.title)).toEqual([DEMO_PROJECTS[0]!.title]);
@@ -183,5 +183,18 @@ describe('demo support programmes', () => {
     expect(
       awarded.data!.programmeApplications.items.map((a) => [a.allianceName, a.state, a.awardFen]).sort(),
     ).toEqual(DEMO_PROJECTS.map((d) => [d.allianceName, 'AWARDED', d.awardFen]).sort());
+  });
+
+  it('leaves 株洲 a provincial pilot with no project yet, ready for the 2027 call', async () => {
+    const agent = api.agent();
+    expect((await agent.login('430200', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
+    const res = await agent.send<{ alliances: { nodes: { name: string; pilotStatus: string }[] } }>(
+      'query ($f: AllianceFilterInput!) { alliances(filter: $f) { nodes { name pilotStatus } } }',
+      { f: { pilotStatus: 'PROVINCIAL_PILOT' } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.alliances.nodes.map((a) => a.name)).toEqual([DEMO_PILOT_WITHOUT_PROJECT.allianceName]);
+    const projects = await agent.send<{ projects: { totalCount: number } }>('{ projects { totalCount } }');
+    expect(projects.data!.projects.totalCount).toBe(0);
   });
 });
