@@ -479,11 +479,15 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
     await page.getByRole('menuitem', { name: /项目$/ }).click();
     await page.getByRole('link', { name: TITLE }).click();
     await projectStep(page, 'REQUEST_CHANGE', async (dialog) => {
-      await dialog.locator('#project-action_changeKind').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '负责人' })
-        .click();
+      // The change kind's select: the option list opens with an animation; try until the field shows.
+      await expect(async () => {
+        await dialog.locator('#project-action_changeKind').click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '项目负责人变更' })
+          .click({ timeout: 2_000 });
+        await expect(dialog.locator('#project-action_responsiblePerson')).toBeVisible({ timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
       await dialog.locator('#project-action_responsiblePerson').fill('李明');
       await dialog.getByTestId('project-action-text').fill('原负责人调任，由李明接任');
     });
