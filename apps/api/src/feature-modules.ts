@@ -20,6 +20,7 @@ import { StatisticsModule } from './modules/statistics/statistics.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
+import { WorkListModule } from './modules/work-list/work-list.module';
 
 // The one list a new feature module joins: the API imports these, their entities register
 // themselves (forFeature + autoLoadEntities) and the schema emitter finds their resolvers here.
@@ -46,4 +47,5 @@ export const FEATURE_MODULES = [
   JobsModule,
   MessagesModule,
   StatisticsModule,
+  WorkListModule,
 ];

@@ -6,6 +6,7 @@ import {
   programmeDefaults,
 } from '@xiangmeng/domain';
 import type { Client } from 'pg';
+import { seedDemoProjects } from './demo-projects.js';
 import { demoId } from './demo-register.js';
 
 // The support programmes demo (Art. 14, 20): the province's 2027 plan-project programme with its
@@ -50,7 +51,7 @@ export const DEMO_DEBARMENT = {
  */
 export async function seedDemoProgrammes(
   client: Client,
-): Promise<{ programmes: number; debarments: number }> {
+): Promise<{ programmes: number; debarments: number; projects: number }> {
   const { rows: tenants } = await client.query<{ id: string }>('SELECT id FROM tenant WHERE code = $1', [
     PROVINCE_CODE,
   ]);
@@ -158,5 +159,6 @@ export async function seedDemoProgrammes(
       [provinceId, debarmentId, DEMO_DEBARMENT.evidence, adminId],
     );
   }
-  return { programmes: programme.rowCount ?? 0, debarments: debarment.rowCount ?? 0 };
+  const { projects } = await seedDemoProjects(client, { id: provinceId, adminId, measures: inForce });
+  return { programmes: programme.rowCount ?? 0, debarments: debarment.rowCount ?? 0, projects };
 }

@@ -1,6 +1,7 @@
 import { debarmentUntil, HUNAN_2016_PARAMETERS } from '@xiangmeng/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEBARMENT, DEMO_PROGRAMME, DEMO_PROGRAMME_CALL } from '../src/demo-programmes.js';
+import { DEMO_PAST_PROGRAMME, DEMO_PILOT_WITHOUT_PROJECT, DEMO_PROJECTS } from '../src/demo-projects.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
 import { asAdmin, databaseUrls, startTestApi, type TestApi } from './support/harness.js';
 
@@ -16,7 +17,11 @@ async function programmeFingerprint(): Promise<string> {
               || '/' || (SELECT count(*) FROM pilot_call c JOIN programme p ON p.id = c.programme_id
                           WHERE c.kind = 'PROGRAMME' AND p.kind = 'PLAN_PROJECT')
               || '/' || (SELECT count(*) || ':' || md5(coalesce(string_agg(d::text, '|' ORDER BY d.id), '')) FROM debarment d)
-              || '/' || (SELECT count(*) FROM debarment_evidence) AS f`,
+              || '/' || (SELECT count(*) FROM debarment_evidence)
+              || '/' || (SELECT count(*) || ':' || md5(coalesce(string_agg(p::text, '|' ORDER BY p.id), '')) FROM project p)
+              || '/' || (SELECT count(*) FROM project_ledger_entry)
+              || '/' || (SELECT count(*) FROM programme_application)
+              || '/' || (SELECT count(*) FROM prior_investment) AS f`,
     );
     return rows[0]!.f;
   });
@@ -40,7 +45,7 @@ describe('demo support programmes', () => {
 
   it('is written once: a second run adds and changes nothing', () => {
     expect(afterSecond).toEqual(afterFirst);
-    expect(afterFirst).toMatch(/^1:[0-9a-f]{32}\/1\/1:[0-9a-f]{32}\/1$/);
+    expect(afterFirst).toMatch(/^2:[0-9a-f]{32}\/2\/1:[0-9a-f]{32}\/1\/2:[0-9a-f]{32}\/3\/2\/2$/);
   });
 
   it.each([
@@ -91,5 +96,108 @@ describe('demo support programmes', () => {
       untilDate: until,
       evidence: null,
     });
+  });
+
+  it('shows two projects in progress with their tranches, balances read from the ledger', async () => {
+    type Entry = { kind: string; amountFen: string; entryOn: string; documentNumber: string };
+    type Project = {
+      id: string;
+      title: string;
+      state: string;
+      awardFen: string;
+      city: { code: string };
+      contract: { budget: { totalFen: string; lines: { source: string; amountFen: string }[] } };
+      ledger: Entry[];
+      totals: {
+        awardedFen: string;
+        disbursedFen: string;
+        recoveredFen: string;
+        netFen: string;
+        remainingFen: string;
+      };
+    };
+    const agent = api.agent();
+    expect((await agent.login('430000', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
+    const listed = await agent.send<{ projects: { items: { id: string; title: string }[] } }>(
+      '{ projects { items { id title } } }',
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.projects.items.map((p) => p.title).sort()).toEqual(
+      DEMO_PROJECTS.map((d) => d.title).sort(),
+    );
+    for (const d of DEMO_PROJECTS) {
+      const id = listed.data!.projects.items.find((p) => p.title === d.title)!.id;
+      const res = await agent.send<{ project: Project }>(
+        `query ($id: ID!) { project(id: $id) { id title state awardFen city { code } contract
+            ledger { kind amountFen entryOn documentNumber }
+            totals { awardedFen disbursedFen recoveredFen netFen remainingFen } } }`,
+        { id },
+      );
+      expect(res.errors).toBeUndefined();
+      const project = res.data!.project;
+      expect(project).toMatchObject({
+        state: 'IN_PROGRESS',
+        awardFen: d.awardFen,
+        city: { code: d.tenantCode },
+      });
+      const lines = project.contract.budget.lines;
+      expect(lines.find((l) => l.source === 'PROVINCIAL_SUPPORT')?.amountFen).toBe(d.awardFen);
+      expect(lines.reduce((sum, l) => sum + BigInt(l.amountFen), 0n).toString()).toBe(
+        project.contract.budget.totalFen,
+      );
+      expect(project.ledger.map((e) => [e.kind, e.amountFen, e.entryOn, e.documentNumber])).toEqual(
+        d.tranches.map((t) => ['DISBURSEMENT', t.amountFen, t.on, t.documentNumber]),
+      );
+      const paid = d.tranches.reduce((sum, t) => sum + BigInt(t.amountFen), 0n);
+      expect(project.totals).toEqual({
+        awardedFen: d.awardFen,
+        disbursedFen: paid.toString(),
+        recoveredFen: '0',
+        netFen: paid.toString(),
+        remainingFen: (BigInt(d.awardFen) - paid).toString(),
+      });
+    }
+    // The home city reads its own project, not the other's.
+    const changsha = api.agent();
+    expect((await changsha.login('430100', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
+    const own = await changsha.send<{ projects: { items: { title: string }[] } }>(
+      '{ projects { items { title } } }',
+    );
+    expect(own.data!.projects.items.map((p) => p.title)).toEqual([DEMO_PROJECTS[0]!.title]);
+  });
+
+  it('awarded both on verified prior investment under the 2026 programme, whose call is closed', async () => {
+    const agent = api.agent();
+    expect((await agent.login('430000', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
+    const programmes = await agent.send<{ programmes: { id: string; name: string; year: number }[] }>(
+      '{ programmes { id name year } }',
+    );
+    const past = programmes.data!.programmes.find((p) => p.name === DEMO_PAST_PROGRAMME.name);
+    expect(past).toMatchObject({ year: 2026 });
+    const awarded = await agent.send<{
+      programmeApplications: { items: { state: string; awardFen: string | null; allianceName: string }[] };
+    }>(
+      'query ($f: ProgrammeApplicationFilterInput!) { programmeApplications(filter: $f) { items { state awardFen allianceName } } }',
+      {
+        f: { programmeId: past!.id },
+      },
+    );
+    expect(awarded.errors).toBeUndefined();
+    expect(
+      awarded.data!.programmeApplications.items.map((a) => [a.allianceName, a.state, a.awardFen]).sort(),
+    ).toEqual(DEMO_PROJECTS.map((d) => [d.allianceName, 'AWARDED', d.awardFen]).sort());
+  });
+
+  it('leaves 株洲 a provincial pilot with no project yet, ready for the 2027 call', async () => {
+    const agent = api.agent();
+    expect((await agent.login('430200', 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
+    const res = await agent.send<{ alliances: { nodes: { name: string; pilotStatus: string }[] } }>(
+      'query ($f: AllianceFilterInput!) { alliances(filter: $f) { nodes { name pilotStatus } } }',
+      { f: { pilotStatus: 'PROVINCIAL_PILOT' } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.alliances.nodes.map((a) => a.name)).toEqual([DEMO_PILOT_WITHOUT_PROJECT.allianceName]);
+    const projects = await agent.send<{ projects: { totalCount: number } }>('{ projects { totalCount } }');
+    expect(projects.data!.projects.totalCount).toBe(0);
   });
 });

@@ -71,3 +71,5 @@ export * from './programmes/programme-particulars.js';
 export * from './international/countries.js';
 export * from './international/international-cooperation.js';
 export * from './international/cooperation-base.js';
+export * from './programmes/pending-programme-work.js';
+export * from './work-list/work-items.js';

@@ -36,7 +36,7 @@ export {
   TransportErrorCode,
   type ApiError,
 } from './shared/api-error';
-export { useWorkListCounts, type WorkListCounts } from './features/pilots/use-work-list-counts';
+export { useWorkListCounts, type WorkListCounts } from './features/work-list/use-work-list-counts';
 export { PilotLevelTag } from './features/calls/call-tags';
 export { PilotStateTag } from './features/pilots/pilot-tags';
 export { ReviewPanelSection } from './features/reviews/review-panel.section';

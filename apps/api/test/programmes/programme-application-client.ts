@@ -349,3 +349,15 @@ export async function scoreAll(experts: GraphqlAgent[], applicationId: string, s
     );
   }
 }
+
+type WorkItemView = { kind: string; subject: string; subjectId: string; href: string };
+
+/** The kinds of work the agent's work list holds on one record. */
+export async function workOn(agent: GraphqlAgent, subjectId: string): Promise<WorkItemView[]> {
+  const { workList } = dataOf(
+    await agent.send<{ workList: { items: WorkItemView[] } }>(
+      `{ workList { items { kind subject subjectId href } } }`,
+    ),
+  );
+  return workList.items.filter((i) => i.subjectId === subjectId);
+}

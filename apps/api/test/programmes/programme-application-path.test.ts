@@ -18,6 +18,7 @@ import {
   taskContract,
   transition,
   verifiedInvestment,
+  workOn,
   type World,
   world,
   YUAN,
@@ -94,23 +95,43 @@ describe('programme applications on the application engine', () => {
     a = await act(w.zzOfficer, a, 'SUBMIT');
     expect(a.state).toBe('SUBMITTED');
     expect(a.allianceName).toBeTruthy();
+    // Each step is on the work list of who takes it, pointing at the application.
+    const kinds = async (agent: Parameters<typeof workOn>[0]) =>
+      (await workOn(agent, a.id)).map((i) => i.kind);
+    expect(await workOn(w.zzAdmin, a.id)).toEqual([
+      {
+        kind: 'RECOMMEND',
+        subject: 'PROGRAMME_APPLICATION',
+        subjectId: a.id,
+        href: `/programmes/applications/${a.id}`,
+      },
+    ]);
+    expect(await kinds(w.zzOfficer)).toEqual([]);
     // The province does not see it before it is recommended.
     expect(errorCode(await w.provOfficer.send(PA.application, { id: a.id }))).toBe('NOT_FOUND');
     // The submitter's colleague officer cannot recommend; the city's admin can.
     expect(errorCode(await transition(w.zzOfficer, a, 'RECOMMEND', { opinion: '同意' }))).toBe('FORBIDDEN');
     a = await act(w.zzAdmin, a, 'RECOMMEND', { opinion: '同意推荐' });
     expect(a.state).toBe('RECOMMENDED');
+    expect(await kinds(w.provOfficer)).toEqual(['CHECK']);
+    expect(await kinds(w.zzAdmin)).toEqual([]);
     a = await act(w.provOfficer, a, 'ACCEPT');
+    expect(await kinds(w.provOfficer)).toEqual(['ASSIGN_PANEL']);
 
     const panelApp = a;
     const experts = await seatPanel(api, w, panelApp.id, INDUSTRY);
     a = await act(w.provOfficer, a, 'START_REVIEW');
+    expect(await kinds(w.provOfficer)).toEqual([]);
+    expect(await kinds(experts[0]!)).toEqual(['SCORE']);
     expect(errorCode(await transition(w.provOfficer, a, 'FINISH_REVIEW'))).toBe(
       'PROGRAMME_APPLICATION_REFUSED',
     );
     await scoreAll(experts, a.id);
+    expect(await kinds(w.provOfficer)).toEqual(['CLOSE_REVIEW']);
     a = await act(w.provOfficer, a, 'FINISH_REVIEW');
     expect(a.state).toBe('REVIEWED');
+    expect(await kinds(w.provAdmin)).toEqual(['DECIDE']);
+    expect(await kinds(w.provOfficer)).toEqual([]);
 
     const adminView = dataOf(
       await w.provAdmin.send<{ programmeApplication: ApplicationView }>(PA.application, { id: a.id }),
@@ -148,6 +169,7 @@ describe('programme applications on the application engine', () => {
       taskContract: taskContract(3_000_000),
     });
     expect(a).toMatchObject({ state: 'AWARDED', awardFen: YUAN(3_000_000) });
+    expect(await kinds(w.provAdmin)).toEqual([]);
     expect(a.decisionBasis).toMatchObject({
       awardFen: YUAN(3_000_000),
       verifiedInvestmentFen: YUAN(4_000_000),

@@ -48,6 +48,20 @@ describe('the project lifecycle and the dissolution cascade', () => {
       input: { id: project.id, version: project.version, action, text, details },
     });
   const done = async (...args: Parameters<typeof act>) => dataOf(await act(...args)).transitionProject;
+  type WorkItem = {
+    kind: string;
+    subject: string;
+    subjectId: string;
+    callTitle: string;
+    dueAt: string | null;
+    href: string;
+  };
+  const workOn = async (agent: GraphqlAgent, projectId: string) =>
+    dataOf(
+      await agent.send<{ workList: { items: WorkItem[] } }>(
+        `{ workList { items { kind subject subjectId callTitle dueAt href } } }`,
+      ),
+    ).workList.items.filter((i) => i.subjectId === projectId);
 
   const open = async () =>
     openProject(api, provAdmin.user, {
@@ -93,6 +107,19 @@ describe('the project lifecycle and the dissolution cascade', () => {
     const change = { kind: 'EXTENSION', newEndOn: '2029-12-31' };
     project = await done(cityOfficer.agent, project, 'REQUEST_CHANGE', '示范线设备到货延迟', { change });
     expect(project).toMatchObject({ state: 'CHANGE_REQUESTED', pendingChange: change });
+    // On the province admin's work list, pointing at the project; not on the requesting side's.
+    expect(await workOn(provAdmin.agent, project.id)).toEqual([
+      {
+        kind: 'APPROVE_CHANGE',
+        subject: 'PROJECT',
+        subjectId: project.id,
+        callTitle: project.title,
+        dueAt: null,
+        href: `/projects/${project.id}`,
+      },
+    ]);
+    expect(await workOn(cityOfficer.agent, project.id)).toEqual([]);
+    expect(await workOn(provOfficer.agent, project.id)).toEqual([]);
     // The province sees it waiting; an officer may not approve (Art. 19's 核准 is an admin's).
     const asProvince = await readProject(provAdmin.agent, project.id);
     expect(asProvince.availableActions).toEqual(expect.arrayContaining(['APPROVE_CHANGE', 'REFUSE_CHANGE']));
@@ -103,6 +130,7 @@ describe('the project lifecycle and the dissolution cascade', () => {
     project = await done(provAdmin.agent, project, 'APPROVE_CHANGE', '同意延期至 2029 年底');
     expect(project).toMatchObject({ state: 'IN_PROGRESS', pendingChange: null });
     expect(project.contract.endOn).toBe('2029-12-31');
+    expect(await workOn(provAdmin.agent, project.id)).toEqual([]);
     // A stale version loses: exactly one step per version.
     const stale = await act(
       cityOfficer.agent,
@@ -174,6 +202,12 @@ describe('the project lifecycle and the dissolution cascade', () => {
         ).rows,
     );
     expect(todo).toEqual([{ kind: 'PROJECT_FROZEN' }]);
+    // The province's to-dos list each, frozen, until it decides.
+    for (const id of [revoked.id, continued.id, terminated.id])
+      expect(await workOn(provAdmin.agent, id)).toEqual([
+        expect.objectContaining({ kind: 'DISPOSE_FROZEN', subject: 'PROJECT', href: `/projects/${id}` }),
+      ]);
+    expect(await workOn(cityAdmin.agent, revoked.id)).toEqual([]);
     expect(dataOf(await cityAdmin.agent.send(Q.openOfAlliance, { allianceId }))).toEqual({
       openProjectsOfAlliance: [],
     });
@@ -196,6 +230,7 @@ describe('the project lifecycle and the dissolution cascade', () => {
       ],
     });
     expect(after.state).toBe('REVOKED');
+    expect(await workOn(provAdmin.agent, revoked.id)).toEqual([]);
     expect(after.decisionBasis).toMatchObject({ recoveryFen: '50000000', debarmentDocuments: [decision] });
     expect(after.ledger.map((e) => [e.kind, e.amountFen, e.documentNumber])).toEqual([
       ['DISBURSEMENT', '150000000', expect.any(String)],

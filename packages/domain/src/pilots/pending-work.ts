@@ -1,4 +1,4 @@
-import type { WorkItemKind } from './pilot-labels.js';
+import type { WorkItemKind } from '../work-list/work-items.js';
 import {
   decidePilotTransition,
   type PilotAction,
@@ -42,16 +42,3 @@ export function pendingWork(
   }
   return null;
 }
-
-/** Which of the call's dates a kind of work is due by. */
-export const WORK_DUE_BY: Record<WorkItemKind, 'closesAt' | 'recommendBy' | 'decideBy' | 'noticeEndsOn'> = {
-  REVISE: 'closesAt',
-  RECOMMEND: 'recommendBy',
-  CHECK: 'decideBy',
-  ASSIGN_PANEL: 'decideBy',
-  SCORE: 'decideBy',
-  CLOSE_REVIEW: 'decideBy',
-  PUBLICISE: 'decideBy',
-  DECIDE: 'decideBy',
-  ANSWER_OBJECTION: 'noticeEndsOn',
-};

@@ -21,7 +21,7 @@ const AllianceDetailPage = lazy(() =>
   import('../features/alliances/alliance-detail.page').then((m) => ({ default: m.AllianceDetailPage })),
 );
 const WorkListPage = lazy(() =>
-  import('../features/pilots/work-list.page').then((m) => ({ default: m.WorkListPage })),
+  import('../features/work-list/work-list.page').then((m) => ({ default: m.WorkListPage })),
 );
 const PilotCallsPage = lazy(() =>
   import('../features/calls/pilot-calls.page').then((m) => ({ default: m.PilotCallsPage })),

@@ -1,7 +1,7 @@
 import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
 import { Role } from '@xiangmeng/domain';
 import { useSignedInViewer, type Viewer } from '../features/auth/viewer.provider';
-import { useWorkListCounts } from '../features/pilots/use-work-list-counts';
+import { useWorkListCounts } from '../features/work-list/use-work-list-counts';
 import { AppShell, type ShellMenuEntry, type ShellMenuItem } from './app-shell.layout';
 
 /**

@@ -8,7 +8,6 @@ import {
   PilotLevel as PilotLevelValues,
   type PilotState,
   PilotState as PilotStateValues,
-  WorkItemKind,
 } from '@xiangmeng/domain';
 import { GraphQLJSONObject } from '../../common/graphql/json-object.scalar';
 // PilotLevel is registered with the call's model.
@@ -17,7 +16,6 @@ import type { PilotApplicationEntity } from './pilot-application.entity';
 
 registerEnumType(PilotStateValues, { name: 'PilotState', description: '试点申报状态' });
 registerEnumType(PilotActionValues, { name: 'PilotAction', description: '试点申报的操作' });
-registerEnumType(WorkItemKind, { name: 'WorkItemKind', description: '待办事项类别' });
 
 export const PilotApplicationScope = { OWN: 'OWN', RECEIVED: 'RECEIVED', ALL: 'ALL' } as const;
 export type PilotApplicationScope = (typeof PilotApplicationScope)[keyof typeof PilotApplicationScope];
@@ -228,55 +226,4 @@ export class ConfirmedPilotModel {
 
   @Field(() => String, { nullable: true, description: '确认日期（YYYY-MM-DD）；登记时未填则为空' })
   confirmedOn: string | null;
-}
-
-@ObjectType('WorkItem', { description: '一项待办' })
-export class WorkItemModel {
-  @Field(() => WorkItemKind)
-  kind: WorkItemKind;
-
-  @Field(() => ID)
-  applicationId: string;
-
-  @Field()
-  allianceName: string;
-
-  @Field()
-  callTitle: string;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  dueAt: Date | null;
-
-  @Field()
-  overdue: boolean;
-
-  @Field(() => ID, { nullable: true, description: '评分任务的席位' })
-  assignmentId: string | null;
-}
-
-@ObjectType('WorkItemCount')
-export class WorkItemCountModel {
-  @Field(() => WorkItemKind)
-  kind: WorkItemKind;
-
-  @Field(() => Int)
-  count: number;
-
-  @Field(() => Int)
-  overdue: number;
-}
-
-@ObjectType('WorkList', { description: '当前用户的待办' })
-export class WorkListModel {
-  @Field(() => Int)
-  total: number;
-
-  @Field(() => Int)
-  overdue: number;
-
-  @Field(() => [WorkItemCountModel])
-  counts: WorkItemCountModel[];
-
-  @Field(() => [WorkItemModel])
-  items: WorkItemModel[];
 }

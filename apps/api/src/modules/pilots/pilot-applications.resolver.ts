@@ -1,7 +1,7 @@
 import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { STAFF_ROLES } from '@xiangmeng/domain';
-import { Allow, SignedIn } from '../../common/auth/access.decorators';
+import { Allow } from '../../common/auth/access.decorators';
 import { selectedFields } from '../../common/graphql/selected-fields';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -16,13 +16,11 @@ import {
   PilotApplicationModel,
   PilotObjectionModel,
   toPilotApplicationModel,
-  WorkListModel,
 } from './pilot-application.model';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
 import { ApplicationEngine } from '../applications/application-engine';
 import { PilotApplicationKind } from './pilot-application.kind';
-import { WorkListService } from './work-list.service';
 
 const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
 
@@ -33,7 +31,6 @@ export class PilotApplicationsResolver {
     private readonly engine: ApplicationEngine,
     private readonly pilotKind: PilotApplicationKind,
     private readonly objections: PilotObjectionsService,
-    private readonly work: WorkListService,
   ) {}
 
   @Allow(...STAFF_ROLES, 'EXPERT')
@@ -60,12 +57,6 @@ export class PilotApplicationsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<PilotApplicationModel> {
     return toPilotApplicationModel(await this.applications.get(ctx.db, id));
-  }
-
-  @SignedIn()
-  @Query(() => WorkListModel, { description: '当前用户的待办' })
-  workList(@Ctx() ctx: RequestContext, @CurrentViewer() viewer: Viewer): Promise<WorkListModel> {
-    return this.work.workList(ctx.db, viewer);
   }
 
   @Allow(...CITY_STAFF)

@@ -19,8 +19,6 @@ import { PilotApplicationsResolver } from './pilot-applications.resolver';
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsRepository } from './pilot-objections.repository';
 import { PilotObjectionsService } from './pilot-objections.service';
-import { WorkListRepository } from './work-list.repository';
-import { WorkListService } from './work-list.service';
 
 // Pilots depend on reviews only through its exported services (PanelsService, ReviewProgressService).
 @Module({
@@ -33,11 +31,9 @@ import { WorkListService } from './work-list.service';
   providers: [
     PilotApplicationsRepository,
     PilotObjectionsRepository,
-    WorkListRepository,
     PilotApplicationsService,
     PilotApplicationKind,
     PilotObjectionsService,
-    WorkListService,
     PilotApplicationsResolver,
     PilotApplicationFieldsResolver,
     PilotApplicationPanelResolver,

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { WORK_ITEM_KIND_LABELS, WorkItemKind } from '@xiangmeng/domain';
+import { WORK_ITEM_KIND_LABELS, WORK_SUBJECT_LABELS, WorkItemKind } from '@xiangmeng/domain';
 import { Badge, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
@@ -13,19 +13,21 @@ type WorkItem = WorkListResult['workList']['items'][number];
 
 const KIND_ORDER = Object.values(WorkItemKind);
 
-/** Where an item is dealt with: the expert's score sheet, or the application itself. */
-export function workItemHref(item: Pick<WorkItem, 'kind' | 'applicationId' | 'assignmentId'>): string {
-  if (item.kind === 'SCORE' && item.assignmentId) return `/reviews/mine/${item.assignmentId}`;
-  return `/pilots/applications/${item.applicationId}`;
-}
-
 const COLUMNS: TableColumnsType<WorkItem> = [
   {
     title: '联盟',
     key: 'alliance',
-    render: (_: unknown, item) => <Link to={workItemHref(item)}>{item.allianceName}</Link>,
+    width: 260,
+    ellipsis: true,
+    render: (_: unknown, item) => <Link to={item.href}>{item.allianceName || '—'}</Link>,
   },
-  { title: '申报通知', dataIndex: 'callTitle', key: 'call' },
+  {
+    title: '类别',
+    key: 'subject',
+    width: 110,
+    render: (_: unknown, item) => <Tag>{WORK_SUBJECT_LABELS[item.subject]}</Tag>,
+  },
+  { title: '申报通知 / 项目', dataIndex: 'callTitle', key: 'call', ellipsis: true },
   {
     title: '办理期限',
     key: 'due',
@@ -33,7 +35,7 @@ const COLUMNS: TableColumnsType<WorkItem> = [
     render: (_: unknown, item) => (
       <Flex gap={8} align="center">
         <Typography.Text type={item.overdue ? 'danger' : undefined}>
-          {chinaDateTime(item.dueAt)}
+          {item.dueAt ? chinaDateTime(item.dueAt) : '无期限'}
         </Typography.Text>
         {item.overdue && (
           <Tag color="red" data-testid="work-item-overdue">
@@ -92,13 +94,13 @@ export function WorkListPage() {
             >
               <Table<WorkItem>
                 size="small"
-                rowKey={(item) => `${item.kind}-${item.applicationId}-${item.assignmentId ?? ''}`}
+                rowKey={(item) => `${item.kind}-${item.subjectId}-${item.assignmentId ?? ''}`}
                 columns={COLUMNS}
                 dataSource={group.items}
                 pagination={false}
                 onRow={(item) =>
                   ({
-                    'data-testid': `work-item-${item.kind}-${item.applicationId}`,
+                    'data-testid': `work-item-${item.kind}-${item.subjectId}`,
                   }) as React.HTMLAttributes<HTMLElement>
                 }
               />

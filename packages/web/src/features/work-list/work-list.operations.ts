@@ -14,12 +14,14 @@ export const WorkListQuery = graphql(`
       }
       items {
         kind
-        applicationId
+        subject
+        subjectId
         allianceName
         callTitle
         dueAt
         overdue
         assignmentId
+        href
       }
     }
   }
