@@ -67,3 +67,7 @@ export * from './programmes/project-ledger.js';
 export * from './programmes/dissolution-cascade.js';
 export * from './programmes/project-records.js';
 export * from './programmes/ip-register.js';
+export * from './finance/financing.js';
+export * from './finance/need-visibility.js';
+export * from './finance/risk-compensation.js';
+export * from './finance/compensation-claim-workflow.js';
