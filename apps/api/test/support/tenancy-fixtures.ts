@@ -700,7 +700,13 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
     );
     await add(
       'alliance_member',
-      { tenant_id: tenantId, alliance_id: alliance.id, organization_id: bank.id, role: 'MEMBER', joined_on: '2024-01-01' },
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        organization_id: bank.id,
+        role: 'MEMBER',
+        joined_on: '2024-01-01',
+      },
       ['id'],
     );
     const linkageInstitution = await add(

@@ -14,7 +14,11 @@ export const CompensationClaimState = {
 } as const;
 export type CompensationClaimState = (typeof CompensationClaimState)[keyof typeof CompensationClaimState];
 
-export const CompensationClaimAction = { APPROVE: 'APPROVE', DECLINE: 'DECLINE', WITHDRAW: 'WITHDRAW' } as const;
+export const CompensationClaimAction = {
+  APPROVE: 'APPROVE',
+  DECLINE: 'DECLINE',
+  WITHDRAW: 'WITHDRAW',
+} as const;
 export type CompensationClaimAction = (typeof CompensationClaimAction)[keyof typeof CompensationClaimAction];
 
 export const CompensationActor = {

@@ -49,10 +49,22 @@ describe('a financing record', () => {
   it.each<[string, Partial<FinancingRecordInput>, string[]]>([
     ['a registered loan', {}, []],
     ['an unregistered loan without a rate', { rateBasisPoints: null, registeredOn: null }, []],
-    ['equity without term', { form: 'EQUITY', termMonths: null, rateBasisPoints: null, registeredOn: null }, []],
+    [
+      'equity without term',
+      { form: 'EQUITY', termMonths: null, rateBasisPoints: null, registeredOn: null },
+      [],
+    ],
     ['a loan without term', { termMonths: null }, ['termMonths REQUIRED']],
-    ['equity with a rate', { form: 'EQUITY', rateBasisPoints: 500, registeredOn: null }, ['rateBasisPoints LOANS_ONLY']],
-    ['insurance registered with the scheme', { form: 'INSURANCE', rateBasisPoints: null }, ['registeredOn LOANS_ONLY']],
+    [
+      'equity with a rate',
+      { form: 'EQUITY', rateBasisPoints: 500, registeredOn: null },
+      ['rateBasisPoints LOANS_ONLY'],
+    ],
+    [
+      'insurance registered with the scheme',
+      { form: 'INSURANCE', rateBasisPoints: null },
+      ['registeredOn LOANS_ONLY'],
+    ],
     ['a rate above 36 %', { rateBasisPoints: 3601 }, ['rateBasisPoints INTEGER_RANGE']],
     ['a negative rate', { rateBasisPoints: -1 }, ['rateBasisPoints INTEGER_RANGE']],
     ['registered before the grant', { registeredOn: '2026-11-19' }, ['registeredOn NOT_BEFORE_GRANT']],
@@ -72,15 +84,18 @@ describe('who sees a need', () => {
     [false, false, true, null],
     [true, false, false, null],
     [false, false, false, null],
-  ])('in programme %s, member %s, enrolled %s → %s', (inLinkageProgramme, institutionInAlliance, enrolled, seen) => {
-    expect(
-      needVisibleToInstitution({
-        inLinkageProgramme,
-        institutionInAlliance,
-        institutionInLinkageProgramme: enrolled,
-      }),
-    ).toBe(seen);
-  });
+  ])(
+    'in programme %s, member %s, enrolled %s → %s',
+    (inLinkageProgramme, institutionInAlliance, enrolled, seen) => {
+      expect(
+        needVisibleToInstitution({
+          inLinkageProgramme,
+          institutionInAlliance,
+          institutionInLinkageProgramme: enrolled,
+        }),
+      ).toBe(seen);
+    },
+  );
 
   it.each([
     ['BANK', true],

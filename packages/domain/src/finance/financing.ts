@@ -98,7 +98,10 @@ export function financingNeedViolations(need: FinancingNeedInput): FieldViolatio
     v.push({ ...fieldViolation('purpose', 'TOO_LONG'), message: `资金用途不超过 ${PURPOSE_MAX} 字` });
   checkTerm(v, 'termMonths', need.termMonths, true);
   if (!(FINANCING_FORMS as readonly string[]).includes(need.preferredForm))
-    v.push({ ...fieldViolation('preferredForm', 'ONE_OF'), message: '请选择贷款、股权投资、知识产权质押贷款或科技保险' });
+    v.push({
+      ...fieldViolation('preferredForm', 'ONE_OF'),
+      message: '请选择贷款、股权投资、知识产权质押贷款或科技保险',
+    });
   if (!isCalendarDate(need.postedOn))
     v.push({ ...fieldViolation('postedOn', 'CALENDAR_DATE'), message: '应为有效日期（YYYY-MM-DD）' });
   return v;
@@ -122,7 +125,10 @@ export function financingRecordViolations(record: FinancingRecordInput): FieldVi
   const v: FieldViolation[] = [];
   const form = record.form as FinancingForm;
   if (!(FINANCING_FORMS as readonly string[]).includes(record.form))
-    v.push({ ...fieldViolation('form', 'ONE_OF'), message: '请选择贷款、股权投资、知识产权质押贷款或科技保险' });
+    v.push({
+      ...fieldViolation('form', 'ONE_OF'),
+      message: '请选择贷款、股权投资、知识产权质押贷款或科技保险',
+    });
   if (!positiveFen(record.amountFen))
     v.push({ ...fieldViolation('amountFen', 'POSITIVE_FEN'), message: '金额应为大于零的金额（分）' });
   const granted = isCalendarDate(record.grantedOn);
@@ -131,14 +137,16 @@ export function financingRecordViolations(record: FinancingRecordInput): FieldVi
   const loan = COMPENSABLE_FORMS.includes(form);
   checkTerm(v, 'termMonths', record.termMonths, loan);
   if (record.rateBasisPoints != null) {
-    if (!loan)
-      v.push({ ...fieldViolation('rateBasisPoints', 'LOANS_ONLY'), message: '只有贷款填写利率' });
+    if (!loan) v.push({ ...fieldViolation('rateBasisPoints', 'LOANS_ONLY'), message: '只有贷款填写利率' });
     else if (
       !Number.isInteger(record.rateBasisPoints) ||
       record.rateBasisPoints < 0 ||
       record.rateBasisPoints > MAX_RATE_BASIS_POINTS
     )
-      v.push({ ...fieldViolation('rateBasisPoints', 'INTEGER_RANGE'), message: '年利率应为 0–36 %（以万分之一计）' });
+      v.push({
+        ...fieldViolation('rateBasisPoints', 'INTEGER_RANGE'),
+        message: '年利率应为 0–36 %（以万分之一计）',
+      });
   }
   if (record.registeredOn != null) {
     if (!loan)

@@ -51,7 +51,12 @@ describe('the filing window (China calendar, inclusive)', () => {
   });
 });
 
-const LOAN: ClaimedLoan = { form: 'LOAN', amountFen: '1000000000', grantedOn: '2026-03-01', registeredOn: '2026-03-15' };
+const LOAN: ClaimedLoan = {
+  form: 'LOAN',
+  amountFen: '1000000000',
+  grantedOn: '2026-03-01',
+  registeredOn: '2026-03-15',
+};
 const TODAY = '2026-12-06';
 const rules = (v: { field: string; rule: string }[]) => v.map((x) => `${x.field} ${x.rule}`);
 
@@ -62,14 +67,24 @@ describe('a claim on a loan', () => {
     ['equity', { form: 'EQUITY' }, {}, ['financingRecordId NOT_A_LOAN']],
     ['insurance', { form: 'INSURANCE' }, {}, ['financingRecordId NOT_A_LOAN']],
     ['an unregistered loan', { registeredOn: null }, {}, ['financingRecordId NOT_REGISTERED']],
-    ['registered past the window', { registeredOn: '2026-04-01' }, {}, ['financingRecordId OUTSIDE_FILING_WINDOW']],
+    [
+      'registered past the window',
+      { registeredOn: '2026-04-01' },
+      {},
+      ['financingRecordId OUTSIDE_FILING_WINDOW'],
+    ],
     ['registered on its last day', { registeredOn: '2026-03-31' }, {}, []],
     ['a default before the grant', {}, { defaultedOn: '2026-02-28' }, ['defaultedOn NOT_BEFORE_GRANT']],
     ['a default in the future', {}, { defaultedOn: '2026-12-07' }, ['defaultedOn NOT_FUTURE']],
     ['a default on no date', {}, { defaultedOn: '2026-02-30' }, ['defaultedOn CALENDAR_DATE']],
     ['no loss', {}, { principalLostFen: '0' }, ['principalLostFen POSITIVE_FEN']],
     ['a loss in yuan', {}, { principalLostFen: '12.5' }, ['principalLostFen POSITIVE_FEN']],
-    ['a loss above the principal', {}, { principalLostFen: '1000000001' }, ['principalLostFen ABOVE_PRINCIPAL']],
+    [
+      'a loss above the principal',
+      {},
+      { principalLostFen: '1000000001' },
+      ['principalLostFen ABOVE_PRINCIPAL'],
+    ],
     ['a loss of the whole principal', {}, { principalLostFen: '1000000000' }, []],
   ])('%s', (_case, loan, claim, expected) => {
     const v = claimViolations(
@@ -88,10 +103,26 @@ describe('the scheme parameters', () => {
   });
 
   it.each<[string, object, string[]]>([
-    ['a share above one', { share: { numerator: 3, denominator: 2 } }, ['riskCompensation.share.numerator INTEGER_RANGE']],
-    ['a zero denominator', { share: { numerator: 0, denominator: 0 } }, ['riskCompensation.share.denominator INTEGER_RANGE']],
-    ['a ceiling in yuan', { perBankYearlyCeilingFen: '5000000.5' }, ['riskCompensation.perBankYearlyCeilingFen FEN']],
-    ['a ceiling as a number', { perBankYearlyCeilingFen: 500 }, ['riskCompensation.perBankYearlyCeilingFen FEN']],
+    [
+      'a share above one',
+      { share: { numerator: 3, denominator: 2 } },
+      ['riskCompensation.share.numerator INTEGER_RANGE'],
+    ],
+    [
+      'a zero denominator',
+      { share: { numerator: 0, denominator: 0 } },
+      ['riskCompensation.share.denominator INTEGER_RANGE'],
+    ],
+    [
+      'a ceiling in yuan',
+      { perBankYearlyCeilingFen: '5000000.5' },
+      ['riskCompensation.perBankYearlyCeilingFen FEN'],
+    ],
+    [
+      'a ceiling as a number',
+      { perBankYearlyCeilingFen: 500 },
+      ['riskCompensation.perBankYearlyCeilingFen FEN'],
+    ],
     ['no window', { filingWindowDays: 0 }, ['riskCompensation.filingWindowDays INTEGER_RANGE']],
     ['a window over a year', { filingWindowDays: 366 }, ['riskCompensation.filingWindowDays INTEGER_RANGE']],
   ])('%s is refused', (_case, change, expected) => {

@@ -34,7 +34,10 @@ export function riskCompensationViolations(p: Partial<RiskCompensationParameters
   const d = p.share?.denominator;
   const int = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
   if (!int(d) || d < 1 || d > 100)
-    v.push({ ...fieldViolation('riskCompensation.share.denominator', 'INTEGER_RANGE'), message: '应为 1–100 之间的整数' });
+    v.push({
+      ...fieldViolation('riskCompensation.share.denominator', 'INTEGER_RANGE'),
+      message: '应为 1–100 之间的整数',
+    });
   if (!int(n) || n < 0 || n > 100 || (int(d) && n > d))
     v.push({
       ...fieldViolation('riskCompensation.share.numerator', 'INTEGER_RANGE'),
@@ -138,7 +141,10 @@ export function claimViolations(
   else if (claim.defaultedOn > today)
     v.push({ ...fieldViolation('defaultedOn', 'NOT_FUTURE'), message: `违约日期不能晚于今天（${today}）` });
   if (!isFen(claim.principalLostFen) || BigInt(claim.principalLostFen) <= 0n)
-    v.push({ ...fieldViolation('principalLostFen', 'POSITIVE_FEN'), message: '本金损失应为大于零的金额（分）' });
+    v.push({
+      ...fieldViolation('principalLostFen', 'POSITIVE_FEN'),
+      message: '本金损失应为大于零的金额（分）',
+    });
   else if (BigInt(claim.principalLostFen) > BigInt(loan.amountFen))
     v.push({
       ...fieldViolation('principalLostFen', 'ABOVE_PRINCIPAL'),
