@@ -1,5 +1,10 @@
 import {
   AccountBookOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  InsuranceOutlined,
+  MoneyCollectOutlined,
+  ShakeOutlined,
   AuditOutlined,
   ApartmentOutlined,
   BookOutlined,
@@ -51,6 +56,12 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
+      // Finance linkage (Art. 17): needs, matchmaking, financing, risk compensation, statistics.
+      { path: '/finance/needs', label: '融资需求', icon: <BankOutlined /> },
+      { path: '/finance/events', label: '对接活动', icon: <ShakeOutlined /> },
+      { path: '/finance/records', label: '融资记录', icon: <MoneyCollectOutlined /> },
+      { path: '/finance/claims', label: '风险补偿', icon: <InsuranceOutlined /> },
+      { path: '/finance/statistics', label: '融资统计', icon: <BarChartOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );
   }
