@@ -18,6 +18,7 @@ import {
   CompensationClaimsQuery,
   EnrolLinkageInstitutionMutation,
   FileCompensationClaimMutation,
+  FinanceAllianceMembersQuery,
   FinanceAlliancesQuery,
   FinanceOrganizationsQuery,
   FinancingEventsQuery,
@@ -38,17 +39,24 @@ const yuanRule = {
     v && isYuanAmount(v) ? Promise.resolve() : Promise.reject(new Error('请填写金额（元，最多两位小数）')),
 };
 
-/** The bureau's alliances and, for one, its current members of the wanted types. */
-function useAlliances() {
+/** The bureau's alliances and, for the chosen one, its current members of the wanted types. */
+function useAlliances(allianceId: string | undefined) {
   const { data, loading } = useQuery(FinanceAlliancesQuery, { fetchPolicy: 'cache-and-network' });
-  const alliances = data?.alliances.nodes ?? [];
-  const membersOf = (allianceId: string | undefined, institutions: boolean) =>
-    (alliances.find((a) => a.id === allianceId)?.members ?? [])
+  const members = useQuery(FinanceAllianceMembersQuery, {
+    variables: { id: allianceId ?? '' },
+    skip: !allianceId,
+  });
+  const membersOf = (institutions: boolean) =>
+    (members.data?.alliance.members ?? [])
       .filter((m) =>
         institutions ? INSTITUTION_TYPES.includes(m.organization.type) : m.organization.type === 'ENTERPRISE',
       )
       .map((m) => ({ value: m.organization.id, label: m.organization.name }));
-  return { alliances: alliances.map((a) => ({ value: a.id, label: a.name })), membersOf, loading };
+  return {
+    alliances: (data?.alliances.nodes ?? []).map((a) => ({ value: a.id, label: a.name })),
+    membersOf,
+    loading,
+  };
 }
 
 /** A directory search limited to financial institutions (or enterprises). */
@@ -103,7 +111,7 @@ export function PostNeedModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<NeedValues>();
   const allianceId = Form.useWatch('allianceId', form);
-  const { alliances, membersOf, loading: alliancesLoading } = useAlliances();
+  const { alliances, membersOf, loading: alliancesLoading } = useAlliances(allianceId);
   const [post, { loading }] = useMutation(PostFinancingNeedMutation, {
     refetchQueries: [FinancingNeedsQuery],
   });
@@ -152,11 +160,7 @@ export function PostNeedModal({ onClose }: { onClose: () => void }) {
         name="organizationId"
         rules={[{ required: true, message: '请选择联盟成员企业' }]}
       >
-        <Select
-          options={membersOf(allianceId, false)}
-          placeholder="联盟的成员企业"
-          data-testid="need-enterprise"
-        />
+        <Select options={membersOf(false)} placeholder="联盟的成员企业" data-testid="need-enterprise" />
       </Form.Item>
       <Form.Item label="融资金额" name="amountYuan" rules={[yuanRule]}>
         <YuanInput style={{ width: 240 }} data-testid="need-amount" />
@@ -340,7 +344,7 @@ export function RecordFinancingModal({
   const allianceId = Form.useWatch('allianceId', form);
   const financingForm = Form.useWatch('form', form);
   const loan = financingForm === 'LOAN' || financingForm === 'IP_PLEDGE_LOAN';
-  const { alliances, membersOf } = useAlliances();
+  const { alliances, membersOf } = useAlliances(allianceId);
   const [record, { loading }] = useMutation(RecordFinancingMutation, {
     refetchQueries: [FinancingRecordsQuery, FinancingNeedsQuery],
   });
@@ -393,7 +397,7 @@ export function RecordFinancingModal({
         <Select showSearch optionFilterProp="label" options={alliances} disabled={Boolean(need)} />
       </Form.Item>
       <Form.Item label="企业" name="organizationId" rules={[{ required: true, message: '请选择企业' }]}>
-        <Select options={membersOf(allianceId, false)} disabled={Boolean(need)} />
+        <Select options={membersOf(false)} disabled={Boolean(need)} />
       </Form.Item>
       <Form.Item
         label="金融机构"
@@ -401,7 +405,7 @@ export function RecordFinancingModal({
         rules={[{ required: true, message: '请选择金融机构' }]}
       >
         <Select
-          options={membersOf(allianceId, true)}
+          options={membersOf(true)}
           placeholder="联盟成员中的金融机构"
           data-testid="record-institution"
         />

@@ -240,20 +240,29 @@ export const EnrolLinkageInstitutionMutation = graphql(`
   }
 `);
 
-/** The bureau's alliances with their current members: whom needs and records can name. */
+/** The bureau's alliances: whom needs and records can name. */
 export const FinanceAlliancesQuery = graphql(`
   query FinanceAlliances {
     alliances(first: 100) {
       nodes {
         id
         name
-        members(current: true) {
+      }
+    }
+  }
+`);
+
+/** One alliance's current members (a query of its own: with every alliance's, it passes the cost limit). */
+export const FinanceAllianceMembersQuery = graphql(`
+  query FinanceAllianceMembers($id: ID!) {
+    alliance(id: $id) {
+      id
+      members(current: true) {
+        id
+        organization {
           id
-          organization {
-            id
-            name
-            type
-          }
+          name
+          type
         }
       }
     }
