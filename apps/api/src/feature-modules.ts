@@ -5,6 +5,7 @@ import { CallsModule } from './modules/calls/calls.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FilingsModule } from './modules/filings/filings.module';
+import { FinanceModule } from './modules/finance/finance.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { IpRegisterModule } from './modules/ip-register/ip-register.module';
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   ProjectsModule,
   IpRegisterModule,
   InternationalModule,
+  FinanceModule,
   JobsModule,
   MessagesModule,
   StatisticsModule,

@@ -1,4 +1,9 @@
 import {
+  PieChartOutlined,
+  InsuranceOutlined,
+  MoneyCollectOutlined,
+  ShakeOutlined,
+  DollarOutlined,
   BankOutlined,
   GlobalOutlined,
   AccountBookOutlined,
@@ -74,6 +79,16 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
       items: [
         { path: '/international/projects', label: '国际合作项目', icon: <GlobalOutlined /> },
         { path: '/international/bases', label: '国际合作基地', icon: <BankOutlined /> },
+      ],
+    },
+    {
+      group: '金融对接',
+      items: [
+        { path: '/finance/needs', label: '融资需求', icon: <DollarOutlined /> },
+        { path: '/finance/events', label: '对接活动', icon: <ShakeOutlined /> },
+        { path: '/finance/records', label: '融资记录', icon: <MoneyCollectOutlined /> },
+        { path: '/finance/claims', label: '风险补偿', icon: <InsuranceOutlined /> },
+        { path: '/finance/statistics', label: '融资统计', icon: <PieChartOutlined /> },
       ],
     },
     {

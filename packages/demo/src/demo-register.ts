@@ -182,6 +182,10 @@ function taskFor(organization: DemoOrganization, role: string, topic: string): s
       return '为联盟成员提供科技信贷、知识产权质押融资等金融服务（第十七条）。';
     case 'VENTURE_CAPITAL':
       return `设立或参与${topic}产业投资，支持联盟成果转化项目（第十七条）。`;
+    case 'GUARANTEE':
+      return '为联盟成员的科技贷款提供融资担保服务（第十七条）。';
+    case 'INSURANCE':
+      return '为联盟成员提供科技保险和贷款保证保险服务（第十七条）。';
     case 'OTHER':
       return `参与${topic}领域联合攻关和成果推广。`;
   }

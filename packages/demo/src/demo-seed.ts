@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { ARGON2_POLICY } from '@xiangmeng/api';
 import { seedDemoFilings } from './demo-filings.js';
 import { seedDemoInternational } from './demo-international.js';
+import { seedDemoFinance } from './demo-finance.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots.js';
 import { seedDemoRegister } from './demo-register.js';
@@ -88,6 +89,7 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
     await seedDemoFilings(client);
     await seedDemoProgrammes(client);
     await seedDemoInternational(client);
+    await seedDemoFinance(client);
     await client.query('COMMIT');
     return { created, alliances: register.alliances };
   } catch (error) {

@@ -73,3 +73,7 @@ export * from './international/international-cooperation.js';
 export * from './international/cooperation-base.js';
 export * from './programmes/pending-programme-work.js';
 export * from './work-list/work-items.js';
+export * from './finance/financing.js';
+export * from './finance/need-visibility.js';
+export * from './finance/risk-compensation.js';
+export * from './finance/compensation-claim-workflow.js';

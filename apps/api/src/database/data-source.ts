@@ -18,6 +18,7 @@ import { ProgrammeApplications1764490000000 } from './migrations/1764490000000-p
 import { Projects1764491000000 } from './migrations/1764491000000-projects';
 import { IpRegister1764492000000 } from './migrations/1764492000000-ip-register';
 import { International1764530000000 } from './migrations/1764530000000-international';
+import { FinanceLinkage1764540000000 } from './migrations/1764540000000-finance-linkage';
 import { Statistics1764550000000 } from './migrations/1764550000000-statistics';
 import { ApplicationCallKinds1764580000000 } from './migrations/1764580000000-application-call-kinds';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   Projects1764491000000,
   IpRegister1764492000000,
   International1764530000000,
+  FinanceLinkage1764540000000,
   Statistics1764550000000,
   ApplicationCallKinds1764580000000,
 ];

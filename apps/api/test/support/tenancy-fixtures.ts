@@ -711,6 +711,116 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         evaluated_on: '2026-03-01',
       },
       ['tenant_id', 'base_id', 'year'],
+    // Finance linkage (issue 12): a bank in the alliance (and in the linkage programme), a need of
+    // the alliance's enterprise answered by the bank, an event, a registered loan, an approved
+    // compensation claim and its payout.
+    const bank = await add(
+      'organization',
+      {
+        credit_code: creditCode(),
+        name: `隔离测试银行${tag()}`,
+        type: 'BANK',
+        legal_representative: '李四',
+        added_by_tenant_id: tenantId,
+      },
+      ['id'],
+    );
+    await add(
+      'alliance_member',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        organization_id: bank.id,
+        role: 'MEMBER',
+        joined_on: '2024-01-01',
+      },
+      ['id'],
+    );
+    const linkageInstitution = await add(
+      'finance_linkage_institution',
+      { tenant_id: tenantId, organization_id: bank.id, enrolled_on: '2024-01-01' },
+      ['id'],
+    );
+    const need = await add(
+      'financing_need',
+      {
+        tenant_id: tenantId,
+        alliance_id: alliance.id,
+        organization_id: organization.id,
+        amount_fen: '1000000000',
+        purpose: '隔离测试融资需求',
+        term_months: 36,
+        preferred_form: 'LOAN',
+        posted_on: '2027-01-10',
+        in_linkage_programme: true,
+      },
+      ['id'],
+    );
+    const financingEvent = await add(
+      'financing_event',
+      {
+        tenant_id: tenantId,
+        title: '隔离测试对接会',
+        held_on: '2027-01-15',
+        organizer: '隔离测试',
+        institution_ids: [bank.id],
+        enterprise_ids: [organization.id],
+      },
+      ['id'],
+    );
+    const introduction = await add(
+      'financing_introduction',
+      {
+        tenant_id: tenantId,
+        need_id: need.id,
+        institution_id: bank.id,
+        event_id: financingEvent.id,
+        introduced_on: '2027-01-15',
+      },
+      ['id'],
+    );
+    const financingRecord = await add(
+      'financing_record',
+      {
+        tenant_id: tenantId,
+        form: 'LOAN',
+        institution_id: bank.id,
+        organization_id: organization.id,
+        alliance_id: alliance.id,
+        need_id: need.id,
+        amount_fen: '1000000000',
+        granted_on: '2027-02-01',
+        term_months: 36,
+        registered_on: '2027-02-10',
+      },
+      ['id'],
+    );
+    const claim = await add(
+      'compensation_claim',
+      {
+        tenant_id: tenantId,
+        financing_record_id: financingRecord.id,
+        institution_id: bank.id,
+        state: 'APPROVED',
+        dossier: JSON.stringify({ defaultedOn: '2027-06-01', principalLostFen: '200' }),
+        amount_fen: '100',
+        filed_on: '2027-06-10',
+        decided_at: now,
+      },
+      ['id'],
+    );
+    const payout = await add(
+      'compensation_ledger_entry',
+      {
+        tenant_id: tenantId,
+        claim_id: claim.id,
+        institution_id: bank.id,
+        ceiling_year: 2027,
+        amount_fen: '100',
+        ceiling_fen: '500000000',
+        entry_on: '2027-06-20',
+      },
+      ['id'],
     );
 
     return {
@@ -762,6 +872,13 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         programme_application_document: programmeApplicationDocument,
         cooperation_base: cooperationBase,
         cooperation_base_evaluation: cooperationBaseEvaluation,
+        finance_linkage_institution: linkageInstitution,
+        financing_need: need,
+        financing_event: financingEvent,
+        financing_introduction: introduction,
+        financing_record: financingRecord,
+        compensation_claim: claim,
+        compensation_ledger_entry: payout,
       },
       publishedMeasures,
       created,
@@ -843,6 +960,14 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   cooperation_base: () => ({ name: `隔离测试国际合作基地${tag()}` }),
   // One evaluation per base and year: a copy takes another year.
   cooperation_base_evaluation: () => ({ year: 2026 + randomInt(70) }),
+  finance_linkage_institution: () => ({ withdrawn_on: '2027-01-01' }),
+  financing_need: () => ({}),
+  financing_event: () => ({}),
+  financing_introduction: () => ({}),
+  financing_record: () => ({}),
+  // One claim under way or paid per loan: a withdrawn copy leaves that key alone.
+  compensation_claim: () => ({ state: 'WITHDRAWN', amount_fen: null, decided_at: null }),
+  compensation_ledger_entry: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

@@ -106,6 +106,17 @@ const CATALOGUE = {
     message: '项目申报已提交，只有草稿或退回修改的申报可以编辑',
   },
   PRIOR_INVESTMENT_VERIFIED: { class: 'REFUSED', message: '该先行投入已核定，核定结果不再更改' },
+  // finance linkage (Art. 17)
+  FINANCING_NEED_CLOSED: { class: 'REFUSED', message: '该融资需求已关闭' },
+  FINANCING_NEED_CHANGED: { class: 'REFUSED', message: '该融资需求已被他人修改，请刷新后重试' },
+  FINANCING_INTRODUCTION_CHANGED: { class: 'REFUSED', message: '该对接记录已被他人修改，请刷新后重试' },
+  COMPENSATION_CLAIM_REFUSED: {
+    class: 'REFUSED',
+    message: '当前不能对该补偿申请执行此操作，请查看未满足的条件',
+  },
+  COMPENSATION_CLAIM_CHANGED: { class: 'REFUSED', message: '该补偿申请已被他人处理或修改，请刷新后重试' },
+  COMPENSATION_CLAIM_ALREADY_OPEN: { class: 'REFUSED', message: '该笔贷款已有办理中或已补偿的补偿申请' },
+  COMPENSATION_ABOVE_CEILING: { class: 'REFUSED', message: '补偿金额超过该银行本年度补偿上限' },
   // reviews
   PANEL_FORMING_CLOSED: { class: 'REFUSED', message: '只有已受理、尚未开始评审的申报可以组建专家组' },
   PANEL_CLOSED: { class: 'REFUSED', message: '只有已受理或评审中的申报可以调整专家组' },

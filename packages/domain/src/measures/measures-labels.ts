@@ -16,6 +16,7 @@ export const PARAMETER_SECTION_TITLES: Record<ParameterSection, string> = {
   support: '支持（第十四条）',
   ip: '知识产权（第二十条）',
   filing: '备案（第二十一条）',
+  riskCompensation: '风险补偿（第十七条）',
 };
 
 /** Every parameter, in the order the measures are read (the views and forms follow it). */
@@ -41,6 +42,9 @@ export const PARAMETER_LABELS: Record<ParameterPath, string> = {
   'filing.reviewRequired': '备案专家评审',
   'filing.noticeDays': '备案公示天数',
   'filing.validityYears': '备案有效期',
+  'riskCompensation.share': '补偿比例（占本金损失）',
+  'riskCompensation.perBankYearlyCeilingFen': '每家银行年度补偿上限',
+  'riskCompensation.filingWindowDays': '贷款备案期限（天）',
 };
 
 /** What each parameter asks, for the forms' hints. */

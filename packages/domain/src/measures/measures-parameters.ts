@@ -1,4 +1,9 @@
 import { fieldViolation, type FieldViolation } from '../errors/error-codes.js';
+import {
+  RISK_COMPENSATION_DEFAULTS,
+  type RiskCompensationParameters,
+  riskCompensationViolations,
+} from '../finance/risk-compensation.js';
 import { ORGANIZATION_TYPES, type OrganizationType } from '../organizations/organization-type.js';
 
 // The parameters of a rule set (实施办法). The province's measures give every value; a city's
@@ -109,6 +114,8 @@ export type MeasuresParameters = {
     /** Years a filing stays valid before it must be renewed. */
     validityYears: number;
   };
+  /** Risk compensation of loans to alliance enterprises (Art. 17): finance/risk-compensation.ts. */
+  riskCompensation: RiskCompensationParameters;
 };
 
 /** What a city's local measures may override: any leaf; arrays are replaced whole. */
@@ -175,6 +182,7 @@ export const HUNAN_2016_PARAMETERS: MeasuresParameters = {
   support: SUPPORT_DEFAULTS,
   ip: IP_DEFAULTS,
   filing: FILING_DEFAULTS,
+  riskCompensation: RISK_COMPENSATION_DEFAULTS,
 };
 
 export function resolveParameters(
@@ -188,6 +196,11 @@ export function resolveParameters(
     support: { ...SUPPORT_DEFAULTS, ...base.support, ...overrides.support },
     ip: { ...IP_DEFAULTS, ...base.ip, ...overrides.ip },
     filing: { ...FILING_DEFAULTS, ...base.filing, ...overrides.filing },
+    riskCompensation: {
+      ...RISK_COMPENSATION_DEFAULTS,
+      ...base.riskCompensation,
+      ...overrides.riskCompensation,
+    },
   };
 }
 
@@ -302,6 +315,7 @@ export function validateMeasuresParameters(p: MeasuresParameters): FieldViolatio
   isBoolean(v, 'filing.reviewRequired', filing.reviewRequired);
   integerIn(v, 'filing.noticeDays', filing.noticeDays, 0, 60);
   integerIn(v, 'filing.validityYears', filing.validityYears, 1, 10);
+  v.push(...riskCompensationViolations(p.riskCompensation ?? {}));
   return v;
 }
 

@@ -62,6 +62,8 @@ const EXPECTED_AUTHORITIES: Record<OrganizationType, readonly string[] | null> =
   ENTERPRISE: ['9'],
   BANK: ['9'],
   VENTURE_CAPITAL: ['9'],
+  GUARANTEE: ['9'],
+  INSURANCE: ['9'],
   UNIVERSITY: ['1', '5'],
   RESEARCH_INSTITUTE: ['1', '5', '9'],
   INTERMEDIARY: ['5', '9', '1'],

@@ -5,6 +5,8 @@ export const OrganizationType = {
   INTERMEDIARY: 'INTERMEDIARY',
   BANK: 'BANK',
   VENTURE_CAPITAL: 'VENTURE_CAPITAL',
+  GUARANTEE: 'GUARANTEE',
+  INSURANCE: 'INSURANCE',
   OTHER: 'OTHER',
 } as const;
 export type OrganizationType = (typeof OrganizationType)[keyof typeof OrganizationType];
@@ -18,5 +20,7 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
   INTERMEDIARY: '中介服务机构',
   BANK: '银行',
   VENTURE_CAPITAL: '创业投资机构',
+  GUARANTEE: '融资担保机构',
+  INSURANCE: '保险机构',
   OTHER: '其他',
 };

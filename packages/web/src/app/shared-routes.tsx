@@ -64,6 +64,23 @@ const ProjectsPage = lazy(() =>
 const ProjectDetailPage = lazy(() =>
   import('../features/projects/project-detail.page').then((m) => ({ default: m.ProjectDetailPage })),
 );
+const FinancingNeedsPage = lazy(() =>
+  import('../features/finance/financing-needs.page').then((m) => ({ default: m.FinancingNeedsPage })),
+);
+const FinancingEventsPage = lazy(() =>
+  import('../features/finance/financing-events.page').then((m) => ({ default: m.FinancingEventsPage })),
+);
+const FinancingRecordsPage = lazy(() =>
+  import('../features/finance/financing-records.page').then((m) => ({ default: m.FinancingRecordsPage })),
+);
+const CompensationClaimsPage = lazy(() =>
+  import('../features/finance/compensation-claims.page').then((m) => ({ default: m.CompensationClaimsPage })),
+);
+const FinancingStatisticsPage = lazy(() =>
+  import('../features/finance/financing-statistics.page').then((m) => ({
+    default: m.FinancingStatisticsPage,
+  })),
+);
 const IpRegisterPage = lazy(() =>
   import('../features/ip-register/ip-register.page').then((m) => ({ default: m.IpRegisterPage })),
 );
@@ -179,6 +196,13 @@ export function sharedRoutes({
           <Route path="applications/:applicationId" element={<ProgrammeApplicationPage />} />
           <Route path="investments" element={<PriorInvestmentsPage />} />
           <Route path="ip-register" element={<IpRegisterPage />} />
+        </Route>
+        <Route path="finance">
+          <Route path="needs" element={<FinancingNeedsPage />} />
+          <Route path="events" element={<FinancingEventsPage />} />
+          <Route path="records" element={<FinancingRecordsPage />} />
+          <Route path="claims" element={<CompensationClaimsPage />} />
+          <Route path="statistics" element={<FinancingStatisticsPage />} />
         </Route>
         <Route path="projects">
           <Route index element={<ProjectsPage />} />

@@ -118,6 +118,28 @@ export function ParameterInput({
       return number('天');
     case 'filing.validityYears':
       return number('年');
+    case 'riskCompensation.share':
+      return (
+        <Flex align="center" gap={8} wrap>
+          <span>本金损失的</span>
+          <Form.Item noStyle name={[...name, 'numerator']}>
+            <InputNumber aria-label="补偿比例分子" style={{ width: 90 }} />
+          </Form.Item>
+          <span>/</span>
+          <Form.Item noStyle name={[...name, 'denominator']}>
+            <InputNumber aria-label="补偿比例分母" style={{ width: 90 }} />
+          </Form.Item>
+        </Flex>
+      );
+    case 'riskCompensation.perBankYearlyCeilingFen':
+      // Whole fen as text: an exact integer however large, never a float.
+      return (
+        <Form.Item noStyle name={name}>
+          <Input aria-label={label} suffix="分" style={{ width: 220 }} />
+        </Form.Item>
+      );
+    case 'riskCompensation.filingWindowDays':
+      return number('天');
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  formatYuan,
   GOVERNANCE_BODY_LABELS,
   ORGANIZATION_TYPE_LABELS,
   REVIEW_CRITERION_LABELS,
@@ -85,6 +86,12 @@ function describeParameter(path: ParameterPath, p: MeasuresParameters): ReactNod
       return p.filing.noticeDays === 0 ? '不公示' : `${p.filing.noticeDays} 天`;
     case 'filing.validityYears':
       return `${p.filing.validityYears} 年`;
+    case 'riskCompensation.share':
+      return `本金损失的 ${p.riskCompensation.share.numerator}/${p.riskCompensation.share.denominator}`;
+    case 'riskCompensation.perBankYearlyCeilingFen':
+      return `每家银行每年 ${formatYuan(p.riskCompensation.perBankYearlyCeilingFen)}`;
+    case 'riskCompensation.filingWindowDays':
+      return `放款后 ${p.riskCompensation.filingWindowDays} 天内备案`;
   }
 }
 

@@ -1,0 +1,82 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Empty, Table, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { FinancingRecordFieldsFragment } from '../../gql/graphql';
+import { toApiError } from '../../shared/api-error';
+import { formatFen } from '../../shared/format';
+import { LoadFailure } from '../../shared/page-states';
+import { useSignedInViewer } from '../auth/viewer.provider';
+import { RecordFinancingModal } from './finance.modals';
+import { FinancingRecordsQuery } from './finance.operations';
+
+/** 融资记录: loans, equity investments, IP-pledge loans and insurance obtained by alliance enterprises. */
+export function FinancingRecordsPage() {
+  const viewer = useSignedInViewer();
+  const [open, setOpen] = useState(false);
+  const { data, loading, error, refetch } = useQuery(FinancingRecordsQuery, {
+    fetchPolicy: 'cache-and-network',
+  });
+  const columns: TableColumnsType<FinancingRecordFieldsFragment> = [
+    { title: '日期', dataIndex: 'grantedOn', key: 'grantedOn', width: 110 },
+    { title: '方式', dataIndex: 'formLabel', key: 'form', width: 140 },
+    { title: '企业', dataIndex: 'organizationName', key: 'organization', width: 200, ellipsis: true },
+    { title: '金融机构', dataIndex: 'institutionName', key: 'institution', width: 200, ellipsis: true },
+    { title: '联盟', dataIndex: 'allianceName', key: 'alliance', width: 200, ellipsis: true },
+    {
+      title: '金额',
+      key: 'amount',
+      width: 150,
+      align: 'right',
+      render: (_: unknown, r) => formatFen(r.amountFen),
+    },
+    {
+      title: '期限',
+      key: 'term',
+      width: 90,
+      render: (_: unknown, r) => (r.termMonths ? `${r.termMonths} 个月` : '—'),
+    },
+    {
+      title: '年利率',
+      key: 'rate',
+      width: 90,
+      render: (_: unknown, r) =>
+        r.rateBasisPoints === null || r.rateBasisPoints === undefined
+          ? '—'
+          : `${(r.rateBasisPoints / 100).toFixed(2)} %`,
+    },
+    { title: '补偿备案', key: 'registeredOn', width: 110, render: (_: unknown, r) => r.registeredOn ?? '—' },
+  ];
+  return (
+    <Card
+      title="融资记录"
+      extra={
+        viewer.tenant.level === 'CITY' && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="record-new"
+            onClick={() => setOpen(true)}
+          >
+            登记融资记录
+          </Button>
+        )
+      }
+    >
+      {error && !data ? (
+        <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
+      ) : (
+        <Table<FinancingRecordFieldsFragment>
+          rowKey="id"
+          columns={columns}
+          dataSource={data?.financingRecords ?? []}
+          loading={loading && !data}
+          scroll={{ x: 1290 }}
+          pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 笔` }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无融资记录" /> }}
+        />
+      )}
+      {open && <RecordFinancingModal onClose={() => setOpen(false)} />}
+    </Card>
+  );
+}
