@@ -711,6 +711,8 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         evaluated_on: '2026-03-01',
       },
       ['tenant_id', 'base_id', 'year'],
+    );
+
     // Finance linkage (issue 12): a bank in the alliance (and in the linkage programme), a need of
     // the alliance's enterprise answered by the bank, an event, a registered loan, an approved
     // compensation claim and its payout.
