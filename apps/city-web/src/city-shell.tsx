@@ -3,10 +3,10 @@ import {
   BarChartOutlined,
   AuditOutlined,
   BookOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FundOutlined,
   FileTextOutlined,
-  HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -25,7 +25,7 @@ export function CityShell({ appTitle }: { appTitle: string }) {
 }
 
 function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
-  const menuItems: ShellMenuItem[] = [{ path: '/', label: '首页', icon: <HomeOutlined /> }];
+  const menuItems: ShellMenuItem[] = [{ path: '/', label: '工作台', icon: <DashboardOutlined /> }];
   if (viewer.roles.some((r) => STAFF.includes(r))) {
     menuItems.push(
       todo,

@@ -5,10 +5,10 @@ import {
   ApartmentOutlined,
   BookOutlined,
   CarryOutOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FundOutlined,
   FileTextOutlined,
-  HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
   NotificationOutlined,
@@ -28,13 +28,10 @@ export function ProvinceShell({ appTitle }: { appTitle: string }) {
 
 function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
   const isStaff = viewer.roles.some((r) => STAFF.includes(r));
-  const menuItems: ShellMenuItem[] = [
-    isStaff
-      ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
-      : { path: '/', label: '首页', icon: <HomeOutlined /> },
-  ];
+  const menuItems: ShellMenuItem[] = [{ path: '/', label: '工作台', icon: <DashboardOutlined /> }];
   if (isStaff) {
     menuItems.push(
+      { path: '/divisions', label: '全省市州', icon: <ApartmentOutlined /> },
       todo,
       { path: '/pilots/calls', label: '申报通知', icon: <NotificationOutlined /> },
       { path: '/pilots/applications', label: '收到的申报', icon: <InboxOutlined /> },
