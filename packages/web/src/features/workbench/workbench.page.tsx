@@ -158,7 +158,7 @@ function openWindows(data: Workbench, viewer: Viewer, now: number): OpenWindow[]
     if (call.isOpen)
       windows.push({
         key: `pilot-${call.id}`,
-        kind: `${PILOT_LEVEL_LABELS[call.level as keyof typeof PILOT_LEVEL_LABELS] ?? ''}申报`,
+        kind: `${PILOT_LEVEL_LABELS[call.level]}申报`,
         title: call.title,
         closesAt: call.closesAt,
         href: '/pilots/calls',
