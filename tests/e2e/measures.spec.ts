@@ -7,6 +7,7 @@ const COUNT_HEADERS = ['联盟数', '已成立', '市级试点', '省级试点']
 
 test('the province home shows per-division register counts with a province total', async ({ page }) => {
   await signInToProvince(page, { username: 'admin', password: DEMO_PASSWORD });
+  await page.getByRole('menuitem', { name: '全省市州' }).click();
 
   const divisions = page.getByTestId('divisions').getByRole('table');
   for (const header of COUNT_HEADERS) {

@@ -74,17 +74,20 @@ async function openWorkItem(page: Page, kind: string): Promise<void> {
   await group.getByRole('link', { name: ALLIANCE }).click();
 }
 
-/** One expert signs in to the province app, lands on 评审任务 and scores the dossier. */
+/** One expert signs in to the province app, lands on 工作台, opens 评审任务 and scores the dossier. */
 async function scoreAsExpert(browser: Browser, username: string, base: number): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
     await signInToProvince(page, { username, password: DEMO_PASSWORD });
-    // An expert's reduced view: 待办 and 评审任务 only.
-    await expect(page).toHaveURL(/\/province\/reviews\/mine$/);
-    await expect(page.getByRole('menuitem')).toHaveCount(2);
+    // An expert's reduced view: 工作台, 待办 and 评审任务 only; the workbench lists the task.
+    await expect(page).toHaveURL(/\/province\/$/);
+    await expect(page.getByRole('menuitem')).toHaveCount(3);
     await expect(page.getByRole('menuitem', { name: /待办/ })).toBeVisible();
     await expect(page.getByTestId('menu-badge-work')).toHaveText('1');
+    await expect(page.getByTestId('workbench-reviews').getByRole('link', { name: ALLIANCE })).toBeVisible();
+    await page.getByRole('menuitem', { name: '评审任务' }).click();
+    await expect(page).toHaveURL(/\/province\/reviews\/mine$/);
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
     await expect(page.getByTestId('review-dossier')).toBeVisible();
@@ -95,10 +98,10 @@ async function scoreAsExpert(browser: Browser, username: string, base: number): 
       const download = await page.request.get((await link.getAttribute('href')) ?? '');
       expect(download.ok()).toBe(true);
       expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
-      // Staff pages are not for experts: the register sends them back to their tasks.
+      // Staff pages are not for experts: the register sends them back to their workbench.
       const here = page.url();
       await page.goto('/province/alliances');
-      await expect(page).toHaveURL(/\/province\/reviews\/mine$/);
+      await expect(page).toHaveURL(/\/province\/$/);
       await page.goto(here);
       await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
     }

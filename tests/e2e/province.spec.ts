@@ -25,6 +25,10 @@ test('the province admin signs in, sees the 14 divisions, opens user management 
 
   await expect(page).toHaveURL(/\/province\/$/);
   await expect(page.getByTestId('current-user')).toContainText('省厅管理员（演示）');
+  // Home is the workbench; 全省市州 has a menu item of its own.
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await page.getByRole('menuitem', { name: '全省市州' }).click();
+  await expect(page).toHaveURL(/\/province\/divisions$/);
   const divisions = page.getByTestId('divisions').getByRole('table');
   for (const name of DIVISIONS) {
     await expect(divisions.getByRole('cell', { name, exact: true })).toBeVisible();

@@ -1,12 +1,24 @@
 import { expect, test } from '../support/test.js';
 import { DEMO_PASSWORD, signInToCity, signInToProvince } from '../support/sign-in.js';
 
-// 统计分析: the province's map of the 14 divisions and its charts, each leading into the list
-// behind it; a city sees its own division only.
+// 工作台 is every role's home; 统计分析: the province's map of the 14 divisions and its charts, each
+// leading into the list behind it; a city sees its own division only.
 
-test('the province opens a division of the map and a bar of a chart into their lists', async ({ page }) => {
+test('the province officer starts on the workbench and opens a division of the map and a bar of a chart into their lists', async ({
+  page,
+}) => {
   await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
-  await page.getByRole('menuitem', { name: '统计分析' }).click();
+  await expect(page).toHaveURL(/\/province\/$/);
+  const workbench = page.getByTestId('workbench');
+  await expect(workbench).toBeVisible();
+  await expect(page.getByTestId('workbench-todo')).toContainText('待办');
+  await expect(page.getByTestId('workbench-messages')).toBeVisible();
+  // The demo's open provincial pilot call and this year's open filing round.
+  const open = page.getByTestId('workbench-open-calls');
+  await expect(open).toContainText('试点申报');
+  await expect(open).toContainText('备案批次');
+  await page.getByTestId('workbench-links').getByRole('button', { name: '统计分析' }).click();
+  await expect(page).toHaveURL(/\/province\/statistics$/);
   await expect(page.getByTestId('division-map')).toBeVisible();
   // All 14 divisions are on the map, each a link.
   await expect(page.locator('[data-testid^="division-tile-"]')).toHaveCount(14);
@@ -40,9 +52,20 @@ test('the province opens a division of the map and a bar of a chart into their l
 
 test('a city sees its own division on the map and its own figures', async ({ page }) => {
   await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await expect(page.getByTestId('workbench-open-calls')).toContainText('备案批次');
   await page.getByRole('menuitem', { name: '统计分析' }).click();
   await expect(page.getByTestId('division-map')).toBeVisible();
   await expect(page.locator('[data-testid^="division-tile-"]')).toHaveCount(1);
   await page.getByTestId('division-tile-430200').click();
   await expect(page).toHaveURL(/\/city\/alliances$/);
+});
+
+test('an expert’s workbench lists their review tasks', async ({ page }) => {
+  await signInToProvince(page, { username: 'expert1', password: DEMO_PASSWORD });
+  await expect(page.getByTestId('workbench')).toBeVisible();
+  await expect(page.getByTestId('workbench-reviews')).toBeVisible();
+  await expect(page.getByTestId('workbench-open-calls')).toHaveCount(0);
+  await page.getByTestId('workbench-reviews').getByRole('link', { name: '全部评审任务' }).click();
+  await expect(page).toHaveURL(/\/province\/reviews\/mine$/);
 });

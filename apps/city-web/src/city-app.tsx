@@ -3,10 +3,6 @@ import { TierApp } from '@xiangmeng/web';
 import { lazy } from 'react';
 import { ADMINS, STAFF } from './city-roles';
 
-const BureauHomePage = lazy(() =>
-  import('./features/bureau/bureau-home.page').then((m) => ({ default: m.BureauHomePage })),
-);
-
 const CityShell = lazy(() => import('./city-shell').then((m) => ({ default: m.CityShell })));
 
 const APP_TITLE = '市州工作端';
@@ -18,7 +14,6 @@ export function CityApp() {
       appTitle={APP_TITLE}
       level={TenantLevel.CITY}
       noAccessReason="本系统仅供市州科技局用户使用"
-      home={<BureauHomePage />}
       staffRoles={STAFF}
       adminRoles={ADMINS}
       shell={<CityShell appTitle={APP_TITLE} />}

@@ -7,13 +7,13 @@ import {
   BankOutlined,
   GlobalOutlined,
   AccountBookOutlined,
+  DashboardOutlined,
   BarChartOutlined,
   AuditOutlined,
   BookOutlined,
   FileDoneOutlined,
   FundOutlined,
   FileTextOutlined,
-  HomeOutlined,
   IdcardOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -34,7 +34,7 @@ export function CityShell({ appTitle }: { appTitle: string }) {
 function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   const isStaff = viewer.roles.some((r) => STAFF.includes(r));
   const isAdmin = viewer.roles.some((r) => ADMINS.includes(r));
-  const home: ShellMenuItem = { path: '/', label: '首页', icon: <HomeOutlined /> };
+  const home: ShellMenuItem = { path: '/', label: '工作台', icon: <DashboardOutlined /> };
   if (!isStaff) return isAdmin ? [home, { group: '系统', items: [USERS] }] : [home];
   return [
     home,

@@ -1,10 +1,11 @@
 import { TenantLevel } from '@xiangmeng/domain';
-import { TierApp } from '@xiangmeng/web';
+import { RequireRole, TierApp } from '@xiangmeng/web';
 import { lazy } from 'react';
+import { Route } from 'react-router';
 import { ADMINS, STAFF } from './province-roles';
 
-const ProvinceHomePage = lazy(() =>
-  import('./features/home/province-home.page').then((m) => ({ default: m.ProvinceHomePage })),
+const ProvinceDivisionsPage = lazy(() =>
+  import('./features/home/province-home.page').then((m) => ({ default: m.ProvinceDivisionsPage })),
 );
 
 const ProvinceShell = lazy(() => import('./province-shell').then((m) => ({ default: m.ProvinceShell })));
@@ -18,7 +19,16 @@ export function ProvinceApp() {
       appTitle={APP_TITLE}
       level={TenantLevel.PROVINCE}
       noAccessReason="本系统仅供湖南省科学技术厅用户使用"
-      home={<ProvinceHomePage />}
+      routes={
+        <Route
+          path="divisions"
+          element={
+            <RequireRole roles={STAFF}>
+              <ProvinceDivisionsPage />
+            </RequireRole>
+          }
+        />
+      }
       staffRoles={STAFF}
       adminRoles={ADMINS}
       shell={<ProvinceShell appTitle={APP_TITLE} />}

@@ -7,6 +7,7 @@ import {
   BankOutlined,
   GlobalOutlined,
   AccountBookOutlined,
+  DashboardOutlined,
   BarChartOutlined,
   AuditOutlined,
   ApartmentOutlined,
@@ -15,7 +16,6 @@ import {
   FileDoneOutlined,
   FundOutlined,
   FileTextOutlined,
-  HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
   NotificationOutlined,
@@ -36,14 +36,13 @@ export function ProvinceShell({ appTitle }: { appTitle: string }) {
 function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   const isStaff = viewer.roles.some((r) => STAFF.includes(r));
   const isAdmin = viewer.roles.some((r) => ADMINS.includes(r));
-  const home: ShellMenuItem = isStaff
-    ? { path: '/', label: '全省市州', icon: <ApartmentOutlined /> }
-    : { path: '/', label: '首页', icon: <HomeOutlined /> };
+  const home: ShellMenuItem = { path: '/', label: '工作台', icon: <DashboardOutlined /> };
   if (!isStaff) return isAdmin ? [home, { group: '系统', items: [USERS] }] : [home];
   return [
     home,
     todo,
     { path: '/statistics', label: '统计分析', icon: <BarChartOutlined /> },
+    { path: '/divisions', label: '全省市州', icon: <ApartmentOutlined /> },
     { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
     {
       group: '试点',

@@ -134,6 +134,11 @@ const MessagesPage = lazy(() =>
   import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
 );
 
+// 工作台, every role's home unless the app gives its own.
+export const LazyWorkbenchPage = lazy(() =>
+  import('../features/workbench/workbench.page').then((m) => ({ default: m.WorkbenchPage })),
+);
+
 // The sign-in page and the signed-in frame load on demand too.
 export const LazySignInPage = lazy(() =>
   import('../features/auth/sign-in.page').then((m) => ({ default: m.SignInPage })),

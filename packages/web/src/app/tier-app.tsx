@@ -5,15 +5,19 @@ import type { SignInTier } from '../features/auth/sign-in.page';
 import { RequireViewer } from '../features/auth/require-viewer.guard';
 import { ChunkLoadBoundary } from '../shared/chunk-load.boundary';
 import { PageLoading } from '../shared/page-loading';
-import { LazySignInPage, sharedRoutes } from './shared-routes';
+import { LazySignInPage, LazyWorkbenchPage, sharedRoutes } from './shared-routes';
 
-/** A tier's whole app: sign-in, the guard for the tier's level, its shell and home page, then the shared pages. */
+/**
+ * A tier's whole app: sign-in, the guard for the tier's level, its shell and home page (工作台 by
+ * default), the tier's own pages, then the shared pages.
+ */
 export function TierApp({
   tier,
   appTitle,
   level,
   noAccessReason,
-  home,
+  home = <LazyWorkbenchPage />,
+  routes,
   staffRoles,
   adminRoles,
   shell,
@@ -23,7 +27,9 @@ export function TierApp({
   level: TenantLevel;
   /** shown to a signed-in user of another tier */
   noAccessReason: string;
-  home: ReactNode;
+  home?: ReactNode;
+  /** Pages only this tier serves, as <Route> elements (below the shell, beside the shared ones). */
+  routes?: ReactNode;
   staffRoles: readonly Role[];
   adminRoles: readonly Role[];
   /**
@@ -40,6 +46,7 @@ export function TierApp({
           <Route element={<RequireViewer level={level} noAccessReason={noAccessReason} />}>
             <Route element={shell}>
               <Route index element={home} />
+              {routes}
               {sharedRoutes({ staffRoles, adminRoles })}
             </Route>
           </Route>

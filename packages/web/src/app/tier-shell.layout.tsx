@@ -1,4 +1,4 @@
-import { AuditOutlined, CheckSquareOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, DashboardOutlined } from '@ant-design/icons';
 import { Role } from '@xiangmeng/domain';
 import { useSignedInViewer, type Viewer } from '../features/auth/viewer.provider';
 import { useWorkListCounts } from '../features/work-list/use-work-list-counts';
@@ -24,9 +24,13 @@ export function TierShell({
     badge: work?.total,
     badgeAlert: (work?.overdue ?? 0) > 0,
   };
-  // An expert's reduced view: what waits for them and their review tasks, nothing else.
+  // An expert's reduced view: their workbench, what waits for them and their review tasks, nothing else.
   const menuItems: ShellMenuEntry[] = viewer.roles.includes(Role.EXPERT)
-    ? [todo, { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> }]
+    ? [
+        { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+        todo,
+        { path: '/reviews/mine', label: '评审任务', icon: <AuditOutlined /> },
+      ]
     : staffMenu(viewer, todo);
   return <AppShell appTitle={appTitle} menuItems={menuItems} />;
 }

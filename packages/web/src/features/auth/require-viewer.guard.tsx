@@ -10,7 +10,7 @@ export type SignInRedirectState = { from?: string };
 /**
  * Admits only a signed-in user of the app's own tier; others go to sign-in, and a user of the
  * other tier sees a no-access page (the session cookie is shared by both apps on one origin).
- * An expert lands on their review tasks and sees only those and the work list.
+ * An expert lands on their workbench and sees only it, their review tasks, the work list and messages.
  */
 export function RequireViewer({ level, noAccessReason }: { level: TenantLevel; noAccessReason: string }) {
   const { viewer, loading, error, retry } = useViewer();
@@ -22,18 +22,22 @@ export function RequireViewer({ level, noAccessReason }: { level: TenantLevel; n
     return <Navigate to="/login" replace state={state} />;
   }
   if (viewer.tenant.level !== level) return <LazyNoAccessPage reason={noAccessReason} />;
-  // An expert's reduced view: the work list and the assigned reviews, nothing of the staff's pages.
+  // An expert's reduced view: the workbench, the work list, the assigned reviews and messages,
+  // nothing of the staff's pages.
   if (viewer.roles.includes(Role.EXPERT) && !isExpertPath(location.pathname)) {
     return <Navigate to={EXPERT_HOME} replace />;
   }
   return <Outlet />;
 }
 
-const EXPERT_HOME = '/reviews/mine';
-const EXPERT_PATHS = ['/work', EXPERT_HOME];
+const EXPERT_HOME = '/';
+const EXPERT_PATHS = ['/work', '/reviews/mine', '/messages'];
 
 function isExpertPath(pathname: string): boolean {
-  return EXPERT_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return (
+    pathname === EXPERT_HOME ||
+    EXPERT_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))
+  );
 }
 
 /** Shows the page only to holders of one of `roles`; the API enforces the same rule. */
