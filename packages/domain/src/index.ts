@@ -67,3 +67,6 @@ export * from './programmes/project-ledger.js';
 export * from './programmes/dissolution-cascade.js';
 export * from './programmes/project-records.js';
 export * from './programmes/ip-register.js';
+export * from './platforms/graded-evaluation.js';
+export * from './platforms/platform-kinds.js';
+export * from './platforms/platform.js';

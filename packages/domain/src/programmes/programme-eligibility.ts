@@ -200,7 +200,7 @@ export function programmeEligibilityViolations(
   const participantIds = facts.application.participants.map((p) => p.organizationId);
   return [
     ...allianceViolations(facts),
-    ...responsibleUnitViolations(facts),
+    ...(kind.chairUnitResponsible ? responsibleUnitViolations(facts) : []),
     ...(kind.ipTermsRequired
       ? [
           ...ipTermsViolations(facts.application.ipTerms, participantIds, '申请书'),

@@ -11,11 +11,12 @@ import {
 const chinese = /[\u4e00-\u9fa5]/;
 
 describe('the programme kinds', () => {
-  it('holds the two kinds of Art. 14 now', () => {
-    expect(PROGRAMME_KIND_LIST).toEqual(['PLAN_PROJECT', 'SPECIAL_FUND']);
+  it('holds the two kinds of Art. 14 and platform recognition (Art. 15)', () => {
+    expect(PROGRAMME_KIND_LIST).toEqual(['PLAN_PROJECT', 'SPECIAL_FUND', 'PLATFORM_RECOGNITION']);
     expect(PROGRAMME_KIND_LABELS).toEqual({
       PLAN_PROJECT: '省级科技计划项目',
       SPECIAL_FUND: '湖南省产学研结合专项',
+      PLATFORM_RECOGNITION: '创新平台认定',
     });
   });
 
@@ -35,13 +36,27 @@ describe('the programme kinds', () => {
     expect(info.requiredDocuments).not.toContain('COMMITMENT_LETTER');
   });
 
-  it('applies Art. 14 and Art. 20 to both current kinds', () => {
-    for (const kind of PROGRAMME_KIND_LIST)
+  it.each(PROGRAMME_KIND_LIST.filter((k) => PROGRAMME_KINDS[k].outcome === 'PROJECT'))(
+    'applies Art. 14, 18 and 20 to the project kind %s',
+    (kind) => {
       expect(PROGRAMME_KINDS[kind]).toMatchObject({
         pilotsOnly: true,
         matchesPriorInvestment: true,
         ipTermsRequired: true,
+        chairUnitResponsible: true,
       });
+    },
+  );
+
+  it('recognises platforms from pilots without money, match ratio or the chair unit rule', () => {
+    expect(PROGRAMME_KINDS.PLATFORM_RECOGNITION).toMatchObject({
+      article: '第十五条',
+      outcome: 'PLATFORM',
+      pilotsOnly: true,
+      matchesPriorInvestment: false,
+      ipTermsRequired: false,
+      chairUnitResponsible: false,
+    });
   });
 
   it('has a Chinese label for every document kind', () => {

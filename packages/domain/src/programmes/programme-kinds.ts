@@ -1,5 +1,8 @@
 import { ART_14 } from './programme-violation.js';
 
+/** Art. 15: platform building. */
+export const ART_15 = '第十五条';
+
 // The kinds of support programme, as data: each names the article it rests on, the written parts
 // and documents its application asks for, and which of the Art. 14–20 rules it applies. Plan
 // projects and the special fund come first; platform building (Art. 15), international
@@ -10,6 +13,8 @@ export const ProgrammeKind = {
   PLAN_PROJECT: 'PLAN_PROJECT',
   /** 湖南省产学研结合专项 (Art. 14). */
   SPECIAL_FUND: 'SPECIAL_FUND',
+  /** 创新平台认定 (Art. 15): the decision recognises a platform instead of opening a project. */
+  PLATFORM_RECOGNITION: 'PLATFORM_RECOGNITION',
 } as const;
 export type ProgrammeKind = (typeof ProgrammeKind)[keyof typeof ProgrammeKind];
 
@@ -54,6 +59,10 @@ export type ProgrammeKindInfo = {
   matchesPriorInvestment: boolean;
   /** The application and the task contract state the IP terms (Art. 20(2)). */
   ipTermsRequired: boolean;
+  /** The responsible unit must be the alliance's chair unit, with its commitment letter (Art. 18). */
+  chairUnitResponsible: boolean;
+  /** What the positive decision makes: a project under a task contract, or a platform in the register. */
+  outcome: 'PROJECT' | 'PLATFORM';
 };
 
 const section = (key: string, label: string, maxChars = 5000, required = true): DossierSection => ({
@@ -79,6 +88,8 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
     pilotsOnly: true,
     matchesPriorInvestment: true,
     ipTermsRequired: true,
+    chairUnitResponsible: true,
+    outcome: 'PROJECT',
   },
   SPECIAL_FUND: {
     label: '湖南省产学研结合专项',
@@ -99,6 +110,28 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
     pilotsOnly: true,
     matchesPriorInvestment: true,
     ipTermsRequired: true,
+    chairUnitResponsible: true,
+    outcome: 'PROJECT',
+  },
+  // The form's frame reads for a platform: title = the platform's name, responsible unit = the host
+  // unit, person = the designated director, participants = the co-building members with their
+  // part; no money is asked (support for building it runs through a plan-project programme).
+  PLATFORM_RECOGNITION: {
+    label: '创新平台认定',
+    article: ART_15,
+    sections: [
+      section('platformPlan', '平台建设方案（目标、方向与任务）'),
+      section('conditions', '建设条件（场地、设备、人员与经费）'),
+      section('coBuilding', '共建机制与各方投入', 3000),
+      section('expectedResults', '预期成果与服务产业', 3000),
+    ],
+    // The co-building agreement is the members' agreement for the platform.
+    requiredDocuments: ['APPLICATION_FORM', 'COOPERATION_AGREEMENT'],
+    pilotsOnly: true,
+    matchesPriorInvestment: false,
+    ipTermsRequired: false,
+    chairUnitResponsible: false,
+    outcome: 'PLATFORM',
   },
 };
 
