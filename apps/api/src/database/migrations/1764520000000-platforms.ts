@@ -22,9 +22,11 @@ const KIND = `kind ~ '^[A-Z_]{1,40}$'`;
 const LEVELS = `('NATIONAL', 'PROVINCIAL', 'CITY')`;
 const STATUSES = `('RECOGNISED', 'RECTIFYING', 'REMOVED')`;
 const GRADES = `('EXCELLENT', 'PASS', 'FAIL')`;
-// A child row is a party's when its platform is read under the platform's own row security.
-const OF_PLATFORM = (table: string) => `EXISTS (SELECT 1 FROM platform p
-    WHERE p.tenant_id = ${table}.tenant_id AND p.id = ${table}.platform_id)`;
+// A child row is a party's when its platform, read under the platform's own row security, names
+// the request's tenant as its authority or its alliance's home bureau.
+const OF_PLATFORM = (table: string, extra = '') => `tenant_id IN (SELECT p.tenant_id FROM platform p
+    WHERE p.tenant_id = ${table}.tenant_id AND p.id = ${table}.platform_id${extra}
+      AND (SELECT app_tenant_id()) IN (p.tenant_id, p.alliance_tenant_id))`;
 
 export class Platforms1764520000000 implements MigrationInterface {
   name = 'Platforms1764520000000';
@@ -172,9 +174,8 @@ export class Platforms1764520000000 implements MigrationInterface {
 
       -- Reports: either party's staff file one for a platform they read that is not removed.
       CREATE POLICY parties_read ON platform_report FOR SELECT USING (${STAFF} AND ${OF_PLATFORM('platform_report')});
-      CREATE POLICY parties_file ON platform_report FOR INSERT WITH CHECK (${STAFF} AND EXISTS (
-        SELECT 1 FROM platform p WHERE p.tenant_id = platform_report.tenant_id
-           AND p.id = platform_report.platform_id AND p.status <> 'REMOVED'));
+      CREATE POLICY parties_file ON platform_report FOR INSERT
+        WITH CHECK (${STAFF} AND ${OF_PLATFORM('platform_report', ` AND p.status <> 'REMOVED'`)});
       GRANT SELECT, INSERT ON platform_report TO xiangmeng_app;
 
       CREATE FUNCTION platform_record_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
