@@ -194,7 +194,7 @@ const TABLE: BadInputRow<Op, Who, Fixture>[] = [
 
 const MUTATIONS: Record<Op, string> = { filePlatformReport: P.fileReport, evaluatePlatform: P.evaluate };
 
-describe('platform mutations refuse bad input', async () => {
+describe('platform mutations refuse bad input', () => {
   const clock = new TestClock(new Date('2027-06-01T10:00:00+08:00'));
   let api: TestApi;
   let w: World;
