@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AuditOutlined,
   BookOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FundOutlined,
   FileTextOutlined,
@@ -41,6 +42,8 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
+      // Platform building (Art. 15): recognised platforms, their reports and evaluations.
+      { path: '/platforms', label: '创新平台', icon: <ExperimentOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       // For the city's own (local) pilots.
       { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },

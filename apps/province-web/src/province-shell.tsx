@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   BookOutlined,
   CarryOutOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FundOutlined,
   FileTextOutlined,
@@ -50,6 +51,8 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuItem[] {
       { path: '/programmes/investments', label: '先行投入', icon: <AccountBookOutlined /> },
       { path: '/projects', label: '项目', icon: <ProjectOutlined /> },
       { path: '/programmes/ip-register', label: '知识产权登记', icon: <SafetyCertificateOutlined /> },
+      // Platform building (Art. 15): recognised platforms, their reports and evaluations.
+      { path: '/platforms', label: '创新平台', icon: <ExperimentOutlined /> },
       { path: '/programmes/debarments', label: '禁入名单', icon: <StopOutlined /> },
       { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
     );

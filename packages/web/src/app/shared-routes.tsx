@@ -67,6 +67,12 @@ const ProjectDetailPage = lazy(() =>
 const IpRegisterPage = lazy(() =>
   import('../features/ip-register/ip-register.page').then((m) => ({ default: m.IpRegisterPage })),
 );
+const PlatformsPage = lazy(() =>
+  import('../features/platforms/platforms.page').then((m) => ({ default: m.PlatformsPage })),
+);
+const PlatformDetailPage = lazy(() =>
+  import('../features/platforms/platform-detail.page').then((m) => ({ default: m.PlatformDetailPage })),
+);
 const ProgrammeCallsPage = lazy(() =>
   import('../features/programmes/programme-calls.page').then((m) => ({ default: m.ProgrammeCallsPage })),
 );
@@ -164,6 +170,10 @@ export function sharedRoutes({
         <Route path="projects">
           <Route index element={<ProjectsPage />} />
           <Route path=":projectId" element={<ProjectDetailPage />} />
+        </Route>
+        <Route path="platforms">
+          <Route index element={<PlatformsPage />} />
+          <Route path=":platformId" element={<PlatformDetailPage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />
