@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_POLICY } from '@xiangmeng/api';
 import { seedDemoFilings } from './demo-filings.js';
+import { seedDemoPlatforms } from './demo-platforms.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots.js';
 import { seedDemoRegister } from './demo-register.js';
@@ -86,6 +87,7 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
     // Filings rest on the register and on each city's pilot decision: they come last.
     await seedDemoFilings(client);
     await seedDemoProgrammes(client);
+    await seedDemoPlatforms(client);
     await client.query('COMMIT');
     return { created, alliances: register.alliances };
   } catch (error) {
