@@ -14,6 +14,7 @@ import { IndustriesModule } from './modules/industries/industries.module';
 import { MeasuresModule } from './modules/measures/measures.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PilotsModule } from './modules/pilots/pilots.module';
+import { PlatformsModule } from './modules/platforms/platforms.module';
 import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = [
   IpRegisterModule,
   InternationalModule,
   FinanceModule,
+  PlatformsModule,
   JobsModule,
   MessagesModule,
   StatisticsModule,

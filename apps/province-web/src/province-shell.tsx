@@ -1,4 +1,5 @@
 import {
+  ExperimentOutlined,
   PieChartOutlined,
   InsuranceOutlined,
   MoneyCollectOutlined,
@@ -74,8 +75,10 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
       ],
     },
     {
-      group: '国际合作',
+      group: '平台与国际合作',
       items: [
+        // Platform building (Art. 15): recognised platforms, their reports and evaluations.
+        { path: '/platforms', label: '创新平台', icon: <ExperimentOutlined /> },
         { path: '/international/projects', label: '国际合作项目', icon: <GlobalOutlined /> },
         { path: '/international/bases', label: '国际合作基地', icon: <BankOutlined /> },
       ],

@@ -5,6 +5,7 @@ import { ARGON2_POLICY } from '@xiangmeng/api';
 import { seedDemoFilings } from './demo-filings.js';
 import { seedDemoInternational } from './demo-international.js';
 import { seedDemoFinance } from './demo-finance.js';
+import { seedDemoPlatforms } from './demo-platforms.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { DEMO_EXPERT_ACCOUNTS, seedDemoPilots } from './demo-pilots.js';
 import { seedDemoRegister } from './demo-register.js';
@@ -90,6 +91,7 @@ export async function seedDemo(connectionString: string): Promise<{ created: num
     await seedDemoProgrammes(client);
     await seedDemoInternational(client);
     await seedDemoFinance(client);
+    await seedDemoPlatforms(client);
     await client.query('COMMIT');
     return { created, alliances: register.alliances };
   } catch (error) {

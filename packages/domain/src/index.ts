@@ -77,3 +77,6 @@ export * from './finance/financing.js';
 export * from './finance/need-visibility.js';
 export * from './finance/risk-compensation.js';
 export * from './finance/compensation-claim-workflow.js';
+export * from './platforms/graded-evaluation.js';
+export * from './platforms/platform-kinds.js';
+export * from './platforms/platform.js';

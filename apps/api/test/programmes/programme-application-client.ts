@@ -19,7 +19,7 @@ import { publishedProgramme, type ProgrammeView } from './programme-client';
 // programme and call, a 株洲 provincial pilot with its documents, and prior investment.
 
 export const APPLICATION_FIELDS = `id state stateLabel version allianceId allianceName callId programmeId
-  requestedSupportFen awardFen submittedAt recommendedAt recommendationOpinion decidedAt decisionReason lastReason
+  requestedSupportFen awardFen recognisedPlatformId submittedAt recommendedAt recommendationOpinion decidedAt decisionReason lastReason
   frozenOn availableActions
   form { title startOn endOn requestedSupportFen responsibleUnit { organizationId name } responsiblePerson
     participants { organizationId name task }
@@ -101,6 +101,7 @@ export async function world(
   api: TestApi,
   now: Date,
   programmeOverrides: Record<string, unknown> = {},
+  callOverrides: Record<string, unknown> = {},
 ): Promise<World> {
   const provOfficer = (await staff(api, PROVINCE, ['PROVINCE_OFFICER'])).agent;
   const provAdmin = (await staff(api, PROVINCE, ['PROVINCE_ADMIN'])).agent;
@@ -113,7 +114,7 @@ export async function world(
   const draft = dataOf(
     await provOfficer.send<{ createProgrammeCall: { id: string; version: number } }>(PA.createCall, {
       programmeId: programme.id,
-      input: programmeCallInput(now),
+      input: programmeCallInput(now, callOverrides),
     }),
   ).createProgrammeCall;
   const call = dataOf(

@@ -104,7 +104,7 @@ export class GraphqlAgent {
   }
 }
 
-export function errorCode(res: GraphqlResponse): unknown {
+export function errorCode(res: GraphqlResponse<unknown>): unknown {
   return res.errors?.[0]?.extensions?.code;
 }
 

@@ -643,6 +643,77 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['id'],
     );
 
+    // Platforms (Art. 15): one the tenant recognised for its own alliance (both parties one tenant
+    // here; the two-tenant reads are in test/platforms/platform-isolation.test.ts), its host, its
+    // first status event, a report and an evaluation.
+    const platform = await add(
+      'platform',
+      {
+        tenant_id: tenantId,
+        alliance_tenant_id: tenantId,
+        alliance_id: alliance.id,
+        alliance_name: alliance.name,
+        kind: 'ENGINEERING_RESEARCH_CENTRE',
+        level: level === 'PROVINCE' ? 'PROVINCIAL' : 'CITY',
+        name: `隔离测试平台${tag()}`,
+        host_organization_id: organization.id,
+        field: alliance.industry_code,
+        recognition_document: `隔离测试〔2026〕${tag()}号`,
+        recognised_on: '2026-03-01',
+        director: '隔离测试主任',
+      },
+      ['id'],
+    );
+    const platformMember = await add(
+      'platform_member',
+      { tenant_id: tenantId, platform_id: platform.id, organization_id: organization.id, role: 'HOST' },
+      ['tenant_id', 'platform_id', 'organization_id'],
+    );
+    const platformEvent = await add(
+      'platform_status_event',
+      {
+        tenant_id: tenantId,
+        platform_id: platform.id,
+        to_status: 'RECOGNISED',
+        reason: '隔离测试认定',
+        effective_on: '2026-03-01',
+      },
+      ['id'],
+    );
+    const platformReport = await add(
+      'platform_report',
+      {
+        tenant_id: tenantId,
+        platform_id: platform.id,
+        year: 2026,
+        staff: 1,
+        rd_spending_fen: '1',
+        projects: 0,
+        papers: 0,
+        patents: 0,
+        standards: 0,
+        industry_services: 0,
+      },
+      ['id'],
+    );
+    const platformEvaluation = await add(
+      'platform_evaluation',
+      {
+        tenant_id: tenantId,
+        platform_id: platform.id,
+        year: 2026,
+        field: alliance.industry_code,
+        evaluated_on: '2026-06-01',
+        scheme: JSON.stringify({}),
+        sheets: JSON.stringify([{ expertName: '隔离测试专家', scores: {} }]),
+        total: 80,
+        grade: 'PASS',
+        status_before: 'RECOGNISED',
+        status_after: 'RECOGNISED',
+      },
+      ['id'],
+    );
+
     // Programme applications (issue 11): prior investment the tenant's alliance declared to the
     // tenant itself, with its evidence, and a draft application to the tenant's call.
     const investment = await add(
@@ -881,6 +952,11 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         financing_record: financingRecord,
         compensation_claim: claim,
         compensation_ledger_entry: payout,
+        platform,
+        platform_member: platformMember,
+        platform_status_event: platformEvent,
+        platform_report: platformReport,
+        platform_evaluation: platformEvaluation,
       },
       publishedMeasures,
       created,
@@ -970,6 +1046,13 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // One claim under way or paid per loan: a withdrawn copy leaves that key alone.
   compensation_claim: () => ({ state: 'WITHDRAWN', amount_fen: null, decided_at: null }),
   compensation_ledger_entry: () => ({}),
+  platform: () => ({ name: `隔离测试平台${tag()}` }),
+  // One row per member: a copy names another (random) platform.
+  platform_member: () => ({ platform_id: randomUUID() }),
+  platform_status_event: () => ({}),
+  // One report a year: a copy is of another year.
+  platform_report: () => ({ year: 2017 + randomInt(9) }),
+  platform_evaluation: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

@@ -34,6 +34,8 @@ const LOOKUP_INDEXES: Record<string, string> = {
     "the alliance's home bureau reads the projects it acts for (and the dissolution cascade finds them), keyed on alliance_tenant_id",
   ip_asset_of_home:
     "the alliance's home bureau records and reads the IP register of the projects it acts for (Art. 20), keyed on alliance_tenant_id",
+  platform_of_home:
+    "the alliance's home bureau reads the platforms it acts for (Art. 15) and files their reports, keyed on alliance_tenant_id",
   programme_application_received:
     "the authority's inbox: programme applications of every city recommended to it, keyed on authority_tenant_id",
   prior_investment_received:

@@ -449,7 +449,8 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
     // review_sheet: the sheet must name its own seat; user_session: an officer opens no session
     // for another account (policy own_or_admin); debarment_evidence: only an administrator records
     // a debarment (the cells act as officers); the IP register's rows must name a project (or an
-    // asset) their inserter reads, with the same parties — all refused before any key is checked.
+    // asset) their inserter reads, with the same parties, and a platform report a platform its
+    // filer reads — all refused before any key is checked.
     const CHECKED_BY_POLICY = new Set([
       'review_sheet',
       'user_session',
@@ -457,6 +458,7 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
       'ip_asset',
       'ip_asset_owner',
       'ip_licence',
+      'platform_report',
     ]);
     const pairs = [
       ['430100', '430200'],

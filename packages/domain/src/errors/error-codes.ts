@@ -126,6 +126,12 @@ const CATALOGUE = {
   REVIEW_SHEET_CHANGED: { class: 'REFUSED', message: '评分表已被他人处理，请刷新后重试' },
   // alliances
   ALLIANCE_ESTABLISHED: { class: 'REFUSED', message: '联盟已成立，不能再次确认成立' },
+  // platforms (Art. 15)
+  PLATFORM_ALREADY_RECOGNISED: { class: 'REFUSED', message: '该申报已认定平台，请刷新后重试' },
+  PLATFORM_CHANGED: { class: 'REFUSED', message: '该平台已被他人处理，请刷新后重试' },
+  PLATFORM_REMOVED: { class: 'REFUSED', message: '该平台已撤销认定，不能再办理' },
+  PLATFORM_REPORT_FILED: { class: 'REFUSED', message: '该年度的年度报告已报送' },
+  PLATFORM_NOT_AUTHORITY: { class: 'FORBIDDEN', message: '只有认定该平台的主管部门可以办理' },
   // organizations
   ORGANIZATION_NOT_CORRECTABLE: { class: 'FORBIDDEN', message: '只有登记该单位的市州或省厅可以更正' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;

@@ -59,13 +59,13 @@ export function cooperationBaseNext(
   return t.from.includes(status) ? t.to : null;
 }
 
-export const EvaluationGrade = {
+export const CooperationBaseGrade = {
   EXCELLENT: 'EXCELLENT',
   QUALIFIED: 'QUALIFIED',
   UNQUALIFIED: 'UNQUALIFIED',
 } as const;
-export type EvaluationGrade = (typeof EvaluationGrade)[keyof typeof EvaluationGrade];
-export const EVALUATION_GRADE_LABELS: Record<EvaluationGrade, string> = {
+export type CooperationBaseGrade = (typeof CooperationBaseGrade)[keyof typeof CooperationBaseGrade];
+export const COOPERATION_BASE_GRADE_LABELS: Record<CooperationBaseGrade, string> = {
   EXCELLENT: '优秀',
   QUALIFIED: '合格',
   UNQUALIFIED: '不合格',
@@ -166,7 +166,7 @@ export function baseEvaluationViolations(
     });
   else if (evaluatedYears.includes(evaluation.year))
     v.push({ ...fieldViolation('year', 'DUPLICATE'), message: `${evaluation.year} 年度已评估` });
-  if (!Object.hasOwn(EVALUATION_GRADE_LABELS, evaluation.grade))
+  if (!Object.hasOwn(COOPERATION_BASE_GRADE_LABELS, evaluation.grade))
     v.push({ ...fieldViolation('grade', 'ONE_OF'), message: '评估结果应为优秀、合格或不合格' });
   if (!isCalendarDate(evaluation.evaluatedOn))
     v.push({ ...fieldViolation('evaluatedOn', 'DATE'), message: '请填写评估日期（YYYY-MM-DD）' });

@@ -126,4 +126,37 @@ describe('the application form', () => {
       applicationFormGaps('PLAN_PROJECT', { ...form, documentKinds: [] }, { ...call, requiredDocuments: [] }),
     ).toEqual([]);
   });
+
+  describe('a platform recognition (Art. 15) asks for no money', () => {
+    const platform: ProgrammeApplicationForm = {
+      ...form,
+      requestedSupportFen: '0',
+      sections: Object.fromEntries(PROGRAMME_KINDS.PLATFORM_RECOGNITION.sections.map((s) => [s.key, '内容'])),
+      documentKinds: ['APPLICATION_FORM', 'COOPERATION_AGREEMENT'],
+    };
+    const platformCall = {
+      notice: '湘科计〔2027〕9号',
+      requiredDocuments: defaultCallDocuments('PLATFORM_RECOGNITION'),
+    };
+    it.each<[string, Partial<ProgrammeApplicationForm>, string[]]>([
+      ['complete', {}, []],
+      ['money asked', { requestedSupportFen: '100' }, ['requestedSupportFen ZERO_FEN']],
+      [
+        'no plan',
+        { sections: { ...platform.sections, platformPlan: '' } },
+        ['sections.platformPlan REQUIRED'],
+      ],
+      [
+        'no co-building agreement',
+        { documentKinds: ['APPLICATION_FORM'] },
+        ['documents.COOPERATION_AGREEMENT REQUIRED_DOCUMENT'],
+      ],
+    ])('%s', (_case, change, expected) => {
+      expect(
+        applicationFormGaps('PLATFORM_RECOGNITION', { ...platform, ...change }, platformCall).map(
+          (v) => `${v.field} ${v.rule}`,
+        ),
+      ).toEqual(expected);
+    });
+  });
 });

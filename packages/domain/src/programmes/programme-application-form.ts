@@ -79,7 +79,13 @@ export function applicationFormGaps(
   if (!endValid) v.push(programmeRefusal('endOn', 'DATE', '请填写项目结束日期', basis));
   if (startValid && endValid && form.endOn <= form.startOn)
     v.push(programmeRefusal('endOn', 'AFTER_START', '项目结束日期应晚于开始日期', basis));
-  if (!isFen(form.requestedSupportFen) || BigInt(form.requestedSupportFen) === 0n)
+  if (info.outcome === 'PLATFORM') {
+    // Recognition asks for no money: the amount stays zero.
+    if (form.requestedSupportFen !== '0')
+      v.push(
+        programmeRefusal('requestedSupportFen', 'ZERO_FEN', '平台认定不申请经费，申请支持金额应为 0', basis),
+      );
+  } else if (!isFen(form.requestedSupportFen) || BigInt(form.requestedSupportFen) === 0n)
     v.push(
       programmeRefusal('requestedSupportFen', 'POSITIVE_FEN', '申请支持金额应为大于零的金额（分）', basis),
     );

@@ -221,7 +221,7 @@ export function programmeEligibilityViolations(
   const participantIds = facts.application.participants.map((p) => p.organizationId);
   return [
     ...allianceViolations(facts),
-    ...responsibleUnitViolations(facts),
+    ...(kind.chairUnitResponsible ? responsibleUnitViolations(facts) : []),
     ...memberUnitViolations(facts),
     ...(kind.ipTermsRequired
       ? [

@@ -11,12 +11,18 @@ import {
 const chinese = /[\u4e00-\u9fa5]/;
 
 describe('the programme kinds', () => {
-  it('holds the two kinds of Art. 14 and international cooperation (Art. 16)', () => {
-    expect(PROGRAMME_KIND_LIST).toEqual(['PLAN_PROJECT', 'SPECIAL_FUND', 'INTERNATIONAL_COOPERATION']);
+  it('holds the two kinds of Art. 14, platform recognition (Art. 15) and international cooperation (Art. 16)', () => {
+    expect(PROGRAMME_KIND_LIST).toEqual([
+      'PLAN_PROJECT',
+      'SPECIAL_FUND',
+      'INTERNATIONAL_COOPERATION',
+      'PLATFORM_RECOGNITION',
+    ]);
     expect(PROGRAMME_KIND_LABELS).toEqual({
       PLAN_PROJECT: '省级科技计划项目',
       SPECIAL_FUND: '湖南省产学研结合专项',
       INTERNATIONAL_COOPERATION: '国际科技合作项目',
+      PLATFORM_RECOGNITION: '创新平台认定',
     });
   });
 
@@ -49,10 +55,23 @@ describe('the programme kinds', () => {
         matchesPriorInvestment: prior,
         ipTermsRequired: true,
         memberUnitsOnly: members,
+        chairUnitResponsible: true,
+        outcome: 'PROJECT',
       });
       expect(PROGRAMME_KINDS[kind].particulars).toHaveLength(n);
     },
   );
+
+  it('recognises platforms from pilots without money, match ratio or the chair unit rule', () => {
+    expect(PROGRAMME_KINDS.PLATFORM_RECOGNITION).toMatchObject({
+      article: '第十五条',
+      outcome: 'PLATFORM',
+      pilotsOnly: true,
+      matchesPriorInvestment: false,
+      ipTermsRequired: false,
+      chairUnitResponsible: false,
+    });
+  });
 
   it('has a Chinese label for every document kind', () => {
     for (const label of Object.values(PROGRAMME_DOCUMENT_KIND_LABELS)) expect(label).toMatch(chinese);

@@ -2,6 +2,9 @@ import { ART_16, INTERNATIONAL_PARTICULARS } from '../international/internationa
 import type { ParticularField } from './programme-particulars.js';
 import { ART_14 } from './programme-violation.js';
 
+/** Art. 15: platform building. */
+export const ART_15 = '第十五条';
+
 // The kinds of support programme, as data: each names the article it rests on, the written parts
 // and documents its application asks for, and which of the Art. 14–20 rules it applies. Plan
 // projects and the special fund come first; platform building (Art. 15), international
@@ -14,6 +17,8 @@ export const ProgrammeKind = {
   SPECIAL_FUND: 'SPECIAL_FUND',
   /** 国际科技合作项目 (Art. 16). */
   INTERNATIONAL_COOPERATION: 'INTERNATIONAL_COOPERATION',
+  /** 创新平台认定 (Art. 15): the decision recognises a platform instead of opening a project. */
+  PLATFORM_RECOGNITION: 'PLATFORM_RECOGNITION',
 } as const;
 export type ProgrammeKind = (typeof ProgrammeKind)[keyof typeof ProgrammeKind];
 
@@ -65,6 +70,10 @@ export type ProgrammeKindInfo = {
   ipTermsRequired: boolean;
   /** Every participant is a current member unit of the alliance (Art. 16: 组织联盟成员单位承担). */
   memberUnitsOnly: boolean;
+  /** The responsible unit must be the alliance's chair unit, with its commitment letter (Art. 18). */
+  chairUnitResponsible: boolean;
+  /** What the positive decision makes: a project under a task contract, or a platform in the register. */
+  outcome: 'PROJECT' | 'PLATFORM';
 };
 
 const section = (key: string, label: string, maxChars = 5000, required = true): DossierSection => ({
@@ -92,6 +101,8 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
     matchesPriorInvestment: true,
     ipTermsRequired: true,
     memberUnitsOnly: false,
+    chairUnitResponsible: true,
+    outcome: 'PROJECT',
   },
   SPECIAL_FUND: {
     label: '湖南省产学研结合专项',
@@ -114,6 +125,8 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
     matchesPriorInvestment: true,
     ipTermsRequired: true,
     memberUnitsOnly: false,
+    chairUnitResponsible: true,
+    outcome: 'PROJECT',
   },
   // Art. 16 supports alliances, not only pilots, and its support does not rest on a prior
   // investment (that is Art. 14's); Art. 18 and Art. 20(2) hold for it as for every plan project.
@@ -132,6 +145,30 @@ export const PROGRAMME_KINDS: Record<ProgrammeKind, ProgrammeKindInfo> = {
     matchesPriorInvestment: false,
     ipTermsRequired: true,
     memberUnitsOnly: true,
+    chairUnitResponsible: true,
+    outcome: 'PROJECT',
+  },
+  // The form's frame reads for a platform: title = the platform's name, responsible unit = the host
+  // unit, person = the designated director, participants = the co-building members with their
+  // part; no money is asked (support for building it runs through a plan-project programme).
+  PLATFORM_RECOGNITION: {
+    label: '创新平台认定',
+    article: ART_15,
+    sections: [
+      section('platformPlan', '平台建设方案（目标、方向与任务）'),
+      section('conditions', '建设条件（场地、设备、人员与经费）'),
+      section('coBuilding', '共建机制与各方投入', 3000),
+      section('expectedResults', '预期成果与服务产业', 3000),
+    ],
+    // The co-building agreement is the members' agreement for the platform.
+    requiredDocuments: ['APPLICATION_FORM', 'COOPERATION_AGREEMENT'],
+    pilotsOnly: true,
+    matchesPriorInvestment: false,
+    particulars: [],
+    ipTermsRequired: false,
+    memberUnitsOnly: false,
+    chairUnitResponsible: false,
+    outcome: 'PLATFORM',
   },
 };
 

@@ -99,6 +99,12 @@ const CooperationBasesPage = lazy(() =>
     default: m.CooperationBasesPage,
   })),
 );
+const PlatformsPage = lazy(() =>
+  import('../features/platforms/platforms.page').then((m) => ({ default: m.PlatformsPage })),
+);
+const PlatformDetailPage = lazy(() =>
+  import('../features/platforms/platform-detail.page').then((m) => ({ default: m.PlatformDetailPage })),
+);
 const ProgrammeCallsPage = lazy(() =>
   import('../features/programmes/programme-calls.page').then((m) => ({ default: m.ProgrammeCallsPage })),
 );
@@ -218,6 +224,10 @@ export function sharedRoutes({
           <Route path="projects" element={<InternationalProjectsPage />} />
           <Route path="projects/:projectId" element={<InternationalProjectPage />} />
           <Route path="bases" element={<CooperationBasesPage />} />
+        </Route>
+        <Route path="platforms">
+          <Route index element={<PlatformsPage />} />
+          <Route path=":platformId" element={<PlatformDetailPage />} />
         </Route>
         <Route path="reviews">
           <Route path="experts" element={<ExpertPoolPage />} />

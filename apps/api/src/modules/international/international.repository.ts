@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CooperationBaseStatus, EvaluationGrade } from '@xiangmeng/domain';
+import type { CooperationBaseStatus, CooperationBaseGrade } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { isId } from '../../common/access/access';
 
@@ -26,7 +26,7 @@ export type CooperationBaseRow = {
 export type BaseEvaluationRow = {
   baseId: string;
   year: number;
-  grade: EvaluationGrade;
+  grade: CooperationBaseGrade;
   evaluatedOn: string;
   remarks: string;
   recordedAt: Date;
@@ -213,7 +213,7 @@ export class InternationalRepository {
       tenantId: string;
       baseId: string;
       year: number;
-      grade: EvaluationGrade;
+      grade: CooperationBaseGrade;
       evaluatedOn: string;
       remarks: string;
       recordedBy: string;

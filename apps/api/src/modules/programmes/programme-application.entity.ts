@@ -100,6 +100,10 @@ export class ProgrammeApplicationEntity extends TenantOwnedEntity {
   @Column({ name: 'task_contract', type: 'jsonb', nullable: true })
   taskContract: Record<string, unknown> | null;
 
+  /** The platform a recognition (a PLATFORM outcome kind) entered into the register. */
+  @Column({ name: 'recognised_platform_id', type: 'uuid', nullable: true })
+  recognisedPlatformId: string | null;
+
   @Column({ name: 'last_reason', type: 'text', nullable: true })
   lastReason: string | null;
 

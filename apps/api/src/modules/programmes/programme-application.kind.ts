@@ -14,7 +14,11 @@ import {
   noticePeriodOver,
   type PanelStatus,
   panelComplete,
+  type PlatformKind,
+  platformLevelOfAuthority,
+  platformRecordViolations,
   type PriorInvestment,
+  PROGRAMME_KINDS,
   PROGRAMME_APPLICATION_WORKFLOW,
   type ProgrammeActor,
   programmeActorsOf,
@@ -76,6 +80,8 @@ export type ProgrammeFacts = {
   debarments?: Debarment[];
   panel?: PanelStatus;
   panelPossible?: boolean;
+  /** AWARD of a PLATFORM outcome kind: what the recognition states beyond the frozen form. */
+  recognition?: { platformKind: PlatformKind; field: string; recognitionDocument: string };
   /** AWARD: the amount and the task contract, and what the programme's awards already hold (read under its lock). */
   awardFen?: string;
   contract?: TaskContract;
@@ -167,7 +173,9 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
       form,
     };
     const needs = new Set<string>([...transition.guards, transition.action]);
-    if (transition.action === 'AWARD') {
+    if (transition.action === 'AWARD' && recognises(programme))
+      facts.recognition = recognitionDetails(details, form, facts.programmeLevel, today);
+    else if (transition.action === 'AWARD') {
       const award = awardDetails(details, form, facts.programmeLevel);
       facts.awardFen = award.awardFen;
       facts.contract = award.contract;
@@ -248,14 +256,16 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
         return noticePeriodOver(f.today, f.application.noticeEndsOn) ? [] : fail();
       case 'OBJECTIONS_ANSWERED':
         return fail('支持计划的立项公示尚未开放');
+      // A recognition awards no money: the amount and budget guards have nothing to hold.
       case 'AWARD_AMOUNT_SET':
+        if (recognises(f.programme)) return [];
         return awardAmountViolations(
           f.awardFen ?? '',
           f.application.requestedSupportFen,
           f.programme.totalBudgetFen,
         ).filter((v) => v.rule !== 'WITHIN_PROGRAMME_BUDGET');
       case 'WITHIN_PROGRAMME_BUDGET': {
-        if (!f.awardFen || !isFen(f.awardFen)) return [];
+        if (recognises(f.programme) || !f.awardFen || !isFen(f.awardFen)) return [];
         const left = programmeBudgetLeftFen(f.programme.totalBudgetFen, [f.awardedFen ?? '0']);
         return awardAmountViolations(f.awardFen, f.awardFen, left).filter(
           (v) => v.rule === 'WITHIN_PROGRAMME_BUDGET',
@@ -425,6 +435,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
   }
 
   private async award(f: ProgrammeFacts): Promise<Effects<ProgrammeApplicationEntity>> {
+    if (f.recognition) return this.recognition(f, f.recognition);
     const awardFen = BigInt(f.awardFen!).toString();
     const contract = f.contract!;
     await this.applications.openProject(f.db, { application: f.application, awardFen, contract });
@@ -434,6 +445,83 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
       taskContract: contract as unknown as Record<string, unknown>,
     };
   }
+
+  /** 认定: the platform enters the register under the authority; the application records which. */
+  private async recognition(
+    f: ProgrammeFacts,
+    r: NonNullable<ProgrammeFacts['recognition']>,
+  ): Promise<Effects<ProgrammeApplicationEntity>> {
+    const host = f.form.responsibleUnit!.organizationId;
+    const platform = await this.applications.recognisePlatform(f.db, {
+      tenantId: f.application.authorityTenantId,
+      applicationId: f.application.id,
+      allianceId: f.application.allianceId,
+      allianceName: f.application.dossier?.alliance.name ?? '',
+      allianceMemberIds: f.application.memberOrganizationIds,
+      allianceTenantId: f.application.tenantId,
+      kind: r.platformKind,
+      level: platformLevelOfAuthority(f.programmeLevel),
+      name: f.form.title.trim(),
+      hostOrganizationId: host,
+      coBuilderOrganizationIds: f.form.participants.map((p) => p.organizationId).filter((id) => id !== host),
+      field: r.field,
+      recognitionDocument: r.recognitionDocument,
+      recognisedOn: f.today,
+      director: f.form.responsiblePerson.trim(),
+      recordedBy: f.viewer.userId,
+    });
+    return { ...(await this.decision(f, null)), recognisedPlatformId: platform.id };
+  }
+}
+
+/** Whether the programme's decision recognises a platform (Art. 15) rather than awarding money. */
+function recognises(programme: ProgrammeEntity): boolean {
+  return PROGRAMME_KINDS[programme.kind].outcome === 'PLATFORM';
+}
+
+/**
+ * The recognition dialog's platform kind, field and document, checked with the frozen form's
+ * name, host unit and director (the register's rules); the members are checked on entry.
+ */
+function recognitionDetails(
+  details: Record<string, unknown>,
+  form: ProgrammeApplicationForm,
+  level: TenantLevel,
+  today: string,
+): NonNullable<ProgrammeFacts['recognition']> {
+  const input = details.recognition as
+    { platformKind: string; field: string; recognitionDocument: string } | null | undefined;
+  if (!input)
+    throw badInput([violation('recognition', 'REQUIRED', '认定须写明平台类别、所属领域和认定文件文号')]);
+  const host = form.responsibleUnit?.organizationId ?? '';
+  const coBuilders = form.participants.map((p) => p.organizationId).filter((id) => id !== host);
+  const violations = platformRecordViolations(
+    {
+      kind: input.platformKind,
+      level: platformLevelOfAuthority(level),
+      name: form.title,
+      hostOrganizationId: host,
+      coBuilderOrganizationIds: coBuilders,
+      allianceMemberIds: [host, ...coBuilders],
+      field: input.field,
+      recognitionDocument: input.recognitionDocument,
+      recognisedOn: today,
+      director: form.responsiblePerson,
+    },
+    level,
+    today,
+  ).map((v) => ({
+    ...v,
+    field: ['kind', 'field', 'recognitionDocument'].includes(v.field)
+      ? `recognition.${v.field === 'kind' ? 'platformKind' : v.field}`
+      : v.field,
+  }));
+  if (violations.length) throw badInput(violations);
+  return {
+    platformKind: input.platformKind as PlatformKind,
+    field: input.field.trim(),
+    recognitionDocument: input.recognitionDocument.trim(),
+  };
 }
 
 /**

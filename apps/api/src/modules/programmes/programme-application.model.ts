@@ -374,6 +374,9 @@ export class ProgrammeApplicationModel {
   @Field(() => String, { nullable: true, description: '立项支持金额（分）' })
   awardFen: string | null;
 
+  @Field(() => ID, { nullable: true, description: '认定的创新平台（平台认定类计划）' })
+  recognisedPlatformId: string | null;
+
   @Field(() => DateTimeScalar, { nullable: true })
   submittedAt: Date | null;
 
@@ -415,6 +418,7 @@ export function toProgrammeApplicationModel(row: ProgrammeApplicationEntity): Pr
     programmeId: row.programmeId,
     requestedSupportFen: row.requestedSupportFen,
     awardFen: row.awardFen,
+    recognisedPlatformId: row.recognisedPlatformId,
     submittedAt: row.submittedAt,
     recommendedAt: row.recommendedAt,
     recommendationOpinion: row.recommendationOpinion,

@@ -195,7 +195,11 @@ export class ProgrammeApplicationsResolver {
       version: input.version,
       action: input.action,
       text,
-      details: { awardFen: input.awardFen ?? null, taskContract: input.taskContract ?? null },
+      details: {
+        awardFen: input.awardFen ?? null,
+        taskContract: input.taskContract ?? null,
+        recognition: input.recognition ?? null,
+      },
     });
     return toProgrammeApplicationModel(application);
   }

@@ -29,6 +29,7 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { AllianceEntity } from '../alliances/alliance.entity';
 import { AuditService } from '../audit/audit.service';
 import { CallsService } from '../calls/calls.service';
+import { type PlatformRecognition, PlatformRecogniser } from './platform-recogniser';
 import { ProjectOpener } from './project-opener';
 import type { PilotCallEntity } from '../calls/pilot-call.entity';
 import type {
@@ -390,6 +391,18 @@ export class ProgrammeApplicationsService {
     } catch (error) {
       // A concurrent award of the same application opened it first: this award lost the race.
       if (error instanceof AppError && error.code === 'PROJECT_ALREADY_OPENED')
+        throw programmeApplicationChanged();
+      throw error;
+    }
+  }
+
+  /** A recognition enters its platform through the platforms feature (PlatformRecogniser). */
+  async recognisePlatform(db: EntityManager, recognition: PlatformRecognition): Promise<{ id: string }> {
+    try {
+      return await this.moduleRef.get(PlatformRecogniser, { strict: false }).recognise(db, recognition);
+    } catch (error) {
+      // A concurrent recognition of the same application entered it first.
+      if (error instanceof AppError && error.code === 'PLATFORM_ALREADY_RECOGNISED')
         throw programmeApplicationChanged();
       throw error;
     }

@@ -6,8 +6,8 @@ import {
   type CooperationBaseLevel,
   type CooperationBaseStatus,
   cooperationBaseTypeLabel,
-  EVALUATION_GRADE_LABELS,
-  type EvaluationGrade,
+  COOPERATION_BASE_GRADE_LABELS,
+  type CooperationBaseGrade,
 } from '@xiangmeng/domain';
 import {
   App,
@@ -52,7 +52,7 @@ const STATUS_COLORS: Record<CooperationBaseStatus, string> = {
   RECOGNISED: 'success',
   REVOKED: 'default',
 };
-const GRADE_COLORS: Record<EvaluationGrade, string> = {
+const GRADE_COLORS: Record<CooperationBaseGrade, string> = {
   EXCELLENT: 'green',
   QUALIFIED: 'blue',
   UNQUALIFIED: 'red',
@@ -110,8 +110,8 @@ export function CooperationBasesPage() {
       render: (_: unknown, b) => {
         const last = b.evaluations[0];
         return last ? (
-          <Tag color={GRADE_COLORS[last.grade as EvaluationGrade] ?? 'default'}>
-            {last.year} {label(EVALUATION_GRADE_LABELS, last.grade)}
+          <Tag color={GRADE_COLORS[last.grade as CooperationBaseGrade] ?? 'default'}>
+            {last.year} {label(COOPERATION_BASE_GRADE_LABELS, last.grade)}
           </Tag>
         ) : (
           '—'
@@ -217,7 +217,7 @@ function BaseHistory({ base }: { base: Base }) {
       )}
       {base.evaluations.map((e) => (
         <Typography.Text key={e.year}>
-          {e.year} 年度评估（{e.evaluatedOn}）：{label(EVALUATION_GRADE_LABELS, e.grade)}
+          {e.year} 年度评估（{e.evaluatedOn}）：{label(COOPERATION_BASE_GRADE_LABELS, e.grade)}
           {e.remarks ? `，${e.remarks}` : ''}
         </Typography.Text>
       ))}
@@ -428,7 +428,7 @@ function EvaluateBaseModal({ base, onClose }: { base: Base; onClose: () => void 
   const { message } = App.useApp();
   const [form] = Form.useForm<{
     year: number;
-    grade: EvaluationGrade;
+    grade: CooperationBaseGrade;
     evaluatedOn: Dayjs;
     remarks?: string;
   }>();
@@ -474,7 +474,10 @@ function EvaluateBaseModal({ base, onClose }: { base: Base; onClose: () => void 
       </Space>
       <Form.Item label="评估结果" name="grade">
         <Radio.Group
-          options={Object.entries(EVALUATION_GRADE_LABELS).map(([value, text]) => ({ value, label: text }))}
+          options={Object.entries(COOPERATION_BASE_GRADE_LABELS).map(([value, text]) => ({
+            value,
+            label: text,
+          }))}
         />
       </Form.Item>
       <Form.Item label="评估意见（选填）" name="remarks">

@@ -40,6 +40,7 @@ import { PageLoading } from '../../shared/page-loading';
 import { LoadFailure } from '../../shared/page-states';
 import { ReasonField } from '../../shared/reason-field';
 import { AllianceMembersQuery } from '../alliances/alliances.operations';
+import { RecognitionFields, type RecognitionValues } from '../platforms/recognition-fields';
 import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { ProgrammesQuery } from './programmes.operations';
@@ -79,6 +80,8 @@ const EXPLANATIONS: Record<ProgrammeApplicationAction, string> = {
   WITHDRAW: '撤回后本次申报结束，不可恢复。',
 };
 const DANGER: readonly ProgrammeApplicationAction[] = ['NOT_RECOMMEND', 'REFUSE', 'DECLINE', 'WITHDRAW'];
+const RECOGNITION_EXPLANATION =
+  '认定后平台以申请书的名称、依托单位、共建单位和主任进入创新平台名录（第十五条），依托单位须按年度报送年度报告，并接受定期评估。决定不可撤销。';
 
 /** 项目申报详情: the application, its form (editable on the applicant's side), its decision and the steps open to the viewer. */
 export function ProgrammeApplicationPage() {
@@ -95,6 +98,7 @@ export function ProgrammeApplicationPage() {
   const a = data.programmeApplication;
   const programme = programmes.data?.programmes.find((p) => p.id === a.programmeId) ?? null;
   const kind = programmeKindOf(programme?.kind);
+  const recognises = kind !== null && PROGRAMME_KINDS[kind].outcome === 'PLATFORM';
   const editable = a.availableActions.includes('SUBMIT');
 
   return (
@@ -122,7 +126,7 @@ export function ProgrammeApplicationPage() {
                 type={DANGER.includes(action) ? 'default' : 'primary'}
                 onClick={() => setActing(action)}
               >
-                {PROGRAMME_APPLICATION_ACTION_LABELS[action]}
+                {action === 'AWARD' && recognises ? '认定' : PROGRAMME_APPLICATION_ACTION_LABELS[action]}
               </Button>
             ))}
           </Space>
@@ -139,7 +143,13 @@ export function ProgrammeApplicationPage() {
             },
             { key: 'alliance', label: '联盟', children: a.allianceName ?? '（提交后显示）' },
             { key: 'requested', label: '申请支持', children: formatFen(a.requestedSupportFen) },
-            { key: 'award', label: '立项支持', children: a.awardFen ? formatFen(a.awardFen) : '—' },
+            a.recognisedPlatformId
+              ? {
+                  key: 'platform',
+                  label: '认定平台',
+                  children: <Link to={`/platforms/${a.recognisedPlatformId}`}>查看平台</Link>,
+                }
+              : { key: 'award', label: '立项支持', children: a.awardFen ? formatFen(a.awardFen) : '—' },
             {
               key: 'submitted',
               label: '提交时间',
@@ -181,7 +191,14 @@ export function ProgrammeApplicationPage() {
         kind="PROGRAMME_APPLICATION"
         onChanged={() => void refetch().catch(() => undefined)}
       />
-      {acting && <ActionModal application={a} action={acting} onClose={() => setActing(null)} />}
+      {acting && (
+        <ActionModal
+          application={a}
+          action={acting}
+          recognises={recognises}
+          onClose={() => setActing(null)}
+        />
+      )}
     </Flex>
   );
 }
@@ -525,6 +542,7 @@ function ApplicationFormCard({
 }
 
 type ActionValues = {
+  recognition?: RecognitionValues;
   reason?: string;
   opinion?: string;
   awardYuan?: string;
@@ -539,17 +557,22 @@ type ActionValues = {
 function ActionModal({
   application,
   action,
+  recognises,
   onClose,
 }: {
   application: Application;
   action: ProgrammeApplicationAction;
+  /** The programme's decision recognises a platform (Art. 15) instead of awarding money. */
+  recognises: boolean;
   onClose: () => void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
   const [transition, { loading }] = useMutation(TransitionProgrammeApplicationMutation);
   const text = TEXT[action];
-  const award = action === 'AWARD';
+  const recognition = action === 'AWARD' && recognises;
+  const award = action === 'AWARD' && !recognises;
+  const label = recognition ? '认定' : PROGRAMME_APPLICATION_ACTION_LABELS[action];
   const yuan = (value: string | undefined, field: string) => {
     if (!value || !isYuanAmount(value)) throw new Error(`${field}`);
     return yuanToFen(value);
@@ -588,18 +611,25 @@ function ActionModal({
           opinion: values.opinion ?? null,
           awardFen,
           taskContract,
+          recognition: recognition
+            ? {
+                platformKind: values.recognition?.platformKind ?? '',
+                field: values.recognition?.field ?? '',
+                recognitionDocument: values.recognition?.recognitionDocument ?? '',
+              }
+            : null,
         },
       },
     });
-    void message.success(`已${PROGRAMME_APPLICATION_ACTION_LABELS[action]}`);
+    void message.success(`已${label}`);
     onClose();
   }
 
   return (
     <FormModal<ActionValues>
       open
-      title={PROGRAMME_APPLICATION_ACTION_LABELS[action]}
-      okText={`确认${PROGRAMME_APPLICATION_ACTION_LABELS[action]}`}
+      title={label}
+      okText={`确认${label}`}
       okButtonProps={{ danger: DANGER.includes(action) }}
       loading={loading}
       onCancel={onClose}
@@ -627,12 +657,19 @@ function ActionModal({
       intro={
         <Alert
           type={DANGER.includes(action) ? 'warning' : 'info'}
-          title={EXPLANATIONS[action]}
+          title={recognition ? RECOGNITION_EXPLANATION : EXPLANATIONS[action]}
           style={{ marginBottom: 12 }}
         />
       }
     >
-      {text && <ReasonField name={text.name} label={text.label} testId={`programme-action-${text.name}`} />}
+      {recognition && <RecognitionFields />}
+      {text && (
+        <ReasonField
+          name={text.name}
+          label={recognition ? '认定意见' : text.label}
+          testId={`programme-action-${text.name}`}
+        />
+      )}
       {award && (
         <>
           <Form.Item

@@ -53,6 +53,7 @@ export const PublishProgrammeCallMutation = graphql(`
 export const ProgrammeApplicationFieldsFragment = graphql(`
   fragment ProgrammeApplicationFields on ProgrammeApplication {
     id
+    recognisedPlatformId
     state
     stateLabel
     version

@@ -202,6 +202,18 @@ export class TaskContractInput {
   budgetLines: BudgetLineInput[];
 }
 
+@InputType('PlatformRecognitionInput')
+export class PlatformRecognitionInput {
+  @Field({ description: '平台类别（PlatformKind），如 ENGINEERING_RESEARCH_CENTRE' })
+  platformKind: string;
+
+  @Field({ description: '所属领域（产业分类代码）' })
+  field: string;
+
+  @Field({ description: '认定文件文号' })
+  recognitionDocument: string;
+}
+
 @InputType('TransitionProgrammeApplicationInput')
 export class TransitionProgrammeApplicationInput {
   @Field(() => ID)
@@ -224,6 +236,12 @@ export class TransitionProgrammeApplicationInput {
 
   @Field(() => TaskContractInput, { nullable: true, description: '任务书，仅「立项支持」' })
   taskContract?: TaskContractInput | null;
+
+  @Field(() => PlatformRecognitionInput, {
+    nullable: true,
+    description: '认定内容，仅平台认定类计划的「认定」（第十五条）',
+  })
+  recognition?: PlatformRecognitionInput | null;
 }
 
 @InputType('ProgrammeApplicationFilterInput')
