@@ -1,3 +1,4 @@
+import { ConfirmedPilotsExport, PilotApplicationsExport, WorkListExport } from './pilots.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -44,6 +45,9 @@ import { WorkListService } from './work-list.service';
     PilotReviewsResolver,
     ReviewAssignmentApplicationResolver,
     ConfirmedPilotsResolver,
+    PilotApplicationsExport,
+    ConfirmedPilotsExport,
+    WorkListExport,
   ],
   exports: [PilotApplicationsService],
 })
