@@ -37,7 +37,7 @@ export type ListExportDefinition<Filter = unknown, Row = unknown> = {
   columns(ctx: RequestContext, viewer: Viewer, filter: Filter): readonly ExportColumn<Row>[];
   /** The rows the list shows, in batches (an array is one batch). */
   rows(ctx: RequestContext, viewer: Viewer, filter: Filter): Promise<Row[]> | AsyncIterable<Row[]>;
-}
+};
 
 /** The most rows an export holds. */
 export const EXPORT_LIMIT = 10_000;

@@ -16,7 +16,12 @@ export class ExportRegistry implements OnApplicationBootstrap {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as unknown;
       const metatype = wrapper.metatype;
-      if (!instance || !metatype || !this.reflector.get<boolean | undefined>(LIST_EXPORT, metatype as object as new () => unknown)) continue;
+      if (
+        !instance ||
+        !metatype ||
+        !this.reflector.get<boolean | undefined>(LIST_EXPORT, metatype as object as new () => unknown)
+      )
+        continue;
       const list = instance as ListExportDefinition;
       if (this.lists.has(list.name) && this.lists.get(list.name) !== list)
         throw new Error(`two list exports named ${list.name}`);

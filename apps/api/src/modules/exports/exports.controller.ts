@@ -18,7 +18,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** The columns the address asks for (`columns=a,b`), in the list's order; none asked: all. */
 export function pickColumns<Row>(all: readonly ExportColumn<Row>[], asked: string | undefined) {
   if (!asked) return all;
-  const keys = asked.split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = asked
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const unknown = keys.find((k) => !all.some((c) => c.key === k));
   if (unknown !== undefined) throw invalid('columns', 'ONE_OF', `没有这一列：${unknown}`);
   return all.filter((c) => keys.includes(c.key));

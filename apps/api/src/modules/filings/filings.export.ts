@@ -49,7 +49,12 @@ export class FilingRoundsExport implements ListExportDefinition<null, FilingRoun
       { key: 'opensAt', header: '开始时间', width: 18, value: (r) => at(r.opensAt) },
       { key: 'closesAt', header: '截止时间', width: 18, value: (r) => at(r.closesAt) },
       { key: 'quotaPerUnit', header: '每单位名额', width: 10, value: (r) => r.quotaPerUnit ?? '不限' },
-      { key: 'reviewRequired', header: '专家评审', width: 10, value: (r) => (r.reviewRequired ? '需要' : '不需要') },
+      {
+        key: 'reviewRequired',
+        header: '专家评审',
+        width: 10,
+        value: (r) => (r.reviewRequired ? '需要' : '不需要'),
+      },
       { key: 'noticeDays', header: '公示天数', width: 10, value: (r) => r.noticeDays },
       { key: 'publishedAt', header: '发布时间', width: 18, value: (r) => at(r.publishedAt) },
     ];
@@ -75,7 +80,11 @@ export class FilingsExport implements ListExportDefinition<FilingFilterInput, Fi
 
   filter(_ctx: RequestContext, _viewer: Viewer, query: ExportQuery): FilingFilterInput {
     // Checked by the list's own service when the rows are read (filter.scope, filter.state).
-    return { scope: text(query, 'scope') ?? 'ALL', state: text(query, 'state'), roundId: text(query, 'roundId') };
+    return {
+      scope: text(query, 'scope') ?? 'ALL',
+      state: text(query, 'state'),
+      roundId: text(query, 'roundId'),
+    };
   }
 
   columns(): ExportColumn<FilingRow>[] {
@@ -83,7 +92,12 @@ export class FilingsExport implements ListExportDefinition<FilingFilterInput, Fi
       { key: 'alliance', header: '联盟名称', width: 36, value: (r) => r.allianceName },
       { key: 'city', header: '市州', width: 12, value: (r) => r.cityName },
       { key: 'round', header: '备案批次', width: 24, value: (r) => r.roundNumber },
-      { key: 'significance', header: '重要程度', width: 12, value: (r) => label(SIGNIFICANCE_LEVEL_LABELS, r.significance) },
+      {
+        key: 'significance',
+        header: '重要程度',
+        width: 12,
+        value: (r) => label(SIGNIFICANCE_LEVEL_LABELS, r.significance),
+      },
       { key: 'state', header: '状态', width: 12, value: (r) => label(FILING_STATE_LABELS, r.state) },
       { key: 'submittedAt', header: '提交时间', width: 18, value: (r) => at(r.submittedAt) },
       { key: 'filingNumber', header: '备案号', width: 22, value: (r) => r.filingNumber ?? '' },
@@ -94,9 +108,22 @@ export class FilingsExport implements ListExportDefinition<FilingFilterInput, Fi
 
   async rows(ctx: RequestContext, viewer: Viewer, filter: FilingFilterInput): Promise<FilingRow[]> {
     const filings = await this.filings.list(ctx.db, viewer, filter);
-    const alliances = await namesOf(ctx.db, 'alliance', filings.map((f) => f.allianceId));
-    const cities = await namesOf(ctx.db, 'tenant', filings.map((f) => f.tenantId));
-    const rounds = await namesOf(ctx.db, 'filing_round', filings.map((f) => f.roundId), 'document_number');
+    const alliances = await namesOf(
+      ctx.db,
+      'alliance',
+      filings.map((f) => f.allianceId),
+    );
+    const cities = await namesOf(
+      ctx.db,
+      'tenant',
+      filings.map((f) => f.tenantId),
+    );
+    const rounds = await namesOf(
+      ctx.db,
+      'filing_round',
+      filings.map((f) => f.roundId),
+      'document_number',
+    );
     return filings.map((f) =>
       Object.assign(f, {
         allianceName: alliances.get(f.allianceId) ?? '',

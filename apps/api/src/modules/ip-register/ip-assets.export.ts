@@ -59,7 +59,11 @@ export class IpAssetsExport implements ListExportDefinition<IpAssetFilter, Asset
       const [items] = await this.service.list(ctx.db, { ...filter, offset });
       if (items.length === 0) return;
       const models = items.map(toIpAssetModel);
-      const alliances = await namesOf(ctx.db, 'alliance', models.map((a) => a.allianceId));
+      const alliances = await namesOf(
+        ctx.db,
+        'alliance',
+        models.map((a) => a.allianceId),
+      );
       yield models.map((a) => ({ ...a, allianceName: alliances.get(a.allianceId) ?? '' }));
       if (items.length < filter.first) return;
     }

@@ -17,7 +17,6 @@ import {
 import { IpRegisterService } from './ip-register.service';
 import { ipAssetListFilter } from './ip-asset-filter';
 
-
 @Resolver(() => IpAssetModel)
 export class IpRegisterResolver {
   constructor(private readonly service: IpRegisterService) {}
@@ -77,7 +76,10 @@ export class IpRegisterResolver {
     @Ctx() ctx: RequestContext,
     @Args('filter', { nullable: true }) filter?: IpAssetFilterInput,
   ): Promise<IpAssetPageModel> {
-    const [items, totalCount] = await this.service.list(ctx.db, ipAssetListFilter(filter ?? { first: 20, offset: 0 }));
+    const [items, totalCount] = await this.service.list(
+      ctx.db,
+      ipAssetListFilter(filter ?? { first: 20, offset: 0 }),
+    );
     return { items: items.map(toIpAssetModel), totalCount };
   }
 }

@@ -35,7 +35,10 @@ type ApplicationRow = PilotApplicationEntity & { allianceName: string; cityName:
 /** 试点申报 (本级的 / 收到的): the applications list with its scope, call and states. */
 @Injectable()
 @ListExport()
-export class PilotApplicationsExport implements ListExportDefinition<PilotApplicationFilterInput, ApplicationRow> {
+export class PilotApplicationsExport implements ListExportDefinition<
+  PilotApplicationFilterInput,
+  ApplicationRow
+> {
   readonly name = 'pilot-applications';
   readonly title = '试点申报';
   readonly roles = STAFF_ROLES;
@@ -63,11 +66,28 @@ export class PilotApplicationsExport implements ListExportDefinition<PilotApplic
     ];
   }
 
-  async rows(ctx: RequestContext, viewer: Viewer, filter: PilotApplicationFilterInput): Promise<ApplicationRow[]> {
+  async rows(
+    ctx: RequestContext,
+    viewer: Viewer,
+    filter: PilotApplicationFilterInput,
+  ): Promise<ApplicationRow[]> {
     const list = await this.applications.list(ctx.db, viewer, filter, { withDossier: false });
-    const alliances = await namesOf(ctx.db, 'alliance', list.map((a) => a.allianceId));
-    const cities = await namesOf(ctx.db, 'tenant', list.map((a) => a.tenantId));
-    const calls = await namesOf(ctx.db, 'pilot_call', list.map((a) => a.callId), 'title');
+    const alliances = await namesOf(
+      ctx.db,
+      'alliance',
+      list.map((a) => a.allianceId),
+    );
+    const cities = await namesOf(
+      ctx.db,
+      'tenant',
+      list.map((a) => a.tenantId),
+    );
+    const calls = await namesOf(
+      ctx.db,
+      'pilot_call',
+      list.map((a) => a.callId),
+      'title',
+    );
     return list.map((a) =>
       Object.assign(a, {
         allianceName: alliances.get(a.allianceId) ?? '',
@@ -106,7 +126,11 @@ export class ConfirmedPilotsExport implements ListExportDefinition<null, Confirm
 
   async rows(ctx: RequestContext, viewer: Viewer): Promise<ConfirmedRow[]> {
     const rows = await this.repository.confirmedPilots(ctx.db, viewer.tenantId);
-    const tenants = await namesOf(ctx.db, 'tenant', rows.flatMap((r) => [r.tenant_id, r.alliance_tenant_id]));
+    const tenants = await namesOf(
+      ctx.db,
+      'tenant',
+      rows.flatMap((r) => [r.tenant_id, r.alliance_tenant_id]),
+    );
     return rows.map((r) => ({
       applicationId: r.application_id,
       authorityTenantId: r.tenant_id,

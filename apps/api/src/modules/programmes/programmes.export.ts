@@ -26,7 +26,10 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { toDebarmentModel } from './debarments.resolver';
 import { DebarmentsService } from './debarments.service';
 import type { DebarmentFilterInput } from './dto/debarment.input';
-import type { PriorInvestmentFilterInput, ProgrammeApplicationFilterInput } from './dto/programme-application.input';
+import type {
+  PriorInvestmentFilterInput,
+  ProgrammeApplicationFilterInput,
+} from './dto/programme-application.input';
 import {
   type PriorInvestmentModel,
   type ProgrammeApplicationModel,
@@ -96,7 +99,11 @@ export class ProgrammeCallsExport implements ListExportDefinition<string | null,
     ];
   }
 
-  async rows(ctx: RequestContext, _viewer: Viewer, programmeId: string | null): Promise<ProgrammeCallModel[]> {
+  async rows(
+    ctx: RequestContext,
+    _viewer: Viewer,
+    programmeId: string | null,
+  ): Promise<ProgrammeCallModel[]> {
     return (await this.applications.listCalls(ctx.db, programmeId)).map(toProgrammeCallModel);
   }
 }
@@ -106,9 +113,10 @@ type ApplicationRow = ProgrammeApplicationModel & { programmeName: string };
 /** 项目申报 (本级的 / 收到的): read page by page through the list's own paged query. */
 @Injectable()
 @ListExport()
-export class ProgrammeApplicationsExport
-  implements ListExportDefinition<ProgrammeApplicationFilterInput, ApplicationRow>
-{
+export class ProgrammeApplicationsExport implements ListExportDefinition<
+  ProgrammeApplicationFilterInput,
+  ApplicationRow
+> {
   readonly name = 'programme-applications';
   readonly title = '项目申报';
   readonly roles = STAFF_ROLES;
@@ -117,11 +125,13 @@ export class ProgrammeApplicationsExport
 
   filter(_ctx: RequestContext, _viewer: Viewer, query: ExportQuery): ProgrammeApplicationFilterInput {
     return {
-      scope: (oneOf(query, 'filter.scope', ProgrammeApplicationScope) as ProgrammeApplicationScope | undefined) ??
+      scope:
+        (oneOf(query, 'filter.scope', ProgrammeApplicationScope) as ProgrammeApplicationScope | undefined) ??
         ProgrammeApplicationScope.ALL,
       programmeId: text(query, 'programmeId') ?? null,
       callId: text(query, 'callId') ?? null,
-      states: someOf<ProgrammeApplicationState>(query, 'filter.states', PROGRAMME_APPLICATION_STATE_LABELS) ?? null,
+      states:
+        someOf<ProgrammeApplicationState>(query, 'filter.states', PROGRAMME_APPLICATION_STATE_LABELS) ?? null,
       first: 100,
       offset: 0,
     };
@@ -148,7 +158,11 @@ export class ProgrammeApplicationsExport
       const { rows } = await this.applications.list(ctx.db, viewer, { ...filter, offset });
       if (rows.length === 0) return;
       const models = rows.map(toProgrammeApplicationModel);
-      const programmes = await namesOf(ctx.db, 'programme', models.map((a) => a.programmeId));
+      const programmes = await namesOf(
+        ctx.db,
+        'programme',
+        models.map((a) => a.programmeId),
+      );
       yield models.map((a) => ({ ...a, programmeName: programmes.get(a.programmeId) ?? '' }));
       if (rows.length < filter.first) return;
     }
@@ -160,7 +174,10 @@ type InvestmentRow = PriorInvestmentModel & { allianceName: string };
 /** 先行投入: declared by the viewer's alliances and sent to it for verification. */
 @Injectable()
 @ListExport()
-export class PriorInvestmentsExport implements ListExportDefinition<PriorInvestmentFilterInput, InvestmentRow> {
+export class PriorInvestmentsExport implements ListExportDefinition<
+  PriorInvestmentFilterInput,
+  InvestmentRow
+> {
   readonly name = 'prior-investments';
   readonly title = '先行投入';
   readonly roles = STAFF_ROLES;
@@ -186,9 +203,17 @@ export class PriorInvestmentsExport implements ListExportDefinition<PriorInvestm
     ];
   }
 
-  async rows(ctx: RequestContext, _viewer: Viewer, filter: PriorInvestmentFilterInput): Promise<InvestmentRow[]> {
+  async rows(
+    ctx: RequestContext,
+    _viewer: Viewer,
+    filter: PriorInvestmentFilterInput,
+  ): Promise<InvestmentRow[]> {
     const list = (await this.applications.investments(ctx.db, filter)).map(toPriorInvestmentModel);
-    const alliances = await namesOf(ctx.db, 'alliance', list.map((i) => i.allianceId));
+    const alliances = await namesOf(
+      ctx.db,
+      'alliance',
+      list.map((i) => i.allianceId),
+    );
     return list.map((i) => ({ ...i, allianceName: alliances.get(i.allianceId) ?? '' }));
   }
 }
@@ -208,7 +233,10 @@ export class DebarmentsExport implements ListExportDefinition<DebarmentFilterInp
 
   filter(_ctx: RequestContext, _viewer: Viewer, query: ExportQuery): DebarmentFilterInput {
     // Checked by the list's own service (activeOn) when the rows are read.
-    return { organizationId: text(query, 'organizationId') ?? null, activeOn: text(query, 'activeOn') ?? null };
+    return {
+      organizationId: text(query, 'organizationId') ?? null,
+      activeOn: text(query, 'activeOn') ?? null,
+    };
   }
 
   columns(): ExportColumn<DebarmentModel>[] {

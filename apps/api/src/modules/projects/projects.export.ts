@@ -62,9 +62,21 @@ export class ProjectsExport implements ListExportDefinition<ProjectFilter, Proje
       const [items] = await this.service.list(ctx.db, { ...filter, offset });
       if (items.length === 0) return;
       const models = items.map(toProjectModel);
-      const alliances = await namesOf(ctx.db, 'alliance', models.map((p) => p.allianceId));
-      const programmes = await namesOf(ctx.db, 'programme', models.map((p) => p.programmeId));
-      const cities = await namesOf(ctx.db, 'tenant', models.map((p) => p.cityTenantId));
+      const alliances = await namesOf(
+        ctx.db,
+        'alliance',
+        models.map((p) => p.allianceId),
+      );
+      const programmes = await namesOf(
+        ctx.db,
+        'programme',
+        models.map((p) => p.programmeId),
+      );
+      const cities = await namesOf(
+        ctx.db,
+        'tenant',
+        models.map((p) => p.cityTenantId),
+      );
       yield models.map((p) => ({
         ...p,
         allianceName: alliances.get(p.allianceId) ?? '',

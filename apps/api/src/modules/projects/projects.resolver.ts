@@ -58,7 +58,10 @@ export class ProjectsResolver {
     @Args('filter', { nullable: true }) filter?: ProjectFilterInput,
   ): Promise<ProjectPageModel> {
     const f = filter ?? { first: 20, offset: 0 };
-    const [items, totalCount] = await this.service.list(ctx.db, await projectListFilter(ctx.db, this.repository, f));
+    const [items, totalCount] = await this.service.list(
+      ctx.db,
+      await projectListFilter(ctx.db, this.repository, f),
+    );
     return { items: items.map(toProjectModel), totalCount };
   }
 

@@ -24,11 +24,31 @@ export class ExpertsExport implements ListExportDefinition<null, ExpertModel> {
     return [
       { key: 'name', header: '姓名', width: 12, value: (e) => e.name },
       { key: 'title', header: '职称', width: 16, value: (e) => e.title },
-      { key: 'domains', header: '专业领域', width: 30, value: (e) => e.domains.map((d) => d.name).join('、') },
-      { key: 'affiliations', header: '工作单位', width: 30, value: (e) => e.affiliations.map((a) => a.label).join('、') },
-      { key: 'conflicts', header: '申报回避', width: 30, value: (e) => e.declaredConflicts.map((a) => a.label).join('、') },
+      {
+        key: 'domains',
+        header: '专业领域',
+        width: 30,
+        value: (e) => e.domains.map((d) => d.name).join('、'),
+      },
+      {
+        key: 'affiliations',
+        header: '工作单位',
+        width: 30,
+        value: (e) => e.affiliations.map((a) => a.label).join('、'),
+      },
+      {
+        key: 'conflicts',
+        header: '申报回避',
+        width: 30,
+        value: (e) => e.declaredConflicts.map((a) => a.label).join('、'),
+      },
       { key: 'reviews', header: '本年评审', width: 10, value: (e) => `${e.reviewsThisYear}/${e.yearlyCap}` },
-      { key: 'available', header: '可抽取', width: 20, value: (e) => (e.available ? '是' : e.unavailableReason) },
+      {
+        key: 'available',
+        header: '可抽取',
+        width: 20,
+        value: (e) => (e.available ? '是' : e.unavailableReason),
+      },
       { key: 'account', header: '账号', width: 16, value: (e) => e.accountUsername ?? '' },
     ];
   }
