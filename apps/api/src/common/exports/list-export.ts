@@ -83,7 +83,7 @@ export function text(query: ExportQuery, field: string): string | undefined {
  */
 export async function namesOf(
   db: EntityManager,
-  table: 'alliance' | 'tenant' | 'programme' | 'pilot_call' | 'filing_round' | 'organization',
+  table: 'alliance' | 'tenant' | 'programme' | 'pilot_call' | 'filing_round' | 'organization' | 'project',
   ids: readonly (string | null | undefined)[],
   column = 'name',
 ): Promise<Map<string, string>> {

@@ -126,7 +126,11 @@ export class FilingsExport implements ListExportDefinition<FilingFilterInput, Fi
     );
     return filings.map((f) =>
       Object.assign(f, {
-        allianceName: alliances.get(f.allianceId) ?? '',
+        // As the list's field: the name frozen in the filing's snapshot once submitted.
+        allianceName:
+          (f.dossier as { alliance?: { name?: string } } | null)?.alliance?.name ??
+          alliances.get(f.allianceId) ??
+          '—',
         cityName: cities.get(f.tenantId) ?? '',
         roundNumber: rounds.get(f.roundId) ?? '',
       }),

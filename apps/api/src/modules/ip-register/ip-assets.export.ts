@@ -15,7 +15,7 @@ import { type IpAssetModel, toIpAssetModel } from './ip-register.model';
 import type { IpAssetFilter } from './ip-register.repository';
 import { IpRegisterService } from './ip-register.service';
 
-type AssetRow = IpAssetModel & { allianceName: string };
+type AssetRow = IpAssetModel & { projectTitle: string };
 
 /** 知识产权登记: the register filtered by kind, project or alliance, as the list is. */
 @Injectable()
@@ -43,7 +43,7 @@ export class IpAssetsExport implements ListExportDefinition<IpAssetFilter, Asset
       { key: 'kind', header: '类别', width: 12, value: (a) => a.kindLabel },
       { key: 'number', header: '登记号', width: 22, value: (a) => a.number },
       { key: 'grantedOn', header: '授权日期', width: 12, value: (a) => a.grantedOn },
-      { key: 'alliance', header: '联盟', width: 30, value: (a) => a.allianceName },
+      { key: 'project', header: '项目', width: 30, value: (a) => a.projectTitle },
       {
         key: 'owners',
         header: '权利人（份额）',
@@ -59,12 +59,13 @@ export class IpAssetsExport implements ListExportDefinition<IpAssetFilter, Asset
       const [items] = await this.service.list(ctx.db, { ...filter, offset });
       if (items.length === 0) return;
       const models = items.map(toIpAssetModel);
-      const alliances = await namesOf(
+      const projects = await namesOf(
         ctx.db,
-        'alliance',
-        models.map((a) => a.allianceId),
+        'project',
+        models.map((a) => a.projectId),
+        'title',
       );
-      yield models.map((a) => ({ ...a, allianceName: alliances.get(a.allianceId) ?? '' }));
+      yield models.map((a) => ({ ...a, projectTitle: projects.get(a.projectId) ?? '' }));
       if (items.length < filter.first) return;
     }
   }

@@ -71,7 +71,7 @@ export class PilotApplicationsExport implements ListExportDefinition<
     viewer: Viewer,
     filter: PilotApplicationFilterInput,
   ): Promise<ApplicationRow[]> {
-    const list = await this.applications.list(ctx.db, viewer, filter, { withDossier: false });
+    const list = await this.applications.list(ctx.db, viewer, filter, { withDossier: true });
     const alliances = await namesOf(
       ctx.db,
       'alliance',
@@ -90,7 +90,8 @@ export class PilotApplicationsExport implements ListExportDefinition<
     );
     return list.map((a) =>
       Object.assign(a, {
-        allianceName: alliances.get(a.allianceId) ?? '',
+        // As the list's field: the name frozen in the dossier once submitted.
+        allianceName: a.dossier?.alliance.name ?? alliances.get(a.allianceId) ?? '',
         cityName: cities.get(a.tenantId) ?? '',
         callTitle: calls.get(a.callId) ?? '',
       }),

@@ -17,7 +17,7 @@ import { type ProjectModel, toProjectModel } from './project.model';
 import { ProjectsRepository, type ProjectFilter } from './projects.repository';
 import { ProjectsService } from './projects.service';
 
-type ProjectRow = ProjectModel & { allianceName: string; programmeName: string; cityName: string };
+type ProjectRow = ProjectModel & { authorityName: string; programmeName: string; cityName: string };
 
 /** 项目: the projects the viewer granted and those its alliances carry, filtered as the list is. */
 @Injectable()
@@ -47,10 +47,10 @@ export class ProjectsExport implements ListExportDefinition<ProjectFilter, Proje
   columns(): ExportColumn<ProjectRow>[] {
     return [
       { key: 'title', header: '项目名称', width: 36, value: (p) => p.title },
-      { key: 'alliance', header: '承担联盟', width: 30, value: (p) => p.allianceName },
-      { key: 'city', header: '所在市州', width: 12, value: (p) => p.cityName },
+      { key: 'authority', header: '主管部门', width: 16, value: (p) => p.authorityName },
+      { key: 'city', header: '联盟所在市州', width: 12, value: (p) => p.cityName },
       { key: 'programme', header: '支持计划', width: 30, value: (p) => p.programmeName },
-      { key: 'award', header: '支持金额', width: 18, value: (p) => money(p.awardFen) },
+      { key: 'award', header: '立项金额', width: 18, value: (p) => money(p.awardFen) },
       { key: 'supportSource', header: '资金来源', width: 14, value: (p) => p.supportSourceLabel },
       { key: 'awardedOn', header: '立项日期', width: 12, value: (p) => p.awardedOn },
       { key: 'state', header: '状态', width: 12, value: (p) => p.stateLabel },
@@ -62,26 +62,21 @@ export class ProjectsExport implements ListExportDefinition<ProjectFilter, Proje
       const [items] = await this.service.list(ctx.db, { ...filter, offset });
       if (items.length === 0) return;
       const models = items.map(toProjectModel);
-      const alliances = await namesOf(
-        ctx.db,
-        'alliance',
-        models.map((p) => p.allianceId),
-      );
       const programmes = await namesOf(
         ctx.db,
         'programme',
         models.map((p) => p.programmeId),
       );
-      const cities = await namesOf(
+      const tenants = await namesOf(
         ctx.db,
         'tenant',
-        models.map((p) => p.cityTenantId),
+        models.flatMap((p) => [p.cityTenantId, p.authorityTenantId]),
       );
       yield models.map((p) => ({
         ...p,
-        allianceName: alliances.get(p.allianceId) ?? '',
+        authorityName: tenants.get(p.authorityTenantId) ?? '',
         programmeName: programmes.get(p.programmeId) ?? '',
-        cityName: cities.get(p.cityTenantId) ?? '',
+        cityName: tenants.get(p.cityTenantId) ?? '',
       }));
       if (items.length < filter.first) return;
     }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import {
   ALLIANCE_STATUS_LABELS,
@@ -34,12 +34,8 @@ import type { AllianceRegisterQuery as AllianceRegisterResult } from '../../gql/
 import { AllianceFilingTag, AllianceStatusTag, PilotStatusTag } from './alliance-tags';
 import { IndustryTreeSelect } from '../industries/industry-tree-select';
 import { AllianceRegisterQuery } from './alliances.operations';
-import {
-  type FilterKey,
-  filingFilterOptions,
-  readRegisterFilter,
-  registerExportHref,
-} from './register-filter';
+import { type FilterKey, filingFilterOptions, readRegisterFilter } from './register-filter';
+import { ExportButton } from '../../shared/export-button';
 
 type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
 
@@ -139,9 +135,7 @@ export function AllianceRegisterPage() {
       title={`联盟名录 · ${viewer.tenant.bureauName}`}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} href={registerExportHref(filter)} download>
-            导出 Excel
-          </Button>
+          <ExportButton list="alliances" filter={filter} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/alliances/new')}>
             登记联盟
           </Button>

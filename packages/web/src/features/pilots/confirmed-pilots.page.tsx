@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Empty, Table, Tabs, type TableColumnsType } from 'antd';
+import { Card, Empty, Table, type TableColumnsType, Tabs } from 'antd';
 import { Link } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
@@ -7,6 +7,7 @@ import { toApiError } from '../../shared/api-error';
 import type { ConfirmedPilotsQuery as ConfirmedPilotsResult } from '../../gql/graphql';
 import { PilotLevelTag } from '../calls/call-tags';
 import { ConfirmedPilotsQuery } from './pilots.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type ConfirmedRow = ConfirmedPilotsResult['confirmedPilots'][number];
 
@@ -116,7 +117,7 @@ export function ConfirmedPilotsPage() {
         ];
 
   return (
-    <Card title="试点名单">
+    <Card title="试点名单" extra={<ExportButton list="confirmed-pilots" />}>
       <Tabs items={tabs} />
     </Card>
   );

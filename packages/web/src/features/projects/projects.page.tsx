@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { PROJECT_STATE_LABELS, type ProjectState } from '@xiangmeng/domain';
-import { Card, Empty, Flex, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, InputNumber, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProjectSummaryFieldsFragment } from '../../gql/graphql';
@@ -8,6 +8,7 @@ import { toApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { ProjectsQuery } from './projects.operations';
+import { ExportButton } from '../../shared/export-button';
 
 const PAGE_SIZE = 20;
 
@@ -76,31 +77,36 @@ export function ProjectsPage() {
       <Card
         title="项目"
         extra={
-          <Flex gap={8} wrap>
-            <Select<string>
-              allowClear
-              placeholder="全部状态"
-              style={{ width: 180 }}
-              value={state ?? undefined}
-              onChange={(v) => {
-                setState(v ?? null);
-                setPage(1);
-              }}
-              options={Object.entries(PROJECT_STATE_LABELS).map(([value, label]) => ({ value, label }))}
-              data-testid="projects-state-filter"
-            />
-            <InputNumber<number>
-              placeholder="立项年度"
-              min={2016}
-              max={2100}
-              style={{ width: 120 }}
-              value={year}
-              onChange={(v) => {
-                setYear(v ?? null);
-                setPage(1);
-              }}
-            />
-          </Flex>
+          <Space wrap>
+            <ExportButton list="projects" filter={{ state, year }} />
+            {
+              <Flex gap={8} wrap>
+                <Select<string>
+                  allowClear
+                  placeholder="全部状态"
+                  style={{ width: 180 }}
+                  value={state ?? undefined}
+                  onChange={(v) => {
+                    setState(v ?? null);
+                    setPage(1);
+                  }}
+                  options={Object.entries(PROJECT_STATE_LABELS).map(([value, label]) => ({ value, label }))}
+                  data-testid="projects-state-filter"
+                />
+                <InputNumber<number>
+                  placeholder="立项年度"
+                  min={2016}
+                  max={2100}
+                  style={{ width: 120 }}
+                  value={year}
+                  onChange={(v) => {
+                    setYear(v ?? null);
+                    setPage(1);
+                  }}
+                />
+              </Flex>
+            }
+          </Space>
         }
       >
         {error && !data ? (
