@@ -27,6 +27,7 @@ async function exportFrom(page: Page): Promise<{ fileName: string; header: strin
 
 test('a city admin exports 用户管理 and 专家库 and opens both workbooks', async ({ page }) => {
   await signInToCity(page, '株洲市', { username: 'admin', password: DEMO_PASSWORD });
+  await expect(page).not.toHaveURL(/\/login$/);
 
   await page.goto('/city/users');
   const userRows = page
