@@ -37,6 +37,15 @@ const PilotApplicationsPage = lazy(() =>
 const PilotApplicationDetailPage = lazy(() =>
   import('./pilot-application.route').then((m) => ({ default: m.PilotApplicationRoute })),
 );
+const PilotApplicationPrintPage = lazy(() =>
+  import('../features/pilots/pilot-print.pages').then((m) => ({ default: m.PilotApplicationPrintPage })),
+);
+const PilotDecisionPrintPage = lazy(() =>
+  import('../features/pilots/pilot-print.pages').then((m) => ({ default: m.PilotDecisionPrintPage })),
+);
+const ReviewSummaryPrintPage = lazy(() =>
+  import('../features/reviews/review-summary.print').then((m) => ({ default: m.ReviewSummaryPrintPage })),
+);
 const ConfirmedPilotsPage = lazy(() =>
   import('../features/pilots/confirmed-pilots.page').then((m) => ({ default: m.ConfirmedPilotsPage })),
 );
@@ -191,6 +200,9 @@ export function sharedRoutes({
           <Route path="applications" element={<PilotApplicationsPage />} />
           <Route path="applications/new" element={<NewPilotApplicationPage />} />
           <Route path="applications/:applicationId" element={<PilotApplicationDetailPage />} />
+          <Route path="applications/:applicationId/print" element={<PilotApplicationPrintPage />} />
+          <Route path="applications/:applicationId/print/reviews" element={<ReviewSummaryPrintPage />} />
+          <Route path="applications/:applicationId/print/decision" element={<PilotDecisionPrintPage />} />
           <Route path="confirmed" element={<ConfirmedPilotsPage />} />
         </Route>
         <Route path="filings">

@@ -1,3 +1,4 @@
+import { PilotCallsExport } from './pilot-calls.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PilotCallEntity } from './pilot-call.entity';
@@ -20,6 +21,7 @@ import { CallsService } from './calls.service';
     CallMeasuresService,
     CallsService,
     CallsResolver,
+    PilotCallsExport,
   ],
   exports: [CallLoaders, CallMeasuresService, CallsService],
 })

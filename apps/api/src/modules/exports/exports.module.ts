@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AlliancesModule } from '../alliances/alliances.module';
-import { FilingsModule } from '../filings/filings.module';
-import { AllianceExportController } from './alliance-export.controller';
-import { AllianceExportService } from './alliance-export.service';
+import { DiscoveryModule } from '@nestjs/core';
+import { ExportRegistry } from './export-registry';
+import { ExportsController } from './exports.controller';
 
+/**
+ * The Excel export of every list: each list provides its @ListExport() definition in its own
+ * module, and this module finds them; it imports no feature module.
+ */
 @Module({
-  imports: [AlliancesModule, FilingsModule],
-  controllers: [AllianceExportController],
-  providers: [AllianceExportService],
+  imports: [DiscoveryModule],
+  controllers: [ExportsController],
+  providers: [ExportRegistry],
 })
 export class ExportsModule {}

@@ -1,3 +1,6 @@
+import { AllianceRegisterExport } from './alliance-register.export';
+import { FilingRoundsExport, FilingsExport } from './filings.export';
+import { AlliancesModule } from '../alliances/alliances.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -36,6 +39,7 @@ import { FilingsService } from './filings.service';
       FilingSnapshotEntity,
       FilingObjectionEntity,
     ]),
+    AlliancesModule,
     ApplicationsModule,
     AuditModule,
     JobsModule,
@@ -57,6 +61,9 @@ import { FilingsService } from './filings.service';
     AllianceFilingResolver,
     FilingPanelResolver,
     ReviewAssignmentFilingResolver,
+    AllianceRegisterExport,
+    FilingRoundsExport,
+    FilingsExport,
   ],
   exports: [FilingsRepository],
 })

@@ -1,3 +1,4 @@
+import { IpAssetsExport } from './ip-assets.export';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -9,6 +10,6 @@ import { IpRegisterService } from './ip-register.service';
 // licences to in-province units per project and per alliance.
 @Module({
   imports: [AuditModule, ProjectsModule],
-  providers: [IpRegisterRepository, IpRegisterService, IpRegisterResolver],
+  providers: [IpRegisterRepository, IpRegisterService, IpRegisterResolver, IpAssetsExport],
 })
 export class IpRegisterModule {}

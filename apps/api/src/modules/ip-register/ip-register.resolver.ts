@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IP_ASSET_KIND_LABELS, type IpAssetKind, STAFF_ROLES } from '@xiangmeng/domain';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
-import { badInput, violation } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { IpAssetFilterInput, RecordIpAssetInput, RecordIpLicenceInput } from './dto/ip-register.input';
@@ -16,8 +15,7 @@ import {
   toShareModel,
 } from './ip-register.model';
 import { IpRegisterService } from './ip-register.service';
-
-const MAX_PAGE = 100;
+import { ipAssetListFilter } from './ip-asset-filter';
 
 @Resolver(() => IpAssetModel)
 export class IpRegisterResolver {
@@ -78,21 +76,10 @@ export class IpRegisterResolver {
     @Ctx() ctx: RequestContext,
     @Args('filter', { nullable: true }) filter?: IpAssetFilterInput,
   ): Promise<IpAssetPageModel> {
-    const f = filter ?? { first: 20, offset: 0 };
-    const problems = [];
-    if (f.kind && !Object.hasOwn(IP_ASSET_KIND_LABELS, f.kind))
-      problems.push(violation('kind', 'ONE_OF', '没有这一知识产权类别'));
-    if (!(f.first >= 1 && f.first <= MAX_PAGE))
-      problems.push(violation('first', 'RANGE', `每页条数应在 1 至 ${MAX_PAGE} 之间`));
-    if (!(f.offset >= 0)) problems.push(violation('offset', 'RANGE', '偏移量不能为负'));
-    if (problems.length) throw badInput(problems);
-    const [items, totalCount] = await this.service.list(ctx.db, {
-      kind: (f.kind as IpAssetKind | null) ?? null,
-      projectId: f.projectId ?? null,
-      allianceId: f.allianceId ?? null,
-      first: f.first,
-      offset: f.offset,
-    });
+    const [items, totalCount] = await this.service.list(
+      ctx.db,
+      ipAssetListFilter(filter ?? { first: 20, offset: 0 }),
+    );
     return { items: items.map(toIpAssetModel), totalCount };
   }
 }

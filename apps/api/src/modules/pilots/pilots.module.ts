@@ -1,3 +1,4 @@
+import { ConfirmedPilotsExport, PilotApplicationsExport } from './pilots.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -40,6 +41,8 @@ import { PilotObjectionsService } from './pilot-objections.service';
     PilotReviewsResolver,
     ReviewAssignmentApplicationResolver,
     ConfirmedPilotsResolver,
+    PilotApplicationsExport,
+    ConfirmedPilotsExport,
   ],
   exports: [PilotApplicationsService],
 })

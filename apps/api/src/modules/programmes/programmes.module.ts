@@ -1,3 +1,10 @@
+import {
+  DebarmentsExport,
+  PriorInvestmentsExport,
+  ProgrammeApplicationsExport,
+  ProgrammeCallsExport,
+  ProgrammesExport,
+} from './programmes.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -56,6 +63,11 @@ import { ProgrammesService } from './programmes.service';
     ProgrammeApplicationKind,
     ProgrammeApplicationsResolver,
     ReviewAssignmentProgrammeApplicationResolver,
+    ProgrammesExport,
+    ProgrammeCallsExport,
+    ProgrammeApplicationsExport,
+    PriorInvestmentsExport,
+    DebarmentsExport,
   ],
   exports: [DebarmentsService, ProgrammeApplicationsService],
 })

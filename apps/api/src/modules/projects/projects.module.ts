@@ -1,3 +1,4 @@
+import { ProjectsExport } from './projects.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -30,6 +31,7 @@ import { ProjectsService } from './projects.service';
     ProjectsService,
     ProjectDissolution,
     ProjectsResolver,
+    ProjectsExport,
     // The port a programme application's award opens its project through.
     { provide: ProjectOpener, useExisting: ProjectsService },
   ],

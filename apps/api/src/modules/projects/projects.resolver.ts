@@ -4,7 +4,6 @@ import {
   BalanceGrouping,
   PROJECT_WORKFLOW,
   type ProjectAction,
-  type ProjectState,
   projectRouteHolds,
   Role,
   STAFF_ROLES,
@@ -35,10 +34,10 @@ import {
   toLedgerTotals,
   toProjectModel,
 } from './project.model';
+import { cityIdOf, projectListFilter } from './project-filter';
 import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 
-const MAX_PAGE = 100;
 const ADMINS = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN] as const;
 
 @Resolver(() => ProjectModel)
@@ -50,13 +49,6 @@ export class ProjectsResolver {
     private readonly loaders: CallLoaders,
   ) {}
 
-  private async cityId(ctx: RequestContext, code: string | null | undefined): Promise<string | null> {
-    if (!code) return null;
-    const id = await this.repository.tenantIdByCode(ctx.db, code);
-    if (!id) throw badInput([violation('cityCode', 'NOT_FOUND', '没有该行政区划代码的市州')]);
-    return id;
-  }
-
   @Allow(...STAFF_ROLES)
   @Query(() => ProjectPageModel, {
     description: '项目：本单位授予的，和本市州联盟承担的；可按计划、状态、联盟、市州、立项年度筛选',
@@ -66,24 +58,10 @@ export class ProjectsResolver {
     @Args('filter', { nullable: true }) filter?: ProjectFilterInput,
   ): Promise<ProjectPageModel> {
     const f = filter ?? { first: 20, offset: 0 };
-    const problems = [];
-    if (f.state && !Object.hasOwn(PROJECT_WORKFLOW.states, f.state))
-      problems.push(violation('state', 'ONE_OF', '没有这一项目状态'));
-    if (!(f.first >= 1 && f.first <= MAX_PAGE))
-      problems.push(violation('first', 'RANGE', `每页条数应在 1 至 ${MAX_PAGE} 之间`));
-    if (!(f.offset >= 0)) problems.push(violation('offset', 'RANGE', '偏移量不能为负'));
-    if (f.year !== null && f.year !== undefined && !(f.year >= 2016 && f.year <= 2100))
-      problems.push(violation('year', 'RANGE', '年度应在 2016 至 2100 之间'));
-    if (problems.length) throw badInput(problems);
-    const [items, totalCount] = await this.service.list(ctx.db, {
-      programmeId: f.programmeId ?? null,
-      state: (f.state as ProjectState | null) ?? null,
-      allianceId: f.allianceId ?? null,
-      cityTenantId: await this.cityId(ctx, f.cityCode),
-      year: f.year ?? null,
-      first: f.first,
-      offset: f.offset,
-    });
+    const [items, totalCount] = await this.service.list(
+      ctx.db,
+      await projectListFilter(ctx.db, this.repository, f),
+    );
     return { items: items.map(toProjectModel), totalCount };
   }
 
@@ -120,7 +98,7 @@ export class ProjectsResolver {
       throw badInput([violation('by', 'ONE_OF', '分组应为 PROJECT、PROGRAMME、CITY 或 YEAR')]);
     const rows = await this.service.balances(ctx.db, by as BalanceGrouping, {
       programmeId: filter?.programmeId ?? null,
-      cityTenantId: await this.cityId(ctx, filter?.cityCode),
+      cityTenantId: await cityIdOf(ctx.db, this.repository, filter?.cityCode),
       year: filter?.year ?? null,
     });
     return rows.map(toBalanceModel);

@@ -1,3 +1,4 @@
+import { ExpertsExport } from './experts.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExpertAffiliationEntity } from './expert-affiliation.entity';
@@ -37,6 +38,7 @@ import { ReviewsRepository } from './reviews.repository';
     PanelsService,
     ReviewSheetsService,
     ExpertsResolver,
+    ExpertsExport,
     PanelsResolver,
     ReviewSheetsResolver,
   ],

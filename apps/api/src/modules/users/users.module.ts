@@ -1,3 +1,4 @@
+import { UsersExport } from './users.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from './user.entity';
@@ -9,7 +10,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), SessionsModule, TenantsModule],
-  providers: [UsersRepository, UsersService, UsersResolver],
+  providers: [UsersRepository, UsersService, UsersResolver, UsersExport],
   exports: [UsersService],
 })
 export class UsersModule {}

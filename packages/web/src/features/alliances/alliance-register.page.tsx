@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import {
   ALLIANCE_STATUS_LABELS,
@@ -40,9 +40,9 @@ import {
   orderOfColumn,
   readRegisterFilter,
   readRegisterOrder,
-  registerExportHref,
 } from './register-filter';
 import type { AllianceOrder } from '../../gql/graphql';
+import { ExportButton } from '../../shared/export-button';
 
 type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
 
@@ -171,9 +171,7 @@ export function AllianceRegisterPage() {
       title={`联盟名录 · ${viewer.tenant.bureauName}`}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} href={registerExportHref(filter)} download>
-            导出 Excel
-          </Button>
+          <ExportButton list="alliances" filter={filter} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/alliances/new')}>
             登记联盟
           </Button>

@@ -1,12 +1,8 @@
 import { FilingState, NO_FILING } from '@xiangmeng/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  filingFilterOptions,
-  filingStateLabel,
-  readRegisterFilter,
-  registerExportHref,
-} from './register-filter';
+import { filingFilterOptions, filingStateLabel, readRegisterFilter } from './register-filter';
 import { orderOfColumn, readRegisterOrder } from './register-filter';
+import { exportHref } from '../../shared/export-button';
 
 describe('readRegisterFilter', () => {
   it.each([
@@ -33,9 +29,13 @@ describe('readRegisterFilter', () => {
   });
 });
 
-describe('registerExportHref', () => {
+describe('the register export address', () => {
   it('carries the same filter under the same names', () => {
-    const href = registerExportHref({ tenantCode: '430200', filingState: 'SUSPENDED', search: '新材料' });
+    const href = exportHref('alliances', {
+      tenantCode: '430200',
+      filingState: 'SUSPENDED',
+      search: '新材料',
+    });
     expect(href.startsWith('/api/exports/alliances.xlsx?')).toBe(true);
     expect(readRegisterFilter(new URL(href, 'http://x').searchParams)).toEqual({
       tenantCode: '430200',
@@ -45,7 +45,7 @@ describe('registerExportHref', () => {
   });
 
   it('asks for the whole register without a filter', () => {
-    expect(registerExportHref({})).toBe('/api/exports/alliances.xlsx');
+    expect(exportHref('alliances', {})).toBe('/api/exports/alliances.xlsx');
   });
 });
 

@@ -47,17 +47,6 @@ export function readRegisterFilter(params: URLSearchParams): AllianceFilterInput
   return filter;
 }
 
-/** The Excel export of the same filtered list. */
-export function registerExportHref(filter: AllianceFilterInput): string {
-  const query = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = filter[key];
-    if (value) query.set(key, value);
-  }
-  const text = query.toString();
-  return `/api/exports/alliances.xlsx${text ? `?${text}` : ''}`;
-}
-
 /**
  * The filing states worth offering as a filter: the province reads a city's alliance only while
  * its filing is in force, and has none of its own (未备案); a city sees every state of its own.

@@ -14,6 +14,7 @@ import { byText } from '../../shared/sorters';
 import { measuresLabel } from '../measures/measures-label';
 import { CallPhaseTag, callPhase, PilotLevelTag } from './call-tags';
 import { PilotCallsQuery, PublishPilotCallMutation } from './calls.operations';
+import { ExportButton } from '../../shared/export-button';
 
 const STAFF_ROLES: readonly Role[] = [
   Role.PROVINCE_ADMIN,
@@ -179,16 +180,19 @@ export function PilotCallsPage() {
     <Card
       title="申报通知"
       extra={
-        isStaff && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="pilot-call-new"
-            onClick={() => openForm(null)}
-          >
-            新建申报通知
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="pilot-calls" />
+          {isStaff && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="pilot-call-new"
+              onClick={() => openForm(null)}
+            >
+              新建申报通知
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && !data ? (

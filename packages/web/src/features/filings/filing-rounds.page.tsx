@@ -29,6 +29,7 @@ import {
   FilingRoundsQuery,
   PublishFilingRoundMutation,
 } from './filings.operations';
+import { ExportButton } from '../../shared/export-button';
 
 /** 备案批次: the province's rounds (drafts included for its staff); a city sees the published ones. */
 export function FilingRoundsPage() {
@@ -181,17 +182,20 @@ export function FilingRoundsPage() {
     <Card
       title="备案批次"
       extra={
-        mayEdit && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            loading={defaults.loading}
-            data-testid="filing-round-new"
-            onClick={() => openForm(null)}
-          >
-            新建备案批次
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="filing-rounds" />
+          {mayEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              loading={defaults.loading}
+              data-testid="filing-round-new"
+              onClick={() => openForm(null)}
+            >
+              新建备案批次
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && !data ? (

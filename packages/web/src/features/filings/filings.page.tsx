@@ -14,11 +14,12 @@ import {
   Empty,
   Flex,
   Select,
+  Space,
   Table,
+  type TableColumnsType,
   Tag,
   Tooltip,
   Typography,
-  type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -32,6 +33,7 @@ import { FilingStateTag } from './filing-tags';
 import { isFilingState, roundLabel } from './filing-values';
 import { FilingRoundsQuery, FilingsQuery } from './filings.operations';
 import { NewFilingModal } from './new-filing.modal';
+import { ExportButton } from '../../shared/export-button';
 
 type FilingRow = FilingsResult['filings'][number];
 
@@ -142,16 +144,19 @@ export function FilingsPage() {
     <Card
       title={province ? '收到的备案' : '联盟备案'}
       extra={
-        mayFile && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="filing-new"
-            onClick={() => setCreating(creating + 1)}
-          >
-            新建备案
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="filings" filter={filter} />
+          {mayFile && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="filing-new"
+              onClick={() => setCreating(creating + 1)}
+            >
+              新建备案
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap={12} style={{ marginBottom: 16 }} role="search" aria-label="筛选备案">

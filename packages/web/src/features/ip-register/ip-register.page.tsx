@@ -8,10 +8,11 @@ import {
   Empty,
   Flex,
   Select,
+  Space,
   Table,
+  type TableColumnsType,
   Tag,
   Typography,
-  type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -26,6 +27,7 @@ import {
   IpProjectsQuery,
   ProjectIpShareQuery,
 } from './ip-register.operations';
+import { ExportButton } from '../../shared/export-button';
 
 const PAGE_SIZE = 20;
 const KIND_OPTIONS = Object.entries(IP_ASSET_KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -182,14 +184,19 @@ export function IpRegisterPage() {
     <Card
       title="知识产权登记"
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="ip-asset-new"
-          onClick={() => open({ kind: 'asset' })}
-        >
-          登记知识产权
-        </Button>
+        <Space wrap>
+          <ExportButton list="ip-assets" filter={{ kind, projectId, allianceId }} />
+          {
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="ip-asset-new"
+              onClick={() => open({ kind: 'asset' })}
+            >
+              登记知识产权
+            </Button>
+          }
+        </Space>
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>

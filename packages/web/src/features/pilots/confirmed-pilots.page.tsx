@@ -8,6 +8,7 @@ import { toApiError } from '../../shared/api-error';
 import type { ConfirmedPilotsQuery as ConfirmedPilotsResult } from '../../gql/graphql';
 import { PilotLevelTag } from '../calls/call-tags';
 import { ConfirmedPilotsQuery } from './pilots.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type ConfirmedRow = ConfirmedPilotsResult['confirmedPilots'][number];
 
@@ -146,7 +147,7 @@ export function ConfirmedPilotsPage() {
         ];
 
   return (
-    <Card title="试点名单">
+    <Card title="试点名单" extra={<ExportButton list="confirmed-pilots" />}>
       {filtered && (
         <Flex align="center" gap={8} wrap style={{ marginBottom: 8 }} data-testid="confirmed-filter">
           <Typography.Text type="secondary">筛选</Typography.Text>

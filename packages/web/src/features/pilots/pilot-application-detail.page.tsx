@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import {
   AGGREGATION_RULE_LABELS,
@@ -185,6 +186,21 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
             ))}
           </Space>
         </Flex>
+        <Space wrap style={{ marginTop: 12 }} data-testid="pilot-print-links">
+          <Link to={`/pilots/applications/${application.id}/print`}>
+            <Button icon={<PrinterOutlined />}>打印申报书</Button>
+          </Link>
+          {application.panel?.aggregate && (
+            <Link to={`/pilots/applications/${application.id}/print/reviews`}>
+              <Button icon={<PrinterOutlined />}>打印评审意见汇总表</Button>
+            </Link>
+          )}
+          {(application.state === 'APPROVED' || application.state === 'DECLINED') && (
+            <Link to={`/pilots/applications/${application.id}/print/decision`}>
+              <Button icon={<PrinterOutlined />}>打印决定</Button>
+            </Link>
+          )}
+        </Space>
       </Card>
       <OpinionsCard application={application} />
       {authorityStaff && REVIEW_STATES.includes(application.state) && (

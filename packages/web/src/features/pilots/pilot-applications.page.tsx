@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { PILOT_STATE_LABELS, Role, type PilotState } from '@xiangmeng/domain';
-import { Button, Card, Empty, Flex, Select, Table, Tabs, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType, Tabs } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
@@ -17,6 +17,7 @@ import { PilotLevelTag } from '../calls/call-tags';
 import { PilotStateTag } from './pilot-tags';
 import { PilotCallsQuery } from '../calls/calls.operations';
 import { PilotApplicationsQuery } from './pilots.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type ApplicationRow = PilotApplicationsResult['pilotApplications'][number];
 type ListScope = Extract<PilotApplicationScope, 'OWN' | 'RECEIVED'>;
@@ -147,15 +148,18 @@ export function PilotApplicationsPage() {
       // The province's menu names the page by what it does there.
       title={viewer.tenant.level === 'PROVINCE' ? '收到的申报' : '试点申报'}
       extra={
-        mayApply && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => void navigate('/pilots/applications/new')}
-          >
-            新建申报
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="pilot-applications" filter={{ scope }} />
+          {mayApply && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/pilots/applications/new')}
+            >
+              新建申报
+            </Button>
+          )}
+        </Space>
       }
     >
       <Tabs

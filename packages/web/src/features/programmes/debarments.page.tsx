@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { isAdmin } from '@xiangmeng/domain';
-import { Button, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DebarmentFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -10,6 +10,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { LiftDebarmentModal, RecordDebarmentModal } from './debarment.modals';
 import { DebarmentsQuery } from './programmes.operations';
+import { ExportButton } from '../../shared/export-button';
 
 function DebarmentStateTag({ d }: { d: DebarmentFieldsFragment }) {
   if (d.lifting) return <Tag>已解除</Tag>;
@@ -94,16 +95,19 @@ export function DebarmentsPage() {
     <Card
       title="禁入名单"
       extra={
-        admin && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="debarment-new"
-            onClick={() => open({ kind: 'record' })}
-          >
-            登记禁入决定
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="debarments" />
+          {admin && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="debarment-new"
+              onClick={() => open({ kind: 'record' })}
+            >
+              登记禁入决定
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && !data ? (

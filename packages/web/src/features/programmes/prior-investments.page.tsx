@@ -9,11 +9,12 @@ import {
   Form,
   Input,
   Select,
+  Space,
   Switch,
   Table,
+  type TableColumnsType,
   Tag,
   Typography,
-  type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
 import type { PriorInvestmentFieldsFragment } from '../../gql/graphql';
@@ -30,6 +31,7 @@ import {
   PriorInvestmentsQuery,
   VerifyPriorInvestmentMutation,
 } from './programme-applications.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type Investment = PriorInvestmentFieldsFragment;
 
@@ -113,16 +115,21 @@ export function PriorInvestmentsPage() {
       <Card
         title="先行投入"
         extra={
-          <Flex gap={12} align="center">
-            <span>
-              只看待核定 <Switch size="small" checked={unverifiedOnly} onChange={setUnverifiedOnly} />
-            </span>
-            {city && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>
-                申报先行投入
-              </Button>
-            )}
-          </Flex>
+          <Space wrap>
+            <ExportButton list="prior-investments" filter={{ unverifiedOnly }} />
+            {
+              <Flex gap={12} align="center">
+                <span>
+                  只看待核定 <Switch size="small" checked={unverifiedOnly} onChange={setUnverifiedOnly} />
+                </span>
+                {city && (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>
+                    申报先行投入
+                  </Button>
+                )}
+              </Flex>
+            }
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">

@@ -9,6 +9,7 @@ import { chinaDateTime, formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { ProgrammeApplicationsQuery } from './programme-applications.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type Item = Result['programmeApplications']['items'][number];
 type Scope = 'OWN' | 'RECEIVED' | 'ALL';
@@ -74,31 +75,36 @@ export function ProgrammeApplicationsPage() {
         title="支持计划项目申报"
         extra={
           <Space wrap>
-            <Select<Scope>
-              value={scope}
-              style={{ width: 160 }}
-              onChange={(v) => {
-                setScope(v);
-                setPage(1);
-              }}
-              options={[
-                { value: 'ALL', label: '全部' },
-                { value: 'OWN', label: '本级联盟的申报' },
-                { value: 'RECEIVED', label: '报送本级的申报' },
-              ]}
-            />
-            <Select<ProgrammeApplicationState[]>
-              mode="multiple"
-              allowClear
-              placeholder="按状态筛选"
-              style={{ minWidth: 220 }}
-              value={states}
-              onChange={(v) => {
-                setStates(v);
-                setPage(1);
-              }}
-              options={STATES.map((s) => ({ value: s, label: PROGRAMME_APPLICATION_STATE_LABELS[s] }))}
-            />
+            <ExportButton list="programme-applications" filter={{ scope, states }} />
+            {
+              <Space wrap>
+                <Select<Scope>
+                  value={scope}
+                  style={{ width: 160 }}
+                  onChange={(v) => {
+                    setScope(v);
+                    setPage(1);
+                  }}
+                  options={[
+                    { value: 'ALL', label: '全部' },
+                    { value: 'OWN', label: '本级联盟的申报' },
+                    { value: 'RECEIVED', label: '报送本级的申报' },
+                  ]}
+                />
+                <Select<ProgrammeApplicationState[]>
+                  mode="multiple"
+                  allowClear
+                  placeholder="按状态筛选"
+                  style={{ minWidth: 220 }}
+                  value={states}
+                  onChange={(v) => {
+                    setStates(v);
+                    setPage(1);
+                  }}
+                  options={STATES.map((s) => ({ value: s, label: PROGRAMME_APPLICATION_STATE_LABELS[s] }))}
+                />
+              </Space>
+            }
           </Space>
         }
       >

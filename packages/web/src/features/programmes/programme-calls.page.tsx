@@ -40,6 +40,7 @@ import {
   ProgrammeCallsQuery,
   PublishProgrammeCallMutation,
 } from './programme-applications.operations';
+import { ExportButton } from '../../shared/export-button';
 
 const DOCUMENT_KINDS = Object.keys(PROGRAMME_DOCUMENT_KIND_LABELS) as ProgrammeDocumentKind[];
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -160,12 +161,14 @@ export function ProgrammeCallsPage() {
       <Card
         title="支持计划申报通知"
         extra={
-          mayEdit &&
-          ownPublished.length > 0 && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              新建申报通知
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton list="programme-calls" />
+            {mayEdit && ownPublished.length > 0 && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                新建申报通知
+              </Button>
+            )}
+          </Space>
         }
       >
         {error && !data ? (

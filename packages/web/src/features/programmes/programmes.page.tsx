@@ -10,6 +10,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { ProgrammeFormModal } from './programme-form.modal';
 import { ProgrammeDefaultsQuery, ProgrammesQuery, PublishProgrammeMutation } from './programmes.operations';
+import { ExportButton } from '../../shared/export-button';
 
 /**
  * 支持计划 (Art. 14): the tier's own programmes, drafts included for its staff; a city also sees
@@ -140,17 +141,20 @@ export function ProgrammesPage() {
     <Card
       title="支持计划"
       extra={
-        mayEdit && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            loading={defaults.loading}
-            data-testid="programme-new"
-            onClick={() => openForm(null)}
-          >
-            新建支持计划
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="programmes" />
+          {mayEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              loading={defaults.loading}
+              data-testid="programme-new"
+              onClick={() => openForm(null)}
+            >
+              新建支持计划
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && !data ? (

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { findDivision, PROJECT_STATE_LABELS, type ProjectState } from '@xiangmeng/domain';
-import { Card, Empty, Flex, InputNumber, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ProjectSummaryFieldsFragment } from '../../gql/graphql';
@@ -8,6 +8,7 @@ import { toApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { ProjectsQuery } from './projects.operations';
+import { ExportButton } from '../../shared/export-button';
 
 const PAGE_SIZE = 20;
 
@@ -95,39 +96,42 @@ export function ProjectsPage() {
       <Card
         title="项目"
         extra={
-          <Flex gap={8} wrap align="center">
-            {programmeId && (
-              <Tag
-                closable
-                onClose={() => setParam('programmeId', null)}
-                data-testid="projects-programme-filter"
-              >
-                指定支持计划
-              </Tag>
-            )}
-            {cityCode && (
-              <Tag closable onClose={() => setParam('cityCode', null)} data-testid="projects-city-filter">
-                {findDivision(cityCode)?.name ?? cityCode}
-              </Tag>
-            )}
-            <Select<string>
-              allowClear
-              placeholder="全部状态"
-              style={{ width: 180 }}
-              value={state ?? undefined}
-              onChange={(v) => setParam('state', v)}
-              options={Object.entries(PROJECT_STATE_LABELS).map(([value, label]) => ({ value, label }))}
-              data-testid="projects-state-filter"
-            />
-            <InputNumber<number>
-              placeholder="立项年度"
-              min={2016}
-              max={2100}
-              style={{ width: 120 }}
-              value={year}
-              onChange={(v) => setParam('year', v)}
-            />
-          </Flex>
+          <Space wrap>
+            <ExportButton list="projects" filter={{ state, year }} />
+            <Flex gap={8} wrap align="center">
+              {programmeId && (
+                <Tag
+                  closable
+                  onClose={() => setParam('programmeId', null)}
+                  data-testid="projects-programme-filter"
+                >
+                  指定支持计划
+                </Tag>
+              )}
+              {cityCode && (
+                <Tag closable onClose={() => setParam('cityCode', null)} data-testid="projects-city-filter">
+                  {findDivision(cityCode)?.name ?? cityCode}
+                </Tag>
+              )}
+              <Select<string>
+                allowClear
+                placeholder="全部状态"
+                style={{ width: 180 }}
+                value={state ?? undefined}
+                onChange={(v) => setParam('state', v)}
+                options={Object.entries(PROJECT_STATE_LABELS).map(([value, label]) => ({ value, label }))}
+                data-testid="projects-state-filter"
+              />
+              <InputNumber<number>
+                placeholder="立项年度"
+                min={2016}
+                max={2100}
+                style={{ width: 120 }}
+                value={year}
+                onChange={(v) => setParam('year', v)}
+              />
+            </Flex>
+          </Space>
         }
       >
         {error && !data ? (

@@ -8,6 +8,7 @@ import type { ExpertFieldsFragment } from '../../gql/graphql';
 import { DeclareConflictModal } from './declare-conflict.modal';
 import { ExpertFormModal } from './expert-form.modal';
 import { ExpertsQuery } from './reviews.operations';
+import { ExportButton } from '../../shared/export-button';
 
 const SHOWN_DOMAINS = 4;
 
@@ -66,14 +67,19 @@ export function ExpertPoolPage() {
     <Card
       title="专家库"
       extra={
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          data-testid="expert-create"
-          onClick={() => open({ kind: 'form', expert: null })}
-        >
-          新增专家
-        </Button>
+        <Space wrap>
+          <ExportButton list="experts" />
+          {
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="expert-create"
+              onClick={() => open({ kind: 'form', expert: null })}
+            >
+              新增专家
+            </Button>
+          }
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">

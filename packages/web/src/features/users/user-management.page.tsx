@@ -24,6 +24,7 @@ import { CreateUserModal } from './create-user.modal';
 import { EditRolesModal } from './edit-roles.modal';
 import { ResetPasswordModal } from './reset-password.modal';
 import { SetUserDisabledMutation, TenantUsersQuery } from './users.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type TenantUser = TenantUserFieldsFragment;
 
@@ -134,9 +135,14 @@ export function UserManagementPage() {
     <Card
       title={`用户管理 · ${viewer.tenant.bureauName}`}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建用户
-        </Button>
+        <Space wrap>
+          <ExportButton list="users" />
+          {
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建用户
+            </Button>
+          }
+        </Space>
       }
     >
       {error && !data ? (

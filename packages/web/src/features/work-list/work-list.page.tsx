@@ -8,6 +8,7 @@ import { toApiError } from '../../shared/api-error';
 import type { WorkListQuery as WorkListResult } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
 import { WorkListQuery } from './work-list.operations';
+import { ExportButton } from '../../shared/export-button';
 
 type WorkItem = WorkListResult['workList']['items'][number];
 
@@ -69,6 +70,7 @@ export function WorkListPage() {
         <Typography.Text type="secondary" data-testid="work-total">
           共 {total} 项{overdue > 0 ? `，其中逾期 ${overdue} 项` : ''}
         </Typography.Text>
+        <ExportButton list="work-list" disabled={total === 0} />
       </Flex>
       {groups.length === 0 ? (
         <Card>
