@@ -7,6 +7,7 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { FilingsModule } from './modules/filings/filings.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { IpRegisterModule } from './modules/ip-register/ip-register.module';
 import { IndustriesModule } from './modules/industries/industries.module';
 import { MeasuresModule } from './modules/measures/measures.module';
@@ -42,4 +43,5 @@ export const FEATURE_MODULES = [
   IpRegisterModule,
   JobsModule,
   MessagesModule,
+  NoticesModule,
 ];

@@ -17,6 +17,8 @@ import { AgreementIpExitClauses1764485000000 } from './migrations/1764485000000-
 import { ProgrammeApplications1764490000000 } from './migrations/1764490000000-programme-applications';
 import { Projects1764491000000 } from './migrations/1764491000000-projects';
 import { IpRegister1764492000000 } from './migrations/1764492000000-ip-register';
+import { Notices1764570000000 } from './migrations/1764570000000-notices';
+import { ExpertDeclarations1764571000000 } from './migrations/1764571000000-expert-declarations';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   ProgrammeApplications1764490000000,
   Projects1764491000000,
   IpRegister1764492000000,
+  Notices1764570000000,
+  ExpertDeclarations1764571000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

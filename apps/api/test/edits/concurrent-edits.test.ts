@@ -32,6 +32,7 @@ import {
 import {
   acceptedApplication,
   createExpert,
+  declareSeat,
   expertAccount,
   expertName,
   OPS,
@@ -371,6 +372,7 @@ const RACES: Record<string, () => Promise<Race>> = {
     const seat = dataOf(
       await windows[0]!.send<{ myReviewAssignments: Seat[] }>(OPS.mine),
     ).myReviewAssignments.find((s) => s.application.id === application.id)!;
+    await declareSeat(windows[0]!, seat.id);
     const value = fixed((i) => `评审意见（窗口${i}）`);
     return {
       value,
