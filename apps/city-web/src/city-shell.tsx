@@ -9,6 +9,7 @@ import {
   IdcardOutlined,
   NotificationOutlined,
   ProjectOutlined,
+  SoundOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   StopOutlined,
@@ -31,6 +32,8 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   return [
     home,
     todo,
+    // Notices (通知公告) the tier publishes and receives.
+    { path: '/notices', label: '通知公告', icon: <SoundOutlined /> },
     { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
     {
       group: '试点',

@@ -12,6 +12,7 @@ import {
   InboxOutlined,
   NotificationOutlined,
   ProjectOutlined,
+  SoundOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
@@ -35,6 +36,8 @@ function provinceMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   return [
     home,
     todo,
+    // Notices (通知公告) the tier publishes and receives.
+    { path: '/notices', label: '通知公告', icon: <SoundOutlined /> },
     { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
     {
       group: '试点',

@@ -5,7 +5,12 @@ describe('noticeProblems', () => {
   const ok = { title: '关于开展2027年联盟试点申报的通知', body: '正文', audiences: ['CITY_STAFF'] };
   it.each([
     ['a province notice to the cities', ok, 'PROVINCE', []],
-    ['a city notice to its own staff and experts', { ...ok, audiences: ['OWN_STAFF', 'EXPERTS'] }, 'CITY', []],
+    [
+      'a city notice to its own staff and experts',
+      { ...ok, audiences: ['OWN_STAFF', 'EXPERTS'] },
+      'CITY',
+      [],
+    ],
     ['a blank title', { ...ok, title: '  ' }, 'PROVINCE', ['title:REQUIRED']],
     ['a title of 121 characters', { ...ok, title: '通'.repeat(121) }, 'PROVINCE', ['title:TOO_LONG']],
     ['a body of 20001 characters', { ...ok, body: '文'.repeat(20001) }, 'PROVINCE', ['body:TOO_LONG']],

@@ -33,12 +33,16 @@ export function confirmsCurrentDeclaration(version: string): boolean {
 
 /** What each criterion of Art. 11 looks at, for the expert scoring it. */
 export const REVIEW_CRITERION_DESCRIPTIONS: Record<ReviewCriterionKey, string> = {
-  IMPORTANCE: '所在产业领域是否属于规划确定的重点领域、符合国家产业环保和能源政策；组建对提升产业核心竞争力、促进产业结构优化升级的意义。',
-  NECESSITY: '技术创新活动是否体现产业重大技术创新需求，能否集聚整合创新资源、形成产业技术创新链和核心技术标准。',
-  INNOVATION_GOALS: '技术创新目标是否明确，研究方向是否属于共性或关键技术，技术路线是否可行，能否达到预期目标。',
+  IMPORTANCE:
+    '所在产业领域是否属于规划确定的重点领域、符合国家产业环保和能源政策；组建对提升产业核心竞争力、促进产业结构优化升级的意义。',
+  NECESSITY:
+    '技术创新活动是否体现产业重大技术创新需求，能否集聚整合创新资源、形成产业技术创新链和核心技术标准。',
+  INNOVATION_GOALS:
+    '技术创新目标是否明确，研究方向是否属于共性或关键技术，技术路线是否可行，能否达到预期目标。',
   IMPLEMENTATION_PLAN: '组织管理体系、内部协议、管理制度、成员任务分工、建设规划和年度计划是否合理。',
   OPERATING_MECHANISM: '是否建立有效的决策、执行与监督机制，利益保障机制，稳定的长效合作机制和开放共享机制。',
-  COMPREHENSIVE_STRENGTH: '牵头单位是否处于行业骨干地位，高校院所是否具有前沿水平；合作基础、共享平台、研发团队和技术带头人。',
+  COMPREHENSIVE_STRENGTH:
+    '牵头单位是否处于行业骨干地位，高校院所是否具有前沿水平；合作基础、共享平台、研发团队和技术带头人。',
   BUDGET: '主要成员单位的筹资和信贷能力，研发经费投入和组建经费预算是否合理。',
   RESULTS_AND_BENEFITS: '预期成果、经济社会效益、发展前景及对产业的辐射带动作用。',
 };
@@ -56,4 +60,6 @@ export function scoreBand(score: number): string {
   return REVIEW_SCORE_SCALE.find((b) => score >= b.from)?.label ?? '较差';
 }
 
-export const REVIEW_SCORE_SCALE_TEXT = REVIEW_SCORE_SCALE.map((b) => `${b.from}–${b.to === 100 ? 100 : Math.floor(b.to)} 分：${b.label}`).join('；');
+export const REVIEW_SCORE_SCALE_TEXT = REVIEW_SCORE_SCALE.map(
+  (b) => `${b.from}–${b.to === 100 ? 100 : Math.floor(b.to)} 分：${b.label}`,
+).join('；');

@@ -94,6 +94,12 @@ const FilingCertificatePage = lazy(() =>
   import('../features/filings/filing-certificate.page').then((m) => ({ default: m.FilingCertificatePage })),
 );
 
+const NoticesPage = lazy(() =>
+  import('../features/notices/notices.page').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticeDetailPage = lazy(() =>
+  import('../features/notices/notice-detail.page').then((m) => ({ default: m.NoticeDetailPage })),
+);
 const MessagesPage = lazy(() =>
   import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
 );
@@ -184,6 +190,10 @@ export function sharedRoutes({
       {/* Everyone signed in: experts and staff alike have things waiting for them. */}
       <Route path="work" element={<WorkListPage />} />
       <Route path="messages" element={<MessagesPage />} />
+      <Route path="notices">
+        <Route index element={<NoticesPage />} />
+        <Route path=":noticeId" element={<NoticeDetailPage />} />
+      </Route>
       <Route path="*" element={<NotFound />} />
     </>
   );

@@ -69,16 +69,34 @@ export class Notices1764570000000 implements MigrationInterface {
                     withdrawal_reason, version, updated_at) ON notice TO xiangmeng_app;
 
       -- An attachment is read with its notice (the notice's own row security decides), and
-      -- changed only by the publisher's staff while the notice is a draft.
+      -- changed only by the publisher's staff while the notice is a draft (the trigger below).
       CREATE POLICY publisher_staff ON notice_document
         USING (tenant_id = ${TENANT} AND ${STAFF})
-        WITH CHECK (tenant_id = ${TENANT} AND ${STAFF} AND EXISTS (
-          SELECT 1 FROM notice n WHERE n.tenant_id = notice_document.tenant_id AND n.id = notice_document.notice_id
-             AND n.state = 'DRAFT'));
+        WITH CHECK (tenant_id = ${TENANT} AND ${STAFF});
+      -- Only the reader's own tier or its parent publishes notices it reads.
       CREATE POLICY with_notice ON notice_document FOR SELECT
-        USING (EXISTS (SELECT 1 FROM notice n WHERE n.tenant_id = notice_document.tenant_id
-                         AND n.id = notice_document.notice_id));
+        USING (tenant_id IN (SELECT n.tenant_id FROM notice n
+                WHERE n.tenant_id = notice_document.tenant_id AND n.id = notice_document.notice_id
+                  AND n.tenant_id IN (${TENANT}, (SELECT t.parent_id FROM tenant t WHERE t.id = ${TENANT}))));
       GRANT SELECT, INSERT, DELETE ON notice_document TO xiangmeng_app;
+      -- A published notice's attachments are what its readers were sent: they stay. The notice
+      -- is read under the caller's row security; one it cannot read is left to the policy and
+      -- the foreign key, which refuse it as for any id.
+      CREATE FUNCTION notice_document_draft_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        v_state text;
+      BEGIN
+        SELECT n.state INTO v_state FROM notice n
+         WHERE n.tenant_id = COALESCE(NEW.tenant_id, OLD.tenant_id) AND n.id = COALESCE(NEW.notice_id, OLD.notice_id);
+        IF FOUND AND v_state <> 'DRAFT' THEN
+          RAISE EXCEPTION 'notice % is no longer a draft: its attachments stay', COALESCE(NEW.notice_id, OLD.notice_id)
+            USING ERRCODE = '23514', HINT = 'NOTICE_NOT_DRAFT';
+        END IF;
+        RETURN COALESCE(NEW, OLD);
+      END $$;
+      CREATE TRIGGER notice_document_draft_only BEFORE INSERT OR DELETE ON notice_document
+        FOR EACH ROW EXECUTE FUNCTION notice_document_draft_only();
+
       CREATE POLICY attached_to_notice ON document FOR SELECT
         USING ((tenant_id <> ${TENANT} OR NOT ${STAFF}) AND EXISTS (
           SELECT 1 FROM notice_document d WHERE d.tenant_id = document.tenant_id AND d.document_id = document.id));
@@ -89,6 +107,7 @@ export class Notices1764570000000 implements MigrationInterface {
     await db.query(`
       DROP POLICY attached_to_notice ON document;
       DROP TABLE notice_document;
+      DROP FUNCTION notice_document_draft_only();
       DROP TABLE notice;
     `);
   }

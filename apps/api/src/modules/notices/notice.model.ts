@@ -17,7 +17,9 @@ export class NoticeAttachmentModel {
   sizeBytes: string;
 }
 
-@ObjectType('Notice', { description: '通知公告：发布单位本级工作人员可见全部；其他人仅见发给自己的已发布通知' })
+@ObjectType('Notice', {
+  description: '通知公告：发布单位本级工作人员可见全部；其他人仅见发给自己的已发布通知',
+})
 export class NoticeModel {
   @Field(() => ID)
   id: string;

@@ -79,7 +79,12 @@ export class NoticesRepository {
   }
 
   /** The tenant's own notices in every state, pinned and newest first. */
-  async ofTenant(db: EntityManager, tenantId: string, state: NoticeState | null, limit: number): Promise<Notice[]> {
+  async ofTenant(
+    db: EntityManager,
+    tenantId: string,
+    state: NoticeState | null,
+    limit: number,
+  ): Promise<Notice[]> {
     const rows = await db.query<NoticeRow[]>(
       `SELECT ${COLUMNS} FROM ${FROM}
         WHERE n.tenant_id = $1 AND ($2::text IS NULL OR n.state = $2)
@@ -112,7 +117,13 @@ export class NoticesRepository {
     return rows.map(toNotice);
   }
 
-  async insert(db: EntityManager, tenantId: string, content: NoticeContent, by: string, at: Date): Promise<string> {
+  async insert(
+    db: EntityManager,
+    tenantId: string,
+    content: NoticeContent,
+    by: string,
+    at: Date,
+  ): Promise<string> {
     const [row] = await db.query<{ id: string }[]>(
       `INSERT INTO notice (tenant_id, title, body, audiences, pinned, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
@@ -122,7 +133,13 @@ export class NoticesRepository {
   }
 
   /** Changes a draft at the version read; false when it moved on or is no longer a draft. */
-  async updateDraft(db: EntityManager, id: string, version: number, content: NoticeContent, at: Date): Promise<boolean> {
+  async updateDraft(
+    db: EntityManager,
+    id: string,
+    version: number,
+    content: NoticeContent,
+    at: Date,
+  ): Promise<boolean> {
     const [, count] = await db.query<[unknown, number]>(
       `UPDATE notice SET title = $3, body = $4, audiences = $5, pinned = $6, version = version + 1, updated_at = $7
         WHERE id = $1 AND version = $2 AND state = 'DRAFT'`,
@@ -140,7 +157,14 @@ export class NoticesRepository {
     return count === 1;
   }
 
-  async withdraw(db: EntityManager, id: string, version: number, by: string, reason: string, at: Date): Promise<boolean> {
+  async withdraw(
+    db: EntityManager,
+    id: string,
+    version: number,
+    by: string,
+    reason: string,
+    at: Date,
+  ): Promise<boolean> {
     const [, count] = await db.query<[unknown, number]>(
       `UPDATE notice SET state = 'WITHDRAWN', withdrawn_at = $5, withdrawn_by = $3, withdrawal_reason = $4,
               version = version + 1, updated_at = $5
@@ -150,7 +174,10 @@ export class NoticesRepository {
     return count === 1;
   }
 
-  async attachments(db: EntityManager, noticeIds: readonly string[]): Promise<Map<string, NoticeAttachment[]>> {
+  async attachments(
+    db: EntityManager,
+    noticeIds: readonly string[],
+  ): Promise<Map<string, NoticeAttachment[]>> {
     const rows = await db.query<(NoticeAttachment & { noticeId: string })[]>(
       `SELECT nd.notice_id AS "noticeId", d.id AS "documentId", d.file_name AS "fileName",
               d.media_type AS "mediaType", d.size_bytes::text AS "sizeBytes"
@@ -166,7 +193,13 @@ export class NoticesRepository {
     return byNotice;
   }
 
-  async attach(db: EntityManager, tenantId: string, noticeId: string, documentId: string, at: Date): Promise<void> {
+  async attach(
+    db: EntityManager,
+    tenantId: string,
+    noticeId: string,
+    documentId: string,
+    at: Date,
+  ): Promise<void> {
     await db.query(
       `INSERT INTO notice_document (tenant_id, notice_id, document_id, attached_at) VALUES ($1, $2, $3, $4)`,
       [tenantId, noticeId, documentId, at],

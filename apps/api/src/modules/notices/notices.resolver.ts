@@ -32,7 +32,9 @@ export class NoticesResolver {
   }
 
   @SignedIn()
-  @Query(() => [NoticeModel], { description: '发给我的已发布通知公告，置顶和最新的在前（first 默认 10，最多 100）' })
+  @Query(() => [NoticeModel], {
+    description: '发给我的已发布通知公告，置顶和最新的在前（first 默认 10，最多 100）',
+  })
   async noticesForMe(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,

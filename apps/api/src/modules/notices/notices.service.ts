@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { isStaff, NOTICE_STATES, NOTICE_WITHDRAWAL_REASON_MAX, type NoticeState, noticeProblems } from '@xiangmeng/domain';
+import {
+  isStaff,
+  NOTICE_STATES,
+  NOTICE_WITHDRAWAL_REASON_MAX,
+  type NoticeState,
+  noticeProblems,
+} from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn, ownRecord, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
@@ -28,12 +34,22 @@ export class NoticesService {
   }
 
   /** The viewer's own tier's notices in every state (staff only). */
-  async ofOwnTenant(db: EntityManager, viewer: Viewer, state: string | null, first: number | null): Promise<Notice[]> {
+  async ofOwnTenant(
+    db: EntityManager,
+    viewer: Viewer,
+    state: string | null,
+    first: number | null,
+  ): Promise<Notice[]> {
     requireStaff(viewer);
     if (state !== null && !Object.hasOwn(NOTICE_STATES, state)) {
       throw invalid('state', 'ONE_OF', '状态应为 DRAFT、PUBLISHED 或 WITHDRAWN');
     }
-    return this.notices.ofTenant(db, viewer.tenantId, state as NoticeState | null, NoticesService.limit(first, 50));
+    return this.notices.ofTenant(
+      db,
+      viewer.tenantId,
+      state as NoticeState | null,
+      NoticesService.limit(first, 50),
+    );
   }
 
   /** Published notices addressed to the viewer, pinned first, newest first. */
@@ -58,7 +74,12 @@ export class NoticesService {
   private static content(viewer: Viewer, input: SaveNoticeInput) {
     const problems = noticeProblems(input, viewer.tenantLevel);
     if (problems.length) throw badInput(problems);
-    return { title: input.title.trim(), body: input.body, audiences: [...input.audiences], pinned: input.pinned };
+    return {
+      title: input.title.trim(),
+      body: input.body,
+      audiences: [...input.audiences],
+      pinned: input.pinned,
+    };
   }
 
   private async own(db: EntityManager, viewer: Viewer, id: string): Promise<Notice> {
@@ -72,7 +93,12 @@ export class NoticesService {
     if (!input.id) {
       const content = NoticesService.content(viewer, input);
       const id = await this.notices.insert(ctx.db, viewer.tenantId, content, viewer.userId, now);
-      await this.audit.record(ctx.db, { action: 'notice.create', subjectType: 'notice', subjectId: id, after: content });
+      await this.audit.record(ctx.db, {
+        action: 'notice.create',
+        subjectType: 'notice',
+        subjectId: id,
+        after: content,
+      });
       return actOn(await this.notices.find(ctx.db, id));
     }
     const before = await this.own(ctx.db, viewer, input.id);
@@ -81,7 +107,8 @@ export class NoticesService {
       throw invalid('version', 'REQUIRED', '修改草稿须给出读到的版本');
     }
     const content = NoticesService.content(viewer, input);
-    if (!(await this.notices.updateDraft(ctx.db, before.id, input.version, content, now))) throw noticeChanged();
+    if (!(await this.notices.updateDraft(ctx.db, before.id, input.version, content, now)))
+      throw noticeChanged();
     await this.audit.record(ctx.db, {
       action: 'notice.update',
       subjectType: 'notice',
@@ -118,7 +145,16 @@ export class NoticesService {
       throw invalid('reason', 'TOO_LONG', `撤回理由不能超过 ${NOTICE_WITHDRAWAL_REASON_MAX} 个字`);
     }
     if (notice.state !== 'PUBLISHED') throw noticeNotPublished();
-    if (!(await this.notices.withdraw(ctx.db, notice.id, input.version, viewer.userId, reason, this.clock.now()))) {
+    if (
+      !(await this.notices.withdraw(
+        ctx.db,
+        notice.id,
+        input.version,
+        viewer.userId,
+        reason,
+        this.clock.now(),
+      ))
+    ) {
       throw noticeChanged();
     }
     await this.audit.record(ctx.db, {
@@ -140,7 +176,13 @@ export class NoticesService {
   }
 
   /** Links an uploaded document to a draft of the viewer's tier (the upload is checked by DocumentsService). */
-  async attach(ctx: RequestContext, viewer: Viewer, noticeId: string, documentId: string, fileName: string): Promise<void> {
+  async attach(
+    ctx: RequestContext,
+    viewer: Viewer,
+    noticeId: string,
+    documentId: string,
+    fileName: string,
+  ): Promise<void> {
     const notice = await this.attachable(ctx.db, viewer, noticeId);
     await this.notices.attach(ctx.db, viewer.tenantId, notice.id, documentId, this.clock.now());
     await this.audit.record(ctx.db, {
