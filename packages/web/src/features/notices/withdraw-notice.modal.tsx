@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { NOTICE_WITHDRAWAL_REASON_MAX } from '@xiangmeng/domain';
 import { Form } from 'antd';
 import { FormModal } from '../../shared/form-modal';
 import { ReasonField } from '../../shared/reason-field';
@@ -33,7 +34,12 @@ export function WithdrawNoticeModal({
         onDone();
       }}
     >
-      <ReasonField name="reason" label="撤回理由" testId="notice-withdraw-reason" />
+      <ReasonField
+        name="reason"
+        label="撤回理由"
+        testId="notice-withdraw-reason"
+        max={NOTICE_WITHDRAWAL_REASON_MAX}
+      />
     </FormModal>
   );
 }
