@@ -60,6 +60,8 @@ const CANNOT_LOSE_AN_EDIT: Record<string, string> = {
     'sets one flag to the value the administrator chose; there is no content to merge, and the audit trail records each change',
   setUserRoles:
     'sets the whole role set the administrator chose, never a part merged with another edit; the audit trail records each change (an account row has no version yet)',
+  saveNotice:
+    'creates a draft when no id is given; an edit of a draft must give the version it read (refused with version REQUIRED otherwise) and a stale one is refused with NOTICE_CHANGED (test/notices)',
   changeOwnPassword:
     'the current password is its version: once one change succeeds, a second one based on the old password is refused (WRONG_PASSWORD)',
 };
