@@ -106,6 +106,15 @@ async function scoreAsExpert(browser: Browser, username: string, base: number): 
       await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
     }
 
+    // The commitment and no-conflict declaration comes first: the sheet stays closed until then.
+    await expect(page.getByTestId('review-declaration-required')).toBeVisible();
+    await expect(page.getByTestId(`score-${CRITERIA[0]}`)).toBeDisabled();
+    await page.getByTestId('review-declare-open').click();
+    await expect(page.getByTestId('review-declaration-text')).toContainText('回避声明');
+    await page.getByTestId('review-declare-confirm').click();
+    await expect(page.getByTestId('review-declared')).toBeVisible();
+    await expect(page.getByTestId('review-scale')).toContainText('90–100 分：优秀');
+
     // A score out of range is refused with the range, not clamped to it.
     if (username === EXPERTS[0]) {
       await page.getByTestId(`score-${CRITERIA[0]}`).fill('150');

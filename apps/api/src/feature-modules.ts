@@ -8,6 +8,7 @@ import { FilingsModule } from './modules/filings/filings.module';
 import { FinanceModule } from './modules/finance/finance.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { IpRegisterModule } from './modules/ip-register/ip-register.module';
 import { InternationalModule } from './modules/international/international.module';
 import { IndustriesModule } from './modules/industries/industries.module';
@@ -52,4 +53,5 @@ export const FEATURE_MODULES = [
   MessagesModule,
   StatisticsModule,
   WorkListModule,
+  NoticesModule,
 ];

@@ -1,4 +1,5 @@
 import {
+  SoundOutlined,
   ExperimentOutlined,
   PieChartOutlined,
   InsuranceOutlined,
@@ -40,6 +41,8 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
   return [
     home,
     todo,
+    // Notices (通知公告) the tier publishes and receives.
+    { path: '/notices', label: '通知公告', icon: <SoundOutlined /> },
     { path: '/statistics', label: '统计分析', icon: <BarChartOutlined /> },
     { group: '联盟', items: [{ path: '/alliances', label: '联盟名录', icon: <BookOutlined /> }] },
     {

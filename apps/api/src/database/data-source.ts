@@ -21,6 +21,8 @@ import { Platforms1764520000000 } from './migrations/1764520000000-platforms';
 import { International1764530000000 } from './migrations/1764530000000-international';
 import { FinanceLinkage1764540000000 } from './migrations/1764540000000-finance-linkage';
 import { Statistics1764550000000 } from './migrations/1764550000000-statistics';
+import { Notices1764570000000 } from './migrations/1764570000000-notices';
+import { ExpertDeclarations1764571000000 } from './migrations/1764571000000-expert-declarations';
 import { ApplicationCallKinds1764580000000 } from './migrations/1764580000000-application-call-kinds';
 
 export const MIGRATIONS = [
@@ -45,6 +47,8 @@ export const MIGRATIONS = [
   International1764530000000,
   FinanceLinkage1764540000000,
   Statistics1764550000000,
+  Notices1764570000000,
+  ExpertDeclarations1764571000000,
   ApplicationCallKinds1764580000000,
 ];
 

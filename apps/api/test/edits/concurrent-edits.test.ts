@@ -32,6 +32,7 @@ import {
 import {
   acceptedApplication,
   createExpert,
+  declareSeat,
   expertAccount,
   expertName,
   OPS,
@@ -59,6 +60,8 @@ const CANNOT_LOSE_AN_EDIT: Record<string, string> = {
     'sets one flag to the value the administrator chose; there is no content to merge, and the audit trail records each change',
   setUserRoles:
     'sets the whole role set the administrator chose, never a part merged with another edit; the audit trail records each change (an account row has no version yet)',
+  saveNotice:
+    'creates a draft when no id is given; an edit of a draft must give the version it read (refused with version REQUIRED otherwise) and a stale one is refused with NOTICE_CHANGED (test/notices)',
   changeOwnPassword:
     'the current password is its version: once one change succeeds, a second one based on the old password is refused (WRONG_PASSWORD)',
 };
@@ -371,6 +374,7 @@ const RACES: Record<string, () => Promise<Race>> = {
     const seat = dataOf(
       await windows[0]!.send<{ myReviewAssignments: Seat[] }>(OPS.mine),
     ).myReviewAssignments.find((s) => s.application.id === application.id)!;
+    await declareSeat(windows[0]!, seat.id);
     const value = fixed((i) => `评审意见（窗口${i}）`);
     return {
       value,

@@ -22,7 +22,7 @@ import {
   staff,
   ZHUZHOU,
 } from '../pilots/pilot-client';
-import { createExpert, expertAccount, expertName, OPS, PANEL } from '../reviews/review-fixtures';
+import { createExpert, declareSeat, expertAccount, expertName, OPS, PANEL } from '../reviews/review-fixtures';
 import {
   act,
   cityPilot,
@@ -230,6 +230,7 @@ describe('expert review of a filing', () => {
     for (const [i, expert] of experts.entries()) {
       const seat = dataOf(await expert.send<{ myReviewAssignments: Seat[] }>(MY_SEATS))
         .myReviewAssignments[0]!;
+      await declareSeat(expert, seat.id);
       dataOf(
         await expert.send(OPS.save, {
           input: {

@@ -14,7 +14,7 @@ import { dataOf, errorShape, FILES, RegisterClient } from '../support/register-c
 import { cellTally } from '../support/tenancy-fixtures';
 import { type BadInputRow, badInputCells, tablesFingerprintSql } from '../support/bad-input-table';
 import { TestClock } from '../support/test-clock';
-import { createExpert, expertName, OPS, organization } from '../reviews/review-fixtures';
+import { createExpert, declareSeat, expertName, OPS, organization } from '../reviews/review-fixtures';
 import {
   act,
   type ApplicationView,
@@ -1314,6 +1314,7 @@ beforeAll(async () => {
     )!;
   const score = async (expert: GraphqlAgent, applicationId: string, submit: boolean) => {
     const seat = await seatOf(expert, applicationId);
+    await declareSeat(expert, seat.id);
     dataOf(
       await expert.send(OPS.save, {
         input: {

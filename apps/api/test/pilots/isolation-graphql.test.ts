@@ -14,7 +14,7 @@ import {
 import { binaryBody, dataOf, errorShape, FILES } from '../support/register-client';
 import { cellTally } from '../support/tenancy-fixtures';
 import { TestClock } from '../support/test-clock';
-import { createExpert, expertName, OPS, organization } from '../reviews/review-fixtures';
+import { createExpert, declareSeat, expertName, OPS, organization } from '../reviews/review-fixtures';
 import {
   act,
   type ApplicationView,
@@ -288,6 +288,7 @@ async function submitSheets(experts: GraphqlAgent[], applicationId: string, subm
   for (const expert of experts) {
     const mine = dataOf(await expert.send<{ myReviewAssignments: Seat[] }>(OPS.mine)).myReviewAssignments;
     const seat = mine.find((s) => s.application.id === applicationId)!;
+    await declareSeat(expert, seat.id);
     dataOf(
       await expert.send(OPS.save, {
         input: {

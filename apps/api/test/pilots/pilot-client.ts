@@ -9,7 +9,7 @@ import {
   type TestUser,
 } from '../support/harness';
 import { addDays, dataOf, FILES, RegisterClient, uniqueName } from '../support/register-client';
-import { createExpert, expertAccount, expertName, OPS, organization } from '../reviews/review-fixtures';
+import { createExpert, declareSeat, expertAccount, expertName, OPS, organization } from '../reviews/review-fixtures';
 
 // The pilot workflow as the apps drive it: calls, applications and their one transition mutation.
 // The review part goes through the reviews module's GraphQL (experts, panel, sheets).
@@ -248,6 +248,7 @@ export async function scoreAll(experts: GraphqlAgent[], applicationId: string, s
     const mine = dataOf(await expert.send<{ myReviewAssignments: Seat[] }>(OPS.mine)).myReviewAssignments;
     const seat = mine.find((s) => s.application.id === applicationId);
     expect(seat, 'the expert has a seat on this panel').toBeDefined();
+    await declareSeat(expert, seat!.id);
     dataOf(
       await expert.send(OPS.save, {
         input: {

@@ -2,7 +2,7 @@ import { HUNAN_2016_PARAMETERS, REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { expect } from 'vitest';
 import { upload } from '../filings/filing-client';
 import { establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
-import { createExpert, expertAccount, expertName, OPS, organization } from '../reviews/review-fixtures';
+import { createExpert, declareSeat, expertAccount, expertName, OPS, organization } from '../reviews/review-fixtures';
 import {
   asAdmin,
   type GraphqlAgent,
@@ -336,6 +336,7 @@ export async function scoreAll(experts: GraphqlAgent[], applicationId: string, s
     const mine = dataOf(await expert.send<{ myReviewAssignments: Seat[] }>(PA.mine)).myReviewAssignments;
     const seat = mine.find((s) => s.programmeApplication?.id === applicationId);
     expect(seat, 'the expert has a seat on this panel').toBeDefined();
+    await declareSeat(expert, seat!.id);
     dataOf(
       await expert.send(OPS.save, {
         input: {

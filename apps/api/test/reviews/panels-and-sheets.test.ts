@@ -3,6 +3,7 @@ import {
   type MeasuresParameters,
   REVIEW_CRITERIA,
   type ScoreSheet,
+  EXPERT_DECLARATION,
 } from '@xiangmeng/domain';
 import type { DatabaseError } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ import {
   type Application,
   type Call,
   createExpert,
+  declareSeat,
   expertAccount,
   expertName,
   type ExpertView,
@@ -131,6 +133,7 @@ describe('expert panels and score sheets', () => {
 
   async function submit(key: string, base: number): Promise<SheetView> {
     const [own] = await mine(key);
+    if (!own!.sheet.declaredAt) await declareSeat(await agentOf(key), own!.id);
     return dataOf(
       await (
         await agentOf(key)
@@ -455,12 +458,49 @@ describe('expert panels and score sheets', () => {
       e2.send<{ saveReviewSheet: SheetView }>(OPS.save, {
         input: { assignmentId: own[0]!.id, overallOpinion: '', ...input },
       });
+    // No score before the commitment and no-conflict declaration (承诺书/回避声明).
     let mark = await db.auditMark();
+    expectRefused(
+      await save({ version: own[0]!.sheet.version, scores: [{ key: 'IMPORTANCE', score: 80 }] }),
+      'DECLARATION_REQUIRED',
+    );
+    const declare = (agent: GraphqlAgent, id: string, v: string) => agent.send(OPS.declare, { id, v });
+    expectRefused(await declare(e2, own[0]!.id, '2000-01'), 'DECLARATION_OUTDATED');
+    // Nobody declares on another's seat; staff do not declare at all.
+    expectRefused(await declare(await agentOf('E3'), own[0]!.id, EXPERT_DECLARATION.version), 'NOT_FOUND');
+    expectRefused(await declare(officer, own[0]!.id, EXPERT_DECLARATION.version), 'FORBIDDEN');
+    expect(await db.auditSince(mark)).toEqual([]);
+    const declared = dataOf(
+      await declare(e2, own[0]!.id, EXPERT_DECLARATION.version),
+    ) as { declareForReview: SheetView };
+    expect(declared.declareForReview).toMatchObject({
+      status: 'DRAFT',
+      declarationVersion: EXPERT_DECLARATION.version,
+    });
+    expect(declared.declareForReview.declaredAt).toEqual(expect.stringMatching(/^\d{4}-/));
+    // Confirming again changes nothing and records nothing more.
+    const repeated = dataOf(await declare(e2, own[0]!.id, EXPERT_DECLARATION.version)) as typeof declared;
+    expect(repeated.declareForReview.declaredAt).toBe(declared.declareForReview.declaredAt);
+    expect((await db.auditSince(mark)).map((e) => [e.action, e.subject_type])).toEqual([
+      ['review_sheet.declare', 'review_sheet'],
+    ]);
+    const recorded = await db.rows<{ declaration_version: string; expert_user_id: string }>(
+      'SELECT declaration_version, expert_user_id FROM review_sheet WHERE assignment_id = $1',
+      [own[0]!.id],
+    );
+    expect(recorded).toEqual([
+      { declaration_version: EXPERT_DECLARATION.version, expert_user_id: pool.E2!.user!.id },
+    ]);
+
+    mark = await db.auditMark();
     const draft = dataOf(
       await save({ version: own[0]!.sheet.version, scores: [{ key: 'IMPORTANCE', score: 80 }] }),
     ).saveReviewSheet;
     expect(draft).toMatchObject({ status: 'DRAFT', total: null });
     expect(draft.scores[0]).toMatchObject({ key: 'IMPORTANCE', score: 80, label: '重要性', weight: 15 });
+    // Each criterion carries what it looks at (Art. 11) and the scale it is scored on.
+    expect(draft.scores[0]!.description).toContain('重点领域');
+    expect(draft.scores[0]!.scale).toBe('90–100 分：优秀；75–89 分：良好；60–74 分：一般；0–59 分：较差');
     expect((await db.auditSince(mark)).map((e) => [e.action, e.subject_type])).toEqual([
       ['review_sheet.save', 'review_sheet'],
     ]);

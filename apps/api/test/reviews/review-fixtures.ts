@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { asAdmin, createUser, type GraphqlAgent, type TestUser, tenantId } from '../support/harness';
+import { EXPERT_DECLARATION } from '@xiangmeng/domain';
 import { creditCode, dataOf } from '../support/register-client';
 
 // Fixtures for expert review, written as the superuser: a province call, city alliances with
@@ -126,8 +127,8 @@ export async function expertAccount(tenantCode = PROVINCE): Promise<TestUser> {
 export const TIE = `id label position reason declaredOn organization { id name } bureau { id bureauName }`;
 export const EXPERT = `id name title domains { code } affiliations { ${TIE} } declaredConflicts { ${TIE} }
   available unavailableReason accountUsername reviewsThisYear yearlyCap version`;
-export const SHEET = `id assignmentId expertName status scores { key label weight score comment } total overallOpinion
-  recommendation submittedAt reopenedAt reopenReason version`;
+export const SHEET = `id assignmentId expertName status scores { key label description scale weight score comment } total
+  overallOpinion recommendation submittedAt reopenedAt reopenReason version declaredAt declarationVersion`;
 export const AGGREGATE = `rule sheets trimmed criteria { key label value min max } total totalSpread totalStdDev
   passMark passes rank`;
 export const PANEL = `size complete sheetsSubmitted seats { assignmentId assignedAt expert { id name reviewsThisYear }
@@ -147,6 +148,7 @@ export const OPS = {
   assign: `mutation ($input: AssignPanelInput!) { assignPanel(input: $input) { ${PANEL} } }`,
   swap: `mutation ($input: SwapPanelMemberInput!) { swapPanelMember(input: $input) { ${PANEL} } }`,
   mine: `query { myReviewAssignments { id assignedAt application { id panel { size } dossier } sheet { ${SHEET} } } }`,
+  declare: `mutation ($id: ID!, $v: String!) { declareForReview(assignmentId: $id, declarationVersion: $v) { ${SHEET} } }`,
   save: `mutation ($input: SaveReviewSheetInput!) { saveReviewSheet(input: $input) { ${SHEET} } }`,
   reopen: `mutation ($input: ReopenReviewSheetInput!) { reopenReviewSheet(input: $input) { ${SHEET} } }`,
   ranking: `query ($id: ID!) { callRanking(callId: $id) { application { id } aggregate { ${AGGREGATE} } } }`,
@@ -175,12 +177,22 @@ export type SheetView = {
   assignmentId: string;
   expertName: string;
   status: 'DRAFT' | 'SUBMITTED';
-  scores: { key: string; label: string; weight: number; score: number | null; comment: string }[];
+  scores: {
+    key: string;
+    label: string;
+    description: string;
+    scale: string;
+    weight: number;
+    score: number | null;
+    comment: string;
+  }[];
   total: number | null;
   overallOpinion: string;
   recommendation: string | null;
   reopenReason: string | null;
   version: number;
+  declaredAt: string | null;
+  declarationVersion: string | null;
 };
 export type AggregateView = {
   rule: string;
@@ -222,4 +234,9 @@ export async function createExpert(agent: GraphqlAgent, input: ExpertInput): Pro
 
 export function expertName(prefix: string): string {
   return `${prefix}${randomBytes(2).toString('hex')}`;
+}
+
+/** The expert confirms the commitment and no-conflict declaration for a seat (before the first score). */
+export async function declareSeat(expert: GraphqlAgent, assignmentId: string): Promise<void> {
+  dataOf(await expert.send(OPS.declare, { id: assignmentId, v: EXPERT_DECLARATION.version }));
 }

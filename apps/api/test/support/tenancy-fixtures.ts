@@ -713,6 +713,17 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       },
       ['id'],
     );
+    // A notice draft of the tier with its one attachment (a published one is read by other tiers).
+    const notice = await add(
+      'notice',
+      { tenant_id: tenantId, title: '隔离测试通知', body: '', audiences: ['OWN_STAFF'] },
+      ['id'],
+    );
+    const noticeDocument = await add(
+      'notice_document',
+      { tenant_id: tenantId, notice_id: notice.id, document_id: document.id },
+      ['tenant_id', 'notice_id', 'document_id'],
+    );
 
     // Programme applications (issue 11): prior investment the tenant's alliance declared to the
     // tenant itself, with its evidence, and a draft application to the tenant's call.
@@ -939,6 +950,8 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         ip_asset: ipAsset,
         ip_asset_owner: ipOwner,
         ip_licence: ipLicence,
+        notice,
+        notice_document: noticeDocument,
         prior_investment: investment,
         prior_investment_document: investmentDocument,
         programme_application: programmeApplication,
@@ -1030,6 +1043,9 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   ip_asset: () => ({ number: `隔离测试${tag()}` }),
   ip_asset_owner: () => ({}),
   ip_licence: () => ({}),
+  notice: () => ({}),
+  // The primary key is the pair: a copy names another (random) document.
+  notice_document: () => ({ document_id: randomUUID() }),
   prior_investment: () => ({}),
   prior_investment_document: () => ({}),
   // call_id names no table (the call may be another tier's): a fresh one leaves the live-application key alone.

@@ -59,6 +59,13 @@ describe('error codes', () => {
     expect(httpStatusOf(ErrorCode[code])).toBe(409);
   });
 
+  it.each(['NOTICE_NOT_DRAFT', 'NOTICE_NOT_PUBLISHED', 'NOTICE_CHANGED', 'DECLARATION_REQUIRED', 'DECLARATION_OUTDATED'] as const)(
+    'refuses a notice or declaration step with %s (409)',
+    (code) => {
+      expect(httpStatusOf(ErrorCode[code])).toBe(409);
+    },
+  );
+
   it('falls back to a generic message for an unknown code', () => {
     expect(errorMessage('SOMETHING_ELSE')).toBe(ERROR_MESSAGES.INTERNAL_SERVER_ERROR);
   });

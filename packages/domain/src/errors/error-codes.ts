@@ -124,6 +124,13 @@ const CATALOGUE = {
   REVIEW_NOT_OPEN: { class: 'REFUSED', message: '该申报不在评审阶段' },
   REVIEW_SHEET_NOT_SUBMITTED: { class: 'REFUSED', message: '评分表尚未提交，无需退回' },
   REVIEW_SHEET_CHANGED: { class: 'REFUSED', message: '评分表已被他人处理，请刷新后重试' },
+  // Expert declarations (承诺书/回避声明)
+  DECLARATION_REQUIRED: { class: 'REFUSED', message: '请先确认评审承诺书和回避声明，再评分' },
+  DECLARATION_OUTDATED: { class: 'REFUSED', message: '承诺书文本已更新，请刷新后重新确认' },
+  // notices
+  NOTICE_NOT_DRAFT: { class: 'REFUSED', message: '通知已发布或已撤回，不能再修改或发布' },
+  NOTICE_NOT_PUBLISHED: { class: 'REFUSED', message: '只有已发布的通知可以撤回' },
+  NOTICE_CHANGED: { class: 'REFUSED', message: '该通知已被他人修改，请刷新后重试' },
   // alliances
   ALLIANCE_ESTABLISHED: { class: 'REFUSED', message: '联盟已成立，不能再次确认成立' },
   // platforms (Art. 15)

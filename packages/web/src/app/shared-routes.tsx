@@ -145,6 +145,12 @@ const StatisticsPage = lazy(() =>
   import('../features/statistics/statistics.page').then((m) => ({ default: m.StatisticsPage })),
 );
 
+const NoticesPage = lazy(() =>
+  import('../features/notices/notices.page').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticeDetailPage = lazy(() =>
+  import('../features/notices/notice-detail.page').then((m) => ({ default: m.NoticeDetailPage })),
+);
 const MessagesPage = lazy(() =>
   import('../features/messages/messages.page').then((m) => ({ default: m.MessagesPage })),
 );
@@ -260,6 +266,10 @@ export function sharedRoutes({
       {/* Everyone signed in: experts and staff alike have things waiting for them. */}
       <Route path="work" element={<WorkListPage />} />
       <Route path="messages" element={<MessagesPage />} />
+      <Route path="notices">
+        <Route index element={<NoticesPage />} />
+        <Route path=":noticeId" element={<NoticeDetailPage />} />
+      </Route>
       <Route path="*" element={<NotFound />} />
     </>
   );

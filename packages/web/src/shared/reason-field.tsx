@@ -9,11 +9,14 @@ export function ReasonField({
   label,
   placeholder,
   testId,
+  max = REASON_MAX,
 }: {
   name: string;
   label: string;
   placeholder?: string;
   testId: string;
+  /** when the step takes less than REASON_MAX */
+  max?: number;
 }) {
   return (
     <Form.Item
@@ -21,12 +24,12 @@ export function ReasonField({
       name={name}
       rules={[
         { required: true, whitespace: true, message: `请填写${label}` },
-        { max: REASON_MAX, message: `${label}不能超过 ${REASON_MAX} 个字` },
+        { max, message: `${label}不能超过 ${max} 个字` },
       ]}
     >
       <Input.TextArea
         rows={4}
-        count={{ show: true, max: REASON_MAX }}
+        count={{ show: true, max }}
         placeholder={placeholder}
         data-testid={testId}
       />

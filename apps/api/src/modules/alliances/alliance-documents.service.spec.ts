@@ -18,7 +18,7 @@ const officer: Viewer = {
   roles: ['CITY_OFFICER'],
   sessionId: 's1',
 };
-const upload: Upload = { staged: {} as StagedUpload, allianceId: 'a1', kind: 'ATTACHMENT' };
+const upload = { staged: {} as StagedUpload, allianceId: 'a1', kind: 'ATTACHMENT' } satisfies Upload;
 
 function setup(gate: AllianceEntity | AppError) {
   const stored: Upload[] = [];

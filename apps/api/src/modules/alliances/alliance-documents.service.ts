@@ -12,7 +12,7 @@ export class AllianceDocumentsService {
     private readonly documents: DocumentsService,
   ) {}
 
-  async upload(ctx: RequestContext, viewer: Viewer, upload: Upload): Promise<DocumentEntity> {
+  async upload(ctx: RequestContext, viewer: Viewer, upload: Upload & { allianceId: string }): Promise<DocumentEntity> {
     const alliance = await this.alliances.changeable(ctx.db, viewer, upload.allianceId);
     return this.documents.store(ctx, viewer, { ...upload, allianceId: alliance.id });
   }

@@ -14,8 +14,16 @@ import { fileProblem, type StagedUpload } from './upload-staging';
 
 const KINDS: readonly DocumentKind[] = ['AGREEMENT_SCAN', 'FEASIBILITY_REPORT', 'ATTACHMENT'];
 
-/** A staged upload for an alliance whose owner has already said it may be changed. */
-export type Upload = { staged: StagedUpload; allianceId: string; kind: string };
+/**
+ * A staged upload for an alliance whose owner has already said it may be changed, or for another
+ * record of the tenant (a notice, a call) named by `subject` when there is no alliance.
+ */
+export type Upload = {
+  staged: StagedUpload;
+  allianceId: string | null;
+  kind: string;
+  subject?: { type: string; id: string };
+};
 
 /**
  * Document storage and checking: content kept by SHA-256 in DocumentStorage, a row per file.
@@ -39,7 +47,10 @@ export class DocumentsService {
     const { staged } = upload;
     const check = checkDocumentFile(staged.fileName, staged.sizeBytes, staged.head);
     if (!check.ok) throw fileProblem(check.problem);
-    const storageKey = `${viewer.tenantId}/${upload.allianceId}/${randomUUID()}`;
+    const subject = upload.allianceId
+      ? { type: 'alliance', id: upload.allianceId }
+      : (upload.subject ?? { type: 'tenant', id: viewer.tenantId });
+    const storageKey = `${viewer.tenantId}/${upload.allianceId ?? `${subject.type}-${subject.id}`}/${randomUUID()}`;
     // The content goes into place inside the transaction, and out again if it does not commit:
     // no row without its file, no file without its row.
     await this.storage.putFile(storageKey, staged.path);
@@ -58,8 +69,8 @@ export class DocumentsService {
     });
     await this.audit.record(ctx.db, {
       action: 'document.upload',
-      subjectType: 'alliance',
-      subjectId: upload.allianceId,
+      subjectType: subject.type,
+      subjectId: subject.id,
       after: {
         documentId: document.id,
         kind: document.kind,

@@ -50,6 +50,13 @@ export class ReviewSheetEntity extends TenantOwnedEntity {
   @Column({ type: 'integer' })
   version: number;
 
+  /** When the expert confirmed the commitment and no-conflict declaration for this application. */
+  @Column({ name: 'declared_at', type: 'timestamptz', nullable: true })
+  declaredAt: Date | null;
+
+  @Column({ name: 'declaration_version', type: 'text', nullable: true })
+  declarationVersion: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -1,6 +1,8 @@
 import {
   type MeasuresParameters,
+  REVIEW_CRITERION_DESCRIPTIONS,
   REVIEW_CRITERION_LABELS,
+  REVIEW_SCORE_SCALE_TEXT,
   type ReviewCriterionKey,
   sheetProblems,
 } from '@xiangmeng/domain';
@@ -34,6 +36,8 @@ export function toReviewSheetModel(
     scores: review.criteria.map((c) => ({
       key: c.key,
       label: REVIEW_CRITERION_LABELS[c.key],
+      description: REVIEW_CRITERION_DESCRIPTIONS[c.key],
+      scale: REVIEW_SCORE_SCALE_TEXT,
       weight: c.weight,
       score: values[c.key] ?? null,
       comment: sheet.comments[c.key] ?? '',
@@ -47,6 +51,8 @@ export function toReviewSheetModel(
     reopenedAt: sheet.reopenedAt,
     reopenReason: sheet.reopenReason,
     version: sheet.version,
+    declaredAt: sheet.declaredAt,
+    declarationVersion: sheet.declarationVersion,
   };
 }
 

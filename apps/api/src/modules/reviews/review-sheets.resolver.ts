@@ -1,12 +1,12 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../../common/auth/access.decorators';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ReopenReviewSheetInput, SaveReviewSheetInput } from './dto/review.input';
 import { ReviewSheetsService } from './review-sheets.service';
-import { ReviewAssignmentModel, ReviewSheetModel, ReviewSubjectKind } from './review.model';
+import { ExpertDeclarationModel, ReviewAssignmentModel, ReviewSheetModel, ReviewSubjectKind } from './review.model';
 import type { ReviewSubjectType } from './review-subject';
-import { STAFF_ROLES } from '@xiangmeng/domain';
+import { EXPERT_DECLARATION, STAFF_ROLES } from '@xiangmeng/domain';
 
 const SUBJECT_KINDS: Record<ReviewSubjectType, ReviewSubjectKind> = {
   pilot_application: ReviewSubjectKind.PILOT_APPLICATION,
@@ -41,6 +41,25 @@ export class ReviewSheetsResolver {
     @Args('input') input: SaveReviewSheetInput,
   ): Promise<ReviewSheetModel> {
     return this.sheets.save(ctx, viewer, input);
+  }
+
+  @Allow('EXPERT')
+  @Mutation(() => ReviewSheetModel, {
+    description: '确认评审承诺书和回避声明（每项申报首次评分前一次，记录时间和文本版本）',
+  })
+  declareForReview(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @Args('declarationVersion') declarationVersion: string,
+  ): Promise<ReviewSheetModel> {
+    return this.sheets.declare(ctx, viewer, assignmentId, declarationVersion);
+  }
+
+  @Allow('EXPERT')
+  @Query(() => ExpertDeclarationModel, { description: '当前的评审专家承诺书及回避声明' })
+  expertDeclaration(): ExpertDeclarationModel {
+    return { ...EXPERT_DECLARATION, paragraphs: [...EXPERT_DECLARATION.paragraphs] };
   }
 
   @Allow(...STAFF_ROLES)

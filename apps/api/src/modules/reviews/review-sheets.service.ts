@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  confirmsCurrentDeclaration,
+  declarationState,
   type FieldViolation,
   type MeasuresParameters,
   REVIEW_CRITERION_LABELS,
@@ -20,7 +22,15 @@ import { ReviewProgressService } from './review-progress.service';
 import { scoredValues, toReviewSheetModel } from './review-sheet.view';
 import type { ReviewSubject } from './review-subject';
 import type { ReviewSheetModel } from './review.model';
-import { reviewNotOpen, seatWithdrawn, sheetChanged, sheetLocked, sheetNotSubmitted } from './reviews.errors';
+import {
+  declarationOutdated,
+  declarationRequired,
+  reviewNotOpen,
+  seatWithdrawn,
+  sheetChanged,
+  sheetLocked,
+  sheetNotSubmitted,
+} from './reviews.errors';
 import { ReviewsRepository } from './reviews.repository';
 
 type ReviewParameters = MeasuresParameters['review'];
@@ -107,6 +117,7 @@ export class ReviewSheetsService {
     if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，不能评分');
     const sheet = actOn(await this.reviews.sheetOfSeat(ctx.db, viewer.tenantId, seat.id));
     if (sheet.status === 'SUBMITTED') throw sheetLocked();
+    if (declarationState(sheet.declarationVersion) !== 'DECLARED') throw declarationRequired();
     const review = await this.reviewParameters(ctx.db, application);
     const problems = ReviewSheetsService.check(input, review);
     if (problems.length) throw badInput(problems);
@@ -145,6 +156,38 @@ export class ReviewSheetsService {
       },
     });
     return toReviewSheetModel(after, await this.expertName(ctx.db, viewer.tenantId, sheet.expertId), review);
+  }
+
+  /**
+   * The expert confirms the commitment and no-conflict declaration for the application of their
+   * seat (the version of the text they read); recorded once, before the first score.
+   */
+  async declare(
+    ctx: RequestContext,
+    viewer: Viewer,
+    assignmentId: string,
+    declarationVersion: string,
+  ): Promise<ReviewSheetModel> {
+    requireExpert(viewer);
+    const seat = actOn(await this.reviews.ownSeat(ctx.db, viewer.tenantId, viewer.userId, assignmentId));
+    if (seat.withdrawnAt) throw seatWithdrawn('您已不在该申报的专家组中');
+    const application = actOn(await this.reviews.subject(ctx.db, seat.applicationId));
+    const sheet = actOn(await this.reviews.sheetOfSeat(ctx.db, viewer.tenantId, seat.id));
+    const review = await this.reviewParameters(ctx.db, application);
+    const name = await this.expertName(ctx.db, viewer.tenantId, sheet.expertId);
+    if (declarationState(sheet.declarationVersion) === 'DECLARED') return toReviewSheetModel(sheet, name, review);
+    if (!confirmsCurrentDeclaration(declarationVersion)) throw declarationOutdated();
+    if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，不能评分');
+    const at = this.clock.now();
+    if (!(await this.reviews.declare(ctx.db, sheet.id, declarationVersion, at))) throw sheetChanged();
+    await this.audit.record(ctx.db, {
+      action: 'review_sheet.declare',
+      subjectType: 'review_sheet',
+      subjectId: sheet.id,
+      after: { applicationId: application.id, declarationVersion, declaredAt: at.toISOString() },
+    });
+    const after = actOn(await this.reviews.sheet(ctx.db, viewer.tenantId, sheet.id));
+    return toReviewSheetModel(after, name, review);
   }
 
   async reopen(

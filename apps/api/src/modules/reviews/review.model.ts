@@ -41,6 +41,12 @@ export class CriterionScoreModel {
   @Field()
   label: string;
 
+  @Field({ description: '评审内容（第十一条）' })
+  description: string;
+
+  @Field({ description: '评分标准（分档）' })
+  scale: string;
+
   @Field(() => Float, { description: '权重（百分比）' })
   weight: number;
 
@@ -88,6 +94,24 @@ export class ReviewSheetModel {
 
   @Field(() => Int)
   version: number;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '确认承诺书和回避声明的时间；未确认时不能评分' })
+  declaredAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '所确认的承诺书文本版本' })
+  declarationVersion: string | null;
+}
+
+@ObjectType('ExpertDeclaration', { description: '评审专家承诺书及回避声明（当前文本）' })
+export class ExpertDeclarationModel {
+  @Field()
+  version: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => [String])
+  paragraphs: string[];
 }
 
 @ObjectType('CriterionAggregate', { description: '一项指标的汇总' })

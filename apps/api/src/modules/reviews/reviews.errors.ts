@@ -31,3 +31,12 @@ export function sheetChanged(): AppError {
 export function sheetLocked(): AppError {
   return new AppError('REVIEW_SHEET_LOCKED');
 }
+
+/** No score before the commitment and no-conflict declaration (承诺书/回避声明). */
+export function declarationRequired(): AppError {
+  return new AppError('DECLARATION_REQUIRED');
+}
+
+export function declarationOutdated(): AppError {
+  return new AppError('DECLARATION_OUTDATED');
+}

@@ -453,6 +453,16 @@ export class ReviewsRepository {
     return affected === 1;
   }
 
+  /** Records the expert's declaration on their sheet once; false when it was already recorded. */
+  async declare(db: EntityManager, id: string, declarationVersion: string, at: Date): Promise<boolean> {
+    const { affected } = await db.update(
+      ReviewSheetEntity,
+      { id, declaredAt: IsNull() },
+      { declaredAt: at, declarationVersion },
+    );
+    return affected === 1;
+  }
+
   /** Unlocks a submitted sheet still at `version`; false when someone got there first. */
   async reopenSheet(
     db: EntityManager,

@@ -47,9 +47,14 @@ async function uploadDocument(allianceId: string, kind: DocumentKind, file: File
   body.set('file', file, file.name);
   body.set('allianceId', allianceId);
   body.set('kind', kind);
+  return postUpload('/api/documents', body);
+}
+
+/** Posts a multipart upload to one of the API's upload routes; the refusal as an ApiError, or null. */
+export async function postUpload(url: string, body: FormData): Promise<ApiError | null> {
   let response: Response;
   try {
-    response = await fetch('/api/documents', {
+    response = await fetch(url, {
       method: 'POST',
       body,
       credentials: 'same-origin',

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ErrorCode,
+  EXPERT_DECLARATION,
   REVIEW_CRITERION_LABELS,
   reviewRecommendationLabels,
   REVIEW_SHEET_STATUS_LABELS,
@@ -18,6 +19,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Radio,
   Result,
   Space,
@@ -40,7 +42,7 @@ import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';
 import { formatScore } from './review-format';
 import { lengthRule } from '../../shared/text-limit';
-import { ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
+import { DeclareForReviewMutation, ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
 
 type Assignment = ReviewSheetResult['myReviewAssignments'][number];
 type Sheet = Assignment['sheet'];
@@ -168,8 +170,11 @@ function ScoreSheetCard({
   const client = useApolloClient();
   const [save, { loading }] = useMutation(SaveReviewSheetMutation);
   const watched = Form.useWatch('scores', form);
-  const locked = sheet.status === 'SUBMITTED';
-  const live = weightedTotal(sheet.scores, locked ? sheet.scores : watched);
+  const submitted = sheet.status === 'SUBMITTED';
+  // No score before the commitment and no-conflict declaration (the API refuses it too).
+  const undeclared = !submitted && !sheet.declaredAt;
+  const locked = submitted || undeclared;
+  const live = weightedTotal(sheet.scores, submitted ? sheet.scores : watched);
 
   async function send(submit: boolean) {
     setProblem(null);
@@ -252,7 +257,13 @@ function ScoreSheetCard({
       }
     >
       <Flex vertical gap={12}>
-        {locked && (
+        {undeclared && <DeclarationAlert assignmentId={assignmentId} />}
+        {sheet.declaredAt && (
+          <Typography.Text type="secondary" data-testid="review-declared">
+            已于 {chinaDateTime(sheet.declaredAt)} 确认评审承诺书及回避声明（文本版本 {sheet.declarationVersion}）
+          </Typography.Text>
+        )}
+        {submitted && (
           <Alert
             type="success"
             showIcon
@@ -261,7 +272,7 @@ function ScoreSheetCard({
             data-testid="review-sheet-locked"
           />
         )}
-        {!locked && sheet.reopenedAt && (
+        {!submitted && sheet.reopenedAt && (
           <Alert
             type="warning"
             showIcon
@@ -293,6 +304,11 @@ function ScoreSheetCard({
             }
           />
         )}
+        {sheet.scores[0] && (
+          <Typography.Text type="secondary" data-testid="review-scale">
+            评分标准：{sheet.scores[0].scale}
+          </Typography.Text>
+        )}
         <Form<SheetValues>
           form={form}
           name="review-sheet"
@@ -307,10 +323,17 @@ function ScoreSheetCard({
             dataSource={sheet.scores}
             columns={[
               {
-                title: '评审指标',
+                title: '评审指标及内容',
                 key: 'label',
-                width: 140,
-                render: (_: unknown, row) => criterionLabel(row),
+                width: 320,
+                render: (_: unknown, row) => (
+                  <Flex vertical gap={2}>
+                    <Typography.Text strong>{criterionLabel(row)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`criterion-${row.key}`}>
+                      {row.description}
+                    </Typography.Text>
+                  </Flex>
+                ),
               },
               { title: '权重', key: 'weight', width: 80, render: (_: unknown, row) => `${row.weight}%` },
               {
@@ -367,9 +390,9 @@ function ScoreSheetCard({
             />
           </Form.Item>
         </Form>
-        {locked ? (
+        {submitted ? (
           <Typography.Text type="secondary">提交时间：{chinaDateTime(sheet.submittedAt)}</Typography.Text>
-        ) : (
+        ) : undeclared ? null : (
           <Space>
             <Button loading={loading} onClick={() => void send(false)} data-testid="review-save">
               保存
@@ -381,6 +404,67 @@ function ScoreSheetCard({
         )}
       </Flex>
     </Card>
+  );
+}
+
+/** 承诺书/回避声明: read and confirmed once per application, before the first score. */
+function DeclarationAlert({ assignmentId }: { assignmentId: string }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [declare, { loading }] = useMutation(DeclareForReviewMutation);
+
+  async function confirm() {
+    setFailure(null);
+    try {
+      await declare({
+        variables: { assignmentId, declarationVersion: EXPERT_DECLARATION.version },
+        refetchQueries: [ReviewSheetQuery],
+        awaitRefetchQueries: true,
+      });
+      setOpen(false);
+      void message.success('已确认承诺书和回避声明，可以开始评分');
+    } catch (error) {
+      setFailure(toApiError(error).message);
+    }
+  }
+
+  return (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        title="评分前，请阅读并确认《评审专家承诺书及回避声明》"
+        description="确认后记录确认时间和文本版本；与申报单位存在利害关系的，请不要确认，并联系组织单位申请回避。"
+        action={
+          <Button type="primary" onClick={() => setOpen(true)} data-testid="review-declare-open">
+            阅读并确认
+          </Button>
+        }
+        data-testid="review-declaration-required"
+      />
+      <Modal
+        open={open}
+        title={EXPERT_DECLARATION.title}
+        okText="我已阅读并承诺"
+        cancelText="暂不确认"
+        confirmLoading={loading}
+        onOk={() => void confirm()}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'review-declare-confirm' }}
+        width={640}
+      >
+        <Flex vertical gap={8} data-testid="review-declaration-text">
+          {EXPERT_DECLARATION.paragraphs.map((p, i) => (
+            <Typography.Paragraph key={i} style={{ margin: 0 }}>
+              {p}
+            </Typography.Paragraph>
+          ))}
+          <Typography.Text type="secondary">文本版本：{EXPERT_DECLARATION.version}</Typography.Text>
+          {failure && <Alert type="error" showIcon title={failure} />}
+        </Flex>
+      </Modal>
+    </>
   );
 }
 

@@ -102,6 +102,8 @@ export const ReviewSheetQuery = graphql(`
         scores {
           key
           label
+          description
+          scale
           weight
           score
           comment
@@ -113,6 +115,8 @@ export const ReviewSheetQuery = graphql(`
         reopenedAt
         reopenReason
         version
+        declaredAt
+        declarationVersion
       }
     }
   }
@@ -127,6 +131,8 @@ export const SaveReviewSheetMutation = graphql(`
       scores {
         key
         label
+        description
+        scale
         weight
         score
         comment
@@ -138,6 +144,18 @@ export const SaveReviewSheetMutation = graphql(`
       reopenedAt
       reopenReason
       version
+      declaredAt
+      declarationVersion
+    }
+  }
+`);
+
+export const DeclareForReviewMutation = graphql(`
+  mutation DeclareForReview($assignmentId: ID!, $declarationVersion: String!) {
+    declareForReview(assignmentId: $assignmentId, declarationVersion: $declarationVersion) {
+      id
+      declaredAt
+      declarationVersion
     }
   }
 `);
