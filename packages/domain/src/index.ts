@@ -67,3 +67,5 @@ export * from './programmes/project-ledger.js';
 export * from './programmes/dissolution-cascade.js';
 export * from './programmes/project-records.js';
 export * from './programmes/ip-register.js';
+export * from './programmes/notice-objections.js';
+export * from './programmes/project-acceptance.js';
