@@ -17,6 +17,7 @@ import { AgreementIpExitClauses1764485000000 } from './migrations/1764485000000-
 import { ProgrammeApplications1764490000000 } from './migrations/1764490000000-programme-applications';
 import { Projects1764491000000 } from './migrations/1764491000000-projects';
 import { IpRegister1764492000000 } from './migrations/1764492000000-ip-register';
+import { SupportNoticesAndAcceptance1764510000000 } from './migrations/1764510000000-support-notices-and-acceptance';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   ProgrammeApplications1764490000000,
   Projects1764491000000,
   IpRegister1764492000000,
+  SupportNoticesAndAcceptance1764510000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { CallsModule } from '../calls/calls.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ProjectOpener } from '../programmes/project-opener';
@@ -10,7 +12,7 @@ import { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
 import { ProjectKind } from './project.kind';
 import { ProjectDissolution } from './project-dissolution';
 import { ProjectsRepository } from './projects.repository';
-import { ProjectsResolver } from './projects.resolver';
+import { ProjectsResolver, ReviewAssignmentProjectResolver } from './projects.resolver';
 import { ProjectsService } from './projects.service';
 
 // Projects (立项) on the application engine, their money ledger and the dissolution cascade
@@ -21,8 +23,10 @@ import { ProjectsService } from './projects.service';
     ApplicationsModule,
     AuditModule,
     CallsModule,
+    DocumentsModule,
     JobsModule,
     ProgrammesModule,
+    ReviewsModule,
   ],
   providers: [
     ProjectsRepository,
@@ -30,6 +34,7 @@ import { ProjectsService } from './projects.service';
     ProjectsService,
     ProjectDissolution,
     ProjectsResolver,
+    ReviewAssignmentProjectResolver,
     // The port a programme application's award opens its project through.
     { provide: ProjectOpener, useExisting: ProjectsService },
   ],
