@@ -684,6 +684,24 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['tenant_id', 'application_id', 'document_id'],
     );
 
+    // An objection to the tenant's notice of its application (the subject is in notice only on the
+    // objection's own day: the trigger that checks it is off for the fixture, as for any past row).
+    await db.query(`SET session_replication_role = replica`);
+    const supportObjection = await add(
+      'support_objection',
+      {
+        tenant_id: tenantId,
+        subject_type: 'programme_application',
+        subject_id: programmeApplication.id,
+        received_on: '2027-05-01',
+        objector: '隔离测试异议人',
+        content: '隔离测试异议',
+        recorded_by: user.id,
+      },
+      ['id'],
+    );
+    await db.query(`SET session_replication_role = origin`);
+
     return {
       code,
       tenantId,
@@ -731,6 +749,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         prior_investment_document: investmentDocument,
         programme_application: programmeApplication,
         programme_application_document: programmeApplicationDocument,
+        support_objection: supportObjection,
       },
       publishedMeasures,
       created,
@@ -809,6 +828,7 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // call_id names no table (the call may be another tier's): a fresh one leaves the live-application key alone.
   programme_application: () => ({ call_id: randomUUID() }),
   programme_application_document: () => ({}),
+  support_objection: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

@@ -192,6 +192,10 @@ export class SupportNoticesAndAcceptance1764510000000 implements MigrationInterf
       DECLARE
         v_state text;
       BEGIN
+        -- Another tenant's row: row security refuses it, exactly as for any table.
+        IF NEW.tenant_id IS DISTINCT FROM app_tenant_id() THEN
+          RETURN NEW;
+        END IF;
         IF TG_OP = 'UPDATE' AND OLD.answer IS NOT NULL THEN
           RAISE EXCEPTION 'objection % is answered', OLD.id USING ERRCODE = '55000';
         END IF;

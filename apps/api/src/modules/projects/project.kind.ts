@@ -369,22 +369,26 @@ export class ProjectKind implements ProjectKindRuntime {
 
   /** The request as made, with what review reads of the award (its alliance and measures). */
   private async acceptanceRequest(f: ProjectFacts): Promise<Effects<ProjectEntity>> {
-    const award = await this.applications.get(f.db, f.project.applicationId);
-    const dossier = award.dossier;
-    const alliance = dossier?.alliance as { id: string; name: string; industryCode?: unknown } | undefined;
+    const alliance = await this.projects.allianceOf(f.db, f.project.allianceId);
+    const award = f.programme
+      ? null
+      : await this.applications.get(f.db, f.project.applicationId).catch(() => null);
+    const named = award?.dossier?.measures;
+    const measures = f.programme
+      ? { id: f.programme.measuresId, tenantId: f.programme.measuresTenantId, versionNo: f.programme.measuresVersionNo }
+      : named?.id && named.tenantId
+        ? { id: named.id, tenantId: named.tenantId, versionNo: named.versionNo ?? 0 }
+        : null;
     const acceptance: ProjectAcceptance = {
       requestedOn: f.today,
       finalReport: f.text,
       documentIds: f.documentIds ?? [],
       alliance: {
         id: f.project.allianceId,
-        name: alliance?.name ?? '',
-        industryCode: typeof alliance?.industryCode === 'string' ? alliance.industryCode : null,
+        name: alliance?.name ?? award?.dossier?.alliance.name ?? '',
+        industryCode: alliance?.industryCode ?? null,
       },
-      measures:
-        dossier?.measures.id && dossier.measures.tenantId
-          ? { id: dossier.measures.id, tenantId: dossier.measures.tenantId, versionNo: dossier.measures.versionNo ?? 0 }
-          : null,
+      measures,
       reviewStartedOn: null,
       reviewedOn: null,
       review: null,

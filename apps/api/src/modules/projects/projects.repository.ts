@@ -114,6 +114,16 @@ export class ProjectsRepository {
     return isId(id) ? db.findOneBy(ProgrammeEntity, { id }) : Promise.resolve(null);
   }
 
+  /** The alliance's name and industry, as its home bureau reads it (null for anyone else). */
+  async allianceOf(db: EntityManager, id: string): Promise<{ name: string; industryCode: string } | null> {
+    if (!isId(id)) return null;
+    const rows = await db.query<{ name: string; industry_code: string }[]>(
+      'SELECT name, industry_code FROM alliance WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { name: rows[0].name, industryCode: rows[0].industry_code } : null;
+  }
+
   async organizationName(db: EntityManager, id: string): Promise<string | null> {
     if (!isId(id)) return null;
     const rows = await db.query<{ name: string }[]>('SELECT name FROM organization WHERE id = $1', [id]);
