@@ -49,11 +49,17 @@ describe('the award notice of a programme with notice days', () => {
     await signInAgain(api, w);
     const pilot = await provincialPilot(w, INDUSTRY);
     await verifiedInvestment(w, pilot, 4_000_000, 4_000_000);
-    return reviewed(api, w, await draftApplication(w, pilot, { requestedSupportFen: YUAN(3_000_000) }), INDUSTRY);
+    return reviewed(
+      api,
+      w,
+      await draftApplication(w, pilot, { requestedSupportFen: YUAN(3_000_000) }),
+      INDUSTRY,
+    );
   }
 
   const view = async (id: string, agent = w.provAdmin) =>
-    dataOf(await agent.send<{ programmeApplication: ApplicationView }>(PA.application, { id })).programmeApplication;
+    dataOf(await agent.send<{ programmeApplication: ApplicationView }>(PA.application, { id }))
+      .programmeApplication;
 
   const record = (subjectId: string, receivedOn: string, agent = w.provOfficer) =>
     agent.send<{ recordSupportObjection: { id: string } }>(PA.recordObjection, {
@@ -85,7 +91,9 @@ describe('the award notice of a programme with notice days', () => {
       `SELECT run_at FROM job WHERE kind = 'support.notice_end' AND key = $1`,
       [`programme_application:${a.id}:${addCalendarDays(today, 5)}`],
     );
-    expect(job?.run_at.toISOString()).toBe(new Date(`${addCalendarDays(today, 6)}T00:00:00+08:00`).toISOString());
+    expect(job?.run_at.toISOString()).toBe(
+      new Date(`${addCalendarDays(today, 6)}T00:00:00+08:00`).toISOString(),
+    );
 
     // During the notice: no decision is offered, and the award is refused with its own code.
     expect((await view(a.id)).availableActions).toEqual([]);

@@ -100,7 +100,9 @@ describe('acceptance of a project by an expert panel', () => {
       awardFen: YUAN(3_000_000),
       taskContract: taskContract(3_000_000),
     });
-    const [row] = await admin.rows<{ id: string }>('SELECT id FROM project WHERE application_id = $1', [a.id]);
+    const [row] = await admin.rows<{ id: string }>('SELECT id FROM project WHERE application_id = $1', [
+      a.id,
+    ]);
     return { project: await read(w.provOfficer, row!.id), pilot };
   }
 
@@ -134,11 +136,16 @@ describe('acceptance of a project by an expert panel', () => {
       ['documentIds.1', 'NOT_FOUND'],
       ['documentIds.2', 'NOT_FOUND'],
     ]);
-    expect(await admin.rows('SELECT to_jsonb(p) AS row FROM project p WHERE id = $1', [project.id])).toEqual(before);
+    expect(await admin.rows('SELECT to_jsonb(p) AS row FROM project p WHERE id = $1', [project.id])).toEqual(
+      before,
+    );
     // Only the responsible unit's side asks for acceptance.
     expect(
       errorCode(
-        await send(w.provAdmin, project, 'REQUEST_ACCEPTANCE', { text: '总结', details: { documentIds: [mine] } }),
+        await send(w.provAdmin, project, 'REQUEST_ACCEPTANCE', {
+          text: '总结',
+          details: { documentIds: [mine] },
+        }),
       ),
     ).toBe('FORBIDDEN');
   });
@@ -154,7 +161,9 @@ describe('acceptance of a project by an expert panel', () => {
     expect((await read(w.zzOfficer, p.id)).acceptancePanel).toBeNull();
 
     // No review without a full panel.
-    expect(errorCode(await send(w.provOfficer, p, 'START_ACCEPTANCE_REVIEW'))).toBe('PROJECT_TRANSITION_REFUSED');
+    expect(errorCode(await send(w.provOfficer, p, 'START_ACCEPTANCE_REVIEW'))).toBe(
+      'PROJECT_TRANSITION_REFUSED',
+    );
 
     // Seating applies the conflict rules to the project's parties, and refuses a debarred employer.
     const size = HUNAN_2016_PARAMETERS.review.expertsPerApplication;
@@ -174,14 +183,22 @@ describe('acceptance of a project by an expert panel', () => {
         );
       return ids;
     };
-    const ofChair = await pool((i) => (i === 0 ? Promise.resolve(pilot.chair) : organization('评审专家单位', PROVINCE)));
-    const conflicted = await w.provOfficer.send(OPS.assign, { input: { applicationId: p.id, expertIds: ofChair } });
+    const ofChair = await pool((i) =>
+      i === 0 ? Promise.resolve(pilot.chair) : organization('评审专家单位', PROVINCE),
+    );
+    const conflicted = await w.provOfficer.send(OPS.assign, {
+      input: { applicationId: p.id, expertIds: ofChair },
+    });
     expect(errorCode(conflicted)).toBe('EXPERT_CONFLICT');
     expect(violationsOf(conflicted)[0]!.rule).toBe('CONFLICT');
     const employer = await organization('被禁入的专家单位', PROVINCE);
     await recordedDebarment(w.provAdmin, employer.id, { fromDate: '2027-05-20' });
-    const tainted = await pool((i) => (i === 0 ? Promise.resolve(employer) : organization('评审专家单位', PROVINCE)));
-    const debarred = await w.provOfficer.send(OPS.assign, { input: { applicationId: p.id, expertIds: tainted } });
+    const tainted = await pool((i) =>
+      i === 0 ? Promise.resolve(employer) : organization('评审专家单位', PROVINCE),
+    );
+    const debarred = await w.provOfficer.send(OPS.assign, {
+      input: { applicationId: p.id, expertIds: tainted },
+    });
     expect(errorCode(debarred)).toBe('EXPERT_CONFLICT');
     expect(violationsOf(debarred)[0]!.rule).toBe('DEBARRED_EMPLOYER');
 
@@ -192,15 +209,22 @@ describe('acceptance of a project by an expert panel', () => {
     expect(p.state).toBe('ACCEPTANCE_REVIEW');
     // The experts find the acceptance on their task list and score it there.
     const mine = dataOf(
-      await experts[0]!.send<{ myReviewAssignments: { subjectKind: string; project: { id: string } | null }[] }>(
-        PA.mine,
-      ),
+      await experts[0]!.send<{
+        myReviewAssignments: { subjectKind: string; project: { id: string } | null }[];
+      }>(PA.mine),
     ).myReviewAssignments;
-    expect(mine).toContainEqual(expect.objectContaining({ subjectKind: 'PROJECT_ACCEPTANCE', project: { id: p.id } }));
-    expect(errorCode(await send(w.provOfficer, p, 'FINISH_ACCEPTANCE_REVIEW'))).toBe('PROJECT_TRANSITION_REFUSED');
+    expect(mine).toContainEqual(
+      expect.objectContaining({ subjectKind: 'PROJECT_ACCEPTANCE', project: { id: p.id } }),
+    );
+    expect(errorCode(await send(w.provOfficer, p, 'FINISH_ACCEPTANCE_REVIEW'))).toBe(
+      'PROJECT_TRANSITION_REFUSED',
+    );
     await scoreAll(experts, p.id, 82);
     p = await move(w.provOfficer, p, 'FINISH_ACCEPTANCE_REVIEW');
-    expect(p).toMatchObject({ state: 'ACCEPTANCE_REVIEWED', acceptance: { reviewTotal: 82, reviewPasses: true } });
+    expect(p).toMatchObject({
+      state: 'ACCEPTANCE_REVIEWED',
+      acceptance: { reviewTotal: 82, reviewPasses: true },
+    });
 
     // The programme asks for an acceptance notice: passing directly is neither offered nor taken.
     expect((await read(w.provAdmin, p.id)).availableActions.sort()).toEqual([
@@ -214,14 +238,22 @@ describe('acceptance of a project by an expert panel', () => {
     );
     const today = chinaDate(clock.now());
     p = await move(w.provOfficer, p, 'PUBLICISE_ACCEPTANCE');
-    expect(p).toMatchObject({ state: 'ACCEPTANCE_PUBLICISED', noticeStartsOn: today, noticeEndsOn: addCalendarDays(today, 5) });
+    expect(p).toMatchObject({
+      state: 'ACCEPTANCE_PUBLICISED',
+      noticeStartsOn: today,
+      noticeEndsOn: addCalendarDays(today, 5),
+    });
     const early = await send(w.provAdmin, p, 'PASS_ACCEPTANCE', { text: '通过验收' });
     expect(errorCode(early)).toBe('SUPPORT_NOTICE_RUNNING');
 
     clock.advance(6 * DAY);
     await signInAgain(api, w);
-    expect(errorCode(await send(w.provOfficer, p, 'PASS_ACCEPTANCE', { text: '通过验收' }))).toBe('FORBIDDEN');
-    expect(errorCode(await send(w.provAdmin, p, 'PASS_ACCEPTANCE', { text: '' }))).toBe('PROJECT_TRANSITION_REFUSED');
+    expect(errorCode(await send(w.provOfficer, p, 'PASS_ACCEPTANCE', { text: '通过验收' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await send(w.provAdmin, p, 'PASS_ACCEPTANCE', { text: '' }))).toBe(
+      'PROJECT_TRANSITION_REFUSED',
+    );
     const mark = await admin.auditMark();
     p = await move(w.provAdmin, p, 'PASS_ACCEPTANCE', { text: '各项考核指标均已完成，同意通过验收' });
     expect(p).toMatchObject({
@@ -284,11 +316,23 @@ describe('acceptance of a project by an expert panel', () => {
     expect(codes).toEqual(['OK', 'PROJECT_CHANGED']);
     const final = await read(w.provAdmin, p.id);
     expect(final.state).toBe('FAILED');
-    expect(await admin.count(`SELECT count(*) FROM audit_event WHERE action = 'project.fail_acceptance' AND subject_id = $1`, [p.id])).toBe(1);
+    expect(
+      await admin.count(
+        `SELECT count(*) FROM audit_event WHERE action = 'project.fail_acceptance' AND subject_id = $1`,
+        [p.id],
+      ),
+    ).toBe(1);
     // A failed project takes no tranche.
     const disburse = await w.provOfficer.send(
       `mutation ($input: LedgerEntryInput!) { disburseProject(input: $input) { id } }`,
-      { input: { projectId: p.id, amountFen: YUAN(1), entryOn: chinaDate(clock.now()), documentNumber: '湘财〔2027〕1号' } },
+      {
+        input: {
+          projectId: p.id,
+          amountFen: YUAN(1),
+          entryOn: chinaDate(clock.now()),
+          documentNumber: '湘财〔2027〕1号',
+        },
+      },
     );
     expect(errorCode(disburse)).toBe('PROJECT_NOT_DISBURSABLE');
   });
