@@ -332,7 +332,10 @@ export class ProgrammeApplicationModel {
 
   tenantId: string;
   recommendingTenantId: string;
+
+  @Field(() => ID, { description: '计划主管部门（审查、评审、公示和决定）' })
   authorityTenantId: string;
+
   entity: ProgrammeApplicationEntity;
 
   @Field(() => ProgrammeApplicationStateEnum)

@@ -112,6 +112,9 @@ export class ProjectModel {
   @Field(() => ProjectAcceptanceModel, { nullable: true, description: '验收申请；申请验收前为空' })
   acceptance: ProjectAcceptanceModel | null;
 
+  /** The alliance's industry as the acceptance request recorded it. */
+  industryCode: string | null;
+
   @Field(() => String, { nullable: true, description: '验收公示开始日期（YYYY-MM-DD）' })
   noticeStartsOn: string | null;
 
@@ -155,6 +158,7 @@ export function toProjectModel(p: ProjectEntity): ProjectModel {
           reviewPasses: p.acceptance.review?.passes ?? null,
         }
       : null,
+    industryCode: p.acceptance?.alliance.industryCode ?? null,
     noticeStartsOn: p.noticeStartsOn,
     noticeEndsOn: p.noticeEndsOn,
     createdAt: p.createdAt,

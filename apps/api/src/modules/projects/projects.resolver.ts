@@ -25,6 +25,7 @@ import { SupportObjectionModel, toSupportObjectionModel } from '../programmes/su
 import { SupportObjectionsService } from '../programmes/support-objections.service';
 import { PanelsService } from '../reviews/panels.service';
 import { ReviewAssignmentModel, ReviewPanelModel, ReviewSubjectKind } from '../reviews/review.model';
+import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { TenantModel } from '../tenants/tenant.model';
 import {
   LedgerBalanceFilterInput,
@@ -234,6 +235,18 @@ export class ProjectsResolver {
   }
 
   @SignedIn()
+  @ResolveField(() => IndustryModel, {
+    nullable: true,
+    description: '联盟所属产业（申请验收时记录）；验收专家按此领域遴选',
+  })
+  async industry(@Ctx() ctx: RequestContext, @Parent() project: ProjectModel): Promise<IndustryModel | null> {
+    const code = project.industryCode;
+    if (!code) return null;
+    const industry = await this.repository.industry(ctx.db, code);
+    return industry ? toIndustryModel(industry) : null;
+  }
+
+  @SignedIn()
   @ResolveField(() => [ProjectAcceptanceDocumentModel], { description: '验收申请附的文件' })
   async acceptanceDocuments(
     @Ctx() ctx: RequestContext,
@@ -300,7 +313,10 @@ export class ReviewAssignmentProjectResolver {
 
   @SignedIn()
   @ResolveField(() => ProjectModel, { nullable: true, description: '验收评审的项目' })
-  async project(@Ctx() ctx: RequestContext, @Parent() assignment: ReviewAssignmentModel): Promise<ProjectModel | null> {
+  async project(
+    @Ctx() ctx: RequestContext,
+    @Parent() assignment: ReviewAssignmentModel,
+  ): Promise<ProjectModel | null> {
     if (assignment.subjectKind !== ReviewSubjectKind.PROJECT_ACCEPTANCE) return null;
     return toProjectModel(await this.service.get(ctx.db, assignment.subjectId));
   }
