@@ -28,7 +28,8 @@ const INDUSTRY = 'SE0703';
 const DAY = 86_400_000;
 const AWARD = { reason: '同意立项', awardFen: YUAN(3_000_000), taskContract: taskContract(3_000_000) };
 
-describe('the award notice of a programme with notice days', () => {
+// Each case walks a whole application through review: on a loaded machine that outlasts the default 30 s.
+describe('the award notice of a programme with notice days', { timeout: 120_000 }, () => {
   const clock = new TestClock(new Date('2027-06-01T10:00:00+08:00'));
   let api: TestApi;
   let w: World;

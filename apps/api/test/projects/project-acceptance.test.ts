@@ -62,7 +62,8 @@ const Q = {
   transition: `mutation ($input: TransitionProjectInput!) { transitionProject(input: $input) { ${FIELDS} } }`,
 };
 
-describe('acceptance of a project by an expert panel', () => {
+// Each case walks a whole award and acceptance: on a loaded machine that outlasts the default 30 s.
+describe('acceptance of a project by an expert panel', { timeout: 120_000 }, () => {
   const clock = new TestClock(new Date('2027-06-01T10:00:00+08:00'));
   let api: TestApi;
   let w: World;
