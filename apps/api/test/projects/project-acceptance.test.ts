@@ -152,7 +152,8 @@ describe('acceptance of a project by an expert panel', { timeout: 120_000 }, () 
   });
 
   it('runs request → panel → review → notice → COMPLETED, and refuses the decision during the notice', async () => {
-    let { project: p, pilot, report } = await requested();
+    const { project: requestedProject, pilot, report } = await requested();
+    let p = requestedProject;
     expect(p.state).toBe('ACCEPTANCE_REQUESTED');
     expect(p.acceptance).toMatchObject({ requestedOn: chinaDate(clock.now()), documentIds: [report] });
     // The province reads the report and its documents; the city does not see the panel.
@@ -257,11 +258,8 @@ describe('acceptance of a project by an expert panel', { timeout: 120_000 }, () 
     );
     const mark = await admin.auditMark();
     p = await move(w.provAdmin, p, 'PASS_ACCEPTANCE', { text: '各项考核指标均已完成，同意通过验收' });
-    expect(p).toMatchObject({
-      state: 'COMPLETED',
-      lastReason: '各项考核指标均已完成，同意通过验收',
-      decisionBasis: expect.objectContaining({ reviewTotal: 82, passes: true }),
-    });
+    expect(p).toMatchObject({ state: 'COMPLETED', lastReason: '各项考核指标均已完成，同意通过验收' });
+    expect(p.decisionBasis).toMatchObject({ reviewTotal: 82, passes: true });
     const events = await admin.auditSince(mark);
     expect(events).toContainEqual(
       expect.objectContaining({
