@@ -82,3 +82,5 @@ export * from './platforms/graded-evaluation.js';
 export * from './platforms/platform-kinds.js';
 export * from './platforms/platform.js';
 export * from './notices/notice-rules.js';
+export * from './programmes/notice-objections.js';
+export * from './programmes/project-acceptance.js';

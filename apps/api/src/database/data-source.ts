@@ -17,6 +17,7 @@ import { AgreementIpExitClauses1764485000000 } from './migrations/1764485000000-
 import { ProgrammeApplications1764490000000 } from './migrations/1764490000000-programme-applications';
 import { Projects1764491000000 } from './migrations/1764491000000-projects';
 import { IpRegister1764492000000 } from './migrations/1764492000000-ip-register';
+import { SupportNoticesAndAcceptance1764510000000 } from './migrations/1764510000000-support-notices-and-acceptance';
 import { Platforms1764520000000 } from './migrations/1764520000000-platforms';
 import { International1764530000000 } from './migrations/1764530000000-international';
 import { FinanceLinkage1764540000000 } from './migrations/1764540000000-finance-linkage';
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   ProgrammeApplications1764490000000,
   Projects1764491000000,
   IpRegister1764492000000,
+  SupportNoticesAndAcceptance1764510000000,
   Platforms1764520000000,
   International1764530000000,
   FinanceLinkage1764540000000,

@@ -2,7 +2,14 @@ import { HUNAN_2016_PARAMETERS, REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { expect } from 'vitest';
 import { upload } from '../filings/filing-client';
 import { establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
-import { createExpert, declareSeat, expertAccount, expertName, OPS, organization } from '../reviews/review-fixtures';
+import {
+  createExpert,
+  declareSeat,
+  expertAccount,
+  expertName,
+  OPS,
+  organization,
+} from '../reviews/review-fixtures';
 import {
   asAdmin,
   type GraphqlAgent,
@@ -20,7 +27,8 @@ import { publishedProgramme, type ProgrammeView } from './programme-client';
 
 export const APPLICATION_FIELDS = `id state stateLabel version allianceId allianceName callId programmeId
   requestedSupportFen awardFen recognisedPlatformId submittedAt recommendedAt recommendationOpinion decidedAt decisionReason lastReason
-  frozenOn availableActions
+  frozenOn noticeStartsOn noticeEndsOn availableActions
+  objections { id receivedOn objector content answer sustained }
   form { title startOn endOn requestedSupportFen responsibleUnit { organizationId name } responsiblePerson
     participants { organizationId name task }
     ipTerms { ownership licensing benefitShares { organizationId name basisPoints } onDissolution onMemberExit }
@@ -38,6 +46,9 @@ export type ApplicationView = {
   version: number;
   allianceId: string;
   allianceName: string | null;
+  noticeStartsOn: string | null;
+  noticeEndsOn: string | null;
+  objections: { id: string; answer: string | null; sustained: boolean | null }[];
   requestedSupportFen: string;
   awardFen: string | null;
   availableActions: string[];
@@ -66,7 +77,11 @@ export const PA = {
   application: `query ($id: ID!) { programmeApplication(id: $id) { ${APPLICATION_FIELDS} } }`,
   applications: `query ($filter: ProgrammeApplicationFilterInput) {
     programmeApplications(filter: $filter) { totalCount items { id state } } }`,
-  mine: `query { myReviewAssignments { id subjectKind programmeApplication { id } sheet { id version } } }`,
+  mine: `query { myReviewAssignments { id subjectKind programmeApplication { id } project { id } sheet { id version } } }`,
+  recordObjection: `mutation ($input: RecordSupportObjectionInput!) {
+    recordSupportObjection(input: $input) { id subjectType subjectId receivedOn objector content answer sustained } }`,
+  answerObjection: `mutation ($input: AnswerSupportObjectionInput!) {
+    answerSupportObjection(input: $input) { id answer sustained answeredAt } }`,
 };
 
 const DAY = 86_400_000;
@@ -131,6 +146,16 @@ export async function world(
     programme,
     call,
   };
+}
+
+/** After the clock moved days ahead the sessions have lapsed: the same roles sign in afresh. */
+export async function signInAgain(api: TestApi, w: World): Promise<void> {
+  w.provOfficer = (await staff(api, PROVINCE, ['PROVINCE_OFFICER'])).agent;
+  w.provAdmin = (await staff(api, PROVINCE, ['PROVINCE_ADMIN'])).agent;
+  const zzOfficer = await staff(api, ZHUZHOU, ['CITY_OFFICER']);
+  w.zzOfficer = zzOfficer.agent;
+  w.zzOfficerUser = zzOfficer.user;
+  w.zzAdmin = (await staff(api, ZHUZHOU, ['CITY_ADMIN'])).agent;
 }
 
 export type Pilot = {
@@ -306,13 +331,19 @@ export async function reviewed(
   return act(w.provOfficer, a, 'FINISH_REVIEW');
 }
 
-export async function seatPanel(api: TestApi, w: World, applicationId: string, industryCode: string) {
+export async function seatPanel(
+  api: TestApi,
+  w: World,
+  applicationId: string,
+  industryCode: string,
+  affiliations: (i: number) => Promise<{ id: string }> = () => organization('评审专家单位', PROVINCE),
+) {
   const size = HUNAN_2016_PARAMETERS.review.expertsPerApplication;
   const expertIds: string[] = [];
   const accounts: TestUser[] = [];
   for (let i = 0; i < size; i++) {
     const account = await expertAccount(PROVINCE);
-    const affiliation = await organization('评审专家单位', PROVINCE);
+    const affiliation = await affiliations(i);
     const expert = await createExpert(w.provOfficer, {
       name: expertName(`计划专家${i}`),
       title: '研究员',
@@ -329,12 +360,17 @@ export async function seatPanel(api: TestApi, w: World, applicationId: string, i
   return experts;
 }
 
-type Seat = { id: string; programmeApplication: { id: string } | null; sheet: { version: number } };
+type Seat = {
+  id: string;
+  programmeApplication: { id: string } | null;
+  project: { id: string } | null;
+  sheet: { version: number };
+};
 
 export async function scoreAll(experts: GraphqlAgent[], applicationId: string, score = 85): Promise<void> {
   for (const expert of experts) {
     const mine = dataOf(await expert.send<{ myReviewAssignments: Seat[] }>(PA.mine)).myReviewAssignments;
-    const seat = mine.find((s) => s.programmeApplication?.id === applicationId);
+    const seat = mine.find((s) => (s.programmeApplication ?? s.project)?.id === applicationId);
     expect(seat, 'the expert has a seat on this panel').toBeDefined();
     await declareSeat(expert, seat!.id);
     dataOf(

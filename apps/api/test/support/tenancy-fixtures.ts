@@ -906,6 +906,23 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       },
       ['id'],
     );
+    // An objection to the tenant's notice of its application (the subject is in notice only on the
+    // objection's own day: the trigger that checks it is off for the fixture, as for any past row).
+    await db.query(`SET session_replication_role = replica`);
+    const supportObjection = await add(
+      'support_objection',
+      {
+        tenant_id: tenantId,
+        subject_type: 'programme_application',
+        subject_id: programmeApplication.id,
+        received_on: '2027-05-01',
+        objector: '隔离测试异议人',
+        content: '隔离测试异议',
+        recorded_by: user.id,
+      },
+      ['id'],
+    );
+    await db.query(`SET session_replication_role = origin`);
 
     return {
       code,
@@ -970,6 +987,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         platform_status_event: platformEvent,
         platform_report: platformReport,
         platform_evaluation: platformEvaluation,
+        support_objection: supportObjection,
       },
       publishedMeasures,
       created,
@@ -1069,6 +1087,7 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // One report a year: a copy is of another year.
   platform_report: () => ({ year: 2017 + randomInt(9) }),
   platform_evaluation: () => ({}),
+  support_objection: () => ({}),
 };
 
 /** A copy of a row under a new id and fresh unique values, with `changes` applied. */

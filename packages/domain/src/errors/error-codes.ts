@@ -105,6 +105,12 @@ const CATALOGUE = {
     class: 'REFUSED',
     message: '项目申报已提交，只有草稿或退回修改的申报可以编辑',
   },
+  // support notices (公示) before an award and before an acceptance passes
+  SUPPORT_NOTICE_RUNNING: { class: 'REFUSED', message: '公示期尚未结束，公示期满后方可作出决定' },
+  SUPPORT_OBJECTION_OPEN: { class: 'REFUSED', message: '尚有公示异议未答复，答复全部异议后方可作出决定' },
+  SUPPORT_OBJECTION_SUSTAINED: { class: 'REFUSED', message: '公示异议经核实成立，只能作出否定的决定' },
+  SUPPORT_NOT_IN_NOTICE: { class: 'REFUSED', message: '只有公示中的项目申报或验收可以登记或答复异议' },
+  SUPPORT_OBJECTION_ANSWERED: { class: 'REFUSED', message: '该公示异议已答复，答复不再更改' },
   PRIOR_INVESTMENT_VERIFIED: { class: 'REFUSED', message: '该先行投入已核定，核定结果不再更改' },
   // finance linkage (Art. 17)
   FINANCING_NEED_CLOSED: { class: 'REFUSED', message: '该融资需求已关闭' },

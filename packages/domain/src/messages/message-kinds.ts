@@ -16,6 +16,7 @@ export const MESSAGE_KINDS = {
   FILING_CHANGE: '变更备案',
   FILING_WITHDRAWN: '备案已撤回',
   FILING_NOTICE_OVER: '备案公示期满',
+  SUPPORT_NOTICE_OVER: '公示期满',
   PROJECT_CHANGE_REQUESTED: '项目变更申请',
   PROJECT_DECIDED: '项目决定',
   PROJECT_FROZEN: '项目冻结待处理',

@@ -183,6 +183,19 @@ describe('every path of the issue text', () => {
     expect(walk(NOTICE, [...TO_REVIEWED, authority('PUBLICISE'), admin('DECLINE')]).at(-1)).toBe('DECLINED');
   });
 
+  it('lets a sustained objection stop the award but not the decline', () => {
+    const sustained = (g: ProgrammeGuard) => g !== 'NO_OBJECTION_SUSTAINED';
+    expect(decide(W, 'PUBLICISED', 'AWARD', ['AUTHORITY_ADMIN'], sustained)).toEqual({
+      allowed: false,
+      reason: 'GUARD_FAILED',
+      failedGuards: ['NO_OBJECTION_SUSTAINED'],
+    });
+    expect(decide(W, 'PUBLICISED', 'DECLINE', ['AUTHORITY_ADMIN'], sustained)).toEqual({
+      allowed: true,
+      to: 'DECLINED',
+    });
+  });
+
   it('lets the applicant withdraw only before review', () => {
     const withdrawable = states.filter((s) => decide(W, s, 'WITHDRAW', ['APPLICANT_SIDE'], all).allowed);
     expect(withdrawable).toEqual(['DRAFT', 'SUBMITTED', 'RECOMMENDED', 'ACCEPTED', 'RETURNED']);
@@ -343,6 +356,15 @@ describe('refusals', () => {
       'AUTHORITY_ADMIN',
       ['OBJECTIONS_ANSWERED'],
       ['OBJECTIONS_ANSWERED'],
+    ],
+    [
+      'an award after an objection was sustained',
+      NOTICE,
+      'PUBLICISED',
+      'AWARD',
+      'AUTHORITY_ADMIN',
+      ['NO_OBJECTION_SUSTAINED'],
+      ['NO_OBJECTION_SUSTAINED'],
     ],
     [
       'an award no longer eligible',

@@ -87,6 +87,8 @@ export type ProgrammeGuard =
   | 'NO_NOTICE_ASKED'
   | 'NOTICE_PERIOD_OVER'
   | 'OBJECTIONS_ANSWERED'
+  /** No objection to the notice was answered as sustained (成立): then only a decline follows. */
+  | 'NO_OBJECTION_SUSTAINED'
   /** A positive amount, at most the support asked (programme.ts awardAmountViolations). */
   | 'AWARD_AMOUNT_SET'
   /** The programme's budget still holds the amount. */
@@ -176,6 +178,7 @@ export const PROGRAMME_APPLICATION_WORKFLOW = defineWorkflow<
     NO_NOTICE_ASKED: { label: '该计划要求立项公示，须公示期满后再作决定' },
     NOTICE_PERIOD_OVER: { label: '公示期尚未结束' },
     OBJECTIONS_ANSWERED: { label: '尚有公示异议未答复' },
+    NO_OBJECTION_SUSTAINED: { label: '公示异议经核实成立，不能立项' },
     AWARD_AMOUNT_SET: { label: '请填写不超过申请金额的支持金额' },
     WITHIN_PROGRAMME_BUDGET: { label: '支持金额超过计划剩余预算' },
   },
@@ -201,7 +204,7 @@ export const PROGRAMME_APPLICATION_WORKFLOW = defineWorkflow<
     // The notice, when the programme sets one, then the decision.
     t('REVIEWED', 'PUBLICISE', 'PUBLICISED', AUTHORITY, ['NOTICE_ASKED']),
     t('REVIEWED', 'AWARD', 'AWARDED', DECIDER, ['NO_NOTICE_ASKED', ...AWARD_GUARDS]),
-    t('PUBLICISED', 'AWARD', 'AWARDED', DECIDER, [...AFTER_NOTICE, ...AWARD_GUARDS]),
+    t('PUBLICISED', 'AWARD', 'AWARDED', DECIDER, [...AFTER_NOTICE, 'NO_OBJECTION_SUSTAINED', ...AWARD_GUARDS]),
     // Declining needs no notice (公示 is of what is to be awarded), but waits for one under way.
     t('REVIEWED', 'DECLINE', 'DECLINED', DECIDER, ['REASON_GIVEN']),
     t('PUBLICISED', 'DECLINE', 'DECLINED', DECIDER, [...AFTER_NOTICE, 'REASON_GIVEN']),

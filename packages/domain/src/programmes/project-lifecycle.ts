@@ -90,6 +90,8 @@ export type ProjectGuard =
   | 'NO_NOTICE_ASKED'
   | 'NOTICE_PERIOD_OVER'
   | 'OBJECTIONS_ANSWERED'
+  /** No objection to the acceptance notice was answered as sustained (成立): then only failing follows. */
+  | 'NO_OBJECTION_SUSTAINED'
   /** A revocation states the amount to recover: zero or more, at most what was paid net. */
   | 'RECOVERY_SET'
   | 'ALLIANCE_DISSOLVED'
@@ -192,6 +194,7 @@ export const PROJECT_WORKFLOW = defineWorkflow<
     NO_NOTICE_ASKED: { label: '该计划要求验收公示，须公示期满后再作结论' },
     NOTICE_PERIOD_OVER: { label: '公示期尚未结束' },
     OBJECTIONS_ANSWERED: { label: '尚有公示异议未答复' },
+    NO_OBJECTION_SUSTAINED: { label: '验收公示异议经核实成立，不能通过验收' },
     RECOVERY_SET: { label: '请填写追回金额（不超过已拨付净额）' },
     ALLIANCE_DISSOLVED: { label: '联盟未解散' },
     SUCCESSOR_UNIT_NAMED: { label: '请指定继续承担项目的单位' },
@@ -228,7 +231,11 @@ export const PROJECT_WORKFLOW = defineWorkflow<
     ]),
     t('ACCEPTANCE_REVIEWED', 'PUBLICISE_ACCEPTANCE', 'ACCEPTANCE_PUBLICISED', AUTHORITY, ['NOTICE_ASKED']),
     t('ACCEPTANCE_REVIEWED', 'PASS_ACCEPTANCE', 'COMPLETED', DECIDER, ['NO_NOTICE_ASKED', 'REASON_GIVEN']),
-    t('ACCEPTANCE_PUBLICISED', 'PASS_ACCEPTANCE', 'COMPLETED', DECIDER, [...AFTER_NOTICE, 'REASON_GIVEN']),
+    t('ACCEPTANCE_PUBLICISED', 'PASS_ACCEPTANCE', 'COMPLETED', DECIDER, [
+      ...AFTER_NOTICE,
+      'NO_OBJECTION_SUSTAINED',
+      'REASON_GIVEN',
+    ]),
     t('ACCEPTANCE_REVIEWED', 'FAIL_ACCEPTANCE', 'FAILED', DECIDER, ['REASON_GIVEN']),
     t('ACCEPTANCE_PUBLICISED', 'FAIL_ACCEPTANCE', 'FAILED', DECIDER, [...AFTER_NOTICE, 'REASON_GIVEN']),
     // Ending early: without fault, or for fault with a recovery (and, decided with it, debarment).

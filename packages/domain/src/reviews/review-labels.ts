@@ -27,11 +27,19 @@ export const PROGRAMME_REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation
   OPPOSE: '不建议立项',
 };
 
-/** The conclusions' wording for what is reviewed: a pilot application, a filing or a programme application. */
+/** The same three conclusions for a project's acceptance (验收). */
+export const ACCEPTANCE_REVIEW_RECOMMENDATION_LABELS: Record<ReviewRecommendation, string> = {
+  SUPPORT: '建议通过验收',
+  SUPPORT_WITH_CHANGES: '整改后通过验收',
+  OPPOSE: '建议不通过验收',
+};
+
+/** The conclusions' wording for what is reviewed: a pilot application, a filing, a programme application or an acceptance. */
 export function reviewRecommendationLabels(
-  reviewed: 'PILOT_APPLICATION' | 'FILING' | 'PROGRAMME_APPLICATION',
+  reviewed: 'PILOT_APPLICATION' | 'FILING' | 'PROGRAMME_APPLICATION' | 'PROJECT_ACCEPTANCE',
 ): Record<ReviewRecommendation, string> {
   if (reviewed === 'FILING') return FILING_REVIEW_RECOMMENDATION_LABELS;
+  if (reviewed === 'PROJECT_ACCEPTANCE') return ACCEPTANCE_REVIEW_RECOMMENDATION_LABELS;
   if (reviewed === 'PROGRAMME_APPLICATION') return PROGRAMME_REVIEW_RECOMMENDATION_LABELS;
   return REVIEW_RECOMMENDATION_LABELS;
 }

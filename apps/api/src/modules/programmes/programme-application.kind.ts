@@ -12,6 +12,7 @@ import {
   type FieldViolation,
   isFen,
   noticePeriodOver,
+  type ObjectionTally,
   type PanelStatus,
   panelComplete,
   type PlatformKind,
@@ -32,6 +33,7 @@ import {
   programmeEligibilityViolations,
   type ProgrammeGuard,
   programmeRouteHolds,
+  publicNoticePeriod,
   supportCeilingFen,
   type TaskContract,
   taskContractViolations,
@@ -48,7 +50,10 @@ import type { PilotCallEntity } from '../calls/pilot-call.entity';
 import { PanelsService } from '../reviews/panels.service';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import type { ReviewSubject } from '../reviews/review-subject';
+import { JobsRepository } from '../jobs/jobs.repository';
 import { DebarmentsService } from './debarments.service';
+import { SupportObjectionsService } from './support-objections.service';
+import { noticeEndJob } from './support-notice-ends';
 import type { TaskContractInput } from './dto/programme-application.input';
 import { ProgrammeApplicationEntity } from './programme-application.entity';
 import type { ProgrammeEntity } from './programme.entity';
@@ -82,6 +87,8 @@ export type ProgrammeFacts = {
   panelPossible?: boolean;
   /** AWARD of a PLATFORM outcome kind: what the recognition states beyond the frozen form. */
   recognition?: { platformKind: PlatformKind; field: string; recognitionDocument: string };
+  /** The notice's objections: unanswered, and sustained (read under the application's lock). */
+  objections?: ObjectionTally;
   /** AWARD: the amount and the task contract, and what the programme's awards already hold (read under its lock). */
   awardFen?: string;
   contract?: TaskContract;
@@ -113,6 +120,8 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
     private readonly callMeasures: CallMeasuresService,
     private readonly progress: ReviewProgressService,
     private readonly panels: PanelsService,
+    private readonly objections: SupportObjectionsService,
+    private readonly jobs: JobsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -201,6 +210,12 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
       facts.panelPossible = (
         await this.panels.canForm(db, viewer, ProgrammeApplicationKind.reviewSubject(application))
       ).possible;
+    if (needs.has('OBJECTIONS_ANSWERED') || needs.has('NO_OBJECTION_SUSTAINED'))
+      facts.objections = await this.objections.tallyForDecision(db, {
+        type: 'programme_application',
+        id: application.id,
+        authorityTenantId: application.authorityTenantId,
+      });
     // Concurrent awards of one programme queue on its lock here; the engine's write follows in
     // the same transaction, so no two of them read the same sum.
     if (needs.has('WITHIN_PROGRAMME_BUDGET'))
@@ -246,16 +261,19 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
             );
       case 'NO_VALID_PANEL':
         return f.panelPossible === false ? [] : fail();
-      // The notice route (公示) is not open yet: objections to a programme award cannot be
-      // recorded, so no award goes through PUBLICISED; a programme that asks for a notice waits.
       case 'NOTICE_ASKED':
-        return fail('支持计划的立项公示尚未开放');
       case 'NO_NOTICE_ASKED':
         return programmeRouteHolds(guard, f.programme) ? [] : fail();
       case 'NOTICE_PERIOD_OVER':
-        return noticePeriodOver(f.today, f.application.noticeEndsOn) ? [] : fail();
+        return noticePeriodOver(f.today, f.application.noticeEndsOn)
+          ? []
+          : fail(`公示期至 ${f.application.noticeEndsOn ?? '—'} 结束，期满后方可作出决定`);
       case 'OBJECTIONS_ANSWERED':
-        return fail('支持计划的立项公示尚未开放');
+        return f.objections?.open ? fail(`尚有 ${f.objections.open} 条公示异议未答复`) : [];
+      case 'NO_OBJECTION_SUSTAINED':
+        return f.objections?.sustained
+          ? fail(`有 ${f.objections.sustained} 条公示异议经核实成立，不能立项，只能不予立项`)
+          : [];
       // A recognition awards no money: the amount and budget guards have nothing to hold.
       case 'AWARD_AMOUNT_SET':
         if (recognises(f.programme)) return [];
@@ -326,8 +344,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
     REFUSE: (f) => ({ lastReason: f.text }),
     START_REVIEW: (f) => ({ reviewStartedAt: f.now }),
     FINISH_REVIEW: (f) => ({ reviewedAt: f.now }),
-    // Not offered (NOTICE_ASKED never holds yet); kept so the kind declares every action's effect.
-    PUBLICISE: () => ({}),
+    PUBLICISE: (f) => this.notice(f),
     AWARD: (f) => this.award(f),
     DECLINE: (f) => this.decision(f, null),
     WITHDRAW: (f) => ({ lastReason: f.text }),
@@ -348,6 +365,12 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
       return new AppError('PROGRAMME_CALL_CLOSED', { violations: own }, own[0]?.message);
     }
     if (failed.includes('ELIGIBLE')) return new AppError('PROGRAMME_NOT_ELIGIBLE', { violations }, message);
+    if (failed.includes('NOTICE_PERIOD_OVER'))
+      return new AppError('SUPPORT_NOTICE_RUNNING', { violations }, message);
+    if (failed.includes('OBJECTIONS_ANSWERED'))
+      return new AppError('SUPPORT_OBJECTION_OPEN', { violations }, message);
+    if (failed.includes('NO_OBJECTION_SUSTAINED'))
+      return new AppError('SUPPORT_OBJECTION_SUSTAINED', { violations }, message);
     if (failed.includes('WITHIN_PROGRAMME_BUDGET'))
       return new AppError('PROGRAMME_BUDGET_EXCEEDED', { violations }, message);
     return new AppError('PROGRAMME_APPLICATION_REFUSED', { violations }, message);
@@ -360,6 +383,21 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
   auditAfter(action: ProgrammeApplicationAction, text: string): Record<string, unknown> {
     if (!text) return {};
     return action === 'RECOMMEND' ? { opinion: text } : { reason: text };
+  }
+
+  /** The award notice (公示) of the programme's days from today, China calendar; its end is announced. */
+  private async notice(f: ProgrammeFacts): Promise<Effects<ProgrammeApplicationEntity>> {
+    const notice = publicNoticePeriod(f.today, f.programme.awardNoticeDays);
+    await this.jobs.schedule(
+      f.db,
+      noticeEndJob(f.application.authorityTenantId, notice.endsOn, {
+        subjectType: 'programme_application',
+        subjectId: f.application.id,
+        title: f.application.dossier?.form.title ?? f.application.dossier?.alliance.name ?? '项目申报',
+        link: `/programmes/applications/${f.application.id}`,
+      }),
+    );
+    return { noticeStartsOn: notice.startsOn, noticeEndsOn: notice.endsOn };
   }
 
   /** Freezes what was submitted: programme, call, alliance, measures, form, agreement, investments. */

@@ -344,7 +344,10 @@ export class ProgrammeApplicationModel {
 
   tenantId: string;
   recommendingTenantId: string;
+
+  @Field(() => ID, { description: '计划主管部门（审查、评审、公示和决定）' })
   authorityTenantId: string;
+
   entity: ProgrammeApplicationEntity;
 
   @Field(() => ProgrammeApplicationStateEnum)
@@ -398,6 +401,12 @@ export class ProgrammeApplicationModel {
   @Field(() => String, { nullable: true, description: '提交时冻结的日期' })
   frozenOn: string | null;
 
+  @Field(() => String, { nullable: true, description: '立项公示开始日期（YYYY-MM-DD）' })
+  noticeStartsOn: string | null;
+
+  @Field(() => String, { nullable: true, description: '立项公示结束日期（含当日）；次日起可作出决定' })
+  noticeEndsOn: string | null;
+
   @Field(() => DateTimeScalar)
   createdAt: Date;
 }
@@ -426,6 +435,8 @@ export function toProgrammeApplicationModel(row: ProgrammeApplicationEntity): Pr
     decisionReason: row.decisionReason,
     lastReason: row.lastReason,
     frozenOn: row.dossier?.asOf ?? null,
+    noticeStartsOn: row.noticeStartsOn,
+    noticeEndsOn: row.noticeEndsOn,
     createdAt: row.createdAt,
   };
 }

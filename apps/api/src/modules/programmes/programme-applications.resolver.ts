@@ -1,7 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   availableActions,
+  chinaDate,
   isStaff,
+  noticePeriodOver,
   PROGRAMME_APPLICATION_WORKFLOW,
   type ProgrammeApplicationAction,
   programmeActorsOf,
@@ -9,6 +11,7 @@ import {
   STAFF_ROLES,
 } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
+import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -46,6 +49,8 @@ import {
 } from './programme-application.model';
 import { ProgrammeApplicationsRepository } from './programme-applications.repository';
 import { ProgrammeApplicationsService } from './programme-applications.service';
+import { SupportObjectionModel, toSupportObjectionModel } from './support-objection.model';
+import { SupportObjectionsService } from './support-objections.service';
 
 const CITY_STAFF = ['CITY_ADMIN', 'CITY_OFFICER'] as const;
 
@@ -58,6 +63,8 @@ export class ProgrammeApplicationsResolver {
     private readonly kind: ProgrammeApplicationKind,
     private readonly panels: PanelsService,
     private readonly repository: ProgrammeApplicationsRepository,
+    private readonly supportObjections: SupportObjectionsService,
+    private readonly clock: Clock,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -232,14 +239,32 @@ export class ProgrammeApplicationsResolver {
     const actors = programmeActorsOf(viewer, application);
     if (!actors.length) return [];
     const programme = await this.applications.programmeOf(ctx.db, application).catch(() => null);
-    // The notice route is not open yet (PUBLICISE is never offered).
+    const today = chinaDate(this.clock.now());
+    // During the notice the decisions wait for its end: they are offered once it is over.
     return availableActions(
       PROGRAMME_APPLICATION_WORKFLOW,
       application.state,
       actors,
       (guard) =>
-        guard === 'NOTICE_ASKED' || (programme !== null && programmeRouteHolds(guard, programme) === false),
+        (guard === 'NOTICE_PERIOD_OVER' && !noticePeriodOver(today, application.entity.noticeEndsOn)) ||
+        (programme !== null && programmeRouteHolds(guard, programme) === false),
     );
+  }
+
+  @SignedIn()
+  @ResolveField(() => [SupportObjectionModel], { description: '立项公示期间收到的异议（仅主管部门可见）' })
+  async objections(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Parent() application: ProgrammeApplicationModel,
+  ): Promise<SupportObjectionModel[]> {
+    return (
+      await this.supportObjections.list(ctx.db, viewer, {
+        type: 'programme_application',
+        id: application.id,
+        authorityTenantId: application.authorityTenantId,
+      })
+    ).map(toSupportObjectionModel);
   }
 
   @SignedIn()

@@ -11,7 +11,9 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CallsModule } from '../calls/calls.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
+import { MessagesModule } from '../messages/messages.module';
 import { DebarmentsRepository } from './debarments.repository';
 import { DebarmentsResolver } from './debarments.resolver';
 import { DebarmentsService } from './debarments.service';
@@ -32,6 +34,11 @@ import { ProgrammeApplicationsService } from './programme-applications.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesResolver } from './programmes.resolver';
 import { ProgrammesService } from './programmes.service';
+import { SupportNoticeEnds } from './support-notice-ends';
+import { SupportObjectionEntity } from './support-objection.entity';
+import { SupportObjectionsRepository } from './support-objections.repository';
+import { SupportObjectionsResolver } from './support-objections.resolver';
+import { SupportObjectionsService } from './support-objections.service';
 
 // Support programmes and the debarment register (Art. 14, 20): the first slice of issue 11.
 @Module({
@@ -44,12 +51,15 @@ import { ProgrammesService } from './programmes.service';
       ProgrammeApplicationDocumentEntity,
       PriorInvestmentEntity,
       PriorInvestmentDocumentEntity,
+      SupportObjectionEntity,
     ]),
     ApplicationsModule,
     AuditModule,
     ReviewsModule,
     CallsModule,
+    JobsModule,
     MeasuresModule,
+    MessagesModule,
   ],
   providers: [
     ProgrammesRepository,
@@ -68,7 +78,11 @@ import { ProgrammesService } from './programmes.service';
     ProgrammeApplicationsExport,
     PriorInvestmentsExport,
     DebarmentsExport,
+    SupportObjectionsRepository,
+    SupportObjectionsService,
+    SupportObjectionsResolver,
+    SupportNoticeEnds,
   ],
-  exports: [DebarmentsService, ProgrammeApplicationsService],
+  exports: [DebarmentsService, ProgrammeApplicationsService, SupportObjectionsService],
 })
 export class ProgrammesModule {}

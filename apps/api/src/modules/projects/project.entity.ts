@@ -1,10 +1,12 @@
 import {
   type BudgetSource,
   type LedgerEntryKind,
+  parseProjectAcceptance,
   parseProjectChange,
   parseProgressReports,
   PROJECT_WORKFLOW,
   type ProgressReport,
+  type ProjectAcceptance,
   type ProjectChange,
   type ProjectDecisionBasis,
   type ProjectState,
@@ -82,6 +84,16 @@ export class ProjectEntity extends TenantOwnedEntity {
 
   @Column({ name: 'frozen_at', type: 'timestamptz', nullable: true })
   frozenAt: Date | null;
+
+  /** The acceptance request (验收) and its review, from REQUEST_ACCEPTANCE on. */
+  @Column({ type: 'jsonb', nullable: true, transformer: readWith(parseProjectAcceptance) })
+  acceptance: ProjectAcceptance | null;
+
+  @Column({ name: 'notice_starts_on', type: 'date', nullable: true })
+  noticeStartsOn: string | null;
+
+  @Column({ name: 'notice_ends_on', type: 'date', nullable: true })
+  noticeEndsOn: string | null;
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;

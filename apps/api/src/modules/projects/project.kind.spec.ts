@@ -2,7 +2,13 @@ import { PROJECT_WORKFLOW, type ProjectState, type TaskContract, transitionOf } 
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../common/request/request-context';
+import type { CallMeasuresService } from '../calls/call-measures.service';
+import type { DocumentsService } from '../documents/documents.service';
+import type { JobsRepository } from '../jobs/jobs.repository';
 import type { DebarmentsService } from '../programmes/debarments.service';
+import type { ProgrammeApplicationsService } from '../programmes/programme-applications.service';
+import type { SupportObjectionsService } from '../programmes/support-objections.service';
+import type { ReviewProgressService } from '../reviews/review-progress.service';
 import type { ProjectEntity } from './project.entity';
 import { ProjectKind, type ProjectFacts } from './project.kind';
 import type { ProjectsRepository } from './projects.repository';
@@ -10,9 +16,17 @@ import type { ProjectsRepository } from './projects.repository';
 // The project kind's decisions with nothing behind it: who acts, what a guard finds, what an
 // effect writes. The database tests (test/projects) cover the SQL, row security and the ledger.
 
-const kind = new ProjectKind({} as ProjectsRepository, {} as DebarmentsService, {
-  now: () => new Date('2027-09-15T02:00:00Z'),
-});
+const kind = new ProjectKind(
+  {} as ProjectsRepository,
+  {} as DebarmentsService,
+  {} as ProgrammeApplicationsService,
+  {} as DocumentsService,
+  {} as CallMeasuresService,
+  {} as ReviewProgressService,
+  {} as SupportObjectionsService,
+  {} as JobsRepository,
+  { now: () => new Date('2027-09-15T02:00:00Z') },
+);
 
 const viewer = (tenantId: string, roles: Viewer['roles'], userId = 'u1'): Viewer => ({
   userId,
@@ -138,5 +152,42 @@ describe('the project kind', () => {
     );
     expect(effect.dossier?.endOn).toBe('2029-12-31');
     expect(effect.decisionBasis).toMatchObject({ reason: '理由' });
+  });
+
+  it.each<[string, string | null, string, number]>([
+    ['no notice yet', null, '2027-09-15', 1],
+    ['on the notice’s last day', '2027-09-15', '2027-09-15', 1],
+    ['the day after it', '2027-09-14', '2027-09-15', 0],
+  ])('holds NOTICE_PERIOD_OVER %s', (_name, noticeEndsOn, today, count) => {
+    expect(kind.check('NOTICE_PERIOD_OVER', facts({ project: project({ noticeEndsOn }), today }))).toHaveLength(count);
+  });
+
+  it.each<[string, { open: number; sustained: number }, string[]]>([
+    ['none', { open: 0, sustained: 0 }, []],
+    ['one open', { open: 1, sustained: 0 }, ['OBJECTIONS_ANSWERED']],
+    ['one sustained', { open: 0, sustained: 1 }, ['NO_OBJECTION_SUSTAINED']],
+  ])('reads the notice’s objections: %s', (_name, objections, failing) => {
+    const f = facts({ objections });
+    const failed = (['OBJECTIONS_ANSWERED', 'NO_OBJECTION_SUSTAINED'] as const).filter(
+      (g) => kind.check(g, f).length > 0,
+    );
+    expect(failed).toEqual(failing);
+  });
+
+  it.each([
+    ['NOTICE_PERIOD_OVER', 'SUPPORT_NOTICE_RUNNING'],
+    ['OBJECTIONS_ANSWERED', 'SUPPORT_OBJECTION_OPEN'],
+    ['NO_OBJECTION_SUSTAINED', 'SUPPORT_OBJECTION_SUSTAINED'],
+    ['REASON_GIVEN', 'PROJECT_TRANSITION_REFUSED'],
+  ] as const)('refuses a failing %s with %s', (guard, code) => {
+    const v = [{ field: `guard.${guard}`, rule: guard, message: '未满足' }];
+    expect(kind.refusal('PASS_ACCEPTANCE', v, [guard], facts()).code).toBe(code);
+  });
+
+  it('takes the acceptance request’s report and only the alliance’s own documents', () => {
+    const own = facts({ text: '总结报告', documentIds: ['d1'], ownDocumentIds: new Set(['d1']) });
+    expect(kind.check('FINAL_REPORT_ATTACHED', own)).toEqual([]);
+    const foreign = facts({ text: '总结报告', documentIds: ['d2'], ownDocumentIds: new Set(['d1']) });
+    expect(kind.check('FINAL_REPORT_ATTACHED', foreign).map((v) => v.field)).toEqual(['documentIds.0']);
   });
 });

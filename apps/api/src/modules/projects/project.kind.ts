@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  acceptanceRequestViolations,
+  allSheetsIn,
   applyProjectChange,
   changeDebarmentViolations,
   chinaDate,
@@ -7,9 +9,14 @@ import {
   type Debarment,
   type FieldViolation,
   type LedgerEntry,
+  noticePeriodOver,
+  type ObjectionTally,
+  type PanelStatus,
+  panelComplete,
   parseProgressReport,
   parseProjectChange,
   type ProgressReport,
+  type ProjectAcceptance,
   PROJECT_WORKFLOW,
   type ProjectAction,
   type ProjectActor,
@@ -21,6 +28,7 @@ import {
   projectRouteHolds,
   type ProjectState,
   progressReportViolations,
+  publicNoticePeriod,
   reportsDue,
   revocationRecoveryViolations,
   STAFF_ROLES,
@@ -37,7 +45,15 @@ import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
 import type { Posting } from '../messages/messages.repository';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
+import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
+import { DocumentsService } from '../documents/documents.service';
+import { JobsRepository } from '../jobs/jobs.repository';
 import { DebarmentsService } from '../programmes/debarments.service';
+import { ProgrammeApplicationsService } from '../programmes/programme-applications.service';
+import { noticeEndJob } from '../programmes/support-notice-ends';
+import { SupportObjectionsService } from '../programmes/support-objections.service';
+import { ReviewProgressService } from '../reviews/review-progress.service';
+import type { ReviewSubject } from '../reviews/review-subject';
 import { ProjectEntity } from './project.entity';
 import { projectChanged, projectRefused } from './projects.errors';
 import { ProjectsRepository } from './projects.repository';
@@ -71,6 +87,13 @@ export type ProjectFacts = {
   recoveryFen?: string | null;
   debar?: RevocationDebarment[];
   dissolved?: boolean;
+  /** REQUEST_ACCEPTANCE: the documents named, and those of them the alliance uploaded. */
+  documentIds?: string[];
+  ownDocumentIds?: Set<string>;
+  /** The acceptance review's measures, panel and objections to its notice. */
+  measures?: CallMeasures;
+  panel?: PanelStatus;
+  objections?: ObjectionTally;
 };
 
 type ProjectKindRuntime = KindRuntime<
@@ -87,13 +110,8 @@ const REPORT_KIND: Partial<Record<ProjectAction, 'ANNUAL' | 'MIDTERM'>> = {
   SUBMIT_MIDTERM_REPORT: 'MIDTERM',
 };
 
-/** Guards that cannot hold until acceptance review runs on the reviews module (not wired yet). */
-export const ACCEPTANCE_REVIEW_GUARDS: readonly ProjectGuard[] = [
-  'PANEL_COMPLETE',
-  'ALL_SHEETS_SUBMITTED',
-  'NOTICE_PERIOD_OVER',
-  'OBJECTIONS_ANSWERED',
-];
+/** The acceptance steps that read the expert panel's progress. */
+const PANEL_GUARDS = new Set<string>(['PANEL_COMPLETE', 'ALL_SHEETS_SUBMITTED', 'PASS_ACCEPTANCE', 'FAIL_ACCEPTANCE', 'FINISH_ACCEPTANCE_REVIEW']);
 
 /** A project (立项) as a kind of the application engine; its dossier is the task contract. */
 @Injectable()
@@ -105,8 +123,45 @@ export class ProjectKind implements ProjectKindRuntime {
   constructor(
     private readonly projects: ProjectsRepository,
     private readonly debarments: DebarmentsService,
+    private readonly applications: ProgrammeApplicationsService,
+    private readonly documents: DocumentsService,
+    private readonly callMeasures: CallMeasuresService,
+    private readonly progress: ReviewProgressService,
+    private readonly objections: SupportObjectionsService,
+    private readonly jobs: JobsRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** The project as expert review reads it: the authority's row, its request's alliance and measures. */
+  static reviewSubject(project: ProjectEntity): ReviewSubject {
+    const contract = project.dossier;
+    const members = [
+      ...(contract?.participants ?? []).map((p) => p.organizationId),
+      ...(contract?.responsibleUnit ? [contract.responsibleUnit.organizationId] : []),
+    ];
+    return {
+      type: 'project',
+      id: project.id,
+      tenantId: project.tenantId,
+      authorityTenantId: project.tenantId,
+      allianceId: project.allianceId,
+      recommendingTenantId: project.allianceTenantId,
+      batchId: project.id,
+      state: project.state,
+      recommendedAt: project.createdAt,
+      memberOrganizationIds: members,
+      dossier: project.acceptance
+        ? { alliance: project.acceptance.alliance, measures: project.acceptance.measures, title: project.title }
+        : null,
+    };
+  }
+
+  /** The measures version the acceptance applies (the award's), as the request kept it. */
+  private async acceptanceMeasures(db: EntityManager, project: ProjectEntity): Promise<CallMeasures> {
+    const named = project.acceptance?.measures;
+    if (!named) throw new AppError('NOT_FOUND');
+    return this.callMeasures.parametersFor(db, { measuresId: named.id, measuresTenantId: named.tenantId });
+  }
 
   async load(db: EntityManager, id: string): Promise<ProjectEntity> {
     const project = await this.projects.find(db, id);
@@ -171,6 +226,25 @@ export class ProjectKind implements ProjectKindRuntime {
     }
     if (needs.has('ALLIANCE_DISSOLVED'))
       facts.dissolved = await this.projects.allianceDissolved(db, project.id);
+    if (action === 'REQUEST_ACCEPTANCE') {
+      facts.documentIds = listOfText(details.documentIds);
+      const own = await this.documents.belongingTo(db, project.allianceId, facts.documentIds);
+      facts.ownDocumentIds = new Set(own.map((d) => d.id));
+    }
+    if ([...PANEL_GUARDS].some((n) => needs.has(n)) && project.acceptance) {
+      facts.measures = await this.acceptanceMeasures(db, project);
+      facts.panel = await this.progress.panelStatus(
+        db,
+        { id: project.id, authorityTenantId: project.tenantId },
+        facts.measures.parameters,
+      );
+    }
+    if (needs.has('OBJECTIONS_ANSWERED') || needs.has('NO_OBJECTION_SUSTAINED'))
+      facts.objections = await this.objections.tallyForDecision(db, {
+        type: 'project',
+        id: project.id,
+        authorityTenantId: project.tenantId,
+      });
     return facts;
   }
 
@@ -218,18 +292,34 @@ export class ProjectKind implements ProjectKindRuntime {
           : [];
       }
       case 'FINAL_REPORT_ATTACHED':
-        // The final report's summary is the text the acceptance request is made with.
-        if (!f.text) return fail();
-        return [...f.text].length > MAX_TEXT ? fail(`总结报告摘要不能超过 ${MAX_TEXT} 个字`) : [];
+        // The final report is the text the request is made with, and the documents it names.
+        return acceptanceRequestViolations(
+          { finalReport: f.text, documentIds: f.documentIds ?? [] },
+          f.ownDocumentIds ?? new Set(),
+        );
       case 'PANEL_COMPLETE':
+        return f.panel && panelComplete(f.panel)
+          ? []
+          : fail(`验收专家组尚未配齐（需 ${f.panel?.size ?? 0} 人，已选 ${f.panel?.seated ?? 0} 人）`);
       case 'ALL_SHEETS_SUBMITTED':
-        return fail('验收专家评审尚未接入本系统，请线下组织后由管理员终止或撤销，或待后续版本');
+        return f.panel && allSheetsIn(f.panel)
+          ? []
+          : fail(
+              `尚有专家未提交验收意见（已提交 ${f.panel?.submitted ?? 0}/${Math.max(f.panel?.seated ?? 0, f.panel?.size ?? 0)}）`,
+            );
       case 'NOTICE_ASKED':
       case 'NO_NOTICE_ASKED':
         return f.programme && projectRouteHolds(guard, f.programme) ? [] : fail();
       case 'NOTICE_PERIOD_OVER':
+        return noticePeriodOver(f.today, f.project.noticeEndsOn)
+          ? []
+          : fail(`验收公示期至 ${f.project.noticeEndsOn ?? '—'} 结束，期满后方可作出验收结论`);
       case 'OBJECTIONS_ANSWERED':
-        return fail();
+        return f.objections?.open ? fail(`尚有 ${f.objections.open} 条公示异议未答复`) : [];
+      case 'NO_OBJECTION_SUSTAINED':
+        return f.objections?.sustained
+          ? fail(`有 ${f.objections.sustained} 条验收公示异议经核实成立，不能通过验收`)
+          : [];
       case 'RECOVERY_SET':
         return [
           ...revocationRecoveryViolations(f.project.id, f.entries ?? [], f.recoveryFen ?? null),
@@ -277,6 +367,61 @@ export class ProjectKind implements ProjectKindRuntime {
     });
   }
 
+  /** The request as made, with what review reads of the award (its alliance and measures). */
+  private async acceptanceRequest(f: ProjectFacts): Promise<Effects<ProjectEntity>> {
+    const alliance = await this.projects.allianceOf(f.db, f.project.allianceId);
+    const award = f.programme
+      ? null
+      : await this.applications.get(f.db, f.project.applicationId).catch(() => null);
+    const named = award?.dossier?.measures;
+    const measures = f.programme
+      ? { id: f.programme.measuresId, tenantId: f.programme.measuresTenantId, versionNo: f.programme.measuresVersionNo }
+      : named?.id && named.tenantId
+        ? { id: named.id, tenantId: named.tenantId, versionNo: named.versionNo ?? 0 }
+        : null;
+    const acceptance: ProjectAcceptance = {
+      requestedOn: f.today,
+      finalReport: f.text,
+      documentIds: f.documentIds ?? [],
+      alliance: {
+        id: f.project.allianceId,
+        name: alliance?.name ?? award?.dossier?.alliance.name ?? '',
+        industryCode: alliance?.industryCode ?? null,
+      },
+      measures,
+      reviewStartedOn: null,
+      reviewedOn: null,
+      review: null,
+    };
+    return { acceptance, lastReason: null, noticeStartsOn: null, noticeEndsOn: null };
+  }
+
+  /** The panel's aggregate for the project, by the rule of the award's measures. */
+  private async review(f: ProjectFacts): Promise<{ total: number; passes: boolean } | null> {
+    const aggregate = await this.progress.aggregate(f.db, ProjectKind.reviewSubject(f.project), f.measures);
+    return aggregate ? { total: aggregate.total, passes: aggregate.passes } : null;
+  }
+
+  private async reviewBasis(f: ProjectFacts): Promise<Partial<ProjectDecisionBasis>> {
+    const review = f.project.acceptance?.review ?? (await this.review(f));
+    return { reviewTotal: review?.total ?? null, passes: review?.passes ?? null };
+  }
+
+  /** The acceptance notice (验收公示) of the programme's days from today, China calendar. */
+  private async acceptanceNotice(f: ProjectFacts): Promise<Effects<ProjectEntity>> {
+    const notice = publicNoticePeriod(f.today, f.programme?.acceptanceNoticeDays ?? 0);
+    await this.jobs.schedule(
+      f.db,
+      noticeEndJob(f.project.tenantId, notice.endsOn, {
+        subjectType: 'project',
+        subjectId: f.project.id,
+        title: f.project.title,
+        link: `/projects/${f.project.id}`,
+      }),
+    );
+    return { noticeStartsOn: notice.startsOn, noticeEndsOn: notice.endsOn };
+  }
+
   private report = (f: ProjectFacts): Effects<ProjectEntity> => ({
     reports: [...f.project.reports, f.report!],
   });
@@ -298,13 +443,15 @@ export class ProjectKind implements ProjectKindRuntime {
     APPROVE_CHANGE: (f) => this.decision(f, {}, { dossier: applyProjectChange(f.contract, f.change!) }),
     REFUSE_CHANGE: this.reason,
     WITHDRAW_CHANGE: this.reason,
-    REQUEST_ACCEPTANCE: this.reason,
+    REQUEST_ACCEPTANCE: (f) => this.acceptanceRequest(f),
     RETURN_ACCEPTANCE: this.reason,
-    START_ACCEPTANCE_REVIEW: () => ({}),
-    FINISH_ACCEPTANCE_REVIEW: () => ({}),
-    PUBLICISE_ACCEPTANCE: () => ({}),
-    PASS_ACCEPTANCE: (f) => this.decision(f, { passes: true }),
-    FAIL_ACCEPTANCE: (f) => this.decision(f, { passes: false }),
+    START_ACCEPTANCE_REVIEW: (f) => ({ acceptance: { ...f.project.acceptance!, reviewStartedOn: f.today } }),
+    FINISH_ACCEPTANCE_REVIEW: async (f) => ({
+      acceptance: { ...f.project.acceptance!, reviewedOn: f.today, review: await this.review(f) },
+    }),
+    PUBLICISE_ACCEPTANCE: (f) => this.acceptanceNotice(f),
+    PASS_ACCEPTANCE: async (f) => this.decision(f, await this.reviewBasis(f)),
+    FAIL_ACCEPTANCE: async (f) => this.decision(f, await this.reviewBasis(f)),
     TERMINATE: (f) => this.decision(f, {}),
     REVOKE: (f) =>
       this.decision(f, {
@@ -326,12 +473,21 @@ export class ProjectKind implements ProjectKindRuntime {
   refusal(
     action: ProjectAction,
     violations: FieldViolation[],
-    _failed: ProjectGuard[],
+    failed: ProjectGuard[],
     f: ProjectFacts | undefined,
   ): AppError {
     if (!f) return projectRefused(violations, violations[0]?.message);
     const label = PROJECT_WORKFLOW.actions[action].label;
-    return projectRefused(violations, `不能「${label}」：${violations.map((v) => v.message).join('；')}`);
+    const message = `不能「${label}」：${violations.map((v) => v.message).join('；')}`;
+    // The notice's own refusals keep their codes, as for a programme award.
+    const code = failed.includes('NOTICE_PERIOD_OVER')
+      ? 'SUPPORT_NOTICE_RUNNING'
+      : failed.includes('OBJECTIONS_ANSWERED')
+        ? 'SUPPORT_OBJECTION_OPEN'
+        : failed.includes('NO_OBJECTION_SUSTAINED')
+          ? 'SUPPORT_OBJECTION_SUSTAINED'
+          : null;
+    return code ? new AppError(code, { violations }, message) : projectRefused(violations, message);
   }
 
   changed(): AppError {
@@ -403,6 +559,10 @@ export class ProjectKind implements ProjectKindRuntime {
         return [];
     }
   }
+}
+
+function listOfText(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? [v.trim()] : [])) : [];
 }
 
 function objectOf(value: unknown): Record<string, unknown> {

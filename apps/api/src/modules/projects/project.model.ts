@@ -11,6 +11,39 @@ import { GraphQLJSONObject } from '../../common/graphql/json-object.scalar';
 import type { BalanceRow } from './projects.repository';
 import type { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
 
+@ObjectType('ProjectAcceptanceDocument', { description: '验收申请附的文件' })
+export class ProjectAcceptanceDocumentModel {
+  @Field(() => ID)
+  documentId: string;
+
+  @Field()
+  fileName: string;
+}
+
+@ObjectType('ProjectAcceptance', { description: '验收申请（总结报告与材料）及验收评审' })
+export class ProjectAcceptanceModel {
+  @Field({ description: '申请验收日期（北京时间）' })
+  requestedOn: string;
+
+  @Field({ description: '项目总结报告' })
+  finalReport: string;
+
+  @Field(() => [ID])
+  documentIds: string[];
+
+  @Field(() => String, { nullable: true })
+  reviewStartedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  reviewedOn: string | null;
+
+  @Field(() => Number, { nullable: true, description: '评审结束时专家组的汇总分' })
+  reviewTotal: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '汇总分是否达到合格线' })
+  reviewPasses: boolean | null;
+}
+
 @ObjectType('Project', { description: '项目（立项）：任务书、预算、资金台账与生命周期' })
 export class ProjectModel {
   @Field(() => ID)
@@ -76,6 +109,18 @@ export class ProjectModel {
   @Field(() => String, { nullable: true })
   lastReason: string | null;
 
+  @Field(() => ProjectAcceptanceModel, { nullable: true, description: '验收申请；申请验收前为空' })
+  acceptance: ProjectAcceptanceModel | null;
+
+  /** The alliance's industry as the acceptance request recorded it. */
+  industryCode: string | null;
+
+  @Field(() => String, { nullable: true, description: '验收公示开始日期（YYYY-MM-DD）' })
+  noticeStartsOn: string | null;
+
+  @Field(() => String, { nullable: true, description: '验收公示结束日期（含当日）；次日起可作出验收结论' })
+  noticeEndsOn: string | null;
+
   @Field(() => DateTimeScalar)
   createdAt: Date;
 }
@@ -102,6 +147,20 @@ export function toProjectModel(p: ProjectEntity): ProjectModel {
     reports: p.reports,
     frozenAt: p.frozenAt,
     lastReason: p.lastReason,
+    acceptance: p.acceptance
+      ? {
+          requestedOn: p.acceptance.requestedOn,
+          finalReport: p.acceptance.finalReport,
+          documentIds: p.acceptance.documentIds,
+          reviewStartedOn: p.acceptance.reviewStartedOn,
+          reviewedOn: p.acceptance.reviewedOn,
+          reviewTotal: p.acceptance.review?.total ?? null,
+          reviewPasses: p.acceptance.review?.passes ?? null,
+        }
+      : null,
+    industryCode: p.acceptance?.alliance.industryCode ?? null,
+    noticeStartsOn: p.noticeStartsOn,
+    noticeEndsOn: p.noticeEndsOn,
     createdAt: p.createdAt,
   };
 }

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { CallsModule } from '../calls/calls.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ProjectOpener } from '../programmes/project-opener';
@@ -11,7 +13,7 @@ import { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
 import { ProjectKind } from './project.kind';
 import { ProjectDissolution } from './project-dissolution';
 import { ProjectsRepository } from './projects.repository';
-import { ProjectsResolver } from './projects.resolver';
+import { ProjectsResolver, ReviewAssignmentProjectResolver } from './projects.resolver';
 import { ProjectsService } from './projects.service';
 
 // Projects (立项) on the application engine, their money ledger and the dissolution cascade
@@ -22,8 +24,10 @@ import { ProjectsService } from './projects.service';
     ApplicationsModule,
     AuditModule,
     CallsModule,
+    DocumentsModule,
     JobsModule,
     ProgrammesModule,
+    ReviewsModule,
   ],
   providers: [
     ProjectsRepository,
@@ -32,6 +36,7 @@ import { ProjectsService } from './projects.service';
     ProjectDissolution,
     ProjectsResolver,
     ProjectsExport,
+    ReviewAssignmentProjectResolver,
     // The port a programme application's award opens its project through.
     { provide: ProjectOpener, useExisting: ProjectsService },
   ],

@@ -13,6 +13,7 @@ import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
+import { IndustryEntity } from '../industries/industry.entity';
 
 export type ProjectFilter = {
   programmeId?: string | null;
@@ -112,6 +113,20 @@ export class ProjectsRepository {
 
   programme(db: EntityManager, id: string): Promise<ProgrammeEntity | null> {
     return isId(id) ? db.findOneBy(ProgrammeEntity, { id }) : Promise.resolve(null);
+  }
+
+  industry(db: EntityManager, code: string): Promise<IndustryEntity | null> {
+    return db.findOneBy(IndustryEntity, { code });
+  }
+
+  /** The alliance's name and industry, as its home bureau reads it (null for anyone else). */
+  async allianceOf(db: EntityManager, id: string): Promise<{ name: string; industryCode: string } | null> {
+    if (!isId(id)) return null;
+    const rows = await db.query<{ name: string; industry_code: string }[]>(
+      'SELECT name, industry_code FROM alliance WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { name: rows[0].name, industryCode: rows[0].industry_code } : null;
   }
 
   async organizationName(db: EntityManager, id: string): Promise<string | null> {

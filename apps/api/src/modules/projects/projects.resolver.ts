@@ -2,6 +2,9 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import {
   availableActions,
   BalanceGrouping,
+  chinaDate,
+  isStaff,
+  noticePeriodOver,
   PROJECT_WORKFLOW,
   type ProjectAction,
   projectRouteHolds,
@@ -9,11 +12,19 @@ import {
   STAFF_ROLES,
 } from '@xiangmeng/domain';
 import { Allow, SignedIn } from '../../common/auth/access.decorators';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors/app-error';
 import { badInput, violation } from '../../common/errors/app-error';
 import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { CallLoaders } from '../calls/call-loaders';
+import { DocumentsService } from '../documents/documents.service';
+import { SupportObjectionModel, toSupportObjectionModel } from '../programmes/support-objection.model';
+import { SupportObjectionsService } from '../programmes/support-objections.service';
+import { PanelsService } from '../reviews/panels.service';
+import { ReviewAssignmentModel, ReviewPanelModel, ReviewSubjectKind } from '../reviews/review.model';
+import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { TenantModel } from '../tenants/tenant.model';
 import {
   LedgerBalanceFilterInput,
@@ -22,9 +33,10 @@ import {
   TransitionProjectInput,
 } from './dto/project.input';
 import type { ProjectLedgerEntryEntity } from './project.entity';
-import { ACCEPTANCE_REVIEW_GUARDS, ProjectKind } from './project.kind';
+import { ProjectKind } from './project.kind';
 import {
   LedgerBalanceModel,
+  ProjectAcceptanceDocumentModel,
   ProjectLedgerEntryModel,
   ProjectLedgerTotalsModel,
   ProjectModel,
@@ -47,6 +59,10 @@ export class ProjectsResolver {
     private readonly repository: ProjectsRepository,
     private readonly kind: ProjectKind,
     private readonly loaders: CallLoaders,
+    private readonly panels: PanelsService,
+    private readonly supportObjections: SupportObjectionsService,
+    private readonly documents: DocumentsService,
+    private readonly clock: Clock,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -176,9 +192,7 @@ export class ProjectsResolver {
   }
 
   @SignedIn()
-  @ResolveField(() => [String], {
-    description: '当前用户此时可执行的操作（验收专家评审尚未接入：开始验收评审不在其中）',
-  })
+  @ResolveField(() => [String], { description: '当前用户此时可执行的操作' })
   async availableActions(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
@@ -186,14 +200,75 @@ export class ProjectsResolver {
   ): Promise<string[]> {
     const entity = await this.service.get(ctx.db, project.id);
     const programme = await this.repository.programme(ctx.db, entity.programmeId);
+    const today = chinaDate(this.clock.now());
+    // During the acceptance notice the conclusions wait for its end.
     return availableActions(
       PROJECT_WORKFLOW,
       entity.state,
       this.kind.actorsOf(viewer, entity).filter((a) => a !== 'SYSTEM'),
       (guard) =>
-        ACCEPTANCE_REVIEW_GUARDS.includes(guard) ||
+        (guard === 'NOTICE_PERIOD_OVER' && !noticePeriodOver(today, entity.noticeEndsOn)) ||
         (programme !== null && projectRouteHolds(guard, programme) === false),
     );
+  }
+
+  @SignedIn()
+  @ResolveField(() => IndustryModel, {
+    nullable: true,
+    description: '联盟所属产业（申请验收时记录）；验收专家按此领域遴选',
+  })
+  async industry(@Ctx() ctx: RequestContext, @Parent() project: ProjectModel): Promise<IndustryModel | null> {
+    const code = project.industryCode;
+    if (!code) return null;
+    const industry = await this.repository.industry(ctx.db, code);
+    return industry ? toIndustryModel(industry) : null;
+  }
+
+  @SignedIn()
+  @ResolveField(() => [ProjectAcceptanceDocumentModel], { description: '验收申请附的文件' })
+  async acceptanceDocuments(
+    @Ctx() ctx: RequestContext,
+    @Parent() project: ProjectModel,
+  ): Promise<ProjectAcceptanceDocumentModel[]> {
+    const ids = project.acceptance?.documentIds ?? [];
+    const rows = await this.documents.byIds(ctx.db, ids);
+    return ids.flatMap((id) => {
+      const row = rows.find((d) => d.id === id);
+      return row ? [{ documentId: row.id, fileName: row.fileName }] : [];
+    });
+  }
+
+  @SignedIn()
+  @ResolveField(() => ReviewPanelModel, { nullable: true, description: '验收专家组（仅主管部门可见）' })
+  async acceptancePanel(
+    @Ctx() ctx: RequestContext,
+    @Parent() project: ProjectModel,
+  ): Promise<ReviewPanelModel | null> {
+    const viewer = ctx.viewer;
+    // The home bureau and the experts never see the panel: names and scores of others stay hidden.
+    if (!viewer || !isStaff(viewer.roles) || viewer.tenantId !== project.authorityTenantId) return null;
+    if (!project.acceptance) return null;
+    const subject = await this.panels.received(ctx.db, viewer, project.id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    return subject ? this.panels.panel(ctx.db, viewer, subject) : null;
+  }
+
+  @SignedIn()
+  @ResolveField(() => [SupportObjectionModel], { description: '验收公示期间收到的异议（仅主管部门可见）' })
+  async objections(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Parent() project: ProjectModel,
+  ): Promise<SupportObjectionModel[]> {
+    return (
+      await this.supportObjections.list(ctx.db, viewer, {
+        type: 'project',
+        id: project.id,
+        authorityTenantId: project.authorityTenantId,
+      })
+    ).map(toSupportObjectionModel);
   }
 
   @SignedIn()
@@ -206,5 +281,21 @@ export class ProjectsResolver {
   @ResolveField(() => TenantModel, { description: '联盟所在市州' })
   city(@Ctx() ctx: RequestContext, @Parent() project: ProjectModel): Promise<TenantModel> {
     return this.loaders.tenantModel(ctx, project.cityTenantId);
+  }
+}
+
+/** The project an expert's seat reviews at acceptance. */
+@Resolver(() => ReviewAssignmentModel)
+export class ReviewAssignmentProjectResolver {
+  constructor(private readonly service: ProjectsService) {}
+
+  @SignedIn()
+  @ResolveField(() => ProjectModel, { nullable: true, description: '验收评审的项目' })
+  async project(
+    @Ctx() ctx: RequestContext,
+    @Parent() assignment: ReviewAssignmentModel,
+  ): Promise<ProjectModel | null> {
+    if (assignment.subjectKind !== ReviewSubjectKind.PROJECT_ACCEPTANCE) return null;
+    return toProjectModel(await this.service.get(ctx.db, assignment.subjectId));
   }
 }

@@ -26,7 +26,7 @@ import type { ExpertEntity } from './expert.entity';
 import { ExpertsService } from './experts.service';
 import { type ReviewAggregateResult, ReviewProgressService } from './review-progress.service';
 import { toReviewAggregateModel, toReviewSheetModel } from './review-sheet.view';
-import type { ReviewSubject } from './review-subject';
+import { refusesDebarredEmployers, type ReviewSubject, reviewStage } from './review-subject';
 import type { PanelCandidateModel, PanelProposalModel, ReviewPanelModel } from './review.model';
 import { panelClosed, panelFormingClosed, seatWithdrawn } from './reviews.errors';
 import { ReviewsRepository, type SeatRefusal } from './reviews.repository';
@@ -106,8 +106,7 @@ export class PanelsService {
   async propose(db: EntityManager, viewer: Viewer, applicationId: string): Promise<PanelProposalModel> {
     requireStaff(viewer);
     const subject = await this.received(db, viewer, applicationId);
-    if (subject.state !== 'ACCEPTED' && subject.state !== 'IN_REVIEW')
-      throw panelClosed('只有已受理或评审中的申报可以组建专家组');
+    if (!reviewStage(subject)) throw panelClosed('只有已受理或评审中的申报可以组建专家组');
     const { parties, request, domainLabel } = await this.terms(db, subject);
     const pool = await this.experts.pool(db, viewer);
     const proposal = proposePanel(
@@ -286,7 +285,7 @@ export class PanelsService {
   ): Promise<string> {
     // Art. 20(2): a unit on the debarment register takes no part in plan projects, its experts'
     // review included (the database checks again, on its own date).
-    if (subject.type === 'programme_application') {
+    if (refusesDebarredEmployers(subject.type)) {
       const debarred = await this.reviews.debarredAffiliation(
         ctx.db,
         viewer.tenantId,
@@ -330,7 +329,7 @@ export class PanelsService {
       to: { tenantId: viewer.tenantId, userId },
       kind: 'EXPERT_SEATED',
       title: '新的评审任务',
-      body: `您已被选入${name}${subject.type === 'filing' ? '备案' : subject.type === 'programme_application' ? '项目申报' : '申报'}的专家评审组，请在评审期限内提交评分表。`,
+      body: `您已被选入${name}${subject.type === 'filing' ? '备案' : subject.type === 'programme_application' ? '项目申报' : subject.type === 'project' ? '项目验收' : '申报'}的专家评审组，请在评审期限内提交评分表。`,
       link: `/reviews/mine/${assignmentId}`,
       subjectType: 'expert_assignment',
       subjectId: assignmentId,
@@ -364,7 +363,7 @@ export class PanelsService {
   async assign(ctx: RequestContext, viewer: Viewer, input: AssignPanelInput): Promise<ReviewPanelModel> {
     requireStaff(viewer);
     const subject = await this.lockReceived(ctx.db, viewer, input.applicationId);
-    if (subject.state !== 'ACCEPTED') throw panelFormingClosed();
+    if (reviewStage(subject) !== 'FORMING') throw panelFormingClosed();
     const unknown: FieldViolation[] = [];
     const found = new Map<string, ExpertEntity>();
     for (const [i, id] of input.expertIds.entries()) {
@@ -416,8 +415,7 @@ export class PanelsService {
     if ([...reason].length > 500) throw invalid('reason', 'TOO_LONG', '撤换理由不能超过 500 个字');
     const seatRow = actOn(await this.reviews.seat(ctx.db, viewer.tenantId, input.assignmentId));
     const subject = await this.lockReceived(ctx.db, viewer, seatRow.applicationId);
-    if (subject.state !== 'ACCEPTED' && subject.state !== 'IN_REVIEW')
-      throw panelClosed('只有已受理或评审中的申报可以撤换专家');
+    if (!reviewStage(subject)) throw panelClosed('只有已受理或评审中的申报可以撤换专家');
     const active = await this.reviews.activeSeats(ctx.db, viewer.tenantId, subject.id);
     const seat = active.find((s) => s.id === seatRow.id);
     if (!seat) throw seatWithdrawn();

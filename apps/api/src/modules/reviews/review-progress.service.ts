@@ -74,7 +74,8 @@ export class ReviewProgressService {
         measuresTenantId: subject.authorityTenantId,
       });
     }
-    const call = await this.visibleCall(db, subject.batchId);
+    // A project's acceptance applies the measures version its award was made under.
+    const call = subject.type === 'project' ? null : await this.visibleCall(db, subject.batchId);
     if (call) return this.callMeasures.parametersFor(db, call);
     const named = (subject.dossier as { measures?: { id?: unknown; tenantId?: unknown } } | null)?.measures;
     if (typeof named?.id !== 'string' || typeof named.tenantId !== 'string') throw new AppError('NOT_FOUND');

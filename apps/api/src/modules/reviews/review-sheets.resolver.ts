@@ -12,6 +12,7 @@ const SUBJECT_KINDS: Record<ReviewSubjectType, ReviewSubjectKind> = {
   pilot_application: ReviewSubjectKind.PILOT_APPLICATION,
   filing: ReviewSubjectKind.FILING,
   programme_application: ReviewSubjectKind.PROGRAMME_APPLICATION,
+  project: ReviewSubjectKind.PROJECT_ACCEPTANCE,
 };
 
 @Resolver(() => ReviewSheetModel)

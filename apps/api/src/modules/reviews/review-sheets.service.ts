@@ -20,7 +20,7 @@ import type { ExpertAssignmentEntity } from './expert-assignment.entity';
 import { PanelsService } from './panels.service';
 import { ReviewProgressService } from './review-progress.service';
 import { scoredValues, toReviewSheetModel } from './review-sheet.view';
-import type { ReviewSubject } from './review-subject';
+import { type ReviewSubject, reviewStage } from './review-subject';
 import type { ReviewSheetModel } from './review.model';
 import {
   declarationOutdated,
@@ -114,7 +114,7 @@ export class ReviewSheetsService {
     );
     if (seat.withdrawnAt) throw seatWithdrawn('您已不在该申报的专家组中');
     const application = actOn(await this.reviews.subject(ctx.db, seat.applicationId));
-    if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，不能评分');
+    if (reviewStage(application) !== 'REVIEWING') throw reviewNotOpen('该申报不在评审阶段，不能评分');
     const sheet = actOn(await this.reviews.sheetOfSeat(ctx.db, viewer.tenantId, seat.id));
     if (sheet.status === 'SUBMITTED') throw sheetLocked();
     if (declarationState(sheet.declarationVersion) !== 'DECLARED') throw declarationRequired();
@@ -201,7 +201,7 @@ export class ReviewSheetsService {
     const application = await this.panels.received(ctx.db, viewer, sheet.applicationId);
     if (!reason) throw invalid('reason', 'REQUIRED', '请填写退回理由');
     if ([...reason].length > 500) throw invalid('reason', 'TOO_LONG', '退回理由不能超过 500 个字');
-    if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，评分表不能退回');
+    if (reviewStage(application) !== 'REVIEWING') throw reviewNotOpen('该申报不在评审阶段，评分表不能退回');
     const seat = await this.reviews.seat(ctx.db, viewer.tenantId, sheet.assignmentId);
     if (!seat || seat.withdrawnAt) throw seatWithdrawn('该专家已被撤换，评分表仅作留痕');
     if (sheet.status !== 'SUBMITTED') throw sheetNotSubmitted();

@@ -1,5 +1,8 @@
-/** What a panel seat reviews: a pilot application, a filing when its round asks for experts, a programme application. */
-export type ReviewSubjectType = 'pilot_application' | 'filing' | 'programme_application';
+/**
+ * What a panel seat reviews: a pilot application, a filing when its round asks for experts, a
+ * programme application, or a project at acceptance (验收).
+ */
+export type ReviewSubjectType = 'pilot_application' | 'filing' | 'programme_application' | 'project';
 
 /**
  * The application an expert panel reviews, as expert review reads it: straight from its table,
@@ -24,3 +27,24 @@ export type ReviewSubject = {
   /** Frozen at submission: the alliance, its members and the measures version. */
   dossier: Record<string, unknown> | null;
 };
+
+/** The states in which each subject's panel is formed, and then reviews. */
+const STAGES: Record<ReviewSubjectType, { forming: string; reviewing: string }> = {
+  pilot_application: { forming: 'ACCEPTED', reviewing: 'IN_REVIEW' },
+  filing: { forming: 'ACCEPTED', reviewing: 'IN_REVIEW' },
+  programme_application: { forming: 'ACCEPTED', reviewing: 'IN_REVIEW' },
+  project: { forming: 'ACCEPTANCE_REQUESTED', reviewing: 'ACCEPTANCE_REVIEW' },
+};
+
+/** Where the subject's review stands: its panel being formed, under review, or neither. */
+export function reviewStage(subject: Pick<ReviewSubject, 'type' | 'state'>): 'FORMING' | 'REVIEWING' | null {
+  const stages = STAGES[subject.type];
+  if (subject.state === stages.forming) return 'FORMING';
+  if (subject.state === stages.reviewing) return 'REVIEWING';
+  return null;
+}
+
+/** Plan-project review (programme applications and project acceptance) seats no debarred unit's expert (Art. 20). */
+export function refusesDebarredEmployers(type: ReviewSubjectType): boolean {
+  return type === 'programme_application' || type === 'project';
+}

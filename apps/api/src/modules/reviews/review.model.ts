@@ -22,10 +22,11 @@ export enum ReviewSubjectKind {
   PILOT_APPLICATION = 'PILOT_APPLICATION',
   FILING = 'FILING',
   PROGRAMME_APPLICATION = 'PROGRAMME_APPLICATION',
+  PROJECT_ACCEPTANCE = 'PROJECT_ACCEPTANCE',
 }
 registerEnumType(ReviewSubjectKind, {
   name: 'ReviewSubjectKind',
-  description: '评审对象：试点申报、备案、支持计划项目申报',
+  description: '评审对象：试点申报、备案、支持计划项目申报、项目验收',
 });
 
 registerEnumType(AggregationRule, {

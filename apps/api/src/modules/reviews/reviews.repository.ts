@@ -43,6 +43,7 @@ const SUBJECT_TABLES: Record<ReviewSubjectType, string> = {
   pilot_application: 'pilot_application',
   filing: 'filing',
   programme_application: 'programme_application',
+  project: 'project',
 };
 export type SubmittedSheet = { applicationId: string; expertId: string; scores: Record<string, unknown> };
 
@@ -85,7 +86,20 @@ export class ReviewsRepository {
        UNION ALL
        SELECT 'programme_application', id, tenant_id, authority_tenant_id, alliance_id, recommending_tenant_id,
               call_id, state, recommended_at, member_organization_ids, dossier
-         FROM programme_application WHERE id = $1`,
+         FROM programme_application WHERE id = $1
+       UNION ALL
+       -- A project at acceptance: the authority's row, sent up from its award; its parties are
+       -- the contract's, and what review reads of the award was kept with the request.
+       SELECT 'project', id, tenant_id, tenant_id, alliance_id, alliance_tenant_id,
+              id, state, created_at,
+              ARRAY(SELECT (x ->> 'organizationId')::uuid
+                      FROM jsonb_array_elements(coalesce(dossier -> 'participants', '[]')
+                             || jsonb_build_array(coalesce(dossier -> 'responsibleUnit', '{}'))) x
+                     WHERE x ->> 'organizationId' ~ '^[0-9a-fA-F-]{36}$'),
+              CASE WHEN acceptance IS NULL THEN NULL
+                   ELSE jsonb_build_object('alliance', acceptance -> 'alliance', 'measures', acceptance -> 'measures',
+                                           'title', title) END
+         FROM project WHERE id = $1`,
       [id],
     );
     return row
@@ -495,10 +509,13 @@ export class ReviewsRepository {
     tenantId: string,
     batch: { type: ReviewSubjectType; id: string },
   ): Promise<SubmittedSheet[]> {
+    // A project's acceptance is its own batch: it is scored against its contract, not ranked.
     const subjects =
       batch.type === 'filing'
         ? `SELECT id, tenant_id FROM filing WHERE round_id = $2 AND state <> 'WITHDRAWN'`
-        : `SELECT id, tenant_id FROM ${SUBJECT_TABLES[batch.type]} WHERE call_id = $2 AND state <> 'WITHDRAWN'`;
+        : batch.type === 'project'
+          ? `SELECT id, tenant_id FROM project WHERE id = $2`
+          : `SELECT id, tenant_id FROM ${SUBJECT_TABLES[batch.type]} WHERE call_id = $2 AND state <> 'WITHDRAWN'`;
     const rows = await db.query<
       { application_id: string; expert_id: string; scores: Record<string, unknown> }[]
     >(

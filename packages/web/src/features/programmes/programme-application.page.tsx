@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   BUDGET_SOURCE_LABELS,
   BUDGET_SOURCES,
+  isStaff,
   PROGRAMME_APPLICATION_ACTION_LABELS,
   PROGRAMME_DOCUMENT_KIND_LABELS,
   PROGRAMME_KINDS,
@@ -41,7 +42,9 @@ import { LoadFailure } from '../../shared/page-states';
 import { ReasonField } from '../../shared/reason-field';
 import { AllianceMembersQuery } from '../alliances/alliances.operations';
 import { RecognitionFields, type RecognitionValues } from '../platforms/recognition-fields';
+import { useSignedInViewer } from '../auth/viewer.provider';
 import { ReviewPanelSection } from '../reviews/review-panel.section';
+import { SupportNoticeSection } from '../support-notices/support-notice.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { ProgrammesQuery } from './programmes.operations';
 import { ParticularDescriptions, ParticularFormItems } from './programme-particulars.fields';
@@ -74,7 +77,8 @@ const EXPLANATIONS: Record<ProgrammeApplicationAction, string> = {
   REFUSE: '不予受理后本次申报结束，不可恢复。',
   START_REVIEW: '开始专家评审后，评审专家可查看申报材料并评分。',
   FINISH_REVIEW: '结束评审后评分结果固定。',
-  PUBLICISE: '公示拟立项项目。',
+  PUBLICISE:
+    '按计划规定的立项公示期公示拟立项项目（北京时间，自今日起算）。公示期间不能作出立项决定；期满并答复全部异议后方可立项，异议经核实成立的只能不予立项。',
   AWARD: '立项后按任务书拨付支持资金；立项时再次检查支持条件、配比和计划剩余预算。决定不可撤销。',
   DECLINE: '不予立项后本次申报结束。决定不可撤销。',
   WITHDRAW: '撤回后本次申报结束，不可恢复。',
@@ -92,6 +96,7 @@ export function ProgrammeApplicationPage() {
     fetchPolicy: 'cache-and-network',
   });
   const programmes = useQuery(ProgrammesQuery, { fetchPolicy: 'cache-first' });
+  const viewer = useSignedInViewer();
   if (loading && !data) return <PageLoading />;
   if (!data)
     return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
@@ -185,6 +190,17 @@ export function ProgrammeApplicationPage() {
       ) : (
         <ApplicationFormView application={a} kind={kind} />
       )}
+      <SupportNoticeSection
+        subjectType="programme_application"
+        subjectId={a.id}
+        noticeName="立项公示"
+        inNotice={a.state === 'PUBLICISED'}
+        noticeStartsOn={a.noticeStartsOn ?? null}
+        noticeEndsOn={a.noticeEndsOn ?? null}
+        authorityStaff={viewer.tenant.id === a.authorityTenantId && isStaff(viewer.roles)}
+        objections={a.objections}
+        onChanged={() => void refetch().catch(() => undefined)}
+      />
       <ReviewPanelSection
         applicationId={a.id}
         state={a.state}

@@ -70,6 +70,12 @@ export const ProgrammeApplicationFieldsFragment = graphql(`
     decisionReason
     lastReason
     frozenOn
+    noticeStartsOn
+    noticeEndsOn
+    authorityTenantId
+    objections {
+      ...SupportObjectionFields
+    }
     createdAt
     availableActions
     form {

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import {
   MILESTONE_STATUS_LABELS,
   milestonesDueBy,
@@ -16,7 +16,9 @@ import { FormModal } from '../../shared/form-modal';
 import { isYuanAmount, yuanToFen } from '../../shared/format';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { ReasonField } from '../../shared/reason-field';
+import { chinaDateTime } from '../../shared/format';
 import { OrganizationPicker } from '../organizations/organization-picker';
+import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { TransitionProjectMutation } from './projects.operations';
 
 // What each step means, said before it is taken.
@@ -24,7 +26,13 @@ const EXPLANATIONS: Partial<Record<ProjectAction, string>> = {
   REQUEST_CHANGE: '变更申请报主管部门核准（第十九条）；核准前项目按原任务书执行。',
   APPROVE_CHANGE: '核准后变更内容写入任务书，此后按新任务书执行。',
   REFUSE_CHANGE: '不予变更后项目按原任务书继续执行。',
-  REQUEST_ACCEPTANCE: '申请验收前须报齐应报送的年度和中期进展报告；请填写项目总结报告摘要。',
+  REQUEST_ACCEPTANCE:
+    '申请验收前须报齐应报送的年度和中期进展报告。请对照任务书的目标和考核指标填写项目总结报告，并附上总结报告及验收材料（在联盟页面上传）。',
+  START_ACCEPTANCE_REVIEW: '开始验收评审后，验收专家可查看总结报告和材料并评分。',
+  FINISH_ACCEPTANCE_REVIEW: '结束验收评审后评分结果固定，作为验收结论的依据。',
+  PUBLICISE_ACCEPTANCE: '按计划规定的验收公示期公示验收结果；公示期满并答复全部异议后方可作出验收结论。',
+  PASS_ACCEPTANCE: '通过验收后项目结束（通过后仍可拨付尾款）。结论不可撤销。',
+  FAIL_ACCEPTANCE: '不通过验收后项目结束，不再拨付。结论不可撤销。',
   TERMINATE: '终止为无过错结束项目，终止后不再拨付，不可恢复。',
   REVOKE:
     '撤销为有过错结束项目：填写追回金额（无需追回填 0），追回写入资金台账；违反知识产权约定的，可同时对承担单位作出禁入决定（第二十条第（二）项）。撤销不可恢复。',
@@ -50,6 +58,7 @@ type Values = {
   debarReason?: string;
   successorId?: string;
   successorTask?: string;
+  documentIds?: string[];
 };
 
 export type ProjectForAction = {
@@ -57,6 +66,7 @@ export type ProjectForAction = {
   version: number;
   state: string;
   title: string;
+  allianceId: string;
   contract: TaskContract;
 };
 
@@ -88,6 +98,15 @@ export function ProjectActionModal({
   const reason = asksReason(state, action);
   const changeKind = Form.useWatch('changeKind', form);
   const debar = Form.useWatch('debarResponsibleUnit', form);
+  const acceptance = action === 'REQUEST_ACCEPTANCE';
+  const documents = useQuery(PilotAllianceDocumentsQuery, {
+    variables: { id: project.allianceId },
+    skip: !acceptance,
+  });
+  const documentOptions = (documents.data?.alliance.documents ?? []).map((d) => ({
+    value: d.id,
+    label: `${d.fileName}（${chinaDateTime(d.uploadedAt)} 上传）`,
+  }));
 
   function details(values: Values): Record<string, unknown> {
     if (CHANGE_ACTIONS.includes(action))
@@ -122,6 +141,7 @@ export function ProjectActionModal({
             : [],
       };
     }
+    if (acceptance) return { documentIds: values.documentIds ?? [] };
     if (action === 'CONTINUE_UNDER_UNIT')
       return {
         successorUnit: { organizationId: values.successorId ?? '', task: values.successorTask ?? '' },
@@ -304,9 +324,25 @@ export function ProjectActionModal({
       {reason && (
         <ReasonField
           name="text"
-          label={action === 'REQUEST_ACCEPTANCE' ? '项目总结报告摘要' : '理由或意见'}
+          label={acceptance ? '项目总结报告（对照任务书的目标和考核指标）' : '理由或意见'}
           testId="project-action-text"
         />
+      )}
+      {acceptance && (
+        <Form.Item
+          label="总结报告及验收材料"
+          name="documentIds"
+          rules={[{ required: true, message: '请至少附上一份文件' }]}
+          extra="联盟已上传的文件；新文件请先在联盟页面上传。"
+        >
+          <Select
+            mode="multiple"
+            options={documentOptions}
+            loading={documents.loading}
+            placeholder="选择文件"
+            data-testid="project-acceptance-documents"
+          />
+        </Form.Item>
       )}
     </FormModal>
   );

@@ -40,6 +40,8 @@ import { PageLoading } from '../../shared/page-loading';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { LedgerEntryModal } from './ledger-entry.modal';
+import { SupportNoticeSection } from '../support-notices/support-notice.section';
+import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { ProjectActionModal } from './project-action.modal';
 import { ProjectDetailQuery } from './projects.operations';
 import { ProjectStateTag } from './projects.page';
@@ -350,6 +352,65 @@ export function ProjectDetailPage() {
           }
         />
       )}
+      {project.acceptance && (
+        <Card title="验收" data-testid="project-acceptance">
+          <Descriptions bordered size="small" column={2}>
+            <Descriptions.Item label="申请验收">{project.acceptance.requestedOn}</Descriptions.Item>
+            <Descriptions.Item label="验收评审">
+              {project.acceptance.reviewedOn
+                ? `${project.acceptance.reviewStartedOn ?? ''} 至 ${project.acceptance.reviewedOn}`
+                : project.acceptance.reviewStartedOn
+                  ? `${project.acceptance.reviewStartedOn} 起评审中`
+                  : '尚未开始'}
+            </Descriptions.Item>
+            <Descriptions.Item label="项目总结报告" span={2}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                {project.acceptance.finalReport}
+              </Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label="验收材料" span={2}>
+              {project.acceptanceDocuments.length
+                ? project.acceptanceDocuments.map((d) => (
+                    <div key={d.documentId}>
+                      <a href={`/api/documents/${d.documentId}`} target="_blank" rel="noreferrer">
+                        {d.fileName}
+                      </a>
+                    </div>
+                  ))
+                : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="专家组汇总分">
+              {project.acceptance.reviewTotal ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="是否达到合格线">
+              {project.acceptance.reviewPasses === null || project.acceptance.reviewPasses === undefined
+                ? '—'
+                : project.acceptance.reviewPasses
+                  ? '达到'
+                  : '未达到'}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      <SupportNoticeSection
+        subjectType="project"
+        subjectId={project.id}
+        noticeName="验收公示"
+        inNotice={state === 'ACCEPTANCE_PUBLICISED'}
+        noticeStartsOn={project.noticeStartsOn ?? null}
+        noticeEndsOn={project.noticeEndsOn ?? null}
+        authorityStaff={authorityStaff}
+        objections={project.objections}
+        onChanged={() => void refetch().catch(() => undefined)}
+      />
+      {project.acceptance && authorityStaff && (
+        <ReviewPanelSection
+          applicationId={project.id}
+          state={project.state}
+          kind="PROJECT_ACCEPTANCE"
+          onChanged={() => void refetch().catch(() => undefined)}
+        />
+      )}
       <Card>
         <Tabs
           items={[
@@ -367,6 +428,7 @@ export function ProjectDetailPage() {
             version: project.version,
             state: project.state,
             title: project.title,
+            allianceId: project.allianceId,
             contract,
           }}
           action={dialog.action}

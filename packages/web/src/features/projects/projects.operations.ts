@@ -53,6 +53,24 @@ export const ProjectDetailQuery = graphql(`
       frozenAt
       lastReason
       availableActions
+      noticeStartsOn
+      noticeEndsOn
+      acceptance {
+        requestedOn
+        finalReport
+        documentIds
+        reviewStartedOn
+        reviewedOn
+        reviewTotal
+        reviewPasses
+      }
+      acceptanceDocuments {
+        documentId
+        fileName
+      }
+      objections {
+        ...SupportObjectionFields
+      }
       authorityTenantId
       cityTenantId
       totals {

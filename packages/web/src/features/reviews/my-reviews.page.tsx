@@ -13,8 +13,14 @@ import { MyReviewsQuery } from './review-sheets.operations';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];
 
-/** The alliance and what it came in with: a pilot call, or a filing round (备案). */
+/** The alliance and what it came in with: a pilot call, a filing round (备案), or a project's acceptance (验收). */
 function reviewed(a: Assignment): { allianceName: string; batch: string; decideBy: string | null } {
+  if (a.project)
+    return {
+      allianceName: a.project.title,
+      batch: `项目验收 · ${a.project.acceptance?.requestedOn ?? ''} 申请`,
+      decideBy: null,
+    };
   if (a.filing)
     return {
       allianceName: a.filing.allianceName,

@@ -18,6 +18,7 @@ import {
   FilingReviewPanelQuery,
   PanelCandidatesQuery,
   ProgrammeReviewPanelQuery,
+  ProjectAcceptancePanelQuery,
   ProposePanelQuery,
   ReviewPanelQuery,
 } from './reviews.operations';
@@ -32,8 +33,14 @@ type UnfilledSeat = ProposalResult['proposePanel']['unfilledSeats'][number];
 // Pilot applications and filings name these states alike.
 const SWAP_STATES: readonly string[] = ['ACCEPTED', 'IN_REVIEW'];
 
-/** What is reviewed: a pilot application (the default), a filing whose round asks for experts, or a programme application. */
-export type ReviewedKind = 'PILOT_APPLICATION' | 'FILING' | 'PROGRAMME_APPLICATION';
+/** What is reviewed: a pilot application (the default), a filing whose round asks for experts, a programme application, or a project's acceptance. */
+export type ReviewedKind = 'PILOT_APPLICATION' | 'FILING' | 'PROGRAMME_APPLICATION' | 'PROJECT_ACCEPTANCE';
+
+/** A project's acceptance names its review stages its own way; the panel reads them as the others'. */
+const ACCEPTANCE_STAGES: Record<string, string> = {
+  ACCEPTANCE_REQUESTED: 'ACCEPTED',
+  ACCEPTANCE_REVIEW: 'IN_REVIEW',
+};
 
 type Props = { applicationId: string; state: string; onChanged: () => void; kind?: ReviewedKind };
 
@@ -56,6 +63,18 @@ function useReviewPanel(kind: ReviewedKind, id: string) {
     fetchPolicy: 'no-cache',
     skip: kind !== 'PROGRAMME_APPLICATION',
   });
+  const project = useQuery(ProjectAcceptancePanelQuery, {
+    variables: { id },
+    fetchPolicy: 'no-cache',
+    skip: kind !== 'PROJECT_ACCEPTANCE',
+  });
+  if (kind === 'PROJECT_ACCEPTANCE') {
+    const record = project.data?.project;
+    return {
+      record: record ? { industry: record.industry, panel: record.acceptancePanel } : null,
+      ...project,
+    };
+  }
   if (kind === 'PROGRAMME_APPLICATION') {
     const record = programme.data?.programmeApplication;
     return { record: record ? { industry: record.industry, panel: record.panel } : null, ...programme };
@@ -69,7 +88,13 @@ function useReviewPanel(kind: ReviewedKind, id: string) {
 }
 
 /** 专家评审 on a detail page (authority staff): panel, proposal, swaps, sheets and the aggregate. */
-export function ReviewPanelSection({ applicationId, state, onChanged, kind = 'PILOT_APPLICATION' }: Props) {
+export function ReviewPanelSection({
+  applicationId,
+  state: recordState,
+  onChanged,
+  kind = 'PILOT_APPLICATION',
+}: Props) {
+  const state = kind === 'PROJECT_ACCEPTANCE' ? (ACCEPTANCE_STAGES[recordState] ?? recordState) : recordState;
   const { record, error, refetch } = useReviewPanel(kind, applicationId);
   const reload = () => void refetch().catch(() => undefined);
   const firstState = useRef(state);

@@ -2,6 +2,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ErrorCode,
   EXPERT_DECLARATION,
+  parseTaskContract,
   REVIEW_CRITERION_LABELS,
   reviewRecommendationLabels,
   REVIEW_SHEET_STATUS_LABELS,
@@ -42,7 +43,11 @@ import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';
 import { formatScore } from './review-format';
 import { lengthRule } from '../../shared/text-limit';
-import { DeclareForReviewMutation, ReviewSheetQuery, SaveReviewSheetMutation } from './review-sheets.operations';
+import {
+  DeclareForReviewMutation,
+  ReviewSheetQuery,
+  SaveReviewSheetMutation,
+} from './review-sheets.operations';
 
 type Assignment = ReviewSheetResult['myReviewAssignments'][number];
 type Sheet = Assignment['sheet'];
@@ -101,19 +106,25 @@ export function ReviewSheetPage() {
     );
   }
 
-  const { application, filing, sheet } = assignment;
-  const allianceName = filing?.allianceName ?? application?.allianceName ?? '—';
-  const facts = filing
+  const { application, filing, project, sheet } = assignment;
+  const allianceName = project?.title ?? filing?.allianceName ?? application?.allianceName ?? '—';
+  const contract = project ? parseTaskContract(project.contract) : null;
+  const facts = project
     ? [
-        { key: 'round', label: '备案批次', children: roundLabel(filing.round) },
-        { key: 'city', label: '备案市州', children: filing.cityName },
+        { key: 'requested', label: '申请验收', children: project.acceptance?.requestedOn ?? '—' },
         { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
       ]
-    : [
-        { key: 'call', label: '申报通知', children: application?.call.title ?? '—' },
-        { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
-        { key: 'decideBy', label: '评审截止', children: chinaDateTime(application?.call.decideBy) },
-      ];
+    : filing
+      ? [
+          { key: 'round', label: '备案批次', children: roundLabel(filing.round) },
+          { key: 'city', label: '备案市州', children: filing.cityName },
+          { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
+        ]
+      : [
+          { key: 'call', label: '申报通知', children: application?.call.title ?? '—' },
+          { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
+          { key: 'decideBy', label: '评审截止', children: chinaDateTime(application?.call.decideBy) },
+        ];
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/reviews/mine">评审任务</Link> }, { title: allianceName }]} />
@@ -124,6 +135,7 @@ export function ReviewSheetPage() {
               {allianceName}
             </Typography.Title>
             {filing && <Tag color="geekblue">备案评审</Tag>}
+            {project && <Tag color="purple">项目验收</Tag>}
             <Tag color={sheet.status === 'SUBMITTED' ? 'green' : 'orange'} data-testid="review-sheet-status">
               {REVIEW_SHEET_STATUS_LABELS[sheet.status]}
             </Tag>
@@ -131,7 +143,30 @@ export function ReviewSheetPage() {
           <Descriptions size="small" column={{ xs: 1, md: 3 }} items={facts} />
         </Flex>
       </Card>
-      {filing ? (
+      {project ? (
+        <Card title="验收材料" data-testid="acceptance-review-dossier">
+          <Descriptions bordered size="small" column={1}>
+            <Descriptions.Item label="目标任务">{contract?.targets ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="考核指标">
+              {contract?.indicators.map((i) => `${i.name}：${i.target}`).join('；') || '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="项目总结报告">
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                {project.acceptance?.finalReport ?? '—'}
+              </Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label="验收材料">
+              {project.acceptanceDocuments.map((d) => (
+                <div key={d.documentId}>
+                  <a href={`/api/documents/${d.documentId}`} target="_blank" rel="noreferrer">
+                    {d.fileName}
+                  </a>
+                </div>
+              ))}
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      ) : filing ? (
         <Card title="备案材料（提交时冻结的快照）" data-testid="filing-review-snapshot">
           <FilingSnapshotSection snapshot={filing.snapshot} />
         </Card>
@@ -160,7 +195,7 @@ function ScoreSheetCard({
 }: {
   assignmentId: string;
   sheet: Sheet;
-  /** How the conclusions read for what is reviewed (a pilot application or a filing). */
+  /** How the conclusions read for what is reviewed (a pilot application, a filing, an acceptance…). */
   conclusions: Record<ReviewRecommendation, string>;
 }) {
   const { modal, message } = App.useApp();
@@ -260,7 +295,8 @@ function ScoreSheetCard({
         {undeclared && <DeclarationAlert assignmentId={assignmentId} />}
         {sheet.declaredAt && (
           <Typography.Text type="secondary" data-testid="review-declared">
-            已于 {chinaDateTime(sheet.declaredAt)} 确认评审承诺书及回避声明（文本版本 {sheet.declarationVersion}）
+            已于 {chinaDateTime(sheet.declaredAt)} 确认评审承诺书及回避声明（文本版本{' '}
+            {sheet.declarationVersion}）
           </Typography.Text>
         )}
         {submitted && (
@@ -329,7 +365,11 @@ function ScoreSheetCard({
                 render: (_: unknown, row) => (
                   <Flex vertical gap={2}>
                     <Typography.Text strong>{criterionLabel(row)}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`criterion-${row.key}`}>
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12 }}
+                      data-testid={`criterion-${row.key}`}
+                    >
                       {row.description}
                     </Typography.Text>
                   </Flex>

@@ -16,6 +16,13 @@ export const MyReviewsQuery = graphql(`
           documentNumber
         }
       }
+      project {
+        id
+        title
+        acceptance {
+          requestedOn
+        }
+      }
       application {
         id
         allianceName
@@ -51,6 +58,19 @@ export const ReviewSheetQuery = graphql(`
           documentNumber
         }
         snapshot
+      }
+      project {
+        id
+        title
+        contract
+        acceptance {
+          requestedOn
+          finalReport
+        }
+        acceptanceDocuments {
+          documentId
+          fileName
+        }
       }
       application {
         id

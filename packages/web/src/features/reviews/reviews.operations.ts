@@ -188,6 +188,22 @@ export const ProgrammeReviewPanelQuery = graphql(`
   }
 `);
 
+export const ProjectAcceptancePanelQuery = graphql(`
+  query ProjectAcceptancePanel($id: ID!) {
+    project(id: $id) {
+      id
+      industry {
+        code
+        name
+        parentCode
+      }
+      acceptancePanel {
+        ...ReviewPanelFields
+      }
+    }
+  }
+`);
+
 export const ProposePanelQuery = graphql(`
   query ProposePanel($applicationId: ID!) {
     proposePanel(applicationId: $applicationId) {
