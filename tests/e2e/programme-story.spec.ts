@@ -407,6 +407,16 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
         }[];
       }>(expert.request, '{ myReviewAssignments { id programmeApplication { id } sheet { version } } }');
       const seat = myReviewAssignments.find((s) => s.programmeApplication?.id === applicationId)!;
+      // The commitment and no-conflict declaration comes before the first score.
+      const { expertDeclaration } = await graphql<{ expertDeclaration: { version: string } }>(
+        expert.request,
+        '{ expertDeclaration { version } }',
+      );
+      const { declareForReview } = await graphql<{ declareForReview: { version: number } }>(
+        expert.request,
+        'mutation ($id: ID!, $v: String!) { declareForReview(assignmentId: $id, declarationVersion: $v) { version } }',
+        { id: seat.id, v: expertDeclaration.version },
+      );
       await graphql(
         expert.request,
         `
@@ -419,7 +429,7 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
         {
           input: {
             assignmentId: seat.id,
-            version: seat.sheet.version,
+            version: declareForReview.version,
             scores: CRITERIA.map((key) => ({ key, score: 85, comment: '' })),
             overallOpinion: '方案可行，建议立项支持',
             recommendation: 'SUPPORT',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HUNAN_2016_PARAMETERS } from '../measures/measures-parameters.js';
 import {
   fenOrNull,
   parseProgrammeApplicationDossier,
@@ -15,6 +16,7 @@ const dossier: ProgrammeApplicationDossier = {
     name: '2027 年度省科技计划',
     year: 2027,
     perProjectCapFen: '500000000',
+    criteria: HUNAN_2016_PARAMETERS.review.criteria.map((c) => ({ ...c })),
   },
   call: {
     id: 'call-1',
@@ -148,5 +150,34 @@ describe('the stored decision basis', () => {
     [300000000, null],
   ])('reads %j as the amount %j', (value, fen) => {
     expect(fenOrNull(value)).toBe(fen);
+  });
+});
+
+describe('the programme criteria frozen in a dossier', () => {
+  const eight = HUNAN_2016_PARAMETERS.review.criteria;
+  const reweighted = eight.map((c, i) => ({
+    key: c.key,
+    weight: i === 0 ? c.weight + 5 : i === 1 ? c.weight - 5 : c.weight,
+  }));
+  it.each<[string, unknown, unknown]>([
+    ["the programme's own weights", reweighted, reweighted],
+    ["the measures' weights", eight, eight],
+    ['none (an older dossier)', undefined, null],
+    ['seven criteria', eight.slice(1), null],
+    ['weights summing to 95', eight.map((c, i) => (i === 0 ? { ...c, weight: c.weight - 5 } : c)), null],
+    ['a criterion not of Art. 11', eight.map((c, i) => (i === 0 ? { ...c, key: 'POPULARITY' } : c)), null],
+    [
+      'a fractional weight',
+      eight.map((c, i) =>
+        i === 0 ? { ...c, weight: c.weight + 0.5 } : i === 1 ? { ...c, weight: c.weight - 0.5 } : c,
+      ),
+      null,
+    ],
+  ])('%s', (_name, stored, expected) => {
+    const parsed = parseProgrammeApplicationDossier({
+      ...dossier,
+      programme: { ...dossier.programme, criteria: stored },
+    });
+    expect(parsed.programme.criteria).toEqual(expected);
   });
 });

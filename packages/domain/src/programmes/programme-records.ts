@@ -8,9 +8,11 @@ import {
   oneOf,
   textOrNull,
 } from '../applications/stored-json.js';
+import type { ReviewCriterion } from '../measures/measures-parameters.js';
 import { isFen } from '../money/fen.js';
 import type { AgreementIpTerms, BenefitShare, ProjectIpTerms } from './ip-terms.js';
 import type { PriorInvestment } from './prior-investment.js';
+import { programmeCriteriaOf } from './programme.js';
 import type { ProgrammeApplicationForm, ProjectParticipant } from './programme-application-form.js';
 import {
   PROGRAMME_DOCUMENT_KIND_LABELS,
@@ -33,6 +35,8 @@ export type ProgrammeApplicationDossier = {
     name: string | null;
     year: number | null;
     perProjectCapFen: string | null;
+    /** The programme's review criteria and weights at submission (older dossiers have none). */
+    criteria: ReviewCriterion[] | null;
   };
   call: { id: string | null; notice: string | null; requiredDocuments: ProgrammeDocumentKind[] };
   alliance: {
@@ -183,6 +187,7 @@ export function parseProgrammeApplicationDossier(stored: unknown): ProgrammeAppl
       name: textOrNull(programme.name),
       year: numberOrNull(programme.year),
       perProjectCapFen: fenOrNull(programme.perProjectCapFen),
+      criteria: programmeCriteriaOf(programme.criteria),
     },
     call: {
       id: textOrNull(call.id),

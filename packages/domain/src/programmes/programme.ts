@@ -138,3 +138,20 @@ export function awardAmountViolations(
     });
   return v;
 }
+
+/**
+ * The criteria a programme application is scored on, as frozen in its dossier: the programme's own
+ * weights when they are the eight criteria of Art. 11 summing to 100, else none (the measures' then).
+ */
+export function programmeCriteriaOf(frozen: unknown): ReviewCriterion[] | null {
+  if (!Array.isArray(frozen) || frozen.length !== REVIEW_CRITERIA.length) return null;
+  const criteria = frozen.map((c: unknown) => {
+    const { key, weight } = (c ?? {}) as { key?: unknown; weight?: unknown };
+    return { key, weight };
+  });
+  const keys = criteria.map((c) => c.key);
+  if (REVIEW_CRITERIA.some((k) => !keys.includes(k))) return null;
+  if (!criteria.every((c) => Number.isInteger(c.weight) && (c.weight as number) >= 0)) return null;
+  if (criteria.reduce((sum, c) => sum + (c.weight as number), 0) !== 100) return null;
+  return criteria as ReviewCriterion[];
+}

@@ -412,6 +412,8 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
         name: f.programme.name,
         year: f.programme.year,
         perProjectCapFen: f.programme.perProjectCapFen,
+        // Its experts score on the programme's weights (the measures' unless it set its own).
+        criteria: f.programme.criteria.map((c) => ({ key: c.key, weight: c.weight })),
       },
       call: {
         id: f.call.id,

@@ -5,6 +5,7 @@ import {
   type ApplicationAggregate,
   type MeasuresParameters,
   type PanelStatus,
+  parseProgrammeApplicationDossier,
   REVIEW_CRITERIA,
   type ReviewCriterionKey,
   type ScoreSheet,
@@ -76,7 +77,12 @@ export class ReviewProgressService {
     }
     // A project's acceptance applies the measures version its award was made under.
     const call = subject.type === 'project' ? null : await this.visibleCall(db, subject.batchId);
-    if (call) return this.callMeasures.parametersFor(db, call);
+    if (call) {
+      const measures = await this.callMeasures.parametersFor(db, call);
+      return subject.type === 'programme_application'
+        ? withProgrammeCriteria(measures, subject.dossier)
+        : measures;
+    }
     const named = (subject.dossier as { measures?: { id?: unknown; tenantId?: unknown } } | null)?.measures;
     if (typeof named?.id !== 'string' || typeof named.tenantId !== 'string') throw new AppError('NOT_FOUND');
     return this.callMeasures.parametersFor(db, { measuresId: named.id, measuresTenantId: named.tenantId });
@@ -147,4 +153,12 @@ export class ReviewProgressService {
     const aggregates = await this.aggregateBatch(db, batch, measures);
     return aggregates.find((a) => a.applicationId === subject.id) ?? null;
   }
+}
+
+/** A programme application is scored on the criteria and weights its programme set (frozen at submission). */
+function withProgrammeCriteria(measures: CallMeasures, dossier: unknown): CallMeasures {
+  const criteria = parseProgrammeApplicationDossier(dossier).programme.criteria;
+  if (!criteria) return measures;
+  const { parameters } = measures;
+  return { ...measures, parameters: { ...parameters, review: { ...parameters.review, criteria } } };
 }
