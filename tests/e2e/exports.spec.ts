@@ -13,7 +13,7 @@ async function exportFrom(page: Page): Promise<{ fileName: string; header: strin
   const workbook = new ExcelJS.Workbook();
   // exceljs declares its own Buffer type (an ArrayBuffer); Node's Buffer is what it reads.
   await workbook.xlsx.load(
-    (await readFile((await download.path()))) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    (await readFile(await download.path())) as unknown as Parameters<typeof workbook.xlsx.load>[0],
   );
   const sheet = workbook.worksheets[0]!;
   const values = (row: number) =>

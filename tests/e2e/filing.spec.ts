@@ -116,6 +116,7 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
   await test.step('株洲 officer prepares and submits the filing', async () => {
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     // The city's own pilot process confirmed it (its 2024 call); it has not been filed.
@@ -273,6 +274,7 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
     await screenshotForReview(page, 'filing-city-filed');
 
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     const registered = page.getByRole('row').filter({ hasText: ALLIANCE }).getByTestId('alliance-filing');
     await expect(registered).toContainText('已备案');
     await expect(registered).toContainText(filingNumber);
@@ -299,6 +301,7 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
     await openFiling(await filingRow(page, '收到的备案', '已备案'));
     filingUrl = new URL(page.url()).pathname.replace(/^\/province/, '');
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     await choose(page.getByRole('combobox', { name: '市州' }), '株洲市');
     await page.getByPlaceholder('联盟或成员名称、信用代码').fill(ALLIANCE);
     await page.getByPlaceholder('联盟或成员名称、信用代码').press('Enter');
@@ -317,6 +320,7 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
   await test.step('a 长沙 officer finds nothing of it', async () => {
     await signInToCity(page, '长沙市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     await page.getByPlaceholder('联盟或成员名称、信用代码').fill(ALLIANCE);
     await page.getByPlaceholder('联盟或成员名称、信用代码').press('Enter');
     await expect(page.getByText('没有符合条件的联盟')).toBeVisible();

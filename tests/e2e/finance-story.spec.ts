@@ -30,12 +30,8 @@ async function choose(field: Locator, text: string): Promise<void> {
 }
 
 async function pick(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
+  // Typed and chosen with Enter: a click can land while the dropdown is still sliding in.
+  await choose(field, text);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 

@@ -58,6 +58,7 @@ test('株洲 registers a joint R&D project with a German partner and its agreeme
   await test.step('the officer uploads the agreement with the German partner and the dossier', async () => {
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await page.getByRole('tab', { name: '文件', exact: true }).click();

@@ -168,6 +168,7 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
   await test.step('株洲 officer prepares and submits', async () => {
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await page.getByRole('tab', { name: '文件', exact: true }).click();
@@ -311,6 +312,7 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
   await test.step('株洲 officer sees 省级试点', async () => {
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
+    await expect(page).toHaveURL(/\/alliances$/);
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await expect(page.getByText('省级试点', { exact: true }).first()).toBeVisible();

@@ -469,7 +469,7 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
   });
 
   await test.step('the first tranche of ¥1,500,000 is paid', async () => {
-    await page.getByRole('menuitem', { name: /项目$/ }).click();
+    await page.getByRole('menuitem', { name: /\s项目$/ }).click();
     await page.getByRole('link', { name: TITLE }).click();
     await expect(page.getByTestId('project-title')).toContainText(TITLE);
     await page.getByRole('tab', { name: /资金台账/ }).click();
@@ -486,7 +486,7 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
 
   await test.step('株洲 asks to change the responsible person; the province admin approves it from its 待办', async () => {
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
-    await page.getByRole('menuitem', { name: /项目$/ }).click();
+    await page.getByRole('menuitem', { name: /\s项目$/ }).click();
     await page.getByRole('link', { name: TITLE }).click();
     await projectStep(page, 'REQUEST_CHANGE', async (dialog) => {
       // The change kind's select: the option list opens with an animation; try until the field shows.

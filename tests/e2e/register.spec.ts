@@ -117,6 +117,7 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
 
   await signInToCity(page, '长沙市', { username: 'officer', password: DEMO_PASSWORD });
   await page.getByRole('menuitem', { name: '联盟名录' }).click();
+  await expect(page).toHaveURL(/\/alliances$/);
   await expect(page).toHaveURL(/\/city\/alliances$/);
   await expect(page.getByTestId('register-total')).toBeVisible();
   await screenshotForReview(page, 'register-list');
@@ -313,6 +314,7 @@ test('the province keeps its own register: documents with their SHA-256, outputs
   const allianceName = `湖南省先进轨道交通装备产业技术创新战略联盟（${Date.now().toString(36)}）`;
   await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
   await page.getByRole('menuitem', { name: '联盟名录' }).click();
+  await expect(page).toHaveURL(/\/alliances$/);
   await expect(page).toHaveURL(/\/province\/alliances$/);
   await expect(page.getByText('联盟名录 · 湖南省科学技术厅')).toBeVisible();
 

@@ -65,11 +65,23 @@ export async function seedDemoFinance(client: Client): Promise<{ needs: number }
      VALUES ($1, $2, $3, 'BANK', '周建国', $4) ON CONFLICT DO NOTHING`,
     [bankId, demoCreditCode(DEMO_BANK), DEMO_BANK.name, tenantId],
   );
-  await client.query(
-    `INSERT INTO alliance_member (id, tenant_id, alliance_id, organization_id, role, joined_on)
-     VALUES ($1, $2, $3, $4, 'MEMBER', '2025-03-01') ON CONFLICT DO NOTHING`,
-    [demoId(`member:${ALLIANCE}:${DEMO_BANK.name}`), tenantId, allianceId, bankId],
+  // The bank takes part through the province's linkage programme (joining the alliance would need
+  // a new agreement version that it signs, Art. 8): it sees the needs shared with the programme.
+  const { rows: provinces } = await client.query<{ id: string }>(
+    `SELECT id FROM tenant WHERE code = '430000'`,
   );
+  const identity = (tenant: string, roles: string) =>
+    client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', $2, true)`, [
+      tenant,
+      roles,
+    ]);
+  await identity(provinces[0]!.id, 'PROVINCE_ADMIN');
+  await client.query(
+    `INSERT INTO finance_linkage_institution (id, tenant_id, organization_id, enrolled_on)
+     VALUES ($1, $2, $3, DATE '2025-03-01') ON CONFLICT DO NOTHING`,
+    [demoId(`linkage:${DEMO_BANK.name}`), provinces[0]!.id, bankId],
+  );
+  await identity(tenantId, 'CITY_ADMIN');
   const needId = demoId(`financing-need:${ENTERPRISE}:${DEMO_NEED.postedOn}`);
   const need = await client.query(
     `INSERT INTO financing_need (id, tenant_id, alliance_id, organization_id, amount_fen, purpose, term_months,

@@ -292,6 +292,7 @@ export async function seedDemoInternational(client: Client): Promise<{ projects:
       name: p.name,
       year: p.year,
       perProjectCapFen: p.perProjectCapFen,
+      criteria: programmeDefaults(inForce.parameters).criteria,
     },
     call: { id: callId, notice: p.callTitle, requiredDocuments },
     alliance: {

@@ -25,20 +25,19 @@ const columns: TableColumnsType<PlatformFieldsFragment> = [
   {
     title: '平台名称',
     dataIndex: 'name',
-    width: 240,
     ellipsis: true,
     render: (name: string, p) => <Link to={`/platforms/${p.id}`}>{name}</Link>,
   },
-  { title: '类别', dataIndex: 'kindLabel', width: 120, ellipsis: true },
-  { title: '级别', dataIndex: 'levelLabel', width: 64 },
-  { title: '依托单位', dataIndex: 'hostName', width: 150, ellipsis: true },
-  { title: '联盟', dataIndex: 'allianceName', width: 160, ellipsis: true },
-  { title: '领域', dataIndex: 'fieldName', width: 100, ellipsis: true },
+  { title: '类别', dataIndex: 'kindLabel', width: 110, ellipsis: true },
+  { title: '级别', dataIndex: 'levelLabel', width: 60 },
+  { title: '依托单位', dataIndex: 'hostName', width: 130, ellipsis: true },
+  { title: '联盟', dataIndex: 'allianceName', width: 140, ellipsis: true },
+  { title: '领域', dataIndex: 'fieldName', width: 90, ellipsis: true },
   { title: '认定日期', dataIndex: 'recognisedOn', width: 100 },
   {
     title: '状态',
     dataIndex: 'status',
-    width: 110,
+    width: 120,
     render: (_: string, p) => (
       <Flex vertical gap={2}>
         <span>
