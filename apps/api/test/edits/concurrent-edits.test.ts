@@ -42,6 +42,7 @@ import {
 } from '../reviews/review-fixtures';
 import { REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { F, type FilingView, publishedRound, roundInput } from '../filings/filing-client';
+import { F as FINANCE, financeParties, needInput, postNeed } from '../finance/finance-client';
 import { PA, programmeCallInput } from '../programmes/programme-application-client';
 import { G, programmeInput, type ProgrammeView, publishedProgramme } from '../programmes/programme-client';
 
@@ -110,6 +111,25 @@ async function one<T>(sql: string, params: unknown[]): Promise<T> {
 }
 
 const RACES: Record<string, () => Promise<Race>> = {
+  async changeFinancingNeed() {
+    const parties = await financeParties(ZHUZHOU);
+    const need = await postNeed(agents.zz1!, needInput(parties));
+    // One officer shares the need with the linkage programme, the other closes it.
+    const value = (i: 0 | 1) => (i === 0 ? 'OPEN:true' : 'CLOSED:false');
+    return {
+      value,
+      send: (i) =>
+        agents[`zz${i + 1}`]!.send(FINANCE.changeNeed, {
+          input: {
+            id: need.id,
+            version: need.version,
+            ...(i === 0 ? { inLinkageProgramme: true } : { close: true }),
+          },
+        }),
+      stored: () =>
+        one(`SELECT status || ':' || in_linkage_programme AS v FROM financing_need WHERE id = $1`, [need.id]),
+    };
+  },
   async updateAlliance() {
     const register = new RegisterClient(agents.zz1!);
     const alliance = await register.registerAlliance({ industryCode: 'SE0101' });

@@ -181,7 +181,7 @@ const TABLE: BadInputRow<Op, Who, Fixture>[] = [
     who: 'zzOfficer',
     name: 'a stale version',
     variables: (f) => ({ input: { id: f.need.id, version: f.need.version + 5, close: true } }),
-    code: 'FINANCING_NEED_CHANGED',
+    code: 'CONFLICT',
   },
   {
     op: 'changeNeed',

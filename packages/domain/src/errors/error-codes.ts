@@ -114,7 +114,6 @@ const CATALOGUE = {
   PRIOR_INVESTMENT_VERIFIED: { class: 'REFUSED', message: '该先行投入已核定，核定结果不再更改' },
   // finance linkage (Art. 17)
   FINANCING_NEED_CLOSED: { class: 'REFUSED', message: '该融资需求已关闭' },
-  FINANCING_NEED_CHANGED: { class: 'REFUSED', message: '该融资需求已被他人修改，请刷新后重试' },
   FINANCING_INTRODUCTION_CHANGED: { class: 'REFUSED', message: '该对接记录已被他人修改，请刷新后重试' },
   COMPENSATION_CLAIM_REFUSED: {
     class: 'REFUSED',

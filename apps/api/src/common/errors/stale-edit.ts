@@ -16,6 +16,7 @@ const EDIT_COUNTERS = {
   filing: 'version',
   programme: 'version',
   programme_application: 'version',
+  financing_need: 'version',
 } as const;
 
 export type EditedTable = keyof typeof EDIT_COUNTERS;

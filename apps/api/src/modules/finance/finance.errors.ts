@@ -5,7 +5,6 @@ import { AppError, badInput, violation } from '../../common/errors/app-error';
 // Finance linkage's refusals (Art. 17): each with its code in the catalogue, Chinese in the apps.
 export const FinanceErrorCode = {
   NEED_CLOSED: 'FINANCING_NEED_CLOSED',
-  NEED_CHANGED: 'FINANCING_NEED_CHANGED',
   INTRODUCTION_CHANGED: 'FINANCING_INTRODUCTION_CHANGED',
   CLAIM_REFUSED: 'COMPENSATION_CLAIM_REFUSED',
   CLAIM_CHANGED: 'COMPENSATION_CLAIM_CHANGED',
@@ -14,7 +13,6 @@ export const FinanceErrorCode = {
 } as const;
 
 export const needClosed = () => new AppError(FinanceErrorCode.NEED_CLOSED);
-export const needChanged = () => new AppError(FinanceErrorCode.NEED_CHANGED);
 export const introductionChanged = () => new AppError(FinanceErrorCode.INTRODUCTION_CHANGED);
 export const claimChanged = () => new AppError(FinanceErrorCode.CLAIM_CHANGED);
 export const claimAlreadyOpen = () =>

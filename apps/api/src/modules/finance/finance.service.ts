@@ -23,19 +23,14 @@ import {
 import type { EntityManager } from 'typeorm';
 import { actOn, isId, ownRecord, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
+import { staleEdit } from '../../common/errors/stale-edit';
 import { AppError, badInput, violation } from '../../common/errors/app-error';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ApplicationEngine } from '../applications/application-engine';
 import { AuditService } from '../audit/audit.service';
 import { CompensationClaimKind } from './compensation-claim.kind';
-import {
-  claimAlreadyOpen,
-  financeRefusalOf,
-  introductionChanged,
-  needChanged,
-  needClosed,
-} from './finance.errors';
+import { claimAlreadyOpen, financeRefusalOf, introductionChanged, needClosed } from './finance.errors';
 import {
   type ClaimRow,
   type EventRow,
@@ -259,13 +254,14 @@ export class FinanceService {
   ): Promise<NeedView> {
     requireStaff(viewer);
     const need = ownRecord(viewer, await this.finance.need(ctx.db, input.id));
+    // A stale base is a CONFLICT naming who changed the need, even when that change closed it.
+    if (need.version !== input.version) throw await staleEdit(ctx.db, 'financing_need', need.id, '融资需求');
     if (need.status === 'CLOSED') throw needClosed();
-    if (need.version !== input.version) throw needChanged();
     const moved = await this.finance.updateNeed(ctx.db, need.id, input.version, {
       status: input.close ? 'CLOSED' : undefined,
       inLinkageProgramme: input.inLinkageProgramme ?? undefined,
     });
-    if (!moved) throw needChanged();
+    if (!moved) throw await staleEdit(ctx.db, 'financing_need', need.id, '融资需求');
     await this.audit.record(ctx.db, {
       action: input.close ? 'finance.need.close' : 'finance.need.share',
       subjectType: 'financing_need',

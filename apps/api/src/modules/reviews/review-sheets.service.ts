@@ -177,7 +177,7 @@ export class ReviewSheetsService {
     const name = await this.expertName(ctx.db, viewer.tenantId, sheet.expertId);
     if (declarationState(sheet.declarationVersion) === 'DECLARED') return toReviewSheetModel(sheet, name, review);
     if (!confirmsCurrentDeclaration(declarationVersion)) throw declarationOutdated();
-    if (application.state !== 'IN_REVIEW') throw reviewNotOpen('该申报不在评审阶段，不能评分');
+    if (reviewStage(application) !== 'REVIEWING') throw reviewNotOpen('该申报不在评审阶段，不能评分');
     const at = this.clock.now();
     if (!(await this.reviews.declare(ctx.db, sheet.id, declarationVersion, at))) throw sheetChanged();
     await this.audit.record(ctx.db, {
