@@ -61,12 +61,15 @@ test('a city admin finds an account by name and changes its roles', async ({ pag
   // Its own admin role is kept by the API; an officer's may be widened and narrowed again.
   await officerRow.getByTestId('user-edit-roles').click();
   const dialog = page.getByRole('dialog', { name: /修改角色/ });
+  // The form shows the account's roles once it has opened; a click before that is overwritten.
+  await expect(dialog.getByLabel('市州业务人员')).toBeChecked();
   await dialog.getByLabel('市州管理员').check();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('已修改用户「株洲市业务员（演示）」的角色')).toBeVisible();
   await expect(officerRow).toContainText('市州管理员');
   await officerRow.getByTestId('user-edit-roles').click();
+  await expect(dialog.getByLabel('市州管理员')).toBeChecked();
   await dialog.getByLabel('市州管理员').uncheck();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();

@@ -117,6 +117,8 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     // The city's own pilot process confirmed it (its 2024 call); it has not been filed.
@@ -275,6 +277,8 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
 
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     const registered = page.getByRole('row').filter({ hasText: ALLIANCE }).getByTestId('alliance-filing');
     await expect(registered).toContainText('已备案');
     await expect(registered).toContainText(filingNumber);
@@ -302,6 +306,8 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
     filingUrl = new URL(page.url()).pathname.replace(/^\/province/, '');
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     await choose(page.getByRole('combobox', { name: '市州' }), '株洲市');
     await page.getByPlaceholder('联盟或成员名称、信用代码').fill(ALLIANCE);
     await page.getByPlaceholder('联盟或成员名称、信用代码').press('Enter');
@@ -321,6 +327,8 @@ test('株洲 files its city pilot with the province: returned, corrected, filed 
     await signInToCity(page, '长沙市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     await page.getByPlaceholder('联盟或成员名称、信用代码').fill(ALLIANCE);
     await page.getByPlaceholder('联盟或成员名称、信用代码').press('Enter');
     await expect(page.getByText('没有符合条件的联盟')).toBeVisible();

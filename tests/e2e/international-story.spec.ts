@@ -59,6 +59,8 @@ test('株洲 registers a joint R&D project with a German partner and its agreeme
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await page.getByRole('tab', { name: '文件', exact: true }).click();

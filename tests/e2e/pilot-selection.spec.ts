@@ -169,6 +169,8 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await page.getByRole('tab', { name: '文件', exact: true }).click();
@@ -313,6 +315,8 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
     await page.getByRole('menuitem', { name: '联盟名录' }).click();
     await expect(page).toHaveURL(/\/alliances$/);
+    // The register itself, not the page left behind while its code loads.
+    await expect(page.getByTestId('register-total')).toBeVisible();
     await page.getByRole('link', { name: ALLIANCE }).click();
     await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
     await expect(page.getByText('省级试点', { exact: true }).first()).toBeVisible();

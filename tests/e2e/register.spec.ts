@@ -118,6 +118,8 @@ test('a Changsha officer registers an alliance, completes Art. 8 and confirms it
   await signInToCity(page, '长沙市', { username: 'officer', password: DEMO_PASSWORD });
   await page.getByRole('menuitem', { name: '联盟名录' }).click();
   await expect(page).toHaveURL(/\/alliances$/);
+  // The register itself, not the page left behind while its code loads.
+  await expect(page.getByTestId('register-total')).toBeVisible();
   await expect(page).toHaveURL(/\/city\/alliances$/);
   await expect(page.getByTestId('register-total')).toBeVisible();
   await screenshotForReview(page, 'register-list');
@@ -315,6 +317,8 @@ test('the province keeps its own register: documents with their SHA-256, outputs
   await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
   await page.getByRole('menuitem', { name: '联盟名录' }).click();
   await expect(page).toHaveURL(/\/alliances$/);
+  // The register itself, not the page left behind while its code loads.
+  await expect(page.getByTestId('register-total')).toBeVisible();
   await expect(page).toHaveURL(/\/province\/alliances$/);
   await expect(page.getByText('联盟名录 · 湖南省科学技术厅')).toBeVisible();
 
