@@ -21,14 +21,14 @@ import {
   recordLoan,
 } from './finance-client';
 
-// The bank's yearly ceiling under concurrency. 湘西's local measures override the province's
+// The bank's yearly ceiling under concurrency. 衡阳's local measures override the province's
 // scheme (4/5 of the loss, up to ¥1,000,000 a bank a year); twelve claims of one bank are approved
 // at once from twelve sessions: the approvals queue on the bank's ceiling lock, so exactly the
 // ceiling is paid — four in full, one capped at the rest, seven refused as exhausted — and the
 // ledger never passes it. Then the database alone: payouts inserted at once from many runtime-role
 // connections, past the ceiling, are refused by the ledger's trigger whatever the API does.
 
-const XIANGXI = '433100';
+const HENGYANG = '430400';
 const CEILING = '100000000';
 const CLAIMS = 12;
 
@@ -42,14 +42,14 @@ describe('compensation ceiling under concurrency', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ clock, poolSize: 16 });
-    p = await financeParties(XIANGXI);
-    officer = await signedInAgent(api, await createUser(XIANGXI, ['CITY_OFFICER'], 'fcc'));
-    admin = await createUser(XIANGXI, ['CITY_ADMIN'], 'fcc');
+    p = await financeParties(HENGYANG);
+    officer = await signedInAgent(api, await createUser(HENGYANG, ['CITY_OFFICER'], 'fcc'));
+    admin = await createUser(HENGYANG, ['CITY_ADMIN'], 'fcc');
     measuresId = await asAdmin(async (c) => {
       const { rows } = await c.query<{ id: string }>(
         `INSERT INTO measures (tenant_id, version_no, title, document_number, effective_on, parameters, status, published_at)
-         VALUES ($1, (SELECT coalesce(max(version_no), 0) + 1 FROM measures WHERE tenant_id = $1), '湘西州风险补偿实施细则',
-                 '州科〔2026〕9号', '2026-01-01', $2, 'PUBLISHED', now()) RETURNING id`,
+         VALUES ($1, (SELECT coalesce(max(version_no), 0) + 1 FROM measures WHERE tenant_id = $1), '衡阳市风险补偿实施细则',
+                 '衡科〔2026〕9号', '2026-01-01', $2, 'PUBLISHED', now()) RETURNING id`,
         [
           p.tenantId,
           JSON.stringify({
@@ -63,7 +63,7 @@ describe('compensation ceiling under concurrency', () => {
 
   afterAll(async () => {
     await api?.close();
-    // The local version would override the scheme for every later test of 湘西.
+    // The local version would override the scheme for every later test of 衡阳.
     await asAdmin((c) => c.query(`DELETE FROM measures WHERE id = $1`, [measuresId]));
   });
 
@@ -90,7 +90,7 @@ describe('compensation ceiling under concurrency', () => {
     const admins: GraphqlAgent[] = [];
     for (let i = 0; i < CLAIMS; i++)
       admins.push(
-        await signedInAgent(api, i === 0 ? admin : await createUser(XIANGXI, ['CITY_ADMIN'], 'fcc')),
+        await signedInAgent(api, i === 0 ? admin : await createUser(HENGYANG, ['CITY_ADMIN'], 'fcc')),
       );
     const answers = await Promise.all(
       claims.map((claim, i) =>

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type World, world, provincialPilot } from '../programmes/programme-application-client';
 import { asAdmin, type GraphqlAgent, startTestApi, type TestApi } from '../support/harness';
@@ -206,7 +206,10 @@ describe('platform mutations refuse bad input', () => {
     w = await world(
       api,
       clock.now(),
-      { kind: 'PLATFORM_RECOGNITION', name: '2027年度湖南省工程技术研究中心认定' },
+      {
+        kind: 'PLATFORM_RECOGNITION',
+        name: `2027年度湖南省工程技术研究中心认定（${randomBytes(3).toString('hex')}）`,
+      },
       { requiredDocuments: RECOGNITION_DOCUMENTS },
     );
     const pilot = await provincialPilot(w, INDUSTRY);

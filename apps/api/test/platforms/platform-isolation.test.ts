@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGSHA, PROVINCE, ZHUZHOU } from '../pilots/pilot-client';
 import { type World, world } from '../programmes/programme-application-client';
@@ -76,7 +76,10 @@ describe('platform register isolation', () => {
     w = await world(
       api,
       clock.now(),
-      { kind: 'PLATFORM_RECOGNITION', name: '2027年度湖南省工程技术研究中心认定' },
+      {
+        kind: 'PLATFORM_RECOGNITION',
+        name: `2027年度湖南省工程技术研究中心认定（${randomBytes(3).toString('hex')}）`,
+      },
       { requiredDocuments: RECOGNITION_DOCUMENTS },
     );
     const pilot = await provincialPilot(w, INDUSTRY);

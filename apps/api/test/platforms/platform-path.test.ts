@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler';
 import { drainJobs } from '../filings/filing-client';
@@ -52,7 +53,10 @@ describe('platform building (Art. 15)', () => {
     w = await world(
       api,
       clock.now(),
-      { kind: 'PLATFORM_RECOGNITION', name: '2027年度湖南省工程技术研究中心认定' },
+      {
+        kind: 'PLATFORM_RECOGNITION',
+        name: `2027年度湖南省工程技术研究中心认定（${randomBytes(3).toString('hex')}）`,
+      },
       { title: '关于组织申报2027年度省工程技术研究中心的通知', requiredDocuments: RECOGNITION_DOCUMENTS },
     );
   });
