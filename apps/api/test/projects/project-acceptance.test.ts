@@ -273,6 +273,41 @@ describe('acceptance of a project by an expert panel', { timeout: 120_000 }, () 
     expect((await read(w.provAdmin, p.id)).availableActions).toEqual([]);
   });
 
+  it('a returned request releases its panel: the experts lose the task, a new request is seated afresh', async () => {
+    const { project, pilot } = await requested();
+    const experts = await seatPanel(api, w, project.id, INDUSTRY);
+    let p = await read(w.provOfficer, project.id);
+    expect(p.acceptancePanel).toMatchObject({ complete: true });
+    const tasks = async () =>
+      dataOf(
+        await experts[0]!.send<{ myReviewAssignments: { project: { id: string } | null }[] }>(PA.mine),
+      ).myReviewAssignments.filter((s) => s.project?.id === project.id);
+    expect(await tasks()).toHaveLength(1);
+
+    const mark = await admin.auditMark();
+    p = await move(w.provOfficer, p, 'RETURN_ACCEPTANCE', {
+      text: '总结报告缺少经费决算表，请补充后重新申请',
+    });
+    expect(p.state).toBe('IN_PROGRESS');
+    expect(await tasks()).toEqual([]);
+    expect(await admin.auditSince(mark)).toContainEqual(
+      expect.objectContaining({
+        action: 'expert_assignment.release',
+        subject_id: project.id,
+        after: { reason: '验收申请已退回：总结报告缺少经费决算表，请补充后重新申请' },
+      }),
+    );
+
+    // Asked again, the request waits for a panel of its own.
+    const report = await upload(w.zzOfficer, pilot.allianceId);
+    p = await move(w.zzOfficer, await read(w.zzOfficer, p.id), 'REQUEST_ACCEPTANCE', {
+      text: '已补充经费决算表。',
+      details: { documentIds: [report] },
+    });
+    expect(p.state).toBe('ACCEPTANCE_REQUESTED');
+    expect((await read(w.provOfficer, p.id)).acceptancePanel).toMatchObject({ complete: false, seats: [] });
+  });
+
   it('two admins deciding at once: one decision stands, the other is told the project changed', async () => {
     const { project } = await requested();
     let p = project;

@@ -158,6 +158,10 @@ describe('project and ledger isolation', () => {
       ),
       decide: verdict(await attempt(c, `UPDATE project SET state = 'COMPLETED' WHERE id = $1`, [id])),
       award: verdict(await attempt(c, `UPDATE project SET award_fen = award_fen + 1 WHERE id = $1`, [id])),
+      // The acceptance request is written by the step that makes it, never on its own.
+      acceptance: verdict(
+        await attempt(c, `UPDATE project SET acceptance = '{"finalReport":"改"}' WHERE id = $1`, [id]),
+      ),
       insert: verdict(
         await attempt(
           c,
@@ -174,6 +178,7 @@ describe('project and ledger isolation', () => {
       contract: 'denied',
       decide: 'denied',
       award: 'denied',
+      acceptance: 'denied',
       insert: 'denied',
       delete: 'denied',
     });

@@ -24,6 +24,7 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { ApplicationEngine, type TransitionRequest } from '../applications/application-engine';
 import { AuditService } from '../audit/audit.service';
 import { DebarmentsService } from '../programmes/debarments.service';
+import { PanelsService } from '../reviews/panels.service';
 import type { ProjectOpener, ProjectOpening } from '../programmes/project-opener';
 import type { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
 import { ProjectKind, type RevocationDebarment } from './project.kind';
@@ -57,6 +58,7 @@ export class ProjectsService implements ProjectOpener {
     private readonly kind: ProjectKind,
     private readonly engine: ApplicationEngine,
     private readonly debarments: DebarmentsService,
+    private readonly panels: PanelsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -249,7 +251,8 @@ export class ProjectsService implements ProjectOpener {
   }
 
   /**
-   * One step of the project's workflow on the engine. A revocation also writes, in the same
+   * One step of the project's workflow on the engine. A returned acceptance request releases its
+   * panel's seats. A revocation also writes, in the same
    * transaction, its recovery as a RECOVERY entry (after the project is REVOKED, which the ledger
    * accepts) and the debarments decided with it (Art. 20(2)) through the register.
    */
@@ -259,6 +262,15 @@ export class ProjectsService implements ProjectOpener {
     request: TransitionRequest<ProjectAction>,
   ): Promise<ProjectEntity> {
     const project = await this.engine.transition(ctx.db, viewer, this.kind, request);
+    if (request.action === 'RETURN_ACCEPTANCE') {
+      await this.panels.release(
+        ctx.db,
+        viewer,
+        project.id,
+        `验收申请已退回：${request.text.trim()}`.slice(0, 500),
+      );
+      return project;
+    }
     if (request.action !== 'REVOKE') return project;
     const basis = project.decisionBasis;
     const today = chinaDate(this.clock.now());

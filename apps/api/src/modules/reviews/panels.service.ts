@@ -408,6 +408,28 @@ export class PanelsService {
     return this.panel(ctx.db, viewer, subject);
   }
 
+  /**
+   * Releases the subject's seats when its request goes back to the applicant (an acceptance request
+   * returned): the experts no longer see a task, and a new request is seated afresh.
+   */
+  async release(db: EntityManager, viewer: Viewer, subjectId: string, reason: string): Promise<string[]> {
+    const withdrawn = await this.reviews.withdrawSeats(db, {
+      tenantId: viewer.tenantId,
+      applicationId: subjectId,
+      by: viewer.userId,
+      reason,
+    });
+    if (withdrawn.length)
+      await this.audit.record(db, {
+        action: 'expert_assignment.release',
+        subjectType: 'expert_assignment',
+        subjectId,
+        before: { assignmentIds: withdrawn },
+        after: { reason },
+      });
+    return withdrawn;
+  }
+
   async swap(ctx: RequestContext, viewer: Viewer, input: SwapPanelMemberInput): Promise<ReviewPanelModel> {
     requireStaff(viewer);
     const reason = input.reason.trim();
