@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import { expectDialogOpen } from '../support/dialogs.js';
 import { graphql, signInRequest, uploadPdf } from '../support/graphql.js';
 import { DEMO_PASSWORD, signInToCity, signInToProvince, signOut } from '../support/sign-in.js';
@@ -13,8 +13,9 @@ import { expect, test } from '../support/test.js';
 // unit's next application, from an alliance in 湘潭, is refused naming the debarment and its end.
 //
 // Driven through the apps' pages; what the story does not narrate goes through the API as the
-// user who would do it: the call's dates, the pilot's files and form text, the panel's seats and
-// the experts' sheets (the pilot story drives those screens), the 湘潭 alliance taking the unit in.
+// user who would do it: the call's dates, the pilot's files and form text, the panel's seats (the
+// pilot story drives that screen), the 湘潭 alliance taking the unit in. The prior investment is
+// declared and verified, and the experts score, on their pages.
 
 // Demo data (packages/demo/src/demo-projects.ts): 株洲 and 湘潭 provincial pilots, the province's
 // 2027 programme (no award notice) and the expert accounts of its pool.
@@ -122,6 +123,52 @@ async function formOf(
   );
 }
 
+/** antd Select in a dialog: open it, click the visible option that contains `text`, close it; until it shows. */
+async function pick(page: Page, field: Locator, text: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await expect(async () => {
+    await field.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click({ timeout: 5_000 });
+    // A multiple select stays open: a click on the dialog's title closes it (Escape would close the dialog).
+    const open = page.locator('.ant-select-dropdown:visible');
+    if (await open.count()) await page.getByRole('dialog').locator('.ant-modal-title').click();
+    await expect(open).toHaveCount(0);
+    await expect(select).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** One seated expert: 评审任务 → the call's row → the declaration → every criterion → submit. */
+async function scoreOnPage(browser: Browser, username: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signInToProvince(page, { username, password: DEMO_PASSWORD });
+    await page.getByRole('menuitem', { name: '评审任务' }).click();
+    await expect(page).toHaveURL(/\/province\/reviews\/mine$/);
+    await page.getByRole('row').filter({ hasText: CALL }).getByRole('link', { name: ALLIANCE }).click();
+    await expect(page.getByTestId('review-sheet-status')).toHaveText('未提交');
+    await page.getByTestId('review-declare-open').click();
+    await page.getByTestId('review-declare-confirm').click();
+    await expect(page.getByTestId('review-declared')).toBeVisible();
+    for (const key of CRITERIA) await page.getByTestId(`score-${key}`).fill('85');
+    await expect(page.getByTestId('review-total')).toContainText('85');
+    await page.getByTestId('review-opinion').fill('方案可行，建议立项支持');
+    await page.getByTestId('review-recommendation').getByText('建议立项支持').click();
+    await page.getByTestId('review-submit').click();
+    const confirm = page.getByRole('dialog');
+    await expectDialogOpen(confirm);
+    await confirm.getByRole('button', { name: '提交' }).click();
+    await expect(page.getByTestId('review-sheet-status')).toHaveText('已提交');
+    await signOut(page, 'province');
+  } finally {
+    await context.close();
+  }
+}
+
 /** A page by its address, once the sign-in has landed (the menu is drawn). */
 async function openInCity(page: Page, path: string): Promise<void> {
   await expect(page.getByRole('menuitem', { name: /待办/ })).toBeVisible();
@@ -225,46 +272,47 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
 
   await test.step('株洲 declares ¥5,000,000 of prior investment; the province verifies ¥4,000,000', async () => {
     const alliance = await allianceOf(zhuzhou.request, ALLIANCE);
-    const { programmes } = await graphql<{ programmes: { name: string; authority: { id: string } }[] }>(
-      zhuzhou.request,
-      '{ programmes { name authority { id } } }',
-    );
-    const { declarePriorInvestment } = await graphql<{ declarePriorInvestment: { id: string } }>(
-      zhuzhou.request,
-      `
-        mutation ($input: DeclarePriorInvestmentInput!) {
-          declarePriorInvestment(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        input: {
-          allianceId: alliance.id,
-          authorityTenantId: programmes.find((p) => p.name === PROGRAMME)!.authority.id,
-          description: '2025–2026 年燃烧室试验平台建设投入（设备购置与研发人员费用）',
-          declaredFen: YUAN(5_000_000),
-          evidenceDocumentIds: [await uploadPdf(zhuzhou.request, alliance.id, '投入凭证.pdf')],
-        },
-      },
-    );
-    await graphql(
-      province.request,
-      `
-        mutation ($input: VerifyPriorInvestmentInput!) {
-          verifyPriorInvestment(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        input: {
-          id: declarePriorInvestment.id,
-          verifiedFen: YUAN(4_000_000),
-          reason: '部分设备发票不在投入期内，核减',
-        },
-      },
-    );
+    // The evidence is a file the alliance uploaded (its 文件 tab, driven by the international story).
+    const evidence = '先行投入凭证.pdf';
+    await uploadPdf(zhuzhou.request, alliance.id, evidence);
+
+    await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
+    await page.getByRole('menuitem', { name: '先行投入' }).click();
+    await expect(page).toHaveURL(/\/programmes\/investments$/);
+    await page.getByRole('button', { name: '申报先行投入' }).click();
+    const declare = page.getByRole('dialog');
+    await expectDialogOpen(declare);
+    await pick(page, declare.locator('#prior-investment_allianceId'), ALLIANCE);
+    await pick(page, declare.locator('#prior-investment_authorityTenantId'), '湖南省');
+    await declare
+      .locator('#prior-investment_description')
+      .fill('2025–2026 年燃烧室试验平台建设投入（设备购置与研发人员费用）');
+    await declare.locator('#prior-investment_declaredYuan').fill('5000000');
+    await pick(page, declare.locator('#prior-investment_evidenceDocumentIds'), evidence);
+    await declare.getByRole('button', { name: '确认申报' }).click();
+    await expect(declare).toBeHidden();
+    const declared = page
+      .getByRole('row')
+      .filter({ hasText: ALLIANCE })
+      .filter({ hasText: '燃烧室试验平台' });
+    await expect(declared).toContainText('5,000,000');
+    await signOut(page, 'city');
+
+    await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
+    await page.getByRole('menuitem', { name: '先行投入' }).click();
+    await expect(page).toHaveURL(/\/programmes\/investments$/);
+    const waiting = page.getByRole('row').filter({ hasText: '燃烧室试验平台' });
+    await waiting.getByRole('button', { name: '核定' }).click();
+    const verify = page.getByRole('dialog');
+    await expectDialogOpen(verify);
+    await expect(verify).toContainText('5,000,000');
+    await verify.locator('#verify-investment_verifiedYuan').fill('4000000');
+    await verify.locator('#verify-investment_reason').fill('部分设备发票不在投入期内，核减');
+    await verify.getByRole('button', { name: '确认核定' }).click();
+    await expect(verify).toBeHidden();
+    await expect(waiting).toContainText('4,000,000');
+    await expect(waiting).toContainText('部分设备发票不在投入期内');
+    await signOut(page, 'province');
   });
 
   await test.step('asking ¥5,000,000 is refused naming Art. 14 and the ratio; ¥3,000,000 is submitted', async () => {
@@ -397,48 +445,7 @@ test('a 株洲 pilot’s plan project from the call to its revocation, and the d
     await page.reload();
     await applicationStep(page, '开始专家评审');
     await expect(page.getByText('专家评审中').first()).toBeVisible();
-    for (const { accountUsername } of seats) {
-      const expert = await signedIn(browser, '430000', accountUsername!);
-      const { myReviewAssignments } = await graphql<{
-        myReviewAssignments: {
-          id: string;
-          programmeApplication: { id: string } | null;
-          sheet: { version: number };
-        }[];
-      }>(expert.request, '{ myReviewAssignments { id programmeApplication { id } sheet { version } } }');
-      const seat = myReviewAssignments.find((s) => s.programmeApplication?.id === applicationId)!;
-      // The commitment and no-conflict declaration comes before the first score.
-      const { expertDeclaration } = await graphql<{ expertDeclaration: { version: string } }>(
-        expert.request,
-        '{ expertDeclaration { version } }',
-      );
-      const { declareForReview } = await graphql<{ declareForReview: { version: number } }>(
-        expert.request,
-        'mutation ($id: ID!, $v: String!) { declareForReview(assignmentId: $id, declarationVersion: $v) { version } }',
-        { id: seat.id, v: expertDeclaration.version },
-      );
-      await graphql(
-        expert.request,
-        `
-          mutation ($input: SaveReviewSheetInput!) {
-            saveReviewSheet(input: $input) {
-              id
-            }
-          }
-        `,
-        {
-          input: {
-            assignmentId: seat.id,
-            version: declareForReview.version,
-            scores: CRITERIA.map((key) => ({ key, score: 85, comment: '' })),
-            overallOpinion: '方案可行，建议立项支持',
-            recommendation: 'SUPPORT',
-            submit: true,
-          },
-        },
-      );
-      await expert.close();
-    }
+    for (const { accountUsername } of seats) await scoreOnPage(browser, accountUsername!);
     await openWorkItem(page, 'CLOSE_REVIEW', ALLIANCE);
     await applicationStep(page, '结束评审');
     await expect(page.getByText('评审完成').first()).toBeVisible();

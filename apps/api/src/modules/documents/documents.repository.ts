@@ -38,7 +38,7 @@ export class DocumentsRepository {
   }
 
   /**
-   * Whether the document is attached to a pilot application or an acceptance request the viewer can see (row-level
+   * Whether the document is attached to a pilot or programme application or an acceptance request the viewer can see (row-level
    * security shows an expert the attachment rows of their assigned dossiers only).
    */
   async attachedToVisibleApplication(
@@ -48,6 +48,8 @@ export class DocumentsRepository {
   ): Promise<boolean> {
     const rows = await db.query<unknown[]>(
       `SELECT 1 FROM pilot_application_document WHERE tenant_id = $1 AND document_id = $2
+       UNION ALL
+       SELECT 1 FROM programme_application_document WHERE tenant_id = $1 AND document_id = $2
        UNION ALL
        SELECT 1 FROM project p WHERE p.alliance_tenant_id = $1 AND (p.acceptance -> 'documentIds') ? $2::text
        LIMIT 1`,

@@ -401,6 +401,15 @@ export class ProgrammeApplicationModel {
   @Field(() => String, { nullable: true, description: '提交时冻结的日期' })
   frozenOn: string | null;
 
+  @Field(() => String, { nullable: true, description: '提交时冻结的支持计划名称' })
+  programmeName: string | null;
+
+  @Field(() => String, { nullable: true, description: '提交时冻结的计划类别（决定申请书的栏目）' })
+  programmeKind: string | null;
+
+  @Field(() => String, { nullable: true, description: '提交时冻结的申报通知标题' })
+  callTitle: string | null;
+
   @Field(() => String, { nullable: true, description: '立项公示开始日期（YYYY-MM-DD）' })
   noticeStartsOn: string | null;
 
@@ -435,6 +444,9 @@ export function toProgrammeApplicationModel(row: ProgrammeApplicationEntity): Pr
     decisionReason: row.decisionReason,
     lastReason: row.lastReason,
     frozenOn: row.dossier?.asOf ?? null,
+    programmeName: row.dossier?.programme.name ?? null,
+    programmeKind: row.dossier?.programme.kind ?? null,
+    callTitle: row.dossier?.call.notice ?? null,
     noticeStartsOn: row.noticeStartsOn,
     noticeEndsOn: row.noticeEndsOn,
     createdAt: row.createdAt,

@@ -25,7 +25,6 @@ import {
   InputNumber,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -47,7 +46,8 @@ import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { SupportNoticeSection } from '../support-notices/support-notice.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { ProgrammesQuery } from './programmes.operations';
-import { ParticularDescriptions, ParticularFormItems } from './programme-particulars.fields';
+import { ProgrammeApplicationFormView } from './programme-application-form.view';
+import { ParticularFormItems } from './programme-particulars.fields';
 import {
   ProgrammeApplicationQuery,
   SaveProgrammeApplicationFormMutation,
@@ -188,7 +188,7 @@ export function ProgrammeApplicationPage() {
       {editable && kind ? (
         <ApplicationFormCard application={a} kind={kind} />
       ) : (
-        <ApplicationFormView application={a} kind={kind} />
+        <ProgrammeApplicationFormView application={a} kind={kind} />
       )}
       <SupportNoticeSection
         subjectType="programme_application"
@@ -216,77 +216,6 @@ export function ProgrammeApplicationPage() {
         />
       )}
     </Flex>
-  );
-}
-
-/** The form as saved (or frozen at submission), read only. */
-function ApplicationFormView({
-  application: a,
-  kind,
-}: {
-  application: Application;
-  kind: keyof typeof PROGRAMME_KINDS | null | undefined;
-}) {
-  const f = a.form;
-  return (
-    <Card title={a.frozenOn ? `项目申请书（${a.frozenOn} 提交时冻结）` : '项目申请书'}>
-      <Descriptions
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        items={[
-          {
-            key: 'period',
-            label: '执行期',
-            children: f.startOn && f.endOn ? `${f.startOn} 至 ${f.endOn}` : '—',
-          },
-          { key: 'unit', label: '承担单位', children: f.responsibleUnit?.name ?? '—' },
-          { key: 'person', label: '项目负责人', children: f.responsiblePerson || '—' },
-          { key: 'ownership', label: '知识产权归属', children: f.ipTerms.ownership || '—' },
-          { key: 'licensing', label: '许可实施', children: f.ipTerms.licensing || '—' },
-          { key: 'dissolution', label: '解散时处理', children: f.ipTerms.onDissolution || '—' },
-          { key: 'exit', label: '成员退出时处理', children: f.ipTerms.onMemberExit || '—' },
-        ]}
-      />
-      {kind && <ParticularDescriptions fields={PROGRAMME_KINDS[kind].particulars} values={f.particulars} />}
-      <Divider titlePlacement="start">参与单位与任务分工</Divider>
-      <Table
-        size="small"
-        rowKey="organizationId"
-        pagination={false}
-        dataSource={f.participants}
-        columns={[
-          { title: '单位', dataIndex: 'name', key: 'name', width: 260 },
-          { title: '任务分工', dataIndex: 'task', key: 'task' },
-          {
-            title: '利益分配',
-            key: 'share',
-            width: 120,
-            render: (_: unknown, p: { organizationId: string }) => {
-              const share = f.ipTerms.benefitShares.find((s) => s.organizationId === p.organizationId);
-              return share ? `${(share.basisPoints / 100).toFixed(2)} %` : '—';
-            },
-          },
-        ]}
-      />
-      {f.sections.map((s) => (
-        <div key={s.key} style={{ marginTop: 12 }}>
-          <Typography.Text strong>{s.key}</Typography.Text>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{s.text}</Typography.Paragraph>
-        </div>
-      ))}
-      <Divider titlePlacement="start">申报材料</Divider>
-      {a.documents.length ? (
-        <Space wrap>
-          {a.documents.map((d) => (
-            <Tag key={d.documentId}>
-              {d.kindLabel}：{d.fileName}
-            </Tag>
-          ))}
-        </Space>
-      ) : (
-        <Typography.Text type="secondary">未附申报材料</Typography.Text>
-      )}
-    </Card>
   );
 }
 

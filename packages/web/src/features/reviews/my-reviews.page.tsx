@@ -13,7 +13,7 @@ import { MyReviewsQuery } from './review-sheets.operations';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];
 
-/** The alliance and what it came in with: a pilot call, a filing round (备案), or a project's acceptance (验收). */
+/** The alliance and what it came in with: a pilot or programme call, a filing round (备案), or a project's acceptance (验收). */
 function reviewed(a: Assignment): { allianceName: string; batch: string; decideBy: string | null } {
   if (a.project)
     return {
@@ -25,6 +25,12 @@ function reviewed(a: Assignment): { allianceName: string; batch: string; decideB
     return {
       allianceName: a.filing.allianceName,
       batch: `备案 · ${a.filing.cityName} · ${roundLabel(a.filing.round)}`,
+      decideBy: null,
+    };
+  if (a.programmeApplication)
+    return {
+      allianceName: a.programmeApplication.allianceName ?? '—',
+      batch: a.programmeApplication.callTitle ?? '—',
       decideBy: null,
     };
   return {

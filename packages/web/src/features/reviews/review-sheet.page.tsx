@@ -3,6 +3,7 @@ import {
   ErrorCode,
   EXPERT_DECLARATION,
   parseTaskContract,
+  programmeKindOf,
   REVIEW_CRITERION_LABELS,
   reviewRecommendationLabels,
   REVIEW_SHEET_STATUS_LABELS,
@@ -37,7 +38,8 @@ import { toApiError, type ApiError } from '../../shared/api-error';
 import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { dottedPath } from '../../shared/form-violations';
-import { chinaDateTime } from '../../shared/format';
+import { chinaDateTime, formatFen } from '../../shared/format';
+import { ProgrammeApplicationFormView } from '../programmes/programme-application-form.view';
 import { FilingSnapshotSection } from '../filings/filing-snapshot.section';
 import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';
@@ -106,25 +108,43 @@ export function ReviewSheetPage() {
     );
   }
 
-  const { application, filing, project, sheet } = assignment;
-  const allianceName = project?.title ?? filing?.allianceName ?? application?.allianceName ?? '—';
+  const { application, filing, project, programmeApplication, sheet } = assignment;
+  const allianceName =
+    project?.title ??
+    filing?.allianceName ??
+    programmeApplication?.allianceName ??
+    application?.allianceName ??
+    '—';
   const contract = project ? parseTaskContract(project.contract) : null;
   const facts = project
     ? [
         { key: 'requested', label: '申请验收', children: project.acceptance?.requestedOn ?? '—' },
         { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
       ]
-    : filing
+    : programmeApplication
       ? [
-          { key: 'round', label: '备案批次', children: roundLabel(filing.round) },
-          { key: 'city', label: '备案市州', children: filing.cityName },
+          { key: 'programme', label: '支持计划', children: programmeApplication.programmeName ?? '—' },
+          { key: 'call', label: '申报通知', children: programmeApplication.callTitle ?? '—' },
+          { key: 'title', label: '项目名称', children: programmeApplication.form.title || '—' },
+          {
+            key: 'support',
+            label: '申请支持',
+            children: formatFen(programmeApplication.requestedSupportFen),
+          },
+          { key: 'industry', label: '所属产业', children: programmeApplication.industry?.name ?? '—' },
           { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
         ]
-      : [
-          { key: 'call', label: '申报通知', children: application?.call.title ?? '—' },
-          { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
-          { key: 'decideBy', label: '评审截止', children: chinaDateTime(application?.call.decideBy) },
-        ];
+      : filing
+        ? [
+            { key: 'round', label: '备案批次', children: roundLabel(filing.round) },
+            { key: 'city', label: '备案市州', children: filing.cityName },
+            { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
+          ]
+        : [
+            { key: 'call', label: '申报通知', children: application?.call.title ?? '—' },
+            { key: 'assignedAt', label: '分配时间', children: chinaDateTime(assignment.assignedAt) },
+            { key: 'decideBy', label: '评审截止', children: chinaDateTime(application?.call.decideBy) },
+          ];
   return (
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/reviews/mine">评审任务</Link> }, { title: allianceName }]} />
@@ -136,6 +156,7 @@ export function ReviewSheetPage() {
             </Typography.Title>
             {filing && <Tag color="geekblue">备案评审</Tag>}
             {project && <Tag color="purple">项目验收</Tag>}
+            {programmeApplication && <Tag color="cyan">项目申报</Tag>}
             <Tag color={sheet.status === 'SUBMITTED' ? 'green' : 'orange'} data-testid="review-sheet-status">
               {REVIEW_SHEET_STATUS_LABELS[sheet.status]}
             </Tag>
@@ -166,6 +187,12 @@ export function ReviewSheetPage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
+      ) : programmeApplication ? (
+        <ProgrammeApplicationFormView
+          application={programmeApplication}
+          kind={programmeKindOf(programmeApplication.programmeKind)}
+          downloads
+        />
       ) : filing ? (
         <Card title="备案材料（提交时冻结的快照）" data-testid="filing-review-snapshot">
           <FilingSnapshotSection snapshot={filing.snapshot} />

@@ -32,6 +32,11 @@ export const MyReviewsQuery = graphql(`
           decideBy
         }
       }
+      programmeApplication {
+        id
+        allianceName
+        callTitle
+      }
       sheet {
         id
         status
@@ -114,6 +119,56 @@ export const ReviewSheetQuery = graphql(`
         submittedAt
         recommendedByName
         recommendationOpinion
+      }
+      programmeApplication {
+        id
+        allianceName
+        callTitle
+        programmeName
+        programmeKind
+        requestedSupportFen
+        frozenOn
+        industry {
+          code
+          name
+        }
+        form {
+          title
+          startOn
+          endOn
+          responsiblePerson
+          responsibleUnit {
+            name
+          }
+          ipTerms {
+            ownership
+            licensing
+            onDissolution
+            onMemberExit
+            benefitShares {
+              organizationId
+              basisPoints
+            }
+          }
+          participants {
+            organizationId
+            name
+            task
+          }
+          particulars {
+            key
+            value
+          }
+          sections {
+            key
+            text
+          }
+        }
+        documents {
+          documentId
+          kindLabel
+          fileName
+        }
       }
       sheet {
         id

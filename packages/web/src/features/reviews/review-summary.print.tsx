@@ -128,7 +128,7 @@ export function ReviewSummaryPrintPage() {
           </section>
         ))}
       </div>
-      <div style={{ textAlign: 'right', marginTop: '12mm' }}>专家组组长（签字）：      </div>
+      <div style={{ textAlign: 'right', marginTop: '12mm' }}>专家组组长（签字）： </div>
     </PrintSheet>
   );
 }
