@@ -97,6 +97,7 @@ describe('national pilot designations', () => {
 
     // Published: each tier (and an expert) reads it; the province's file stays the province's.
     for (const key of ['provOfficer', 'zzOfficer', 'zzAdmin', 'csOfficer', 'expert']) {
+      const province = key === 'provOfficer';
       const seen = await list(agents[key]!, { allianceId: a.id });
       expect(seen, key).toEqual([
         expect.objectContaining({
@@ -104,9 +105,9 @@ describe('national pilot designations', () => {
           allianceName: a.name,
           documentNumber: number,
           inForce: true,
-          isMine: false,
-          documentId: null,
-          documentFileName: null,
+          isMine: province,
+          documentId: province ? documentId : null,
+          documentFileName: province ? '国科发创认定通知.pdf' : null,
         }),
       ]);
     }

@@ -61,7 +61,7 @@ describe('programme eligibility reads the national pilot list (Art. 14)', () => 
     expect(frozen).toEqual({ pilot_status: 'NONE', national: true });
 
     // Back to the applicant's side; the designation is withdrawn meanwhile: the next submission is refused.
-    const returned = await act(w.zzAdmin, submitted, 'RETURN', { text: '请补充国家级试点认定文件' });
+    const returned = await act(w.zzAdmin, submitted, 'RETURN', { reason: '请补充国家级试点认定文件' });
     expect(returned.state).toBe('RETURNED');
     dataOf(await withdraw(w.provAdmin, designation.id, '科技部调整国家级试点联盟名单'));
     const again = await transition(w.zzOfficer, returned, 'SUBMIT');

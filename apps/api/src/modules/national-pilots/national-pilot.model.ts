@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { nationalPilotActiveOn, nationalPilotTag } from '@xiangmeng/domain';
+import { isStaff, nationalPilotActiveOn, nationalPilotTag } from '@xiangmeng/domain';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
 import type { Viewer } from '../../common/request/request-context';
 import type { NationalPilotRecord } from './national-pilots.repository';
@@ -65,6 +65,8 @@ export function toNationalPilotModel(
   viewer: Viewer,
   today: string,
 ): NationalPilotDesignationModel {
+  // The province's staff keep the list; its experts read it as any other tier does.
+  const mine = d.tenantId === viewer.tenantId && isStaff(viewer.roles);
   return {
     id: d.id,
     allianceId: d.allianceId,
@@ -72,12 +74,12 @@ export function toNationalPilotModel(
     allianceTenantName: d.allianceTenantName,
     documentNumber: d.documentNumber,
     designatedOn: d.designatedOn,
-    documentId: d.tenantId === viewer.tenantId ? d.documentId : null,
+    documentId: mine ? d.documentId : null,
     documentFileName: d.documentFileName,
     recordedAt: d.recordedAt,
     withdrawal: d.withdrawal && d.withdrawnAt ? { ...d.withdrawal, at: d.withdrawnAt } : null,
     inForce: nationalPilotActiveOn(d, today),
     tag: nationalPilotTag(d),
-    isMine: d.tenantId === viewer.tenantId,
+    isMine: mine,
   };
 }

@@ -152,12 +152,15 @@ export class NationalPilotsRepository {
     withdrawal: { on: string; reason: string; at: Date },
     by: string,
   ): Promise<boolean> {
-    const result = await db.query<unknown[]>(
-      `UPDATE national_pilot_designation
-          SET withdrawn_on = $2, withdrawal_reason = $3, withdrawn_at = $4, withdrawn_by = $5
-        WHERE id = $1 AND withdrawn_on IS NULL RETURNING id`,
+    // A data-modifying CTE: the statement answers rows (an UPDATE through TypeORM answers a pair).
+    const [row] = await db.query<{ n: number }[]>(
+      `WITH withdrawn AS (
+         UPDATE national_pilot_designation
+            SET withdrawn_on = $2, withdrawal_reason = $3, withdrawn_at = $4, withdrawn_by = $5
+          WHERE id = $1 AND withdrawn_on IS NULL RETURNING id)
+       SELECT count(*)::int AS n FROM withdrawn`,
       [id, withdrawal.on, withdrawal.reason, withdrawal.at, by],
     );
-    return result.length === 1;
+    return row?.n === 1;
   }
 }
