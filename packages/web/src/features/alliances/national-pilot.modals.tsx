@@ -118,7 +118,7 @@ export function RecordNationalPilotModal({
             setUploadError(null);
             void uploadDesignationDocument(file)
               .then((result) => {
-                if ('id' in result) setDocument(result as Uploaded);
+                if ('id' in result) setDocument(result);
                 else setUploadError(result.message);
               })
               .finally(() => setUploading(false));
