@@ -8,6 +8,7 @@ import { FilingsModule } from './modules/filings/filings.module';
 import { FinanceModule } from './modules/finance/finance.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { NationalPilotsModule } from './modules/national-pilots/national-pilots.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { IpRegisterModule } from './modules/ip-register/ip-register.module';
 import { InternationalModule } from './modules/international/international.module';
@@ -54,4 +55,5 @@ export const FEATURE_MODULES = [
   StatisticsModule,
   WorkListModule,
   NoticesModule,
+  NationalPilotsModule,
 ];

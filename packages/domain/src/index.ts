@@ -33,6 +33,7 @@ export * from './reviews/review-labels.js';
 export * from './reviews/panel-status.js';
 export * from './reviews/expert-declaration.js';
 export * from './alliances/alliance-output.js';
+export * from './alliances/national-pilot.js';
 export * from './measures/measures-labels.js';
 export * from './money/fen.js';
 export * from './messages/message-kinds.js';

@@ -561,6 +561,23 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['tenant_id', 'debarment_id'],
     );
 
+    // A national pilot designation naming the tenant's alliance (only the province records one; the
+    // superuser writes one for every tier so that every tier's row is aimed at).
+    const nationalPilot = await add(
+      'national_pilot_designation',
+      {
+        tenant_id: tenantId,
+        alliance_tenant_id: tenantId,
+        alliance_id: alliance.id,
+        alliance_name: alliance.name,
+        document_number: `隔离测试国科发〔2026〕${tag()}号`,
+        designated_on: '2026-01-10',
+        document_id: document.id,
+        recorded_by: user.id,
+      },
+      ['id'],
+    );
+
     // Projects: a project the tenant awarded to its own alliance (both parties one tenant here;
     // the two-tenant reads are in test/projects/project-isolation.test.ts) and one tranche.
     const award = '100000000';
@@ -962,6 +979,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         programme,
         debarment,
         debarment_evidence: debarmentEvidence,
+        national_pilot_designation: nationalPilot,
         project,
         project_ledger_entry: ledgerEntry,
         ip_asset: ipAsset,
@@ -1055,6 +1073,8 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   debarment: () => ({ decision_document: `隔离测试〔2026〕${tag()}号` }),
   // The private part is keyed on its debarment: a copy names another (random) one.
   debarment_evidence: () => ({ debarment_id: randomUUID() }),
+  // One designation in force per alliance: a copy names another (random) alliance.
+  national_pilot_designation: () => ({ alliance_id: randomUUID() }),
   // One project per award: a copy names another (random) application.
   project: () => ({ application_id: randomUUID() }),
   project_ledger_entry: () => ({}),

@@ -42,6 +42,8 @@ const LOOKUP_INDEXES: Record<string, string> = {
     "the verifying authority's list: prior investments every city declared to it, keyed on authority_tenant_id",
   debarment_of_organization:
     "the public debarment register (Art. 20) is read by unit across every authority's decisions, keyed on organization_id",
+  national_pilot_designation_of_alliance:
+    'the published national pilot list is read by alliance (eligibility, Art. 14; every register), keyed on alliance_id',
 };
 
 // Functions whose result depends on the request's identity: policies must call them as

@@ -397,7 +397,9 @@ describe('a city officer of 长沙 cannot see or change anything of 株洲 throu
     };
     // The one table whose rows every tenant reads: the debarment register is public (Art. 20; its
     // point). Who recorded a debarment and the evidence are in debarment_evidence, which 长沙 does not read.
-    const PUBLIC_REGISTER = new Set(['debarment']);
+    // The national pilot list is published the same way (only the province records, so 株洲's row
+    // here is the fixture's, written as the superuser).
+    const PUBLIC_REGISTER = new Set(['debarment', 'national_pilot_designation']);
     const expected: Record<Operation, (table: string) => Record<string, unknown>> = {
       read: (table) =>
         PUBLIC_REGISTER.has(table)

@@ -450,7 +450,8 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
     // for another account (policy own_or_admin); debarment_evidence: only an administrator records
     // a debarment (the cells act as officers); the IP register's rows must name a project (or an
     // asset) their inserter reads, with the same parties, and a platform report a platform its
-    // filer reads — all refused before any key is checked.
+    // filer reads; only a province administrator records a national pilot designation — all
+    // refused before any key is checked.
     const CHECKED_BY_POLICY = new Set([
       'review_sheet',
       'user_session',
@@ -459,6 +460,7 @@ describe('the cross-tenant matrix as the runtime role, in SQL', async () => {
       'ip_asset_owner',
       'ip_licence',
       'platform_report',
+      'national_pilot_designation',
     ]);
     const pairs = [
       ['430100', '430200'],

@@ -73,6 +73,7 @@ const CATALOGUE = {
   PROGRAMME_PUBLISHED: { class: 'REFUSED', message: '支持计划已发布，不能再修改' },
   PROGRAMME_CHANGED: { class: 'REFUSED', message: '支持计划已被他人修改或发布，请刷新后重试' },
   DEBARMENT_ALREADY_LIFTED: { class: 'REFUSED', message: '该禁入已经解除，不能再次解除' },
+  NATIONAL_PILOT_ALREADY_WITHDRAWN: { class: 'REFUSED', message: '该国家级试点认定已经撤销，不能再次撤销' },
   // projects (立项) and their ledger
   PROJECT_TRANSITION_REFUSED: { class: 'REFUSED', message: '当前不能对该项目执行此操作，请查看未满足的条件' },
   PROJECT_CHANGED: { class: 'REFUSED', message: '该项目已被他人处理或修改，请刷新后重试' },

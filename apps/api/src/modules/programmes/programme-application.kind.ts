@@ -51,6 +51,7 @@ import { PanelsService } from '../reviews/panels.service';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import type { ReviewSubject } from '../reviews/review-subject';
 import { JobsRepository } from '../jobs/jobs.repository';
+import { NationalPilotsService } from '../national-pilots/national-pilots.service';
 import { DebarmentsService } from './debarments.service';
 import { SupportObjectionsService } from './support-objections.service';
 import { noticeEndJob } from './support-notice-ends';
@@ -81,6 +82,8 @@ export type ProgrammeFacts = {
   /** The form checked: as saved at submission, as frozen at award. */
   form: ProgrammeApplicationForm;
   register?: RegisterFacts | null;
+  /** On the national pilot list on `today` (a designation the province recorded is in force). */
+  nationalPilot?: boolean;
   investments?: PriorInvestment[];
   debarments?: Debarment[];
   panel?: PanelStatus;
@@ -123,6 +126,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
     private readonly objections: SupportObjectionsService,
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
+    private readonly nationalPilots: NationalPilotsService,
   ) {}
 
   load(db: EntityManager, id: string): Promise<ProgrammeApplicationEntity> {
@@ -191,6 +195,9 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
     }
     if ([...ELIGIBILITY_NEEDED].some((n) => needs.has(n))) {
       facts.register = await this.repository.register(db, application.id, today);
+      facts.nationalPilot = facts.register
+        ? await this.nationalPilots.inForceOn(db, facts.register.alliance, today)
+        : false;
       // The investments declared to the authority running the programme; only verified ones count.
       facts.investments = (
         await this.repository.investments(db, {
@@ -310,8 +317,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
           tenantId: register.alliance.tenantId,
           status: register.alliance.status,
           pilotStatus: register.alliance.pilotStatus,
-          // The register does not record the national pilot list yet: no alliance is taken as national.
-          nationalPilot: false,
+          nationalPilot: f.nationalPilot === true,
         },
         memberOrganizationIds: register.memberOrganizationIds,
         chairUnit: register.chairUnit,
@@ -425,7 +431,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
         tenantId: register.alliance.tenantId,
         name: register.alliance.name,
         pilotStatus: register.alliance.pilotStatus,
-        nationalPilot: false,
+        nationalPilot: f.nationalPilot === true,
         // Read by expert review to seat experts of the alliance's industry.
         industryCode: register.alliance.industryCode,
       },

@@ -14,6 +14,7 @@ import { CallsModule } from '../calls/calls.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
+import { NationalPilotsModule } from '../national-pilots/national-pilots.module';
 import { DebarmentsRepository } from './debarments.repository';
 import { DebarmentsResolver } from './debarments.resolver';
 import { DebarmentsService } from './debarments.service';
@@ -60,6 +61,7 @@ import { SupportObjectionsService } from './support-objections.service';
     JobsModule,
     MeasuresModule,
     MessagesModule,
+    NationalPilotsModule,
   ],
   providers: [
     ProgrammesRepository,

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ALLIANCE_ACTION_LABELS, ErrorCode, TenantLevel, type AllianceAction } from '@xiangmeng/domain';
+import { ALLIANCE_ACTION_LABELS, ErrorCode, Role, TenantLevel, type AllianceAction } from '@xiangmeng/domain';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { PageLoading } from '../../shared/page-loading';
 import { toApiError } from '../../shared/api-error';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { AgreementsSection } from './agreements.section';
-import { AllianceFilingTag, AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import { AllianceFilingTag, AllianceStatusTag, NationalPilotTag, PilotStatusTag } from './alliance-tags';
 import { filingStateLabel } from './register-filter';
 import { BasicsSection } from './basics.section';
 import { DissolveAllianceModal, EstablishAllianceModal } from './alliance-actions.modals';
@@ -16,6 +16,7 @@ import { DocumentsSection } from '../documents/alliance-documents.section';
 import { FoundingCheckSection } from './founding-check.section';
 import { GovernanceSection } from './governance.section';
 import { MembersSection } from './members.section';
+import { RecordNationalPilotModal, WithdrawNationalPilotModal } from './national-pilot.modals';
 import { OutputsSection } from './outputs.section';
 import { AllianceSummaryQuery } from './alliances.operations';
 
@@ -35,6 +36,7 @@ export function AllianceDetailPage() {
   const requested = params.get('tab');
   const tab: TabKey = isTab(requested) ? requested : 'basics';
   const [action, setAction] = useState<AllianceAction | null>(null);
+  const [nationalAction, setNationalAction] = useState<'RECORD' | 'WITHDRAW' | null>(null);
   // Each opening gets a fresh form (the modals are keyed by it), never the last one's values.
   const [openings, setOpenings] = useState(0);
   const { data, loading, error, refetch } = useQuery(AllianceSummaryQuery, {
@@ -72,6 +74,12 @@ export function AllianceDetailPage() {
   const own = alliance.tenant.id === viewer.tenant.id;
   const actions = own ? alliance.availableActions : [];
   const editable = own && alliance.status !== 'DISSOLVED' && actions.length > 0;
+  // The national pilot list is the province's: its administrators record and withdraw designations
+  // of any alliance they open (the API decides again).
+  const keepsNationalList =
+    viewer.tenant.level === TenantLevel.PROVINCE && viewer.roles.includes(Role.PROVINCE_ADMIN);
+  const national = alliance.nationalPilot;
+  const withdrawnDesignations = alliance.nationalPilotHistory.filter((d) => d.withdrawal);
 
   const sections: Record<TabKey, { label: string; children: React.ReactNode }> = {
     basics: { label: '基本信息', children: <BasicsSection alliance={alliance} editable={editable} /> },
@@ -114,6 +122,7 @@ export function AllianceDetailPage() {
               </Typography.Title>
               <AllianceStatusTag status={alliance.status} />
               <PilotStatusTag pilotStatus={alliance.pilotStatus} />
+              <NationalPilotTag designation={national} />
             </Space>
             <Descriptions
               size="small"
@@ -143,6 +152,29 @@ export function AllianceDetailPage() {
             <Link to={`/programmes/ip-register?allianceId=${alliance.id}`} data-testid="alliance-ip-register">
               知识产权登记
             </Link>
+            {keepsNationalList && !national && alliance.status !== 'DISSOLVED' && (
+              <Button
+                data-testid="record-national-pilot"
+                onClick={() => {
+                  setOpenings(openings + 1);
+                  setNationalAction('RECORD');
+                }}
+              >
+                记录国家级试点
+              </Button>
+            )}
+            {keepsNationalList && national?.isMine && (
+              <Button
+                danger
+                data-testid="withdraw-national-pilot"
+                onClick={() => {
+                  setOpenings(openings + 1);
+                  setNationalAction('WITHDRAW');
+                }}
+              >
+                撤销国家级试点
+              </Button>
+            )}
             {actions.map((available) => (
               <Button
                 key={available}
@@ -176,6 +208,13 @@ export function AllianceDetailPage() {
               )
             }
           />
+        )}
+        {withdrawnDesignations.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }} data-testid="national-pilot-history">
+            {`国家级试点认定记录：${withdrawnDesignations
+              .map((d) => `${d.documentNumber}（${d.designatedOn}认定，${d.withdrawal!.on}撤销：${d.withdrawal!.reason}）`)
+              .join('；')}`}
+          </Typography.Paragraph>
         )}
         {alliance.status === 'DISSOLVED' && (
           <Alert
@@ -211,6 +250,21 @@ export function AllianceDetailPage() {
           setParams(next, { replace: true });
         }}
       />
+      <RecordNationalPilotModal
+        key={`national-record-${openings}`}
+        alliance={alliance}
+        open={nationalAction === 'RECORD'}
+        onClose={() => setNationalAction(null)}
+      />
+      {national && (
+        <WithdrawNationalPilotModal
+          key={`national-withdraw-${openings}`}
+          alliance={alliance}
+          designation={national}
+          open={nationalAction === 'WITHDRAW'}
+          onClose={() => setNationalAction(null)}
+        />
+      )}
       <DissolveAllianceModal
         key={`dissolve-${openings}`}
         alliance={alliance}

@@ -31,7 +31,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { SignInTenantsQuery } from '../auth/viewer.operations';
 import { toApiError } from '../../shared/api-error';
 import type { AllianceRegisterQuery as AllianceRegisterResult } from '../../gql/graphql';
-import { AllianceFilingTag, AllianceStatusTag, PilotStatusTag } from './alliance-tags';
+import { AllianceFilingTag, AllianceStatusTag, NationalPilotTag, PilotStatusTag } from './alliance-tags';
 import { IndustryTreeSelect } from '../industries/industry-tree-select';
 import { AllianceRegisterQuery } from './alliances.operations';
 import {
@@ -126,11 +126,12 @@ export function AllianceRegisterPage() {
       title: '状态',
       key: 'status',
       width: 90,
-      // The lifecycle, and the pilot level below it when the alliance is a pilot.
+      // The lifecycle, and the pilot level (and a national designation) below it when it is a pilot.
       render: (_: unknown, a) => (
         <Flex vertical gap={4} align="start">
           <AllianceStatusTag status={a.status} />
           {a.pilotStatus !== 'NONE' && <PilotStatusTag pilotStatus={a.pilotStatus} />}
+          <NationalPilotTag designation={a.nationalPilot} compact />
         </Flex>
       ),
     },

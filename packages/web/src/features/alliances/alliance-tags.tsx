@@ -1,11 +1,12 @@
 import {
   ALLIANCE_STATUS_LABELS,
+  NATIONAL_PILOT_LABEL,
   PILOT_STATUS_LABELS,
   type AllianceStatus,
   type FilingState,
   type PilotStatus,
 } from '@xiangmeng/domain';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { filingStateLabel, isFilingState } from './register-filter';
 
 const STATUS_COLORS: Record<AllianceStatus, string> = {
@@ -30,6 +31,26 @@ export function AllianceStatusTag({ status }: { status: AllianceStatus }) {
 
 export function PilotStatusTag({ pilotStatus }: { pilotStatus: PilotStatus }) {
   return <Tag color={PILOT_COLORS[pilotStatus]}>{PILOT_STATUS_LABELS[pilotStatus]}</Tag>;
+}
+
+/** 国家级试点 with the Ministry's document number and date, beside the tier's pilot status. */
+export function NationalPilotTag({
+  designation,
+  compact = false,
+}: {
+  designation: { documentNumber: string; designatedOn: string } | null | undefined;
+  /** In a table: the tag alone, the document and date on hover. */
+  compact?: boolean;
+}) {
+  if (!designation) return null;
+  const basis = `${designation.documentNumber}，${designation.designatedOn}认定`;
+  return (
+    <Tooltip title={`科技部认定：${basis}`}>
+      <Tag color="gold" data-testid="national-pilot-tag">
+        {compact ? NATIONAL_PILOT_LABEL : `${NATIONAL_PILOT_LABEL}（${basis}）`}
+      </Tag>
+    </Tooltip>
+  );
 }
 
 const FILING_COLORS: Record<FilingState, string | undefined> = {

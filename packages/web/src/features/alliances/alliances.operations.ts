@@ -30,6 +30,11 @@ export const AllianceRegisterQuery = graphql(`
         foundedOn
         status
         pilotStatus
+        nationalPilot {
+          id
+          documentNumber
+          designatedOn
+        }
         industry {
           code
           name
@@ -78,6 +83,22 @@ export const AllianceSummaryQuery = graphql(`
       pilotStatus
       pilotSince
       pilotApplicationId
+      nationalPilot {
+        id
+        documentNumber
+        designatedOn
+        isMine
+      }
+      nationalPilotHistory {
+        id
+        documentNumber
+        designatedOn
+        inForce
+        withdrawal {
+          on
+          reason
+        }
+      }
       establishedOn
       dissolvedOn
       dissolutionReason
@@ -364,6 +385,32 @@ export const DissolveAllianceMutation = graphql(`
       dissolvedOn
       dissolutionReason
       availableActions
+    }
+  }
+`);
+
+// 国家级试点: the province's administrators record the Ministry's designation and withdraw it.
+export const RecordNationalPilotMutation = graphql(`
+  mutation RecordNationalPilot($input: RecordNationalPilotInput!) {
+    recordNationalPilot(input: $input) {
+      id
+      allianceId
+      documentNumber
+      designatedOn
+      inForce
+    }
+  }
+`);
+
+export const WithdrawNationalPilotMutation = graphql(`
+  mutation WithdrawNationalPilot($input: WithdrawNationalPilotInput!) {
+    withdrawNationalPilot(input: $input) {
+      id
+      inForce
+      withdrawal {
+        on
+        reason
+      }
     }
   }
 `);
