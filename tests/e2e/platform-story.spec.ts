@@ -140,7 +140,8 @@ test('长沙’s AI pilot has an engineering research centre recognised, reports
   page,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  // About three minutes on a quiet machine; the margin is for CI's loaded two cores.
+  test.setTimeout(420_000);
   const province = await signedIn(browser, '430000', 'officer');
   const changsha = await signedIn(browser, '430100', 'officer');
   const alliance = await allianceOf(changsha.request, ALLIANCE);
@@ -449,6 +450,10 @@ test('长沙’s AI pilot has an engineering research centre recognised, reports
     const evaluations = page.getByRole('row');
     await expect(evaluations.filter({ hasText: '55.00' })).toContainText('不合格运行中 → 整改中');
     await expect(evaluations.filter({ hasText: '80.00' })).toContainText('合格整改中 → 运行中');
+    // Each expert's sheet stays with the evaluation, by name and criterion.
+    await evaluations.filter({ hasText: '55.00' }).locator('.ant-table-row-expand-icon').click();
+    await expect(page.getByRole('row', { name: '陈立明 52 52 52 52', exact: true })).toBeVisible();
+    await expect(page.getByRole('row', { name: '谭志远 58 58 58 58', exact: true })).toBeVisible();
     await page.getByRole('tab', { name: '状态变化' }).click();
     await expect(page.getByRole('main')).toContainText('整改中 → 运行中');
     await signOut(page, 'province');
