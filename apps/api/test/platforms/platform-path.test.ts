@@ -264,5 +264,6 @@ describe('platform building (Art. 15)', () => {
     );
     expect(next).toBe(1);
     clock.advance(-(toDueDay + 2 * 3_600_000));
-  });
+    // Two recognitions through the whole engine: on a loaded two-core machine, twice one test's time.
+  }, 90_000);
 });
