@@ -161,9 +161,9 @@ describe('audit history (办理记录) and the audit log page', () => {
     const page = dataOf(await history(as('zzOfficer'), 'pilot_application', sent.id)).recordHistory;
     expect(page.events.map((e) => e.actionLabel)).toEqual(['形式审查通过', '推荐', '提交']);
     const [accept, recommend] = page.events;
-    expect(accept!.actorName).toBe(users.provOfficer!.displayName);
+    expect(accept!.actorName).toBe(`测试用户${users.provOfficer!.username}`);
     expect(accept!.tenantName).toMatch(/湖南/);
-    expect(recommend!.actorName).toBe(users.zzAdmin!.displayName);
+    expect(recommend!.actorName).toBe(`测试用户${users.zzAdmin!.username}`);
     expect(recommend!.changes).toEqual([
       { field: 'state', label: '状态', before: '已提交推荐单位', after: '已推荐' },
       { field: 'opinion', label: '推荐意见', before: null, after: '同意推荐' },
@@ -267,7 +267,9 @@ describe('audit history (办理记录) and the audit log page', () => {
     }
     // The province's own event about the application is in its own log only.
     const prov = dataOf(
-      await as('provAdmin').send<{ auditEvents: EventsPage }>(EVENTS, { filter: { actorUserId: users.provOfficer!.id } }),
+      await as('provAdmin').send<{ auditEvents: EventsPage }>(EVENTS, {
+        filter: { actorUserId: users.provOfficer!.id, action: 'pilot_application.accept' },
+      }),
     ).auditEvents;
     expect(prov.events.map((e) => e.subjectId)).toEqual([sent.id]);
   });
