@@ -110,7 +110,7 @@ describe('audit history (办理记录) and the audit log page', () => {
       ['tamperAdmin', TAMPER_TENANT, ['CITY_ADMIN']],
     ] as const) {
       users[key] = await createUser(tenant, [...roles], 'audh');
-      agents[key] = await signedInAgent(api, users[key]!);
+      agents[key] = await signedInAgent(api, users[key]);
     }
     const zz = users.zzOfficer!.tenantId;
     const prov = users.provOfficer!.tenantId;
@@ -229,9 +229,9 @@ describe('audit history (办理记录) and the audit log page', () => {
     const res = await history(
       as('zzOfficer'),
       input.type,
-      'id' in input ? (input.id as string) : alliance.id,
-      'first' in input ? (input.first as number) : undefined,
-      'after' in input ? (input.after as string) : undefined,
+      'id' in input ? (input.id) : alliance.id,
+      'first' in input ? (input.first) : undefined,
+      'after' in input ? (input.after) : undefined,
     );
     expect(code(res)).toBe('BAD_USER_INPUT');
     expect(violations(res)).toContainEqual([field, rule]);

@@ -196,8 +196,8 @@ const FIELD_LABELS: Record<string, string> = {
   status: '状态',
   name: '名称',
   title: '标题',
-  industryCode: '产业领域代码',
-  foundedOn: '成立日期',
+  industryCode: '产业分类代码',
+  foundedOn: '发起日期',
   objectives: '技术创新目标',
   establishedOn: '成立确认日期',
   dissolvedOn: '解散日期',
@@ -318,7 +318,8 @@ export function auditValue(subjectType: string, key: string, value: unknown): st
       .map(([label, v]) => `${label}：${v}`);
     return parts.length ? parts.join('；') : null;
   }
-  return String(value);
+  // bigint, symbol or function: never in stored JSON, shown by type rather than guessed at.
+  return typeof value === 'bigint' ? value.toString() : null;
 }
 
 export function auditFieldLabel(key: string): string {
