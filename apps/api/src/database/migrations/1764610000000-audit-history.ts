@@ -90,24 +90,46 @@ export class AuditHistory1764610000000 implements MigrationInterface {
       RETURNS TABLE (seq bigint, occurred_at timestamptz, actor_user_id uuid, actor_name text, action text,
                      subject_type text, subject_id text, before jsonb, after jsonb)
       LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        v_tenant uuid := app_tenant_id();
+        v_limit integer := least(greatest(coalesce(p_limit, 50), 1), 1000);
+        -- Dates are China's calendar days.
+        v_from timestamptz := p_from::timestamp AT TIME ZONE 'Asia/Shanghai';
+        v_to timestamptz := (p_to + 1)::timestamp AT TIME ZONE 'Asia/Shanghai';
       BEGIN
         IF NOT audit_is_admin() THEN
           RETURN;
         END IF;
-        RETURN QUERY
-          SELECT e.seq, e.occurred_at, e.actor_user_id, u.display_name, e.action, e.subject_type, e.subject_id,
-                 e.before, e.after
-          FROM audit_event e
-          LEFT JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.actor_user_id
-          WHERE e.tenant_id = app_tenant_id()
-            AND (p_actor IS NULL OR e.actor_user_id = p_actor)
-            AND (p_action IS NULL OR e.action = p_action)
-            -- Dates are China's calendar days.
-            AND (p_from IS NULL OR e.occurred_at >= (p_from::timestamp AT TIME ZONE 'Asia/Shanghai'))
-            AND (p_to IS NULL OR e.occurred_at < ((p_to + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
-            AND (p_after_seq IS NULL OR (CASE WHEN p_ascending THEN e.seq > p_after_seq ELSE e.seq < p_after_seq END))
-          ORDER BY CASE WHEN p_ascending THEN e.seq END ASC, CASE WHEN NOT p_ascending THEN e.seq END DESC
-          LIMIT least(greatest(coalesce(p_limit, 50), 1), 1000);
+        -- One query per direction, so each pages along the (tenant_id, seq) index.
+        IF p_ascending THEN
+          RETURN QUERY
+            SELECT e.seq, e.occurred_at, e.actor_user_id, u.display_name, e.action, e.subject_type, e.subject_id,
+                   e.before, e.after
+            FROM audit_event e
+            LEFT JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.actor_user_id
+            WHERE e.tenant_id = v_tenant
+              AND (p_actor IS NULL OR e.actor_user_id = p_actor)
+              AND (p_action IS NULL OR e.action = p_action)
+              AND (v_from IS NULL OR e.occurred_at >= v_from)
+              AND (v_to IS NULL OR e.occurred_at < v_to)
+              AND (p_after_seq IS NULL OR e.seq > p_after_seq)
+            ORDER BY e.seq ASC
+            LIMIT v_limit;
+        ELSE
+          RETURN QUERY
+            SELECT e.seq, e.occurred_at, e.actor_user_id, u.display_name, e.action, e.subject_type, e.subject_id,
+                   e.before, e.after
+            FROM audit_event e
+            LEFT JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.actor_user_id
+            WHERE e.tenant_id = v_tenant
+              AND (p_actor IS NULL OR e.actor_user_id = p_actor)
+              AND (p_action IS NULL OR e.action = p_action)
+              AND (v_from IS NULL OR e.occurred_at >= v_from)
+              AND (v_to IS NULL OR e.occurred_at < v_to)
+              AND (p_after_seq IS NULL OR e.seq < p_after_seq)
+            ORDER BY e.seq DESC
+            LIMIT v_limit;
+        END IF;
       END $$;
 
       -- The actions the admin's chain holds, for the filter.
