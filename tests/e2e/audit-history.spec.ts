@@ -17,6 +17,7 @@ async function choose(field: Locator, text: string): Promise<void> {
 }
 
 test('an alliance’s 办理记录 and the city admin’s 审计日志', async ({ page }) => {
+  test.setTimeout(180_000);
   const allianceName = `审计记录测试联盟${randomBytes(3).toString('hex')}`;
   const foundedOn = new Date(Date.now() + 8 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
 
