@@ -198,7 +198,7 @@ const FIELD_LABELS: Record<string, string> = {
   title: '标题',
   industryCode: '产业分类代码',
   foundedOn: '发起日期',
-  objectives: '技术创新目标',
+  objectives: '联盟目标',
   establishedOn: '成立确认日期',
   dissolvedOn: '解散日期',
   reason: '理由',
