@@ -23,6 +23,7 @@ import {
   SolutionOutlined,
   StopOutlined,
   TeamOutlined,
+  FileSearchOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import { TierShell, type ShellMenuEntry, type ShellMenuItem, type Viewer } from '@xiangmeng/web';
@@ -93,10 +94,11 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
         // For the city's own (local) pilots.
         { path: '/reviews/experts', label: '专家库', icon: <IdcardOutlined /> },
         { path: '/measures', label: '实施办法', icon: <FileTextOutlined /> },
-        ...(isAdmin ? [USERS] : []),
+        ...(isAdmin ? [USERS, AUDIT] : []),
       ],
     },
   ];
 }
 
 const USERS: ShellMenuItem = { path: '/users', label: '用户管理', icon: <TeamOutlined /> };
+const AUDIT: ShellMenuItem = { path: '/audit', label: '审计日志', icon: <FileSearchOutlined /> };

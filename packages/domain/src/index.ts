@@ -85,3 +85,4 @@ export * from './platforms/platform.js';
 export * from './notices/notice-rules.js';
 export * from './programmes/notice-objections.js';
 export * from './programmes/project-acceptance.js';
+export * from './audit/audit-history.js';

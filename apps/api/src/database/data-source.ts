@@ -24,6 +24,7 @@ import { FinanceLinkage1764540000000 } from './migrations/1764540000000-finance-
 import { Statistics1764550000000 } from './migrations/1764550000000-statistics';
 import { Notices1764570000000 } from './migrations/1764570000000-notices';
 import { ExpertDeclarations1764571000000 } from './migrations/1764571000000-expert-declarations';
+import { AuditHistory1764610000000 } from './migrations/1764610000000-audit-history';
 import { NationalPilotDesignations1764640000000 } from './migrations/1764640000000-national-pilot-designations';
 import { AcceptanceRequestOnce1764650000000 } from './migrations/1764650000000-acceptance-request-once';
 
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   Statistics1764550000000,
   Notices1764570000000,
   ExpertDeclarations1764571000000,
+  AuditHistory1764610000000,
   NationalPilotDesignations1764640000000,
   AcceptanceRequestOnce1764650000000,
 ];

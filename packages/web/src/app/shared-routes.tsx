@@ -8,6 +8,9 @@ import { LazyNotFoundPage } from '../shared/lazy-page-states';
 const UserManagementPage = lazy(() =>
   import('../features/users/user-management.page').then((m) => ({ default: m.UserManagementPage })),
 );
+const AuditLogPage = lazy(() =>
+  import('../features/audit/audit-log.page').then((m) => ({ default: m.AuditLogPage })),
+);
 const MeasuresPage = lazy(() =>
   import('../features/measures/measures.page').then((m) => ({ default: m.MeasuresPage })),
 );
@@ -185,6 +188,14 @@ export function sharedRoutes({
         element={
           <RequireRole roles={adminRoles}>
             <UserManagementPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <RequireRole roles={adminRoles}>
+            <AuditLogPage />
           </RequireRole>
         }
       />

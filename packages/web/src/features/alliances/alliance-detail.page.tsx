@@ -19,8 +19,9 @@ import { MembersSection } from './members.section';
 import { RecordNationalPilotModal, WithdrawNationalPilotModal } from './national-pilot.modals';
 import { OutputsSection } from './outputs.section';
 import { AllianceSummaryQuery } from './alliances.operations';
+import { RecordHistorySection } from '../audit/record-history.section';
 
-const TABS = ['basics', 'members', 'governance', 'agreements', 'documents', 'outputs', 'founding'] as const;
+const TABS = ['basics', 'members', 'governance', 'agreements', 'documents', 'outputs', 'founding', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -83,6 +84,10 @@ export function AllianceDetailPage() {
 
   const sections: Record<TabKey, { label: string; children: React.ReactNode }> = {
     basics: { label: '基本信息', children: <BasicsSection alliance={alliance} editable={editable} /> },
+    history: {
+      label: '办理记录',
+      children: <RecordHistorySection subjectType="alliance" subjectId={alliance.id} />,
+    },
     members: {
       label: '成员单位',
       children: (
@@ -235,7 +240,12 @@ export function AllianceDetailPage() {
             setParams(next, { replace: true });
           }}
           destroyOnHidden
-          items={TABS.map((key) => ({ key, label: sections[key].label, children: sections[key].children }))}
+          // The register's history is its home bureau's: another tier reads the record, not its trail.
+          items={TABS.filter((key) => own || key !== 'history').map((key) => ({
+            key,
+            label: sections[key].label,
+            children: sections[key].children,
+          }))}
         />
       </Card>
       <EstablishAllianceModal

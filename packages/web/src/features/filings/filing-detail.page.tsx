@@ -38,7 +38,6 @@ import { FilingDossierSection } from './filing-dossier.section';
 import { FilingObjectionsSection } from './filing-objections.section';
 import { FilingSnapshotHistory, FilingSnapshotSection } from './filing-snapshot.section';
 import { FilingStateTag } from './filing-tags';
-import { FilingTimelineSection } from './filing-timeline.section';
 import {
   CERTIFIED_FILING_STATES,
   EDITABLE_FILING_STATES,
@@ -49,6 +48,7 @@ import {
   isSignificanceLevel,
   roundLabel,
 } from './filing-values';
+import { RecordHistorySection } from '../audit/record-history.section';
 import { FilingDetailQuery, type FilingDetail } from './filings.operations';
 import { NationalRecommendationModal } from './national-recommendation.modal';
 
@@ -187,7 +187,7 @@ export function FilingDetailPage({ reviewPanel: ReviewPanel }: { reviewPanel: Fi
           },
         ]
       : []),
-    { key: 'timeline', label: '办理记录', children: <FilingTimelineSection entries={filing.timeline} /> },
+    { key: 'timeline', label: '办理记录', children: <RecordHistorySection subjectType="filing" subjectId={filing.id} /> },
   ];
 
   return (

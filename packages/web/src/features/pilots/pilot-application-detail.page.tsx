@@ -27,7 +27,7 @@ import { PilotDossierSection } from './pilot-dossier.section';
 import { chinaDateTime } from '../../shared/format';
 import { PilotLevelTag } from '../calls/call-tags';
 import { PilotStateTag } from './pilot-tags';
-import { PilotTimelineSection } from './pilot-timeline.section';
+import { RecordHistorySection } from '../audit/record-history.section';
 import { PilotApplicationDetailQuery } from './pilots.operations';
 
 const EDITABLE_STATES: readonly PilotState[] = statesWhere(PILOT_WORKFLOW, 'editable');
@@ -234,7 +234,7 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
             ]}
           />
           <div style={{ flex: 1, minWidth: 320 }}>
-            <PilotTimelineSection entries={application.timeline} />
+            <RecordHistorySection subjectType="pilot_application" subjectId={application.id} />
           </div>
         </Flex>
       </Card>

@@ -45,6 +45,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { SupportNoticeSection } from '../support-notices/support-notice.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
+import { RecordHistorySection } from '../audit/record-history.section';
 import { ProgrammesQuery } from './programmes.operations';
 import { ProgrammeApplicationFormView } from './programme-application-form.view';
 import { ParticularFormItems } from './programme-particulars.fields';
@@ -207,6 +208,9 @@ export function ProgrammeApplicationPage() {
         kind="PROGRAMME_APPLICATION"
         onChanged={() => void refetch().catch(() => undefined)}
       />
+      <Card title="办理记录">
+        <RecordHistorySection subjectType="programme_application" subjectId={a.id} />
+      </Card>
       {acting && (
         <ActionModal
           application={a}

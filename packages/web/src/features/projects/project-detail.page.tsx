@@ -43,6 +43,7 @@ import { LedgerEntryModal } from './ledger-entry.modal';
 import { SupportNoticeSection } from '../support-notices/support-notice.section';
 import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { ProjectActionModal } from './project-action.modal';
+import { RecordHistorySection } from '../audit/record-history.section';
 import { ProjectDetailQuery } from './projects.operations';
 import { ProjectStateTag } from './projects.page';
 
@@ -417,6 +418,11 @@ export function ProjectDetailPage() {
             { key: 'contract', label: '任务书与预算', children: contractTab },
             { key: 'ledger', label: `资金台账（${project.ledger.length}）`, children: ledgerTab },
             { key: 'changes', label: '变更、报告与决定', children: changesTab },
+            {
+              key: 'history',
+              label: '办理记录',
+              children: <RecordHistorySection subjectType="project" subjectId={project.id} />,
+            },
           ]}
         />
       </Card>
