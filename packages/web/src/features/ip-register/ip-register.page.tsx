@@ -9,7 +9,6 @@ import {
   Flex,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -28,6 +27,7 @@ import {
   ProjectIpShareQuery,
 } from './ip-register.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 const PAGE_SIZE = 20;
 const KIND_OPTIONS = Object.entries(IP_ASSET_KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -242,7 +242,7 @@ export function IpRegisterPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<IpAssetFieldsFragment>
+        <ListTable<IpAssetFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.ipAssets.items ?? []}
@@ -258,7 +258,7 @@ export function IpRegisterPage() {
           expandable={{
             rowExpandable: (a) => a.licences.length > 0,
             expandedRowRender: (a) => (
-              <Table
+              <ListTable
                 rowKey="id"
                 size="small"
                 pagination={false}

@@ -25,7 +25,6 @@ import {
   InputNumber,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -53,6 +52,7 @@ import {
   SaveProgrammeApplicationFormMutation,
   TransitionProgrammeApplicationMutation,
 } from './programme-applications.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Application = ProgrammeApplicationFieldsFragment;
 
@@ -249,7 +249,7 @@ function ApplicationFormView({
       />
       {kind && <ParticularDescriptions fields={PROGRAMME_KINDS[kind].particulars} values={f.particulars} />}
       <Divider titlePlacement="start">参与单位与任务分工</Divider>
-      <Table
+      <ListTable
         size="small"
         rowKey="organizationId"
         pagination={false}

@@ -27,7 +27,6 @@ import {
   Result,
   Space,
   Statistic,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -45,6 +44,7 @@ import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { ProjectActionModal } from './project-action.modal';
 import { ProjectDetailQuery } from './projects.operations';
 import { ProjectStateTag } from './projects.page';
+import { ListTable } from '../../shared/list-table';
 
 const DANGER: readonly ProjectAction[] = ['TERMINATE', 'REVOKE', 'REFUSE_CHANGE', 'FAIL_ACCEPTANCE'];
 
@@ -135,7 +135,7 @@ export function ProjectDetailPage() {
             .join('；')}
         </Descriptions.Item>
       </Descriptions>
-      <Table
+      <ListTable
         size="small"
         rowKey="title"
         title={() => '进度节点'}
@@ -146,7 +146,7 @@ export function ProjectDetailPage() {
           { title: '日期', dataIndex: 'dueOn', key: 'dueOn', width: 120 },
         ]}
       />
-      <Table
+      <ListTable
         size="small"
         rowKey="organizationId"
         title={() => '参与单位与任务分工'}
@@ -157,7 +157,7 @@ export function ProjectDetailPage() {
           { title: '任务', dataIndex: 'task', key: 'task' },
         ]}
       />
-      <Table
+      <ListTable
         size="small"
         rowKey={(l) => `${l.source}-${l.amountFen}-${l.purpose}`}
         title={() => `经费预算（总经费 ${formatFen(contract.budget.totalFen)}）`}
@@ -216,7 +216,7 @@ export function ProjectDetailPage() {
           {state === 'FROZEN' && <Typography.Text type="danger">项目已冻结，不能拨付</Typography.Text>}
         </Space>
       )}
-      <Table
+      <ListTable
         size="small"
         rowKey="id"
         pagination={false}
@@ -287,7 +287,7 @@ export function ProjectDetailPage() {
           )}
         </Descriptions>
       )}
-      <Table
+      <ListTable
         size="small"
         rowKey={(r) => `${r.kind}-${r.year ?? 'mid'}`}
         title={() => '进展报告'}
