@@ -99,6 +99,7 @@ async function settle(page: Page): Promise<void> {
 // Inside the app, as its menu does (reloading the app for each list would only measure the loading).
 async function open(page: Page, app: string, path: string): Promise<void> {
   const url = `/${app}${path}`;
+  if (new URL(page.url()).pathname === url) return settle(page);
   await leaving(page);
   await page.evaluate((to) => {
     window.history.pushState(null, '', to);

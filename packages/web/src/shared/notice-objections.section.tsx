@@ -35,7 +35,7 @@ export function ObjectionsSummary({
   style?: CSSProperties;
 }) {
   return (
-    <Descriptions size="small" column={2} style={style}>
+    <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={style}>
       <Descriptions.Item label="公示期">
         <span data-testid={periodTestId}>
           {notice.noticeStartsOn ?? '—'} 至 {notice.noticeEndsOn ?? '—'}

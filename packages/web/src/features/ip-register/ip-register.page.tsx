@@ -46,7 +46,7 @@ const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(2)} %`;
 function ShareSummary({ title, share }: { title: string; share: Share | undefined }) {
   if (!share) return null;
   return (
-    <Descriptions size="small" column={3} title={title} style={{ marginBottom: 16 }} data-testid="ip-share">
+    <Descriptions size="small" column={{ xs: 1, sm: 3 }} title={title} style={{ marginBottom: 16 }} data-testid="ip-share">
       <Descriptions.Item label="省内许可占比">
         {share.inProvinceBasisPoints === null || share.inProvinceBasisPoints === undefined
           ? '尚无许可'

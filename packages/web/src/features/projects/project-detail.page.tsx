@@ -112,7 +112,7 @@ export function ProjectDetailPage() {
 
   const contractTab = contract ? (
     <Flex vertical gap={16}>
-      <Descriptions bordered size="small" column={2}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label="执行期">{`${contract.startOn} 至 ${contract.endOn}`}</Descriptions.Item>
         <Descriptions.Item label="承担单位">{contract.responsibleUnit?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="项目负责人">{contract.responsiblePerson}</Descriptions.Item>
@@ -354,7 +354,7 @@ export function ProjectDetailPage() {
       )}
       {project.acceptance && (
         <Card title="验收" data-testid="project-acceptance">
-          <Descriptions bordered size="small" column={2}>
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label="申请验收">{project.acceptance.requestedOn}</Descriptions.Item>
             <Descriptions.Item label="验收评审">
               {project.acceptance.reviewedOn
