@@ -34,8 +34,9 @@ async function readWorkbook(file: Buffer): Promise<Omit<Sheet, 'fileName'>> {
   return { header: values(1), rows };
 }
 
-async function openMenu(page: Page, name: string): Promise<void> {
-  await page.getByRole('menuitem', { name, exact: true }).click();
+/** The menu item by its label (after its icon's name, before a count it may carry). */
+async function openMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}(\\s\\d+)?$`) }).click();
 }
 
 async function workbench(page: Page): Promise<void> {
@@ -44,14 +45,27 @@ async function workbench(page: Page): Promise<void> {
   await expect(page.getByTestId('workbench-messages')).toBeVisible();
 }
 
-/** 统计分析: a bar of 联盟数（按产业） opens the register filtered by that industry. */
-async function chartIntoRegister(page: Page, app: 'province' | 'city'): Promise<void> {
+/**
+ * 统计分析: a bar of a chart opens the list behind it. The province's 收到的备案（按状态） leads to
+ * the filings in that state; a city's 联盟数（按产业） to its register of that industry.
+ */
+async function chartIntoList(page: Page, app: 'province' | 'city'): Promise<void> {
   await openMenu(page, '统计分析');
-  const chart = page.getByTestId('chart-alliances-by-industry');
+  const chart = page.getByTestId(
+    app === 'province' ? 'chart-filings-by-state' : 'chart-alliances-by-industry',
+  );
   await expect(chart.locator('svg')).toBeVisible();
   // The bars are the series' shapes in the palette's first colour (statistics-charts.ts).
   await chart.locator('svg path[fill="#1677ff"]').first().click();
-  await expect(page).toHaveURL(new RegExp(`/${app}/alliances\\?industryCode=[^&]+$`));
+  if (app === 'province') {
+    await expect(page).toHaveURL(/\/province\/filings\?state=[A-Z_]+$/);
+    await expect(page.getByTestId('filing-state-filter').locator('.ant-tag-checkable-checked')).toHaveCount(
+      1,
+    );
+  } else {
+    await expect(page).toHaveURL(/\/city\/alliances\?industryCode=[^&]+$/);
+    await expect(page.getByTestId('register-total')).toBeVisible();
+  }
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
 }
 
@@ -66,7 +80,14 @@ async function messageCentre(page: Page, app: 'province' | 'city'): Promise<void
 /** 收到的备案 → a filing of the demo (已备案) → its printable 备案证明. */
 async function filingCertificate(page: Page): Promise<void> {
   await openMenu(page, '收到的备案');
-  await page.getByTestId('filing-open').first().click();
+  await expect(page).toHaveURL(/\/filings$/);
+  await expect(page.getByTestId('filing-state-filter')).toBeVisible();
+  // Other stories may add filings in other states; the demo's are 已备案.
+  await page
+    .locator('.ant-table-tbody tr.ant-table-row', { hasText: '已备案' })
+    .first()
+    .getByTestId('filing-open')
+    .click();
   await page.getByTestId('filing-certificate-link').click();
   const certificate = page.getByTestId('filing-certificate');
   await expect(certificate).toBeVisible();
@@ -74,20 +95,35 @@ async function filingCertificate(page: Page): Promise<void> {
   await expect(page.getByTestId('filing-certificate-print')).toBeVisible();
 }
 
-/** 试点申报 → 株洲's approved application → its 申报书 and the panel's 评审意见汇总表. */
-async function pilotPrintViews(page: Page): Promise<void> {
+// 株洲's city pilot, approved on its 2024 call (packages/demo, demo-filings.ts).
+const STORY_PILOT = '株洲轨道交通装备产业技术创新战略联盟';
+
+/** 试点申报 → 株洲's approved application (the demo's story pilot) → a print view of it. */
+async function pilotPrintView(page: Page, print: '打印申报书' | '打印决定'): Promise<void> {
+  await openPilotApplications(page);
+  await page
+    .locator('.ant-table-tbody tr.ant-table-row', { hasText: STORY_PILOT })
+    .filter({ hasText: '2024年度' })
+    .getByTestId('pilot-application-open')
+    .click();
+  await page.getByTestId('pilot-print-links').getByRole('button', { name: print }).click();
+  const sheetId = print === '打印申报书' ? 'pilot-application-sheet' : 'pilot-decision-sheet';
+  const sheet = page.getByTestId(sheetId);
+  await expect(sheet).toContainText(print === '打印申报书' ? '试点申报书' : '特此决定');
+  await expect(sheet).toContainText(STORY_PILOT);
+  await expect(page.getByTestId(`${sheetId}-print`)).toBeVisible();
+}
+
+async function openPilotApplications(page: Page): Promise<void> {
   await openMenu(page, '试点申报');
-  await page.getByTestId('pilot-application-open').first().click();
-  const links = page.getByTestId('pilot-print-links');
-  await links.getByRole('button', { name: '打印申报书' }).click();
-  const sheet = page.getByTestId('pilot-application-sheet');
-  await expect(sheet).toContainText('试点申报书');
-  await expect(sheet).toContainText('株洲市');
-  await page.goBack();
-  await links.getByRole('button', { name: '打印评审意见汇总表' }).click();
-  await expect(page.getByTestId('review-summary-sheet')).toContainText('专家评审意见汇总表');
-  await expect(page.getByTestId('review-summary-scores')).toBeVisible();
-  await expect(page.getByTestId('review-summary-sheet-print')).toBeVisible();
+  await expect(page.getByTestId('pilot-tab-OWN')).toBeVisible();
+  await expect(page.getByTestId('pilot-application-open').first()).toBeVisible();
+}
+
+async function openUsers(page: Page): Promise<void> {
+  await openMenu(page, '用户管理');
+  await expect(page.getByPlaceholder('按用户名、姓名或角色查找')).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
 }
 
 test('the province officer: workbench, a chart, the register exported, a filing certificate, messages', async ({
@@ -97,7 +133,7 @@ test('the province officer: workbench, a chart, the register exported, a filing 
   await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
   await workbench(page);
   await expect(page.getByTestId('workbench-open-calls')).toContainText('备案批次');
-  await chartIntoRegister(page, 'province');
+  await chartIntoList(page, 'province');
 
   await openMenu(page, '联盟名录');
   await expect(page.getByTestId('register-total')).toBeVisible();
@@ -117,10 +153,9 @@ test('the province admin: workbench, a chart, the accounts exported, a filing ce
   test.setTimeout(60_000);
   await signInToProvince(page, { username: 'admin', password: DEMO_PASSWORD });
   await workbench(page);
-  await chartIntoRegister(page, 'province');
+  await chartIntoList(page, 'province');
 
-  await openMenu(page, '用户管理');
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
+  await openUsers(page);
   const users = await exportList(page);
   expect(users.fileName).toMatch(/^用户-\d{4}-\d{2}-\d{2}\.xlsx$/);
   expect(users.header).toEqual(['用户名', '姓名', '角色', '状态', '创建时间', '最近登录']);
@@ -130,41 +165,39 @@ test('the province admin: workbench, a chart, the accounts exported, a filing ce
   await messageCentre(page, 'province');
 });
 
-test('a city officer: workbench, a chart, the pilot applications exported, the application and review summary printed, messages', async ({
+test('a city officer: workbench, a chart, the pilot applications exported, its application form printed, messages', async ({
   page,
 }) => {
   test.setTimeout(60_000);
   await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
   await workbench(page);
-  await chartIntoRegister(page, 'city');
+  await chartIntoList(page, 'city');
 
-  await openMenu(page, '试点申报');
-  await expect(page.getByTestId('pilot-application-open').first()).toBeVisible();
+  await openPilotApplications(page);
   const applications = await exportList(page);
   expect(applications.fileName).toMatch(/^试点申报-\d{4}-\d{2}-\d{2}\.xlsx$/);
   expect(applications.header.slice(0, 3)).toEqual(['联盟名称', '所在市州', '申报通知']);
   expect(applications.rows.length).toBeGreaterThan(0);
   expect(applications.rows.every((r) => r[1] === '株洲市')).toBe(true);
 
-  await pilotPrintViews(page);
+  await pilotPrintView(page, '打印申报书');
   await messageCentre(page, 'city');
 });
 
-test('a city admin: workbench, a chart, the accounts exported, the review summary printed, messages', async ({
+test('a city admin: workbench, a chart, the accounts exported, the pilot decision printed, messages', async ({
   page,
 }) => {
   test.setTimeout(60_000);
   await signInToCity(page, '株洲市', { username: 'admin', password: DEMO_PASSWORD });
   await workbench(page);
-  await chartIntoRegister(page, 'city');
+  await chartIntoList(page, 'city');
 
-  await openMenu(page, '用户管理');
-  await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
+  await openUsers(page);
   const users = await exportList(page);
   expect(users.header[0]).toBe('用户名');
   expect(users.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['admin', 'officer']));
 
-  await pilotPrintViews(page);
+  await pilotPrintView(page, '打印决定');
   await messageCentre(page, 'city');
 });
 
