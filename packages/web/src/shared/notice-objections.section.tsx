@@ -1,15 +1,4 @@
-import {
-  App,
-  Button,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Table,
-  Tag,
-  Typography,
-  type ButtonProps,
-} from 'antd';
+import { App, Button, DatePicker, Descriptions, Form, Input, Tag, Typography, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type CSSProperties } from 'react';
 import type { FilingDetailQuery, PilotObjectionsQuery } from '../gql/graphql';
@@ -17,6 +6,7 @@ import { calendarDateRules, isAfterToday, toCalendarDate } from './calendar-date
 import { FormModal } from './form-modal';
 import { placeViolations } from './form-violations';
 import { chinaDateTime } from './format';
+import { ListTable } from './list-table';
 
 // 公示与异议 as every workflow with a notice period shows it: the period, the objections received
 // and their answers. Each workflow sends them through its own mutations and lays the parts out.
@@ -45,7 +35,7 @@ export function ObjectionsSummary({
   style?: CSSProperties;
 }) {
   return (
-    <Descriptions size="small" column={2} style={style}>
+    <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={style}>
       <Descriptions.Item label="公示期">
         <span data-testid={periodTestId}>
           {notice.noticeStartsOn ?? '—'} 至 {notice.noticeEndsOn ?? '—'}
@@ -118,7 +108,7 @@ export function ObjectionsTable({
   const [answering, setAnswering] = useState<Objection | null>(null);
   return (
     <>
-      <Table<Objection>
+      <ListTable<Objection>
         size="small"
         rowKey="id"
         pagination={false}

@@ -9,7 +9,6 @@ import {
   Empty,
   Flex,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -23,6 +22,7 @@ import { CLAUSE_GROUPS, groupHeading, type Agreement } from './agreement-clauses
 import { AgreementVersionModal, type AgreementVersionMode } from './agreement-version.modal';
 import { RecordSignatureModal, type Signing } from './record-signature.modal';
 import { AllianceAgreementsQuery, type AgreementMember } from './alliances.operations';
+import { ListTable } from '../../shared/list-table';
 
 type AgreementsAlliance = AllianceAgreementsResult['alliance'];
 type SignatureRow = {
@@ -295,7 +295,7 @@ function AgreementVersion({
         <Typography.Title level={5} style={{ margin: 0 }}>
           法定代表人签署
         </Typography.Title>
-        <Table<SignatureRow>
+        <ListTable<SignatureRow>
           rowKey="organizationId"
           columns={signatureColumns}
           dataSource={rows}

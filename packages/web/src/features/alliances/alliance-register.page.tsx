@@ -18,7 +18,6 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -43,6 +42,7 @@ import {
 } from './register-filter';
 import type { AllianceOrder } from '../../gql/graphql';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type AllianceRow = AllianceRegisterResult['alliances']['nodes'][number];
 
@@ -250,7 +250,7 @@ export function AllianceRegisterPage() {
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
         <>
-          <Table<AllianceRow>
+          <ListTable<AllianceRow>
             rowKey="id"
             columns={columns}
             dataSource={page?.nodes ?? []}

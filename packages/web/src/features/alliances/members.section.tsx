@@ -1,7 +1,7 @@
 import { EditOutlined, LogoutOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { MEMBER_ROLE_LABELS, type AllianceStatus } from '@xiangmeng/domain';
-import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -14,6 +14,7 @@ import { OrganizationTags } from '../organizations/organization-tags';
 import { AddMemberModal } from './add-member.modal';
 import { ExitMemberModal } from './exit-member.modal';
 import { AllianceMembersQuery, type AllianceMemberRow } from './alliances.operations';
+import { ListTable } from '../../shared/list-table';
 
 /** 成员单位: current members, and the history of those who left (exits are dated, never deleted). */
 export function MembersSection({
@@ -145,7 +146,7 @@ export function MembersSection({
           </Button>
         )}
       </Flex>
-      <Table<AllianceMemberRow>
+      <ListTable<AllianceMemberRow>
         rowKey="id"
         columns={currentColumns}
         dataSource={current}
@@ -161,7 +162,7 @@ export function MembersSection({
           <Typography.Title level={5} style={{ margin: 0 }}>
             已退出的成员单位
           </Typography.Title>
-          <Table<AllianceMemberRow>
+          <ListTable<AllianceMemberRow>
             rowKey="id"
             columns={exitedColumns}
             dataSource={exited}

@@ -10,7 +10,6 @@ import {
   Input,
   InputNumber,
   Select,
-  Table,
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
@@ -22,6 +21,7 @@ import { ALLIANCE_OUTPUT_KIND_LABELS as OUTPUT_KIND_LABELS } from '@xiangmeng/do
 import { todayInChina } from '../../shared/calendar-dates';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { AddAllianceOutputMutation, AllianceOutputsQuery } from './alliances.operations';
+import { ListTable } from '../../shared/list-table';
 
 type OutputRow = AllianceOutputsResult['alliance']['outputs'][number];
 type OutputValues = { year: number; kind: AllianceOutputKind; quantity: number; description?: string };
@@ -54,7 +54,7 @@ export function OutputsSection({ allianceId, editable }: { allianceId: string; e
   return (
     <Flex vertical gap={16}>
       {editable && <AddOutputForm allianceId={allianceId} />}
-      <Table<OutputRow>
+      <ListTable<OutputRow>
         rowKey="id"
         columns={columns}
         dataSource={data.alliance.outputs}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DOCUMENT_KIND_LABELS, ErrorCode, isAdmin, Role } from '@xiangmeng/domain';
-import { App, Button, Card, Empty, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Flex, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
@@ -15,6 +15,7 @@ import { measuresLabel } from '../measures/measures-label';
 import { CallPhaseTag, callPhase, PilotLevelTag } from './call-tags';
 import { PilotCallsQuery, PublishPilotCallMutation } from './calls.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 const STAFF_ROLES: readonly Role[] = [
   Role.PROVINCE_ADMIN,
@@ -198,7 +199,7 @@ export function PilotCallsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<PilotCallFieldsFragment>
+        <ListTable<PilotCallFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.pilotCalls ?? []}

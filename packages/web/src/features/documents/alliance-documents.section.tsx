@@ -16,7 +16,6 @@ import {
   Flex,
   Form,
   Select,
-  Table,
   Typography,
   Upload,
   type TableColumnsType,
@@ -29,6 +28,7 @@ import { toApiError, type ApiError } from '../../shared/api-error';
 import type { AllianceDocumentsQuery as AllianceDocumentsResult } from '../../gql/graphql';
 import { showViolationsOnForm } from '../../shared/form-violations';
 import { AllianceDocumentsQuery } from './documents.operations';
+import { ListTable } from '../../shared/list-table';
 
 type DocumentRow = AllianceDocumentsResult['alliance']['documents'][number];
 type UploadValues = { kind: DocumentKind; file: UploadFile[] };
@@ -147,7 +147,7 @@ export function DocumentsSection({ allianceId, editable }: { allianceId: string;
   return (
     <Flex vertical gap={16}>
       {editable && <UploadForm allianceId={allianceId} />}
-      <Table<DocumentRow>
+      <ListTable<DocumentRow>
         rowKey="id"
         columns={columns}
         dataSource={data.alliance.documents}

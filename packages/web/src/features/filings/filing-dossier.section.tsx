@@ -21,7 +21,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -33,6 +32,7 @@ import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import { formatBytes } from '../documents/alliance-documents.section';
 import { isFilingDocumentKind, isSignificanceLevel, shortSha256 } from './filing-values';
 import { FilingAllianceDocumentsQuery, UpdateFilingMutation, type FilingDetail } from './filings.operations';
+import { ListTable } from '../../shared/list-table';
 
 type DocumentValue = { documentId?: string; kind?: FilingDocumentKind };
 type FormValues = {
@@ -153,7 +153,7 @@ export function FilingDocumentsTable({
   }[];
 }) {
   return (
-    <Table
+    <ListTable
       size="small"
       rowKey="documentId"
       pagination={false}

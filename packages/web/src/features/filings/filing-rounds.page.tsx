@@ -1,19 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ErrorCode, FILING_DOCUMENT_KIND_LABELS, isAdmin, isStaff, roundWindow } from '@xiangmeng/domain';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Empty, Flex, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FilingRoundFieldsFragment } from '../../gql/graphql';
@@ -30,6 +18,7 @@ import {
   PublishFilingRoundMutation,
 } from './filings.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 /** 备案批次: the province's rounds (drafts included for its staff); a city sees the published ones. */
 export function FilingRoundsPage() {
@@ -201,7 +190,7 @@ export function FilingRoundsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<FilingRoundFieldsFragment>
+        <ListTable<FilingRoundFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.filingRounds ?? []}

@@ -13,21 +13,12 @@ import {
   type FilingSnapshot,
   type MeasuresVersionRef,
 } from '@xiangmeng/domain';
-import {
-  Alert,
-  Collapse,
-  Descriptions,
-  Empty,
-  Flex,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Collapse, Descriptions, Empty, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { chinaDateTime } from '../../shared/format';
 import { FilingDocumentsTable } from './filing-dossier.section';
 import { isFilingChangeKind, shortSha256 } from './filing-values';
 import type { FilingDetail } from './filings.operations';
+import { ListTable } from '../../shared/list-table';
 
 type SnapshotRecord = FilingDetail['snapshots'][number];
 
@@ -116,7 +107,7 @@ function SnapshotContent({ snapshot, sha256 }: { snapshot: FilingSnapshot; sha25
         <Typography.Title level={5}>
           成员单位（截至 {snapshot.asOf} 在册 {onRoll} 家）
         </Typography.Title>
-        <Table<FiledMember>
+        <ListTable<FiledMember>
           size="small"
           rowKey="organizationId"
           columns={MEMBER_COLUMNS}

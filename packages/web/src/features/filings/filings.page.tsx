@@ -15,7 +15,6 @@ import {
   Flex,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Tooltip,
@@ -34,6 +33,7 @@ import { isFilingState, roundLabel } from './filing-values';
 import { FilingRoundsQuery, FilingsQuery } from './filings.operations';
 import { NewFilingModal } from './new-filing.modal';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type FilingRow = FilingsResult['filings'][number];
 
@@ -200,7 +200,7 @@ export function FilingsPage() {
       {error && !rows ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<FilingRow>
+        <ListTable<FilingRow>
           rowKey="id"
           columns={columns}
           dataSource={rows ?? []}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { CompensationClaimFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -9,6 +9,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { ClaimActionModal, FileClaimModal } from './finance.modals';
 import { CompensationClaimsQuery, FinancingRecordsQuery } from './finance.operations';
+import { ListTable } from '../../shared/list-table';
 
 const ACTION_LABELS: Record<string, string> = { APPROVE: '核准补偿', DECLINE: '不予补偿', WITHDRAW: '撤回' };
 const STATE_COLORS: Record<string, string> = {
@@ -127,7 +128,7 @@ export function CompensationClaimsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<CompensationClaimFieldsFragment>
+        <ListTable<CompensationClaimFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.compensationClaims ?? []}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, Flex, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type {
   FinancingEventsQuery as EventsData,
@@ -11,6 +11,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { EnrolModal, RecordEventModal } from './finance.modals';
 import { FinancingEventsQuery, LinkageInstitutionsQuery } from './finance.operations';
+import { ListTable } from '../../shared/list-table';
 
 type FinancingEvent = EventsData['financingEvents'][number];
 type LinkageInstitution = LinkageData['linkageInstitutions'][number];
@@ -74,7 +75,7 @@ export function FinancingEventsPage() {
             onRetry={() => void events.refetch().catch(() => undefined)}
           />
         ) : (
-          <Table<FinancingEvent>
+          <ListTable<FinancingEvent>
             rowKey="id"
             columns={columns}
             dataSource={events.data?.financingEvents ?? []}
@@ -95,7 +96,7 @@ export function FinancingEventsPage() {
           )
         }
       >
-        <Table<LinkageInstitution>
+        <ListTable<LinkageInstitution>
           rowKey="id"
           columns={linkageColumns}
           dataSource={linkage.data?.linkageInstitutions ?? []}

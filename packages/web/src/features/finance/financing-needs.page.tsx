@@ -1,19 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { FINANCING_NEED_STATUS_LABELS } from '@xiangmeng/domain';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Empty, Flex, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FinancingNeedFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -22,6 +10,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { AnswerModal, IntroduceModal, PostNeedModal, RecordFinancingModal } from './finance.modals';
 import { ChangeFinancingNeedMutation, FinancingNeedsQuery } from './finance.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Introduction = FinancingNeedFieldsFragment['introductions'][number];
 type Dialog =
@@ -166,7 +155,7 @@ export function FinancingNeedsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<FinancingNeedFieldsFragment>
+        <ListTable<FinancingNeedFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.financingNeeds ?? []}
@@ -178,7 +167,7 @@ export function FinancingNeedsPage() {
             expandedRowRender: (n) => (
               <Flex vertical gap={8}>
                 <Typography.Text type="secondary">资金用途：{n.purpose}</Typography.Text>
-                <Table<Introduction>
+                <ListTable<Introduction>
                   rowKey="id"
                   size="small"
                   pagination={false}

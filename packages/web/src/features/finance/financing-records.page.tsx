@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FinancingRecordFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -9,6 +9,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { RecordFinancingModal } from './finance.modals';
 import { FinancingRecordsQuery } from './finance.operations';
+import { ListTable } from '../../shared/list-table';
 
 /** 融资记录: loans, equity investments, IP-pledge loans and insurance obtained by alliance enterprises. */
 export function FinancingRecordsPage() {
@@ -66,7 +67,7 @@ export function FinancingRecordsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<FinancingRecordFieldsFragment>
+        <ListTable<FinancingRecordFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.financingRecords ?? []}

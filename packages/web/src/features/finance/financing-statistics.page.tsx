@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Empty, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Select, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FinancingStatisticsQuery as StatisticsData } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { FinancingStatisticsQuery } from './finance.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Row = StatisticsData['financingStatistics'][number];
 
@@ -51,7 +52,7 @@ export function FinancingStatisticsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<Row>
+        <ListTable<Row>
           rowKey={(r) => `${r.year}:${r.tenantId}:${r.form}:${r.institutionId}`}
           columns={columns}
           dataSource={rows}

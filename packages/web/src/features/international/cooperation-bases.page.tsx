@@ -21,7 +21,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -44,6 +43,7 @@ import {
   RegisterCooperationBaseMutation,
   RevokeCooperationBaseMutation,
 } from './international.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Base = CooperationBaseFieldsFragment;
 const PAGE_SIZE = 20;
@@ -173,7 +173,7 @@ export function CooperationBasesPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<Base>
+        <ListTable<Base>
           rowKey="id"
           columns={columns}
           dataSource={data?.cooperationBases.items ?? []}

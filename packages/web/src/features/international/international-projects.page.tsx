@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { COOPERATION_MODE_LABELS, type CooperationMode, COUNTRIES } from '@xiangmeng/domain';
-import { Card, Empty, Flex, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { InternationalProjectFieldsFragment } from '../../gql/graphql';
@@ -8,6 +8,7 @@ import { toApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { InternationalProjectsQuery } from './international.operations';
+import { ListTable } from '../../shared/list-table';
 
 const PAGE_SIZE = 20;
 const COUNTRY_OPTIONS = COUNTRIES.filter((c) => c.code !== 'CN').map((c) => ({
@@ -85,7 +86,7 @@ export function InternationalProjectsPage() {
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
         <Flex vertical>
-          <Table<InternationalProjectFieldsFragment>
+          <ListTable<InternationalProjectFieldsFragment>
             rowKey="id"
             columns={columns}
             dataSource={data?.internationalProjects.items ?? []}

@@ -9,7 +9,6 @@ import {
   Flex,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -28,6 +27,7 @@ import {
   ProjectIpShareQuery,
 } from './ip-register.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 const PAGE_SIZE = 20;
 const KIND_OPTIONS = Object.entries(IP_ASSET_KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -46,7 +46,7 @@ const percent = (basisPoints: number) => `${(basisPoints / 100).toFixed(2)} %`;
 function ShareSummary({ title, share }: { title: string; share: Share | undefined }) {
   if (!share) return null;
   return (
-    <Descriptions size="small" column={3} title={title} style={{ marginBottom: 16 }} data-testid="ip-share">
+    <Descriptions size="small" column={{ xs: 1, sm: 3 }} title={title} style={{ marginBottom: 16 }} data-testid="ip-share">
       <Descriptions.Item label="省内许可占比">
         {share.inProvinceBasisPoints === null || share.inProvinceBasisPoints === undefined
           ? '尚无许可'
@@ -242,7 +242,7 @@ export function IpRegisterPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<IpAssetFieldsFragment>
+        <ListTable<IpAssetFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.ipAssets.items ?? []}
@@ -258,7 +258,7 @@ export function IpRegisterPage() {
           expandable={{
             rowExpandable: (a) => a.licences.length > 0,
             expandedRowRender: (a) => (
-              <Table
+              <ListTable
                 rowKey="id"
                 size="small"
                 pagination={false}

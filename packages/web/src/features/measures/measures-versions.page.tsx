@@ -2,18 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { chinaDateTime } from '../../shared/format';
 import { useQuery } from '@apollo/client/react';
 import { TenantLevel } from '@xiangmeng/domain';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
@@ -27,6 +16,7 @@ import type {
 import { MEASURES_STATUS_LABELS } from '@xiangmeng/domain';
 import { MeasuresInForceQuery, MeasuresVersionsQuery } from './measures.operations';
 import { usePublishMeasures } from './publish-measures';
+import { ListTable } from '../../shared/list-table';
 
 type Measures = MeasuresFieldsFragment;
 type InForce = MeasuresInForceResult['measuresInForce'];
@@ -210,7 +200,7 @@ function VersionsTable({
   }
 
   return (
-    <Table<Measures>
+    <ListTable<Measures>
       rowKey="id"
       columns={columns}
       dataSource={sorted}

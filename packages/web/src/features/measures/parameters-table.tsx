@@ -1,7 +1,8 @@
 import type { MeasuresParameters } from '@xiangmeng/domain';
-import { Card, Flex, Table, Tag, theme, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Tag, theme, Typography, type TableColumnsType } from 'antd';
 import { PARAMETER_LABELS, PARAMETER_SECTIONS, type ParameterPath } from '@xiangmeng/domain';
 import { ParameterValue } from './parameter-value';
+import { ListTable } from '../../shared/list-table';
 
 /** How a city version relates to the province's: which parameters it sets, and the province's values. */
 export type ProvinceComparison = {
@@ -74,7 +75,7 @@ export function ParametersTable({
     <Flex vertical gap={16}>
       {PARAMETER_SECTIONS.map(({ section, title, paths }) => (
         <Card key={section} type="inner" title={title} size="small" styles={{ body: { padding: 0 } }}>
-          <Table<ParameterPath>
+          <ListTable<ParameterPath>
             rowKey={(path) => path}
             columns={columns}
             dataSource={paths}

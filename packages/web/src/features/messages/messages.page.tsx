@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { chinaDateTime } from '@xiangmeng/domain';
-import { App, Button, Card, Empty, Flex, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Flex, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MyMessagesQuery as MyMessagesResult } from '../../gql/graphql';
@@ -12,6 +12,7 @@ import {
   MyMessagesQuery,
   UnreadMessageCountQuery,
 } from './messages.operations';
+import { ListTable } from '../../shared/list-table';
 
 type MessageRow = MyMessagesResult['myMessages'][number];
 
@@ -108,7 +109,7 @@ export function MessagesPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<MessageRow>
+        <ListTable<MessageRow>
           rowKey="id"
           columns={columns}
           dataSource={data?.myMessages ?? []}

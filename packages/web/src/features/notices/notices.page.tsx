@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { isStaff, type NoticeState, type TenantLevel } from '@xiangmeng/domain';
-import { App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Space, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { NoticesForMeQuery as ForMeResult, OwnNoticesQuery as OwnResult } from '../../gql/graphql';
@@ -11,6 +11,7 @@ import { useViewer } from '../auth/viewer.provider';
 import { NoticeFormModal } from './notice-form.modal';
 import { NoticesForMeQuery, OwnNoticesQuery, PublishNoticeMutation } from './notices.operations';
 import { WithdrawNoticeModal } from './withdraw-notice.modal';
+import { ListTable } from '../../shared/list-table';
 
 type ForMeRow = ForMeResult['noticesForMe'][number];
 type OwnRow = OwnResult['notices'][number];
@@ -71,7 +72,7 @@ function ReceivedNotices() {
     },
   ];
   return (
-    <Table<ForMeRow>
+    <ListTable<ForMeRow>
       rowKey="id"
       columns={columns}
       dataSource={data?.noticesForMe ?? []}
@@ -177,7 +178,7 @@ function OwnNotices({ level }: { level: TenantLevel }) {
           新建通知
         </Button>
       </Space>
-      <Table<OwnRow>
+      <ListTable<OwnRow>
         rowKey="id"
         columns={columns}
         dataSource={data?.notices ?? []}

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { findDivision, PILOT_LEVEL_LABELS, type PilotLevel } from '@xiangmeng/domain';
-import { Card, Empty, Flex, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
@@ -9,6 +9,7 @@ import type { ConfirmedPilotsQuery as ConfirmedPilotsResult } from '../../gql/gr
 import { PilotLevelTag } from '../calls/call-tags';
 import { ConfirmedPilotsQuery } from './pilots.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type ConfirmedRow = ConfirmedPilotsResult['confirmedPilots'][number];
 
@@ -112,7 +113,7 @@ export function ConfirmedPilotsPage() {
   const own = pilots.filter((p) => p.authority.id === viewer.tenant.id).sort(byConfirmedDesc);
   const province = pilots.filter((p) => p.authority.level === 'PROVINCE').sort(byConfirmedDesc);
   const table = (rows: ConfirmedRow[], empty: string, testId: string) => (
-    <Table<ConfirmedRow>
+    <ListTable<ConfirmedRow>
       rowKey={(p) => `${p.authority.id}:${p.allianceId}`}
       columns={columnsFor(viewer.tenant.id)}
       scroll={{ x: 'max-content' }}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { PILOT_STATE_LABELS, Role, type PilotState } from '@xiangmeng/domain';
-import { Button, Card, Empty, Flex, Select, Space, Table, type TableColumnsType, Tabs } from 'antd';
+import { Button, Card, Empty, Flex, Select, Space, type TableColumnsType, Tabs } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
@@ -18,6 +18,7 @@ import { PilotStateTag } from './pilot-tags';
 import { PilotCallsQuery } from '../calls/calls.operations';
 import { PilotApplicationsQuery } from './pilots.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type ApplicationRow = PilotApplicationsResult['pilotApplications'][number];
 type ListScope = Extract<PilotApplicationScope, 'OWN' | 'RECEIVED'>;
@@ -120,7 +121,7 @@ export function PilotApplicationsPage() {
     error && !rows ? (
       <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
     ) : (
-      <Table<ApplicationRow>
+      <ListTable<ApplicationRow>
         rowKey="id"
         columns={columns}
         dataSource={rows ?? []}

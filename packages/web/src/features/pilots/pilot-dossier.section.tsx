@@ -4,7 +4,8 @@ import {
   parsePilotDossier,
   type PilotDossier,
 } from '@xiangmeng/domain';
-import { Alert, Descriptions, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Descriptions, Empty, Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import { ListTable } from '../../shared/list-table';
 
 // The dossier frozen at submission, read once through the domain's parse function: whatever an
 // older row lacks shows as "—".
@@ -96,7 +97,7 @@ export function PilotDossierSection({
       />
       <div>
         <Typography.Title level={5}>成员单位（{members.length}）</Typography.Title>
-        <Table<MemberRow>
+        <ListTable<MemberRow>
           size="small"
           rowKey="key"
           columns={MEMBER_COLUMNS}

@@ -6,7 +6,7 @@ import {
   platformKindOf,
   type PlatformStatus,
 } from '@xiangmeng/domain';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PlatformDetailFieldsFragment } from '../../gql/graphql';
@@ -18,6 +18,7 @@ import { PageTrail } from '../../shared/page-trail';
 import { EvaluateModal, FileReportModal } from './platform.modals';
 import { PlatformDetailQuery } from './platforms.operations';
 import { PlatformStatusTag } from './platforms.page';
+import { ListTable } from '../../shared/list-table';
 
 type Platform = PlatformDetailFieldsFragment;
 type Report = Platform['reports'][number];
@@ -140,7 +141,7 @@ export function PlatformDetailPage() {
 
 function Reports({ reports }: { reports: Report[] }) {
   return (
-    <Table<Report>
+    <ListTable<Report>
       rowKey="id"
       size="small"
       pagination={false}
@@ -175,7 +176,7 @@ function Evaluations({
   criteria: readonly { key: string; label: string }[];
 }) {
   return (
-    <Table<Evaluation>
+    <ListTable<Evaluation>
       rowKey="id"
       size="small"
       pagination={false}
@@ -184,7 +185,7 @@ function Evaluations({
       locale={{ emptyText: <Empty description="尚无评估" /> }}
       expandable={{
         expandedRowRender: (e) => (
-          <Table
+          <ListTable
             rowKey="expertName"
             size="small"
             pagination={false}
@@ -230,7 +231,7 @@ function Evaluations({
 
 function History({ events }: { events: Event[] }) {
   return (
-    <Table<Event>
+    <ListTable<Event>
       rowKey="id"
       size="small"
       pagination={false}

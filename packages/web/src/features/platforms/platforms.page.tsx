@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { PLATFORM_KIND_LABELS, PLATFORM_STATUS_LABELS, type PlatformStatus } from '@xiangmeng/domain';
-import { Card, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PlatformFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
 import { LoadFailure } from '../../shared/page-states';
 import { PlatformsQuery } from './platforms.operations';
+import { ListTable } from '../../shared/list-table';
 
 const PAGE_SIZE = 20;
 const STATUS_COLORS: Record<PlatformStatus, string> = {
@@ -98,7 +99,7 @@ export function PlatformsPage() {
         </Flex>
       }
     >
-      <Table<PlatformFieldsFragment>
+      <ListTable<PlatformFieldsFragment>
         rowKey="id"
         size="middle"
         loading={loading}

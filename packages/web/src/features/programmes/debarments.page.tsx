@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { isAdmin } from '@xiangmeng/domain';
-import { Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { DebarmentFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -11,6 +11,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { LiftDebarmentModal, RecordDebarmentModal } from './debarment.modals';
 import { DebarmentsQuery } from './programmes.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 function DebarmentStateTag({ d }: { d: DebarmentFieldsFragment }) {
   if (d.lifting) return <Tag>已解除</Tag>;
@@ -113,7 +114,7 @@ export function DebarmentsPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<DebarmentFieldsFragment>
+        <ListTable<DebarmentFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.debarments ?? []}

@@ -11,7 +11,6 @@ import {
   Select,
   Space,
   Switch,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -32,6 +31,7 @@ import {
   VerifyPriorInvestmentMutation,
 } from './programme-applications.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type Investment = PriorInvestmentFieldsFragment;
 
@@ -138,7 +138,7 @@ export function PriorInvestmentsPage() {
         {error && !data ? (
           <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
         ) : (
-          <Table<Investment>
+          <ListTable<Investment>
             rowKey="id"
             columns={columns}
             dataSource={data?.priorInvestments ?? []}

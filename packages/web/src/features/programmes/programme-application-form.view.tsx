@@ -1,5 +1,6 @@
 import { PROGRAMME_KINDS } from '@xiangmeng/domain';
-import { Card, Descriptions, Divider, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Divider, Space, Tag, Typography } from 'antd';
+import { ListTable } from '../../shared/list-table';
 import { ParticularDescriptions } from './programme-particulars.fields';
 
 /** What the read-only application form shows: the officer's record and the expert's dossier both. */
@@ -66,7 +67,7 @@ export function ProgrammeApplicationFormView({
       />
       {kind && <ParticularDescriptions fields={PROGRAMME_KINDS[kind].particulars} values={f.particulars} />}
       <Divider titlePlacement="start">参与单位与任务分工</Divider>
-      <Table
+      <ListTable
         size="small"
         rowKey="organizationId"
         pagination={false}

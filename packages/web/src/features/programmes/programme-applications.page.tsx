@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { PROGRAMME_APPLICATION_STATE_LABELS, type ProgrammeApplicationState } from '@xiangmeng/domain';
-import { Card, Empty, Flex, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ProgrammeApplicationsQuery as Result } from '../../gql/graphql';
@@ -10,6 +10,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { ProgrammeApplicationsQuery } from './programme-applications.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type Item = Result['programmeApplications']['items'][number];
 type Scope = 'OWN' | 'RECEIVED' | 'ALL';
@@ -111,7 +112,7 @@ export function ProgrammeApplicationsPage() {
         {error && !data ? (
           <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
         ) : (
-          <Table<Item>
+          <ListTable<Item>
             rowKey="id"
             columns={columns}
             dataSource={data?.programmeApplications.items ?? []}

@@ -18,7 +18,6 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -41,6 +40,7 @@ import {
   PublishProgrammeCallMutation,
 } from './programme-applications.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 const DOCUMENT_KINDS = Object.keys(PROGRAMME_DOCUMENT_KIND_LABELS) as ProgrammeDocumentKind[];
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -174,7 +174,7 @@ export function ProgrammeCallsPage() {
         {error && !data ? (
           <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
         ) : (
-          <Table<ProgrammeCallFieldsFragment>
+          <ListTable<ProgrammeCallFieldsFragment>
             rowKey="id"
             columns={columns}
             dataSource={data?.programmeCalls ?? []}

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { App, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { ProgrammeDefaultsQuery, ProgrammeFieldsFragment, ProgrammeInput } from '../../gql/graphql';
 import { todayInChina } from '../../shared/calendar-dates';
@@ -8,6 +8,7 @@ import { showViolationsOnForm } from '../../shared/form-violations';
 import { fenToYuan, isYuanAmount, yuanToFen } from '../../shared/format';
 import { YuanInput } from '../../shared/yuan-input';
 import { CreateProgrammeMutation, ProgrammesQuery, UpdateProgrammeMutation } from './programmes.operations';
+import { ListTable } from '../../shared/list-table';
 
 export type ProgrammeDefaults = ProgrammeDefaultsQuery['programmeDefaults'];
 
@@ -186,7 +187,7 @@ export function ProgrammeFormModal({
         </Form.Item>
       </Space>
       <Typography.Text strong>评审指标及权重（第十一条）</Typography.Text>
-      <Table
+      <ListTable
         size="small"
         rowKey="key"
         pagination={false}

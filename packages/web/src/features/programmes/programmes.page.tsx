@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { isAdmin, isStaff } from '@xiangmeng/domain';
-import { App, Button, Card, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ProgrammeFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -11,6 +11,7 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { ProgrammeFormModal } from './programme-form.modal';
 import { ProgrammeDefaultsQuery, ProgrammesQuery, PublishProgrammeMutation } from './programmes.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 /**
  * 支持计划 (Art. 14): the tier's own programmes, drafts included for its staff; a city also sees
@@ -160,7 +161,7 @@ export function ProgrammesPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<ProgrammeFieldsFragment>
+        <ListTable<ProgrammeFieldsFragment>
           rowKey="id"
           columns={columns}
           dataSource={data?.programmes ?? []}

@@ -27,7 +27,6 @@ import {
   Result,
   Space,
   Statistic,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -46,6 +45,7 @@ import { ProjectActionModal } from './project-action.modal';
 import { RecordHistorySection } from '../audit/record-history.section';
 import { ProjectDetailQuery } from './projects.operations';
 import { ProjectStateTag } from './projects.page';
+import { ListTable } from '../../shared/list-table';
 
 const DANGER: readonly ProjectAction[] = ['TERMINATE', 'REVOKE', 'REFUSE_CHANGE', 'FAIL_ACCEPTANCE'];
 
@@ -113,7 +113,7 @@ export function ProjectDetailPage() {
 
   const contractTab = contract ? (
     <Flex vertical gap={16}>
-      <Descriptions bordered size="small" column={2}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label="执行期">{`${contract.startOn} 至 ${contract.endOn}`}</Descriptions.Item>
         <Descriptions.Item label="承担单位">{contract.responsibleUnit?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="项目负责人">{contract.responsiblePerson}</Descriptions.Item>
@@ -136,7 +136,7 @@ export function ProjectDetailPage() {
             .join('；')}
         </Descriptions.Item>
       </Descriptions>
-      <Table
+      <ListTable
         size="small"
         rowKey="title"
         title={() => '进度节点'}
@@ -147,7 +147,7 @@ export function ProjectDetailPage() {
           { title: '日期', dataIndex: 'dueOn', key: 'dueOn', width: 120 },
         ]}
       />
-      <Table
+      <ListTable
         size="small"
         rowKey="organizationId"
         title={() => '参与单位与任务分工'}
@@ -158,7 +158,7 @@ export function ProjectDetailPage() {
           { title: '任务', dataIndex: 'task', key: 'task' },
         ]}
       />
-      <Table
+      <ListTable
         size="small"
         rowKey={(l) => `${l.source}-${l.amountFen}-${l.purpose}`}
         title={() => `经费预算（总经费 ${formatFen(contract.budget.totalFen)}）`}
@@ -217,7 +217,7 @@ export function ProjectDetailPage() {
           {state === 'FROZEN' && <Typography.Text type="danger">项目已冻结，不能拨付</Typography.Text>}
         </Space>
       )}
-      <Table
+      <ListTable
         size="small"
         rowKey="id"
         pagination={false}
@@ -288,7 +288,7 @@ export function ProjectDetailPage() {
           )}
         </Descriptions>
       )}
-      <Table
+      <ListTable
         size="small"
         rowKey={(r) => `${r.kind}-${r.year ?? 'mid'}`}
         title={() => '进展报告'}
@@ -355,7 +355,7 @@ export function ProjectDetailPage() {
       )}
       {project.acceptance && (
         <Card title="验收" data-testid="project-acceptance">
-          <Descriptions bordered size="small" column={2}>
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label="申请验收">{project.acceptance.requestedOn}</Descriptions.Item>
             <Descriptions.Item label="验收评审">
               {project.acceptance.reviewedOn

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { findDivision, PROJECT_STATE_LABELS, type ProjectState } from '@xiangmeng/domain';
-import { Card, Empty, Flex, InputNumber, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Flex, InputNumber, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ProjectSummaryFieldsFragment } from '../../gql/graphql';
@@ -9,6 +9,7 @@ import { formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { ProjectsQuery } from './projects.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 const PAGE_SIZE = 20;
 
@@ -137,7 +138,7 @@ export function ProjectsPage() {
         {error && !data ? (
           <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
         ) : (
-          <Table<ProjectSummaryFieldsFragment>
+          <ListTable<ProjectSummaryFieldsFragment>
             rowKey="id"
             columns={columns}
             dataSource={data?.projects.items ?? []}

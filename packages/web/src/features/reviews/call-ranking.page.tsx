@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { AGGREGATION_RULE_LABELS, ErrorCode } from '@xiangmeng/domain';
-import { Breadcrumb, Card, Result, Table, Typography } from 'antd';
+import { Breadcrumb, Card, Result, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -11,6 +11,7 @@ import { PilotStateTag } from '../pilots/pilot-tags';
 import { PassTag, SpreadText } from './review-aggregate';
 import { formatScore } from './review-format';
 import { CallRankingQuery } from './reviews.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Entry = CallRankingResult['callRanking'][number];
 type Row = { kind: 'entry'; position: number; entry: Entry } | { kind: 'passMark'; passMark: number };
@@ -87,7 +88,7 @@ export function CallRankingPage() {
           {rule ? `（${AGGREGATION_RULE_LABELS[rule]}）` : ''}；虚线为实施办法规定的合格线。总分极差 ≥ 20
           分以橙色标出，提示专家意见分歧较大。
         </Typography.Paragraph>
-        <Table<Row>
+        <ListTable<Row>
           rowKey={(row) => (row.kind === 'entry' ? row.entry.application.id : 'pass-mark')}
           pagination={false}
           dataSource={rows}

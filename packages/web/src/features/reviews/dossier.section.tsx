@@ -7,9 +7,10 @@ import {
   parsePilotDossier,
   type PilotDossierMember,
 } from '@xiangmeng/domain';
-import { Alert, Descriptions, Empty, Flex, List, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Flex, List, Tabs, Tag, Typography } from 'antd';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { chinaDateTime, formatFen } from '../../shared/format';
+import { ListTable } from '../../shared/list-table';
 
 type Application = NonNullable<ReviewSheetResult['myReviewAssignments'][number]['application']>;
 
@@ -63,7 +64,7 @@ export function DossierSection({ application }: { application: Application }) {
     memberRows.length === 0 ? (
       <Empty description="申报材料未列出成员单位" />
     ) : (
-      <Table<PilotDossierMember>
+      <ListTable<PilotDossierMember>
         size="small"
         pagination={false}
         rowKey={(m) => m.organizationId ?? m.name}

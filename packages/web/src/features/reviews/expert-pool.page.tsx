@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Input, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Input, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { LoadFailure } from '../../shared/page-states';
 import { toApiError } from '../../shared/api-error';
@@ -9,6 +9,7 @@ import { DeclareConflictModal } from './declare-conflict.modal';
 import { ExpertFormModal } from './expert-form.modal';
 import { ExpertsQuery } from './reviews.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 const SHOWN_DOMAINS = 4;
 
@@ -85,7 +86,7 @@ export function ExpertPoolPage() {
       <Typography.Paragraph type="secondary">
         本级主管部门的评审专家。组建专家组时，系统只推荐领域相符、可用、未达年度上限且与申报联盟成员及推荐单位无利益冲突的专家，同一单位至多一人。
       </Typography.Paragraph>
-      <Table<ExpertFieldsFragment>
+      <ListTable<ExpertFieldsFragment>
         rowKey="id"
         loading={loading && !data}
         dataSource={experts}

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { REVIEW_SHEET_STATUS_LABELS } from '@xiangmeng/domain';
-import { Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -10,6 +10,7 @@ import { chinaDateTime } from '../../shared/format';
 import { byText } from '../../shared/sorters';
 import { roundLabel } from '../filings/filing-values';
 import { MyReviewsQuery } from './review-sheets.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];
 
@@ -89,7 +90,7 @@ export function MyReviewsPage() {
 
   return (
     <Card title={<Typography.Text strong>评审任务</Typography.Text>}>
-      <Table<Assignment>
+      <ListTable<Assignment>
         rowKey="id"
         size="middle"
         columns={COLUMNS}

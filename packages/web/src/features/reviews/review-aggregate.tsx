@@ -1,7 +1,8 @@
 import { AGGREGATION_RULE_LABELS } from '@xiangmeng/domain';
-import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Tag, Typography } from 'antd';
 import type { ReviewAggregateFieldsFragment } from '../../gql/graphql';
 import { formatScore, isSplitPanel, SPLIT_PANEL_SPREAD } from './review-format';
+import { ListTable } from '../../shared/list-table';
 
 const SPLIT_COLOR = '#d46b08';
 
@@ -55,7 +56,7 @@ export function ReviewAggregateView({ aggregate }: { aggregate: ReviewAggregateF
           {aggregate.sheets} 份{aggregate.trimmed ? '（已去掉最高分和最低分）' : ''}
         </Descriptions.Item>
       </Descriptions>
-      <Table
+      <ListTable
         size="small"
         rowKey="key"
         pagination={false}

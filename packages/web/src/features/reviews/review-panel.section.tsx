@@ -4,7 +4,7 @@ import {
   type ReviewRecommendation,
   reviewRecommendationLabels,
 } from '@xiangmeng/domain';
-import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Progress, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../shared/api-error';
 import type { ProposePanelQuery as ProposalResult, ReviewPanelFieldsFragment } from '../../gql/graphql';
@@ -22,6 +22,7 @@ import {
   ProposePanelQuery,
   ReviewPanelQuery,
 } from './reviews.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Panel = ReviewPanelFieldsFragment;
 type Seat = Panel['seats'][number];
@@ -271,7 +272,7 @@ function PanelComposer({
       <ApiErrorAlert error={failure} testId="panel-error" />
       {slots && (
         <>
-          <Table<{ index: number; expertId: string | undefined }>
+          <ListTable<{ index: number; expertId: string | undefined }>
             size="small"
             rowKey="index"
             pagination={false}
@@ -356,7 +357,7 @@ function SeatedPanel({
           </Tag>
         )}
       </Flex>
-      <Table<Seat>
+      <ListTable<Seat>
         size="small"
         rowKey="assignmentId"
         pagination={false}
@@ -483,7 +484,7 @@ function SheetView({
 }) {
   return (
     <Flex vertical gap={8} data-testid="panel-sheet">
-      <Table
+      <ListTable
         size="small"
         rowKey="key"
         pagination={false}

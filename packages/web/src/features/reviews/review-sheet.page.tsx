@@ -25,7 +25,6 @@ import {
   Radio,
   Result,
   Space,
-  Table,
   Tag,
   Typography,
   type FormInstance,
@@ -50,6 +49,7 @@ import {
   ReviewSheetQuery,
   SaveReviewSheetMutation,
 } from './review-sheets.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Assignment = ReviewSheetResult['myReviewAssignments'][number];
 type Sheet = Assignment['sheet'];
@@ -379,7 +379,7 @@ function ScoreSheetCard({
           disabled={locked}
           initialValues={initialValues}
         >
-          <Table<ScoreRow>
+          <ListTable<ScoreRow>
             size="small"
             rowKey="key"
             pagination={false}

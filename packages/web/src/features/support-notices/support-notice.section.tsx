@@ -11,7 +11,6 @@ import {
   Input,
   Radio,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -30,6 +29,7 @@ import {
   AnswerSupportObjectionMutation,
   RecordSupportObjectionMutation,
 } from './support-objections.operations';
+import { ListTable } from '../../shared/list-table';
 
 type Objection = SupportObjectionFieldsFragment;
 
@@ -94,7 +94,7 @@ export function SupportNoticeSection(props: Props) {
               </Button>
             )}
           </Space>
-          <Table<Objection>
+          <ListTable<Objection>
             rowKey="id"
             size="small"
             pagination={false}

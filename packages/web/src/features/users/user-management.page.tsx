@@ -9,7 +9,6 @@ import {
   Input,
   Popconfirm,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -25,6 +24,7 @@ import { EditRolesModal } from './edit-roles.modal';
 import { ResetPasswordModal } from './reset-password.modal';
 import { SetUserDisabledMutation, TenantUsersQuery } from './users.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type TenantUser = TenantUserFieldsFragment;
 
@@ -148,7 +148,7 @@ export function UserManagementPage() {
       {error && !data ? (
         <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : (
-        <Table<TenantUser>
+        <ListTable<TenantUser>
           rowKey="id"
           columns={columns}
           dataSource={users}

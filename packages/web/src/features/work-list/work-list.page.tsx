@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { WORK_ITEM_KIND_LABELS, WORK_SUBJECT_LABELS, WorkItemKind } from '@xiangmeng/domain';
-import { Badge, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Badge, Card, Empty, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
 import { PageLoading } from '../../shared/page-loading';
@@ -9,6 +9,7 @@ import type { WorkListQuery as WorkListResult } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
 import { WorkListQuery } from './work-list.operations';
 import { ExportButton } from '../../shared/export-button';
+import { ListTable } from '../../shared/list-table';
 
 type WorkItem = WorkListResult['workList']['items'][number];
 
@@ -94,7 +95,7 @@ export function WorkListPage() {
                 </Flex>
               }
             >
-              <Table<WorkItem>
+              <ListTable<WorkItem>
                 size="small"
                 rowKey={(item) => `${item.kind}-${item.subjectId}-${item.assignmentId ?? ''}`}
                 columns={COLUMNS}
