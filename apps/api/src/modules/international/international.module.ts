@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { CooperationBasesExport, InternationalProjectsExport } from './international.export';
 import { InternationalRepository } from './international.repository';
 import { InternationalResolver } from './international.resolver';
 import { InternationalService } from './international.service';
@@ -10,6 +11,12 @@ import { InternationalService } from './international.service';
 // and ledger are the programmes' and projects' own).
 @Module({
   imports: [AuditModule, DocumentsModule],
-  providers: [InternationalRepository, InternationalService, InternationalResolver],
+  providers: [
+    InternationalRepository,
+    InternationalService,
+    InternationalResolver,
+    InternationalProjectsExport,
+    CooperationBasesExport,
+  ],
 })
 export class InternationalModule {}

@@ -30,6 +30,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CooperationBaseFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
+import { ExportButton } from '../../shared/export-button';
 import { toCalendarDate } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
 import { LoadFailure } from '../../shared/page-states';
@@ -164,6 +165,7 @@ export function CooperationBasesPage() {
               label: text,
             }))}
           />
+          <ExportButton list="cooperation-bases" filter={{ status }} />
           <Button type="primary" onClick={() => setDialog({ kind: 'register' })} data-testid="register-base">
             登记基地
           </Button>
