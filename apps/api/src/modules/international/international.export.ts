@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  COOPERATION_BASE_GRADE_LABELS,
   COOPERATION_BASE_LEVEL_LABELS,
-  COOPERATION_BASE_STATUS_LABELS,
   COOPERATION_MODE_LABELS,
   cooperationBaseTypeLabel,
   PROJECT_STATE_LABELS,
@@ -100,18 +98,19 @@ export class CooperationBasesExport implements ListExportDefinition<BaseFilter, 
         key: 'status',
         header: '状态',
         width: 10,
-        value: (b) => label(COOPERATION_BASE_STATUS_LABELS, b.status),
+        value: (b) => b.statusLabel,
       },
       { key: 'recognisedOn', header: '认定日期', width: 12, value: (b) => b.recognisedOn ?? '' },
       {
         key: 'lastEvaluation',
         header: '最近评估',
-        width: 16,
+        width: 22,
         value: (b) => {
           const e = b.evaluations[0];
-          return e ? `${e.year} 年度 ${label(COOPERATION_BASE_GRADE_LABELS, e.grade)}` : '';
+          return e ? `${e.year} 年度 ${e.gradeLabel}${e.total === null ? '' : `（${e.total} 分）`}` : '';
         },
       },
+      { key: 'rectificationDueOn', header: '整改期限', width: 12, value: (b) => b.rectificationDueOn ?? '' },
       { key: 'revokedOn', header: '撤销日期', width: 12, value: (b) => b.revokedOn ?? '' },
       { key: 'revocationReason', header: '撤销理由', width: 30, value: (b) => b.revocationReason ?? '' },
     ];

@@ -76,14 +76,15 @@ export class InternationalResolver {
 
   @Allow(...STAFF_ROLES)
   @Mutation(() => CooperationBaseModel, {
-    description: '记录已认定基地的定期评估（优秀、合格、不合格），每年度一次',
+    description:
+      '录入基地定期评估（或整改后复评）的专家评分：按基地类型的评估方案定等级，不合格限期一年整改，复评仍不合格撤销认定',
   })
   async recordCooperationBaseEvaluation(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: RecordCooperationBaseEvaluationInput,
   ): Promise<CooperationBaseModel> {
-    return toCooperationBaseModel(await this.service.recordEvaluation(ctx, viewer, input));
+    return toCooperationBaseModel(await this.service.evaluate(ctx, viewer, input));
   }
 
   @Allow(...STAFF_ROLES)
