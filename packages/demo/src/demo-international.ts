@@ -1,4 +1,6 @@
 import {
+  baseEvaluationOutcome,
+  baseEvaluationScheme,
   defaultCallDocuments,
   type MeasuresParameters,
   PROVINCE_CODE,
@@ -126,11 +128,43 @@ export const DEMO_COOPERATION_BASE = {
   level: 'PROVINCIAL',
   recognisedOn: '2025-06-18',
   recognitionFile: '湘科外〔2025〕12号 省级国际科技合作基地认定文件.pdf',
+  // Scored by three experts on the bases' scheme (packages/domain cooperation-base.ts): 合格.
   evaluation: {
     year: 2025,
-    grade: 'QUALIFIED',
     evaluatedOn: '2026-03-20',
     remarks: '合作稳定，引进外方专家 3 人次',
+    sheets: [
+      {
+        expertName: '周国强',
+        scores: {
+          cooperationResults: 86,
+          technologyTransfer: 80,
+          talentExchange: 84,
+          management: 78,
+          demonstration: 75,
+        },
+      },
+      {
+        expertName: '李慧敏',
+        scores: {
+          cooperationResults: 82,
+          technologyTransfer: 78,
+          talentExchange: 80,
+          management: 80,
+          demonstration: 72,
+        },
+      },
+      {
+        expertName: '王立新',
+        scores: {
+          cooperationResults: 88,
+          technologyTransfer: 83,
+          talentExchange: 79,
+          management: 76,
+          demonstration: 78,
+        },
+      },
+    ],
   },
 } as const;
 
@@ -398,15 +432,25 @@ export async function seedDemoInternational(client: Client): Promise<{ projects:
       zhuzhou.adminId,
     ],
   );
+  const outcome = baseEvaluationOutcome(
+    { status: 'RECOGNISED', type: b.type },
+    b.evaluation.sheets,
+    b.evaluation.evaluatedOn,
+  );
   await client.query(
-    `INSERT INTO cooperation_base_evaluation (tenant_id, base_id, year, grade, evaluated_on, remarks, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO cooperation_base_evaluation (tenant_id, base_id, year, evaluated_on, scheme, sheets, total, grade,
+                                             status_before, status_after, remarks, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'RECOGNISED', $9, $10, $11)`,
     [
       zhuzhou.id,
       baseId,
       b.evaluation.year,
-      b.evaluation.grade,
       b.evaluation.evaluatedOn,
+      JSON.stringify(baseEvaluationScheme(b.type)),
+      JSON.stringify(b.evaluation.sheets),
+      outcome.total.toFixed(2),
+      outcome.grade,
+      outcome.statusAfter,
       b.evaluation.remarks,
       zhuzhou.adminId,
     ],

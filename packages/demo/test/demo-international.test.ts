@@ -75,13 +75,19 @@ describe('demo international cooperation', () => {
       const agent = api.agent();
       expect((await agent.login(tenant, 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
       const res = await agent.send<{
-        cooperationBases: { items: { name: string; status: string; evaluations: { grade: string }[] }[] };
-      }>('{ cooperationBases { items { name status evaluations { grade } } } }');
+        cooperationBases: {
+          items: { name: string; status: string; evaluations: { grade: string; total: string | null }[] }[];
+        };
+      }>('{ cooperationBases { items { name status evaluations { grade total } } } }');
       expect(res.errors).toBeUndefined();
       return res.data!.cooperationBases.items;
     };
     expect(await bases('430200')).toEqual([
-      { name: DEMO_COOPERATION_BASE.name, status: 'RECOGNISED', evaluations: [{ grade: 'QUALIFIED' }] },
+      {
+        name: DEMO_COOPERATION_BASE.name,
+        status: 'RECOGNISED',
+        evaluations: [{ grade: 'PASS', total: '81.08' }],
+      },
     ]);
     expect(await bases('430000')).toEqual([]);
   });

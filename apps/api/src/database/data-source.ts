@@ -25,6 +25,7 @@ import { Statistics1764550000000 } from './migrations/1764550000000-statistics';
 import { Notices1764570000000 } from './migrations/1764570000000-notices';
 import { ExpertDeclarations1764571000000 } from './migrations/1764571000000-expert-declarations';
 import { AuditHistory1764610000000 } from './migrations/1764610000000-audit-history';
+import { CooperationBaseGradedEvaluation1764630000000 } from './migrations/1764630000000-cooperation-base-graded-evaluation';
 import { NationalPilotDesignations1764640000000 } from './migrations/1764640000000-national-pilot-designations';
 import { AcceptanceRequestOnce1764650000000 } from './migrations/1764650000000-acceptance-request-once';
 
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   Notices1764570000000,
   ExpertDeclarations1764571000000,
   AuditHistory1764610000000,
+  CooperationBaseGradedEvaluation1764630000000,
   NationalPilotDesignations1764640000000,
   AcceptanceRequestOnce1764650000000,
 ];

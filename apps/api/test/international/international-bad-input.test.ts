@@ -14,7 +14,14 @@ import {
   type TestUser,
 } from '../support/harness';
 import { TestClock } from '../support/test-clock';
-import { baseInput, type BaseView, INTL, registeredBase } from './international-client';
+import {
+  baseEvaluationInput,
+  baseInput,
+  baseSheets,
+  type BaseView,
+  INTL,
+  registeredBase,
+} from './international-client';
 
 // Wrong input to each mutation of the cooperation bases register: a clear error naming the field
 // and the rule, in Chinese, HTTP 200, nothing written (both tables and the audit chain as before).
@@ -56,15 +63,14 @@ const revoke = (f: Fixture, overrides: Record<string, unknown> = {}) => ({
   },
 });
 const evaluate = (f: Fixture, overrides: Record<string, unknown> = {}) => ({
-  input: {
-    baseId: f.recognised.id,
-    year: 2027,
-    grade: 'QUALIFIED',
-    evaluatedOn: '2027-05-20',
-    remarks: '',
-    ...overrides,
-  },
+  input: baseEvaluationInput(f.recognised, { year: 2026 + 1, ...overrides }),
 });
+/** Three valid sheets with one changed by `change`. */
+const sheetsWith = (change: (sheets: ReturnType<typeof baseSheets>) => void) => {
+  const sheets = baseSheets(80);
+  change(sheets);
+  return sheets;
+};
 
 const rows = (
   op: Op,
@@ -149,8 +155,45 @@ const TABLE: BadInputRow<Op, Who, Fixture>[] = [
     ['reason too long', (f) => revoke(f, { reason: '由'.repeat(2001) }), 'reason', 'TOO_LONG'],
   ]),
   ...rows('evaluate', [
-    ['grade not in the list', (f) => evaluate(f, { grade: 'GOOD' }), 'grade', 'ONE_OF'],
     ['year before recognition', (f) => evaluate(f, { year: 2026 }), 'year', 'INTEGER_RANGE'],
+    ['a year to come', (f) => evaluate(f, { year: 2028 }), 'year', 'INTEGER_RANGE'],
+    ['two sheets', (f) => evaluate(f, { sheets: baseSheets(80, ['甲', '乙']) }), 'sheets', 'MIN_SHEETS'],
+    [
+      'a score above 100',
+      (f) => evaluate(f, { sheets: sheetsWith((s) => (s[0]!.scores[1]!.score = 101)) }),
+      'sheets.0.scores.technologyTransfer',
+      'SCORE_RANGE',
+    ],
+    [
+      'a criterion left unscored',
+      (f) => evaluate(f, { sheets: sheetsWith((s) => s[2]!.scores.pop()) }),
+      'sheets.2.scores.demonstration',
+      'SCORE_RANGE',
+    ],
+    [
+      'a criterion of no scheme',
+      (f) => evaluate(f, { sheets: sheetsWith((s) => s[1]!.scores.push({ key: 'shoeSize', score: 1 })) }),
+      'sheets.1.scores.shoeSize',
+      'UNKNOWN_CRITERION',
+    ],
+    [
+      'a criterion scored twice',
+      (f) => evaluate(f, { sheets: sheetsWith((s) => s[1]!.scores.push({ key: 'management', score: 70 })) }),
+      'sheets.1.scores',
+      'DUPLICATE',
+    ],
+    [
+      'an expert without a name',
+      (f) => evaluate(f, { sheets: sheetsWith((s) => (s[0]!.expertName = ' ')) }),
+      'sheets.0.expertName',
+      'REQUIRED',
+    ],
+    [
+      'one expert twice',
+      (f) => evaluate(f, { sheets: sheetsWith((s) => (s[2]!.expertName = s[0]!.expertName)) }),
+      'sheets.2.expertName',
+      'DUPLICATE',
+    ],
     ['date not a date', (f) => evaluate(f, { evaluatedOn: '' }), 'evaluatedOn', 'DATE'],
     [
       'date before recognition',
@@ -220,6 +263,27 @@ const TABLE: BadInputRow<Op, Who, Fixture>[] = [
     code: 'COOPERATION_BASE_ALREADY_EVALUATED',
     violations: [['year', 'DUPLICATE']],
   },
+  {
+    op: 'evaluate',
+    name: 'a stale version',
+    who: 'zzOfficer',
+    variables: (f) => evaluate(f, { version: f.recognised.version - 1 }),
+    code: 'COOPERATION_BASE_CHANGED',
+  },
+  {
+    op: 'evaluate',
+    name: 'a revoked base',
+    who: 'zzOfficer',
+    variables: (f) => evaluate(f, { baseId: f.revoked.id, version: f.revoked.version }),
+    code: 'COOPERATION_BASE_TRANSITION_REFUSED',
+  },
+  {
+    op: 'evaluate',
+    name: 'another city’s staff',
+    who: 'csOfficer',
+    variables: (f) => evaluate(f),
+    code: 'NOT_FOUND',
+  },
   { op: 'evaluate', name: 'an expert', who: 'expert', variables: (f) => evaluate(f), code: 'FORBIDDEN' },
 ];
 
@@ -264,10 +328,13 @@ beforeAll(async () => {
     recognisedOn: '2027-05-01',
     recognitionDocumentId: document,
   };
-  const recognised = await registeredBase(zz, alliance.id, members[0]!.id, recognisedInput);
-  await zz.send(INTL.evaluate, {
-    input: { baseId: recognised.id, year: 2027, grade: 'EXCELLENT', evaluatedOn: '2027-05-10', remarks: '' },
-  });
+  const registered = await registeredBase(zz, alliance.id, members[0]!.id, recognisedInput);
+  // 2027's periodic evaluation is in (优秀: the base stays recognised, at its next version).
+  const recognised = (
+    await zz.send<{ recordCooperationBaseEvaluation: BaseView }>(INTL.evaluate, {
+      input: baseEvaluationInput(registered, { evaluatedOn: '2027-05-10' }, 95),
+    })
+  ).data!.recordCooperationBaseEvaluation;
   const revoked = await registeredBase(zz, alliance.id, members[0]!.id);
   const revokedNow = (
     await zz.send<{ revokeCooperationBase: BaseView }>(INTL.revoke, {

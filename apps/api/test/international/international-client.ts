@@ -1,3 +1,4 @@
+import { COOPERATION_BASE_EVALUATION } from '@xiangmeng/domain';
 import { upload } from '../filings/filing-client';
 import type { GraphqlAgent } from '../support/harness';
 import { dataOf, uniqueName } from '../support/register-client';
@@ -5,9 +6,10 @@ import { formInput, type Pilot } from '../programmes/programme-application-clien
 
 // Operations and inputs of the international slice's tests.
 
-export const BASE_FIELDS = `id allianceId allianceName hostOrganizationId hostName name type level status recognisedOn
-  recognitionDocumentId recognitionDocumentName revokedOn revocationReason version
-  evaluations { year grade evaluatedOn remarks }`;
+export const BASE_FIELDS = `id allianceId allianceName hostOrganizationId hostName name type level status statusLabel
+  rectificationDueOn recognisedOn recognitionDocumentId recognitionDocumentName revokedOn revocationReason version
+  evaluations { id year grade gradeLabel total evaluatedOn statusBefore statusAfter remarks
+    sheets { expertName scores { key score } } }`;
 export const PROJECT_FIELDS = `id programmeId programmeName applicationId allianceId title state awardFen awardedOn
   responsibleUnitName memberUnitNames partnerName partnerCountry partnerCountryName mode`;
 
@@ -19,11 +21,25 @@ export type BaseView = {
   type: string;
   level: string;
   status: string;
+  statusLabel: string;
+  rectificationDueOn: string | null;
   recognisedOn: string | null;
   recognitionDocumentId: string | null;
   revokedOn: string | null;
+  revocationReason: string | null;
   version: number;
-  evaluations: { year: number; grade: string; evaluatedOn: string; remarks: string }[];
+  evaluations: {
+    id: string;
+    year: number;
+    grade: string;
+    gradeLabel: string;
+    total: string | null;
+    evaluatedOn: string;
+    statusBefore: string;
+    statusAfter: string;
+    remarks: string;
+    sheets: { expertName: string; scores: { key: string; score: number }[] }[];
+  }[];
 };
 
 export type InternationalProjectView = {
@@ -53,6 +69,31 @@ export const INTL = {
 } as const;
 
 export const GERMAN_PARTNER = 'Fraunhofer-Institut für Verkehrs- und Infrastruktursysteme IVI';
+
+/** Three experts scoring every criterion of the bases' scheme `score` (weighted total = score). */
+export function baseSheets(score: number, experts = ['基地评估专家甲', '基地评估专家乙', '基地评估专家丙']) {
+  return experts.map((expertName) => ({
+    expertName,
+    scores: COOPERATION_BASE_EVALUATION.criteria.map((c) => ({ key: c.key, score })),
+  }));
+}
+
+/** The evaluation input of a base at its version, every criterion scored `score`. */
+export function baseEvaluationInput(
+  base: { id: string; version: number },
+  overrides: Record<string, unknown> = {},
+  score = 80,
+) {
+  return {
+    baseId: base.id,
+    version: base.version,
+    year: 2027,
+    evaluatedOn: '2027-05-20',
+    sheets: baseSheets(score),
+    remarks: '',
+    ...overrides,
+  };
+}
 
 export function baseInput(
   allianceId: string,

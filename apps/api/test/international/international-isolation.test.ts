@@ -14,7 +14,7 @@ import {
 import { dataOf, errorShape } from '../support/register-client';
 import { attempt, verdict } from '../support/tenancy-fixtures';
 import { TestClock } from '../support/test-clock';
-import { type BaseView, INTL, registeredBase } from './international-client';
+import { baseEvaluationInput, type BaseView, INTL, registeredBase } from './international-client';
 
 // Who sees and changes the cooperation bases register, through GraphQL and as the runtime role in
 // SQL, for both its tables: a bureau's bases are its staff's alone. 株洲's staff read and act on
@@ -119,10 +119,18 @@ describe('cooperation bases isolation', () => {
 
   it.each(KEYS)('%s evaluates and revokes through GraphQL only its own bases', async (key) => {
     for (const subject of SUBJECTS) {
-      const year = 2027 + KEYS.indexOf(key);
+      // The bureau's first evaluation of 2027 fails (rectification), its second re-evaluates (restored).
+      const own = OWNS[key].includes(subject)
+        ? dataOf(await agents[key].send<{ cooperationBase: BaseView }>(INTL.base, { id: seeded[subject].id }))
+            .cooperationBase
+        : { version: 1, status: 'RECOGNISED' };
       const evaluate = (baseId: string) =>
         agents[key].send(INTL.evaluate, {
-          input: { baseId, year, grade: 'QUALIFIED', evaluatedOn: '2027-06-01', remarks: '' },
+          input: baseEvaluationInput(
+            { id: baseId, version: own.version },
+            { year: 2027, evaluatedOn: '2027-06-01' },
+            own.status === 'RECOGNISED' ? 60 : 80,
+          ),
         });
       const named = await evaluate(seeded[subject].id);
       if (OWNS[key].includes(subject)) expect(named.errors, key).toBeUndefined();
@@ -170,8 +178,9 @@ describe('cooperation bases isolation', () => {
           cells[`${subject} evaluation insert`] = verdict(
             await attempt(
               c,
-              `INSERT INTO cooperation_base_evaluation (tenant_id, base_id, year, grade, evaluated_on)
-               VALUES ($1, $2, 2099, 'EXCELLENT', '2027-06-01')`,
+              `INSERT INTO cooperation_base_evaluation (tenant_id, base_id, year, grade, evaluated_on,
+                 status_before, status_after)
+               VALUES ($1, $2, 2099, 'EXCELLENT', '2027-06-01', 'RECOGNISED', 'RECOGNISED')`,
               [base.tenantId, base.id],
             ),
           );

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobScheduler } from '../../src/modules/jobs/job-scheduler';
+import { drainJobs } from '../filings/filing-client';
 import { upload } from '../filings/filing-client';
 import { CHANGSHA, staff } from '../pilots/pilot-client';
 import {
@@ -17,10 +19,11 @@ import {
 } from '../programmes/programme-application-client';
 import { ledgerInput, Q } from '../projects/project-client';
 import { organization } from '../reviews/review-fixtures';
-import { errorCode, startTestApi, type TestApi } from '../support/harness';
+import { asAdmin, errorCode, startTestApi, type TestApi } from '../support/harness';
 import { dataOf, violationsOf } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import {
+  baseEvaluationInput,
   type BaseView,
   GERMAN_PARTNER,
   INTL,
@@ -34,7 +37,8 @@ import {
 // attached; the application runs on the one engine to the award, which opens a project with its
 // ledger; the international register shows the partner and 德国. A partner in mainland China or a
 // unit that is not a member is refused naming the rule. And the alliance's city keeps the register
-// of its cooperation bases: incubating → recognised → evaluated → revoked.
+// of its cooperation bases: incubating → recognised → evaluated like a platform (不合格 → a year of
+// rectification on the scheduler → re-evaluated: restored, or revoked with the reason).
 
 const INDUSTRY = 'SE0703';
 
@@ -181,9 +185,7 @@ describe('international cooperation (Art. 16)', () => {
   it('a cooperation base: registered incubating, recognised with its document, evaluated once a year, revoked', async () => {
     let base: BaseView = await registeredBase(w.zzOfficer, alliance.allianceId, alliance.chair.id);
     expect(base).toMatchObject({ status: 'INCUBATING', recognisedOn: null, evaluations: [] });
-    const notYet = await w.zzOfficer.send(INTL.evaluate, {
-      input: { baseId: base.id, year: 2027, grade: 'QUALIFIED', evaluatedOn: '2027-06-01', remarks: '' },
-    });
+    const notYet = await w.zzOfficer.send(INTL.evaluate, { input: baseEvaluationInput(base) });
     expect(errorCode(notYet)).toBe('COOPERATION_BASE_TRANSITION_REFUSED');
 
     const decision = await upload(w.zzOfficer, alliance.allianceId);
@@ -212,32 +214,36 @@ describe('international cooperation (Art. 16)', () => {
     });
     expect(errorCode(again)).toBe('COOPERATION_BASE_TRANSITION_REFUSED');
 
+    // Three experts score the scheme's five criteria: 85 everywhere is 合格, the base stays recognised.
     base = dataOf(
       await w.zzOfficer.send<{ recordCooperationBaseEvaluation: BaseView }>(INTL.evaluate, {
-        input: {
-          baseId: base.id,
-          year: 2027,
-          grade: 'UNQUALIFIED',
-          evaluatedOn: '2027-06-01',
-          remarks: '外方合作中断',
-        },
+        input: baseEvaluationInput(base, { evaluatedOn: '2027-06-01', remarks: '合作稳定' }, 85),
       }),
     ).recordCooperationBaseEvaluation;
-    expect(base.evaluations).toEqual([
-      { year: 2027, grade: 'UNQUALIFIED', evaluatedOn: '2027-06-01', remarks: '外方合作中断' },
+    expect(base).toMatchObject({ status: 'RECOGNISED', rectificationDueOn: null });
+    expect(base.evaluations).toMatchObject([
+      {
+        year: 2027,
+        grade: 'PASS',
+        gradeLabel: '合格',
+        total: '85.00',
+        evaluatedOn: '2027-06-01',
+        statusBefore: 'RECOGNISED',
+        statusAfter: 'RECOGNISED',
+        remarks: '合作稳定',
+      },
     ]);
-    const twice = await w.zzOfficer.send(INTL.evaluate, {
-      input: { baseId: base.id, year: 2027, grade: 'QUALIFIED', evaluatedOn: '2027-06-01', remarks: '' },
-    });
+    expect(base.evaluations[0]!.sheets.map((sheet) => sheet.scores.length)).toEqual([5, 5, 5]);
+    const twice = await w.zzOfficer.send(INTL.evaluate, { input: baseEvaluationInput(base, {}, 95) });
     expect(errorCode(twice)).toBe('COOPERATION_BASE_ALREADY_EVALUATED');
 
     const stale = await w.zzOfficer.send(INTL.revoke, {
-      input: { id: base.id, version: base.version - 1, revokedOn: '2027-06-01', reason: '评估不合格' },
+      input: { id: base.id, version: base.version - 1, revokedOn: '2027-06-01', reason: '外方合作中断' },
     });
     expect(errorCode(stale)).toBe('COOPERATION_BASE_CHANGED');
     base = dataOf(
       await w.zzOfficer.send<{ revokeCooperationBase: BaseView }>(INTL.revoke, {
-        input: { id: base.id, version: base.version, revokedOn: '2027-06-01', reason: '评估不合格，撤销' },
+        input: { id: base.id, version: base.version, revokedOn: '2027-06-01', reason: '外方合作中断，撤销' },
       }),
     ).revokeCooperationBase;
     expect(base).toMatchObject({ status: 'REVOKED', revokedOn: '2027-06-01', recognisedOn: '2027-05-20' });
@@ -247,5 +253,137 @@ describe('international cooperation (Art. 16)', () => {
       }),
     ).cooperationBases.items;
     expect(listed).toContainEqual({ id: base.id, status: 'REVOKED' });
+    expect(errorCode(await w.zzOfficer.send(INTL.evaluate, { input: baseEvaluationInput(base) }))).toBe(
+      'COOPERATION_BASE_TRANSITION_REFUSED',
+    );
+  });
+
+  /** A base of the alliance recognised in 2026, as the bureau registers one recognised before. */
+  async function recognisedIn2026(): Promise<BaseView> {
+    return registeredBase(w.zzOfficer, alliance.allianceId, alliance.chair.id, {
+      status: 'RECOGNISED',
+      recognisedOn: '2026-03-01',
+      recognitionDocumentId: await upload(w.zzOfficer, alliance.allianceId),
+    });
+  }
+
+  const audited = (id: string) =>
+    asAdmin(
+      async (c) =>
+        (
+          await c.query<{ action: string; after: Record<string, unknown> }>(
+            `SELECT action, after FROM audit_event WHERE subject_id = $1 ORDER BY seq`,
+            [id],
+          )
+        ).rows,
+    );
+
+  it('不合格 → a year of rectification on the scheduler → re-evaluated 合格: recognised again, every step audited', async () => {
+    const base = await recognisedIn2026();
+    const failed = dataOf(
+      await w.zzOfficer.send<{ recordCooperationBaseEvaluation: BaseView }>(INTL.evaluate, {
+        input: baseEvaluationInput(base, { year: 2026, evaluatedOn: '2026-06-15' }, 60),
+      }),
+    ).recordCooperationBaseEvaluation;
+    expect(failed).toMatchObject({
+      status: 'RECTIFYING',
+      statusLabel: '整改中',
+      rectificationDueOn: '2027-06-15',
+    });
+    expect(failed.evaluations[0]).toMatchObject({ grade: 'FAIL', total: '60.00', statusAfter: 'RECTIFYING' });
+    const job = await asAdmin(
+      async (c) =>
+        (
+          await c.query<{ run_at: Date }>(
+            `SELECT run_at FROM job WHERE kind = 'cooperation_base.rectification_deadline' AND key = $1`,
+            [`${base.id}:2027-06-15`],
+          )
+        ).rows,
+    );
+    expect(job.map((j) => new Date(j.run_at).toISOString())).toEqual([
+      new Date('2027-06-16T00:00:00+08:00').toISOString(),
+    ]);
+    // The re-evaluation may fall in the year evaluated already.
+    const restored = dataOf(
+      await w.zzOfficer.send<{ recordCooperationBaseEvaluation: BaseView }>(INTL.evaluate, {
+        input: baseEvaluationInput(failed, { year: 2026, evaluatedOn: '2027-05-30' }, 78),
+      }),
+    ).recordCooperationBaseEvaluation;
+    expect(restored).toMatchObject({ status: 'RECOGNISED', rectificationDueOn: null, revokedOn: null });
+    expect(restored.evaluations.map((e) => [e.grade, e.statusBefore, e.statusAfter])).toEqual([
+      ['PASS', 'RECTIFYING', 'RECOGNISED'],
+      ['FAIL', 'RECOGNISED', 'RECTIFYING'],
+    ]);
+    expect((await audited(base.id)).map((e) => [e.action, e.after.status, e.after.grade])).toEqual([
+      ['cooperation_base.register', 'RECOGNISED', undefined],
+      ['cooperation_base.evaluate', 'RECTIFYING', 'FAIL'],
+      ['cooperation_base.evaluate', 'RECOGNISED', 'PASS'],
+    ]);
+  });
+
+  it('failing the re-evaluation revokes the base with the reason; a revoked base takes no evaluation', async () => {
+    const base = await recognisedIn2026();
+    const failed = dataOf(
+      await w.zzOfficer.send<{ recordCooperationBaseEvaluation: BaseView }>(INTL.evaluate, {
+        input: baseEvaluationInput(base, { year: 2026, evaluatedOn: '2026-06-15' }, 50),
+      }),
+    ).recordCooperationBaseEvaluation;
+    const revoked = dataOf(
+      await w.zzOfficer.send<{ recordCooperationBaseEvaluation: BaseView }>(INTL.evaluate, {
+        input: baseEvaluationInput(failed, { year: 2027, evaluatedOn: '2027-05-30' }, 65),
+      }),
+    ).recordCooperationBaseEvaluation;
+    expect(revoked).toMatchObject({
+      status: 'REVOKED',
+      revokedOn: '2027-05-30',
+      revocationReason: '整改后复评仍不合格，撤销认定',
+      rectificationDueOn: null,
+    });
+    expect((await audited(base.id)).at(-1)).toMatchObject({
+      action: 'cooperation_base.evaluate',
+      after: { status: 'REVOKED', grade: 'FAIL', reason: '整改后复评仍不合格，撤销认定' },
+    });
+    expect(errorCode(await w.zzOfficer.send(INTL.evaluate, { input: baseEvaluationInput(revoked) }))).toBe(
+      'COOPERATION_BASE_TRANSITION_REFUSED',
+    );
+  });
+
+  it('the end of a rectification period tells the bureau a re-evaluation is due (the scheduler), once', async () => {
+    const base = await recognisedIn2026();
+    dataOf(
+      await w.zzOfficer.send(INTL.evaluate, {
+        input: baseEvaluationInput(base, { year: 2026, evaluatedOn: '2026-06-15' }, 40),
+      }),
+    );
+    const scheduler = api.app.get(JobScheduler);
+    const messages = () =>
+      asAdmin(
+        async (c) =>
+          (
+            await c.query<{ title: string; body: string; link: string }>(
+              `SELECT title, body, link FROM message WHERE subject_id = $1 AND recipient_id = $2`,
+              [base.id, w.zzOfficerUser.id],
+            )
+          ).rows,
+      );
+    // Due 2027-06-15 (China time): nothing on the day itself, the message from the day after.
+    const toDueDay = new Date('2027-06-15T23:00:00+08:00').getTime() - clock.now().getTime();
+    clock.advance(toDueDay);
+    try {
+      await drainJobs(scheduler);
+      expect(await messages()).toEqual([]);
+      clock.advance(2 * 3_600_000);
+      await drainJobs(scheduler);
+      await drainJobs(scheduler);
+      expect(await messages()).toEqual([
+        {
+          title: '国际合作基地整改期满',
+          body: `「${base.name}」的整改期限已于 2027-06-15 届满，请组织复评：复评仍不合格的撤销认定。`,
+          link: '/international/bases',
+        },
+      ]);
+    } finally {
+      clock.advance(-(toDueDay + 2 * 3_600_000));
+    }
   });
 });

@@ -806,10 +806,12 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         tenant_id: tenantId,
         base_id: cooperationBase.id,
         year: 2025,
-        grade: 'QUALIFIED',
+        grade: 'PASS',
         evaluated_on: '2026-03-01',
+        status_before: 'RECOGNISED',
+        status_after: 'RECOGNISED',
       },
-      ['tenant_id', 'base_id', 'year'],
+      ['id'],
     );
 
     // Finance linkage (issue 12): a bank in the alliance (and in the linkage programme), a need of
@@ -1090,7 +1092,7 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   programme_application: () => ({ call_id: randomUUID() }),
   programme_application_document: () => ({}),
   cooperation_base: () => ({ name: `隔离测试国际合作基地${tag()}` }),
-  // One evaluation per base and year: a copy takes another year.
+  // One periodic evaluation per base and year: a copy takes another year.
   cooperation_base_evaluation: () => ({ year: 2026 + randomInt(70) }),
   finance_linkage_institution: () => ({ withdrawn_on: '2027-01-01' }),
   financing_need: () => ({}),

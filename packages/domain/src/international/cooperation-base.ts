@@ -1,23 +1,59 @@
 import { isCalendarDate } from '../calendar/calendar-date.js';
 import { fieldViolation, type FieldViolation } from '../errors/error-codes.js';
+import {
+  evaluate,
+  EvaluatedStanding,
+  evaluationConsequence,
+  type EvaluationResult,
+  type EvaluationScheme,
+  type EvaluationSheet,
+  evaluationSheetViolations,
+  rectificationDeadline,
+} from '../platforms/graded-evaluation.js';
 import { checkControlCharacters } from '../text/control-characters.js';
 
 // International S&T cooperation bases (国际科技合作基地, Art. 16): the register an authority keeps
 // of the bases its alliances' members host — incubating (培育) or recognised (认定), of a type kept
-// as data, with a recognition document and a periodic evaluation graded like a platform's.
+// as data, with a recognition document and a periodic evaluation graded like a platform's: the
+// generic graded evaluation (graded-evaluation.ts) on the type's scheme, 不合格 → rectification,
+// a failed re-evaluation → revoked.
 
-export type CooperationBaseType = { code: string; label: string };
+/** The periodic evaluation of a base: its criteria, weights, bands and rectification period. */
+export const COOPERATION_BASE_EVALUATION: EvaluationScheme = {
+  criteria: [
+    { key: 'cooperationResults', label: '国际合作项目与成果', weight: 30 },
+    { key: 'technologyTransfer', label: '技术引进、消化吸收与转移', weight: 25 },
+    { key: 'talentExchange', label: '人才交流与引智', weight: 20 },
+    { key: 'management', label: '运行管理与条件保障', weight: 15 },
+    { key: 'demonstration', label: '示范与辐射带动', weight: 10 },
+  ],
+  bands: [
+    { grade: 'EXCELLENT', minTotal: 90 },
+    { grade: 'PASS', minTotal: 70 },
+    { grade: 'FAIL', minTotal: 0 },
+  ],
+  trimWhenAtLeast: 5,
+  minSheets: 3,
+  rectificationMonths: 12,
+};
+
+export type CooperationBaseType = { code: string; label: string; evaluation: EvaluationScheme };
 
 /** The types the Ministry's and the province's recognitions use; a new one is a new row here. */
 export const COOPERATION_BASE_TYPES: readonly CooperationBaseType[] = [
-  { code: 'INNOVATION_PARK', label: '国际创新园' },
-  { code: 'JOINT_RESEARCH_CENTRE', label: '国际联合研究中心' },
-  { code: 'TECHNOLOGY_TRANSFER_CENTRE', label: '国际技术转移中心' },
-  { code: 'DEMONSTRATION_BASE', label: '示范型国际科技合作基地' },
+  { code: 'INNOVATION_PARK', label: '国际创新园', evaluation: COOPERATION_BASE_EVALUATION },
+  { code: 'JOINT_RESEARCH_CENTRE', label: '国际联合研究中心', evaluation: COOPERATION_BASE_EVALUATION },
+  { code: 'TECHNOLOGY_TRANSFER_CENTRE', label: '国际技术转移中心', evaluation: COOPERATION_BASE_EVALUATION },
+  { code: 'DEMONSTRATION_BASE', label: '示范型国际科技合作基地', evaluation: COOPERATION_BASE_EVALUATION },
 ];
 
 export function cooperationBaseTypeLabel(code: string): string {
   return COOPERATION_BASE_TYPES.find((t) => t.code === code)?.label ?? code;
+}
+
+/** The evaluation scheme of a base of the type (the common one for a code no longer listed). */
+export function baseEvaluationScheme(type: string): EvaluationScheme {
+  return COOPERATION_BASE_TYPES.find((t) => t.code === type)?.evaluation ?? COOPERATION_BASE_EVALUATION;
 }
 
 export const CooperationBaseLevel = { NATIONAL: 'NATIONAL', PROVINCIAL: 'PROVINCIAL' } as const;
@@ -30,14 +66,34 @@ export const COOPERATION_BASE_LEVEL_LABELS: Record<CooperationBaseLevel, string>
 export const CooperationBaseStatus = {
   INCUBATING: 'INCUBATING',
   RECOGNISED: 'RECOGNISED',
+  RECTIFYING: 'RECTIFYING',
   REVOKED: 'REVOKED',
 } as const;
 export type CooperationBaseStatus = (typeof CooperationBaseStatus)[keyof typeof CooperationBaseStatus];
 export const COOPERATION_BASE_STATUS_LABELS: Record<CooperationBaseStatus, string> = {
   INCUBATING: '培育',
   RECOGNISED: '已认定',
+  RECTIFYING: '整改中',
   REVOKED: '已撤销',
 };
+
+/** The statuses evaluation moves between (an incubating base is not evaluated). */
+export type EvaluatedBaseStatus = 'RECOGNISED' | 'RECTIFYING' | 'REVOKED';
+export const BASE_STANDING_OF_STATUS: Record<EvaluatedBaseStatus, EvaluatedStanding> = {
+  RECOGNISED: EvaluatedStanding.ACTIVE,
+  RECTIFYING: EvaluatedStanding.RECTIFYING,
+  REVOKED: EvaluatedStanding.REMOVED,
+};
+export const BASE_STATUS_OF_STANDING: Record<EvaluatedStanding, EvaluatedBaseStatus> = {
+  ACTIVE: 'RECOGNISED',
+  RECTIFYING: 'RECTIFYING',
+  REMOVED: 'REVOKED',
+};
+
+/** Whether a base of the status is evaluated: recognised (periodic) or rectifying (re-evaluation). */
+export function baseEvaluable(status: CooperationBaseStatus): status is 'RECOGNISED' | 'RECTIFYING' {
+  return status === 'RECOGNISED' || status === 'RECTIFYING';
+}
 
 export const CooperationBaseAction = { RECOGNISE: 'RECOGNISE', REVOKE: 'REVOKE' } as const;
 export type CooperationBaseAction = (typeof CooperationBaseAction)[keyof typeof CooperationBaseAction];
@@ -48,7 +104,7 @@ export const COOPERATION_BASE_TRANSITIONS: Record<
   { label: string; from: readonly CooperationBaseStatus[]; to: CooperationBaseStatus }
 > = {
   RECOGNISE: { label: '认定', from: ['INCUBATING'], to: 'RECOGNISED' },
-  REVOKE: { label: '撤销', from: ['INCUBATING', 'RECOGNISED'], to: 'REVOKED' },
+  REVOKE: { label: '撤销', from: ['INCUBATING', 'RECOGNISED', 'RECTIFYING'], to: 'REVOKED' },
 };
 
 export function cooperationBaseNext(
@@ -58,18 +114,6 @@ export function cooperationBaseNext(
   const t = COOPERATION_BASE_TRANSITIONS[action];
   return t.from.includes(status) ? t.to : null;
 }
-
-export const CooperationBaseGrade = {
-  EXCELLENT: 'EXCELLENT',
-  QUALIFIED: 'QUALIFIED',
-  UNQUALIFIED: 'UNQUALIFIED',
-} as const;
-export type CooperationBaseGrade = (typeof CooperationBaseGrade)[keyof typeof CooperationBaseGrade];
-export const COOPERATION_BASE_GRADE_LABELS: Record<CooperationBaseGrade, string> = {
-  EXCELLENT: '优秀',
-  QUALIFIED: '合格',
-  UNQUALIFIED: '不合格',
-};
 
 export const BASE_NAME_MAX_CHARS = 100;
 export const BASE_TEXT_MAX_CHARS = 2000;
@@ -143,37 +187,70 @@ export function recognitionOfBaseViolations(
   return recognitionViolations(recognisedOn, documentId, today);
 }
 
-export type BaseEvaluation = { year: number; grade: string; evaluatedOn: string; remarks: string };
+export type BaseEvaluation = {
+  year: number;
+  evaluatedOn: string;
+  sheets: readonly EvaluationSheet[];
+  remarks: string;
+};
 
 /**
- * A periodic evaluation (定期评估): only of a recognised base, for a year from its recognition on,
- * dated after the recognition and not after today, once per year.
+ * A periodic evaluation (定期评估) of a recognised base, once per year, or the re-evaluation (复评)
+ * of one in rectification: for a year from its recognition to this year, dated after the
+ * recognition and not after today, every criterion of the type's scheme scored by enough experts.
  */
 export function baseEvaluationViolations(
-  base: { status: CooperationBaseStatus; recognisedOn: string | null },
+  base: { status: CooperationBaseStatus; recognisedOn: string | null; type: string },
   evaluation: BaseEvaluation,
-  evaluatedYears: readonly number[],
+  periodicYears: readonly number[],
   today: string,
 ): FieldViolation[] {
   const v: FieldViolation[] = [];
-  if (base.status !== 'RECOGNISED' || !base.recognisedOn)
-    return [{ ...fieldViolation('baseId', 'NOT_RECOGNISED'), message: '只有已认定的基地才进行定期评估' }];
+  if (!baseEvaluable(base.status) || !base.recognisedOn)
+    return [{ ...fieldViolation('baseId', 'NOT_RECOGNISED'), message: '只有已认定或整改中的基地才进行评估' }];
   const recognisedYear = Number(base.recognisedOn.slice(0, 4));
-  if (!Number.isInteger(evaluation.year) || evaluation.year < recognisedYear || evaluation.year > 2100)
+  const thisYear = Number(today.slice(0, 4));
+  if (!Number.isInteger(evaluation.year) || evaluation.year < recognisedYear || evaluation.year > thisYear)
     v.push({
       ...fieldViolation('year', 'INTEGER_RANGE'),
-      message: `评估年度应在认定年度（${recognisedYear}）之后`,
+      message: `评估年度应在认定年度（${recognisedYear}）至今年（${thisYear}）之间`,
     });
-  else if (evaluatedYears.includes(evaluation.year))
+  else if (base.status === 'RECOGNISED' && periodicYears.includes(evaluation.year))
     v.push({ ...fieldViolation('year', 'DUPLICATE'), message: `${evaluation.year} 年度已评估` });
-  if (!Object.hasOwn(COOPERATION_BASE_GRADE_LABELS, evaluation.grade))
-    v.push({ ...fieldViolation('grade', 'ONE_OF'), message: '评估结果应为优秀、合格或不合格' });
   if (!isCalendarDate(evaluation.evaluatedOn))
     v.push({ ...fieldViolation('evaluatedOn', 'DATE'), message: '请填写评估日期（YYYY-MM-DD）' });
   else if (evaluation.evaluatedOn < base.recognisedOn)
     v.push({ ...fieldViolation('evaluatedOn', 'AFTER_RECOGNITION'), message: '评估日期不能早于认定日期' });
   else if (evaluation.evaluatedOn > today)
     v.push({ ...fieldViolation('evaluatedOn', 'NOT_FUTURE'), message: '评估日期不能晚于今天' });
+  v.push(...evaluationSheetViolations(baseEvaluationScheme(base.type), evaluation.sheets));
   text(v, 'remarks', evaluation.remarks, '评估意见', BASE_TEXT_MAX_CHARS, false);
   return v;
+}
+
+export type BaseEvaluationOutcome = EvaluationResult & {
+  statusAfter: EvaluatedBaseStatus;
+  /** Why, as the decision states it (the revocation reason when it revokes). */
+  reason: string;
+  /** The last day to put things right, when the grade starts a rectification. */
+  rectificationDueOn: string | null;
+};
+
+/** The grade of valid sheets (check baseEvaluationViolations first) and what it does to the base. */
+export function baseEvaluationOutcome(
+  base: { status: 'RECOGNISED' | 'RECTIFYING'; type: string },
+  sheets: readonly EvaluationSheet[],
+  evaluatedOn: string,
+): BaseEvaluationOutcome {
+  const scheme = baseEvaluationScheme(base.type);
+  const result = evaluate(scheme, sheets);
+  const effect = evaluationConsequence(BASE_STANDING_OF_STATUS[base.status], result.grade)!;
+  const statusAfter = BASE_STATUS_OF_STANDING[effect.next];
+  const rectificationDueOn = effect.rectification ? rectificationDeadline(scheme, evaluatedOn) : null;
+  return {
+    ...result,
+    statusAfter,
+    reason: effect.rectification ? `${effect.reason}，整改期限至 ${rectificationDueOn}` : effect.reason,
+    rectificationDueOn,
+  };
 }

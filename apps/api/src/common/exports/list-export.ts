@@ -96,6 +96,27 @@ export async function namesOf(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/**
+ * The alliance's name as a record's list field shows it: the name frozen in the record's dossier
+ * once sent (a later rename does not change what was submitted), else the live register's name
+ * the viewer may read, else `fallback`.
+ */
+export async function allianceNamesOf<R extends { allianceId: string; dossier?: unknown }>(
+  db: EntityManager,
+  records: readonly R[],
+  fallback = '',
+): Promise<(record: R) => string> {
+  const live = await namesOf(
+    db,
+    'alliance',
+    records.map((r) => r.allianceId),
+  );
+  return (r) => {
+    const frozen = (r.dossier as { alliance?: { name?: unknown } } | null | undefined)?.alliance?.name;
+    return typeof frozen === 'string' ? frozen : (live.get(r.allianceId) ?? fallback);
+  };
+}
+
 /** A code in Chinese by the domain's labels; a code the labels do not know shows as it is. */
 export function label(labels: Record<string, string>, code: string | null | undefined): string {
   if (code === null || code === undefined) return '';

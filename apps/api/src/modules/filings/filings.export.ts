@@ -7,6 +7,7 @@ import {
 } from '@xiangmeng/domain';
 import { Clock } from '../../common/clock';
 import {
+  allianceNamesOf,
   at,
   type ExportColumn,
   type ExportQuery,
@@ -108,11 +109,7 @@ export class FilingsExport implements ListExportDefinition<FilingFilterInput, Fi
 
   async rows(ctx: RequestContext, viewer: Viewer, filter: FilingFilterInput): Promise<FilingRow[]> {
     const filings = await this.filings.list(ctx.db, viewer, filter);
-    const alliances = await namesOf(
-      ctx.db,
-      'alliance',
-      filings.map((f) => f.allianceId),
-    );
+    const allianceName = await allianceNamesOf(ctx.db, filings, '—');
     const cities = await namesOf(
       ctx.db,
       'tenant',
@@ -126,11 +123,7 @@ export class FilingsExport implements ListExportDefinition<FilingFilterInput, Fi
     );
     return filings.map((f) =>
       Object.assign(f, {
-        // As the list's field: the name frozen in the filing's snapshot once submitted.
-        allianceName:
-          (f.dossier as { alliance?: { name?: string } } | null)?.alliance?.name ??
-          alliances.get(f.allianceId) ??
-          '—',
+        allianceName: allianceName(f),
         cityName: cities.get(f.tenantId) ?? '',
         roundNumber: rounds.get(f.roundId) ?? '',
       }),

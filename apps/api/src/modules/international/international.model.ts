@@ -1,18 +1,62 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { countryName, internationalParticularsOf, parseTextMap } from '@xiangmeng/domain';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  COOPERATION_BASE_STATUS_LABELS,
+  countryName,
+  EVALUATION_GRADE_LABELS,
+  internationalParticularsOf,
+  parseTextMap,
+} from '@xiangmeng/domain';
 import type { CooperationBaseRecord } from './international.service';
 import type { InternationalProjectRow } from './international.repository';
 
-@ObjectType('CooperationBaseEvaluation', { description: '国际科技合作基地的定期评估' })
+@ObjectType('CooperationBaseEvaluationScore')
+export class CooperationBaseEvaluationScoreModel {
+  @Field()
+  key: string;
+
+  @Field(() => Float)
+  score: number;
+}
+
+@ObjectType('CooperationBaseEvaluationSheet')
+export class CooperationBaseEvaluationSheetModel {
+  @Field()
+  expertName: string;
+
+  @Field(() => [CooperationBaseEvaluationScoreModel])
+  scores: CooperationBaseEvaluationScoreModel[];
+}
+
+@ObjectType('CooperationBaseEvaluation', {
+  description: '国际科技合作基地的定期评估或整改后复评（按基地类型的评估方案评分定等级）',
+})
 export class CooperationBaseEvaluationModel {
+  @Field(() => ID)
+  id: string;
+
   @Field(() => Int)
   year: number;
 
-  @Field({ description: 'EXCELLENT 优秀 / QUALIFIED 合格 / UNQUALIFIED 不合格' })
+  @Field({ description: 'EXCELLENT 优秀 / PASS 合格 / FAIL 不合格' })
   grade: string;
 
   @Field()
+  gradeLabel: string;
+
+  @Field(() => String, { nullable: true, description: '加权总分（0–100）；评分前记录的等级为空' })
+  total: string | null;
+
+  @Field()
   evaluatedOn: string;
+
+  @Field({ description: '评估时基地的状态：RECOGNISED 定期评估 / RECTIFYING 整改后复评' })
+  statusBefore: string;
+
+  @Field({ description: '评估后基地的状态' })
+  statusAfter: string;
+
+  @Field(() => [CooperationBaseEvaluationSheetModel])
+  sheets: CooperationBaseEvaluationSheetModel[];
 
   @Field()
   remarks: string;
@@ -44,8 +88,14 @@ export class CooperationBaseModel {
   @Field()
   level: string;
 
-  @Field({ description: 'INCUBATING 培育 / RECOGNISED 已认定 / REVOKED 已撤销' })
+  @Field({ description: 'INCUBATING 培育 / RECOGNISED 已认定 / RECTIFYING 整改中 / REVOKED 已撤销' })
   status: string;
+
+  @Field()
+  statusLabel: string;
+
+  @Field(() => String, { nullable: true, description: '整改期限（整改中）' })
+  rectificationDueOn: string | null;
 
   @Field(() => String, { nullable: true })
   recognisedOn: string | null;
@@ -151,6 +201,8 @@ export function toCooperationBaseModel(b: CooperationBaseRecord): CooperationBas
     type: b.type,
     level: b.level,
     status: b.status,
+    statusLabel: COOPERATION_BASE_STATUS_LABELS[b.status],
+    rectificationDueOn: b.rectificationDueOn,
     recognisedOn: b.recognisedOn,
     recognitionDocumentId: b.recognitionDocumentId,
     recognitionDocumentName: b.recognitionDocumentName,
@@ -158,9 +210,18 @@ export function toCooperationBaseModel(b: CooperationBaseRecord): CooperationBas
     revocationReason: b.revocationReason,
     version: b.version,
     evaluations: b.evaluations.map((e) => ({
+      id: e.id,
       year: e.year,
       grade: e.grade,
+      gradeLabel: EVALUATION_GRADE_LABELS[e.grade],
+      total: e.total,
       evaluatedOn: e.evaluatedOn,
+      statusBefore: e.statusBefore,
+      statusAfter: e.statusAfter,
+      sheets: e.sheets.map((sheet) => ({
+        expertName: sheet.expertName,
+        scores: Object.entries(sheet.scores).map(([key, score]) => ({ key, score })),
+      })),
       remarks: e.remarks,
     })),
   };

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MessagesModule } from '../messages/messages.module';
+import { CooperationBasesExport, InternationalProjectsExport } from './international.export';
 import { InternationalRepository } from './international.repository';
 import { InternationalResolver } from './international.resolver';
 import { InternationalService } from './international.service';
@@ -9,7 +12,13 @@ import { InternationalService } from './international.service';
 // the INTERNATIONAL_COOPERATION programme kind read with their partner (the application, award
 // and ledger are the programmes' and projects' own).
 @Module({
-  imports: [AuditModule, DocumentsModule],
-  providers: [InternationalRepository, InternationalService, InternationalResolver],
+  imports: [AuditModule, DocumentsModule, JobsModule, MessagesModule],
+  providers: [
+    InternationalRepository,
+    InternationalService,
+    InternationalResolver,
+    InternationalProjectsExport,
+    CooperationBasesExport,
+  ],
 })
 export class InternationalModule {}

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CooperationBaseStatus, CooperationBaseGrade } from '@xiangmeng/domain';
+import type {
+  CooperationBaseStatus,
+  EvaluatedBaseStatus,
+  EvaluationGrade,
+  EvaluationScheme,
+  EvaluationSheet,
+} from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { isId } from '../../common/access/access';
 
@@ -17,6 +23,7 @@ export type CooperationBaseRow = {
   recognisedOn: string | null;
   recognitionDocumentId: string | null;
   recognitionDocumentName: string | null;
+  rectificationDueOn: string | null;
   revokedOn: string | null;
   revocationReason: string | null;
   version: number;
@@ -24,10 +31,17 @@ export type CooperationBaseRow = {
 };
 
 export type BaseEvaluationRow = {
+  id: string;
   baseId: string;
   year: number;
-  grade: CooperationBaseGrade;
   evaluatedOn: string;
+  /** The scheme and the experts' sheets; null and empty for a grade recorded before scoring. */
+  scheme: EvaluationScheme | null;
+  sheets: EvaluationSheet[];
+  total: string | null;
+  grade: EvaluationGrade;
+  statusBefore: 'RECOGNISED' | 'RECTIFYING';
+  statusAfter: EvaluatedBaseStatus;
   remarks: string;
   recordedAt: Date;
 };
@@ -56,7 +70,8 @@ export type InternationalProjectFilter = { partnerCountry: string | null; first:
 const BASE_COLUMNS = `b.id, b.tenant_id AS "tenantId", b.alliance_id AS "allianceId", al.name AS "allianceName",
   b.host_organization_id AS "hostOrganizationId", o.name AS "hostName", b.name, b.type, b.level, b.status,
   to_char(b.recognised_on, 'YYYY-MM-DD') AS "recognisedOn", b.recognition_document_id AS "recognitionDocumentId",
-  d.file_name AS "recognitionDocumentName", to_char(b.revoked_on, 'YYYY-MM-DD') AS "revokedOn",
+  d.file_name AS "recognitionDocumentName",
+  to_char(b.rectification_due_on, 'YYYY-MM-DD') AS "rectificationDueOn", to_char(b.revoked_on, 'YYYY-MM-DD') AS "revokedOn",
   b.revocation_reason AS "revocationReason", b.version, b.created_at AS "createdAt"`;
 const BASE_FROM = `cooperation_base b
   JOIN alliance al ON al.tenant_id = b.tenant_id AND al.id = b.alliance_id
@@ -106,9 +121,11 @@ export class InternationalRepository {
   async evaluationsOf(db: EntityManager, baseIds: readonly string[]): Promise<BaseEvaluationRow[]> {
     if (!baseIds.length) return [];
     return db.query<BaseEvaluationRow[]>(
-      `SELECT base_id AS "baseId", year, grade, to_char(evaluated_on, 'YYYY-MM-DD') AS "evaluatedOn", remarks,
+      `SELECT id, base_id AS "baseId", year, to_char(evaluated_on, 'YYYY-MM-DD') AS "evaluatedOn", scheme, sheets,
+              total::text AS total, grade, status_before AS "statusBefore", status_after AS "statusAfter", remarks,
               recorded_at AS "recordedAt"
-         FROM cooperation_base_evaluation WHERE base_id = ANY ($1::uuid[]) ORDER BY year DESC`,
+         FROM cooperation_base_evaluation WHERE base_id = ANY ($1::uuid[])
+        ORDER BY evaluated_on DESC, recorded_at DESC, id`,
       [baseIds],
     );
   }
@@ -188,7 +205,7 @@ export class InternationalRepository {
           SET status = $4,
               recognised_on = coalesce($5::date, recognised_on),
               recognition_document_id = coalesce($6::uuid, recognition_document_id),
-              revoked_on = $7::date, revocation_reason = $8,
+              revoked_on = $7::date, revocation_reason = $8, rectification_due_on = NULL,
               version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2 AND status = $3 RETURNING id`,
       [
@@ -207,23 +224,65 @@ export class InternationalRepository {
     return rows.length === 1;
   }
 
+  /** Records an evaluation of the base as it stands (before its grade moves it). */
   async insertEvaluation(
     db: EntityManager,
-    row: {
+    row: Omit<BaseEvaluationRow, 'id' | 'recordedAt' | 'scheme'> & {
       tenantId: string;
-      baseId: string;
-      year: number;
-      grade: CooperationBaseGrade;
-      evaluatedOn: string;
-      remarks: string;
+      scheme: EvaluationScheme;
       recordedBy: string;
     },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO cooperation_base_evaluation (tenant_id, base_id, year, grade, evaluated_on, remarks, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [row.tenantId, row.baseId, row.year, row.grade, row.evaluatedOn, row.remarks, row.recordedBy],
+  ): Promise<string> {
+    const [inserted] = await db.query<{ id: string }[]>(
+      `INSERT INTO cooperation_base_evaluation (tenant_id, base_id, year, evaluated_on, scheme, sheets, total, grade,
+         status_before, status_after, remarks, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        row.tenantId,
+        row.baseId,
+        row.year,
+        row.evaluatedOn,
+        JSON.stringify(row.scheme),
+        JSON.stringify(row.sheets),
+        row.total,
+        row.grade,
+        row.statusBefore,
+        row.statusAfter,
+        row.remarks,
+        row.recordedBy,
+      ],
     );
+    return inserted!.id;
+  }
+
+  /** What a grade does to the base, from the version and status read; false when someone moved it first. */
+  async moveByEvaluation(
+    db: EntityManager,
+    id: string,
+    expected: { version: number; status: CooperationBaseStatus },
+    set: {
+      status: EvaluatedBaseStatus;
+      rectificationDueOn: string | null;
+      revokedOn: string | null;
+      revocationReason: string | null;
+    },
+  ): Promise<boolean> {
+    const [, affected] = await db.query<[unknown, number]>(
+      `UPDATE cooperation_base
+          SET status = $4, rectification_due_on = $5::date, revoked_on = $6::date, revocation_reason = $7,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND status = $3`,
+      [
+        id,
+        expected.version,
+        expected.status,
+        set.status,
+        set.rectificationDueOn,
+        set.revokedOn,
+        set.revocationReason,
+      ],
+    );
+    return affected === 1;
   }
 
   async project(db: EntityManager, id: string): Promise<InternationalProjectRow | null> {

@@ -1,13 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  COOPERATION_BASE_STATUS_LABELS,
-  type CooperationBaseStatus,
-  countryOf,
-  type FieldViolation,
-  STAFF_ROLES,
-} from '@xiangmeng/domain';
+import { STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
-import { badInput, violation } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import {
@@ -26,17 +19,8 @@ import {
   toCooperationBaseModel,
   toInternationalProjectModel,
 } from './international.model';
+import { baseListFilter, projectListFilter } from './international-filter';
 import { InternationalService } from './international.service';
-
-const MAX_PAGE = 100;
-
-function pageViolations(first: number, offset: number): FieldViolation[] {
-  const v: FieldViolation[] = [];
-  if (!(first >= 1 && first <= MAX_PAGE))
-    v.push(violation('first', 'RANGE', `每页条数应在 1 至 ${MAX_PAGE} 之间`));
-  if (!(offset >= 0)) v.push(violation('offset', 'RANGE', '偏移量不能为负'));
-  return v;
-}
 
 @Resolver(() => CooperationBaseModel)
 export class InternationalResolver {
@@ -92,14 +76,15 @@ export class InternationalResolver {
 
   @Allow(...STAFF_ROLES)
   @Mutation(() => CooperationBaseModel, {
-    description: '记录已认定基地的定期评估（优秀、合格、不合格），每年度一次',
+    description:
+      '录入基地定期评估（或整改后复评）的专家评分：按基地类型的评估方案定等级，不合格限期一年整改，复评仍不合格撤销认定',
   })
   async recordCooperationBaseEvaluation(
     @Ctx() ctx: RequestContext,
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: RecordCooperationBaseEvaluationInput,
   ): Promise<CooperationBaseModel> {
-    return toCooperationBaseModel(await this.service.recordEvaluation(ctx, viewer, input));
+    return toCooperationBaseModel(await this.service.evaluate(ctx, viewer, input));
   }
 
   @Allow(...STAFF_ROLES)
@@ -117,16 +102,10 @@ export class InternationalResolver {
     @Ctx() ctx: RequestContext,
     @Args('filter', { nullable: true }) filter?: CooperationBaseFilterInput,
   ): Promise<CooperationBasePageModel> {
-    const f = filter ?? { first: 20, offset: 0 };
-    const v = pageViolations(f.first, f.offset);
-    if (f.status && !Object.hasOwn(COOPERATION_BASE_STATUS_LABELS, f.status))
-      v.push(violation('status', 'ONE_OF', '没有这一基地状态'));
-    if (v.length) throw badInput(v);
-    const [items, totalCount] = await this.service.bases(ctx.db, {
-      status: (f.status as CooperationBaseStatus | null) ?? null,
-      first: f.first,
-      offset: f.offset,
-    });
+    const [items, totalCount] = await this.service.bases(
+      ctx.db,
+      baseListFilter(filter ?? { first: 20, offset: 0 }),
+    );
     return { items: items.map(toCooperationBaseModel), totalCount };
   }
 
@@ -149,16 +128,10 @@ export class InternationalResolver {
     @Ctx() ctx: RequestContext,
     @Args('filter', { nullable: true }) filter?: InternationalProjectFilterInput,
   ): Promise<InternationalProjectPageModel> {
-    const f = filter ?? { first: 20, offset: 0 };
-    const v = pageViolations(f.first, f.offset);
-    if (f.partnerCountry && !countryOf(f.partnerCountry))
-      v.push(violation('partnerCountry', 'UNKNOWN_CODE', '不在 ISO 3166-1 国家和地区代码表中'));
-    if (v.length) throw badInput(v);
-    const [items, totalCount] = await this.service.projects(ctx.db, {
-      partnerCountry: f.partnerCountry ?? null,
-      first: f.first,
-      offset: f.offset,
-    });
+    const [items, totalCount] = await this.service.projects(
+      ctx.db,
+      projectListFilter(filter ?? { first: 20, offset: 0 }),
+    );
     return { items: items.map(toInternationalProjectModel), totalCount };
   }
 }

@@ -4,6 +4,9 @@ import { AppError } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import type { AuditEntry, AuditService } from '../audit/audit.service';
 import type { DocumentsService } from '../documents/documents.service';
+import type { JobHandlers } from '../jobs/job-handlers';
+import type { JobsRepository } from '../jobs/jobs.repository';
+import type { MessagesService } from '../messages/messages.service';
 import type { CooperationBaseRow, InternationalRepository } from './international.repository';
 import { type RegisterBaseInput, InternationalService } from './international.service';
 
@@ -37,6 +40,7 @@ const base = (overrides: Partial<CooperationBaseRow> = {}): CooperationBaseRow =
   recognisedOn: null,
   recognitionDocumentId: null,
   recognitionDocumentName: null,
+  rectificationDueOn: null,
   revokedOn: null,
   revocationReason: null,
   version: 3,
@@ -64,12 +68,23 @@ function setup(
       calls.push('updateBase');
       return Promise.resolve(true);
     },
-    evaluationsOf: () => Promise.resolve((opts.years ?? []).map((year) => ({ baseId, year }))),
+    evaluationsOf: () =>
+      Promise.resolve((opts.years ?? []).map((year) => ({ baseId, year, statusBefore: 'RECOGNISED' }))),
     insertEvaluation: () => {
       calls.push('insertEvaluation');
-      return Promise.resolve();
+      return Promise.resolve('e1');
+    },
+    moveByEvaluation: (_db: unknown, _id: string, _expected: unknown, set: { status: string }) => {
+      calls.push(`moveByEvaluation ${set.status}`);
+      return Promise.resolve(true);
     },
   } as unknown as InternationalRepository;
+  const jobs = {
+    schedule: (_db: unknown, job: { kind: string; key: string }) => {
+      calls.push(`schedule ${job.kind} ${job.key}`);
+      return Promise.resolve();
+    },
+  } as unknown as JobsRepository;
   const documents = {
     belongingTo: () => Promise.resolve(opts.ownDocument === false ? [] : [{ id: documentId }]),
   } as unknown as DocumentsService;
@@ -80,7 +95,15 @@ function setup(
     },
   } as unknown as AuditService;
   const clock = { now: () => new Date('2027-06-01T02:00:00Z') };
-  const service = new InternationalService(repository, documents, audit, clock);
+  const service = new InternationalService(
+    repository,
+    documents,
+    audit,
+    jobs,
+    {} as JobHandlers,
+    {} as MessagesService,
+    clock,
+  );
   const ctx = { db: {} as EntityManager } as RequestContext;
   return { service, ctx, calls, audited };
 }
@@ -191,22 +214,82 @@ describe('InternationalService.transition and recordEvaluation', () => {
     ]);
   });
 
-  it('evaluates a recognised base once a year', async () => {
-    const recognised = base({
-      status: 'RECOGNISED',
-      recognisedOn: '2026-01-01',
-      recognitionDocumentId: documentId,
-    });
-    const evaluation = { baseId, year: 2026, grade: 'UNQUALIFIED', evaluatedOn: '2027-03-01', remarks: '' };
+  const scored = (score: number) =>
+    ['专家甲', '专家乙', '专家丙'].map((expertName) => ({
+      expertName,
+      scores: [
+        'cooperationResults',
+        'technologyTransfer',
+        'talentExchange',
+        'management',
+        'demonstration',
+      ].map((key) => ({ key, score })),
+    }));
+  const recognised = base({
+    status: 'RECOGNISED',
+    recognisedOn: '2026-01-01',
+    recognitionDocumentId: documentId,
+  });
+  const evaluation = (score: number) => ({
+    baseId,
+    version: 3,
+    year: 2026,
+    evaluatedOn: '2027-03-01',
+    sheets: scored(score),
+    remarks: '',
+  });
+
+  it('evaluates a recognised base once a year: 不合格 starts a year of rectification with its job', async () => {
     const once = setup({ row: recognised, years: [2026] });
-    expect((await refusal(once.service.recordEvaluation(once.ctx, officer, evaluation))).code).toBe(
+    expect((await refusal(once.service.evaluate(once.ctx, officer, evaluation(60)))).code).toBe(
       'COOPERATION_BASE_ALREADY_EVALUATED',
     );
     const fresh = setup({ row: recognised });
-    await fresh.service.recordEvaluation(fresh.ctx, officer, evaluation);
-    expect(fresh.calls).toEqual(['base', 'insertEvaluation', 'base']);
-    expect(fresh.audited).toMatchObject([
-      { action: 'cooperation_base.evaluate', after: { grade: 'UNQUALIFIED' } },
+    await fresh.service.evaluate(fresh.ctx, officer, evaluation(60));
+    expect(fresh.calls).toEqual([
+      'base',
+      'insertEvaluation',
+      'moveByEvaluation RECTIFYING',
+      `schedule cooperation_base.rectification_deadline ${baseId}:2028-03-01`,
+      'base',
     ]);
+    expect(fresh.audited).toMatchObject([
+      {
+        action: 'cooperation_base.evaluate',
+        before: { status: 'RECOGNISED', version: 3 },
+        after: { grade: 'FAIL', total: 60, status: 'RECTIFYING', rectificationDueOn: '2028-03-01' },
+      },
+    ]);
+  });
+
+  it('revokes a base whose re-evaluation fails, with the reason, in the same year', async () => {
+    const rectifying = setup({
+      row: { ...recognised, status: 'RECTIFYING', rectificationDueOn: '2028-03-01' },
+      years: [2026],
+    });
+    await rectifying.service.evaluate(rectifying.ctx, officer, evaluation(50));
+    expect(rectifying.calls).toEqual(['base', 'insertEvaluation', 'moveByEvaluation REVOKED', 'base']);
+    expect(rectifying.audited).toMatchObject([
+      { after: { grade: 'FAIL', status: 'REVOKED', reason: '整改后复评仍不合格，撤销认定' } },
+    ]);
+  });
+
+  it('refuses before any write: an incubating base, a stale version, a bad sheet', async () => {
+    const incubating = setup();
+    expect((await refusal(incubating.service.evaluate(incubating.ctx, officer, evaluation(80)))).code).toBe(
+      'COOPERATION_BASE_TRANSITION_REFUSED',
+    );
+    const stale = setup({ row: recognised });
+    expect(
+      (await refusal(stale.service.evaluate(stale.ctx, officer, { ...evaluation(80), version: 2 }))).code,
+    ).toBe('COOPERATION_BASE_CHANGED');
+    const bad = setup({ row: recognised });
+    const sheets = scored(80);
+    sheets[1]!.scores.push({ key: 'management', score: 90 });
+    sheets[2]!.scores[0]!.score = 101;
+    expect(
+      (await refusal(bad.service.evaluate(bad.ctx, officer, { ...evaluation(80), sheets }))).fields,
+    ).toEqual(['sheets.1.scores DUPLICATE', 'sheets.2.scores.cooperationResults SCORE_RANGE']);
+    for (const s of [incubating, stale, bad]) expect(s.calls).toEqual(['base']);
   });
 });

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type BaseEvaluation,
+  baseEvaluable,
+  baseEvaluationOutcome,
+  baseEvaluationScheme,
   baseEvaluationViolations,
   chinaDate,
   checkControlCharacters,
@@ -10,7 +13,8 @@ import {
   cooperationBaseNext,
   type CooperationBaseStatus,
   cooperationBaseViolations,
-  type CooperationBaseGrade,
+  dayAfter,
+  type EvaluationSheet,
   type FieldViolation,
   isCalendarDate,
   recognitionOfBaseViolations,
@@ -23,6 +27,9 @@ import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors'
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
+import { JobHandlers } from '../jobs/job-handlers';
+import { type Job, JobsRepository } from '../jobs/jobs.repository';
+import { MessagesService } from '../messages/messages.service';
 import {
   baseAlreadyEvaluated,
   baseChanged,
@@ -51,21 +58,49 @@ export type RegisterBaseInput = {
 
 export type CooperationBaseRecord = CooperationBaseRow & { evaluations: BaseEvaluationRow[] };
 
+export type BaseEvaluationInput = {
+  baseId: string;
+  version: number;
+  year: number;
+  evaluatedOn: string;
+  sheets: { expertName: string; scores: { key: string; score: number }[] }[];
+  remarks: string;
+};
+
+export const BASE_RECTIFICATION_DEADLINE_JOB = 'cooperation_base.rectification_deadline';
+
 const REASON_MAX = 2000;
+const EXPERT_NAME_MAX = 40;
+
+/** A deadline passes from 00:00 China time of the day after it. */
+const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /**
- * International cooperation (Art. 16): the bases register and the international projects. The
- * projects are the programme kind's (their application and award run on the one engine); this
- * service only reads them with the particulars their award froze.
+ * International cooperation (Art. 16): the bases register and the international projects. A base
+ * is evaluated like a platform (the generic graded evaluation on its type's scheme): 不合格 puts
+ * it into rectification, whose end runs as a job telling the bureau a re-evaluation is due, and a
+ * failed re-evaluation revokes it. The projects are the programme kind's (their application and
+ * award run on the one engine); this service only reads them with the particulars their award froze.
  */
 @Injectable()
-export class InternationalService {
+export class InternationalService implements OnModuleInit {
   constructor(
     private readonly repository: InternationalRepository,
     private readonly documents: DocumentsService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsRepository,
+    private readonly handlers: JobHandlers,
+    private readonly messages: MessagesService,
     private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.handlers.register({
+      kind: BASE_RECTIFICATION_DEADLINE_JOB,
+      actsAs: 'AUTHORITY',
+      run: (db, job) => this.onRectificationDeadline(db, job),
+    });
+  }
 
   async registerBase(
     ctx: RequestContext,
@@ -184,42 +219,120 @@ export class InternationalService {
     return this.base(ctx.db, base.id);
   }
 
-  async recordEvaluation(
+  /** The periodic evaluation (or the re-evaluation in rectification) and what its grade does. */
+  async evaluate(
     ctx: RequestContext,
     viewer: Viewer,
-    input: { baseId: string; year: number; grade: string; evaluatedOn: string; remarks: string },
+    input: BaseEvaluationInput,
   ): Promise<CooperationBaseRecord> {
     requireStaff(viewer);
     const today = chinaDate(this.clock.now());
+    const v: FieldViolation[] = [];
+    input.sheets.forEach((sheet, i) => {
+      const keys = sheet.scores.map((x) => x.key);
+      if (new Set(keys).size !== keys.length)
+        v.push(violation(`sheets.${i}.scores`, 'DUPLICATE', '同一指标只能评一次分'));
+      if ([...sheet.expertName.trim()].length > EXPERT_NAME_MAX)
+        v.push(violation(`sheets.${i}.expertName`, 'TOO_LONG', `专家姓名不超过 ${EXPERT_NAME_MAX} 字`));
+    });
+    const sheets: EvaluationSheet[] = input.sheets.map((sheet) => ({
+      expertName: sheet.expertName.trim(),
+      scores: Object.fromEntries(sheet.scores.map((x) => [x.key, x.score])),
+    }));
     const evaluation: BaseEvaluation = {
       year: input.year,
-      grade: input.grade,
       evaluatedOn: input.evaluatedOn.trim(),
+      sheets,
       remarks: input.remarks.trim(),
     };
     const base = actOn(await this.repository.base(ctx.db, input.baseId, true));
-    const years = (await this.repository.evaluationsOf(ctx.db, [base.id])).map((e) => e.year);
-    const v = baseEvaluationViolations(base, evaluation, [], today);
-    if (v.some((x) => x.rule === 'NOT_RECOGNISED'))
-      throw baseTransitionRefused('评估', COOPERATION_BASE_STATUS_LABELS[base.status]);
+    const status = base.status;
+    if (!baseEvaluable(status)) throw baseTransitionRefused('评估', COOPERATION_BASE_STATUS_LABELS[status]);
+    const periodicYears = (await this.repository.evaluationsOf(ctx.db, [base.id]))
+      .filter((e) => e.statusBefore === 'RECOGNISED')
+      .map((e) => e.year);
+    v.push(...baseEvaluationViolations(base, evaluation, [], today));
     if (v.length) throw badInput(v);
-    if (years.includes(evaluation.year)) throw baseAlreadyEvaluated(evaluation.year);
-    await this.repository.insertEvaluation(ctx.db, {
+    if (base.version !== input.version) throw baseChanged();
+    // Checked after the base is locked: two evaluations of one year cannot both pass it.
+    if (status === 'RECOGNISED' && periodicYears.includes(evaluation.year))
+      throw baseAlreadyEvaluated(evaluation.year);
+
+    const outcome = baseEvaluationOutcome({ status, type: base.type }, sheets, evaluation.evaluatedOn);
+    const revoked = outcome.statusAfter === 'REVOKED';
+    // Recorded first, against the status it evaluated (the database checks that status).
+    const evaluationId = await this.repository.insertEvaluation(ctx.db, {
       tenantId: base.tenantId,
       baseId: base.id,
       year: evaluation.year,
-      grade: evaluation.grade as CooperationBaseGrade,
       evaluatedOn: evaluation.evaluatedOn,
+      scheme: baseEvaluationScheme(base.type),
+      sheets,
+      total: outcome.total.toFixed(2),
+      grade: outcome.grade,
+      statusBefore: status,
+      statusAfter: outcome.statusAfter,
       remarks: evaluation.remarks,
       recordedBy: viewer.userId,
     });
+    const moved = await this.repository.moveByEvaluation(
+      ctx.db,
+      base.id,
+      { version: base.version, status: base.status },
+      {
+        status: outcome.statusAfter,
+        rectificationDueOn: outcome.rectificationDueOn,
+        revokedOn: revoked ? evaluation.evaluatedOn : null,
+        revocationReason: revoked ? outcome.reason : null,
+      },
+    );
+    if (!moved) throw baseChanged();
+    if (outcome.rectificationDueOn)
+      await this.jobs.schedule(ctx.db, {
+        tenantId: base.tenantId,
+        kind: BASE_RECTIFICATION_DEADLINE_JOB,
+        key: `${base.id}:${outcome.rectificationDueOn}`,
+        payload: { baseId: base.id, dueOn: outcome.rectificationDueOn },
+        runAt: startOfChinaDay(dayAfter(outcome.rectificationDueOn)),
+      });
     await this.audit.record(ctx.db, {
       action: 'cooperation_base.evaluate',
       subjectType: 'cooperation_base',
       subjectId: base.id,
-      after: { ...evaluation },
+      before: { status: base.status, version: base.version },
+      after: {
+        evaluationId,
+        year: evaluation.year,
+        total: outcome.total,
+        grade: outcome.grade,
+        status: outcome.statusAfter,
+        reason: outcome.reason,
+        rectificationDueOn: outcome.rectificationDueOn,
+      },
     });
     return this.base(ctx.db, base.id);
+  }
+
+  /** The rectification period is over: the bureau is told a re-evaluation is due. */
+  async onRectificationDeadline(db: EntityManager, job: Job): Promise<void> {
+    const { baseId, dueOn } = job.payload;
+    if (typeof baseId !== 'string' || typeof dueOn !== 'string') throw new Error(`malformed job ${job.key}`);
+    const base = await this.repository.base(db, baseId);
+    if (!base || base.status !== 'RECTIFYING' || base.rectificationDueOn !== dueOn) return;
+    await this.messages.post(db, {
+      // The register is the home bureau's: its staff, whichever tier it is.
+      to: {
+        tenantId: base.tenantId,
+        roles: ['PROVINCE_ADMIN', 'PROVINCE_OFFICER', 'CITY_ADMIN', 'CITY_OFFICER'],
+      },
+      kind: 'DEADLINE_SOON',
+      title: '国际合作基地整改期满',
+      body: `「${base.name}」的整改期限已于 ${dueOn} 届满，请组织复评：复评仍不合格的撤销认定。`,
+      link: '/international/bases',
+      subjectType: 'cooperation_base',
+      subjectId: base.id,
+      dedupeKey: `cooperation_base.rectification:${base.id}:${dueOn}`,
+    });
   }
 
   async base(db: EntityManager, id: string): Promise<CooperationBaseRecord> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PILOT_LEVEL_LABELS, PILOT_STATE_LABELS, type PilotState, STAFF_ROLES } from '@xiangmeng/domain';
 import {
+  allianceNamesOf,
   at,
   type ExportColumn,
   type ExportQuery,
@@ -61,11 +62,7 @@ export class PilotApplicationsExport implements ListExportDefinition<
     filter: PilotApplicationFilterInput,
   ): Promise<ApplicationRow[]> {
     const list = await this.applications.list(ctx.db, viewer, filter, { withDossier: true });
-    const alliances = await namesOf(
-      ctx.db,
-      'alliance',
-      list.map((a) => a.allianceId),
-    );
+    const allianceName = await allianceNamesOf(ctx.db, list);
     const cities = await namesOf(
       ctx.db,
       'tenant',
@@ -79,8 +76,7 @@ export class PilotApplicationsExport implements ListExportDefinition<
     );
     return list.map((a) =>
       Object.assign(a, {
-        // As the list's field: the name frozen in the dossier once submitted.
-        allianceName: a.dossier?.alliance.name ?? alliances.get(a.allianceId) ?? '',
+        allianceName: allianceName(a),
         cityName: cities.get(a.tenantId) ?? '',
         callTitle: calls.get(a.callId) ?? '',
       }),

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MessagesModule } from '../messages/messages.module';
 import { PlatformRecogniser } from '../programmes/platform-recogniser';
+import { PlatformsExport } from './platforms.export';
 import { PlatformsRepository } from './platforms.repository';
 import { PlatformsResolver } from './platforms.resolver';
 import { PlatformsService } from './platforms.service';
@@ -16,6 +17,7 @@ import { PlatformsService } from './platforms.service';
     PlatformsService,
     { provide: PlatformRecogniser, useExisting: PlatformsService },
     PlatformsResolver,
+    PlatformsExport,
   ],
 })
 export class PlatformsModule {}

@@ -1,15 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  chinaDate,
-  PLATFORM_STATUS_LABELS,
-  type PlatformKind,
-  platformKindOf,
-  type PlatformStatus,
-  STAFF_ROLES,
-} from '@xiangmeng/domain';
+import { chinaDate, STAFF_ROLES } from '@xiangmeng/domain';
 import { Allow } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
-import { badInput, violation } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { EvaluatePlatformInput, FilePlatformReportInput, PlatformFilterInput } from './dto/platform.input';
@@ -20,9 +12,8 @@ import {
   toPlatformDetailModel,
   toPlatformModel,
 } from './platforms.model';
+import { platformListFilter } from './platform-filter';
 import { PlatformsService } from './platforms.service';
-
-const MAX_PAGE = 100;
 
 @Resolver(() => PlatformModel)
 export class PlatformsResolver {
@@ -42,23 +33,10 @@ export class PlatformsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('filter', { nullable: true }) filter?: PlatformFilterInput,
   ): Promise<PlatformPageModel> {
-    const f = filter ?? { first: 20, offset: 0 };
-    const problems = [];
-    if (f.status && !Object.hasOwn(PLATFORM_STATUS_LABELS, f.status))
-      problems.push(violation('status', 'ONE_OF', '没有这一平台状态'));
-    if (f.kind && !platformKindOf(f.kind)) problems.push(violation('kind', 'ONE_OF', '没有这一平台类别'));
-    if (!(f.first >= 1 && f.first <= MAX_PAGE))
-      problems.push(violation('first', 'RANGE', `每页条数应在 1 至 ${MAX_PAGE} 之间`));
-    if (!(f.offset >= 0)) problems.push(violation('offset', 'RANGE', '偏移量不能为负'));
-    if (problems.length) throw badInput(problems);
-    const [items, totalCount] = await this.service.list(ctx.db, {
-      status: (f.status as PlatformStatus | null) ?? null,
-      kind: (f.kind as PlatformKind | null) ?? null,
-      field: f.field ?? null,
-      allianceId: f.allianceId ?? null,
-      first: f.first,
-      offset: f.offset,
-    });
+    const [items, totalCount] = await this.service.list(
+      ctx.db,
+      platformListFilter(filter ?? { first: 20, offset: 0 }),
+    );
     const today = this.today();
     return { items: items.map((p) => toPlatformModel(p, viewer.tenantId, today)), totalCount };
   }

@@ -1,20 +1,24 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
+  baseEvaluationOutcome,
+  baseEvaluationScheme,
   COOPERATION_BASE_LEVEL_LABELS,
   COOPERATION_BASE_STATUS_LABELS,
   COOPERATION_BASE_TYPES,
   type CooperationBaseLevel,
   type CooperationBaseStatus,
   cooperationBaseTypeLabel,
-  COOPERATION_BASE_GRADE_LABELS,
-  type CooperationBaseGrade,
+  EVALUATION_GRADE_LABELS,
+  type EvaluationGrade,
 } from '@xiangmeng/domain';
 import {
+  Alert,
   App,
   Button,
   Card,
   DatePicker,
   Empty,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -29,12 +33,26 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CooperationBaseFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
-import { toCalendarDate } from '../../shared/calendar-dates';
+import { ExportButton } from '../../shared/export-button';
+import {
+  calendarDateRules,
+  fromCalendarDate,
+  isAfterToday,
+  toCalendarDate,
+  todayInChina,
+} from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
 import { LoadFailure } from '../../shared/page-states';
 import { AllianceMembersQuery } from '../alliances/alliances.operations';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
+import {
+  domainSheets,
+  EMPTY_SHEETS,
+  EvaluationSheetsList,
+  type SheetValues,
+  sheetsInput,
+} from '../platforms/evaluation-sheets';
 import {
   CooperationBasesQuery,
   OwnAlliancesQuery,
@@ -47,15 +65,17 @@ import { ListTable } from '../../shared/list-table';
 
 type Base = CooperationBaseFieldsFragment;
 const PAGE_SIZE = 20;
+type Evaluation = Base['evaluations'][number];
 const STATUS_COLORS: Record<CooperationBaseStatus, string> = {
   INCUBATING: 'processing',
   RECOGNISED: 'success',
+  RECTIFYING: 'warning',
   REVOKED: 'default',
 };
-const GRADE_COLORS: Record<CooperationBaseGrade, string> = {
+const GRADE_COLORS: Record<EvaluationGrade, string> = {
   EXCELLENT: 'green',
-  QUALIFIED: 'blue',
-  UNQUALIFIED: 'red',
+  PASS: 'blue',
+  FAIL: 'red',
 };
 const label = <T extends string>(labels: Record<T, string>, code: string) =>
   Object.hasOwn(labels, code) ? labels[code as T] : code;
@@ -64,8 +84,9 @@ type Dialog = { kind: 'register' } | { kind: 'recognise' | 'evaluate' | 'revoke'
 
 /**
  * 国际科技合作基地 (Art. 16): the bureau's register of the bases its alliances' member units host,
- * incubating or recognised, with their recognition document and periodic evaluations (优秀、合格、
- * 不合格). Revoking is final and asks for a reason.
+ * incubating or recognised, with their recognition document and periodic evaluations scored by
+ * experts on the type's scheme, as platforms are: 不合格 puts a base into rectification for a year,
+ * a failed re-evaluation revokes it. Revoking is final and asks for a reason.
  */
 export function CooperationBasesPage() {
   const [status, setStatus] = useState<string | null>(null);
@@ -95,11 +116,18 @@ export function CooperationBasesPage() {
     {
       title: '状态',
       key: 'status',
-      width: 90,
+      width: 120,
       render: (_: unknown, b) => (
-        <Tag color={STATUS_COLORS[b.status as CooperationBaseStatus] ?? 'default'}>
-          {label(COOPERATION_BASE_STATUS_LABELS, b.status)}
-        </Tag>
+        <Flex vertical gap={2}>
+          <span>
+            <Tag color={STATUS_COLORS[b.status as CooperationBaseStatus] ?? 'default'}>{b.statusLabel}</Tag>
+          </span>
+          {b.rectificationDueOn && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              整改至 {b.rectificationDueOn}
+            </Typography.Text>
+          )}
+        </Flex>
       ),
     },
     { title: '认定日期', key: 'recognisedOn', width: 110, render: (_: unknown, b) => b.recognisedOn ?? '—' },
@@ -110,8 +138,9 @@ export function CooperationBasesPage() {
       render: (_: unknown, b) => {
         const last = b.evaluations[0];
         return last ? (
-          <Tag color={GRADE_COLORS[last.grade as CooperationBaseGrade] ?? 'default'}>
-            {last.year} {label(COOPERATION_BASE_GRADE_LABELS, last.grade)}
+          <Tag color={GRADE_COLORS[last.grade as EvaluationGrade] ?? 'default'}>
+            {last.year} {last.gradeLabel}
+            {last.total === null ? '' : ` ${last.total}`}
           </Tag>
         ) : (
           '—'
@@ -130,9 +159,9 @@ export function CooperationBasesPage() {
               认定
             </Button>
           )}
-          {b.status === 'RECOGNISED' && (
+          {(b.status === 'RECOGNISED' || b.status === 'RECTIFYING') && (
             <Button size="small" type="link" onClick={() => setDialog({ kind: 'evaluate', base: b })}>
-              评估
+              {b.status === 'RECTIFYING' ? '复评' : '评估'}
             </Button>
           )}
           {b.status !== 'REVOKED' && (
@@ -164,6 +193,7 @@ export function CooperationBasesPage() {
               label: text,
             }))}
           />
+          <ExportButton list="cooperation-bases" filter={{ status }} />
           <Button type="primary" onClick={() => setDialog({ kind: 'register' })} data-testid="register-base">
             登记基地
           </Button>
@@ -178,9 +208,10 @@ export function CooperationBasesPage() {
           columns={columns}
           dataSource={data?.cooperationBases.items ?? []}
           loading={loading && !data}
-          scroll={{ x: 1210 }}
+          scroll={{ x: 1240 }}
           expandable={{
-            rowExpandable: (b) => b.evaluations.length > 0 || b.revokedOn !== null,
+            rowExpandable: (b) =>
+              b.evaluations.length > 0 || b.revokedOn !== null || b.rectificationDueOn !== null,
             expandedRowRender: (b) => <BaseHistory base={b} />,
           }}
           pagination={{
@@ -210,17 +241,75 @@ export function CooperationBasesPage() {
 }
 
 function BaseHistory({ base }: { base: Base }) {
+  const criteria = baseEvaluationScheme(base.type).criteria;
+  const statusText = (status: string) => label(COOPERATION_BASE_STATUS_LABELS, status);
   return (
-    <Space direction="vertical">
+    <Space direction="vertical" style={{ width: '100%' }}>
       {base.recognitionDocumentName && (
         <Typography.Text type="secondary">认定文件：{base.recognitionDocumentName}</Typography.Text>
       )}
-      {base.evaluations.map((e) => (
-        <Typography.Text key={e.year}>
-          {e.year} 年度评估（{e.evaluatedOn}）：{label(COOPERATION_BASE_GRADE_LABELS, e.grade)}
-          {e.remarks ? `，${e.remarks}` : ''}
+      {base.evaluations.length > 0 && (
+        <Table<Evaluation>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          tableLayout="fixed"
+          dataSource={base.evaluations}
+          expandable={{
+            rowExpandable: (e) => e.sheets.length > 0,
+            expandedRowRender: (e) => (
+              <Table
+                rowKey="expertName"
+                size="small"
+                pagination={false}
+                dataSource={e.sheets}
+                columns={[
+                  { title: '专家', dataIndex: 'expertName', width: 120 },
+                  ...criteria.map((c) => ({
+                    title: c.label,
+                    key: c.key,
+                    width: 130,
+                    ellipsis: true,
+                    render: (_: unknown, sheet: Evaluation['sheets'][number]) =>
+                      sheet.scores.find((x) => x.key === c.key)?.score ?? '—',
+                  })),
+                ]}
+              />
+            ),
+          }}
+          columns={[
+            { title: '年度', dataIndex: 'year', width: 70 },
+            {
+              title: '评估',
+              key: 'kind',
+              width: 100,
+              render: (_: unknown, e) => (e.statusBefore === 'RECTIFYING' ? '整改后复评' : '定期评估'),
+            },
+            { title: '评估日期', dataIndex: 'evaluatedOn', width: 110 },
+            { title: '总分', key: 'total', width: 80, render: (_: unknown, e) => e.total ?? '—' },
+            {
+              title: '等级',
+              key: 'grade',
+              width: 80,
+              render: (_: unknown, e) => (
+                <Tag color={GRADE_COLORS[e.grade as EvaluationGrade] ?? 'default'}>{e.gradeLabel}</Tag>
+              ),
+            },
+            {
+              title: '结果',
+              key: 'result',
+              width: 160,
+              render: (_: unknown, e) => `${statusText(e.statusBefore)} → ${statusText(e.statusAfter)}`,
+            },
+            { title: '评估意见', dataIndex: 'remarks', ellipsis: true },
+          ]}
+        />
+      )}
+      {base.rectificationDueOn && (
+        <Typography.Text type="warning">
+          整改期限至 {base.rectificationDueOn}：期满后组织复评，复评仍不合格的撤销认定。
         </Typography.Text>
-      ))}
+      )}
       {base.revokedOn && (
         <Typography.Text type="danger">
           {base.revokedOn} 撤销：{base.revocationReason}
@@ -424,64 +513,97 @@ function RecogniseBaseModal({ base, onClose }: { base: Base; onClose: () => void
   );
 }
 
+type EvaluationValues = { year: number; evaluatedOn: Dayjs; sheets: SheetValues[]; remarks?: string };
+
+/** 录入评估 / 复评: the experts' scores on the type's scheme; the grade and its consequence follow. */
 function EvaluateBaseModal({ base, onClose }: { base: Base; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{
-    year: number;
-    grade: CooperationBaseGrade;
-    evaluatedOn: Dayjs;
-    remarks?: string;
-  }>();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<EvaluationValues>();
   const [evaluate, { loading }] = useMutation(RecordCooperationBaseEvaluationMutation, refetch);
+  const scheme = baseEvaluationScheme(base.type);
+  const reevaluation = base.status === 'RECTIFYING';
+
+  async function save(values: EvaluationValues) {
+    const sheets = sheetsInput(scheme, values.sheets);
+    const evaluatedOn = toCalendarDate(values.evaluatedOn);
+    const outcome = baseEvaluationOutcome(
+      { status: reevaluation ? 'RECTIFYING' : 'RECOGNISED', type: base.type },
+      domainSheets(sheets),
+      evaluatedOn,
+    );
+    const confirmed = await modal.confirm({
+      title: `评估结果：${outcome.total} 分，${EVALUATION_GRADE_LABELS[outcome.grade]}`,
+      content: `${outcome.reason}：基地将为「${COOPERATION_BASE_STATUS_LABELS[outcome.statusAfter]}」。评估录入后不能修改。`,
+      okText: '确认录入',
+      okButtonProps: { danger: outcome.grade === 'FAIL' },
+    });
+    if (!confirmed) throw new Error('已取消');
+    await evaluate({
+      variables: {
+        input: {
+          baseId: base.id,
+          version: base.version,
+          year: values.year,
+          evaluatedOn,
+          sheets,
+          remarks: values.remarks?.trim() ?? '',
+        },
+      },
+    });
+    void message.success('评估已录入');
+    onClose();
+  }
+
   return (
-    <FormModal
+    <FormModal<EvaluationValues>
       open
-      title={`定期评估：${base.name}`}
-      okText="记录评估"
+      title={`${reevaluation ? '整改后复评' : '定期评估'}：${base.name}`}
+      okText="计算等级"
       loading={loading}
       onCancel={onClose}
+      width={900}
       form={form}
       name="evaluate-base"
-      initialValues={{ year: new Date().getFullYear(), grade: 'QUALIFIED' }}
-      intro={<Typography.Paragraph type="secondary">每个年度记录一次，记录后不能修改。</Typography.Paragraph>}
-      onSubmit={async (v) => {
-        await evaluate({
-          variables: {
-            input: {
-              baseId: base.id,
-              year: v.year,
-              grade: v.grade,
-              evaluatedOn: toCalendarDate(v.evaluatedOn),
-              remarks: v.remarks ?? '',
-            },
-          },
-        });
-        void message.success('评估已记录');
-        onClose();
+      initialValues={{
+        year: Number(todayInChina().slice(0, 4)),
+        evaluatedOn: fromCalendarDate(todayInChina()),
+        sheets: EMPTY_SHEETS,
       }}
+      onSubmit={save}
+      errorTestId="base-evaluation-error"
+      intro={
+        <Alert
+          type={reevaluation ? 'warning' : 'info'}
+          style={{ marginBottom: 12 }}
+          title={
+            `按「${cooperationBaseTypeLabel(base.type)}」评估方案：` +
+            scheme.criteria.map((c) => `${c.label} ${c.weight}%`).join('、') +
+            `；${scheme.bands.map((b) => `${EVALUATION_GRADE_LABELS[b.grade]} ≥ ${b.minTotal}`).join('，')} 分。` +
+            (reevaluation
+              ? `整改期限至 ${base.rectificationDueOn}，复评仍不合格的撤销认定。`
+              : `定期评估每年度一次；不合格的限期 ${scheme.rectificationMonths} 个月整改。`)
+          }
+        />
+      }
     >
-      <Space wrap>
+      <Flex gap={16}>
         <Form.Item label="评估年度" name="year" rules={[{ required: true, message: '请填写评估年度' }]}>
-          <InputNumber min={2000} max={2100} />
+          <InputNumber min={2000} max={2100} precision={0} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item
           label="评估日期"
           name="evaluatedOn"
-          rules={[{ required: true, message: '请选择评估日期' }]}
+          rules={calendarDateRules('评估日期', {
+            date: base.recognisedOn ?? '2000-01-01',
+            label: '认定日期',
+          })}
         >
-          <DatePicker />
+          <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
-      </Space>
-      <Form.Item label="评估结果" name="grade">
-        <Radio.Group
-          options={Object.entries(COOPERATION_BASE_GRADE_LABELS).map(([value, text]) => ({
-            value,
-            label: text,
-          }))}
-        />
-      </Form.Item>
-      <Form.Item label="评估意见（选填）" name="remarks">
-        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Flex>
+      <EvaluationSheetsList scheme={scheme} />
+      <Form.Item label="评估意见（选填）" name="remarks" style={{ marginTop: 12 }}>
+        <Input.TextArea rows={2} maxLength={2000} showCount />
       </Form.Item>
     </FormModal>
   );

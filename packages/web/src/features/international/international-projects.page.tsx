@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { InternationalProjectFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
+import { ExportButton } from '../../shared/export-button';
 import { formatFen } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { InternationalProjectsQuery } from './international.operations';
@@ -66,20 +67,23 @@ export function InternationalProjectsPage() {
     <Card
       title="国际合作项目"
       extra={
-        <Select<string>
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder="全部国家和地区"
-          style={{ width: 220 }}
-          value={country ?? undefined}
-          onChange={(v) => {
-            setCountry(v ?? null);
-            setPage(1);
-          }}
-          options={COUNTRY_OPTIONS}
-          data-testid="international-country-filter"
-        />
+        <Flex gap={8}>
+          <Select<string>
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="全部国家和地区"
+            style={{ width: 220 }}
+            value={country ?? undefined}
+            onChange={(v) => {
+              setCountry(v ?? null);
+              setPage(1);
+            }}
+            options={COUNTRY_OPTIONS}
+            data-testid="international-country-filter"
+          />
+          <ExportButton list="international-projects" filter={{ partnerCountry: country }} />
+        </Flex>
       }
     >
       {error && !data ? (

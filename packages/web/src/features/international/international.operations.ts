@@ -50,6 +50,8 @@ export const CooperationBaseFieldsFragment = graphql(`
     type
     level
     status
+    statusLabel
+    rectificationDueOn
     recognisedOn
     recognitionDocumentId
     recognitionDocumentName
@@ -57,10 +59,22 @@ export const CooperationBaseFieldsFragment = graphql(`
     revocationReason
     version
     evaluations {
+      id
       year
       grade
+      gradeLabel
+      total
       evaluatedOn
+      statusBefore
+      statusAfter
       remarks
+      sheets {
+        expertName
+        scores {
+          key
+          score
+        }
+      }
     }
   }
 `);

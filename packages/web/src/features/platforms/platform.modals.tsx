@@ -12,7 +12,7 @@ import {
   STATUS_OF_STANDING,
   type PlatformStatus,
 } from '@xiangmeng/domain';
-import { Alert, App, DatePicker, Divider, Flex, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { PlatformDetailFieldsFragment } from '../../gql/graphql';
 import {
@@ -24,6 +24,13 @@ import {
 } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
 import { isYuanAmount, yuanToFen } from '../../shared/format';
+import {
+  domainSheets,
+  EMPTY_SHEETS,
+  EvaluationSheetsList,
+  type SheetValues,
+  sheetsInput,
+} from './evaluation-sheets';
 import { EvaluatePlatformMutation, FilePlatformReportMutation } from './platforms.operations';
 
 type Platform = PlatformDetailFieldsFragment;
@@ -122,7 +129,6 @@ export function FileReportModal({ platform, onClose }: { platform: Platform; onC
   );
 }
 
-type SheetValues = { expertName: string; scores: Record<string, number | null> };
 type EvaluationValues = { year: number; evaluatedOn: Dayjs; sheets: SheetValues[] };
 
 /** 录入评估: the experts' scores on the kind's criteria; the grade and its consequence follow. */
@@ -135,17 +141,8 @@ export function EvaluateModal({ platform, onClose }: { platform: Platform; onClo
   const reevaluation = platform.status === 'RECTIFYING';
 
   async function save(values: EvaluationValues) {
-    const sheets = values.sheets.map((s) => ({
-      expertName: (s.expertName ?? '').trim(),
-      scores: scheme.criteria.map((c) => ({ key: c.key, score: s.scores?.[c.key] ?? -1 })),
-    }));
-    const result = evaluate(
-      scheme,
-      sheets.map((s) => ({
-        expertName: s.expertName,
-        scores: Object.fromEntries(s.scores.map((x) => [x.key, x.score])),
-      })),
-    );
+    const sheets = sheetsInput(scheme, values.sheets);
+    const result = evaluate(scheme, domainSheets(sheets));
     const effect = evaluationConsequence(STANDING_OF_STATUS[platform.status as PlatformStatus], result.grade);
     const next = effect ? PLATFORM_STATUS_LABELS[STATUS_OF_STANDING[effect.next]] : '—';
     const confirmed = await modal.confirm({
@@ -183,7 +180,7 @@ export function EvaluateModal({ platform, onClose }: { platform: Platform; onClo
       initialValues={{
         year: Number(todayInChina().slice(0, 4)),
         evaluatedOn: fromCalendarDate(todayInChina()),
-        sheets: [0, 1, 2].map(() => ({ expertName: '', scores: {} })),
+        sheets: EMPTY_SHEETS,
       }}
       onSubmit={save}
       errorTestId="platform-evaluation-error"
@@ -214,40 +211,7 @@ export function EvaluateModal({ platform, onClose }: { platform: Platform; onClo
           <DatePicker disabledDate={isAfterToday} />
         </Form.Item>
       </Flex>
-      <Typography.Text strong>专家评分（每项 0–100）</Typography.Text>
-      <Form.List name="sheets">
-        {(fields) =>
-          fields.map((field, i) => (
-            <div key={field.key}>
-              <Divider style={{ margin: '8px 0' }} />
-              <Flex wrap gap={12} align="start">
-                <Form.Item
-                  label={`专家 ${i + 1}`}
-                  name={[field.name, 'expertName']}
-                  rules={[{ required: true, whitespace: true, message: '请填写专家姓名' }]}
-                >
-                  <Input maxLength={40} style={{ width: 120 }} data-testid={`evaluation-expert-${i}`} />
-                </Form.Item>
-                {scheme.criteria.map((c) => (
-                  <Form.Item
-                    key={c.key}
-                    label={c.label}
-                    name={[field.name, 'scores', c.key]}
-                    rules={[{ required: true, message: '请评分' }]}
-                  >
-                    <InputNumber
-                      min={0}
-                      max={100}
-                      style={{ width: 90 }}
-                      data-testid={`evaluation-score-${i}-${c.key}`}
-                    />
-                  </Form.Item>
-                ))}
-              </Flex>
-            </div>
-          ))
-        }
-      </Form.List>
+      <EvaluationSheetsList scheme={scheme} />
     </FormModal>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PlatformFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
+import { ExportButton } from '../../shared/export-button';
 import { LoadFailure } from '../../shared/page-states';
 import { PlatformsQuery } from './platforms.operations';
 import { ListTable } from '../../shared/list-table';
@@ -96,6 +97,7 @@ export function PlatformsPage() {
               setPage(1);
             }}
           />
+          <ExportButton list="platforms" filter={{ status, kind }} />
         </Flex>
       }
     >

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { EvaluationSheetInput } from '../../platforms/dto/platform.input';
 
 @InputType('RegisterCooperationBaseInput')
 export class RegisterCooperationBaseInput {
@@ -64,14 +65,17 @@ export class RecordCooperationBaseEvaluationInput {
   @Field(() => ID)
   baseId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '基地的当前版本（并发保护）' })
+  version: number;
+
+  @Field(() => Int, { description: '评估年度' })
   year: number;
 
-  @Field({ description: 'EXCELLENT 优秀 / QUALIFIED 合格 / UNQUALIFIED 不合格' })
-  grade: string;
-
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: '评估日期，YYYY-MM-DD' })
   evaluatedOn: string;
+
+  @Field(() => [EvaluationSheetInput], { description: '各位专家按基地类型的评估方案的评分' })
+  sheets: EvaluationSheetInput[];
 
   @Field({ defaultValue: '' })
   remarks: string;
