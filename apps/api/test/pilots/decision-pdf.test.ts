@@ -30,6 +30,9 @@ type DecisionPdfView = {
   reason: string | null;
 };
 
+// What vitest.config sets for every file, restored after each step here.
+const CHROMIUM_OFF = process.env.CHROMIUM_PATH;
+
 const DECISION_PDF = `query ($id: ID!) { pilotApplication(id: $id) {
   id state decisionPdf { state fileName sha256 downloadUrl reason } } }`;
 
@@ -80,19 +83,26 @@ describe('pilot decisions kept as PDF', () => {
   });
 
   afterAll(async () => {
-    delete process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = CHROMIUM_OFF;
     await db?.close();
     await api?.close();
   });
 
   it('renders the approval to PDF after the decision commits, and the hash beside it is the file’s', async () => {
     const app = await reviewed();
+    // Earlier files' decisions settle first, without a browser (vitest.config sets CHROMIUM_PATH).
+    await api.app.get(JobScheduler).runDue();
+    process.env.CHROMIUM_PATH = '/usr/bin/chromium';
     const approved = await act(provAdmin, app, 'APPROVE', { reason: '依据专家评审意见，确认为省级试点联盟' });
     expect(approved.state).toBe('APPROVED');
     // The decision only asked: the rendering waits for the scheduler.
     expect(await decisionPdf(provOfficer, app.id)).toMatchObject({ state: 'PENDING', sha256: null });
 
-    await api.app.get(JobScheduler).runDue();
+    try {
+      await api.app.get(JobScheduler).runDue();
+    } finally {
+      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
+    }
 
     const pdf = await decisionPdf(provOfficer, app.id);
     expect(pdf).toMatchObject({ state: 'STORED', reason: null });
@@ -132,7 +142,7 @@ describe('pilot decisions kept as PDF', () => {
     try {
       await api.app.get(JobScheduler).runDue();
     } finally {
-      delete process.env.CHROMIUM_PATH;
+      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
     }
     const pdf = await decisionPdf(zzOfficer, app.id);
     expect(pdf).toMatchObject({ state: 'MISSING', sha256: null, downloadUrl: null });

@@ -118,7 +118,7 @@ export function PilotDecisionPrintPage() {
     authorityName: a.authority.bureauName,
     applicantBureauName: a.homeTenant.bureauName,
     allianceName: a.allianceName,
-    level: a.level as PilotLevel,
+    level: a.level,
     callTitle: a.call.title,
     basis:
       a.decisionBasis === null || a.decisionBasis === undefined
