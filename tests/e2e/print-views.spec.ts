@@ -18,12 +18,14 @@ async function expectA4(sheet: Locator): Promise<void> {
 test('the province prints a programme application (申报书) and its project’s task contract (任务书)', async ({
   page,
 }) => {
+  // Two lists, two records and two sheets, each a lazy route loaded on a shared machine.
+  test.setTimeout(180_000);
   await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
   await expect(page.getByRole('menuitem', { name: /待办/ })).toBeVisible();
 
   await test.step('申报书 from the application’s page', async () => {
     await page.goto('/province/programmes/applications');
-    await page.getByRole('link', { name: TITLE }).first().click();
+    await page.getByRole('link', { name: TITLE }).first().click({ timeout: 60_000 });
     await page.getByTestId('programme-application-print-link').click();
     const sheet = page.getByTestId('programme-application-sheet');
     await expect(sheet).toContainText('湖南省科学技术厅');
@@ -37,7 +39,7 @@ test('the province prints a programme application (申报书) and its project’
 
   await test.step('任务书 from the project’s page: targets, indicators, milestones, budget by source, ledger', async () => {
     await page.goto('/province/projects');
-    await page.getByRole('link', { name: TITLE }).first().click();
+    await page.getByRole('link', { name: TITLE }).first().click({ timeout: 60_000 });
     await expect(page.getByTestId('project-title')).toContainText(TITLE);
     await page.getByTestId('project-print-link').click();
     const sheet = page.getByTestId('project-task-contract-sheet');
