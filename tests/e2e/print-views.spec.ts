@@ -1,4 +1,4 @@
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from '../support/test.js';
 import { DEMO_PASSWORD, signInToProvince } from '../support/sign-in.js';
 
@@ -15,17 +15,28 @@ async function expectA4(sheet: Locator): Promise<void> {
   expect(Math.round(box?.width ?? 0)).toBe(794);
 }
 
+/** A record opened from its list; a list answered 系统繁忙 (a loaded machine) is retried as a user would. */
+async function openFromList(page: Page, path: string, name: string): Promise<void> {
+  await page.goto(path);
+  const link = page.getByRole('link', { name }).first();
+  await expect(async () => {
+    const retry = page.getByRole('button', { name: '重试' });
+    if (await retry.isVisible()) await retry.click();
+    await expect(link).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 90_000 });
+  await link.click();
+}
+
 test('the province prints a programme application (申报书) and its project’s task contract (任务书)', async ({
   page,
 }) => {
   // Two lists, two records and two sheets, each a lazy route loaded on a shared machine.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await signInToProvince(page, { username: 'officer', password: DEMO_PASSWORD });
   await expect(page.getByRole('menuitem', { name: /待办/ })).toBeVisible();
 
   await test.step('申报书 from the application’s page', async () => {
-    await page.goto('/province/programmes/applications');
-    await page.getByRole('link', { name: TITLE }).first().click({ timeout: 60_000 });
+    await openFromList(page, '/province/programmes/applications', TITLE);
     await page.getByTestId('programme-application-print-link').click();
     const sheet = page.getByTestId('programme-application-sheet');
     await expect(sheet).toContainText('湖南省科学技术厅');
@@ -38,8 +49,7 @@ test('the province prints a programme application (申报书) and its project’
   });
 
   await test.step('任务书 from the project’s page: targets, indicators, milestones, budget by source, ledger', async () => {
-    await page.goto('/province/projects');
-    await page.getByRole('link', { name: TITLE }).first().click({ timeout: 60_000 });
+    await openFromList(page, '/province/projects', TITLE);
     await expect(page.getByTestId('project-title')).toContainText(TITLE);
     await page.getByTestId('project-print-link').click();
     const sheet = page.getByTestId('project-task-contract-sheet');
