@@ -259,7 +259,8 @@ export function toFormModel(form: ProgrammeApplicationForm): ProgrammeApplicatio
     participants: form.participants,
     ipTerms: form.ipTerms,
     sections: Object.entries(form.sections).map(([key, text]) => ({ key, text })),
-    particulars: Object.entries(form.particulars).map(([key, value]) => ({ key, value })),
+    // Forms kept before kinds had particulars (the demo's awarded applications) have none.
+    particulars: Object.entries((form.particulars as Record<string, string> | undefined) ?? {}).map(([key, value]) => ({ key, value })),
   };
 }
 
