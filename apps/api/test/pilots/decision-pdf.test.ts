@@ -66,9 +66,12 @@ describe('pilot decisions kept as PDF', () => {
   }
 
   async function decisionPdf(agent: GraphqlAgent, id: string): Promise<DecisionPdfView | null> {
-    const res = await agent.send<{ pilotApplication: { decisionPdf: DecisionPdfView | null } }>(DECISION_PDF, {
-      id,
-    });
+    const res = await agent.send<{ pilotApplication: { decisionPdf: DecisionPdfView | null } }>(
+      DECISION_PDF,
+      {
+        id,
+      },
+    );
     return dataOf(res).pilotApplication.decisionPdf;
   }
 
@@ -132,9 +135,10 @@ describe('pilot decisions kept as PDF', () => {
     const changsha = await tenantId(CHANGSHA);
     const seen = await asRuntimeRole({ tenantId: changsha, roles: ['CITY_ADMIN'] }, async (c) => {
       const pdfs = await c.query('SELECT 1 FROM decision_pdf WHERE subject_id = $1', [app.id]);
-      const docs = await c.query(`SELECT 1 FROM document WHERE kind = 'DECISION' AND sha256 = decode($1, 'hex')`, [
-        pdf!.sha256,
-      ]);
+      const docs = await c.query(
+        `SELECT 1 FROM document WHERE kind = 'DECISION' AND sha256 = decode($1, 'hex')`,
+        [pdf!.sha256],
+      );
       return pdfs.rowCount! + docs.rowCount!;
     });
     expect(seen).toBe(0);

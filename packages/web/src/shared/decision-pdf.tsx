@@ -22,7 +22,11 @@ export function DecisionPdfLink({ pdf }: { pdf: DecisionPdfView | null | undefin
         <a href={pdf.downloadUrl} download={pdf.fileName}>
           <Button icon={<FilePdfOutlined />}>下载决定书 PDF</Button>
         </a>
-        <Typography.Text type="secondary" copyable={{ text: pdf.sha256 ?? '' }} data-testid="decision-pdf-sha256">
+        <Typography.Text
+          type="secondary"
+          copyable={{ text: pdf.sha256 ?? '' }}
+          data-testid="decision-pdf-sha256"
+        >
           SHA-256：<Typography.Text code>{pdf.sha256}</Typography.Text>
         </Typography.Text>
       </Flex>

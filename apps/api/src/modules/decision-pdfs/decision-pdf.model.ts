@@ -6,7 +6,10 @@ import type { DecisionPdf } from './decision-pdfs.repository';
 export const DecisionPdfStateEnum = Object.fromEntries(
   Object.keys(DECISION_PDF_STATE_LABELS).map((k) => [k, k]),
 ) as { [K in DecisionPdfState]: K };
-registerEnumType(DecisionPdfStateEnum, { name: 'DecisionPdfState', description: '决定书 PDF：生成中、已生成、未生成' });
+registerEnumType(DecisionPdfStateEnum, {
+  name: 'DecisionPdfState',
+  description: '决定书 PDF：生成中、已生成、未生成',
+});
 
 @ObjectType('DecisionPdf', { description: '系统生成的决定书 PDF，SHA-256 与决定一并留存' })
 export class DecisionPdfModel {

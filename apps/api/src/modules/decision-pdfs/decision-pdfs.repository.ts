@@ -86,7 +86,13 @@ export class DecisionPdfsRepository {
   }
 
   /** Only a pending request is settled: a retried job finds it settled and leaves it. */
-  async stored(db: EntityManager, id: string, documentId: string, sha256: Buffer, now: Date): Promise<boolean> {
+  async stored(
+    db: EntityManager,
+    id: string,
+    documentId: string,
+    sha256: Buffer,
+    now: Date,
+  ): Promise<boolean> {
     const [, affected] = await db.query<[unknown, number]>(
       `UPDATE decision_pdf SET state = 'STORED', document_id = $2, sha256 = $3, rendered_at = $4
        WHERE id = $1 AND state = 'PENDING'`,

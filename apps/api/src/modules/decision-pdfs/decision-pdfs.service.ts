@@ -9,7 +9,11 @@ import { JobHandlers } from '../jobs/job-handlers';
 import type { Job } from '../jobs/jobs.repository';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { decisionLetterHtml } from './decision-letter.html';
-import { type DecisionPdf, DecisionPdfsRepository, type DecisionSubjectType } from './decision-pdfs.repository';
+import {
+  type DecisionPdf,
+  DecisionPdfsRepository,
+  type DecisionSubjectType,
+} from './decision-pdfs.repository';
 import { renderPdf, renderSettings } from './pdf-renderer';
 
 export const DECISION_PDF_JOB = 'decision.pdf';
@@ -81,7 +85,11 @@ export class DecisionPdfsService implements OnModuleInit {
     return this.repository.bureauNames(db, tenantIds);
   }
 
-  ofSubjects(db: EntityManager, subjectType: DecisionSubjectType, ids: readonly string[]): Promise<DecisionPdf[]> {
+  ofSubjects(
+    db: EntityManager,
+    subjectType: DecisionSubjectType,
+    ids: readonly string[],
+  ): Promise<DecisionPdf[]> {
     return this.repository.ofSubjects(db, subjectType, ids);
   }
 
@@ -130,7 +138,11 @@ export class DecisionPdfsService implements OnModuleInit {
       action: 'decision_pdf.stored',
       subjectType: subject.type,
       subjectId: subject.id,
-      after: { documentId: document.id, sha256: rendered.sha256.toString('hex'), sizeBytes: rendered.sizeBytes },
+      after: {
+        documentId: document.id,
+        sha256: rendered.sha256.toString('hex'),
+        sizeBytes: rendered.sizeBytes,
+      },
     });
   }
 }

@@ -260,7 +260,9 @@ export function toFormModel(form: ProgrammeApplicationForm): ProgrammeApplicatio
     ipTerms: form.ipTerms,
     sections: Object.entries(form.sections).map(([key, text]) => ({ key, text })),
     // Forms kept before kinds had particulars (the demo's awarded applications) have none.
-    particulars: Object.entries((form.particulars as Record<string, string> | undefined) ?? {}).map(([key, value]) => ({ key, value })),
+    particulars: Object.entries((form.particulars as Record<string, string> | undefined) ?? {}).map(
+      ([key, value]) => ({ key, value }),
+    ),
   };
 }
 

@@ -131,7 +131,12 @@ export function PilotDecisionPrintPage() {
   });
   // The same words as the PDF the API stores (pilotDecisionLetter in the domain).
   return (
-    <PrintSheet department={letter.department} title={letter.title} testId="pilot-decision-sheet" fontSize="16pt">
+    <PrintSheet
+      department={letter.department}
+      title={letter.title}
+      testId="pilot-decision-sheet"
+      fontSize="16pt"
+    >
       <p style={{ margin: 0 }}>{letter.addressee}</p>
       {letter.paragraphs.map((paragraph, i) => (
         <p key={i} style={{ textIndent: '2em', margin: '0 0 4mm', whiteSpace: 'pre-wrap' }}>

@@ -7,7 +7,13 @@ import { toApiError } from '../../shared/api-error';
 import { formatFen } from '../../shared/format';
 import { PageLoading } from '../../shared/page-loading';
 import { LoadFailure } from '../../shared/page-states';
-import { chineseDate, printCell, printLabelCell, PrintSheet, PRINT_TITLE_FONT } from '../../shared/print-sheet';
+import {
+  chineseDate,
+  printCell,
+  printLabelCell,
+  PrintSheet,
+  PRINT_TITLE_FONT,
+} from '../../shared/print-sheet';
 import { ProjectPrintQuery } from './projects.operations';
 
 const table: CSSProperties = { width: '100%', borderCollapse: 'collapse' };
