@@ -22,5 +22,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One database for the run; files run one at a time so counts and chains stay predictable.
     fileParallelism: false,
+    // Decisions' PDFs resolve at once as 未生成 wherever a test runs the scheduler; the test of the
+    // PDF itself (test/pilots/decision-pdf.test.ts) points CHROMIUM_PATH at the browser.
+    env: { CHROMIUM_PATH: '/nonexistent/chromium-in-api-tests' },
   },
 });

@@ -21,6 +21,7 @@ export * from './applications/workflow-progress.js';
 export * from './pilots/pilot-transitions.js';
 export * from './pilots/pilot-dossier.js';
 export * from './pilots/pilot-decision-basis.js';
+export * from './pilots/pilot-decision-letter.js';
 export * from './pilots/pilot-labels.js';
 export * from './pilots/pilot-actors.js';
 export * from './pilots/pilot-call.js';

@@ -130,6 +130,16 @@ const ProgrammeApplicationPage = lazy(() =>
     default: m.ProgrammeApplicationPage,
   })),
 );
+const ProgrammeApplicationPrintPage = lazy(() =>
+  import('../features/programmes/programme-application.print').then((m) => ({
+    default: m.ProgrammeApplicationPrintPage,
+  })),
+);
+const ProjectTaskContractPrintPage = lazy(() =>
+  import('../features/projects/project-task-contract.print').then((m) => ({
+    default: m.ProjectTaskContractPrintPage,
+  })),
+);
 const PriorInvestmentsPage = lazy(() =>
   import('../features/programmes/prior-investments.page').then((m) => ({ default: m.PriorInvestmentsPage })),
 );
@@ -234,6 +244,7 @@ export function sharedRoutes({
           <Route path="calls" element={<ProgrammeCallsPage />} />
           <Route path="applications" element={<ProgrammeApplicationsPage />} />
           <Route path="applications/:applicationId" element={<ProgrammeApplicationPage />} />
+          <Route path="applications/:applicationId/print" element={<ProgrammeApplicationPrintPage />} />
           <Route path="investments" element={<PriorInvestmentsPage />} />
           <Route path="ip-register" element={<IpRegisterPage />} />
         </Route>
@@ -247,6 +258,7 @@ export function sharedRoutes({
         <Route path="projects">
           <Route index element={<ProjectsPage />} />
           <Route path=":projectId" element={<ProjectDetailPage />} />
+          <Route path=":projectId/print" element={<ProjectTaskContractPrintPage />} />
         </Route>
         <Route path="statistics" element={<StatisticsPage />} />
         <Route path="international">

@@ -78,6 +78,8 @@ export type KindRuntime<
   changed(): AppError;
   /** What the audit event records besides the states. */
   auditAfter(action: A, text: string): Record<string, unknown>;
+  /** What else the step leaves once it won, in its transaction (a decision's PDF requested). */
+  afterStep?(db: EntityManager, row: Row, action: A, facts: Facts, effects: Effects<Row>): Promise<void>;
   /** Who is told of this step (the message centre), posted in the step's transaction. */
   notices?(row: Row, action: A, facts: Facts, text: string): Posting[];
 };
@@ -135,6 +137,7 @@ export class ApplicationEngine {
       },
     );
     if (!moved) throw kind.changed();
+    await kind.afterStep?.(db, row, request.action, facts, effects);
     await this.audit.record(db, {
       action: `${kind.workflow.name}.${request.action.toLowerCase()}`,
       subjectType: kind.workflow.name,

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
 
-export type DocumentKind = 'AGREEMENT_SCAN' | 'FEASIBILITY_REPORT' | 'ATTACHMENT';
+export type UploadedDocumentKind = 'AGREEMENT_SCAN' | 'FEASIBILITY_REPORT' | 'ATTACHMENT';
+/** DECISION: a decision's PDF the system made; reached through its decision, never listed as an upload. */
+export type DocumentKind = UploadedDocumentKind | 'DECISION';
 
 @Entity({ name: 'document' })
 export class DocumentEntity extends TenantOwnedEntity {

@@ -1,12 +1,12 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../common/graphql/date-time.scalar';
-import type { DocumentEntity, DocumentKind } from './document.entity';
+import type { DocumentEntity, DocumentKind, UploadedDocumentKind } from './document.entity';
 
 export const DocumentKindEnum = {
   AGREEMENT_SCAN: 'AGREEMENT_SCAN',
   FEASIBILITY_REPORT: 'FEASIBILITY_REPORT',
   ATTACHMENT: 'ATTACHMENT',
-} as const satisfies Record<DocumentKind, DocumentKind>;
+} as const satisfies Record<UploadedDocumentKind, UploadedDocumentKind>;
 registerEnumType(DocumentKindEnum, {
   name: 'DocumentKind',
   description: '文件类别：协议扫描件、可行性报告、其他附件',

@@ -82,6 +82,41 @@ export class DocumentsService {
     return document;
   }
 
+  /**
+   * Puts content the system made (a decision's PDF) into the store, before any transaction opens;
+   * `recordGenerated` then keeps its row. Keys name the content's hash, so a retry writes the same key.
+   */
+  putGenerated(key: string, content: Buffer): Promise<void> {
+    return this.storage.put(key, content);
+  }
+
+  recordGenerated(
+    db: EntityManager,
+    g: {
+      tenantId: string;
+      kind: DocumentKind;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: Buffer;
+      storageKey: string;
+      at: Date;
+    },
+  ): Promise<DocumentEntity> {
+    return this.documents.insert(db, {
+      tenantId: g.tenantId,
+      allianceId: null,
+      kind: g.kind,
+      fileName: g.fileName,
+      mediaType: g.mediaType,
+      sizeBytes: String(g.sizeBytes),
+      sha256: g.sha256,
+      storageKey: g.storageKey,
+      uploadedAt: g.at,
+      uploadedBy: null,
+    });
+  }
+
   /** A document to download: one the viewer can see, and for an expert one of an assigned dossier. */
   async byId(ctx: RequestContext, id: string): Promise<DocumentEntity> {
     const document = actOn(await this.documents.find(ctx.db, id));

@@ -13,7 +13,13 @@ import type { Job } from './jobs.repository';
 export type JobHandler = {
   kind: string;
   actsAs: 'AUTHORITY' | 'NOBODY';
-  run(db: EntityManager, job: Job, now: Date): Promise<void>;
+  /**
+   * Slow work that needs no database (a browser rendering a PDF), done before `run`'s transaction
+   * opens so no connection waits on it; its result is handed to `run`. It must end well within the
+   * job's lease, so it carries its own time limit.
+   */
+  prepare?(job: Job): Promise<unknown>;
+  run(db: EntityManager, job: Job, now: Date, prepared?: unknown): Promise<void>;
 };
 
 export function rolesFor(actsAs: JobHandler['actsAs'], level: TenantLevel): string[] {

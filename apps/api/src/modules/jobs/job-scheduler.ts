@@ -110,6 +110,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     const handler = this.handlers.find(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      const prepared = handler.prepare ? await handler.prepare(job) : undefined;
       await this.inTransaction(async (db) => {
         const level = await this.jobs.tenantLevel(db, job.tenantId);
         await applyIdentity(db, {
@@ -118,7 +119,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnApplicationShutdo
           roles: rolesFor(handler.actsAs, level),
         });
         const now = this.clock.now();
-        await handler.run(db, job, now);
+        await handler.run(db, job, now, prepared);
         if (!(await this.jobs.finish(db, job.id, this.worker, now))) throw new LeaseLost(job);
       });
       return 'done';

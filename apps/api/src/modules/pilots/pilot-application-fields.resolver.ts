@@ -16,6 +16,9 @@ import type { AllianceEntity } from '../alliances/alliance.entity';
 import { CallLoaders } from '../calls/call-loaders';
 import { callModelFor } from '../calls/calls.resolver';
 import { PilotCallModel } from '../calls/pilot-call.model';
+import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
+import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { DocumentEntity } from '../documents/document.entity';
 import { DocumentModel, toDocumentModel } from '../documents/document.model';
 import type { IndustryEntity } from '../industries/industry.entity';
@@ -48,6 +51,7 @@ export class PilotApplicationFieldsResolver {
     private readonly objectionsService: PilotObjectionsService,
     private readonly loaders: CallLoaders,
     private readonly kind: PilotApplicationKind,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   private alliances(ctx: RequestContext) {
@@ -253,6 +257,22 @@ export class PilotApplicationFieldsResolver {
       tierName: tierName(r.tenant_id),
       opinion: r.after?.opinion ?? r.after?.reason ?? null,
     }));
+  }
+
+  @SignedIn()
+  @ResolveField(() => DecisionPdfModel, {
+    nullable: true,
+    description: '决定书 PDF 及其 SHA-256（作出决定后；主管部门和联盟所在市州可见）',
+  })
+  async decisionPdf(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: PilotApplicationModel,
+  ): Promise<DecisionPdfModel | null> {
+    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(ctx, 'pilot-decision-pdf', async (ids) => {
+      const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'pilot_application', ids);
+      return ids.map((id) => rows.find((r) => r.subjectId === id));
+    }).load(application.id);
+    return pdf ? toDecisionPdfModel(pdf) : null;
   }
 
   @SignedIn()

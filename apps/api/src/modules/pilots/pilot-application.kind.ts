@@ -16,6 +16,7 @@ import {
   PILOT_NOTICES,
   PILOT_WORKFLOW,
   pilotDecisionBasis,
+  pilotDecisionLetter,
   pilotNoticeText,
   type PilotAction,
   type PilotActor,
@@ -31,6 +32,7 @@ import { Clock } from '../../common/clock';
 import { type AppError, violation } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { Posting } from '../messages/messages.repository';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import { CallsService } from '../calls/calls.service';
@@ -91,6 +93,7 @@ export class PilotApplicationKind implements PilotKind {
     private readonly progress: ReviewProgressService,
     private readonly panels: PanelsService,
     private readonly clock: Clock,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   load(db: EntityManager, id: string): Promise<PilotApplicationEntity> {
@@ -245,6 +248,39 @@ export class PilotApplicationKind implements PilotKind {
   auditAfter(action: PilotAction, text: string): Record<string, unknown> {
     if (!text) return {};
     return action === 'RECOMMEND' ? { opinion: text } : { reason: text };
+  }
+
+  /** A decision is kept as PDF too: its letter, in the words of the print view, is rendered once it commits. */
+  async afterStep(
+    db: EntityManager,
+    row: PilotApplicationEntity,
+    action: PilotAction,
+    f: PilotFacts,
+    effects: Effects<PilotApplicationEntity>,
+  ): Promise<void> {
+    if (action !== 'APPROVE' && action !== 'DECLINE') return;
+    const names = await this.decisionPdfs.bureauNames(db, [row.authorityTenantId, row.tenantId]);
+    const allianceName = row.dossier?.alliance.name ?? '';
+    const letter = pilotDecisionLetter({
+      approved: action === 'APPROVE',
+      authorityName: names.get(row.authorityTenantId) ?? '',
+      applicantBureauName: names.get(row.tenantId) ?? '',
+      allianceName,
+      level: row.level,
+      callTitle: f.call.title,
+      basis: effects.decisionBasis ?? null,
+      noticeStartsOn: row.noticeStartsOn,
+      noticeEndsOn: row.noticeEndsOn,
+      reason: f.text || null,
+      decidedOn: f.today,
+    });
+    await this.decisionPdfs.request(db, {
+      tenantId: row.authorityTenantId,
+      subjectType: 'pilot_application',
+      subjectId: row.id,
+      fileName: `${letter.title}.pdf`.slice(0, 255),
+      letter,
+    });
   }
 
   /** The applicant city hears of each decision on its application; the authority of a recommendation. */

@@ -8,6 +8,7 @@ import {
 } from './pilot-application.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { CallsModule } from '../calls/calls.module';
+import { DecisionPdfsModule } from '../decision-pdfs/decision-pdfs.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { ConfirmedPilotsResolver } from './confirmed-pilots.resolver';
 import { PilotApplicationFieldsResolver } from './pilot-application-fields.resolver';
@@ -27,6 +28,7 @@ import { PilotObjectionsService } from './pilot-objections.service';
     TypeOrmModule.forFeature([PilotApplicationEntity, PilotApplicationDocumentEntity, PilotObjectionEntity]),
     ApplicationsModule,
     CallsModule,
+    DecisionPdfsModule,
     ReviewsModule,
   ],
   providers: [

@@ -258,8 +258,13 @@ export function toFormModel(form: ProgrammeApplicationForm): ProgrammeApplicatio
     responsiblePerson: form.responsiblePerson,
     participants: form.participants,
     ipTerms: form.ipTerms,
-    sections: Object.entries(form.sections).map(([key, text]) => ({ key, text })),
-    particulars: Object.entries(form.particulars).map(([key, value]) => ({ key, value })),
+    // Forms kept before kinds had sections or particulars (the demo's awarded applications) have none.
+    sections: Object.entries((form.sections as Record<string, string> | undefined) ?? {}).map(
+      ([key, text]) => ({ key, text }),
+    ),
+    particulars: Object.entries((form.particulars as Record<string, string> | undefined) ?? {}).map(
+      ([key, value]) => ({ key, value }),
+    ),
   };
 }
 

@@ -16,6 +16,7 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Ste
 import { useState, type ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadFailure } from '../../shared/page-states';
+import { DecisionPdfLink } from '../../shared/decision-pdf';
 import { PageLoading } from '../../shared/page-loading';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
@@ -200,6 +201,7 @@ export function PilotApplicationDetailPage({ reviewPanel: ReviewPanel }: { revie
               <Button icon={<PrinterOutlined />}>打印决定</Button>
             </Link>
           )}
+          <DecisionPdfLink pdf={application.decisionPdf} />
         </Space>
       </Card>
       <OpinionsCard application={application} />

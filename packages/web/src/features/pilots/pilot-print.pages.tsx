@@ -3,6 +3,7 @@ import {
   chinaDate,
   ErrorCode,
   parsePilotDecisionBasis,
+  pilotDecisionLetter,
   PILOT_LEVEL_LABELS,
   type PilotLevel,
 } from '@xiangmeng/domain';
@@ -112,35 +113,39 @@ export function PilotDecisionPrintPage() {
   const approved = a.state === 'APPROVED';
   if (!approved && a.state !== 'DECLINED')
     return <Result status="warning" title="尚未作出决定" subTitle="申报确认或未予确认后，才能打印决定。" />;
-  const decidedOn = a.decidedAt ? chineseDate(chinaDate(new Date(a.decidedAt))) : '—';
-  const basis =
-    a.decisionBasis === null || a.decisionBasis === undefined
-      ? null
-      : parsePilotDecisionBasis(a.decisionBasis);
-  const level = levelLabel(a.level);
+  const letter = pilotDecisionLetter({
+    approved,
+    authorityName: a.authority.bureauName,
+    applicantBureauName: a.homeTenant.bureauName,
+    allianceName: a.allianceName,
+    level: a.level,
+    callTitle: a.call.title,
+    basis:
+      a.decisionBasis === null || a.decisionBasis === undefined
+        ? null
+        : parsePilotDecisionBasis(a.decisionBasis),
+    noticeStartsOn: a.noticeStartsOn ?? null,
+    noticeEndsOn: a.noticeEndsOn ?? null,
+    reason: a.decisionReason ?? null,
+    decidedOn: a.decidedAt ? chinaDate(new Date(a.decidedAt)) : null,
+  });
+  // The same words as the PDF the API stores (pilotDecisionLetter in the domain).
   return (
     <PrintSheet
-      department={a.authority.bureauName}
-      title={`关于${approved ? '确认' : '不予确认'}${a.allianceName}为${level}试点联盟的决定`}
+      department={letter.department}
+      title={letter.title}
       testId="pilot-decision-sheet"
       fontSize="16pt"
     >
-      <p style={{ margin: 0 }}>{a.homeTenant.bureauName}：</p>
-      <p style={{ textIndent: '2em', margin: '0 0 4mm' }}>
-        你单位推荐的{a.allianceName}申报{level}试点（{a.call.title}），经形式审查
-        {basis && basis.sheets > 0
-          ? `、专家评审（${basis.sheets} 份评分表，汇总总分 ${basis.total?.toFixed(2) ?? '—'} 分，合格线 ${basis.passMark?.toFixed(2) ?? '—'} 分）`
-          : ''}
-        {a.noticeStartsOn ? `和公示（${chineseDate(a.noticeStartsOn)}至${chineseDate(a.noticeEndsOn)}）` : ''}
-        ，{approved ? `决定确认其为${level}产业技术创新战略联盟试点。` : '决定不予确认。'}
-      </p>
-      {a.decisionReason && (
-        <p style={{ textIndent: '2em', margin: '0 0 4mm', whiteSpace: 'pre-wrap' }}>{a.decisionReason}</p>
-      )}
-      <p style={{ textIndent: '2em', margin: 0 }}>特此决定。</p>
+      <p style={{ margin: 0 }}>{letter.addressee}</p>
+      {letter.paragraphs.map((paragraph, i) => (
+        <p key={i} style={{ textIndent: '2em', margin: '0 0 4mm', whiteSpace: 'pre-wrap' }}>
+          {paragraph}
+        </p>
+      ))}
       <div style={{ textAlign: 'right', marginTop: '24mm' }}>
-        <div>{a.authority.bureauName}</div>
-        <div>{decidedOn}</div>
+        <div>{letter.signatory}</div>
+        <div>{letter.date}</div>
       </div>
     </PrintSheet>
   );

@@ -113,6 +113,13 @@ export const PilotApplicationDetailQuery = graphql(`
       decidedAt
       decisionReason
       decisionBasis
+      decisionPdf {
+        state
+        fileName
+        sha256
+        downloadUrl
+        reason
+      }
       lastReason
       timeline {
         at

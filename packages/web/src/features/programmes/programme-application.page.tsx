@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   BUDGET_SOURCE_LABELS,
@@ -125,6 +125,9 @@ export function ProgrammeApplicationPage() {
         }
         extra={
           <Space wrap>
+            <Link to={`/programmes/applications/${a.id}/print`} data-testid="programme-application-print-link">
+              <Button icon={<PrinterOutlined />}>打印申报书</Button>
+            </Link>
             {a.availableActions.map((action) => (
               <Button
                 key={action}

@@ -225,3 +225,23 @@ export const VerifyPriorInvestmentMutation = graphql(`
     }
   }
 `);
+
+// 申报书: the application with its programme's name, kind and authority (the sheet's header).
+export const ProgrammeApplicationPrintQuery = graphql(`
+  query ProgrammeApplicationPrint($id: ID!) {
+    programmeApplication(id: $id) {
+      ...ProgrammeApplicationFields
+    }
+    programmes {
+      id
+      name
+      year
+      kind
+      kindLabel
+      authority {
+        id
+        bureauName
+      }
+    }
+  }
+`);

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import {
   BUDGET_SOURCE_LABELS,
@@ -328,6 +329,11 @@ export function ProjectDetailPage() {
             {project.lastReason && <Typography.Text>最近意见：{project.lastReason}</Typography.Text>}
           </Flex>
           <Space wrap>
+            {contract && (
+              <Link to={`/projects/${project.id}/print`} data-testid="project-print-link">
+                <Button icon={<PrinterOutlined />}>打印任务书</Button>
+              </Link>
+            )}
             {actions.map((action) => (
               <Button
                 key={action}

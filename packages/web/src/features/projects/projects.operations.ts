@@ -136,3 +136,41 @@ export const TransitionProjectMutation = graphql(`
     }
   }
 `);
+
+// 任务书: the contract in force, the awarding authority (the sheet's header) and the ledger's summary.
+export const ProjectPrintQuery = graphql(`
+  query ProjectPrint($id: ID!) {
+    project(id: $id) {
+      id
+      title
+      state
+      stateLabel
+      awardFen
+      awardedOn
+      supportSourceLabel
+      contract
+      authority {
+        id
+        bureauName
+      }
+      city {
+        id
+        name
+      }
+      totals {
+        awardedFen
+        disbursedFen
+        recoveredFen
+        netFen
+        remainingFen
+      }
+      ledger {
+        id
+        kindLabel
+        amountFen
+        entryOn
+        documentNumber
+      }
+    }
+  }
+`);
