@@ -24,6 +24,7 @@ import { FinanceLinkage1764540000000 } from './migrations/1764540000000-finance-
 import { Statistics1764550000000 } from './migrations/1764550000000-statistics';
 import { Notices1764570000000 } from './migrations/1764570000000-notices';
 import { ExpertDeclarations1764571000000 } from './migrations/1764571000000-expert-declarations';
+import { LinkageWithdrawal1764590000000 } from './migrations/1764590000000-linkage-withdrawal';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   Statistics1764550000000,
   Notices1764570000000,
   ExpertDeclarations1764571000000,
+  LinkageWithdrawal1764590000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
