@@ -149,7 +149,10 @@ test.describe.serial('株洲 finance linkage', () => {
       await expect(post.getByLabel('向省融资对接计划公开')).not.toBeChecked();
       await post.getByRole('button', { name: '登记' }).click();
       await expect(post).toBeHidden();
-      const row = page.getByRole('row').filter({ hasText: ENTERPRISE }).filter({ hasText: '10,000,000.00 元' });
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: ENTERPRISE })
+        .filter({ hasText: '10,000,000.00 元' });
       await expect(row).toContainText('对接中');
       await expect(row).toContainText('联盟内');
 
@@ -247,7 +250,9 @@ test.describe.serial('株洲 finance linkage', () => {
     // The reason is required: nothing is sent without it.
     await withdraw.getByRole('button', { name: '确认退出' }).click();
     await expect(withdraw).toContainText('请填写退出原因');
-    await withdraw.getByTestId('withdraw-linkage-reason').fill('该行已作为成员加入联盟，申请退出省融资对接计划。');
+    await withdraw
+      .getByTestId('withdraw-linkage-reason')
+      .fill('该行已作为成员加入联盟，申请退出省融资对接计划。');
     await withdraw.getByRole('button', { name: '确认退出' }).click();
     await expect(withdraw).toBeHidden();
     await expect(enrolment).toContainText('已退出');

@@ -69,7 +69,9 @@ describe('withdrawal from the linkage programme', () => {
     provOfficer = await signedInAgent(api, await createUser(PROVINCE, ['PROVINCE_OFFICER'], 'flw'));
     csOfficer = await signedInAgent(api, await createUser(CHANGSHA, ['CITY_OFFICER'], 'flw'));
     need = await postNeed(zzOfficer, needInput(p, { inLinkageProgramme: true }));
-    const list = dataOf(await provOfficer.send<{ linkageInstitutions: Enrolment[] }>(LIST)).linkageInstitutions;
+    const list = dataOf(
+      await provOfficer.send<{ linkageInstitutions: Enrolment[] }>(LIST),
+    ).linkageInstitutions;
     enrolmentId = list.find((l) => l.organizationId === p.linkageVcId)!.id;
   });
 
@@ -78,9 +80,9 @@ describe('withdrawal from the linkage programme', () => {
   });
 
   const visibleTo = async (institutionId: string) =>
-    dataOf(await zzOfficer.send<{ financingNeeds: NeedView[] }>(F.needs, { institutionId })).financingNeeds.map(
-      (n) => n.id,
-    );
+    dataOf(
+      await zzOfficer.send<{ financingNeeds: NeedView[] }>(F.needs, { institutionId }),
+    ).financingNeeds.map((n) => n.id);
 
   it('before: the enrolled institution sees the shared need and is introduced to it', async () => {
     expect(await visibleTo(p.linkageVcId)).toContain(need.id);
@@ -94,7 +96,9 @@ describe('withdrawal from the linkage programme', () => {
 
   it('a city may not withdraw an institution from the province’s programme', async () => {
     expectRefused(
-      await zzOfficer.send(WITHDRAW, { input: { id: enrolmentId, withdrawnOn: '2026-12-06', reason: '市州代办' } }),
+      await zzOfficer.send(WITHDRAW, {
+        input: { id: enrolmentId, withdrawnOn: '2026-12-06', reason: '市州代办' },
+      }),
       'FORBIDDEN',
     );
   });
@@ -145,7 +149,9 @@ describe('withdrawal from the linkage programme', () => {
     // The bank that is a member of the alliance still sees it: withdrawal ends only the programme's path.
     expect(await visibleTo(p.bankId)).toContain(need.id);
     // The introduction made while it took part is history and stays.
-    const now = dataOf(await zzOfficer.send<{ financingNeed: NeedView }>(F.need, { id: need.id })).financingNeed;
+    const now = dataOf(
+      await zzOfficer.send<{ financingNeed: NeedView }>(F.need, { id: need.id }),
+    ).financingNeed;
     expect(now.introductions.map((i) => i.institutionId)).toEqual([p.linkageVcId]);
   });
 
@@ -218,7 +224,9 @@ describe('withdrawal from the linkage programme', () => {
     const target = await enrolled('BANK', '2025-01-01');
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        provOfficer.send(WITHDRAW, { input: { id: target.id, withdrawnOn: '2026-12-06', reason: `并发退出${i}` } }),
+        provOfficer.send(WITHDRAW, {
+          input: { id: target.id, withdrawnOn: '2026-12-06', reason: `并发退出${i}` },
+        }),
       ),
     );
     expect(answers.filter((a) => !a.errors?.length)).toHaveLength(1);
@@ -239,9 +247,9 @@ describe('withdrawal from the linkage programme', () => {
       }),
     ).enrolLinkageInstitution;
     expect(again.id).not.toBe(enrolmentId);
-    const rows = dataOf(await provOfficer.send<{ linkageInstitutions: Enrolment[] }>(LIST)).linkageInstitutions.filter(
-      (l) => l.organizationId === p.linkageVcId,
-    );
+    const rows = dataOf(
+      await provOfficer.send<{ linkageInstitutions: Enrolment[] }>(LIST),
+    ).linkageInstitutions.filter((l) => l.organizationId === p.linkageVcId);
     expect(rows.map((r) => [r.enrolledOn, r.withdrawnOn])).toEqual([
       ['2026-12-06', null],
       ['2024-01-01', '2026-12-06'],
@@ -282,9 +290,27 @@ const TABLE: BadInputRow<'withdraw', Who, Fixture>[] = [
     'NOT_BEFORE_ENROLMENT',
   ),
   spec('withdrawn already', (f) => withdraw(f, { id: f.withdrawn }), 'id', 'ALREADY_WITHDRAWN'),
-  { op: 'withdraw', who: 'provOfficer', name: 'an unknown id', variables: (f) => withdraw(f, { id: randomUUID() }), code: 'NOT_FOUND' },
-  { op: 'withdraw', who: 'provOfficer', name: 'not an id', variables: (f) => withdraw(f, { id: 'x' }), code: 'NOT_FOUND' },
-  { op: 'withdraw', who: 'zzOfficer', name: 'a city withdraws', variables: (f) => withdraw(f), code: 'FORBIDDEN' },
+  {
+    op: 'withdraw',
+    who: 'provOfficer',
+    name: 'an unknown id',
+    variables: (f) => withdraw(f, { id: randomUUID() }),
+    code: 'NOT_FOUND',
+  },
+  {
+    op: 'withdraw',
+    who: 'provOfficer',
+    name: 'not an id',
+    variables: (f) => withdraw(f, { id: 'x' }),
+    code: 'NOT_FOUND',
+  },
+  {
+    op: 'withdraw',
+    who: 'zzOfficer',
+    name: 'a city withdraws',
+    variables: (f) => withdraw(f),
+    code: 'FORBIDDEN',
+  },
 ];
 
 describe('withdrawal from the linkage programme: bad input', () => {

@@ -8,7 +8,12 @@ describe('linkageWithdrawalViolations', () => {
   it.each([
     ['today, with a reason', { withdrawnOn: TODAY, reason: '机构调整业务方向' }, OPEN, []],
     ['on the enrolment day', { withdrawnOn: '2025-03-01', reason: '撤回' }, OPEN, []],
-    ['a day that does not exist', { withdrawnOn: '2026-02-30', reason: '撤回' }, OPEN, ['withdrawnOn:CALENDAR_DATE']],
+    [
+      'a day that does not exist',
+      { withdrawnOn: '2026-02-30', reason: '撤回' },
+      OPEN,
+      ['withdrawnOn:CALENDAR_DATE'],
+    ],
     ['tomorrow', { withdrawnOn: '2026-12-07', reason: '撤回' }, OPEN, ['withdrawnOn:NOT_FUTURE']],
     [
       'before it enrolled',

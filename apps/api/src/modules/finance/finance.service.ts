@@ -186,7 +186,11 @@ export class FinanceService {
       action: 'finance.linkage_institution.withdraw',
       subjectType: 'finance_linkage_institution',
       subjectId: enrolment.id,
-      before: { organizationId: enrolment.organizationId, enrolledOn: enrolment.enrolledOn, withdrawnOn: null },
+      before: {
+        organizationId: enrolment.organizationId,
+        enrolledOn: enrolment.enrolledOn,
+        withdrawnOn: null,
+      },
       after: { organizationId: enrolment.organizationId, ...withdrawal },
     });
     return actOn((await this.finance.linkageInstitutions(ctx.db)).find((l) => l.id === enrolment.id));

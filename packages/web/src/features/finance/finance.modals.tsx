@@ -726,7 +726,11 @@ export function WithdrawLinkageModal({
       onSubmit={async (v) => {
         await withdraw({
           variables: {
-            input: { id: institution.id, withdrawnOn: toCalendarDate(v.withdrawnOn), reason: v.reason.trim() },
+            input: {
+              id: institution.id,
+              withdrawnOn: toCalendarDate(v.withdrawnOn),
+              reason: v.reason.trim(),
+            },
           },
         });
         void message.success(`${institution.name}已退出对接计划`);
