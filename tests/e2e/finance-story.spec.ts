@@ -79,7 +79,7 @@ test.describe.serial('株洲 finance linkage', () => {
       await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
       await page.getByRole('menuitem', { name: '联盟名录' }).click();
       await expect(page).toHaveURL(/\/alliances$/);
-      await expect(page.getByTestId('register-total')).toBeVisible();
+      await expect(page.getByTestId('register-total')).toBeVisible({ timeout: 30_000 });
       await page.getByRole('link', { name: ALLIANCE }).click();
       await expect(page.getByRole('heading', { name: ALLIANCE })).toBeVisible();
 
@@ -228,8 +228,9 @@ test.describe.serial('株洲 finance linkage', () => {
       await expect(approve).toBeHidden();
       await expect(claim).toContainText('已补偿');
       await expect(claim.getByTestId('claim-amount')).toHaveText('3,000,000.00 元');
-      // What is left of the bank's ceiling for the year, after this payout.
-      await expect(claim).toContainText(`${TODAY.slice(0, 4)} 年上限余额 2,000,000.00 元`);
+      // The decision keeps its basis: the share, and the ceiling left when it was made.
+      await expect(claim).toContainText(`1/2 × 损失；${TODAY.slice(0, 4)} 年上限余额 5,000,000.00 元`);
+      await expect(claim).not.toContainText('试算');
       await expect(claim.getByRole('button')).toHaveCount(0);
       await screenshotForReview(page, 'finance-claim-approved');
       await signOut(page, 'city');

@@ -48,9 +48,11 @@ const yuanRule = {
 /** The bureau's alliances and, for the chosen one, its current members of the wanted types. */
 function useAlliances(allianceId: string | undefined) {
   const { data, loading } = useQuery(FinanceAlliancesQuery, { fetchPolicy: 'cache-and-network' });
+  // From the server each time: a member that joined a moment ago in the register is a choice here.
   const members = useQuery(FinanceAllianceMembersQuery, {
     variables: { id: allianceId ?? '' },
     skip: !allianceId,
+    fetchPolicy: 'cache-and-network',
   });
   const membersOf = (institutions: boolean) =>
     (members.data?.alliance.members ?? [])
@@ -166,7 +168,13 @@ export function PostNeedModal({ onClose }: { onClose: () => void }) {
         name="organizationId"
         rules={[{ required: true, message: '请选择联盟成员企业' }]}
       >
-        <Select options={membersOf(false)} placeholder="联盟的成员企业" data-testid="need-enterprise" />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={membersOf(false)}
+          placeholder="联盟的成员企业"
+          data-testid="need-enterprise"
+        />
       </Form.Item>
       <Form.Item label="融资金额" name="amountYuan" rules={[yuanRule]}>
         <YuanInput style={{ width: 240 }} data-testid="need-amount" />
@@ -411,6 +419,8 @@ export function RecordFinancingModal({
         rules={[{ required: true, message: '请选择金融机构' }]}
       >
         <Select
+          showSearch
+          optionFilterProp="label"
           options={membersOf(true)}
           placeholder="联盟成员中的金融机构"
           data-testid="record-institution"
@@ -580,6 +590,8 @@ export function FileClaimModal({
     >
       <Form.Item label="贷款" name="financingRecordId" rules={[{ required: true, message: '请选择贷款' }]}>
         <Select
+          showSearch
+          optionFilterProp="label"
           data-testid="claim-loan"
           options={loans.map((l) => ({
             value: l.id,
