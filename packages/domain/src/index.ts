@@ -78,6 +78,7 @@ export * from './programmes/pending-programme-work.js';
 export * from './work-list/work-items.js';
 export * from './finance/financing.js';
 export * from './finance/need-visibility.js';
+export * from './finance/linkage-withdrawal.js';
 export * from './finance/risk-compensation.js';
 export * from './finance/compensation-claim-workflow.js';
 export * from './platforms/graded-evaluation.js';

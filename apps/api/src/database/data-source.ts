@@ -24,6 +24,7 @@ import { FinanceLinkage1764540000000 } from './migrations/1764540000000-finance-
 import { Statistics1764550000000 } from './migrations/1764550000000-statistics';
 import { Notices1764570000000 } from './migrations/1764570000000-notices';
 import { ExpertDeclarations1764571000000 } from './migrations/1764571000000-expert-declarations';
+import { LinkageWithdrawal1764590000000 } from './migrations/1764590000000-linkage-withdrawal';
 import { DecisionPdfs1764600000000 } from './migrations/1764600000000-decision-pdfs';
 import { AuditHistory1764610000000 } from './migrations/1764610000000-audit-history';
 import { CooperationBaseGradedEvaluation1764630000000 } from './migrations/1764630000000-cooperation-base-graded-evaluation';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   Statistics1764550000000,
   Notices1764570000000,
   ExpertDeclarations1764571000000,
+  LinkageWithdrawal1764590000000,
   DecisionPdfs1764600000000,
   AuditHistory1764610000000,
   CooperationBaseGradedEvaluation1764630000000,

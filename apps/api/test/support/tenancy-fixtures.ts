@@ -1094,7 +1094,7 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   cooperation_base: () => ({ name: `隔离测试国际合作基地${tag()}` }),
   // One periodic evaluation per base and year: a copy takes another year.
   cooperation_base_evaluation: () => ({ year: 2026 + randomInt(70) }),
-  finance_linkage_institution: () => ({ withdrawn_on: '2027-01-01' }),
+  finance_linkage_institution: () => ({ withdrawn_on: '2027-01-01', withdrawal_reason: '隔离测试退出' }),
   financing_need: () => ({}),
   financing_event: () => ({}),
   financing_introduction: () => ({}),

@@ -29,6 +29,8 @@ export class LinkageInstitutionModel {
   @Field() typeLabel: string;
   @Field() enrolledOn: string;
   @Field(() => String, { nullable: true }) withdrawnOn: string | null;
+  @Field(() => String, { nullable: true, description: '退出原因（已退出时）' }) withdrawalReason:
+    string | null;
 }
 
 @ObjectType('FinancingIntroduction', { description: '一次对接：机构与需求，及机构的答复' })

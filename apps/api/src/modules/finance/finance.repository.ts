@@ -13,6 +13,7 @@ export type LinkageInstitutionRow = {
   type: string;
   enrolledOn: string;
   withdrawnOn: string | null;
+  withdrawalReason: string | null;
 };
 
 export type NeedRow = {
@@ -148,6 +149,10 @@ const CLAIM_FROM = `compensation_claim c
 
 const LIMIT = 200;
 
+const LINKAGE = `l.id, l.tenant_id AS "tenantId", l.organization_id AS "organizationId", o.name, o.type,
+  to_char(l.enrolled_on, 'YYYY-MM-DD') AS "enrolledOn", to_char(l.withdrawn_on, 'YYYY-MM-DD') AS "withdrawnOn",
+  l.withdrawal_reason AS "withdrawalReason"`;
+
 /** Every statement of finance linkage, in the caller's transaction (row-level security applies). */
 @Injectable()
 export class FinanceRepository {
@@ -170,11 +175,33 @@ export class FinanceRepository {
 
   linkageInstitutions(db: EntityManager): Promise<LinkageInstitutionRow[]> {
     return db.query(
-      `SELECT l.id, l.tenant_id AS "tenantId", l.organization_id AS "organizationId", o.name, o.type,
-              to_char(l.enrolled_on, 'YYYY-MM-DD') AS "enrolledOn", to_char(l.withdrawn_on, 'YYYY-MM-DD') AS "withdrawnOn"
-         FROM finance_linkage_institution l JOIN organization o ON o.id = l.organization_id
+      `SELECT ${LINKAGE} FROM finance_linkage_institution l JOIN organization o ON o.id = l.organization_id
         ORDER BY l.withdrawn_on NULLS FIRST, l.enrolled_on DESC, o.name`,
     );
+  }
+
+  /** One enrolment, locked for the withdrawal that reads it (two withdrawals: one waits, then sees it). */
+  async linkageInstitutionForUpdate(db: EntityManager, id: string): Promise<LinkageInstitutionRow | null> {
+    if (!isId(id)) return null;
+    const rows = await db.query<LinkageInstitutionRow[]>(
+      `SELECT ${LINKAGE} FROM finance_linkage_institution l JOIN organization o ON o.id = l.organization_id
+        WHERE l.id = $1 FOR UPDATE OF l`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Withdraws an open enrolment; false when it was withdrawn already. */
+  async withdrawLinkageInstitution(
+    db: EntityManager,
+    row: { id: string; withdrawnOn: string; reason: string; withdrawnBy: string },
+  ): Promise<boolean> {
+    const [, affected] = await db.query<[unknown, number]>(
+      `UPDATE finance_linkage_institution SET withdrawn_on = $2, withdrawal_reason = $3, withdrawn_by = $4
+        WHERE id = $1 AND withdrawn_on IS NULL`,
+      [row.id, row.withdrawnOn, row.reason, row.withdrawnBy],
+    );
+    return affected === 1;
   }
 
   async insertLinkageInstitution(

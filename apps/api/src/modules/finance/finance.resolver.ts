@@ -14,6 +14,7 @@ import {
   RecordFinancingEventInput,
   RecordFinancingInput,
   TransitionCompensationClaimInput,
+  WithdrawLinkageInstitutionInput,
 } from './dto/finance.input';
 import {
   CompensationClaimModel,
@@ -50,6 +51,18 @@ export class FinanceResolver {
     @Args('input') input: EnrolLinkageInstitutionInput,
   ): Promise<LinkageInstitutionModel> {
     return toLinkageInstitutionModel(await this.service.enrolLinkageInstitution(ctx, viewer, input));
+  }
+
+  @Allow('PROVINCE_ADMIN', 'PROVINCE_OFFICER')
+  @Mutation(() => LinkageInstitutionModel, {
+    description: '金融机构退出省融资对接计划（机构申请或省厅代为办理，须写明原因；记录保留）',
+  })
+  async withdrawLinkageInstitution(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: WithdrawLinkageInstitutionInput,
+  ): Promise<LinkageInstitutionModel> {
+    return toLinkageInstitutionModel(await this.service.withdrawLinkageInstitution(ctx, viewer, input));
   }
 
   @Allow(...STAFF_ROLES)

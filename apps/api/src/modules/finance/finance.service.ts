@@ -19,6 +19,7 @@ import {
   isCalendarDate,
   isFinancialInstitution,
   isStaff,
+  linkageWithdrawalViolations,
 } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn, isId, ownRecord, requireStaff } from '../../common/access/access';
@@ -156,6 +157,43 @@ export class FinanceService {
       after: { organizationId: input.organizationId, enrolledOn: input.enrolledOn.trim() },
     });
     return actOn((await this.finance.linkageInstitutions(ctx.db)).find((l) => l.id === id));
+  }
+
+  /**
+   * An institution leaves the province's linkage programme (it asked, or the province acts for it):
+   * the enrolment is kept with its day and reason, and from that day the institution no longer sees
+   * needs shared through the programme (the database's finance_need_visible_to).
+   */
+  async withdrawLinkageInstitution(
+    ctx: RequestContext,
+    viewer: Viewer,
+    input: { id: string; withdrawnOn: string; reason: string },
+  ): Promise<LinkageInstitutionRow> {
+    requireStaff(viewer);
+    if (viewer.tenantLevel !== 'PROVINCE') throw new AppError('FORBIDDEN', {}, '融资对接计划由省厅管理');
+    const enrolment = ownRecord(viewer, await this.finance.linkageInstitutionForUpdate(ctx.db, input.id));
+    const withdrawal = { withdrawnOn: input.withdrawnOn.trim(), reason: input.reason.trim() };
+    const v = linkageWithdrawalViolations(withdrawal, enrolment, this.today());
+    if (v.length) throw badInput(v);
+    const withdrawn = await this.finance.withdrawLinkageInstitution(ctx.db, {
+      id: enrolment.id,
+      ...withdrawal,
+      withdrawnBy: viewer.userId,
+    });
+    // The row is locked above, so only a withdrawal that raced in before the lock lands here.
+    if (!withdrawn) throw badInput([violation('id', 'ALREADY_WITHDRAWN', '该机构已退出融资对接计划')]);
+    await this.audit.record(ctx.db, {
+      action: 'finance.linkage_institution.withdraw',
+      subjectType: 'finance_linkage_institution',
+      subjectId: enrolment.id,
+      before: {
+        organizationId: enrolment.organizationId,
+        enrolledOn: enrolment.enrolledOn,
+        withdrawnOn: null,
+      },
+      after: { organizationId: enrolment.organizationId, ...withdrawal },
+    });
+    return actOn((await this.finance.linkageInstitutions(ctx.db)).find((l) => l.id === enrolment.id));
   }
 
   async needs(

@@ -1,6 +1,17 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useLazyQuery, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, DatePicker, Flex, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Select,
+  Space,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { ListTable } from '../../shared/list-table';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AuditChainStatusQuery as ChainStatus, AuditEventsQuery as EventsData } from '../../gql/graphql';
@@ -71,10 +82,7 @@ export function AuditLogPage() {
   return (
     <Flex vertical gap={16}>
       <ChainStatusCard />
-      <Card
-        title="审计日志"
-        extra={<ExportButton list="audit-events" filter={filter} />}
-      >
+      <Card title="审计日志" extra={<ExportButton list="audit-events" filter={filter} />}>
         <Space wrap style={{ marginBottom: 16 }}>
           <Select
             allowClear
@@ -84,7 +92,10 @@ export function AuditLogPage() {
             optionFilterProp="label"
             value={actorUserId}
             onChange={setActorUserId}
-            options={(options.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+            options={(options.data?.users ?? []).map((u) => ({
+              value: u.id,
+              label: `${u.displayName}（${u.username}）`,
+            }))}
             data-testid="audit-filter-actor"
           />
           <Select
@@ -116,7 +127,7 @@ export function AuditLogPage() {
         {error && !data ? (
           <LoadFailure error={toApiError(error)} onRetry={() => void refetch()} />
         ) : (
-          <Table<Event>
+          <ListTable<Event>
             rowKey="seq"
             size="small"
             loading={loading}
@@ -161,7 +172,8 @@ function ChainStatusCard() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const next = status?.verdict === 'PARTIAL' && status.verifiedUpTo ? String(BigInt(status.verifiedUpTo) + 1n) : null;
+  const next =
+    status?.verdict === 'PARTIAL' && status.verifiedUpTo ? String(BigInt(status.verifiedUpTo) + 1n) : null;
   return (
     <Card
       title={
@@ -197,7 +209,9 @@ function ChainVerdict({ status }: { status: Status }) {
     case 'EMPTY':
       return <Alert type="info" showIcon message="本单位尚无审计事件" />;
     case 'VERIFIED':
-      return <Alert type="success" showIcon message={`审计链完整：已校验至第 ${status.verifiedUpTo} 条（链头）`} />;
+      return (
+        <Alert type="success" showIcon message={`审计链完整：已校验至第 ${status.verifiedUpTo} 条（链头）`} />
+      );
     case 'PARTIAL':
       return (
         <Alert

@@ -1,5 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { FINANCING_FORM_LABELS, formatYuan, INTRODUCTION_OUTCOME_LABELS } from '@xiangmeng/domain';
+import {
+  FINANCING_FORM_LABELS,
+  formatYuan,
+  INTRODUCTION_OUTCOME_LABELS,
+  LINKAGE_WITHDRAWAL_REASON_MAX,
+} from '@xiangmeng/domain';
 import { App, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -8,7 +13,7 @@ import type {
   FinancingNeedFieldsFragment,
   FinancingRecordFieldsFragment,
 } from '../../gql/graphql';
-import { toCalendarDate } from '../../shared/calendar-dates';
+import { fromCalendarDate, toCalendarDate, todayInChina } from '../../shared/calendar-dates';
 import { FormModal } from '../../shared/form-modal';
 import { isYuanAmount, yuanToFen } from '../../shared/format';
 import { ReasonField } from '../../shared/reason-field';
@@ -30,6 +35,7 @@ import {
   RecordFinancingEventMutation,
   RecordFinancingMutation,
   TransitionCompensationClaimMutation,
+  WithdrawLinkageInstitutionMutation,
 } from './finance.operations';
 
 const FORM_OPTIONS = Object.entries(FINANCING_FORM_LABELS).map(([value, label]) => ({ value, label }));
@@ -42,9 +48,11 @@ const yuanRule = {
 /** The bureau's alliances and, for the chosen one, its current members of the wanted types. */
 function useAlliances(allianceId: string | undefined) {
   const { data, loading } = useQuery(FinanceAlliancesQuery, { fetchPolicy: 'cache-and-network' });
+  // From the server each time: a member that joined a moment ago in the register is a choice here.
   const members = useQuery(FinanceAllianceMembersQuery, {
     variables: { id: allianceId ?? '' },
     skip: !allianceId,
+    fetchPolicy: 'cache-and-network',
   });
   const membersOf = (institutions: boolean) =>
     (members.data?.alliance.members ?? [])
@@ -160,7 +168,13 @@ export function PostNeedModal({ onClose }: { onClose: () => void }) {
         name="organizationId"
         rules={[{ required: true, message: '请选择联盟成员企业' }]}
       >
-        <Select options={membersOf(false)} placeholder="联盟的成员企业" data-testid="need-enterprise" />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={membersOf(false)}
+          placeholder="联盟的成员企业"
+          data-testid="need-enterprise"
+        />
       </Form.Item>
       <Form.Item label="融资金额" name="amountYuan" rules={[yuanRule]}>
         <YuanInput style={{ width: 240 }} data-testid="need-amount" />
@@ -405,6 +419,8 @@ export function RecordFinancingModal({
         rules={[{ required: true, message: '请选择金融机构' }]}
       >
         <Select
+          showSearch
+          optionFilterProp="label"
           options={membersOf(true)}
           placeholder="联盟成员中的金融机构"
           data-testid="record-institution"
@@ -574,6 +590,8 @@ export function FileClaimModal({
     >
       <Form.Item label="贷款" name="financingRecordId" rules={[{ required: true, message: '请选择贷款' }]}>
         <Select
+          showSearch
+          optionFilterProp="label"
           data-testid="claim-loan"
           options={loans.map((l) => ({
             value: l.id,
@@ -682,6 +700,65 @@ export function EnrolModal({ onClose }: { onClose: () => void }) {
       <Form.Item label="加入日期" name="enrolledOn" rules={[{ required: true, message: '请选择日期' }]}>
         <DatePicker />
       </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 退出对接计划: the institution asked, or the province acts for it; the enrolment stays on record. */
+export function WithdrawLinkageModal({
+  institution,
+  onClose,
+}: {
+  institution: { id: string; name: string; enrolledOn: string };
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ withdrawnOn: Dayjs; reason: string }>();
+  const [withdraw, { loading }] = useMutation(WithdrawLinkageInstitutionMutation, {
+    refetchQueries: [LinkageInstitutionsQuery],
+  });
+  return (
+    <FormModal<{ withdrawnOn: Dayjs; reason: string }>
+      open
+      title={`退出省融资对接计划：${institution.name}`}
+      okText="确认退出"
+      okButtonProps={{ danger: true }}
+      form={form}
+      name="withdraw-linkage"
+      initialValues={{ withdrawnOn: fromCalendarDate(todayInChina()) }}
+      loading={loading}
+      onCancel={onClose}
+      errorTestId="withdraw-linkage-error"
+      intro={
+        <Typography.Paragraph type="warning">
+          自退出日期起，该机构不再看到向对接计划公开的融资需求，也不能再被推介对接这些需求（作为联盟成员的除外）。
+          退出记录保留，不能撤销；再次参加须重新加入。
+        </Typography.Paragraph>
+      }
+      onSubmit={async (v) => {
+        await withdraw({
+          variables: {
+            input: {
+              id: institution.id,
+              withdrawnOn: toCalendarDate(v.withdrawnOn),
+              reason: v.reason.trim(),
+            },
+          },
+        });
+        void message.success(`${institution.name}已退出对接计划`);
+        onClose();
+      }}
+    >
+      <Form.Item label="退出日期" name="withdrawnOn" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <ReasonField
+        name="reason"
+        label="退出原因"
+        placeholder="如：机构申请退出、业务调整等"
+        testId="withdraw-linkage-reason"
+        max={LINKAGE_WITHDRAWAL_REASON_MAX}
+      />
     </FormModal>
   );
 }

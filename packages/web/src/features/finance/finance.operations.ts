@@ -228,6 +228,17 @@ export const LinkageInstitutionsQuery = graphql(`
       typeLabel
       enrolledOn
       withdrawnOn
+      withdrawalReason
+    }
+  }
+`);
+
+export const WithdrawLinkageInstitutionMutation = graphql(`
+  mutation WithdrawLinkageInstitution($input: WithdrawLinkageInstitutionInput!) {
+    withdrawLinkageInstitution(input: $input) {
+      id
+      withdrawnOn
+      withdrawalReason
     }
   }
 `);

@@ -9,7 +9,7 @@ import type {
 import { toApiError } from '../../shared/api-error';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
-import { EnrolModal, RecordEventModal } from './finance.modals';
+import { EnrolModal, RecordEventModal, WithdrawLinkageModal } from './finance.modals';
 import { FinancingEventsQuery, LinkageInstitutionsQuery } from './finance.operations';
 import { ListTable } from '../../shared/list-table';
 
@@ -20,6 +20,8 @@ type LinkageInstitution = LinkageData['linkageInstitutions'][number];
 export function FinancingEventsPage() {
   const viewer = useSignedInViewer();
   const [dialog, setDialog] = useState<'event' | 'enrol' | null>(null);
+  const [withdrawing, setWithdrawing] = useState<LinkageInstitution | null>(null);
+  const province = viewer.tenant.level === 'PROVINCE';
   const events = useQuery(FinancingEventsQuery, { fetchPolicy: 'cache-and-network' });
   const linkage = useQuery(LinkageInstitutionsQuery, { fetchPolicy: 'cache-and-network' });
 
@@ -51,6 +53,20 @@ export function FinancingEventsPage() {
       key: 'state',
       width: 120,
       render: (_: unknown, l) => (l.withdrawnOn ? <Tag>已退出</Tag> : <Tag color="green">参加中</Tag>),
+    },
+    {
+      title: '退出',
+      key: 'withdrawal',
+      width: 280,
+      ellipsis: true,
+      render: (_: unknown, l) =>
+        l.withdrawnOn ? (
+          `${l.withdrawnOn}：${l.withdrawalReason ?? ''}`
+        ) : province ? (
+          <Button size="small" danger onClick={() => setWithdrawing(l)}>
+            退出对接计划
+          </Button>
+        ) : null,
     },
   ];
 
@@ -89,7 +105,7 @@ export function FinancingEventsPage() {
       <Card
         title="省融资对接计划机构"
         extra={
-          viewer.tenant.level === 'PROVINCE' && (
+          province && (
             <Button icon={<PlusOutlined />} onClick={() => setDialog('enrol')}>
               加入对接计划
             </Button>
@@ -102,6 +118,7 @@ export function FinancingEventsPage() {
           dataSource={linkage.data?.linkageInstitutions ?? []}
           loading={linkage.loading && !linkage.data}
           pagination={false}
+          scroll={{ x: 940 }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无参加对接计划的机构" />,
           }}
@@ -109,6 +126,7 @@ export function FinancingEventsPage() {
       </Card>
       {dialog === 'event' && <RecordEventModal onClose={() => setDialog(null)} />}
       {dialog === 'enrol' && <EnrolModal onClose={() => setDialog(null)} />}
+      {withdrawing && <WithdrawLinkageModal institution={withdrawing} onClose={() => setWithdrawing(null)} />}
     </Flex>
   );
 }

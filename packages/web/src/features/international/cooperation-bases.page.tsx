@@ -249,7 +249,7 @@ function BaseHistory({ base }: { base: Base }) {
         <Typography.Text type="secondary">认定文件：{base.recognitionDocumentName}</Typography.Text>
       )}
       {base.evaluations.length > 0 && (
-        <Table<Evaluation>
+        <ListTable<Evaluation>
           rowKey="id"
           size="small"
           pagination={false}
@@ -258,7 +258,7 @@ function BaseHistory({ base }: { base: Base }) {
           expandable={{
             rowExpandable: (e) => e.sheets.length > 0,
             expandedRowRender: (e) => (
-              <Table
+              <ListTable
                 rowKey="expertName"
                 size="small"
                 pagination={false}

@@ -9,6 +9,18 @@ export class EnrolLinkageInstitutionInput {
   enrolledOn: string;
 }
 
+@InputType('WithdrawLinkageInstitutionInput')
+export class WithdrawLinkageInstitutionInput {
+  @Field(() => ID, { description: '对接计划中的机构（linkageInstitutions 的 id）' })
+  id: string;
+
+  @Field({ description: '退出日期，YYYY-MM-DD；当日起不再看到向计划公开的需求' })
+  withdrawnOn: string;
+
+  @Field({ description: '退出原因' })
+  reason: string;
+}
+
 @InputType('PostFinancingNeedInput')
 export class PostFinancingNeedInput {
   @Field(() => ID)
