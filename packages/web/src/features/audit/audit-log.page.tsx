@@ -111,7 +111,7 @@ export function AuditLogPage() {
           />
           <DatePicker.RangePicker
             value={dates}
-            onChange={(value) => setDates(value as [Dayjs | null, Dayjs | null] | null)}
+            onChange={(value) => setDates(value)}
             placeholder={['起始日期', '截止日期']}
           />
           <Select<Order>
