@@ -47,7 +47,7 @@ import { SupportNoticeSection } from '../support-notices/support-notice.section'
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { RecordHistorySection } from '../audit/record-history.section';
 import { ProgrammesQuery } from './programmes.operations';
-import { ProgrammeApplicationFormView } from './programme-application-form.view';
+import { ProgrammeApplicationFormView } from '../reviews/programme-dossier.section';
 import { ParticularFormItems } from './programme-particulars.fields';
 import {
   ProgrammeApplicationQuery,
@@ -125,7 +125,10 @@ export function ProgrammeApplicationPage() {
         }
         extra={
           <Space wrap>
-            <Link to={`/programmes/applications/${a.id}/print`} data-testid="programme-application-print-link">
+            <Link
+              to={`/programmes/applications/${a.id}/print`}
+              data-testid="programme-application-print-link"
+            >
               <Button icon={<PrinterOutlined />}>打印申报书</Button>
             </Link>
             {a.availableActions.map((action) => (

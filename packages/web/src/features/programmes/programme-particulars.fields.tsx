@@ -1,5 +1,5 @@
 import type { ParticularField } from '@xiangmeng/domain';
-import { Descriptions, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 
 // A kind's particulars (programme-particulars.ts in the domain), drawn from its schema: a text
 // field as an input, a list (a mode, a country from ISO 3166-1) as a searchable select.
@@ -38,31 +38,4 @@ export function ParticularFormItems({ fields }: { fields: readonly ParticularFie
       )}
     </Form.Item>
   ));
-}
-
-/** The particulars as saved, read only; a value outside its list shows as stored. */
-export function ParticularDescriptions({
-  fields,
-  values,
-}: {
-  fields: readonly ParticularField[];
-  values: readonly { key: string; value: string }[];
-}) {
-  if (!fields.length) return null;
-  const valueOf = (field: ParticularField) => {
-    const value = values.find((v) => v.key === field.key)?.value ?? '';
-    if (!value) return '—';
-    if (field.type === 'oneOf') return field.options[value] ?? value;
-    if (field.type === 'code') return field.codes[value] ? `${field.codes[value]}（${value}）` : value;
-    return value;
-  };
-  return (
-    <Descriptions
-      size="small"
-      column={{ xs: 1, md: 2 }}
-      style={{ marginTop: 12 }}
-      data-testid="programme-particulars"
-      items={fields.map((field) => ({ key: field.key, label: field.label, children: valueOf(field) }))}
-    />
-  );
 }

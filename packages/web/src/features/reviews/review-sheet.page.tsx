@@ -38,7 +38,7 @@ import { isStaleEdit, StaleEditAlert } from '../../shared/stale-edit.alert';
 import type { ReviewSheetQuery as ReviewSheetResult } from '../../gql/graphql';
 import { dottedPath } from '../../shared/form-violations';
 import { chinaDateTime, formatFen } from '../../shared/format';
-import { ProgrammeApplicationFormView } from '../programmes/programme-application-form.view';
+import { ProgrammeApplicationFormView } from './programme-dossier.section';
 import { FilingSnapshotSection } from '../filings/filing-snapshot.section';
 import { roundLabel } from '../filings/filing-values';
 import { DossierSection } from './dossier.section';

@@ -1,7 +1,6 @@
-import { PROGRAMME_KINDS } from '@xiangmeng/domain';
+import { PROGRAMME_KINDS, type ParticularField } from '@xiangmeng/domain';
 import { Card, Descriptions, Divider, Space, Tag, Typography } from 'antd';
 import { ListTable } from '../../shared/list-table';
-import { ParticularDescriptions } from './programme-particulars.fields';
 
 /** What the read-only application form shows: the officer's record and the expert's dossier both. */
 export type ProgrammeDossier = {
@@ -111,5 +110,32 @@ export function ProgrammeApplicationFormView({
         <Typography.Text type="secondary">未附申报材料</Typography.Text>
       )}
     </Card>
+  );
+}
+
+/** The particulars as saved, read only; a value outside its list shows as stored. */
+export function ParticularDescriptions({
+  fields,
+  values,
+}: {
+  fields: readonly ParticularField[];
+  values: readonly { key: string; value: string }[];
+}) {
+  if (!fields.length) return null;
+  const valueOf = (field: ParticularField) => {
+    const value = values.find((v) => v.key === field.key)?.value ?? '';
+    if (!value) return '—';
+    if (field.type === 'oneOf') return field.options[value] ?? value;
+    if (field.type === 'code') return field.codes[value] ? `${field.codes[value]}（${value}）` : value;
+    return value;
+  };
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      style={{ marginTop: 12 }}
+      data-testid="programme-particulars"
+      items={fields.map((field) => ({ key: field.key, label: field.label, children: valueOf(field) }))}
+    />
   );
 }
