@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fixtures, type PilotApplication } from '../pilots/db-fixtures';
 import { withTamperedChain } from '../support/audit-chain';
 import {
+  asAdmin,
   createUser,
   type GraphqlAgent,
   type GraphqlResponse,
@@ -49,7 +50,13 @@ type HistoryPage = {
   hasNextPage: boolean;
 };
 type EventsPage = {
-  events: { seq: string; action: string; actionLabel: string; subjectType: string; subjectId: string | null }[];
+  events: {
+    seq: string;
+    action: string;
+    actionLabel: string;
+    subjectType: string;
+    subjectId: string | null;
+  }[];
   endCursor: string | null;
   hasNextPage: boolean;
 };
@@ -84,7 +91,14 @@ describe('audit history (办理记录) and the audit log page', () => {
   const as = (key: string) => agents[key]!;
 
   /** An event in `user`'s chain, through audit_append (the chain stays whole). */
-  async function append(user: TestUser, action: string, type: string, id: string, before: unknown, after: unknown) {
+  async function append(
+    user: TestUser,
+    action: string,
+    type: string,
+    id: string,
+    before: unknown,
+    after: unknown,
+  ) {
     await fx.withIdentity(user, () =>
       fx.query('SELECT audit_append($1, $2, $3, $4::jsonb, $5::jsonb, now())', [
         action,
@@ -124,16 +138,37 @@ describe('audit history (办理记录) and the audit log page', () => {
       budgetFen: '100000000',
       contactName: '审计测试',
     });
-    await append(users.zzOfficer!, 'pilot_application.submit', 'pilot_application', sent.id, { state: 'DRAFT' }, {
-      state: 'SUBMITTED',
-    });
-    await append(users.zzAdmin!, 'pilot_application.recommend', 'pilot_application', sent.id, { state: 'SUBMITTED' }, {
-      state: 'RECOMMENDED',
-      opinion: '同意推荐',
-    });
-    await append(users.provOfficer!, 'pilot_application.accept', 'pilot_application', sent.id, { state: 'RECOMMENDED' }, {
-      state: 'ACCEPTED',
-    });
+    await append(
+      users.zzOfficer!,
+      'pilot_application.submit',
+      'pilot_application',
+      sent.id,
+      { state: 'DRAFT' },
+      {
+        state: 'SUBMITTED',
+      },
+    );
+    await append(
+      users.zzAdmin!,
+      'pilot_application.recommend',
+      'pilot_application',
+      sent.id,
+      { state: 'SUBMITTED' },
+      {
+        state: 'RECOMMENDED',
+        opinion: '同意推荐',
+      },
+    );
+    await append(
+      users.provOfficer!,
+      'pilot_application.accept',
+      'pilot_application',
+      sent.id,
+      { state: 'RECOMMENDED' },
+      {
+        state: 'ACCEPTED',
+      },
+    );
     await append(
       users.zzOfficer!,
       'alliance.update',
@@ -144,7 +179,10 @@ describe('audit history (办理记录) and the audit log page', () => {
     );
     // Enough events on one record for three pages.
     for (let i = 0; i < 25; i += 1) {
-      await append(users.zzOfficer!, 'alliance.add_output', 'alliance', alliance.id, null, { year: 2025, quantity: i });
+      await append(users.zzOfficer!, 'alliance.add_output', 'alliance', alliance.id, null, {
+        year: 2025,
+        quantity: i,
+      });
     }
   });
 
@@ -153,7 +191,13 @@ describe('audit history (办理记录) and the audit log page', () => {
     await api?.close();
   });
 
-  async function history(agent: GraphqlAgent, type: string, id: string, first?: number, after?: string | null) {
+  async function history(
+    agent: GraphqlAgent,
+    type: string,
+    id: string,
+    first?: number,
+    after?: string | null,
+  ) {
     return agent.send<{ recordHistory: HistoryPage }>(HISTORY, { type, id, first, after });
   }
 
@@ -168,9 +212,15 @@ describe('audit history (办理记录) and the audit log page', () => {
       { field: 'state', label: '状态', before: '已提交推荐单位', after: '已推荐' },
       { field: 'opinion', label: '推荐意见', before: null, after: '同意推荐' },
     ]);
-    const update = dataOf(await history(as('zzAdmin'), 'pilot_application', draft.id)).recordHistory.events[0]!;
+    const update = dataOf(await history(as('zzAdmin'), 'pilot_application', draft.id)).recordHistory
+      .events[0]!;
     expect(update.actionLabel).toBe('修改试点申报');
-    expect(update.changes).toContainEqual({ field: 'budgetFen', label: '预算', before: null, after: '1,000,000.00 元' });
+    expect(update.changes).toContainEqual({
+      field: 'budgetFen',
+      label: '预算',
+      before: null,
+      after: '1,000,000.00 元',
+    });
   });
 
   it('shows the province an application once it was sent upward, never a draft', async () => {
@@ -179,6 +229,49 @@ describe('audit history (办理记录) and the audit log page', () => {
       expect(page.events).toHaveLength(3);
       expect(code(await history(as(key), 'pilot_application', draft.id))).toBe('NOT_FOUND');
     }
+  });
+
+  it('shows the province who edited the draft before it was sent, never what the draft said', async () => {
+    const zz = users.zzOfficer!.tenantId;
+    const prov = users.provOfficer!.tenantId;
+    const later = await fx.application({
+      tenantId: zz,
+      callId: await fx.call(prov, true),
+      authorityTenantId: prov,
+      state: 'DRAFT',
+    });
+    await append(users.zzOfficer!, 'pilot_application.update', 'pilot_application', later.id, null, {
+      contactName: '草稿里的联系人',
+    });
+    // Sent upward now (the workflow's own columns, set directly: the fixture's shortcut).
+    await asAdmin((c) =>
+      c.query(
+        `BEGIN; SET LOCAL session_replication_role = replica;
+         UPDATE pilot_application SET state = 'RECOMMENDED', submitted_at = now(), recommended_at = now()
+          WHERE id = '${later.id}'; COMMIT;`,
+      ),
+    );
+    await append(
+      users.zzAdmin!,
+      'pilot_application.recommend',
+      'pilot_application',
+      later.id,
+      { state: 'SUBMITTED' },
+      {
+        state: 'RECOMMENDED',
+        opinion: '同意推荐',
+      },
+    );
+    const province = dataOf(await history(as('provOfficer'), 'pilot_application', later.id)).recordHistory
+      .events;
+    expect(province.map((e) => [e.actionLabel, e.changes.length > 0])).toEqual([
+      ['推荐', true],
+      ['修改试点申报', false],
+    ]);
+    const home = dataOf(await history(as('zzOfficer'), 'pilot_application', later.id)).recordHistory.events;
+    expect(home[1]!.changes).toContainEqual(
+      expect.objectContaining({ field: 'contactName', after: '草稿里的联系人' }),
+    );
   });
 
   it('answers another city, an expert and a province for a city’s register exactly like a random id', async () => {
@@ -204,7 +297,9 @@ describe('audit history (办理记录) and the audit log page', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: HistoryPage = dataOf(await history(as('zzOfficer'), 'alliance', alliance.id, 10, after)).recordHistory;
+      const page: HistoryPage = dataOf(
+        await history(as('zzOfficer'), 'alliance', alliance.id, 10, after),
+      ).recordHistory;
       seen.push(...page.events.map((e) => e.seq));
       after = page.hasNextPage ? page.endCursor : null;
       pages += 1;
@@ -213,7 +308,9 @@ describe('audit history (办理记录) and the audit log page', () => {
     expect(seen).toHaveLength(26);
     expect(new Set(seen).size).toBe(26);
     expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => b - a));
-    const rename = dataOf(await history(as('zzOfficer'), 'alliance', alliance.id, 100)).recordHistory.events.at(-1)!;
+    const rename = dataOf(
+      await history(as('zzOfficer'), 'alliance', alliance.id, 100),
+    ).recordHistory.events.at(-1)!;
     expect(rename.changes).toEqual([
       { field: 'name', label: '名称', before: alliance.name, after: `${alliance.name}（更名）` },
     ]);
@@ -224,14 +321,18 @@ describe('audit history (办理记录) and the audit log page', () => {
     [{ type: 'alliance', first: 0 }, 'first', 'RANGE'],
     [{ type: 'alliance', first: 101 }, 'first', 'RANGE'],
     [{ type: 'alliance', after: 'not-a-cursor' }, 'after', 'INVALID_CURSOR'],
-    [{ type: 'alliance', after: Buffer.from('["x","1","y"]').toString('base64url') }, 'after', 'INVALID_CURSOR'],
+    [
+      { type: 'alliance', after: Buffer.from('["x","1","y"]').toString('base64url') },
+      'after',
+      'INVALID_CURSOR',
+    ],
   ])('refuses bad input %j naming the field', async (input, field, rule) => {
     const res = await history(
       as('zzOfficer'),
       input.type,
-      'id' in input ? (input.id) : alliance.id,
-      'first' in input ? (input.first) : undefined,
-      'after' in input ? (input.after) : undefined,
+      'id' in input ? input.id : alliance.id,
+      'first' in input ? input.first : undefined,
+      'after' in input ? input.after : undefined,
     );
     expect(code(res)).toBe('BAD_USER_INPUT');
     expect(violations(res)).toContainEqual([field, rule]);
@@ -255,13 +356,18 @@ describe('audit history (办理记录) and the audit log page', () => {
     } while (after);
     expect(new Set(seen).size).toBe(25);
     const oldest = dataOf(
-      await as('zzAdmin').send<{ auditEvents: EventsPage }>(EVENTS, { filter: { ...filter, order: 'OLDEST_FIRST' }, first: 1 }),
+      await as('zzAdmin').send<{ auditEvents: EventsPage }>(EVENTS, {
+        filter: { ...filter, order: 'OLDEST_FIRST' },
+        first: 1,
+      }),
     ).auditEvents.events[0]!;
     expect(oldest.seq).toBe(seen.at(-1));
     // 长沙's and the province's admins never see 株洲's events.
     for (const key of ['csAdmin', 'provAdmin']) {
       const page = dataOf(
-        await as(key).send<{ auditEvents: EventsPage }>(EVENTS, { filter: { actorUserId: users.zzOfficer!.id } }),
+        await as(key).send<{ auditEvents: EventsPage }>(EVENTS, {
+          filter: { actorUserId: users.zzOfficer!.id },
+        }),
       ).auditEvents;
       expect(page.events).toEqual([]);
     }
@@ -277,7 +383,9 @@ describe('audit history (办理记录) and the audit log page', () => {
   it('filters by China calendar day', async () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const filter = { actorUserId: users.zzAdmin!.id, fromDate: today, toDate: today };
-    const page = dataOf(await as('zzAdmin').send<{ auditEvents: EventsPage }>(EVENTS, { filter })).auditEvents;
+    const page = dataOf(
+      await as('zzAdmin').send<{ auditEvents: EventsPage }>(EVENTS, { filter }),
+    ).auditEvents;
     expect(page.events.map((e) => e.action)).toContain('pilot_application.recommend');
     const before = dataOf(
       await as('zzAdmin').send<{ auditEvents: EventsPage }>(EVENTS, {
@@ -302,7 +410,11 @@ describe('audit history (办理记录) and the audit log page', () => {
     [{ first: 201 }, 'first', 'RANGE'],
     [{ after: 'zzz' }, 'after', 'INVALID_CURSOR'],
     // A cursor of the other order starts nothing.
-    [{ filter: { order: 'OLDEST_FIRST' }, after: Buffer.from('["NEWEST_FIRST","5"]').toString('base64url') }, 'after', 'INVALID_CURSOR'],
+    [
+      { filter: { order: 'OLDEST_FIRST' }, after: Buffer.from('["NEWEST_FIRST","5"]').toString('base64url') },
+      'after',
+      'INVALID_CURSOR',
+    ],
   ])('refuses a bad log query %j naming the field', async (variables, field, rule) => {
     const res = await as('zzAdmin').send(EVENTS, variables);
     expect(code(res)).toBe('BAD_USER_INPUT');
@@ -331,7 +443,9 @@ describe('audit history (办理记录) and the audit log page', () => {
   });
 
   it('verifies the admin’s chain a bounded window at a time', async () => {
-    const status = dataOf(await as('zzAdmin').send<{ auditChainStatus: ChainStatus }>(STATUS, {})).auditChainStatus;
+    const status = dataOf(
+      await as('zzAdmin').send<{ auditChainStatus: ChainStatus }>(STATUS, {}),
+    ).auditChainStatus;
     expect(status.windowSize).toBe(5000);
     expect(['VERIFIED', 'PARTIAL']).toContain(status.verdict);
     expect(status.brokenSeq).toBeNull();
@@ -346,7 +460,8 @@ describe('audit history (办理记录) and the audit log page', () => {
 
   it('names the first broken event of a tampered chain', async () => {
     const admin = users.tamperAdmin!;
-    for (let i = 0; i < 3; i += 1) await append(admin, 'alliance.update', 'alliance', randomUUID(), null, { name: `审计${i}` });
+    for (let i = 0; i < 3; i += 1)
+      await append(admin, 'alliance.update', 'alliance', randomUUID(), null, { name: `审计${i}` });
     const [head] = await fx.query<{ seq: string }>(
       'SELECT max(seq)::text AS seq FROM audit_event WHERE tenant_id = $1',
       [admin.tenantId],
@@ -354,12 +469,17 @@ describe('audit history (办理记录) and the audit log page', () => {
     const target = String(BigInt(head!.seq) - 1n);
     const from = String(BigInt(head!.seq) - 2n);
     const check = async () =>
-      dataOf(await as('tamperAdmin').send<{ auditChainStatus: ChainStatus }>(STATUS, { from })).auditChainStatus;
+      dataOf(await as('tamperAdmin').send<{ auditChainStatus: ChainStatus }>(STATUS, { from }))
+        .auditChainStatus;
     const intact = await check();
     expect(intact.verdict).toBe('VERIFIED');
     const modified = await withTamperedChain(
       admin.tenantId,
-      (c) => c.query(`UPDATE audit_event SET action = 'user.create' WHERE tenant_id = $1 AND seq = $2`, [admin.tenantId, target]),
+      (c) =>
+        c.query(`UPDATE audit_event SET action = 'user.create' WHERE tenant_id = $1 AND seq = $2`, [
+          admin.tenantId,
+          target,
+        ]),
       check,
     );
     expect(modified).toMatchObject({

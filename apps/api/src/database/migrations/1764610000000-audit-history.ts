@@ -63,12 +63,30 @@ export class AuditHistory1764610000000 implements MigrationInterface {
       LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
         v_chains uuid[] := audit_record_chains(p_subject_type, p_subject_id);
+        v_sent_at timestamptz;
       BEGIN
         IF v_chains IS NULL THEN
           RETURN;
         END IF;
+        -- The authority never reads a city's drafts (DESIGN): of the home chain's events before the
+        -- record was sent upward it sees who did what and when, not the values written.
+        CASE p_subject_type
+          WHEN 'pilot_application' THEN
+            SELECT a.recommended_at INTO v_sent_at FROM pilot_application a
+             WHERE a.id = p_subject_id AND a.tenant_id <> app_tenant_id();
+          WHEN 'programme_application' THEN
+            SELECT a.recommended_at INTO v_sent_at FROM programme_application a
+             WHERE a.id = p_subject_id AND a.tenant_id <> app_tenant_id();
+          WHEN 'filing' THEN
+            SELECT f.submitted_at INTO v_sent_at FROM filing f
+             WHERE f.id = p_subject_id AND f.tenant_id <> app_tenant_id();
+          ELSE
+            v_sent_at := NULL;
+        END CASE;
         RETURN QUERY
-          SELECT e.occurred_at, e.seq, e.tenant_id, t.name, e.actor_user_id, u.display_name, e.action, e.before, e.after
+          SELECT e.occurred_at, e.seq, e.tenant_id, t.name, e.actor_user_id, u.display_name, e.action,
+                 CASE WHEN e.tenant_id <> app_tenant_id() AND e.occurred_at < v_sent_at THEN NULL ELSE e.before END,
+                 CASE WHEN e.tenant_id <> app_tenant_id() AND e.occurred_at < v_sent_at THEN NULL ELSE e.after END
           FROM audit_event e
           JOIN tenant t ON t.id = e.tenant_id
           LEFT JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.actor_user_id
