@@ -1,3 +1,6 @@
+import { CompensationClaimsExport } from './compensation-claims.export';
+import { FinancingNeedsExport } from './financing-needs.export';
+import { FinancingRecordsExport } from './financing-records.export';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -18,6 +21,14 @@ import { FinanceService } from './finance.service';
     AuditModule,
     MeasuresModule,
   ],
-  providers: [FinanceRepository, CompensationClaimKind, FinanceService, FinanceResolver],
+  providers: [
+    FinanceRepository,
+    CompensationClaimKind,
+    FinanceService,
+    FinanceResolver,
+    FinancingNeedsExport,
+    FinancingRecordsExport,
+    CompensationClaimsExport,
+  ],
 })
 export class FinanceModule {}

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Empty, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { ExportButton } from '../../shared/export-button';
 import { useState } from 'react';
 import type { CompensationClaimFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -113,16 +114,19 @@ export function CompensationClaimsPage() {
     <Card
       title="风险补偿"
       extra={
-        viewer.tenant.level === 'CITY' && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="claim-new"
-            onClick={() => setDialog({ kind: 'file' })}
-          >
-            申请补偿
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="compensation-claims" />
+          {viewer.tenant.level === 'CITY' && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="claim-new"
+              onClick={() => setDialog({ kind: 'file' })}
+            >
+              申请补偿
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && !data ? (

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { FINANCING_NEED_STATUS_LABELS } from '@xiangmeng/domain';
 import { App, Button, Card, Empty, Flex, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { ExportButton } from '../../shared/export-button';
 import { useState } from 'react';
 import type { FinancingNeedFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -130,16 +131,19 @@ export function FinancingNeedsPage() {
     <Card
       title="融资需求"
       extra={
-        viewer.tenant.level === 'CITY' && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="need-new"
-            onClick={() => setDialog({ kind: 'post' })}
-          >
-            登记融资需求
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="financing-needs" filter={{ status }} />
+          {viewer.tenant.level === 'CITY' && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="need-new"
+              onClick={() => setDialog({ kind: 'post' })}
+            >
+              登记融资需求
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex gap={12} style={{ marginBottom: 16 }}>

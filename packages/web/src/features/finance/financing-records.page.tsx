@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Space, type TableColumnsType } from 'antd';
+import { ExportButton } from '../../shared/export-button';
 import { useState } from 'react';
 import type { FinancingRecordFieldsFragment } from '../../gql/graphql';
 import { toApiError } from '../../shared/api-error';
@@ -52,16 +53,19 @@ export function FinancingRecordsPage() {
     <Card
       title="融资记录"
       extra={
-        viewer.tenant.level === 'CITY' && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="record-new"
-            onClick={() => setOpen(true)}
-          >
-            登记融资记录
-          </Button>
-        )
+        <Space wrap>
+          <ExportButton list="financing-records" />
+          {viewer.tenant.level === 'CITY' && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="record-new"
+              onClick={() => setOpen(true)}
+            >
+              登记融资记录
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && !data ? (
