@@ -561,6 +561,23 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       ['tenant_id', 'debarment_id'],
     );
 
+    // A decision kept as PDF (stored, with its hash) for the tenant's own pilot application.
+    const decisionPdf = await add(
+      'decision_pdf',
+      {
+        tenant_id: tenantId,
+        subject_type: 'pilot_application',
+        subject_id: application.id,
+        state: 'STORED',
+        file_name: '隔离测试决定书.pdf',
+        requested_at: new Date().toISOString(),
+        rendered_at: new Date().toISOString(),
+        document_id: document.id,
+        sha256: Buffer.alloc(32, 7),
+      },
+      ['id'],
+    );
+
     // A national pilot designation naming the tenant's alliance (only the province records one; the
     // superuser writes one for every tier so that every tier's row is aimed at).
     const nationalPilot = await add(
@@ -982,6 +999,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         debarment,
         debarment_evidence: debarmentEvidence,
         national_pilot_designation: nationalPilot,
+        decision_pdf: decisionPdf,
         project,
         project_ledger_entry: ledgerEntry,
         ip_asset: ipAsset,
@@ -1077,6 +1095,8 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   debarment_evidence: () => ({ debarment_id: randomUUID() }),
   // One designation in force per alliance: a copy names another (random) alliance.
   national_pilot_designation: () => ({ alliance_id: randomUUID() }),
+  // One decision PDF per record: a copy names another (random) record.
+  decision_pdf: () => ({ subject_id: randomUUID() }),
   // One project per award: a copy names another (random) application.
   project: () => ({ application_id: randomUUID() }),
   project_ledger_entry: () => ({}),
