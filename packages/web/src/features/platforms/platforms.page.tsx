@@ -71,36 +71,31 @@ export function PlatformsPage() {
   if (error && !data)
     return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
   return (
-    <Card
-      title="创新平台名录"
-      extra={
-        <Flex gap={8}>
-          <Select
-            allowClear
-            placeholder="类别"
-            options={KIND_OPTIONS}
-            style={{ width: 170 }}
-            value={kind}
-            onChange={(v: string | undefined) => {
-              setKind(v ?? null);
-              setPage(1);
-            }}
-          />
-          <Select
-            allowClear
-            placeholder="状态"
-            options={STATUS_OPTIONS}
-            style={{ width: 120 }}
-            value={status}
-            onChange={(v: string | undefined) => {
-              setStatus(v ?? null);
-              setPage(1);
-            }}
-          />
-          <ExportButton list="platforms" filter={{ status, kind }} />
-        </Flex>
-      }
-    >
+    <Card title="创新平台名录" extra={<ExportButton list="platforms" filter={{ status, kind }} />}>
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          placeholder="类别"
+          options={KIND_OPTIONS}
+          style={{ width: 170 }}
+          value={kind}
+          onChange={(v: string | undefined) => {
+            setKind(v ?? null);
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          options={STATUS_OPTIONS}
+          style={{ width: 120 }}
+          value={status}
+          onChange={(v: string | undefined) => {
+            setStatus(v ?? null);
+            setPage(1);
+          }}
+        />
+      </Flex>
       <ListTable<PlatformFieldsFragment>
         rowKey="id"
         size="middle"
