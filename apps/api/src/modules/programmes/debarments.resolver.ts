@@ -81,7 +81,7 @@ export class DebarmentsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: RecordDebarmentInput,
   ): Promise<DebarmentModel> {
-    return this.model(viewer)(await this.service.record(ctx, viewer, input));
+    return this.model(viewer)(await this.service.record(ctx.db, viewer, input));
   }
 
   @Allow(...ADMINS)

@@ -117,7 +117,7 @@ const decision = {
 describe('recording a debarment', () => {
   it('lasts the years of the measures in force on its first day, 29 February included', async () => {
     const { service, ctx, inserted, audits } = setup(null, 3);
-    await service.record(ctx, admin, decision);
+    await service.record(ctx.db, admin, decision);
     expect(inserted).toEqual([
       expect.objectContaining({
         fromDate: '2028-02-29',
@@ -134,7 +134,7 @@ describe('recording a debarment', () => {
   it('is refused, naming the field, when no measures were in force or they give no years', async () => {
     const early = setup(null);
     await expect(
-      early.service.record(early.ctx, admin, { ...decision, fromDate: '2010-01-01' }),
+      early.service.record(early.ctx.db, admin, { ...decision, fromDate: '2010-01-01' }),
     ).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
@@ -142,7 +142,7 @@ describe('recording a debarment', () => {
       },
     });
     const none = setup(null, 0);
-    await expect(none.service.record(none.ctx, admin, decision)).rejects.toMatchObject({
+    await expect(none.service.record(none.ctx.db, admin, decision)).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
         violations: [expect.objectContaining({ rule: 'NO_DEBARMENT_PERIOD' })],
@@ -153,7 +153,7 @@ describe('recording a debarment', () => {
 
   it('is an administrator’s decision', async () => {
     const { service, ctx, inserted } = setup(null);
-    await expect(service.record(ctx, officer, decision)).rejects.toMatchObject({
+    await expect(service.record(ctx.db, officer, decision)).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' },
     });
     expect(inserted).toEqual([]);

@@ -85,7 +85,7 @@ export class DebarmentsService {
     }
   }
 
-  async record(ctx: RequestContext, viewer: Viewer, input: RecordDebarmentInput): Promise<DebarmentRecord> {
+  async record(db: EntityManager, viewer: Viewer, input: RecordDebarmentInput): Promise<DebarmentRecord> {
     requireAdmin(viewer, '禁入由主管部门的管理员登记');
     const decision: DebarmentInput = {
       organizationId: input.organizationId,
@@ -99,8 +99,8 @@ export class DebarmentsService {
     // The period is the one of the measures in force for the authority on the day the debarment
     // starts; a date that is none is refused below, the other fields checked all the same.
     const asOf = isCalendarDate(decision.fromDate) ? decision.fromDate : chinaDate(this.clock.now());
-    const inForce = await this.measuresOn(ctx.db, viewer, asOf);
-    const organizationName = await this.debarments.organizationName(ctx.db, decision.organizationId);
+    const inForce = await this.measuresOn(db, viewer, asOf);
+    const organizationName = await this.debarments.organizationName(db, decision.organizationId);
     const violations: FieldViolation[] = inForce
       ? debarmentViolations(decision, inForce.parameters.ip.debarmentYears)
       : [
@@ -120,7 +120,7 @@ export class DebarmentsService {
     let id: string;
     try {
       id = await this.debarments.insert(
-        ctx.db,
+        db,
         {
           tenantId: viewer.tenantId,
           organizationId: debarment.organizationId,
@@ -143,8 +143,8 @@ export class DebarmentsService {
         throw invalid('decisionDocument', 'DUPLICATE', '该决定对该单位的禁入已经登记');
       throw error;
     }
-    const recorded = await this.get(ctx.db, id);
-    await this.audit.record(ctx.db, {
+    const recorded = await this.get(db, id);
+    await this.audit.record(db, {
       action: 'debarment.record',
       subjectType: 'debarment',
       subjectId: id,

@@ -3,12 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../common/request/request-context';
 import type { CallMeasuresService } from '../calls/call-measures.service';
+import type { AuditService } from '../audit/audit.service';
 import type { DocumentsService } from '../documents/documents.service';
 import type { JobsRepository } from '../jobs/jobs.repository';
 import type { DebarmentsService } from '../programmes/debarments.service';
 import type { ProgrammeApplicationsService } from '../programmes/programme-applications.service';
 import type { SupportObjectionsService } from '../programmes/support-objections.service';
 import type { ReviewProgressService } from '../reviews/review-progress.service';
+import type { PanelsService } from '../reviews/panels.service';
 import type { ProjectEntity } from './project.entity';
 import { ProjectKind, type ProjectFacts } from './project.kind';
 import type { ProjectsRepository } from './projects.repository';
@@ -25,6 +27,8 @@ const kind = new ProjectKind(
   {} as ReviewProgressService,
   {} as SupportObjectionsService,
   {} as JobsRepository,
+  {} as PanelsService,
+  {} as AuditService,
   { now: () => new Date('2027-09-15T02:00:00Z') },
 );
 

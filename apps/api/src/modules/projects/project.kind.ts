@@ -46,17 +46,19 @@ import type { Effects, KindRuntime } from '../applications/application-engine';
 import type { Posting } from '../messages/messages.repository';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
+import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { DebarmentsService } from '../programmes/debarments.service';
 import { ProgrammeApplicationsService } from '../programmes/programme-applications.service';
 import { noticeEndJob } from '../programmes/support-notice-ends';
 import { SupportObjectionsService } from '../programmes/support-objections.service';
+import { PanelsService } from '../reviews/panels.service';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import type { ReviewSubject } from '../reviews/review-subject';
 import { ProjectEntity } from './project.entity';
 import { projectChanged, projectRefused } from './projects.errors';
-import { ProjectsRepository } from './projects.repository';
+import { LEDGER_DOCUMENT_MAX, LEDGER_NOTE_MAX, ProjectsRepository } from './projects.repository';
 
 const MAX_TEXT = 2000;
 
@@ -86,6 +88,8 @@ export type ProjectFacts = {
   entries?: LedgerEntry[];
   recoveryFen?: string | null;
   debar?: RevocationDebarment[];
+  /** REVOKE: the revocation's decision document, which its recovery entry cites. */
+  decisionDocument?: string;
   dissolved?: boolean;
   /** REQUEST_ACCEPTANCE: the documents named, and those of them the alliance uploaded. */
   documentIds?: string[];
@@ -129,6 +133,8 @@ export class ProjectKind implements ProjectKindRuntime {
     private readonly progress: ReviewProgressService,
     private readonly objections: SupportObjectionsService,
     private readonly jobs: JobsRepository,
+    private readonly panels: PanelsService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -223,6 +229,8 @@ export class ProjectKind implements ProjectKindRuntime {
       facts.entries = await this.projects.ledger(db, project.id);
       facts.recoveryFen = typeof details.recoveryFen === 'string' ? details.recoveryFen.trim() : null;
       facts.debar = debarmentsOf(details.debar);
+      facts.decisionDocument =
+        typeof details.decisionDocument === 'string' ? details.decisionDocument.trim() : '';
     }
     if (needs.has('ALLIANCE_DISSOLVED'))
       facts.dissolved = await this.projects.allianceDissolved(db, project.id);
@@ -496,6 +504,54 @@ export class ProjectKind implements ProjectKindRuntime {
 
   auditAfter(action: ProjectAction, text: string): Record<string, unknown> {
     return text ? { reason: text } : {};
+  }
+
+  /**
+   * What a step leaves besides the project's row, in its transaction: a returned acceptance request
+   * frees its panel's seats; a revocation writes its recovery to the ledger (the project is REVOKED
+   * by now, which the ledger accepts) and its debarments to the register (Art. 20(2)).
+   */
+  async afterStep(
+    db: EntityManager,
+    row: ProjectEntity,
+    action: ProjectAction,
+    f: ProjectFacts,
+    effects: Effects<ProjectEntity>,
+  ): Promise<void> {
+    if (action === 'RETURN_ACCEPTANCE') {
+      await this.panels.release(db, f.viewer, row.id, `验收申请已退回：${f.text}`.slice(0, 500));
+      return;
+    }
+    if (action !== 'REVOKE') return;
+    const recoveryFen = effects.decisionBasis?.recoveryFen;
+    if (recoveryFen && BigInt(recoveryFen) > 0n) {
+      const documentNumber = (f.decisionDocument || `撤销决定 ${f.today}`).slice(0, LEDGER_DOCUMENT_MAX);
+      const entryId = await this.projects.insertEntry(db, {
+        tenantId: row.tenantId,
+        projectId: row.id,
+        kind: 'RECOVERY',
+        amountFen: recoveryFen,
+        entryOn: f.today,
+        documentNumber,
+        note: `撤销项目追回：${f.text}`.slice(0, LEDGER_NOTE_MAX),
+        recordedBy: f.viewer.userId,
+      });
+      await this.audit.record(db, {
+        action: 'project.recover',
+        subjectType: 'project',
+        subjectId: row.id,
+        after: { entryId, kind: 'RECOVERY', amountFen: recoveryFen, entryOn: f.today, documentNumber },
+      });
+    }
+    for (const d of f.debar ?? []) {
+      await this.debarments.record(db, f.viewer, {
+        organizationId: d.organizationId,
+        reason: d.reason,
+        decisionDocument: d.decisionDocument,
+        fromDate: f.today,
+        evidence: `撤销项目「${row.title}」（${row.id}）`,
+      });
+    }
   }
 
   notices(row: ProjectEntity, action: ProjectAction, f: ProjectFacts, text: string): Posting[] {

@@ -13,6 +13,7 @@ import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
+import { ledgerRefusalOf } from './projects.errors';
 import { IndustryEntity } from '../industries/industry.entity';
 
 export type ProjectFilter = {
@@ -40,6 +41,10 @@ export type NewProject = {
   contract: TaskContract;
   createdBy: string | null;
 };
+
+/** The ledger entry's document number and note, at most (the columns' checks). */
+export const LEDGER_DOCUMENT_MAX = 100;
+export const LEDGER_NOTE_MAX = 2000;
 
 export type NewLedgerEntry = {
   tenantId: string;
@@ -194,12 +199,17 @@ export class ProjectsRepository {
     }));
   }
 
+  /** The insert, with the database's refusal (a concurrent entry took the room) as the domain's code. */
   async insertEntry(db: EntityManager, e: NewLedgerEntry): Promise<string> {
-    const { identifiers } = await db.insert(ProjectLedgerEntryEntity, {
-      ...e,
-      recordedAt: new Date(),
-    });
-    return identifiers[0]!.id as string;
+    try {
+      const { identifiers } = await db.insert(ProjectLedgerEntryEntity, {
+        ...e,
+        recordedAt: new Date(),
+      });
+      return identifiers[0]!.id as string;
+    } catch (error) {
+      throw ledgerRefusalOf(error) ?? error;
+    }
   }
 
   entry(db: EntityManager, id: string): Promise<ProjectLedgerEntryEntity | null> {

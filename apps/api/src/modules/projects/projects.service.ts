@@ -23,15 +23,15 @@ import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors'
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ApplicationEngine, type TransitionRequest } from '../applications/application-engine';
 import { AuditService } from '../audit/audit.service';
-import { DebarmentsService } from '../programmes/debarments.service';
-import { PanelsService } from '../reviews/panels.service';
 import type { ProjectOpener, ProjectOpening } from '../programmes/project-opener';
 import type { ProjectEntity, ProjectLedgerEntryEntity } from './project.entity';
-import { ProjectKind, type RevocationDebarment } from './project.kind';
-import { ledgerRefusalOf, ledgerRefused, projectAlreadyOpened } from './projects.errors';
+import { ProjectKind } from './project.kind';
+import { ledgerRefused, projectAlreadyOpened } from './projects.errors';
 import {
   type BalanceFilter,
   type BalanceRow,
+  LEDGER_DOCUMENT_MAX,
+  LEDGER_NOTE_MAX,
   type ProjectFilter,
   ProjectsRepository,
 } from './projects.repository';
@@ -44,8 +44,6 @@ export type LedgerInput = {
   note?: string | null;
 };
 
-const DOCUMENT_MAX = 100;
-const NOTE_MAX = 2000;
 
 /**
  * Projects (立项, Art. 14, 18–20): opened from an award, run on the application engine, paid and
@@ -57,8 +55,6 @@ export class ProjectsService implements ProjectOpener {
     private readonly projects: ProjectsRepository,
     private readonly kind: ProjectKind,
     private readonly engine: ApplicationEngine,
-    private readonly debarments: DebarmentsService,
-    private readonly panels: PanelsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -183,11 +179,11 @@ export class ProjectsService implements ProjectOpener {
     else if (input.entryOn < project.awardedOn)
       fields.push(violation('entryOn', 'AFTER_AWARD', `日期不能早于立项日期（${project.awardedOn}）`));
     if (!document) fields.push(violation('documentNumber', 'REQUIRED', '请填写凭证号或决定文号'));
-    else if ([...document].length > DOCUMENT_MAX)
-      fields.push(violation('documentNumber', 'TOO_LONG', `凭证号不超过 ${DOCUMENT_MAX} 字`));
+    else if ([...document].length > LEDGER_DOCUMENT_MAX)
+      fields.push(violation('documentNumber', 'TOO_LONG', `凭证号不超过 ${LEDGER_DOCUMENT_MAX} 字`));
     else if (checkControlCharacters(document))
       fields.push(violation('documentNumber', 'CONTROL_CHARACTER', '凭证号不能包含控制字符'));
-    if ([...note].length > NOTE_MAX) fields.push(violation('note', 'TOO_LONG', `备注不超过 ${NOTE_MAX} 字`));
+    if ([...note].length > LEDGER_NOTE_MAX) fields.push(violation('note', 'TOO_LONG', `备注不超过 ${LEDGER_NOTE_MAX} 字`));
     else if (checkControlCharacters(note))
       fields.push(violation('note', 'CONTROL_CHARACTER', '备注不能包含控制字符'));
     const entries = await this.projects.ledger(ctx.db, project.id);
@@ -212,7 +208,7 @@ export class ProjectsService implements ProjectOpener {
     // Bad input names its fields; a well-formed entry the ledger's rules refuse gets the rule's code.
     if (fields.length || rules.some((v) => v.rule === 'POSITIVE_FEN')) throw badInput([...fields, ...rules]);
     if (rules.length) throw ledgerRefused(rules);
-    const id = await this.insertEntry(ctx.db, {
+    const id = await this.projects.insertEntry(ctx.db, {
       tenantId: project.tenantId,
       projectId: project.id,
       kind,
@@ -238,92 +234,12 @@ export class ProjectsService implements ProjectOpener {
     return entry;
   }
 
-  /** The insert, with the database's refusal (a concurrent entry took the room) as the domain's code. */
-  private async insertEntry(
-    db: EntityManager,
-    entry: Parameters<ProjectsRepository['insertEntry']>[1],
-  ): Promise<string> {
-    try {
-      return await this.projects.insertEntry(db, entry);
-    } catch (error) {
-      throw ledgerRefusalOf(error) ?? error;
-    }
-  }
-
-  /**
-   * One step of the project's workflow on the engine. A returned acceptance request releases its
-   * panel's seats. A revocation also writes, in the same
-   * transaction, its recovery as a RECOVERY entry (after the project is REVOKED, which the ledger
-   * accepts) and the debarments decided with it (Art. 20(2)) through the register.
-   */
-  async transition(
+  /** One step of the project's workflow on the engine; what a step leaves besides the row is the kind's. */
+  transition(
     ctx: RequestContext,
     viewer: Viewer,
     request: TransitionRequest<ProjectAction>,
   ): Promise<ProjectEntity> {
-    const project = await this.engine.transition(ctx.db, viewer, this.kind, request);
-    if (request.action === 'RETURN_ACCEPTANCE') {
-      await this.panels.release(
-        ctx.db,
-        viewer,
-        project.id,
-        `验收申请已退回：${request.text.trim()}`.slice(0, 500),
-      );
-      return project;
-    }
-    if (request.action !== 'REVOKE') return project;
-    const basis = project.decisionBasis;
-    const today = chinaDate(this.clock.now());
-    if (basis?.recoveryFen && BigInt(basis.recoveryFen) > 0n) {
-      const documentNumber = revocationDocument(request.details, today);
-      const entryId = await this.insertEntry(ctx.db, {
-        tenantId: project.tenantId,
-        projectId: project.id,
-        kind: 'RECOVERY',
-        amountFen: basis.recoveryFen,
-        entryOn: today,
-        documentNumber,
-        note: `撤销项目追回：${request.text.trim()}`.slice(0, NOTE_MAX),
-        recordedBy: viewer.userId,
-      });
-      await this.audit.record(ctx.db, {
-        action: 'project.recover',
-        subjectType: 'project',
-        subjectId: project.id,
-        after: { entryId, kind: 'RECOVERY', amountFen: basis.recoveryFen, entryOn: today, documentNumber },
-      });
-    }
-    for (const d of debarmentsOf(request.details)) {
-      await this.debarments.record(ctx, viewer, {
-        organizationId: d.organizationId,
-        reason: d.reason,
-        decisionDocument: d.decisionDocument,
-        fromDate: today,
-        evidence: `撤销项目「${project.title}」（${project.id}）`,
-      });
-    }
-    return project;
+    return this.engine.transition(ctx.db, viewer, this.kind, request);
   }
-}
-
-/** The revocation's decision document, which the recovery entry cites. */
-function revocationDocument(details: Record<string, unknown> | undefined, today: string): string {
-  const document = details?.decisionDocument;
-  return typeof document === 'string' && document.trim()
-    ? document.trim().slice(0, DOCUMENT_MAX)
-    : `撤销决定 ${today}`;
-}
-
-function debarmentsOf(details: Record<string, unknown> | undefined): RevocationDebarment[] {
-  const list = details?.debar;
-  if (!Array.isArray(list)) return [];
-  return list.map((d) => {
-    const o = (d ?? {}) as Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    return {
-      organizationId: text(o.organizationId).trim(),
-      decisionDocument: text(o.decisionDocument),
-      reason: text(o.reason),
-    };
-  });
 }
