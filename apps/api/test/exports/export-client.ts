@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { GraphqlAgent } from '../support/harness';
 import { binaryBody } from '../support/register-client';
 
-// Reading a list's Excel export in a test: its sheet's name, header and rows by header.
+// Reading a list's Excel export in a test: its sheet's name, header and rows by header, and the
+// file's name checked on the way.
 
 export type Sheet = { title: string; header: string[]; rows: Record<string, string>[] };
 
@@ -24,9 +25,14 @@ export async function exported(
   expect(res.headers['content-type']).toBe(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
+  const disposition = decodeURIComponent(String(res.headers['content-disposition']));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
   const sheet = workbook.worksheets[0]!;
+  // The file is named by its sheet and the day it was made.
+  expect(disposition).toMatch(
+    new RegExp(`^attachment; filename\\*=UTF-8''${sheet.name}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
+  );
   const values = (row: number) => (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(1).map(cellText);
   const header = values(1);
   const rows: Record<string, string>[] = [];

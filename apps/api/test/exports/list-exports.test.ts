@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asAdmin,
@@ -10,47 +9,12 @@ import {
   testPasswordHash,
   type TestUser,
 } from '../support/harness';
-import { binaryBody, dataOf } from '../support/register-client';
+import { dataOf } from '../support/register-client';
 import { removeTenantRecords, seedTenantRecords, type TenantRecords } from '../support/tenancy-fixtures';
+import { exported, type Sheet } from './export-client';
 
 // Every list registered for export answers what the list shows for the same user and filter,
 // row for row, and nothing else: a city never gets another city's rows.
-
-type Sheet = { title: string; header: string[]; rows: Record<string, string>[] };
-
-function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return String(value);
-  return JSON.stringify(value);
-}
-
-async function exported(
-  agent: GraphqlAgent,
-  list: string,
-  query: Record<string, string> = {},
-): Promise<Sheet> {
-  const res = await agent.raw().get(`/api/exports/${list}.xlsx`).query(query).buffer(true).parse(binaryBody);
-  if (res.status !== 200) throw new Error(`${list}: ${res.status} ${String(res.body)}`);
-  expect(res.headers['content-type']).toBe(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
-  const disposition = decodeURIComponent(String(res.headers['content-disposition']));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as Parameters<typeof workbook.xlsx.load>[0]);
-  const sheet = workbook.worksheets[0]!;
-  expect(disposition).toMatch(
-    new RegExp(`^attachment; filename\\*=UTF-8''${sheet.name}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
-  );
-  const values = (row: number) => (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  const header = values(1);
-  const rows: Record<string, string>[] = [];
-  for (let r = 2; r <= sheet.rowCount; r += 1) {
-    const cells = values(r);
-    rows.push(Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
-  }
-  return { title: sheet.name, header, rows };
-}
 
 /** Each list: its GraphQL query, the key it shows per row, and that key's column in the export. */
 type ListCase = {
