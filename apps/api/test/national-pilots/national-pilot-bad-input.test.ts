@@ -5,7 +5,7 @@ import { AdminDb } from '../support/admin-db';
 import { type GraphqlAgent, startTestApi, type TestApi } from '../support/harness';
 import { expectBadInput, RegisterClient, uniqueName } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
-import { record, recorded } from './national-pilot-client';
+import { record, recorded, sentToProvince } from './national-pilot-client';
 
 // Bad input to the national pilot list: each refusal is BAD_USER_INPUT naming the field and the
 // rule, with a Chinese message, and nothing is written.
@@ -17,13 +17,17 @@ describe('national pilot designations: bad input', () => {
   let provAdmin: GraphqlAgent;
   let zzOfficer: GraphqlAgent;
   let allianceId: string;
+  let provinceId: string;
 
   beforeAll(async () => {
     api = await startTestApi({ clock });
     db = await AdminDb.open();
-    provAdmin = (await staff(api, PROVINCE, ['PROVINCE_ADMIN'])).agent;
+    const admin = await staff(api, PROVINCE, ['PROVINCE_ADMIN']);
+    provAdmin = admin.agent;
+    provinceId = admin.user.tenantId;
     zzOfficer = (await staff(api, ZHUZHOU, ['CITY_OFFICER'])).agent;
     allianceId = (await new RegisterClient(zzOfficer).registerAlliance({ name: uniqueName('国家试点测试联盟') })).id;
+    await sentToProvince(db, allianceId, provinceId);
   });
 
   afterAll(async () => {
@@ -56,10 +60,22 @@ describe('national pilot designations: bad input', () => {
     try {
       const admin = (await staff(lateApi, PROVINCE, ['PROVINCE_ADMIN'])).agent;
       const other = (await new RegisterClient(zzOfficer).registerAlliance({ name: uniqueName('国家试点测试联盟') })).id;
+      await sentToProvince(db, other, provinceId);
       expect((await recorded(admin, { allianceId: other, designatedOn: '2027-06-01' })).designatedOn).toBe('2027-06-01');
     } finally {
       await lateApi.close();
     }
+  });
+
+  it('refuses a city alliance that has sent the province nothing as unknown, revealing nothing of it, until it sends something', async () => {
+    const unsent = (await new RegisterClient(zzOfficer).registerAlliance({ name: uniqueName('国家试点测试联盟') })).id;
+    const res = await record(provAdmin, { allianceId: unsent });
+    expectBadInput(res, 'allianceId', 'NOT_FOUND');
+    expect(JSON.stringify(res)).not.toContain('国家试点测试联盟');
+    expect(await written(unsent)).toBe(0);
+
+    await sentToProvince(db, unsent, provinceId);
+    expect((await recorded(provAdmin, { allianceId: unsent })).allianceId).toBe(unsent);
   });
 
   it('refuses a second designation in force for the alliance, naming the alliance; one row stays', async () => {

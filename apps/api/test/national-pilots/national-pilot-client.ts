@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AdminDb } from '../support/admin-db';
 import type { GraphqlAgent, GraphqlResponse } from '../support/harness';
 import { dataOf } from '../support/register-client';
 
@@ -56,4 +57,16 @@ export function withdraw(
 export async function list(agent: GraphqlAgent, filter: Record<string, unknown> = {}): Promise<DesignationView[]> {
   return dataOf(await agent.send<{ nationalPilotDesignations: DesignationView[] }>(NP.list, { filter }))
     .nationalPilotDesignations;
+}
+
+/**
+ * The city alliance has sent the province something (here its prior investment, declared to the
+ * province), so the province may name it on the list; a fixture row written as the table's owner.
+ */
+export async function sentToProvince(db: AdminDb, allianceId: string, provinceId: string): Promise<void> {
+  await db.rows(
+    `INSERT INTO prior_investment (tenant_id, alliance_id, authority_tenant_id, description, declared_fen)
+     SELECT tenant_id, id, $2, '联盟先行投入（测试）', 100000 FROM alliance WHERE id = $1`,
+    [allianceId, provinceId],
+  );
 }

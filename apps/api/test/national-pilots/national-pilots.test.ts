@@ -15,7 +15,7 @@ import {
 import { dataOf, expectBadInput, expectRefused, FILES, RegisterClient, uniqueName } from '../support/register-client';
 import { attempt, verdict } from '../support/tenancy-fixtures';
 import { TestClock } from '../support/test-clock';
-import { documentNumber, list, NP, record, recorded, withdraw } from './national-pilot-client';
+import { documentNumber, list, NP, record, recorded, sentToProvince, withdraw } from './national-pilot-client';
 
 // The national pilot list (国家级试点联盟): the province's administrators record the Ministry's
 // designations and withdraw them, with a reason and history kept, each audited; every tier reads
@@ -33,8 +33,11 @@ describe('national pilot designations', () => {
     userId: users[key]!.id,
     roles: roles ?? users[key]!.roles,
   });
-  const alliance = async (key = 'zzOfficer') =>
-    new RegisterClient(agents[key]!).registerAlliance({ name: uniqueName('国家试点测试联盟') });
+  const alliance = async (key = 'zzOfficer') => {
+    const registered = await new RegisterClient(agents[key]!).registerAlliance({ name: uniqueName('国家试点测试联盟') });
+    await sentToProvince(db, registered.id, users.provAdmin!.tenantId);
+    return registered;
+  };
 
   beforeAll(async () => {
     api = await startTestApi({ clock });

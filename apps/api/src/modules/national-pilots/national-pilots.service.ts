@@ -67,7 +67,7 @@ export class NationalPilotsService {
     const alliance =
       input.allianceId.trim() === '' ? null : await this.designations.namedAlliance(ctx.db, input.allianceId);
     if (input.allianceId.trim() !== '' && alliance === null)
-      violations.push(violation('allianceId', 'NOT_FOUND', '本省联盟名录中没有该联盟'));
+      violations.push(violation('allianceId', 'NOT_FOUND', '省厅掌握的联盟中没有该联盟：须为省本级联盟，或已向省厅报送备案、推荐申报或先行投入的市州联盟'));
     else if (alliance?.status === 'DISSOLVED')
       violations.push(violation('allianceId', 'DISSOLVED', '联盟已解散，不能记录国家级试点认定'));
     const documentId = input.documentId?.trim() ? input.documentId.trim() : null;
