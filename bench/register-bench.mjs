@@ -156,7 +156,12 @@ const isData = (status, body) => status === 200 && body.subarray(0, 9).toString(
  * One page's operation under load on the GraphQL server: its answer checked once, then SQL
  * statements and server CPU per request and the load figures, as for the register.
  */
+// BENCH_ONLY=<name,...>: only these province pages, to profile one (with BENCH_CPU_PROFILE); the
+// register, its floor and sign-in are skipped and bench/results/latest.json is left as it is.
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+
 async function measureScenario(server, { name, label, payload, headers, check }) {
+  if (ONLY && !ONLY.includes(name)) return null;
   const url = `${server.url}/graphql`;
   const first = await postJson(url, payload, headers);
   if (first.json.errors) throw new Error(`${name}: ${JSON.stringify(first.json.errors)}`);
@@ -282,10 +287,12 @@ async function main() {
 
   const isOk = isData;
   const results = {};
-  for (const [name, server] of [
-    ['graphql', graphql],
-    ['floor', floor],
-  ]) {
+  for (const [name, server] of ONLY
+    ? []
+    : [
+        ['graphql', graphql],
+        ['floor', floor],
+      ]) {
     log(
       `压测 ${name}：${LOAD.connections} 个连接，预热 ${seconds(LOAD.warmupMs)}，计时 ${seconds(LOAD.durationMs)} …`,
     );
@@ -303,7 +310,7 @@ async function main() {
     if (results[name].errors)
       throw new Error(`${name}: ${results[name].errors} failed requests, e.g. ${results[name].firstError}`);
   }
-  const ratio = results.graphql.requestsPerSecond / results.floor.requestsPerSecond;
+  const ratio = ONLY ? NaN : results.graphql.requestsPerSecond / results.floor.requestsPerSecond;
   // The floor has served its comparison; the province's pages are measured on the API alone.
   await floor.stop();
 
@@ -357,6 +364,16 @@ async function main() {
       check: (data) => `共 ${data.alliances.totalCount} 个联盟`,
     }),
   );
+
+  if (ONLY) {
+    for (const r of scenarios.filter(Boolean))
+      log(
+        `${r.label}（${r.shown}）：${r.requestsPerSecond.toFixed(0)} req/s，p50 ${r.p50Ms.toFixed(1)} ms，` +
+          `p99 ${r.p99Ms.toFixed(1)} ms，${r.sqlStatementsPerRequest} 条 SQL，${r.serverCpuMsPerRequest} ms CPU`,
+      );
+    log('（BENCH_ONLY：只测了这些页面，bench/results/latest.json 未改）');
+    return;
+  }
 
   // Sign-in: argon2 dominates; and while sign-ins pour in, the register must keep answering.
   const signInPayload = {
