@@ -37,9 +37,17 @@ export function CompensationClaimsPage() {
     (r) => (r.form === 'LOAN' || r.form === 'IP_PLEDGE_LOAN') && r.registeredOn,
   );
 
+  const mostActions = Math.max(0, ...(data?.compensationClaims ?? []).map((c) => c.actions.length));
+
   const columns: TableColumnsType<CompensationClaimFieldsFragment> = [
     { title: '企业', dataIndex: 'organizationName', key: 'organization', width: 180, ellipsis: true },
     { title: '银行', dataIndex: 'institutionName', key: 'institution', width: 180, ellipsis: true },
+    {
+      title: '状态',
+      key: 'state',
+      width: 90,
+      render: (_: unknown, c) => <Tag color={STATE_COLORS[c.state]}>{c.stateLabel}</Tag>,
+    },
     {
       title: '贷款',
       key: 'loan',
@@ -78,16 +86,11 @@ export function CompensationClaimsPage() {
       },
     },
     {
-      title: '状态',
-      key: 'state',
-      width: 100,
-      render: (_: unknown, c) => <Tag color={STATE_COLORS[c.state]}>{c.stateLabel}</Tag>,
-    },
-    {
       title: '操作',
       key: 'actions',
-      width: 200,
-      fixed: 'right',
+      // Room for the most actions any claim offers; a dash where none does.
+      width: Math.max(80, mostActions * 72 + 24),
+      fixed: mostActions ? 'right' : undefined,
       render: (_: unknown, c) =>
         c.actions.length === 0 ? (
           '—'
@@ -137,7 +140,7 @@ export function CompensationClaimsPage() {
           columns={columns}
           dataSource={data?.compensationClaims ?? []}
           loading={loading && !data}
-          scroll={{ x: 1270 }}
+          scroll={{ x: 1160 + Math.max(80, mostActions * 72 + 24) }}
           pagination={{ pageSize: 20 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无补偿申请" /> }}
         />

@@ -41,6 +41,7 @@ export function FinancingNeedsPage() {
   });
   const [change] = useMutation(ChangeFinancingNeedMutation, { refetchQueries: [FinancingNeedsQuery] });
   const own = (n: FinancingNeedFieldsFragment) => n.tenantId === viewer.tenant.id;
+  const actionable = (data?.financingNeeds ?? []).some((n) => own(n) && n.status !== 'CLOSED');
 
   const changeNeed = (
     n: FinancingNeedFieldsFragment,
@@ -67,16 +68,28 @@ export function FinancingNeedsPage() {
     });
 
   const columns: TableColumnsType<FinancingNeedFieldsFragment> = [
-    { title: '企业', dataIndex: 'organizationName', key: 'organization', width: 200, ellipsis: true },
-    { title: '联盟', dataIndex: 'allianceName', key: 'alliance', width: 200, ellipsis: true },
+    { title: '企业', dataIndex: 'organizationName', key: 'organization', width: 180, ellipsis: true },
+    {
+      title: '联盟',
+      key: 'alliance',
+      width: 180,
+      ellipsis: true,
+      render: (_: unknown, n) => n.allianceName || '—',
+    },
+    {
+      title: '状态',
+      key: 'status',
+      width: 90,
+      render: (_: unknown, n) => <Tag color={STATUS_COLORS[n.status]}>{n.statusLabel}</Tag>,
+    },
     {
       title: '金额',
       key: 'amount',
-      width: 150,
+      width: 140,
       align: 'right',
       render: (_: unknown, n) => formatFen(n.amountFen),
     },
-    { title: '意向方式', dataIndex: 'preferredFormLabel', key: 'form', width: 130 },
+    { title: '意向方式', dataIndex: 'preferredFormLabel', key: 'form', width: 90 },
     { title: '期限', key: 'term', width: 80, render: (_: unknown, n) => `${n.termMonths} 个月` },
     { title: '发布日期', dataIndex: 'postedOn', key: 'postedOn', width: 110 },
     {
@@ -87,16 +100,11 @@ export function FinancingNeedsPage() {
         n.inLinkageProgramme ? <Tag color="blue">对接计划</Tag> : <Tag>联盟内</Tag>,
     },
     {
-      title: '状态',
-      key: 'status',
-      width: 100,
-      render: (_: unknown, n) => <Tag color={STATUS_COLORS[n.status]}>{n.statusLabel}</Tag>,
-    },
-    {
       title: '操作',
       key: 'actions',
-      width: 300,
-      fixed: 'right',
+      // Four buttons where the city can act on its own needs; a dash elsewhere needs no room.
+      width: actionable ? 300 : 80,
+      fixed: actionable ? 'right' : undefined,
       render: (_: unknown, n) =>
         own(n) && n.status !== 'CLOSED' ? (
           <Space size={4} wrap>
@@ -164,7 +172,7 @@ export function FinancingNeedsPage() {
           columns={columns}
           dataSource={data?.financingNeeds ?? []}
           loading={loading && !data}
-          scroll={{ x: 1390 }}
+          scroll={{ x: actionable ? 1340 : 1120 }}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 项` }}
           expandable={{
             rowExpandable: (n) => n.introductions.length > 0 || Boolean(n.purpose),

@@ -20,22 +20,21 @@ export function FinancingRecordsPage() {
     fetchPolicy: 'cache-and-network',
   });
   const columns: TableColumnsType<FinancingRecordFieldsFragment> = [
-    { title: '日期', dataIndex: 'grantedOn', key: 'grantedOn', width: 110 },
-    { title: '方式', dataIndex: 'formLabel', key: 'form', width: 140 },
-    { title: '企业', dataIndex: 'organizationName', key: 'organization', width: 200, ellipsis: true },
-    { title: '金融机构', dataIndex: 'institutionName', key: 'institution', width: 200, ellipsis: true },
-    { title: '联盟', dataIndex: 'allianceName', key: 'alliance', width: 200, ellipsis: true },
+    { title: '日期', dataIndex: 'grantedOn', key: 'grantedOn', width: 100 },
+    { title: '方式', dataIndex: 'formLabel', key: 'form', width: 100 },
+    { title: '企业', dataIndex: 'organizationName', key: 'organization', width: 180, ellipsis: true },
+    { title: '金融机构', dataIndex: 'institutionName', key: 'institution', width: 170, ellipsis: true },
     {
       title: '金额',
       key: 'amount',
-      width: 150,
+      width: 140,
       align: 'right',
       render: (_: unknown, r) => formatFen(r.amountFen),
     },
     {
       title: '期限',
       key: 'term',
-      width: 90,
+      width: 80,
       render: (_: unknown, r) => (r.termMonths ? `${r.termMonths} 个月` : '—'),
     },
     {
@@ -46,6 +45,13 @@ export function FinancingRecordsPage() {
         r.rateBasisPoints === null || r.rateBasisPoints === undefined
           ? '—'
           : `${(r.rateBasisPoints / 100).toFixed(2)} %`,
+    },
+    {
+      title: '联盟',
+      key: 'alliance',
+      width: 170,
+      ellipsis: true,
+      render: (_: unknown, r) => r.allianceName || '—',
     },
     { title: '补偿备案', key: 'registeredOn', width: 110, render: (_: unknown, r) => r.registeredOn ?? '—' },
   ];
@@ -76,7 +82,7 @@ export function FinancingRecordsPage() {
           columns={columns}
           dataSource={data?.financingRecords ?? []}
           loading={loading && !data}
-          scroll={{ x: 1290 }}
+          scroll={{ x: 1130 }}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 笔` }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无融资记录" /> }}
         />
