@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asAdmin, createUser, errorCode, PASSWORD, signedInAgent, startTestApi, type TestApi } from './support/harness';
+import { RequestTransaction } from '../src/common/request/request-transaction';
+import { SessionsRepository } from '../src/modules/sessions/sessions.repository';
+import {
+  asAdmin,
+  createUser,
+  errorCode,
+  PASSWORD,
+  signedInAgent,
+  startTestApi,
+  type TestApi,
+} from './support/harness';
 import { TestClock } from './support/test-clock';
 
 const ME = '{ me { id username tenant { code level } roles } }';
@@ -70,12 +82,76 @@ describe('sign-in and sessions', () => {
     const agent = await signedInAgent(api, user);
     const before = await agent.send<{ me: { id: string } }>(ME);
     expect(before.data?.me.id).toBe(user.id);
-    const cookie = (await agent.login('430100', user.username)).setCookie.find((c) => c.startsWith('xm_session='))!;
+    const cookie = (await agent.login('430100', user.username)).setCookie.find((c) =>
+      c.startsWith('xm_session='),
+    )!;
     const token = cookie.split(';')[0]!;
     const out = await agent.send<{ logout: boolean }>('mutation { logout }');
     expect(out.data?.logout).toBe(true);
-    const replay = await agent.raw().post('/graphql').set('content-type', 'application/json').set('cookie', token).send({ query: ME });
+    const replay = await agent
+      .raw()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('cookie', token)
+      .send({ query: ME });
     expect((replay.body as { data: { me: unknown } }).data.me).toBeNull();
+  });
+
+  it('opens a request with its session and sets the identity only of a live one (one round trip, revoked and disabled get none)', async () => {
+    const dataSource = api.app.get(DataSource);
+    const sessions = api.app.get(SessionsRepository);
+    const opened = async (token: string) => {
+      const transaction = new RequestTransaction(dataSource);
+      try {
+        const hash = createHash('sha256')
+          .update(token.replace(/^xm_session=/, ''))
+          .digest();
+        const row = await sessions.openWithSession(transaction, hash);
+        const [settings] = await transaction.manager.query<
+          { tenant: string | null; user: string | null; roles: string | null }[]
+        >(
+          `SELECT current_setting('app.tenant_id', true) AS tenant, current_setting('app.user_id', true) AS "user",
+                  current_setting('app.roles', true) AS roles`,
+        );
+        return { row, settings: settings! };
+      } finally {
+        await transaction.finish(false);
+      }
+    };
+    const tokenOf = async (username: string) =>
+      (await api.agent().login('430100', username)).setCookie
+        .find((c) => c.startsWith('xm_session='))!
+        .split(';')[0]!;
+
+    const live = await createUser('430100', ['CITY_OFFICER', 'CITY_ADMIN']);
+    const liveOpened = await opened(await tokenOf(live.username));
+    expect(liveOpened.row?.user_id).toBe(live.id);
+    expect(liveOpened.settings).toEqual({
+      tenant: live.tenantId,
+      user: live.id,
+      roles: 'CITY_OFFICER,CITY_ADMIN',
+    });
+
+    const revoked = await createUser('430100', ['CITY_OFFICER']);
+    const revokedToken = await tokenOf(revoked.username);
+    await asAdmin((c) =>
+      c.query('UPDATE user_session SET revoked_at = now() WHERE user_id = $1', [revoked.id]),
+    );
+    const revokedOpened = await opened(revokedToken);
+    expect(revokedOpened.row?.revoked_at).not.toBeNull();
+    expect(revokedOpened.settings.tenant || null).toBeNull();
+    expect(revokedOpened.settings.user || null).toBeNull();
+
+    const disabled = await createUser('430100', ['CITY_OFFICER']);
+    const disabledToken = await tokenOf(disabled.username);
+    await asAdmin((c) => c.query('UPDATE app_user SET disabled_at = now() WHERE id = $1', [disabled.id]));
+    const disabledOpened = await opened(disabledToken);
+    expect(disabledOpened.row?.disabled).toBe(true);
+    expect(disabledOpened.settings.tenant || null).toBeNull();
+
+    const unknown = await opened('xm_session=' + 'A'.repeat(43));
+    expect(unknown.row).toBeNull();
+    expect(unknown.settings.tenant || null).toBeNull();
   });
 
   it('issues a new session identifier at every sign-in', async () => {
@@ -109,21 +185,25 @@ describe('sign-in and sessions', () => {
     const user = await createUser('430400', ['CITY_OFFICER']);
     const aliases = Array.from(
       { length: 100 },
-      (_, i) => `a${i}: login(input: { tenantCode: "430400", username: "${user.username}", password: "Guess@${i}xxxx" }) { id }`,
+      (_, i) =>
+        `a${i}: login(input: { tenantCode: "430400", username: "${user.username}", password: "Guess@${i}xxxx" }) { id }`,
     ).join('\n');
     const res = await api.agent().send(`mutation { ${aliases} }`);
     expect(res.data ?? null).toBeNull();
     const failures = await asAdmin(async (c) => {
-      const { rows } = await c.query<{ failures: number }>('SELECT failures FROM sign_in_throttle WHERE key = $1', [
-        `account:430400:${user.username}`,
-      ]);
+      const { rows } = await c.query<{ failures: number }>(
+        'SELECT failures FROM sign_in_throttle WHERE key = $1',
+        [`account:430400:${user.username}`],
+      );
       return rows[0]?.failures ?? 0;
     });
     expect(failures).toBeLessThanOrEqual(1);
   });
 
   it('stores password hashes as argon2id at or above m=19456, t=2, p=1', async () => {
-    const hashes = await asAdmin(async (c) => (await c.query<{ password_hash: string }>('SELECT password_hash FROM app_user')).rows);
+    const hashes = await asAdmin(
+      async (c) => (await c.query<{ password_hash: string }>('SELECT password_hash FROM app_user')).rows,
+    );
     expect(hashes.length).toBeGreaterThan(0);
     const belowPolicy = hashes.filter(({ password_hash }) => {
       const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(password_hash);

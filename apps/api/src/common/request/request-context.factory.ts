@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
 import { applyIdentity } from './identity';
 import type { RequestContext, Viewer } from './request-context';
@@ -25,7 +25,7 @@ export class RequestContextFactory {
       if (!token) return;
       const transaction = new RequestTransaction(this.dataSource);
       ctx.transaction = transaction;
-      ctx.viewer = await this.signIn(transaction.manager, token, true);
+      ctx.viewer = await this.signIn(transaction, token);
       if (!ctx.viewer) {
         await transaction.finish(true);
         ctx.transaction = new RequestTransaction(this.dataSource);
@@ -45,7 +45,7 @@ export class RequestContextFactory {
       const check = new RequestTransaction(this.dataSource);
       ctx.transaction = check;
       try {
-        ctx.viewer = await this.signIn(check.manager, token, true);
+        ctx.viewer = await this.signIn(check, token);
       } finally {
         await check.finish(true);
       }
@@ -57,11 +57,11 @@ export class RequestContextFactory {
     });
   }
 
-  private async signIn(db: EntityManager, token: string, touch: boolean): Promise<Viewer | null> {
-    const session = await this.sessions.resolve(db, token);
+  /** Opens the transaction with the session (its identity set with it); its last-seen time when due. */
+  private async signIn(transaction: RequestTransaction, token: string): Promise<Viewer | null> {
+    const session = await this.sessions.resume(transaction, token);
     if (!session) return null;
-    await applyIdentity(db, identityOf(session.viewer));
-    if (touch && session.touch) await this.sessions.touch(db, session.viewer.sessionId);
+    if (session.touch) await this.sessions.touch(transaction.manager, session.viewer.sessionId);
     return session.viewer;
   }
 

@@ -22,7 +22,7 @@ export class RequestEndedError extends Error {
 export class RequestTransaction {
   private readonly runner: QueryRunner;
   private readonly query: Query;
-  private opening: Promise<void> | null = null;
+  private opening: Promise<unknown> | null = null;
   private finished = false;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly undo: (() => Promise<void>)[] = [];
@@ -56,12 +56,26 @@ export class RequestTransaction {
     return ordered;
   }
 
-  private open(): Promise<void> {
-    this.opening ??= this.begin();
+  private open(): Promise<unknown> {
+    this.opening ??= this.begin(null);
     return this.opening;
   }
 
-  private async begin(): Promise<void> {
+  /**
+   * Opens the transaction with `sql` sent together with START TRANSACTION, one round trip for
+   * both, and answers its rows: for the statement every request starts with (its session). The
+   * message is simple-protocol, so `sql` takes no parameters: what it holds must be safe literals.
+   */
+  openWith<T>(sql: string): Promise<T[]> {
+    if (this.finished) return Promise.reject(new RequestEndedError());
+    if (this.opening) return Promise.reject(new Error('openWith must be the transaction\'s first statement'));
+    const opened = this.begin(sql);
+    this.opening = opened;
+    this.tail = opened.catch(() => undefined);
+    return opened as Promise<T[]>;
+  }
+
+  private async begin(first: string | null): Promise<unknown[]> {
     try {
       await this.runner.connect();
     } catch (error) {
@@ -69,8 +83,27 @@ export class RequestTransaction {
     }
     // Ended while waiting for the connection (the client went away): give it straight back.
     if (this.finished) throw new RequestEndedError();
-    await this.query('START TRANSACTION');
+    let rows: unknown[] = [];
+    if (first === null) await this.query('START TRANSACTION');
+    else rows = await this.startWith(first);
     if (this.prologue) await this.prologue(this.statementsOfPrologue());
+    return rows;
+  }
+
+  private async startWith(sql: string): Promise<unknown[]> {
+    const text = `START TRANSACTION;\n${sql}`;
+    const runner = this.runner as unknown as {
+      databaseConnection: { query(text: string): Promise<{ rows: unknown[] }[]> };
+    };
+    // The data source's logger sees it as every other statement (one round trip, one entry).
+    this.runner.connection.logger.logQuery(text, [], this.runner);
+    try {
+      const results = await runner.databaseConnection.query(text);
+      return results[1]?.rows ?? [];
+    } catch (error) {
+      this.runner.connection.logger.logQueryError(error as Error, text, [], this.runner);
+      throw error;
+    }
   }
 
   // The prologue runs inside `begin`, before any queued statement: its queries go straight to

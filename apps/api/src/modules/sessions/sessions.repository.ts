@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Role, TenantLevel } from '@xiangmeng/domain';
 import { type EntityManager, IsNull } from 'typeorm';
+import { identitySettings } from '../../common/request/identity';
+import type { RequestTransaction } from '../../common/request/request-transaction';
 import { SessionEntity } from './session.entity';
 
 /** A session with its user's standing, as `auth_find_session` returns it (past row-level security). */
@@ -24,9 +26,18 @@ export type NewSession = Pick<
 /** Every statement the sessions feature runs, in the caller's transaction. */
 @Injectable()
 export class SessionsRepository {
-  /** Looked up before any identity is set, so through a function that may read every session. */
-  async findByTokenHash(db: EntityManager, tokenHash: Buffer): Promise<SessionRow | null> {
-    const [row] = await db.query<SessionRow[]>('SELECT * FROM auth_find_session($1)', [tokenHash]);
+  /**
+   * Looked up before any identity is set, so through a function that may read every session; it
+   * opens the request's transaction and sets the identity of a live session in the same round trip.
+   * The token's hash goes in as a hex literal: the statement travels with START TRANSACTION, which
+   * takes no parameters.
+   */
+  async openWithSession(transaction: RequestTransaction, tokenHash: Buffer): Promise<SessionRow | null> {
+    const [row] = await transaction.openWith<SessionRow>(
+      `SELECT s.*, live.* FROM auth_find_session('\\x${tokenHash.toString('hex')}'::bytea) s
+         LEFT JOIN LATERAL (SELECT ${identitySettings('s.tenant_id::text', 's.user_id::text', "array_to_string(s.roles, ',')")}
+                             WHERE NOT s.disabled AND s.revoked_at IS NULL) live ON true`,
+    );
     return row ?? null;
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../common/clock';
+import type { RequestTransaction } from '../../common/request/request-transaction';
 import type { NewSession, SessionRow, SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
@@ -11,6 +12,7 @@ import { SessionsService } from './sessions.service';
 const now = new Date('2026-12-05T02:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
 const db = {} as EntityManager;
+const transaction = {} as RequestTransaction;
 
 function row(overrides: Partial<SessionRow> = {}): SessionRow {
   return {
@@ -31,7 +33,7 @@ function setup(found: SessionRow | null) {
   const looked: Buffer[] = [];
   const inserted: NewSession[] = [];
   const repository: Partial<SessionsRepository> = {
-    findByTokenHash: (_db, hash) => (looked.push(hash), Promise.resolve(found)),
+    openWithSession: (_transaction, hash) => (looked.push(hash), Promise.resolve(found)),
     insert: (_db, session) => (inserted.push(session), Promise.resolve('s-new')),
   };
   const clock: Clock = { now: () => now };
@@ -41,7 +43,7 @@ function setup(found: SessionRow | null) {
 describe('resolving a session', () => {
   it('gives the viewer of a standing session, looked up by the token’s hash, never the token', async () => {
     const { service, looked } = setup(row());
-    expect(await service.resolve(db, 'the-token')).toEqual({
+    expect(await service.resume(transaction, 'the-token')).toEqual({
       viewer: {
         userId: 'u-officer',
         tenantId: 't-city',
@@ -56,7 +58,7 @@ describe('resolving a session', () => {
 
   it('does not touch a session seen within the last minute', async () => {
     const { service } = setup(row({ last_seen_at: new Date(now.getTime() - 30_000) }));
-    expect((await service.resolve(db, 'the-token'))?.touch).toBe(false);
+    expect((await service.resume(transaction, 'the-token'))?.touch).toBe(false);
   });
 
   it.each([
@@ -67,7 +69,7 @@ describe('resolving a session', () => {
     ['of a disabled user', row({ disabled: true })],
   ])('answers null for a session that is %s', async (_case, found) => {
     const { service } = setup(found);
-    expect(await service.resolve(db, 'the-token')).toBeNull();
+    expect(await service.resume(transaction, 'the-token')).toBeNull();
   });
 });
 

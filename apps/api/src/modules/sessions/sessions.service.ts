@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import type { RequestTransaction } from '../../common/request/request-transaction';
 import type { ResolvedSession, SessionResolver } from '../../common/request/session-resolver';
 import { readSessionToken } from './session-cookie';
 import { SessionsRepository } from './sessions.repository';
@@ -24,9 +25,9 @@ export class SessionsService implements SessionResolver {
     return readSessionToken(req);
   }
 
-  /** The viewer behind a session token, or null when the session is unknown, ended or its user disabled. */
-  async resolve(db: EntityManager, token: string): Promise<ResolvedSession | null> {
-    const row = await this.sessions.findByTokenHash(db, hashToken(token));
+  /** The request's transaction opened with its session; null when the session is unknown, ended or its user disabled. */
+  async resume(transaction: RequestTransaction, token: string): Promise<ResolvedSession | null> {
+    const row = await this.sessions.openWithSession(transaction, hashToken(token));
     if (!row || row.disabled) return null;
     const times = { createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at };
     const now = this.clock.now();
