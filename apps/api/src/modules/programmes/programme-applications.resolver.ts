@@ -17,6 +17,9 @@ import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { perRequestLoader } from '../../common/request/per-request';
 import { ApplicationEngine } from '../applications/application-engine';
+import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
+import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { PanelsService } from '../reviews/panels.service';
@@ -65,6 +68,7 @@ export class ProgrammeApplicationsResolver {
     private readonly repository: ProgrammeApplicationsRepository,
     private readonly supportObjections: SupportObjectionsService,
     private readonly clock: Clock,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -300,6 +304,26 @@ export class ProgrammeApplicationsResolver {
       ...basis,
       matchRatio: basis.matchRatio ? `${basis.matchRatio.numerator} : ${basis.matchRatio.denominator}` : null,
     };
+  }
+
+  @SignedIn()
+  @ResolveField(() => DecisionPdfModel, {
+    nullable: true,
+    description: '决定书 PDF 及其 SHA-256（立项或不予立项后；主管部门和申报单位所在市州可见）',
+  })
+  async decisionPdf(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: ProgrammeApplicationModel,
+  ): Promise<DecisionPdfModel | null> {
+    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
+      ctx,
+      'programme-decision-pdf',
+      async (ids) => {
+        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'programme_application', ids);
+        return ids.map((id) => rows.find((r) => r.subjectId === id));
+      },
+    ).load(application.id);
+    return pdf ? toDecisionPdfModel(pdf) : null;
   }
 
   @SignedIn()

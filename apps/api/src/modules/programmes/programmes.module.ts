@@ -11,6 +11,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CallsModule } from '../calls/calls.module';
+import { DecisionPdfsModule } from '../decision-pdfs/decision-pdfs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -58,6 +59,7 @@ import { SupportObjectionsService } from './support-objections.service';
     AuditModule,
     ReviewsModule,
     CallsModule,
+    DecisionPdfsModule,
     JobsModule,
     MeasuresModule,
     MessagesModule,
