@@ -119,6 +119,13 @@ export const ProgrammeApplicationFieldsFragment = graphql(`
       kindLabel
       fileName
     }
+    decisionPdf {
+      state
+      fileName
+      sha256
+      downloadUrl
+      reason
+    }
     decisionBasis {
       reason
       awardFen
