@@ -31,6 +31,7 @@ import { CooperationBaseGradedEvaluation1764630000000 } from './migrations/17646
 import { NationalPilotDesignations1764640000000 } from './migrations/1764640000000-national-pilot-designations';
 import { AcceptanceRequestOnce1764650000000 } from './migrations/1764650000000-acceptance-request-once';
 import { DecisionPdfSubjects1764660000000 } from './migrations/1764660000000-decision-pdf-subjects';
+import { CallGuides1764661000000 } from './migrations/1764661000000-call-guides';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   NationalPilotDesignations1764640000000,
   AcceptanceRequestOnce1764650000000,
   DecisionPdfSubjects1764660000000,
+  CallGuides1764661000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -17,9 +17,11 @@ import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { perRequestLoader } from '../../common/request/per-request';
 import { ApplicationEngine } from '../applications/application-engine';
+import { CallLoaders } from '../calls/call-loaders';
 import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
 import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
+import { DocumentModel } from '../documents/document.model';
 import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { PanelsService } from '../reviews/panels.service';
@@ -356,5 +358,20 @@ export class ReviewAssignmentProgrammeApplicationResolver {
   ): Promise<ProgrammeApplicationModel | null> {
     if (assignment.subjectKind !== ReviewSubjectKind.PROGRAMME_APPLICATION) return null;
     return toProgrammeApplicationModel(await this.applications.get(ctx.db, assignment.subjectId));
+  }
+}
+
+/** A programme call's guide (申报指南): the calls feature keeps it, for pilot and programme calls alike. */
+@Resolver(() => ProgrammeCallModel)
+export class ProgrammeCallGuideResolver {
+  constructor(private readonly loaders: CallLoaders) {}
+
+  @SignedIn()
+  @ResolveField(() => DocumentModel, {
+    nullable: true,
+    description: '申报指南（上传：POST /api/calls/:id/guide）',
+  })
+  guide(@Ctx() ctx: RequestContext, @Parent() call: ProgrammeCallModel): Promise<DocumentModel | null> {
+    return this.loaders.guide(ctx, call.id);
   }
 }

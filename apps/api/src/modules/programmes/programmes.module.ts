@@ -30,6 +30,7 @@ import { ProgrammeApplicationKind } from './programme-application.kind';
 import { ProgrammeApplicationsRepository } from './programme-applications.repository';
 import {
   ProgrammeApplicationsResolver,
+  ProgrammeCallGuideResolver,
   ReviewAssignmentProgrammeApplicationResolver,
 } from './programme-applications.resolver';
 import { ProgrammeApplicationsService } from './programme-applications.service';
@@ -77,6 +78,7 @@ import { SupportObjectionsService } from './support-objections.service';
     ProgrammeApplicationKind,
     ProgrammeApplicationsResolver,
     ReviewAssignmentProgrammeApplicationResolver,
+    ProgrammeCallGuideResolver,
     ProgrammesExport,
     ProgrammeCallsExport,
     ProgrammeApplicationsExport,
