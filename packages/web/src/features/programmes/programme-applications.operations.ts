@@ -15,6 +15,9 @@ export const ProgrammeCallFieldsFragment = graphql(`
     publishedAt
     version
     measuresVersionNo
+    guide {
+      ...CallGuideFields
+    }
   }
 `);
 
