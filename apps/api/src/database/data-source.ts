@@ -30,6 +30,8 @@ import { AuditHistory1764610000000 } from './migrations/1764610000000-audit-hist
 import { CooperationBaseGradedEvaluation1764630000000 } from './migrations/1764630000000-cooperation-base-graded-evaluation';
 import { NationalPilotDesignations1764640000000 } from './migrations/1764640000000-national-pilot-designations';
 import { AcceptanceRequestOnce1764650000000 } from './migrations/1764650000000-acceptance-request-once';
+import { DecisionPdfSubjects1764660000000 } from './migrations/1764660000000-decision-pdf-subjects';
+import { CallGuides1764661000000 } from './migrations/1764661000000-call-guides';
 import { NationalPilotSentAlliances1764680000000 } from './migrations/1764680000000-national-pilot-sent-alliances';
 
 export const MIGRATIONS = [
@@ -63,6 +65,8 @@ export const MIGRATIONS = [
   CooperationBaseGradedEvaluation1764630000000,
   NationalPilotDesignations1764640000000,
   AcceptanceRequestOnce1764650000000,
+  DecisionPdfSubjects1764660000000,
+  CallGuides1764661000000,
   NationalPilotSentAlliances1764680000000,
 ];
 

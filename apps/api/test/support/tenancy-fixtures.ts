@@ -747,6 +747,29 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       },
       ['id'],
     );
+    // The guide (申报指南) of the tier's call (a draft: no other tier reads it), and a second draft
+    // call with none, where a copied guide points.
+    const spareCall = await add(
+      'pilot_call',
+      {
+        tenant_id: tenantId,
+        title: `隔离测试无指南通知${tag()}`,
+        opens_at: new Date(now.getTime() - day),
+        closes_at: new Date(now.getTime() + 30 * day),
+        recommend_by: new Date(now.getTime() + 40 * day),
+        decide_by: new Date(now.getTime() + 60 * day),
+        measures_tenant_id: publishedMeasures.tenant_id,
+        measures_id: publishedMeasures.id,
+        measures_version_no: publishedMeasures.version_no,
+      },
+      ['id'],
+    );
+    SPARE_CALL.set(tenantId, spareCall.id as string);
+    const callGuide = await add(
+      'call_guide',
+      { tenant_id: tenantId, call_id: call.id, document_id: document.id, attached_at: now },
+      ['tenant_id', 'call_id'],
+    );
     // A notice draft of the tier with its one attachment (a published one is read by other tiers).
     const notice = await add(
       'notice',
@@ -1007,6 +1030,7 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         ip_licence: ipLicence,
         notice,
         notice_document: noticeDocument,
+        call_guide: callGuide,
         prior_investment: investment,
         prior_investment_document: investmentDocument,
         programme_application: programmeApplication,
@@ -1051,6 +1075,8 @@ export async function removeTenantRecords(records: TenantRecords): Promise<void>
 // a test aims at.
 // A withdrawn seat of each tenant's fixture panel that no sheet names yet: where a copied sheet points.
 const SPARE_ASSIGNMENT = new Map<string, string>();
+// A draft call of each tenant without a guide: where a copied guide points.
+const SPARE_CALL = new Map<string, string>();
 
 const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   app_user: () => ({ username: `iso${tag()}` }),
@@ -1106,6 +1132,8 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   notice: () => ({}),
   // The primary key is the pair: a copy names another (random) document.
   notice_document: () => ({ document_id: randomUUID() }),
+  // The primary key is the call: a copy names the tenant's spare call.
+  call_guide: (row) => ({ call_id: SPARE_CALL.get(row.tenant_id as string) ?? randomUUID() }),
   prior_investment: () => ({}),
   prior_investment_document: () => ({}),
   // call_id names no table (the call may be another tier's): a fresh one leaves the live-application key alone.

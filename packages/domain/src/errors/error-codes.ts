@@ -44,6 +44,10 @@ const CATALOGUE = {
   },
   CALL_CHANGED: { class: 'REFUSED', message: '申报通知已被他人修改，请刷新后重试' },
   CALL_PUBLISHED: { class: 'REFUSED', message: '申报通知已发布，不能再修改' },
+  CALL_GUIDE_CLOSED: {
+    class: 'REFUSED',
+    message: '申报时间已结束，申报指南不能再上传、更换或删除',
+  },
   MEASURES_NOT_DRAFT: { class: 'REFUSED', message: '该版本已发布，不能修改；请新建版本' },
   ALLIANCE_CHANGED: { class: 'REFUSED', message: '联盟信息已被他人修改，请刷新后重试' },
   ALLIANCE_DISSOLVED: { class: 'REFUSED', message: '联盟已解散，记录只读' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  callGuideChangeable,
   callIsOpen,
   callScheduleViolations,
   callWindow,
@@ -59,6 +60,18 @@ describe('callIsOpen', () => {
 
   it('words the window in China time', () => {
     expect(callWindow(call)).toBe('2026-12-01 00:00 至 2026-12-31 17:00（北京时间）');
+  });
+});
+
+describe('callGuideChangeable', () => {
+  const closesAt = at('2026-12-31T17:00:00+08:00');
+  it.each([
+    ['a draft, even past its closing', 'DRAFT', '2027-01-05T00:00:00+08:00', true],
+    ['published, before it opens', 'PUBLISHED', '2026-11-20T00:00:00+08:00', true],
+    ['published, a minute before closing', 'PUBLISHED', '2026-12-31T16:59:00+08:00', true],
+    ['published, at closing', 'PUBLISHED', '2026-12-31T17:00:00+08:00', false],
+  ] as const)('%s', (_name, status, now, changeable) => {
+    expect(callGuideChangeable({ status, closesAt }, at(now))).toBe(changeable);
   });
 });
 

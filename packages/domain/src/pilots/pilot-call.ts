@@ -50,3 +50,11 @@ export function publicNoticePeriod(
 export function noticePeriodOver(today: string, endsOn: string | null): boolean {
   return endsOn !== null && today > endsOn;
 }
+
+/** A call's guide (申报指南) is set, replaced or removed while the call is a draft or not yet closed. */
+export function callGuideChangeable(
+  call: { status: 'DRAFT' | 'PUBLISHED'; closesAt: Date },
+  now: Date,
+): boolean {
+  return call.status === 'DRAFT' || now < call.closesAt;
+}

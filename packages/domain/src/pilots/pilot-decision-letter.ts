@@ -35,6 +35,10 @@ export type DecisionLetter = {
   paragraphs: string[];
   signatory: string;
   date: string;
+  /** A line under the title (a certificate's number). */
+  subtitle?: string;
+  /** Label–value rows under the paragraphs (a certificate's particulars). */
+  rows?: [string, string][];
 };
 
 /** 决定: the authority's decision on a pilot application, with its basis (the review and the notice). */

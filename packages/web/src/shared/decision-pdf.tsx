@@ -12,15 +12,22 @@ export type DecisionPdfView = {
 
 /**
  * 下载决定书 PDF with its SHA-256, as the API kept it beside the decision; while it is rendered or
- * when it could not be, what stands instead (the print view always works).
+ * when it could not be, what stands instead (the print view always works). `document` names what
+ * the PDF is (决定书 by default, 备案证明 for a filing's certificate).
  */
-export function DecisionPdfLink({ pdf }: { pdf: DecisionPdfView | null | undefined }) {
+export function DecisionPdfLink({
+  pdf,
+  document = '决定书',
+}: {
+  pdf: DecisionPdfView | null | undefined;
+  document?: string;
+}) {
   if (!pdf) return null;
   if (pdf.state === 'STORED' && pdf.downloadUrl)
     return (
       <Flex gap={8} align="center" wrap data-testid="decision-pdf">
         <a href={pdf.downloadUrl} download={pdf.fileName}>
-          <Button icon={<FilePdfOutlined />}>下载决定书 PDF</Button>
+          <Button icon={<FilePdfOutlined />}>下载{document} PDF</Button>
         </a>
         <Typography.Text
           type="secondary"
@@ -34,7 +41,9 @@ export function DecisionPdfLink({ pdf }: { pdf: DecisionPdfView | null | undefin
   const label = DECISION_PDF_STATE_LABELS[pdf.state as keyof typeof DECISION_PDF_STATE_LABELS] ?? pdf.state;
   return (
     <Flex gap={8} align="center" wrap data-testid="decision-pdf">
-      <Tag color={pdf.state === 'MISSING' ? 'warning' : 'processing'}>决定书 PDF {label}</Tag>
+      <Tag color={pdf.state === 'MISSING' ? 'warning' : 'processing'}>
+        {document} PDF {label}
+      </Tag>
       {pdf.state === 'MISSING' && pdf.reason && (
         <Typography.Text type="secondary" data-testid="decision-pdf-reason">
           {pdf.reason}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { actOn } from '../../common/access/access';
 import { perRequestLoader } from '../../common/request/per-request';
 import type { RequestContext } from '../../common/request/request-context';
+import { type DocumentModel, toDocumentModel } from '../documents/document.model';
 import type { MeasuresEntity } from '../measures/measures.entity';
 import type { TenantEntity } from '../tenants/tenant.entity';
 import { type TenantModel, toTenantModel } from '../tenants/tenant.model';
@@ -43,5 +44,17 @@ export class CallLoaders {
   /** The measures version a call applies (NOT_FOUND when the viewer may not read it). */
   async measuresOf(ctx: RequestContext, measuresId: string): Promise<MeasuresEntity> {
     return actOn(await this.measures(ctx).load(measuresId));
+  }
+
+  /** The call's guide (申报指南) as the viewer reads it, or null: pilot and programme calls alike. */
+  async guide(ctx: RequestContext, callId: string): Promise<DocumentModel | null> {
+    const document = await perRequestLoader<string, DocumentModel | null>(ctx, 'call-guide', async (ids) => {
+      const guides = await this.calls.guides(ctx.db, ids);
+      return ids.map((id) => {
+        const d = guides.get(id);
+        return d ? toDocumentModel(d) : null;
+      });
+    }).load(callId);
+    return document;
   }
 }

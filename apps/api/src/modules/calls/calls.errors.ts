@@ -7,3 +7,7 @@ export function callChanged(): AppError {
 export function callPublished(): AppError {
   return new AppError('CALL_PUBLISHED');
 }
+
+export function callGuideClosed(): AppError {
+  return new AppError('CALL_GUIDE_CLOSED');
+}

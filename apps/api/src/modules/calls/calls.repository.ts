@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
+import { DocumentEntity } from '../documents/document.entity';
 import { MeasuresEntity } from '../measures/measures.entity';
 import { TenantEntity } from '../tenants/tenant.entity';
 import { type CallKind, PilotCallEntity } from './pilot-call.entity';
@@ -49,6 +50,51 @@ export class CallsRepository {
       { status: 'PUBLISHED', publishedAt: at, version: version + 1 },
     );
     return result.affected === 1;
+  }
+
+  /** The guides of the calls the viewer reads, by call (the guide's and the document's row security decide). */
+  async guides(db: EntityManager, callIds: readonly string[]): Promise<Map<string, DocumentEntity>> {
+    const rows = await db.query<{ call_id: string; document_id: string }[]>(
+      'SELECT call_id, document_id FROM call_guide WHERE call_id = ANY($1::uuid[])',
+      [callIds.filter(isId)],
+    );
+    const documents = rows.length
+      ? await db.findBy(DocumentEntity, { id: In(rows.map((r) => r.document_id)) })
+      : [];
+    const byCall = new Map<string, DocumentEntity>();
+    for (const r of rows) {
+      const document = documents.find((d) => d.id === r.document_id);
+      if (document) byCall.set(r.call_id, document);
+    }
+    return byCall;
+  }
+
+  /** Sets the call's guide; the document it replaces, if any. */
+  async setGuide(
+    db: EntityManager,
+    g: { tenantId: string; callId: string; documentId: string; at: Date; by: string },
+  ): Promise<string | null> {
+    const [before] = await db.query<{ document_id: string }[]>(
+      'SELECT document_id FROM call_guide WHERE tenant_id = $1 AND call_id = $2 FOR UPDATE',
+      [g.tenantId, g.callId],
+    );
+    await db.query(
+      `INSERT INTO call_guide (tenant_id, call_id, document_id, attached_at, attached_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, call_id) DO UPDATE
+         SET document_id = EXCLUDED.document_id, attached_at = EXCLUDED.attached_at, attached_by = EXCLUDED.attached_by`,
+      [g.tenantId, g.callId, g.documentId, g.at, g.by],
+    );
+    return before?.document_id ?? null;
+  }
+
+  /** Removes the call's guide; the document it was, or null when there was none. */
+  async removeGuide(db: EntityManager, tenantId: string, callId: string): Promise<string | null> {
+    // A DELETE answers its rows and the count.
+    const [rows] = await db.query<[{ document_id: string }[], number]>(
+      'DELETE FROM call_guide WHERE tenant_id = $1 AND call_id = $2 RETURNING document_id',
+      [tenantId, callId],
+    );
+    return rows[0]?.document_id ?? null;
   }
 
   byIds(db: EntityManager, ids: readonly string[]): Promise<PilotCallEntity[]> {

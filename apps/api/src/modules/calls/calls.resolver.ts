@@ -4,6 +4,7 @@ import { Allow, SignedIn } from '../../common/auth/access.decorators';
 import { Clock } from '../../common/clock';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
+import { DocumentModel } from '../documents/document.model';
 import { MeasuresModel, toMeasuresModel } from '../measures/measures.model';
 import { TenantModel } from '../tenants/tenant.model';
 import { CallLoaders } from './call-loaders';
@@ -72,6 +73,28 @@ export class CallsResolver {
     @Args('version', { type: () => Int }) version: number,
   ): Promise<PilotCallModel> {
     return callModelFor(await this.calls.publish(ctx, viewer, id, version), viewer);
+  }
+
+  @Allow(...STAFF_ROLES)
+  @Mutation(() => Boolean, {
+    description: '删除申报通知（试点或支持计划）的申报指南；草稿或申报截止前，历史留在审计记录中',
+  })
+  async removeCallGuide(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('callId', { type: () => ID }) callId: string,
+  ): Promise<boolean> {
+    await this.calls.removeGuide(ctx, viewer, callId);
+    return true;
+  }
+
+  @SignedIn()
+  @ResolveField(() => DocumentModel, {
+    nullable: true,
+    description: '申报指南（上传：POST /api/calls/:id/guide）',
+  })
+  guide(@Ctx() ctx: RequestContext, @Parent() call: PilotCallModel): Promise<DocumentModel | null> {
+    return this.loaders.guide(ctx, call.id);
   }
 
   @SignedIn()

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { callScheduleViolations, chinaDate, type DocumentKind, type FieldViolation } from '@xiangmeng/domain';
+import {
+  callGuideChangeable,
+  callScheduleViolations,
+  chinaDate,
+  type DocumentKind,
+  type FieldViolation,
+} from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn, ownRecord, requireAdmin, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
@@ -8,7 +14,8 @@ import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { MeasuresService } from '../measures/measures.service';
-import { callChanged, callPublished } from './calls.errors';
+import type { DocumentEntity } from '../documents/document.entity';
+import { callChanged, callGuideClosed, callPublished } from './calls.errors';
 import { CallDeadlineReminders } from './call-deadline-reminders';
 import { type CallFields, CallsRepository } from './calls.repository';
 import type { PilotCallInput } from './dto/pilot-call.input';
@@ -210,5 +217,61 @@ export class CallsService {
     });
     await this.reminders.schedule(ctx.db, published, this.clock.now());
     return published;
+  }
+
+  /** The guides (申报指南) of the calls the viewer reads, by call id. */
+  guides(db: EntityManager, callIds: readonly string[]): Promise<Map<string, DocumentEntity>> {
+    return callIds.length
+      ? this.calls.guides(db, callIds)
+      : Promise.resolve(new Map<string, DocumentEntity>());
+  }
+
+  /** The viewer's own call whose guide may change now: a draft, or published and not yet closed. */
+  async guideChangeable(db: EntityManager, viewer: Viewer, callId: string): Promise<PilotCallEntity> {
+    requireStaff(viewer);
+    const call = await this.ownCall(db, viewer, callId);
+    if (!callGuideChangeable(call, this.clock.now())) throw callGuideClosed();
+    return call;
+  }
+
+  /** Sets or replaces the call's guide with an uploaded document (checked by DocumentsService). */
+  async setGuide(
+    ctx: RequestContext,
+    viewer: Viewer,
+    callId: string,
+    document: DocumentEntity,
+  ): Promise<void> {
+    const call = await this.guideChangeable(ctx.db, viewer, callId);
+    const replaced = await this.calls.setGuide(ctx.db, {
+      tenantId: call.tenantId,
+      callId: call.id,
+      documentId: document.id,
+      at: this.clock.now(),
+      by: viewer.userId,
+    });
+    await this.audit.record(ctx.db, {
+      action: replaced ? 'pilot_call.guide_replace' : 'pilot_call.guide_set',
+      subjectType: 'pilot_call',
+      subjectId: call.id,
+      before: replaced ? { guideDocumentId: replaced } : undefined,
+      after: {
+        guideDocumentId: document.id,
+        fileName: document.fileName,
+        sha256: document.sha256.toString('hex'),
+      },
+    });
+  }
+
+  /** Removes the call's guide (NOT_FOUND when it has none); the document stays among the tier's. */
+  async removeGuide(ctx: RequestContext, viewer: Viewer, callId: string): Promise<PilotCallEntity> {
+    const call = await this.guideChangeable(ctx.db, viewer, callId);
+    const removed = actOn(await this.calls.removeGuide(ctx.db, call.tenantId, call.id));
+    await this.audit.record(ctx.db, {
+      action: 'pilot_call.guide_remove',
+      subjectType: 'pilot_call',
+      subjectId: call.id,
+      before: { guideDocumentId: removed },
+    });
+    return call;
   }
 }

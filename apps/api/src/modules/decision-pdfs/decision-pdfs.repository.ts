@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DecisionPdfState } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 
-export type DecisionSubjectType = 'pilot_application';
+export type DecisionSubjectType = 'pilot_application' | 'programme_application' | 'filing';
 
 export type DecisionPdf = {
   id: string;

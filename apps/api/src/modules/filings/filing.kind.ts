@@ -10,6 +10,7 @@ import {
   type FieldViolation,
   FILING_NOTICES,
   FILING_WORKFLOW,
+  filingCertificate,
   type FilingAction,
   type FilingActor,
   filingActorsOf,
@@ -37,6 +38,7 @@ import { AppError, violation } from '../../common/errors/app-error';
 import { Clock } from '../../common/clock';
 import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { MeasuresService } from '../measures/measures.service';
 import type { Posting } from '../messages/messages.repository';
@@ -123,6 +125,7 @@ export class FilingKind implements FilingKindRuntime {
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
     private readonly progress: ReviewProgressService,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   async load(db: EntityManager, id: string): Promise<FilingEntity> {
@@ -386,6 +389,37 @@ export class FilingKind implements FilingKindRuntime {
 
   auditAfter(action: FilingAction, text: string): Record<string, unknown> {
     return text ? { reason: text } : {};
+  }
+
+  /** The certificate (备案证明) of a filing entered in the register, kept as PDF; a change accepted renews it. */
+  async afterStep(
+    db: EntityManager,
+    row: FilingEntity,
+    action: FilingAction,
+    f: FilingFacts,
+    effects: Effects<FilingEntity>,
+  ): Promise<void> {
+    if (action !== 'FILE' && action !== 'ACCEPT_CHANGE') return;
+    const filed = { ...row, ...effects };
+    if (!filed.filingNumber) return;
+    const snapshot = filed.dossier ?? null;
+    const cityName = (await this.filings.tenantNames(db, [row.tenantId])).get(row.tenantId) ?? '';
+    const certificate = filingCertificate({
+      allianceName: snapshot?.alliance.name ?? '',
+      cityName,
+      filingNumber: filed.filingNumber,
+      filedOn: filed.filedOn,
+      validThrough: filed.validThrough,
+      roundDocumentNumber: f.round.documentNumber,
+      measuresDocumentNumber: snapshot?.measures.province.documentNumber ?? null,
+    });
+    await this.decisionPdfs.request(db, {
+      tenantId: row.authorityTenantId,
+      subjectType: 'filing',
+      subjectId: row.id,
+      fileName: `${certificate.title}（${filed.filingNumber}）.pdf`.slice(0, 255),
+      letter: certificate,
+    });
   }
 
   notices(row: FilingEntity, action: FilingAction, f: FilingFacts, text: string): Posting[] {

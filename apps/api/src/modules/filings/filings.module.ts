@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
+import { DecisionPdfsModule } from '../decision-pdfs/decision-pdfs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -42,6 +43,7 @@ import { FilingsService } from './filings.service';
     AlliancesModule,
     ApplicationsModule,
     AuditModule,
+    DecisionPdfsModule,
     JobsModule,
     MeasuresModule,
     MessagesModule,

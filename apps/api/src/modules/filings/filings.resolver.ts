@@ -16,6 +16,9 @@ import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ApplicationEngine } from '../applications/application-engine';
+import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
+import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { AllianceEntity } from '../alliances/alliance.entity';
 import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
@@ -94,6 +97,7 @@ export class FilingsResolver {
     private readonly engine: ApplicationEngine,
     private readonly kind: FilingKind,
     private readonly clock: Clock,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -266,6 +270,26 @@ export class FilingsResolver {
     });
     const industry = await loader.load(code);
     return industry ? toIndustryModel(industry) : null;
+  }
+
+  @SignedIn()
+  @ResolveField(() => DecisionPdfModel, {
+    nullable: true,
+    description: '备案证明 PDF 及其 SHA-256（备案后由省级生成；省级和备案的市州可见）',
+  })
+  async certificatePdf(
+    @Ctx() ctx: RequestContext,
+    @Parent() filing: FilingModel,
+  ): Promise<DecisionPdfModel | null> {
+    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
+      ctx,
+      'filing-certificate-pdf',
+      async (ids) => {
+        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'filing', ids);
+        return ids.map((id) => rows.find((r) => r.subjectId === id));
+      },
+    ).load(filing.id);
+    return pdf ? toDecisionPdfModel(pdf) : null;
   }
 
   @SignedIn()

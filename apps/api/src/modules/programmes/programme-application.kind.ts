@@ -28,6 +28,7 @@ import {
   type ProgrammeApplicationForm,
   type ProgrammeApplicationState,
   programmeBudgetLeftFen,
+  programmeDecisionLetter,
   type ProgrammeDecisionBasis,
   type ProgrammeDocumentKind,
   programmeEligibilityViolations,
@@ -45,6 +46,7 @@ import { Clock } from '../../common/clock';
 import { AppError, badInput, violation } from '../../common/errors/app-error';
 import type { Viewer } from '../../common/request/request-context';
 import type { Effects, KindRuntime } from '../applications/application-engine';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import type { PilotCallEntity } from '../calls/pilot-call.entity';
 import { PanelsService } from '../reviews/panels.service';
@@ -127,6 +129,7 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
     private readonly jobs: JobsRepository,
     private readonly clock: Clock,
     private readonly nationalPilots: NationalPilotsService,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   load(db: EntityManager, id: string): Promise<ProgrammeApplicationEntity> {
@@ -389,6 +392,38 @@ export class ProgrammeApplicationKind implements ProgrammeKindRuntime {
   auditAfter(action: ProgrammeApplicationAction, text: string): Record<string, unknown> {
     if (!text) return {};
     return action === 'RECOMMEND' ? { opinion: text } : { reason: text };
+  }
+
+  /** An award or decline is kept as PDF too: its letter is rendered once the decision commits. */
+  async afterStep(
+    db: EntityManager,
+    row: ProgrammeApplicationEntity,
+    action: ProgrammeApplicationAction,
+    f: ProgrammeFacts,
+    effects: Effects<ProgrammeApplicationEntity>,
+  ): Promise<void> {
+    if (action !== 'AWARD' && action !== 'DECLINE') return;
+    const names = await this.decisionPdfs.bureauNames(db, [row.authorityTenantId, row.tenantId]);
+    const letter = programmeDecisionLetter({
+      awarded: action === 'AWARD',
+      authorityName: names.get(row.authorityTenantId) ?? '',
+      applicantBureauName: names.get(row.tenantId) ?? '',
+      programmeName: f.programme.name,
+      callTitle: f.call.title,
+      allianceName: row.dossier?.alliance.name ?? '',
+      title: f.form.title,
+      awardFen: effects.awardFen ?? null,
+      recognition: recognises(f.programme),
+      reason: f.text || null,
+      decidedOn: f.today,
+    });
+    await this.decisionPdfs.request(db, {
+      tenantId: row.authorityTenantId,
+      subjectType: 'programme_application',
+      subjectId: row.id,
+      fileName: `${letter.title}.pdf`.slice(0, 255),
+      letter,
+    });
   }
 
   /** The award notice (公示) of the programme's days from today, China calendar; its end is announced. */

@@ -17,6 +17,11 @@ import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { perRequestLoader } from '../../common/request/per-request';
 import { ApplicationEngine } from '../applications/application-engine';
+import { CallLoaders } from '../calls/call-loaders';
+import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
+import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
+import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
+import { DocumentModel } from '../documents/document.model';
 import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { PanelsService } from '../reviews/panels.service';
@@ -65,6 +70,7 @@ export class ProgrammeApplicationsResolver {
     private readonly repository: ProgrammeApplicationsRepository,
     private readonly supportObjections: SupportObjectionsService,
     private readonly clock: Clock,
+    private readonly decisionPdfs: DecisionPdfsService,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -303,6 +309,26 @@ export class ProgrammeApplicationsResolver {
   }
 
   @SignedIn()
+  @ResolveField(() => DecisionPdfModel, {
+    nullable: true,
+    description: '决定书 PDF 及其 SHA-256（立项或不予立项后；主管部门和申报单位所在市州可见）',
+  })
+  async decisionPdf(
+    @Ctx() ctx: RequestContext,
+    @Parent() application: ProgrammeApplicationModel,
+  ): Promise<DecisionPdfModel | null> {
+    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
+      ctx,
+      'programme-decision-pdf',
+      async (ids) => {
+        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'programme_application', ids);
+        return ids.map((id) => rows.find((r) => r.subjectId === id));
+      },
+    ).load(application.id);
+    return pdf ? toDecisionPdfModel(pdf) : null;
+  }
+
+  @SignedIn()
   @ResolveField(() => ReviewPanelModel, { nullable: true, description: '评审专家组（仅主管部门可见）' })
   async panel(
     @Ctx() ctx: RequestContext,
@@ -332,5 +358,20 @@ export class ReviewAssignmentProgrammeApplicationResolver {
   ): Promise<ProgrammeApplicationModel | null> {
     if (assignment.subjectKind !== ReviewSubjectKind.PROGRAMME_APPLICATION) return null;
     return toProgrammeApplicationModel(await this.applications.get(ctx.db, assignment.subjectId));
+  }
+}
+
+/** A programme call's guide (申报指南): the calls feature keeps it, for pilot and programme calls alike. */
+@Resolver(() => ProgrammeCallModel)
+export class ProgrammeCallGuideResolver {
+  constructor(private readonly loaders: CallLoaders) {}
+
+  @SignedIn()
+  @ResolveField(() => DocumentModel, {
+    nullable: true,
+    description: '申报指南（上传：POST /api/calls/:id/guide）',
+  })
+  guide(@Ctx() ctx: RequestContext, @Parent() call: ProgrammeCallModel): Promise<DocumentModel | null> {
+    return this.loaders.guide(ctx, call.id);
   }
 }

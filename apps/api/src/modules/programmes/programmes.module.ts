@@ -11,6 +11,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CallsModule } from '../calls/calls.module';
+import { DecisionPdfsModule } from '../decision-pdfs/decision-pdfs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -29,6 +30,7 @@ import { ProgrammeApplicationKind } from './programme-application.kind';
 import { ProgrammeApplicationsRepository } from './programme-applications.repository';
 import {
   ProgrammeApplicationsResolver,
+  ProgrammeCallGuideResolver,
   ReviewAssignmentProgrammeApplicationResolver,
 } from './programme-applications.resolver';
 import { ProgrammeApplicationsService } from './programme-applications.service';
@@ -58,6 +60,7 @@ import { SupportObjectionsService } from './support-objections.service';
     AuditModule,
     ReviewsModule,
     CallsModule,
+    DecisionPdfsModule,
     JobsModule,
     MeasuresModule,
     MessagesModule,
@@ -75,6 +78,7 @@ import { SupportObjectionsService } from './support-objections.service';
     ProgrammeApplicationKind,
     ProgrammeApplicationsResolver,
     ReviewAssignmentProgrammeApplicationResolver,
+    ProgrammeCallGuideResolver,
     ProgrammesExport,
     ProgrammeCallsExport,
     ProgrammeApplicationsExport,

@@ -16,6 +16,9 @@ export const PilotCallFieldsFragment = graphql(`
     publishedAt
     isOpen
     isMine
+    guide {
+      ...CallGuideFields
+    }
     authority {
       id
       name
@@ -59,5 +62,20 @@ export const PublishPilotCallMutation = graphql(`
     publishPilotCall(id: $id, version: $version) {
       ...PilotCallFields
     }
+  }
+`);
+
+export const CallGuideFieldsFragment = graphql(`
+  fragment CallGuideFields on Document {
+    id
+    fileName
+    sha256
+    downloadUrl
+  }
+`);
+
+export const RemoveCallGuideMutation = graphql(`
+  mutation RemoveCallGuide($callId: ID!) {
+    removeCallGuide(callId: $callId)
   }
 `);

@@ -8,6 +8,7 @@ import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import type { PilotCallFieldsFragment } from '../../gql/graphql';
+import { CallGuide, guideChangeableNow } from './call-guide';
 import { PilotCallFormModal } from './pilot-call-form.modal';
 import { chinaDateTime } from '../../shared/format';
 import { byText } from '../../shared/sorters';
@@ -140,6 +141,19 @@ export function PilotCallsPage() {
       key: 'phase',
       width: 80,
       render: (_: unknown, c) => <CallPhaseTag phase={callPhase(c)} />,
+    },
+    {
+      title: '申报指南',
+      key: 'guide',
+      width: 220,
+      render: (_: unknown, c) => (
+        <CallGuide
+          callId={c.id}
+          guide={c.guide}
+          changeable={guideChangeableNow(c, c.isMine, isStaff)}
+          onChanged={() => refetch()}
+        />
+      ),
     },
     {
       title: '操作',

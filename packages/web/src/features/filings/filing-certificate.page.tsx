@@ -1,13 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import {
-  ART_21,
-  ErrorCode,
-  FILING_STATE_LABELS,
-  findDivision,
-  parseFilingSnapshot,
-  PROVINCE_CODE,
-} from '@xiangmeng/domain';
+import { ErrorCode, FILING_STATE_LABELS, filingCertificate, parseFilingSnapshot } from '@xiangmeng/domain';
 import { Breadcrumb, Button, Flex, Result } from 'antd';
 import { Link, useParams } from 'react-router';
 import { toApiError } from '../../shared/api-error';
@@ -27,12 +20,6 @@ const PRINT_CSS = `
   .filing-certificate-sheet { box-shadow: none !important; margin: 0 !important; }
 }
 `;
-
-/** '2027-03-15' → '2027年3月15日', as dates are written on official documents. */
-function chineseDate(date: string | null | undefined): string {
-  const [y, m, d] = (date ?? '').split('-').map(Number);
-  return y && m && d ? `${y}年${m}月${d}日` : '—';
-}
 
 /** 备案证明: a printable A4 certificate of a filing in force, for both tiers. */
 export function FilingCertificatePage() {
@@ -79,17 +66,16 @@ export function FilingCertificatePage() {
     );
   }
 
-  const department = findDivision(PROVINCE_CODE)?.bureauName ?? '';
-  const measures = parseFilingSnapshot(filing.snapshot)?.measures.province;
-  const basis = measures ? `省实施办法（${measures.documentNumber}）${ART_21}` : `省实施办法${ART_21}`;
-  const rows: [string, string][] = [
-    ['联盟名称', filing.allianceName],
-    ['所在市州', filing.cityName],
-    ['备案号', filing.filingNumber],
-    ['备案日期', chineseDate(filing.filedOn)],
-    ['有效期至', chineseDate(filing.validThrough)],
-    ['备案批次', filing.round.documentNumber],
-  ];
+  // The same words as the PDF the API stores (filingCertificate in the domain).
+  const certificate = filingCertificate({
+    allianceName: filing.allianceName,
+    cityName: filing.cityName,
+    filingNumber: filing.filingNumber,
+    filedOn: filing.filedOn ?? null,
+    validThrough: filing.validThrough ?? null,
+    roundDocumentNumber: filing.round.documentNumber,
+    measuresDocumentNumber: parseFilingSnapshot(filing.snapshot)?.measures.province.documentNumber ?? null,
+  });
 
   return (
     <Flex vertical gap={16} className="filing-certificate">
@@ -132,7 +118,7 @@ export function FilingCertificatePage() {
             fontFamily: "'SimSun', 'Songti SC', serif",
           }}
         >
-          {department}
+          {certificate.department}
         </div>
         <div style={{ borderTop: '2px solid #c00', margin: '6mm 0 10mm' }} />
         <div
@@ -143,17 +129,19 @@ export function FilingCertificatePage() {
             fontFamily: "'SimHei', sans-serif",
           }}
         >
-          产业技术创新战略联盟备案证明
+          {certificate.title}
         </div>
         <div style={{ textAlign: 'center', margin: '2mm 0 10mm' }} data-testid="filing-certificate-number">
-          {filing.filingNumber}
+          {certificate.subtitle}
         </div>
-        <p style={{ textIndent: '2em', margin: '0 0 8mm' }}>
-          {filing.allianceName}经{filing.cityName}推荐，根据{basis}，已在{department}备案。特此证明。
-        </p>
+        {certificate.paragraphs.map((p) => (
+          <p key={p} style={{ textIndent: '2em', margin: '0 0 8mm' }}>
+            {p}
+          </p>
+        ))}
         <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: '14pt' }}>
           <tbody>
-            {rows.map(([label, value]) => (
+            {(certificate.rows ?? []).map(([label, value]) => (
               <tr key={label}>
                 <th
                   style={{
@@ -172,8 +160,8 @@ export function FilingCertificatePage() {
           </tbody>
         </table>
         <div style={{ textAlign: 'right', marginTop: '24mm' }}>
-          <div>{department}</div>
-          <div>{chineseDate(filing.filedOn)}</div>
+          <div>{certificate.signatory}</div>
+          <div>{certificate.date}</div>
         </div>
       </div>
     </Flex>

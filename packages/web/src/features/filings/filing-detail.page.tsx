@@ -49,6 +49,7 @@ import {
   roundLabel,
 } from './filing-values';
 import { RecordHistorySection } from '../audit/record-history.section';
+import { DecisionPdfLink } from '../../shared/decision-pdf';
 import { FilingDetailQuery, type FilingDetail } from './filings.operations';
 import { NationalRecommendationModal } from './national-recommendation.modal';
 
@@ -187,7 +188,11 @@ export function FilingDetailPage({ reviewPanel: ReviewPanel }: { reviewPanel: Fi
           },
         ]
       : []),
-    { key: 'timeline', label: '办理记录', children: <RecordHistorySection subjectType="filing" subjectId={filing.id} /> },
+    {
+      key: 'timeline',
+      label: '办理记录',
+      children: <RecordHistorySection subjectType="filing" subjectId={filing.id} />,
+    },
   ];
 
   return (
@@ -216,6 +221,7 @@ export function FilingDetailPage({ reviewPanel: ReviewPanel }: { reviewPanel: Fi
                 </Link>
               )}
             </Space>
+            <DecisionPdfLink pdf={filing.certificatePdf} document="备案证明" />
           </Flex>
           <Space wrap data-testid="filing-actions">
             {actions.map((action) => (

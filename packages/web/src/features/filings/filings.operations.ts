@@ -90,6 +90,13 @@ export const FilingDetailQuery = graphql(`
   query FilingDetail($id: ID!) {
     filing(id: $id) {
       id
+      certificatePdf {
+        state
+        fileName
+        sha256
+        downloadUrl
+        reason
+      }
       version
       allianceId
       allianceName

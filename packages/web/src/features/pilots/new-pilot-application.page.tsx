@@ -10,6 +10,7 @@ import { showViolationsOnForm } from '../../shared/form-violations';
 import { measuresLabel } from '../measures/measures-label';
 import { ApiErrorAlert } from '../../shared/api-error.alert';
 import { chinaDateTime } from '../../shared/format';
+import { CallGuide } from '../calls/call-guide';
 import { PilotCallsQuery } from '../calls/calls.operations';
 import {
   ApplicableAlliancesQuery,
@@ -114,7 +115,17 @@ export function NewPilotApplicationPage() {
                       type="info"
                       style={{ marginBottom: 16 }}
                       title={`适用：${measuresLabel(call.measures)}`}
-                      description={`推荐截止：${chinaDateTime(call.recommendBy)}（北京时间）`}
+                      description={
+                        <>
+                          推荐截止：{chinaDateTime(call.recommendBy)}（北京时间）
+                          {call.guide && (
+                            <div>
+                              申报指南：
+                              <CallGuide callId={call.id} guide={call.guide} changeable={false} />
+                            </div>
+                          )}
+                        </>
+                      }
                     />
                   ) : null;
                 }}

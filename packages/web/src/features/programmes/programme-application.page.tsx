@@ -46,6 +46,7 @@ import { ReviewPanelSection } from '../reviews/review-panel.section';
 import { SupportNoticeSection } from '../support-notices/support-notice.section';
 import { PilotAllianceDocumentsQuery } from '../pilots/pilots.operations';
 import { RecordHistorySection } from '../audit/record-history.section';
+import { DecisionPdfLink } from '../../shared/decision-pdf';
 import { ProgrammesQuery } from './programmes.operations';
 import { ProgrammeApplicationFormView } from '../reviews/programme-dossier.section';
 import { ParticularFormItems } from './programme-particulars.fields';
@@ -190,6 +191,11 @@ export function ProgrammeApplicationPage() {
                 : '')
             }
           />
+        )}
+        {a.decisionPdf && (
+          <div style={{ marginTop: 12 }}>
+            <DecisionPdfLink pdf={a.decisionPdf} />
+          </div>
         )}
       </Card>
       {editable && kind ? (

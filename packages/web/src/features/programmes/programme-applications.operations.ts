@@ -15,6 +15,9 @@ export const ProgrammeCallFieldsFragment = graphql(`
     publishedAt
     version
     measuresVersionNo
+    guide {
+      ...CallGuideFields
+    }
   }
 `);
 
@@ -118,6 +121,13 @@ export const ProgrammeApplicationFieldsFragment = graphql(`
       kind
       kindLabel
       fileName
+    }
+    decisionPdf {
+      state
+      fileName
+      sha256
+      downloadUrl
+      reason
     }
     decisionBasis {
       reason

@@ -32,6 +32,7 @@ import { showViolationsOnForm } from '../../shared/form-violations';
 import { chinaDateTime, instantFromChinaPicker } from '../../shared/format';
 import { LoadFailure } from '../../shared/page-states';
 import { useSignedInViewer } from '../auth/viewer.provider';
+import { CallGuide, guideChangeableNow } from '../calls/call-guide';
 import { ApplicableAlliancesQuery } from '../pilots/pilots.operations';
 import {
   CreateProgrammeApplicationMutation,
@@ -131,6 +132,19 @@ export function ProgrammeCallsPage() {
       width: 90,
       render: (_: unknown, c) =>
         c.status === 'PUBLISHED' ? <Tag color="green">已发布</Tag> : <Tag>草稿</Tag>,
+    },
+    {
+      title: '申报指南',
+      key: 'guide',
+      width: 220,
+      render: (_: unknown, c) => (
+        <CallGuide
+          callId={c.id}
+          guide={c.guide}
+          changeable={guideChangeableNow(c, programmes.get(c.programmeId)?.isMine ?? false, mayEdit)}
+          onChanged={() => refetch()}
+        />
+      ),
     },
     {
       title: '操作',
@@ -341,6 +355,13 @@ function ApplyModal({
       intro={
         <Typography.Paragraph type="secondary">
           创建项目申请书草稿后，在申报详情中填写申请书、选择申报材料，再提交推荐单位。
+          {call.guide && (
+            <>
+              <br />
+              申报指南：
+              <CallGuide callId={call.id} guide={call.guide} changeable={false} />
+            </>
+          )}
         </Typography.Paragraph>
       }
     >
