@@ -52,12 +52,19 @@ test('an alliance’s 办理记录 and the city admin’s 审计日志', async (
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page).toHaveURL(/\/city\/audit$/);
   const chain = page.getByTestId('audit-chain-status');
-  await expect(chain).toContainText(/审计链完整：已校验至第 \d+ 条（链头）|已校验至第 \d+ 条，链头为第 \d+ 条/);
+  await expect(chain).toContainText(
+    /审计链完整：已校验至第 \d+ 条（链头）|已校验至第 \d+ 条，链头为第 \d+ 条/,
+  );
 
   await choose(page.getByTestId('audit-filter-action').locator('input'), '登记联盟');
   const table = page.getByTestId('audit-log-table');
   await expect(table.getByRole('row').filter({ hasText: allianceName })).toHaveCount(1);
-  await expect(table.getByRole('row').filter({ has: page.getByRole('cell') }).first()).toContainText('登记联盟');
+  await expect(
+    table
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell') })
+      .first(),
+  ).toContainText('登记联盟');
   await screenshotForReview(page, 'audit-log');
 
   const downloading = page.waitForEvent('download');

@@ -8,6 +8,7 @@ import {
   signInToProvince,
   signOut,
 } from '../support/sign-in.js';
+import { pick } from '../support/selects.js';
 
 // Issue 10: a 株洲 city pilot is filed with the province (备案, Art. 21), across both apps. The
 // 株洲 officer attaches the round's required documents to the alliance, starts a filing in the
@@ -59,16 +60,6 @@ async function choose(field: Locator, text: string): Promise<void> {
   await field.click();
   await field.fill(text);
   await field.press('Enter');
-}
-
-/** antd Select without search: open it, click the visible option that contains `text`. */
-async function pick(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 /** A filing action button and its confirmation, which names nothing blocking it; done. */

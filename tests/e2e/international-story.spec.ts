@@ -1,7 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expectDialogOpen } from '../support/dialogs.js';
 import { expect, test } from '../support/test.js';
 import { DEMO_PASSWORD, screenshotForReview, signInToCity, signOut } from '../support/sign-in.js';
+import { pick } from '../support/selects.js';
 
 // Issue 12, story (2), Art. 16: an alliance member registers an international joint R&D project
 // with a German partner and its agreement. For 株洲's rail alliance, its bureau's officer uploads
@@ -36,16 +37,6 @@ async function choose(field: Locator, text: string): Promise<void> {
   await field.click();
   await field.fill(text);
   await field.press('Enter');
-}
-
-/** antd Select without search: open it, click the visible option that contains `text`. */
-async function pick(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 test.use({ actionTimeout: 20_000 });

@@ -8,6 +8,7 @@ import {
   signInToProvince,
   signOut,
 } from '../support/sign-in.js';
+import { pick } from '../support/selects.js';
 
 // A 株洲 alliance becomes a provincial pilot (Art. 9–13), across both apps: the 株洲 officer
 // submits it to the province's open call, the bureau admin recommends it, a province officer
@@ -41,15 +42,6 @@ async function choose(field: Locator, text: string): Promise<void> {
   await field.click();
   await field.fill(text);
   await field.press('Enter');
-}
-
-/** antd Select without search: open it, click the visible option that contains `text`. */
-async function pick(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().click();
 }
 
 /** A pilot action button, its confirmation (with the opinion or decision when one is asked), done. */

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expectDialogOpen } from '../support/dialogs.js';
 import { graphql, signInRequest, uploadPdf } from '../support/graphql.js';
 import {
@@ -8,6 +8,7 @@ import {
   signInToProvince,
   signOut,
 } from '../support/sign-in.js';
+import { pick } from '../support/selects.js';
 import { expect, test } from '../support/test.js';
 
 // Issue 12, story (1), Art. 15: the province sets up a 创新平台认定 programme and publishes its
@@ -88,22 +89,6 @@ async function applicationStep(page: Page, label: string, text?: string): Promis
   if (text !== undefined) await dialog.locator('textarea').first().fill(text);
   await dialog.getByRole('button', { name: `确认${label}` }).click();
   await expect(dialog).toBeHidden();
-}
-
-/**
- * antd Select: open it, type to filter where it searches, click the visible option. On a loaded
- * machine a click can land while the list is still opening; tried until the list has closed.
- */
-async function pick(page: Page, field: Locator, text: string, search = false) {
-  // A label finds the select's input; a test id its frame.
-  const input = (await field.getAttribute('role')) === 'combobox' ? field : field.getByRole('combobox');
-  const open = page.locator('.ant-select-dropdown:visible');
-  await expect(async () => {
-    await field.click();
-    if (search) await input.fill(text);
-    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 3_000 });
-    await expect(open).toHaveCount(0, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
 }
 
 /** The platform's detail, from the 创新平台 menu. */
