@@ -30,6 +30,7 @@ import { AuditHistory1764610000000 } from './migrations/1764610000000-audit-hist
 import { CooperationBaseGradedEvaluation1764630000000 } from './migrations/1764630000000-cooperation-base-graded-evaluation';
 import { NationalPilotDesignations1764640000000 } from './migrations/1764640000000-national-pilot-designations';
 import { AcceptanceRequestOnce1764650000000 } from './migrations/1764650000000-acceptance-request-once';
+import { PlatformEvaluationRounds1764670000000 } from './migrations/1764670000000-platform-evaluation-rounds';
 
 export const MIGRATIONS = [
   Foundation1764380000000,
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   CooperationBaseGradedEvaluation1764630000000,
   NationalPilotDesignations1764640000000,
   AcceptanceRequestOnce1764650000000,
+  PlatformEvaluationRounds1764670000000,
 ];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {

@@ -747,6 +747,46 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       },
       ['id'],
     );
+    // An evaluation round of the platform's field (Art. 15) with the platform, a seated expert of
+    // the pool (no ties, so the conflict check lets the sheet in) and their sheet.
+    const evaluationRound = await add(
+      'platform_evaluation_round',
+      { tenant_id: tenantId, year: 2026, field: alliance.industry_code, opened_by: user.id },
+      ['id'],
+    );
+    const roundPlatform = await add(
+      'platform_evaluation_round_platform',
+      { tenant_id: tenantId, round_id: evaluationRound.id, platform_id: platform.id, due: 'PERIODIC' },
+      ['tenant_id', 'round_id', 'platform_id'],
+    );
+    const evaluator = await add(
+      'expert',
+      { tenant_id: tenantId, name: `隔离测试评估专家${tag()}`, title: '研究员', domains: ['先进制造'] },
+      ['id'],
+    );
+    const evaluationSeat = await add(
+      'platform_evaluation_seat',
+      {
+        tenant_id: tenantId,
+        round_id: evaluationRound.id,
+        expert_id: evaluator.id,
+        expert_user_id: randomUUID(),
+        seated_by: user.id,
+      },
+      ['id'],
+    );
+    const evaluationSheet = await add(
+      'platform_evaluation_sheet',
+      {
+        tenant_id: tenantId,
+        round_id: evaluationRound.id,
+        seat_id: evaluationSeat.id,
+        platform_id: platform.id,
+        expert_id: evaluator.id,
+        expert_user_id: evaluationSeat.expert_user_id,
+      },
+      ['id'],
+    );
     // A notice draft of the tier with its one attachment (a published one is read by other tiers).
     const notice = await add(
       'notice',
@@ -1025,6 +1065,10 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         platform_status_event: platformEvent,
         platform_report: platformReport,
         platform_evaluation: platformEvaluation,
+        platform_evaluation_round: evaluationRound,
+        platform_evaluation_round_platform: roundPlatform,
+        platform_evaluation_seat: evaluationSeat,
+        platform_evaluation_sheet: evaluationSheet,
         support_objection: supportObjection,
       },
       publishedMeasures,
@@ -1129,6 +1173,14 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // One report a year: a copy is of another year.
   platform_report: () => ({ year: 2017 + randomInt(9) }),
   platform_evaluation: () => ({}),
+  // One round of a field a year: a copy takes another year.
+  platform_evaluation_round: () => ({ year: 2030 + randomInt(70) }),
+  // One row per platform of a round: a copy names another (random) platform.
+  platform_evaluation_round_platform: () => ({ platform_id: randomUUID() }),
+  // One seat per expert of a round: a copy names another (random) expert.
+  platform_evaluation_seat: () => ({ expert_id: randomUUID() }),
+  // One sheet per seat and platform: a copy names another (random) platform.
+  platform_evaluation_sheet: () => ({ platform_id: randomUUID() }),
   support_objection: () => ({}),
 };
 

@@ -17,7 +17,12 @@ describe('which platforms a round of the year covers', () => {
     ['recognised 2024, never evaluated, round 2027', centre({}), 2027, 'PERIODIC'],
     ['evaluated 2027, round 2029', centre({ lastEvaluatedYear: 2027 }), 2029, null],
     ['evaluated 2027, round 2030', centre({ lastEvaluatedYear: 2027 }), 2030, 'PERIODIC'],
-    ['a key laboratory (five years), recognised 2024, round 2028', centre({ kind: 'KEY_LABORATORY' }), 2028, null],
+    [
+      'a key laboratory (five years), recognised 2024, round 2028',
+      centre({ kind: 'KEY_LABORATORY' }),
+      2028,
+      null,
+    ],
     ['a key laboratory, recognised 2024, round 2029', centre({ kind: 'KEY_LABORATORY' }), 2029, 'PERIODIC'],
     [
       'rectifying until 2028-06-01, round 2027',

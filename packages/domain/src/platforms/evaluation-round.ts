@@ -34,10 +34,7 @@ export type PlatformEvaluationFacts = {
 };
 
 /** Why a platform is in a round of `year`, or null when it is not due. */
-export function evaluationDue(
-  p: PlatformEvaluationFacts,
-  year: number,
-): 'PERIODIC' | 'RE_EVALUATION' | null {
+export function evaluationDue(p: PlatformEvaluationFacts, year: number): 'PERIODIC' | 'RE_EVALUATION' | null {
   if (p.status === 'REMOVED') return null;
   if (p.status === 'RECTIFYING')
     return p.rectificationDueOn !== null && Number(p.rectificationDueOn.slice(0, 4)) <= year

@@ -66,7 +66,11 @@ export function evaluationScoreViolations(
   for (const c of scheme.criteria) {
     const score = scores[c.key];
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100)
-      v.push({ field: `scores.${c.key}`, rule: 'SCORE_RANGE', message: `「${c.label}」的评分应为 0–100 之间的数` });
+      v.push({
+        field: `scores.${c.key}`,
+        rule: 'SCORE_RANGE',
+        message: `「${c.label}」的评分应为 0–100 之间的数`,
+      });
   }
   for (const key of Object.keys(scores))
     if (!scheme.criteria.some((c) => c.key === key))
