@@ -83,6 +83,8 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
   let partial: Evaluator;
   let both: Evaluator;
   let round: RoundView;
+  let officer: GraphqlAgent;
+  let zzOfficer: GraphqlAgent;
 
   const evaluator = async (label: string, organizationIds: string[]): Promise<Evaluator> => {
     const account = await expertAccount(PROVINCE);
@@ -97,6 +99,14 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
       accountUserId: account.id,
     });
     return { id: expert.id, account, agent: await signedInAgent(api, account) };
+  };
+
+  /** Time passes; sessions expire meanwhile, so everyone signs in again. */
+  const later = async (ms: number) => {
+    clock.advance(ms);
+    officer = (await staff(api, PROVINCE, ['PROVINCE_OFFICER'])).agent;
+    zzOfficer = (await staff(api, ZHUZHOU, ['CITY_OFFICER'])).agent;
+    for (const e of [...free, partial, both]) e.agent = await signedInAgent(api, e.account);
   };
 
   const taskOf = async (e: Evaluator, roundId: string): Promise<TaskView> => {
@@ -152,7 +162,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     partial = await evaluator('甲依托单位专家', [a.hostOrganizationId]);
     both = await evaluator('两平台依托单位专家', [a.hostOrganizationId, b.hostOrganizationId]);
     // Three years on: both centres (a three-year cycle) are due for their periodic evaluation.
-    clock.advance(3 * 365 * DAY + DAY);
+    await later(3 * 365 * DAY + DAY);
   });
 
   afterAll(async () => {
@@ -161,7 +171,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
 
   it('the province opens the 2030 round of the field over its platforms due; once a year a field', async () => {
     round = dataOf(
-      await w.provOfficer.send<{ openPlatformEvaluationRound: RoundView }>(R.open, {
+      await officer.send<{ openPlatformEvaluationRound: RoundView }>(R.open, {
         input: { year: 2030, field: FIELD },
       }),
     ).openPlatformEvaluationRound;
@@ -172,19 +182,19 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
         [b.id, 'PERIODIC'],
       ].sort(),
     );
-    expect(errorCode(await w.provOfficer.send(R.open, { input: { year: 2030, field: FIELD } }))).toBe(
+    expect(errorCode(await officer.send(R.open, { input: { year: 2030, field: FIELD } }))).toBe(
       'PLATFORM_ROUND_EXISTS',
     );
     // 株洲 recognised no platform of the field: nothing is due for it; it does not find the round.
-    expect(errorCode(await w.zzOfficer.send(R.open, { input: { year: 2030, field: FIELD } }))).toBe(
+    expect(errorCode(await zzOfficer.send(R.open, { input: { year: 2030, field: FIELD } }))).toBe(
       'BAD_USER_INPUT',
     );
-    expect(errorCode(await w.zzOfficer.send(R.round, { id: round.id }))).toBe('NOT_FOUND');
+    expect(errorCode(await zzOfficer.send(R.round, { id: round.id }))).toBe('NOT_FOUND');
   });
 
   it('seating: an expert tied to every platform is refused; one tied to a host sits out that platform', async () => {
     const candidates = dataOf(
-      await w.provOfficer.send<{
+      await officer.send<{
         platformEvaluatorCandidates: { expert: { id: string }; conflicts: { platformId: string }[] }[];
       }>(R.candidates, { id: round.id }),
     ).platformEvaluatorCandidates;
@@ -194,7 +204,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
         ?.conflicts.map((c) => c.platformId)
         .sort(),
     ).toEqual([a.id, b.id].sort());
-    const refused = await w.provOfficer.send(R.seat, {
+    const refused = await officer.send(R.seat, {
       input: { roundId: round.id, expertIds: [free[0]!.id, both.id] },
     });
     expect(errorCode(refused)).toBe('EXPERT_CONFLICT');
@@ -211,7 +221,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     expect(seats).toBe(0);
 
     round = dataOf(
-      await w.provOfficer.send<{ seatPlatformEvaluators: RoundView }>(R.seat, {
+      await officer.send<{ seatPlatformEvaluators: RoundView }>(R.seat, {
         input: { roundId: round.id, expertIds: [...free.map((e) => e.id), partial.id] },
       }),
     ).seatPlatformEvaluators;
@@ -224,9 +234,9 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     expect(round.closable).toBe(false);
     // The database refuses a sheet for the tied expert on that platform, whatever the service did.
     const province = await tenantId(PROVINCE);
-    const officer = await staff(api, PROVINCE, ['PROVINCE_OFFICER']);
+    const clerk = await staff(api, PROVINCE, ['PROVINCE_OFFICER']);
     const direct = await asRuntimeRole(
-      { tenantId: province, userId: officer.user.id, roles: ['PROVINCE_OFFICER'] },
+      { tenantId: province, userId: clerk.user.id, roles: ['PROVINCE_OFFICER'] },
       async (db) => {
         const seat = (
           await db.query(`SELECT id FROM platform_evaluation_seat WHERE round_id = $1 AND expert_id = $2`, [
@@ -331,7 +341,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
       platforms: 2,
       seats: 1,
       sheets: 1,
-      registerRows: 1,
+      registerRows: 2,
     });
     expect(await seen(free[0]!.account.id)).toEqual({
       round: 1,
@@ -367,7 +377,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
 
   it('closing grades each platform from the submitted sheets: 不合格 → rectification for a year, 合格 stays', async () => {
     // Not before every platform has the scheme's sheets: the refusal names the platform.
-    const early = await w.provOfficer.send(R.close, { input: { roundId: round.id, version: round.version } });
+    const early = await officer.send(R.close, { input: { roundId: round.id, version: round.version } });
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors?.[0]?.message).toContain(a.name);
 
@@ -376,11 +386,11 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
       await score(e, round.id, b.id, 80);
     }
     round = dataOf(
-      await w.provOfficer.send<{ platformEvaluationRound: RoundView }>(R.round, { id: round.id }),
+      await officer.send<{ platformEvaluationRound: RoundView }>(R.round, { id: round.id }),
     ).platformEvaluationRound;
     expect(round.closable).toBe(true);
     round = dataOf(
-      await w.provOfficer.send<{ closePlatformEvaluationRound: RoundView }>(R.close, {
+      await officer.send<{ closePlatformEvaluationRound: RoundView }>(R.close, {
         input: { roundId: round.id, version: round.version },
       }),
     ).closePlatformEvaluationRound;
@@ -396,7 +406,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
 
     // The platform's record lists the experts' sheets of the round.
     const detail = dataOf(
-      await w.provOfficer.send<{
+      await officer.send<{
         platform: PlatformView & {
           evaluations: {
             roundId: string | null;
@@ -412,11 +422,11 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     );
     // A closed round takes no more scores or closing.
     expect(
-      errorCode(await w.provOfficer.send(R.close, { input: { roundId: round.id, version: round.version } })),
+      errorCode(await officer.send(R.close, { input: { roundId: round.id, version: round.version } })),
     ).toBe('PLATFORM_ROUND_CLOSED');
     const audit = await asAdmin(async (c) =>
       (
-        await c.query(`SELECT action FROM audit_event WHERE subject_id = ANY($1::uuid[]) ORDER BY seq`, [
+        await c.query(`SELECT action FROM audit_event WHERE subject_id = ANY($1::text[]) ORDER BY seq`, [
           [round.id, a.id],
         ])
       ).rows.map((r: { action: string }) => r.action),
@@ -432,27 +442,25 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
   });
 
   it('the next year re-evaluates the platform in rectification; failing again removes it with the reason', async () => {
-    clock.advance(365 * DAY);
+    await later(365 * DAY);
     const next = dataOf(
-      await w.provOfficer.send<{ openPlatformEvaluationRound: RoundView }>(R.open, {
+      await officer.send<{ openPlatformEvaluationRound: RoundView }>(R.open, {
         input: { year: 2031, field: FIELD },
       }),
     ).openPlatformEvaluationRound;
     expect(next.platforms.map((p) => [p.platformId, p.due])).toEqual([[a.id, 'RE_EVALUATION']]);
-    dataOf(
-      await w.provOfficer.send(R.seat, { input: { roundId: next.id, expertIds: free.map((e) => e.id) } }),
-    );
+    dataOf(await officer.send(R.seat, { input: { roundId: next.id, expertIds: free.map((e) => e.id) } }));
     for (const e of free) await score(e, next.id, a.id, 50);
     const latest = dataOf(
-      await w.provOfficer.send<{ platformEvaluationRound: RoundView }>(R.round, { id: next.id }),
+      await officer.send<{ platformEvaluationRound: RoundView }>(R.round, { id: next.id }),
     ).platformEvaluationRound;
     const closed = dataOf(
-      await w.provOfficer.send<{ closePlatformEvaluationRound: RoundView }>(R.close, {
+      await officer.send<{ closePlatformEvaluationRound: RoundView }>(R.close, {
         input: { roundId: next.id, version: latest.version },
       }),
     ).closePlatformEvaluationRound;
     expect(closed.platforms[0]).toMatchObject({ grade: 'FAIL', status: 'REMOVED' });
-    const removed = await platformOf(w.provOfficer, a.id);
+    const removed = await platformOf(officer, a.id);
     expect(removed).toMatchObject({ status: 'REMOVED', removedReason: '整改后复评仍不合格，撤销认定' });
     expect(removed.events.map((e) => e.toStatus)).toEqual(['RECOGNISED', 'RECTIFYING', 'REMOVED']);
   });

@@ -173,11 +173,13 @@ export class PlatformEvaluationRounds1764670000000 implements MigrationInterface
       GRANT SELECT, INSERT ON platform_evaluation_sheet TO xiangmeng_app;
       GRANT UPDATE (scores, status, submitted_at, version, updated_at) ON platform_evaluation_sheet TO xiangmeng_app;
 
-      -- The platforms a seated expert has a sheet for: read only, the register row alone.
+      -- The platforms of the rounds an expert is seated on: read only, the register row alone. (Through
+      -- the round's platforms, not the sheets: the sheets' conflict check reads the platform's members,
+      -- whose policy reads the platform.)
       CREATE POLICY seated_expert ON platform FOR SELECT
         USING (${TENANT} AND NOT ${STAFF} AND id IN (
-          SELECT sh.platform_id FROM platform_evaluation_sheet sh
-           WHERE sh.tenant_id = (SELECT app_tenant_id()) AND sh.${ME}));
+          SELECT rp.platform_id FROM platform_evaluation_round_platform rp
+           WHERE rp.tenant_id = (SELECT app_tenant_id()) AND rp.round_id IN ${MY_ROUNDS}));
     `);
   }
 

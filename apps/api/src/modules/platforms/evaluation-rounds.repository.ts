@@ -100,6 +100,14 @@ export class EvaluationRoundsRepository {
     );
   }
 
+  async exists(db: EntityManager, tenantId: string, year: number, field: string): Promise<boolean> {
+    const rows = await db.query<unknown[]>(
+      `SELECT 1 FROM platform_evaluation_round WHERE tenant_id = $1 AND year = $2 AND field = $3`,
+      [tenantId, year, field],
+    );
+    return rows.length > 0;
+  }
+
   async industryExists(db: EntityManager, code: string): Promise<boolean> {
     return (await db.query<unknown[]>(`SELECT 1 FROM industry WHERE code = $1`, [code])).length > 0;
   }

@@ -119,6 +119,8 @@ export class EvaluationRoundsService {
     else if (!(await this.rounds.industryExists(ctx.db, field)))
       v.push(violation('field', 'ONE_OF', '评估领域应为产业分类中的一项'));
     if (v.length) throw badInput(v);
+    if (await this.rounds.exists(ctx.db, viewer.tenantId, input.year, field))
+      throw new AppError('PLATFORM_ROUND_EXISTS');
     const candidates = await this.rounds.platformsOfField(ctx.db, viewer.tenantId, field);
     const due = candidates.flatMap((p) => {
       const why = p.openRoundId ? null : evaluationDue(p, input.year);
