@@ -194,6 +194,9 @@ export class PlatformEvaluationTaskSheetModel {
   @Field()
   platformName: string;
 
+  @Field({ description: 'PlatformKind：评估方案由类别决定' })
+  kind: string;
+
   @Field()
   kindLabel: string;
 
@@ -328,6 +331,7 @@ function taskSheet(s: RoundSheetRow, p: RoundPlatformRow): PlatformEvaluationTas
     version: s.version,
     platformId: p.platformId,
     platformName: p.name,
+    kind: p.kind,
     kindLabel: PLATFORM_KIND_LABELS[p.kind],
     hostName: p.hostName,
     allianceName: p.allianceName,

@@ -299,7 +299,7 @@ export class EvaluationRoundsService {
         kind: 'EXPERT_SEATED',
         title: '新的平台评估任务',
         body: `您已被选为${round.year}年度「${round.fieldName}」领域创新平台评估专家，请确认承诺书后对 ${free.length} 个平台评分。`,
-        link: `/reviews/platform-evaluations/${seatId}`,
+        link: `/reviews/mine/platform-evaluations/${seatId}`,
         subjectType: 'platform_evaluation_seat',
         subjectId: seatId,
         dedupeKey: `platform_evaluation_seat.seated:${seatId}`,
