@@ -213,10 +213,11 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     const seats = await asAdmin(
       async (c) =>
         (
-          await c.query(`SELECT count(*)::int AS n FROM platform_evaluation_seat WHERE round_id = $1`, [
-            round.id,
-          ])
-        ).rows[0]!.n as number,
+          await c.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM platform_evaluation_seat WHERE round_id = $1`,
+            [round.id],
+          )
+        ).rows[0]!.n,
     );
     expect(seats).toBe(0);
 
@@ -321,7 +322,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     const outsider = await expertAccount(PROVINCE);
     const count = (userId: string, roles: string[], sql: string) =>
       asRuntimeRole({ tenantId: province, userId, roles }, async (db) =>
-        Number((await db.query(sql, [round.id])).rows[0].n),
+        Number((await db.query<{ n: string }>(sql, [round.id])).rows[0]!.n),
       );
     const q = {
       round: `SELECT count(*) AS n FROM platform_evaluation_round WHERE id = $1`,
@@ -333,7 +334,7 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     const seen = async (userId: string) =>
       Object.fromEntries(
         await Promise.all(
-          Object.entries(q).map(async ([k, sql]) => [k, await count(userId, ['EXPERT'], sql)]),
+          Object.entries(q).map(async ([k, sql]) => [k, await count(userId, ['EXPERT'], sql)] as const),
         ),
       );
     expect(await seen(partial.account.id)).toEqual({
@@ -357,8 +358,8 @@ describe('platform evaluation rounds by field (Art. 15)', () => {
     const zzSees = await asRuntimeRole(
       { tenantId: zzTenant, userId: zz.user.id, roles: ['CITY_OFFICER'] },
       async (db) =>
-        Number((await db.query(q.sheets, [round.id])).rows[0].n) +
-        Number((await db.query(q.round, [round.id])).rows[0].n),
+        Number((await db.query<{ n: string }>(q.sheets, [round.id])).rows[0]!.n) +
+        Number((await db.query<{ n: string }>(q.round, [round.id])).rows[0]!.n),
     );
     expect(zzSees).toBe(0);
     // An expert cannot score another's sheet in SQL either.

@@ -1,7 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ErrorCode,
-  EXPERT_DECLARATION,
   parseTaskContract,
   programmeKindOf,
   REVIEW_CRITERION_LABELS,
@@ -21,7 +20,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Result,
   Space,
