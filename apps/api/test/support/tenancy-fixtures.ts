@@ -754,6 +754,13 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       { tenant_id: tenantId, year: 2026, field: alliance.industry_code, opened_by: user.id },
       ['id'],
     );
+    // A second round of the tier, with no platform yet: where a copied round platform points.
+    const spareRound = await add(
+      'platform_evaluation_round',
+      { tenant_id: tenantId, year: 2025, field: alliance.industry_code, opened_by: user.id },
+      ['id'],
+    );
+    SPARE_ROUND.set(tenantId, spareRound.id as string);
     const roundPlatform = await add(
       'platform_evaluation_round_platform',
       { tenant_id: tenantId, round_id: evaluationRound.id, platform_id: platform.id, due: 'PERIODIC' },
@@ -1095,6 +1102,8 @@ export async function removeTenantRecords(records: TenantRecords): Promise<void>
 // a test aims at.
 // A withdrawn seat of each tenant's fixture panel that no sheet names yet: where a copied sheet points.
 const SPARE_ASSIGNMENT = new Map<string, string>();
+// A round of each tenant's fixture with no platform: where a copied round platform points.
+const SPARE_ROUND = new Map<string, string>();
 
 const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   app_user: () => ({ username: `iso${tag()}` }),
@@ -1175,8 +1184,10 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   platform_evaluation: () => ({}),
   // One round of a field a year: a copy takes another year.
   platform_evaluation_round: () => ({ year: 2030 + randomInt(70) }),
-  // One row per platform of a round: a copy names another (random) platform.
-  platform_evaluation_round_platform: () => ({ platform_id: randomUUID() }),
+  // One row per platform of a round: a copy puts the platform in the tier's spare round.
+  platform_evaluation_round_platform: (row) => ({
+    round_id: SPARE_ROUND.get(row.tenant_id as string) ?? randomUUID(),
+  }),
   // One seat per expert of a round: a copy names another (random) expert.
   platform_evaluation_seat: () => ({ expert_id: randomUUID() }),
   // One sheet per seat and platform: a copy names another (random) platform.

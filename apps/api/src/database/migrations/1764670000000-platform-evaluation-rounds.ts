@@ -72,7 +72,7 @@ export class PlatformEvaluationRounds1764670000000 implements MigrationInterface
         declared_at timestamptz,
         declaration_version text CHECK (length(btrim(declaration_version)) BETWEEN 1 AND 40),
         UNIQUE (tenant_id, id),
-        UNIQUE (tenant_id, id, round_id, expert_id, expert_user_id),
+        UNIQUE (tenant_id, id, expert_id, expert_user_id),
         UNIQUE (tenant_id, round_id, expert_id),
         FOREIGN KEY (tenant_id, round_id) REFERENCES platform_evaluation_round (tenant_id, id),
         FOREIGN KEY (tenant_id, expert_id) REFERENCES expert (tenant_id, id),
@@ -95,15 +95,30 @@ export class PlatformEvaluationRounds1764670000000 implements MigrationInterface
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, id),
         UNIQUE (tenant_id, seat_id, platform_id),
-        -- The sheet is its seat's: same round, expert and account.
-        FOREIGN KEY (tenant_id, seat_id, round_id, expert_id, expert_user_id)
-          REFERENCES platform_evaluation_seat (tenant_id, id, round_id, expert_id, expert_user_id),
+        -- The sheet is its seat's: same expert and account (and round: the trigger below).
+        FOREIGN KEY (tenant_id, seat_id, expert_id, expert_user_id)
+          REFERENCES platform_evaluation_seat (tenant_id, id, expert_id, expert_user_id),
         FOREIGN KEY (tenant_id, round_id, platform_id)
           REFERENCES platform_evaluation_round_platform (tenant_id, round_id, platform_id),
         CHECK ((status = 'SUBMITTED') = (submitted_at IS NOT NULL))
       );
       CREATE INDEX platform_evaluation_sheet_of_user ON platform_evaluation_sheet (tenant_id, expert_user_id);
       CREATE INDEX platform_evaluation_sheet_of_round ON platform_evaluation_sheet (tenant_id, round_id, platform_id);
+
+      -- A sheet of a round's platform belongs to a seat of that round. (Not a third key over
+      -- round_id: each key must be the one that refuses a wrong id.) Looked up as the inserter,
+      -- under row-level security, for rows of the inserter's own tenant.
+      CREATE FUNCTION platform_evaluation_sheet_seat_round() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- Another tenant's row is row security's to refuse (as 'denied', revealing nothing).
+        IF NEW.tenant_id = (SELECT app_tenant_id()) AND NOT EXISTS (SELECT 1 FROM platform_evaluation_seat s
+                        WHERE s.tenant_id = NEW.tenant_id AND s.id = NEW.seat_id AND s.round_id = NEW.round_id) THEN
+          RAISE EXCEPTION 'the sheet must name a seat of its round' USING ERRCODE = '23514';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER platform_evaluation_sheet_seat_round BEFORE INSERT ON platform_evaluation_sheet
+        FOR EACH ROW EXECUTE FUNCTION platform_evaluation_sheet_seat_round();
 
       -- The round an evaluation came from; null when the officer entered the sheets.
       ALTER TABLE platform_evaluation ADD COLUMN round_id uuid,
@@ -189,6 +204,7 @@ export class PlatformEvaluationRounds1764670000000 implements MigrationInterface
       ALTER TABLE platform_evaluation DROP CONSTRAINT platform_evaluation_round_fk, DROP COLUMN round_id;
       DROP TABLE platform_evaluation_sheet, platform_evaluation_seat, platform_evaluation_round_platform,
         platform_evaluation_round;
+      DROP FUNCTION platform_evaluation_sheet_seat_round();
     `);
   }
 }
