@@ -1,4 +1,5 @@
 import {
+  ScheduleOutlined,
   SoundOutlined,
   ExperimentOutlined,
   PieChartOutlined,
@@ -74,6 +75,7 @@ function cityMenu(viewer: Viewer, todo: ShellMenuItem): ShellMenuEntry[] {
       items: [
         // Platform building (Art. 15): recognised platforms, their reports and evaluations.
         { path: '/platforms', label: '创新平台', icon: <ExperimentOutlined /> },
+        { path: '/platforms/evaluation-rounds', label: '平台评估', icon: <ScheduleOutlined /> },
         { path: '/international/projects', label: '国际合作项目', icon: <GlobalOutlined /> },
         { path: '/international/bases', label: '国际合作基地', icon: <BankOutlined /> },
       ],

@@ -83,6 +83,7 @@ export * from './finance/need-visibility.js';
 export * from './finance/linkage-withdrawal.js';
 export * from './finance/risk-compensation.js';
 export * from './finance/compensation-claim-workflow.js';
+export * from './platforms/evaluation-round.js';
 export * from './platforms/graded-evaluation.js';
 export * from './platforms/platform-kinds.js';
 export * from './platforms/platform.js';

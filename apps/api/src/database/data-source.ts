@@ -32,6 +32,7 @@ import { NationalPilotDesignations1764640000000 } from './migrations/17646400000
 import { AcceptanceRequestOnce1764650000000 } from './migrations/1764650000000-acceptance-request-once';
 import { DecisionPdfSubjects1764660000000 } from './migrations/1764660000000-decision-pdf-subjects';
 import { CallGuides1764661000000 } from './migrations/1764661000000-call-guides';
+import { PlatformEvaluationRounds1764670000000 } from './migrations/1764670000000-platform-evaluation-rounds';
 import { NationalPilotSentAlliances1764680000000 } from './migrations/1764680000000-national-pilot-sent-alliances';
 
 export const MIGRATIONS = [
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   AcceptanceRequestOnce1764650000000,
   DecisionPdfSubjects1764660000000,
   CallGuides1764661000000,
+  PlatformEvaluationRounds1764670000000,
   NationalPilotSentAlliances1764680000000,
 ];
 

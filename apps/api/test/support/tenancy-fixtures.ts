@@ -770,6 +770,53 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
       { tenant_id: tenantId, call_id: call.id, document_id: document.id, attached_at: now },
       ['tenant_id', 'call_id'],
     );
+    // An evaluation round of the platform's field (Art. 15) with the platform, a seated expert of
+    // the pool (no ties, so the conflict check lets the sheet in) and their sheet.
+    const evaluationRound = await add(
+      'platform_evaluation_round',
+      { tenant_id: tenantId, year: 2026, field: alliance.industry_code, opened_by: user.id },
+      ['id'],
+    );
+    // A second round of the tier, with no platform yet: where a copied round platform points.
+    const spareRound = await add(
+      'platform_evaluation_round',
+      { tenant_id: tenantId, year: 2025, field: alliance.industry_code, opened_by: user.id },
+      ['id'],
+    );
+    SPARE_ROUND.set(tenantId, spareRound.id as string);
+    const roundPlatform = await add(
+      'platform_evaluation_round_platform',
+      { tenant_id: tenantId, round_id: evaluationRound.id, platform_id: platform.id, due: 'PERIODIC' },
+      ['tenant_id', 'round_id', 'platform_id'],
+    );
+    const evaluator = await add(
+      'expert',
+      { tenant_id: tenantId, name: `隔离测试评估专家${tag()}`, title: '研究员', domains: ['先进制造'] },
+      ['id'],
+    );
+    const evaluationSeat = await add(
+      'platform_evaluation_seat',
+      {
+        tenant_id: tenantId,
+        round_id: evaluationRound.id,
+        expert_id: evaluator.id,
+        expert_user_id: randomUUID(),
+        seated_by: user.id,
+      },
+      ['id'],
+    );
+    const evaluationSheet = await add(
+      'platform_evaluation_sheet',
+      {
+        tenant_id: tenantId,
+        round_id: evaluationRound.id,
+        seat_id: evaluationSeat.id,
+        platform_id: platform.id,
+        expert_id: evaluator.id,
+        expert_user_id: evaluationSeat.expert_user_id,
+      },
+      ['id'],
+    );
     // A notice draft of the tier with its one attachment (a published one is read by other tiers).
     const notice = await add(
       'notice',
@@ -1049,6 +1096,10 @@ export async function seedTenantRecords(code: string): Promise<TenantRecords> {
         platform_status_event: platformEvent,
         platform_report: platformReport,
         platform_evaluation: platformEvaluation,
+        platform_evaluation_round: evaluationRound,
+        platform_evaluation_round_platform: roundPlatform,
+        platform_evaluation_seat: evaluationSeat,
+        platform_evaluation_sheet: evaluationSheet,
         support_objection: supportObjection,
       },
       publishedMeasures,
@@ -1077,6 +1128,8 @@ export async function removeTenantRecords(records: TenantRecords): Promise<void>
 const SPARE_ASSIGNMENT = new Map<string, string>();
 // A draft call of each tenant without a guide: where a copied guide points.
 const SPARE_CALL = new Map<string, string>();
+// A round of each tenant's fixture with no platform: where a copied round platform points.
+const SPARE_ROUND = new Map<string, string>();
 
 const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   app_user: () => ({ username: `iso${tag()}` }),
@@ -1157,6 +1210,16 @@ const FRESH_VALUES: Record<string, (row: Row) => Row> = {
   // One report a year: a copy is of another year.
   platform_report: () => ({ year: 2017 + randomInt(9) }),
   platform_evaluation: () => ({}),
+  // One round of a field a year: a copy takes another year.
+  platform_evaluation_round: () => ({ year: 2030 + randomInt(70) }),
+  // One row per platform of a round: a copy puts the platform in the tier's spare round.
+  platform_evaluation_round_platform: (row) => ({
+    round_id: SPARE_ROUND.get(row.tenant_id as string) ?? randomUUID(),
+  }),
+  // One seat per expert of a round: a copy names another (random) expert.
+  platform_evaluation_seat: () => ({ expert_id: randomUUID() }),
+  // One sheet per seat and platform: a copy names another (random) platform.
+  platform_evaluation_sheet: () => ({ platform_id: randomUUID() }),
   support_objection: () => ({}),
 };
 

@@ -149,6 +149,9 @@ const CATALOGUE = {
   PLATFORM_REMOVED: { class: 'REFUSED', message: '该平台已撤销认定，不能再办理' },
   PLATFORM_REPORT_FILED: { class: 'REFUSED', message: '该年度的年度报告已报送' },
   PLATFORM_NOT_AUTHORITY: { class: 'FORBIDDEN', message: '只有认定该平台的主管部门可以办理' },
+  PLATFORM_ROUND_EXISTS: { class: 'REFUSED', message: '该领域本年度已有评估批次' },
+  PLATFORM_ROUND_CLOSED: { class: 'REFUSED', message: '评估批次已结束，不能再办理' },
+  PLATFORM_ROUND_CHANGED: { class: 'REFUSED', message: '评估批次已被他人处理，请刷新后重试' },
   // organizations
   ORGANIZATION_NOT_CORRECTABLE: { class: 'FORBIDDEN', message: '只有登记该单位的市州或省厅可以更正' },
 } as const satisfies Record<string, { class: ErrorClass; message: string }>;

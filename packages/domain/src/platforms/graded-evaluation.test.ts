@@ -5,6 +5,7 @@ import {
   type EvaluationScheme,
   evaluationConsequence,
   evaluationSchemeProblems,
+  evaluationScoreViolations,
   evaluationSheetViolations,
   gradeOf,
   rectificationDeadline,
@@ -168,5 +169,17 @@ describe('the schemes kept as data are sound', () => {
     ],
   ] as const)('%s', (_case, bad, problem) => {
     expect(evaluationSchemeProblems(bad as EvaluationScheme)).toContain(problem);
+  });
+});
+
+describe("one expert's scores (a round's sheet)", () => {
+  it.each([
+    ['every criterion in range', { a: 0, b: 100 }, []],
+    ['one missing', { a: 80 }, ['scores.b:SCORE_RANGE']],
+    ['out of range', { a: -1, b: 100.5 }, ['scores.a:SCORE_RANGE', 'scores.b:SCORE_RANGE']],
+    ['not a number', { a: Number.NaN, b: 50 }, ['scores.a:SCORE_RANGE']],
+    ['a criterion the scheme does not have', { a: 50, b: 50, c: 50 }, ['scores.c:UNKNOWN_CRITERION']],
+  ] as const)('%s', (_name, scores, expected) => {
+    expect(evaluationScoreViolations(scheme, scores).map((v) => `${v.field}:${v.rule}`)).toEqual(expected);
   });
 });

@@ -57,6 +57,27 @@ export function evaluationSchemeProblems(scheme: EvaluationScheme): string[] {
   return p;
 }
 
+/** One sheet's scores, by field (`scores.<key>`): every criterion of the scheme scored 0–100, no other. */
+export function evaluationScoreViolations(
+  scheme: Pick<EvaluationScheme, 'criteria'>,
+  scores: Readonly<Record<string, number>>,
+): FieldViolation[] {
+  const v: FieldViolation[] = [];
+  for (const c of scheme.criteria) {
+    const score = scores[c.key];
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100)
+      v.push({
+        field: `scores.${c.key}`,
+        rule: 'SCORE_RANGE',
+        message: `「${c.label}」的评分应为 0–100 之间的数`,
+      });
+  }
+  for (const key of Object.keys(scores))
+    if (!scheme.criteria.some((c) => c.key === key))
+      v.push({ field: `scores.${key}`, rule: 'UNKNOWN_CRITERION', message: '评估指标中没有这一项' });
+  return v;
+}
+
 /** Each sheet's problems, by field (`sheets.<i>.scores.<key>`): every criterion scored 0–100. */
 export function evaluationSheetViolations(
   scheme: EvaluationScheme,
@@ -77,22 +98,8 @@ export function evaluationSheetViolations(
     else if (names.has(name))
       v.push({ field: `sheets.${i}.expertName`, rule: 'DUPLICATE', message: `专家「${name}」重复评分` });
     names.add(name);
-    for (const c of scheme.criteria) {
-      const score = sheet.scores[c.key];
-      if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100)
-        v.push({
-          field: `sheets.${i}.scores.${c.key}`,
-          rule: 'SCORE_RANGE',
-          message: `「${c.label}」的评分应为 0–100 之间的数`,
-        });
-    }
-    for (const key of Object.keys(sheet.scores))
-      if (!scheme.criteria.some((c) => c.key === key))
-        v.push({
-          field: `sheets.${i}.scores.${key}`,
-          rule: 'UNKNOWN_CRITERION',
-          message: '评估指标中没有这一项',
-        });
+    for (const x of evaluationScoreViolations(scheme, sheet.scores))
+      v.push({ ...x, field: `sheets.${i}.${x.field}` });
   });
   return v;
 }

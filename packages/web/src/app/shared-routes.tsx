@@ -114,6 +114,17 @@ const CooperationBasesPage = lazy(() =>
 const PlatformsPage = lazy(() =>
   import('../features/platforms/platforms.page').then((m) => ({ default: m.PlatformsPage })),
 );
+const EvaluationRoundsPage = lazy(() =>
+  import('../features/platforms/evaluation-rounds.page').then((m) => ({ default: m.EvaluationRoundsPage })),
+);
+const EvaluationRoundPage = lazy(() =>
+  import('../features/platforms/evaluation-round.page').then((m) => ({ default: m.EvaluationRoundPage })),
+);
+const PlatformEvaluationSheetPage = lazy(() =>
+  import('../features/reviews/platform-evaluation-sheet.page').then((m) => ({
+    default: m.PlatformEvaluationSheetPage,
+  })),
+);
 const PlatformDetailPage = lazy(() =>
   import('../features/platforms/platform-detail.page').then((m) => ({ default: m.PlatformDetailPage })),
 );
@@ -268,6 +279,8 @@ export function sharedRoutes({
         </Route>
         <Route path="platforms">
           <Route index element={<PlatformsPage />} />
+          <Route path="evaluation-rounds" element={<EvaluationRoundsPage />} />
+          <Route path="evaluation-rounds/:roundId" element={<EvaluationRoundPage />} />
           <Route path=":platformId" element={<PlatformDetailPage />} />
         </Route>
         <Route path="reviews">
@@ -285,6 +298,7 @@ export function sharedRoutes({
       >
         <Route index element={<MyReviewsPage />} />
         <Route path=":assignmentId" element={<ReviewSheetPage />} />
+        <Route path="platform-evaluations/:taskId" element={<PlatformEvaluationSheetPage />} />
       </Route>
       {/* Everyone signed in: experts and staff alike have things waiting for them. */}
       <Route path="work" element={<WorkListPage />} />

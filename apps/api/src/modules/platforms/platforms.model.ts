@@ -98,6 +98,12 @@ export class PlatformEvaluationSheetModel {
   @Field()
   expertName: string;
 
+  @Field(() => ID, { nullable: true, description: '评估批次中评分的库内专家；主管部门录入的为空' })
+  expertId: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '专家提交评分的时间（评估批次）' })
+  submittedAt: Date | null;
+
   @Field(() => [PlatformEvaluationScoreModel])
   scores: PlatformEvaluationScoreModel[];
 }
@@ -127,6 +133,9 @@ export class PlatformEvaluationModel {
 
   @Field()
   statusAfter: string;
+
+  @Field(() => ID, { nullable: true, description: '评估批次；主管部门直接录入的为空' })
+  roundId: string | null;
 
   @Field(() => [PlatformEvaluationSheetModel])
   sheets: PlatformEvaluationSheetModel[];
@@ -288,8 +297,11 @@ const evaluation = (e: PlatformEvaluationRow): PlatformEvaluationModel => ({
   gradeLabel: EVALUATION_GRADE_LABELS[e.grade],
   statusBefore: e.statusBefore,
   statusAfter: e.statusAfter,
+  roundId: e.roundId,
   sheets: e.sheets.map((s) => ({
     expertName: s.expertName,
+    expertId: s.expertId ?? null,
+    submittedAt: s.submittedAt ? new Date(s.submittedAt) : null,
     scores: Object.entries(s.scores).map(([key, score]) => ({ key, score })),
   })),
 });

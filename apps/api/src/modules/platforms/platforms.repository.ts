@@ -66,7 +66,10 @@ export type PlatformEvaluationRow = {
   field: string;
   evaluatedOn: string;
   scheme: Record<string, unknown>;
-  sheets: { expertName: string; scores: Record<string, number> }[];
+  /** The experts' sheets; a round's name the expert of the pool and when they submitted. */
+  sheets: { expertName: string; expertId?: string; submittedAt?: string; scores: Record<string, number> }[];
+  /** The evaluation round it closed; null when the officer entered the sheets. */
+  roundId: string | null;
   total: string;
   grade: EvaluationGrade;
   statusBefore: PlatformStatus;
@@ -250,8 +253,8 @@ export class PlatformsRepository {
   ): Promise<string> {
     const rows = await db.query<{ id: string }[]>(
       `INSERT INTO platform_evaluation (tenant_id, platform_id, year, field, evaluated_on, scheme, sheets, total, grade,
-         status_before, status_after, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+         status_before, status_after, recorded_by, round_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         e.tenantId,
         e.platformId,
@@ -265,6 +268,7 @@ export class PlatformsRepository {
         e.statusBefore,
         e.statusAfter,
         e.recordedBy,
+        e.roundId,
       ],
     );
     return rows[0]!.id;
@@ -310,7 +314,7 @@ export class PlatformsRepository {
     return db.query<PlatformEvaluationRow[]>(
       `SELECT id, platform_id AS "platformId", year, field, to_char(evaluated_on, 'YYYY-MM-DD') AS "evaluatedOn",
               scheme, sheets, total::text AS total, grade, status_before AS "statusBefore",
-              status_after AS "statusAfter", recorded_at AS "recordedAt"
+              status_after AS "statusAfter", round_id AS "roundId", recorded_at AS "recordedAt"
          FROM platform_evaluation WHERE platform_id = $1 ORDER BY evaluated_on DESC, recorded_at DESC`,
       [id],
     );

@@ -3,6 +3,7 @@ import {
   chinaDate,
   dayAfter,
   evaluate,
+  type EvaluationGrade,
   type EvaluationSheet,
   evaluationConsequence,
   evaluationSheetViolations,
@@ -49,6 +50,9 @@ export type PlatformDetail = PlatformRecord & {
   reports: PlatformReportRow[];
   evaluations: PlatformEvaluationRow[];
 };
+
+/** A sheet as the evaluation records it: the expert (of the pool, when scored in a round) and the scores. */
+export type RecordedSheet = EvaluationSheet & { expertId?: string; submittedAt?: string };
 
 export type EvaluationInput = {
   platformId: string;
@@ -243,11 +247,34 @@ export class PlatformsService extends PlatformRecogniser implements OnModuleInit
     if (platform.version !== input.version) throw new AppError('PLATFORM_CHANGED');
     if (platform.status === 'REMOVED') throw new AppError('PLATFORM_REMOVED');
 
+    await this.recordEvaluation(ctx.db, viewer, platform, {
+      year: input.year,
+      evaluatedOn: input.evaluatedOn,
+      sheets,
+      roundId: null,
+    });
+    return this.detail(ctx.db, platform.id);
+  }
+
+  /**
+   * The grade of valid sheets and what it does (the rectification deadline and its job, removal with
+   * its reason), recorded with the sheets, the history and the audit event: the officer's entry and
+   * the close of an evaluation round alike. The platform is as read (its version guards the move).
+   */
+  async recordEvaluation(
+    db: EntityManager,
+    viewer: Viewer,
+    platform: PlatformRow,
+    input: { year: number; evaluatedOn: string; sheets: RecordedSheet[]; roundId: string | null },
+  ): Promise<{ evaluationId: string; grade: EvaluationGrade; total: number; status: PlatformStatus }> {
+    if (platform.status === 'REMOVED') throw new AppError('PLATFORM_REMOVED');
+    const scheme = PLATFORM_KINDS[platform.kind].evaluation;
+    const sheets = input.sheets;
     const result = evaluate(scheme, sheets);
     const effect = evaluationConsequence(STANDING_OF_STATUS[platform.status], result.grade)!;
     const next: PlatformStatus = STATUS_OF_STANDING[effect.next];
     const dueOn = effect.rectification ? rectificationDeadline(scheme, input.evaluatedOn) : null;
-    const moved = await this.platforms.setStatus(ctx.db, {
+    const moved = await this.platforms.setStatus(db, {
       id: platform.id,
       version: platform.version,
       status: next,
@@ -255,7 +282,7 @@ export class PlatformsService extends PlatformRecogniser implements OnModuleInit
       removedReason: next === 'REMOVED' ? effect.reason : null,
     });
     if (!moved) throw new AppError('PLATFORM_CHANGED');
-    const evaluationId = await this.platforms.insertEvaluation(ctx.db, {
+    const evaluationId = await this.platforms.insertEvaluation(db, {
       tenantId: platform.tenantId,
       platformId: platform.id,
       year: input.year,
@@ -263,13 +290,14 @@ export class PlatformsService extends PlatformRecogniser implements OnModuleInit
       evaluatedOn: input.evaluatedOn,
       scheme,
       sheets,
+      roundId: input.roundId,
       total: result.total.toFixed(2),
       grade: result.grade,
       statusBefore: platform.status,
       statusAfter: next,
       recordedBy: viewer.userId,
     });
-    await this.platforms.addStatusEvent(ctx.db, {
+    await this.platforms.addStatusEvent(db, {
       tenantId: platform.tenantId,
       platformId: platform.id,
       fromStatus: platform.status,
@@ -280,27 +308,28 @@ export class PlatformsService extends PlatformRecogniser implements OnModuleInit
       recordedBy: viewer.userId,
     });
     if (dueOn)
-      await this.jobs.schedule(ctx.db, {
+      await this.jobs.schedule(db, {
         tenantId: platform.tenantId,
         kind: PLATFORM_RECTIFICATION_DEADLINE_JOB,
         key: `${platform.id}:${dueOn}`,
         payload: { platformId: platform.id, dueOn },
         runAt: startOfChinaDay(dayAfter(dueOn)),
       });
-    await this.audit.record(ctx.db, {
+    await this.audit.record(db, {
       action: 'platform.evaluate',
       subjectType: 'platform',
       subjectId: platform.id,
       before: { status: platform.status },
       after: {
         evaluationId,
+        roundId: input.roundId ?? undefined,
         total: result.total,
         grade: result.grade,
         status: next,
         rectificationDueOn: dueOn,
       },
     });
-    return this.detail(ctx.db, platform.id);
+    return { evaluationId, grade: result.grade, total: result.total, status: next };
   }
 
   private scheduleReportDeadline(

@@ -42,6 +42,6 @@ import { ReviewsRepository } from './reviews.repository';
     PanelsResolver,
     ReviewSheetsResolver,
   ],
-  exports: [ReviewProgressService, PanelsService, ReviewSheetsService],
+  exports: [ReviewProgressService, PanelsService, ReviewSheetsService, ExpertsService],
 })
 export class ReviewsModule {}

@@ -186,7 +186,7 @@ function Evaluations({
       expandable={{
         expandedRowRender: (e) => (
           <ListTable
-            rowKey="expertName"
+            rowKey={(s) => s.expertId ?? s.expertName}
             size="small"
             pagination={false}
             dataSource={e.sheets}
@@ -207,6 +207,17 @@ function Evaluations({
       columns={[
         { title: '年度', dataIndex: 'year', width: 70 },
         { title: '评估日期', dataIndex: 'evaluatedOn', width: 110 },
+        {
+          title: '评分',
+          key: 'round',
+          width: 110,
+          render: (_: unknown, e) =>
+            e.roundId ? (
+              <Link to={`/platforms/evaluation-rounds/${e.roundId}`}>评估批次</Link>
+            ) : (
+              '主管部门录入'
+            ),
+        },
         { title: '总分', dataIndex: 'total', width: 80 },
         {
           title: '等级',

@@ -102,7 +102,9 @@ export const PlatformDetailFieldsFragment = graphql(`
       gradeLabel
       statusBefore
       statusAfter
+      roundId
       sheets {
+        expertId
         expertName
         scores {
           key

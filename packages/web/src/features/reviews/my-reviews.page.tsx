@@ -11,6 +11,7 @@ import { byText } from '../../shared/sorters';
 import { roundLabel } from '../filings/filing-values';
 import { MyReviewsQuery } from './review-sheets.operations';
 import { ListTable } from '../../shared/list-table';
+import { PlatformEvaluationTasksSection } from './platform-evaluation-tasks.section';
 
 type Assignment = MyReviewsResult['myReviewAssignments'][number];
 
@@ -89,15 +90,18 @@ export function MyReviewsPage() {
     return <LoadFailure error={toApiError(error)} onRetry={() => void refetch().catch(() => undefined)} />;
 
   return (
-    <Card title={<Typography.Text strong>评审任务</Typography.Text>}>
-      <ListTable<Assignment>
-        rowKey="id"
-        size="middle"
-        columns={COLUMNS}
-        dataSource={data.myReviewAssignments}
-        pagination={false}
-        locale={{ emptyText: <Empty description="目前没有分配给您的评审任务" /> }}
-      />
-    </Card>
+    <>
+      <Card title={<Typography.Text strong>评审任务</Typography.Text>}>
+        <ListTable<Assignment>
+          rowKey="id"
+          size="middle"
+          columns={COLUMNS}
+          dataSource={data.myReviewAssignments}
+          pagination={false}
+          locale={{ emptyText: <Empty description="目前没有分配给您的评审任务" /> }}
+        />
+      </Card>
+      <PlatformEvaluationTasksSection />
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ErrorCode,
-  EXPERT_DECLARATION,
   parseTaskContract,
   programmeKindOf,
   REVIEW_CRITERION_LABELS,
@@ -21,7 +20,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Result,
   Space,
@@ -41,6 +39,7 @@ import { chinaDateTime, formatFen } from '../../shared/format';
 import { ProgrammeApplicationFormView } from './programme-dossier.section';
 import { FilingSnapshotSection } from '../filings/filing-snapshot.section';
 import { roundLabel } from '../filings/filing-values';
+import { DeclarationAlert } from './declaration.alert';
 import { DossierSection } from './dossier.section';
 import { formatScore } from './review-format';
 import { lengthRule } from '../../shared/text-limit';
@@ -319,7 +318,7 @@ function ScoreSheetCard({
       }
     >
       <Flex vertical gap={12}>
-        {undeclared && <DeclarationAlert assignmentId={assignmentId} />}
+        {undeclared && <ReviewDeclarationAlert assignmentId={assignmentId} />}
         {sheet.declaredAt && (
           <Typography.Text type="secondary" data-testid="review-declared">
             已于 {chinaDateTime(sheet.declaredAt)} 确认评审承诺书及回避声明（文本版本{' '}
@@ -475,63 +474,18 @@ function ScoreSheetCard({
 }
 
 /** 承诺书/回避声明: read and confirmed once per application, before the first score. */
-function DeclarationAlert({ assignmentId }: { assignmentId: string }) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [declare, { loading }] = useMutation(DeclareForReviewMutation);
-
-  async function confirm() {
-    setFailure(null);
-    try {
-      await declare({
-        variables: { assignmentId, declarationVersion: EXPERT_DECLARATION.version },
-        refetchQueries: [ReviewSheetQuery],
-        awaitRefetchQueries: true,
-      });
-      setOpen(false);
-      void message.success('已确认承诺书和回避声明，可以开始评分');
-    } catch (error) {
-      setFailure(toApiError(error).message);
-    }
-  }
-
+function ReviewDeclarationAlert({ assignmentId }: { assignmentId: string }) {
+  const [declare] = useMutation(DeclareForReviewMutation);
   return (
-    <>
-      <Alert
-        type="info"
-        showIcon
-        title="评分前，请阅读并确认《评审专家承诺书及回避声明》"
-        description="确认后记录确认时间和文本版本；与申报单位存在利害关系的，请不要确认，并联系组织单位申请回避。"
-        action={
-          <Button type="primary" onClick={() => setOpen(true)} data-testid="review-declare-open">
-            阅读并确认
-          </Button>
-        }
-        data-testid="review-declaration-required"
-      />
-      <Modal
-        open={open}
-        title={EXPERT_DECLARATION.title}
-        okText="我已阅读并承诺"
-        cancelText="暂不确认"
-        confirmLoading={loading}
-        onOk={() => void confirm()}
-        onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'review-declare-confirm' }}
-        width={640}
-      >
-        <Flex vertical gap={8} data-testid="review-declaration-text">
-          {EXPERT_DECLARATION.paragraphs.map((p, i) => (
-            <Typography.Paragraph key={i} style={{ margin: 0 }}>
-              {p}
-            </Typography.Paragraph>
-          ))}
-          <Typography.Text type="secondary">文本版本：{EXPERT_DECLARATION.version}</Typography.Text>
-          {failure && <Alert type="error" showIcon title={failure} />}
-        </Flex>
-      </Modal>
-    </>
+    <DeclarationAlert
+      onConfirm={(declarationVersion) =>
+        declare({
+          variables: { assignmentId, declarationVersion },
+          refetchQueries: [ReviewSheetQuery],
+          awaitRefetchQueries: true,
+        })
+      }
+    />
   );
 }
 
