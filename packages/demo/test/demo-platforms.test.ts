@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PLATFORM } from '../src/demo-platforms.js';
+import { chinaDate } from '@xiangmeng/domain';
+import { DEMO_PLATFORM, DEMO_PLATFORM_DUE } from '../src/demo-platforms.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo-seed.js';
 import { asAdmin, databaseUrls, startTestApi, type TestApi } from './support/harness.js';
 
-// The platform building demo: one recognised provincial engineering technology research centre
-// with its filed 2025 annual report, read through the API by the province and by the alliance's city.
+// The platform building demo: two recognised provincial engineering technology research centres,
+// each with its filed 2025 annual report, read through the API by the province and by the
+// alliance's city; the one recognised in 2023 is what a round of this year's evaluation covers.
 
 async function platformFingerprint(): Promise<string> {
   return asAdmin(async (c) => {
@@ -46,10 +48,15 @@ describe('demo platforms', () => {
 
   it('is written once: a second run adds and changes nothing', () => {
     expect(afterSecond).toEqual(afterFirst);
-    expect(afterFirst).toBe('1/3/1/1');
+    expect(afterFirst).toBe('2/6/2/2');
   });
 
-  it.each([['430000'], ['city']])('shows %s the recognised centre with its filed report', async (which) => {
+  it.each([
+    ['430000', DEMO_PLATFORM],
+    ['city', DEMO_PLATFORM],
+    ['430000', DEMO_PLATFORM_DUE],
+    ['city', DEMO_PLATFORM_DUE],
+  ])('shows %s the recognised centre with its filed report (%#)', async (which, demo) => {
     const agent = api.agent();
     const tenant = which === 'city' ? cityCode : which;
     expect((await agent.login(tenant, 'officer', DEMO_PASSWORD)).errors).toBeUndefined();
@@ -57,7 +64,7 @@ describe('demo platforms', () => {
       '{ platforms { items { id name status levelLabel kindLabel } } }',
     );
     expect(list.errors).toBeUndefined();
-    const platform = list.data!.platforms.items.find((p) => p.name === DEMO_PLATFORM.name);
+    const platform = list.data!.platforms.items.find((p) => p.name === demo.name);
     expect(platform).toMatchObject({
       status: 'RECOGNISED',
       levelLabel: '省级',
@@ -69,7 +76,31 @@ describe('demo platforms', () => {
     );
     expect(detail.errors).toBeUndefined();
     expect(detail.data!.platform.reports).toEqual([
-      { year: DEMO_PLATFORM.report.year, rdSpendingFen: DEMO_PLATFORM.report.rdSpendingFen },
+      { year: demo.report.year, rdSpendingFen: demo.report.rdSpendingFen },
+    ]);
+  });
+
+  it("gives this year's evaluation round of the centres' field the one recognised in 2023, due periodically", async () => {
+    const admin = api.agent();
+    expect((await admin.login('430000', 'admin', DEMO_PASSWORD)).errors).toBeUndefined();
+    const field = await asAdmin(
+      async (c) =>
+        (
+          await c.query<{ field: string }>('SELECT field FROM platform WHERE name = $1', [
+            DEMO_PLATFORM_DUE.name,
+          ])
+        ).rows[0]!.field,
+    );
+    const year = Number(chinaDate(new Date()).slice(0, 4));
+    const opened = await admin.send<{
+      openPlatformEvaluationRound: { platforms: { name: string; due: string }[] };
+    }>(
+      'mutation ($input: OpenPlatformEvaluationRoundInput!) { openPlatformEvaluationRound(input: $input) { platforms { name due } } }',
+      { input: { field, year } },
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.openPlatformEvaluationRound.platforms).toEqual([
+      { name: DEMO_PLATFORM_DUE.name, due: 'PERIODIC' },
     ]);
   });
 });
