@@ -40,7 +40,7 @@ import {
   provinceCall,
   setState,
 } from '../reviews/review-fixtures';
-import { REVIEW_CRITERIA } from '@xiangmeng/domain';
+import { EXPERT_DECLARATION, PLATFORM_KINDS, REVIEW_CRITERIA } from '@xiangmeng/domain';
 import { F, type FilingView, publishedRound, roundInput } from '../filings/filing-client';
 import { F as FINANCE, financeParties, needInput, postNeed } from '../finance/finance-client';
 import { PA, programmeCallInput } from '../programmes/programme-application-client';
@@ -410,6 +410,96 @@ const RACES: Record<string, () => Promise<Race>> = {
           },
         }),
       stored: () => one('SELECT overall_opinion AS v FROM review_sheet WHERE id = $1', [seat.sheet.id]),
+    };
+  },
+  async savePlatformEvaluationSheet() {
+    // A centre recognised in 2020 is due for this year's periodic evaluation: the province opens
+    // the round of a field no round of the year holds yet, seats one expert, who declares.
+    const year = Number(today().slice(0, 4));
+    const provinceId = (
+      await db.rows<{ id: string }>('SELECT id FROM tenant WHERE code = $1', [PROVINCE])
+    )[0]!.id;
+    const field = (
+      await db.rows<{ code: string }>(
+        `SELECT code FROM industry WHERE code LIKE 'SE%' AND parent_code IS NOT NULL AND code NOT IN (
+         SELECT field FROM platform_evaluation_round WHERE tenant_id = $1 AND year = $2) ORDER BY code LIMIT 1`,
+        [provinceId, year],
+      )
+    )[0]!.code;
+    const host = await organization('并发评估依托单位', PROVINCE);
+    const { alliance } = await establishedAlliance(agents.zz1!, field);
+    const [platform] = await db.rows<{ id: string }>(
+      `INSERT INTO platform (tenant_id, alliance_tenant_id, alliance_id, alliance_name, kind, level, name,
+                             host_organization_id, field, recognition_document, recognised_on, director)
+       SELECT $1, a.tenant_id, a.id, a.name, 'ENGINEERING_RESEARCH_CENTRE', 'PROVINCIAL', $2, $3, $4,
+              '并发测试〔2020〕1号', '2020-05-01', '并发测试主任'
+         FROM alliance a WHERE a.id = $5 RETURNING id`,
+      [provinceId, uniqueName('并发评估中心'), host.id, field, alliance.id],
+    );
+    await db.rows(
+      `INSERT INTO platform_member (tenant_id, platform_id, organization_id, role) VALUES ($1, $2, $3, 'HOST')`,
+      [provinceId, platform!.id, host.id],
+    );
+    type Round = { id: string };
+    const round = dataOf(
+      await agents.p1!.send<{ openPlatformEvaluationRound: Round }>(
+        'mutation ($input: OpenPlatformEvaluationRoundInput!) { openPlatformEvaluationRound(input: $input) { id } }',
+        { input: { field, year } },
+      ),
+    ).openPlatformEvaluationRound;
+    const account = await expertAccount(PROVINCE);
+    const expert = await createExpert(agents.p1!, {
+      name: expertName('并发评估专家'),
+      title: '教授',
+      domainCodes: [field],
+      affiliations: [{ organizationId: (await organization('并发评估专家单位', PROVINCE)).id }],
+      accountUserId: account.id,
+    });
+    dataOf(
+      await agents.p1!.send(
+        'mutation ($input: SeatPlatformEvaluatorsInput!) { seatPlatformEvaluators(input: $input) { id } }',
+        { input: { roundId: round.id, expertIds: [expert.id] } },
+      ),
+    );
+    // One expert with the sheet open in two windows.
+    const windows = [await signedInAgent(api, account), await signedInAgent(api, account)];
+    type Task = {
+      id: string;
+      round: { id: string };
+      sheets: { id: string; version: number; platformId: string }[];
+    };
+    const taskId = dataOf(
+      await windows[0]!.send<{ myPlatformEvaluationTasks: Task[] }>(
+        '{ myPlatformEvaluationTasks { id round { id } } }',
+      ),
+    ).myPlatformEvaluationTasks.find((t) => t.round.id === round.id)!.id;
+    const task = dataOf(
+      await windows[0]!.send<{ declareForPlatformEvaluation: Task }>(
+        'mutation ($id: ID!, $v: String!) { declareForPlatformEvaluation(taskId: $id, declarationVersion: $v) { id round { id } sheets { id version platformId } } }',
+        { id: taskId, v: EXPERT_DECLARATION.version },
+      ),
+    ).declareForPlatformEvaluation;
+    const sheet = task.sheets.find((x) => x.platformId === platform!.id)!;
+    const criteria = PLATFORM_KINDS.ENGINEERING_RESEARCH_CENTRE.evaluation.criteria;
+    const value = fixed((i) => String(70 + i));
+    return {
+      value,
+      send: (i) =>
+        windows[i]!.send(
+          'mutation ($input: SavePlatformEvaluationSheetInput!) { savePlatformEvaluationSheet(input: $input) { id } }',
+          {
+            input: {
+              sheetId: sheet.id,
+              version: sheet.version,
+              scores: criteria.map((c) => ({ key: c.key, score: Number(value(i)) })),
+              submit: false,
+            },
+          },
+        ),
+      stored: () =>
+        one(`SELECT scores ->> '${criteria[0]!.key}' AS v FROM platform_evaluation_sheet WHERE id = $1`, [
+          sheet.id,
+        ]),
     };
   },
   async saveProgrammeApplicationForm() {

@@ -12,6 +12,7 @@ const EDIT_COUNTERS = {
   pilot_call: 'version',
   expert: 'version',
   review_sheet: 'version',
+  platform_evaluation_sheet: 'version',
   filing_round: 'version',
   filing: 'version',
   programme: 'version',

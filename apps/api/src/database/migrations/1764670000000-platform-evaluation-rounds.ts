@@ -93,6 +93,8 @@ export class PlatformEvaluationRounds1764670000000 implements MigrationInterface
         submitted_at timestamptz,
         version integer NOT NULL DEFAULT 1 CHECK (version > 0),
         updated_at timestamptz NOT NULL DEFAULT now(),
+        -- Who saved it last (stamp_last_change), for a refused stale save to name.
+        updated_by uuid,
         UNIQUE (tenant_id, id),
         UNIQUE (tenant_id, seat_id, platform_id),
         -- The sheet is its seat's: same expert and account (and round: the trigger below).
@@ -119,6 +121,8 @@ export class PlatformEvaluationRounds1764670000000 implements MigrationInterface
       END $$;
       CREATE TRIGGER platform_evaluation_sheet_seat_round BEFORE INSERT ON platform_evaluation_sheet
         FOR EACH ROW EXECUTE FUNCTION platform_evaluation_sheet_seat_round();
+      CREATE TRIGGER platform_evaluation_sheet_stamp_last_change BEFORE UPDATE ON platform_evaluation_sheet
+        FOR EACH ROW EXECUTE FUNCTION stamp_last_change();
 
       -- The round an evaluation came from; null when the officer entered the sheets.
       ALTER TABLE platform_evaluation ADD COLUMN round_id uuid,

@@ -15,6 +15,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { actOn, requireExpert, requireStaff } from '../../common/access/access';
 import { Clock } from '../../common/clock';
+import { staleEdit } from '../../common/errors/stale-edit';
 import { AppError, badInput, invalid, violation } from '../../common/errors/app-error';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -459,7 +460,8 @@ export class EvaluationRoundsService {
       (x) => input.submit || x.field.slice(7) in scores,
     );
     if (v.length) throw badInput(v);
-    if (sheet.version !== input.version) throw new AppError('REVIEW_SHEET_CHANGED');
+    if (sheet.version !== input.version)
+      throw await staleEdit(ctx.db, 'platform_evaluation_sheet', sheet.id, '评分表');
     const at = input.submit ? this.clock.now() : null;
     if (
       !(await this.rounds.saveSheet(ctx.db, {
@@ -469,7 +471,7 @@ export class EvaluationRoundsService {
         submittedAt: at,
       }))
     )
-      throw new AppError('REVIEW_SHEET_CHANGED');
+      throw await staleEdit(ctx.db, 'platform_evaluation_sheet', sheet.id, '评分表');
     await this.audit.record(ctx.db, {
       action: input.submit ? 'platform_evaluation_sheet.submit' : 'platform_evaluation_sheet.save',
       subjectType: 'platform_evaluation_sheet',

@@ -78,7 +78,9 @@ export function CallGuide({
       {guide ? (
         <a href={guide.downloadUrl} download={guide.fileName} title={`SHA-256：${guide.sha256}`}>
           <Button size="small" type="link" icon={<DownloadOutlined />} data-testid="call-guide-download">
-            {guide.fileName}
+            <Typography.Text ellipsis style={{ maxWidth: 140, color: 'inherit' }}>
+              {guide.fileName}
+            </Typography.Text>
           </Button>
         </a>
       ) : (

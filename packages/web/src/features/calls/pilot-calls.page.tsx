@@ -145,7 +145,7 @@ export function PilotCallsPage() {
     {
       title: '申报指南',
       key: 'guide',
-      width: 220,
+      width: 180,
       render: (_: unknown, c) => (
         <CallGuide
           callId={c.id}

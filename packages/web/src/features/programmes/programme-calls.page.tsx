@@ -112,31 +112,37 @@ export function ProgrammeCallsPage() {
   }
 
   const columns: TableColumnsType<ProgrammeCallFieldsFragment> = [
-    { title: '通知标题', dataIndex: 'title', key: 'title', ellipsis: true },
+    { title: '通知标题', dataIndex: 'title', key: 'title', width: 260, ellipsis: true },
     {
       title: '支持计划',
       key: 'programme',
-      width: 220,
+      width: 180,
       ellipsis: true,
       render: (_: unknown, c) => programmes.get(c.programmeId)?.name ?? '上级支持计划',
     },
     {
       title: '申报时间（北京时间）',
       key: 'window',
-      width: 300,
-      render: (_: unknown, c) => `${chinaDateTime(c.opensAt)} 至 ${chinaDateTime(c.closesAt)}`,
+      width: 170,
+      // Two lines, so the title keeps its room at 1280 px.
+      render: (_: unknown, c) => (
+        <Flex vertical>
+          <span>{chinaDateTime(c.opensAt)} 起</span>
+          <span>{chinaDateTime(c.closesAt)} 止</span>
+        </Flex>
+      ),
     },
     {
       title: '状态',
       key: 'status',
-      width: 90,
+      width: 80,
       render: (_: unknown, c) =>
         c.status === 'PUBLISHED' ? <Tag color="green">已发布</Tag> : <Tag>草稿</Tag>,
     },
     {
       title: '申报指南',
       key: 'guide',
-      width: 220,
+      width: 180,
       render: (_: unknown, c) => (
         <CallGuide
           callId={c.id}
@@ -149,7 +155,7 @@ export function ProgrammeCallsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 120,
+      width: 100,
       fixed: 'right',
       render: (_: unknown, c) => {
         const mine = programmes.get(c.programmeId)?.isMine ?? false;
@@ -194,7 +200,7 @@ export function ProgrammeCallsPage() {
             dataSource={data?.programmeCalls ?? []}
             loading={loading && !data}
             pagination={false}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 970 }}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无申报通知" /> }}
           />
         )}
