@@ -411,7 +411,8 @@ export class FilingKind implements FilingKindRuntime {
       filedOn: filed.filedOn,
       validThrough: filed.validThrough,
       roundDocumentNumber: f.round.documentNumber,
-      measuresDocumentNumber: snapshot?.measures.province.documentNumber ?? null,
+      // A dossier that names no measures leaves the line out.
+      measuresDocumentNumber: snapshot?.measures?.province?.documentNumber ?? null,
     });
     await this.decisionPdfs.request(db, {
       tenantId: row.authorityTenantId,
