@@ -30,6 +30,16 @@ const TENANTS = ['430100', '430200', '430000'] as const;
 type Code = (typeof TENANTS)[number];
 const PROVINCE: Code = '430000';
 const foreignTo = (code: Code) => TENANTS.filter((t) => t !== code);
+/** The tables that attach a document to something read beyond its tenant's staff. */
+const SENT_OR_PUBLISHED_DOCUMENTS = [
+  'pilot_application_document',
+  'filing_document',
+  'prior_investment_document',
+  'programme_application_document',
+  'notice_document',
+  'decision_pdf',
+  'call_guide',
+];
 
 type Refs = { allianceId: string; agreementId: string; signedAgreementId: string; organizationId: string };
 type Fixture = Refs & {
@@ -324,14 +334,18 @@ describe('tenant isolation of the register, as the runtime role in SQL', () => {
     it.each(cells.filter((c) => c.table !== 'measures'))(
       '$actor reads none of $owner’s $table',
       async ({ actor, owner, spec }) => {
-        // A document attached to a pilot application follows the application: the authority's
-        // staff read it once the application was sent up to them (the pilot tests cover that).
+        // A document attached to what is sent up or published follows it: an application's or a
+        // filing's to the authority, a notice, call guide or decision to its readers (each
+        // feature's tests cover who reads them). Other files share the database, so such
+        // documents may exist here whatever the order the files run in.
         const sentUp =
           spec.table === 'document'
-            ? ` AND NOT EXISTS (SELECT 1 FROM pilot_application_document d
-                                 WHERE d.tenant_id = document.tenant_id AND d.document_id = document.id)
-                AND NOT EXISTS (SELECT 1 FROM filing_document d
-                                 WHERE d.tenant_id = document.tenant_id AND d.document_id = document.id)`
+            ? SENT_OR_PUBLISHED_DOCUMENTS.map(
+                (link) => ` AND NOT EXISTS (SELECT 1 FROM ${link} d
+                             WHERE d.tenant_id = document.tenant_id AND d.document_id = document.id)`,
+              ).join('') +
+              ` AND NOT EXISTS (SELECT 1 FROM project p WHERE p.alliance_tenant_id = document.tenant_id
+                                 AND p.acceptance -> 'documentIds' ? document.id::text)`
             : '';
         // An alliance filed with the province is read by it while the filing is in force (the
         // filing tests cover that): here, every other row stays unseen.
