@@ -1,4 +1,5 @@
 import { AllianceRegisterExport } from './alliance-register.export';
+import { IndustriesModule } from '../industries/industries.module';
 import { FilingRoundsExport, FilingsExport } from './filings.export';
 import { AlliancesModule } from '../alliances/alliances.module';
 import { Module } from '@nestjs/common';
@@ -33,6 +34,7 @@ import { FilingsService } from './filings.service';
 // Filing with the province (Art. 21): rounds, filings on the application engine, their deadlines.
 @Module({
   imports: [
+    IndustriesModule,
     TypeOrmModule.forFeature([
       FilingRoundEntity,
       FilingEntity,

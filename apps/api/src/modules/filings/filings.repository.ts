@@ -15,7 +15,8 @@ import { AllianceEntity } from '../alliances/alliance.entity';
 import { loadSnapshots, type StoredSnapshot } from '../alliances/alliance-snapshots';
 import { sqlStates } from '../applications/sql-states';
 import { DocumentEntity } from '../documents/document.entity';
-import { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
+import type { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import {
   FilingDocumentEntity,
@@ -70,6 +71,8 @@ const SENT_UPWARD = sqlStates(statesWhere(FILING_WORKFLOW, 'sentUpward'));
 /** Every statement of the filings feature, in the caller's transaction (row-level security applies). */
 @Injectable()
 export class FilingsRepository {
+  constructor(private readonly industries: IndustriesRepository) {}
+
   find(db: EntityManager, id: string): Promise<FilingEntity | null> {
     return isId(id) ? db.findOneBy(FilingEntity, { id }) : Promise.resolve(null);
   }
@@ -230,7 +233,7 @@ export class FilingsRepository {
   }
 
   industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
-    return codes.length ? db.findBy(IndustryEntity, { code: In([...codes]) }) : Promise.resolve([]);
+    return this.industries.byCodes(db, codes);
   }
 
   organizationsByIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {

@@ -13,7 +13,8 @@ import { AllianceEntity } from '../alliances/alliance.entity';
 import { loadSnapshots } from '../alliances/alliance-snapshots';
 import { sqlStates } from '../applications/sql-states';
 import { DocumentEntity } from '../documents/document.entity';
-import { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
+import type { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import type { PilotApplicationScope } from './pilot-application.model';
 import { PilotApplicationDocumentEntity, PilotApplicationEntity } from './pilot-application.entity';
@@ -77,6 +78,8 @@ const LAPSED = sqlStates(statesWhere(PILOT_WORKFLOW, 'lapsed'));
  */
 @Injectable()
 export class PilotApplicationsRepository {
+  constructor(private readonly industries: IndustriesRepository) {}
+
   /** Whatever row-level security lets the viewer read. */
   async find(db: EntityManager, id: string): Promise<PilotApplicationEntity | null> {
     return isId(id) ? db.findOneBy(PilotApplicationEntity, { id }) : null;
@@ -290,6 +293,6 @@ export class PilotApplicationsRepository {
   }
 
   industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
-    return codes.length ? db.findBy(IndustryEntity, { code: In([...codes]) }) : Promise.resolve([]);
+    return this.industries.byCodes(db, codes);
   }
 }

@@ -1,4 +1,5 @@
 import { ConfirmedPilotsExport, PilotApplicationsExport } from './pilots.export';
+import { IndustriesModule } from '../industries/industries.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -25,6 +26,7 @@ import { PilotObjectionsService } from './pilot-objections.service';
 // Pilots depend on reviews only through its exported services (PanelsService, ReviewProgressService).
 @Module({
   imports: [
+    IndustriesModule,
     TypeOrmModule.forFeature([PilotApplicationEntity, PilotApplicationDocumentEntity, PilotObjectionEntity]),
     ApplicationsModule,
     CallsModule,

@@ -10,7 +10,8 @@ import type {
 import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { DocumentEntity } from '../documents/document.entity';
-import { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
+import type { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import {
   PriorInvestmentDocumentEntity,
@@ -80,6 +81,8 @@ export type InvestmentRow = PriorInvestmentEntity & { evidenceDocumentIds: strin
 /** Every statement of programme applications and prior investment, in the caller's transaction. */
 @Injectable()
 export class ProgrammeApplicationsRepository {
+  constructor(private readonly industries: IndustriesRepository) {}
+
   find(db: EntityManager, id: string): Promise<ProgrammeApplicationEntity | null> {
     return isId(id) ? db.findOneBy(ProgrammeApplicationEntity, { id }) : Promise.resolve(null);
   }
@@ -192,7 +195,7 @@ export class ProgrammeApplicationsRepository {
   }
 
   industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
-    return codes.length ? db.findBy(IndustryEntity, { code: In([...codes]) }) : Promise.resolve([]);
+    return this.industries.byCodes(db, codes);
   }
 
   /** The register's facts on `on` for an application the viewer reads; null otherwise. */

@@ -12,6 +12,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CallsModule } from '../calls/calls.module';
 import { DecisionPdfsModule } from '../decision-pdfs/decision-pdfs.module';
+import { IndustriesModule } from '../industries/industries.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MeasuresModule } from '../measures/measures.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -46,6 +47,7 @@ import { SupportObjectionsService } from './support-objections.service';
 // Support programmes and the debarment register (Art. 14, 20): the first slice of issue 11.
 @Module({
   imports: [
+    IndustriesModule,
     TypeOrmModule.forFeature([
       ProgrammeEntity,
       DebarmentEntity,
