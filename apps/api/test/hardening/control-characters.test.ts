@@ -406,6 +406,15 @@ describe('control characters in text inputs', () => {
     expect(Array.isArray(res.data?.organizations)).toBe(true);
   });
 
+  it('checks each request of an operation asked again: its arguments are found once, its values every time', async () => {
+    const query = 'query Again($s: String!) { organizations(search: $s) { id } }';
+    const answers = [];
+    for (const s of ['长沙', 'a\u0000b', '株洲', '\u0007']) answers.push(await cityOfficer.send(query, { s }));
+    expect(answers.map((a) => a.status)).toEqual([200, 400, 200, 400]);
+    expect(problemWith(answers[1]!, 'search')).toBeNull();
+    expect(problemWith(answers[3]!, 'search')).toBeNull();
+  });
+
   it('refuses them in the REST routes: multipart fields, file names, path and query', async () => {
     const before = await fingerprint(admin);
     const upload = (fields: { allianceId: string; kind: string }, fileName: string) =>

@@ -116,18 +116,41 @@ export function controlCharacterViolations(
     }
   };
 
+  for (const site of argumentSites(schema, document, operation))
+    checkLiteral(site.value, site.type, site.name);
+  return found.found;
+}
+
+type ArgumentSite = { value: ValueNode; type: GraphQLInputType; name: string };
+
+// Apollo keeps a parsed document per query text, so a page asked again brings the same operation
+// node: its arguments and their types are found once, and each request checks only their values.
+const sitesByOperation = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+/** Every argument written in the operation and the fragments it spreads, with its input type. */
+function argumentSites(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ArgumentSite[] {
+  let known = sitesByOperation.get(schema);
+  if (!known) sitesByOperation.set(schema, (known = new WeakMap()));
+  const cached = known.get(operation);
+  if (cached) return cached;
+  const sites: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const argument = typeInfo.getArgument();
-      if (argument) checkLiteral(node.value, argument.type, node.name.value);
+      if (argument) sites.push({ value: node.value, type: argument.type, name: node.name.value });
       return false;
     },
   });
   for (const definition of [operation, ...fragmentsUsedBy(document, operation)]) {
     visit(definition, visitor);
   }
-  return found.found;
+  known.set(operation, sites);
+  return sites;
 }
 
 /** The fragments the operation spreads, directly or through other fragments. */
