@@ -44,6 +44,10 @@ const MEASURES_SQL = `
           WHERE m.tenant_id = $2 AND m.status = 'PUBLISHED' AND m.effective_on <= $1
           ORDER BY m.effective_on DESC, m.version_no DESC LIMIT 1) AS local`;
 
+// BENCH_FLOOR_PREPARED=1: the floor's page and measures as named prepared statements, as the API's
+// runtime pool sends every statement (src/database/prepared-statements.ts), to compare like with like.
+const PREPARED = process.env.BENCH_FLOOR_PREPARED === '1';
+
 function sessionToken(cookieHeader) {
   const match = /(?:^|;\s*)xm_session=([A-Za-z0-9_-]{43})(?:;|$)/.exec(cookieHeader ?? '');
   return match ? match[1] : null;
@@ -72,8 +76,11 @@ export async function startFloor({ databaseUrl, poolSize = 10 }) {
         [session.tenant_id, session.user_id, session.roles.join(',')],
       );
       const today = chinaDate(new Date());
-      const { rows } = await client.query(PAGE_SQL);
-      const { rows: measures } = await client.query(MEASURES_SQL, [today, session.tenant_id]);
+      const { rows } = await client.query(PREPARED ? { name: 'page', text: PAGE_SQL } : PAGE_SQL);
+      const { rows: measures } = await client.query(
+        PREPARED ? { name: 'measures', text: MEASURES_SQL } : MEASURES_SQL,
+        [today, session.tenant_id],
+      );
       await client.query('COMMIT');
       const parameters = resolveParameters(measures[0].province, measures[0].local ?? {});
       return rows.map((a) => {

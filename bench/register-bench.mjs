@@ -156,8 +156,9 @@ const isData = (status, body) => status === 200 && body.subarray(0, 9).toString(
  * One page's operation under load on the GraphQL server: its answer checked once, then SQL
  * statements and server CPU per request and the load figures, as for the register.
  */
-// BENCH_ONLY=<name,...>: only these province pages, to profile one (with BENCH_CPU_PROFILE); the
-// register, its floor and sign-in are skipped and bench/results/latest.json is left as it is.
+// BENCH_ONLY=<name,...>: only these pages, to profile one (with BENCH_CPU_PROFILE): `register` is the
+// city's first page with its floor, the others the province's pages; sign-in is skipped and
+// bench/results/latest.json is left as it is.
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 
 async function measureScenario(server, { name, label, payload, headers, check }) {
@@ -287,7 +288,7 @@ async function main() {
 
   const isOk = isData;
   const results = {};
-  for (const [name, server] of ONLY
+  for (const [name, server] of ONLY && !ONLY.includes('register')
     ? []
     : [
         ['graphql', graphql],
@@ -310,7 +311,7 @@ async function main() {
     if (results[name].errors)
       throw new Error(`${name}: ${results[name].errors} failed requests, e.g. ${results[name].firstError}`);
   }
-  const ratio = ONLY ? NaN : results.graphql.requestsPerSecond / results.floor.requestsPerSecond;
+  const ratio = results.graphql ? results.graphql.requestsPerSecond / results.floor.requestsPerSecond : NaN;
   // The floor has served its comparison; the province's pages are measured on the API alone.
   await floor.stop();
 
@@ -366,7 +367,13 @@ async function main() {
   );
 
   if (ONLY) {
-    for (const r of scenarios.filter(Boolean))
+    const register = Object.entries(results).map(([name, r]) => ({
+      ...r,
+      label: name,
+      shown: '名录首页',
+      sqlStatementsPerRequest: sql[name],
+    }));
+    for (const r of [...register, ...scenarios.filter(Boolean)])
       log(
         `${r.label}（${r.shown}）：${r.requestsPerSecond.toFixed(0)} req/s，p50 ${r.p50Ms.toFixed(1)} ms，` +
           `p99 ${r.p99Ms.toFixed(1)} ms，${r.sqlStatementsPerRequest} 条 SQL，${r.serverCpuMsPerRequest} ms CPU`,
