@@ -3,13 +3,10 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { MAX_DOCUMENT_BYTES, REGISTER_KEEPER_ROLES } from '@xiangmeng/domain';
 import type { Request } from 'express';
 import { Allow } from '../../common/auth/access.decorators';
-import { badInput } from '../../common/errors/app-error';
 import { restContext, RestTransactionInterceptor } from '../../common/request/rest-context';
 import { type DocumentModel, toDocumentModel } from '../documents/document.model';
-import { discardStaged, type StagedUpload } from '../documents/upload-staging';
+import { type UploadedPart, withUploadedFile } from '../documents/upload-staging';
 import { AllianceDocumentsService } from './alliance-documents.service';
-
-type UploadedPart = { staged: StagedUpload };
 
 // Uploads go to an alliance's file, so the route lives with alliances (downloads stay with
 // documents); the multipart part is staged by the storage DocumentsModule registers.
@@ -29,17 +26,14 @@ export class AllianceDocumentsController {
     @Body() body: { allianceId?: string; kind?: string },
   ): Promise<DocumentModel> {
     const ctx = restContext(req)!;
-    if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: '请选择要上传的文件' }]);
-    try {
+    return withUploadedFile(file, '请选择要上传的文件', async (staged) => {
       // The body is all read: only now does the request's transaction open, for a few statements.
       const document = await this.allianceDocuments.upload(ctx, ctx.viewer!, {
-        staged: file.staged,
+        staged,
         allianceId: body.allianceId ?? '',
         kind: body.kind ?? '',
       });
       return toDocumentModel(document);
-    } finally {
-      await discardStaged(file.staged);
-    }
+    });
   }
 }

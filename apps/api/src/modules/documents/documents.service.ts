@@ -39,6 +39,16 @@ export class DocumentsService {
     private readonly clock: Clock,
   ) {}
 
+  /** A file attached to a record of the viewer's tier (a notice, a call), not to an alliance. */
+  storeAttachment(
+    ctx: RequestContext,
+    viewer: Viewer,
+    staged: StagedUpload,
+    subject: { type: string; id: string },
+  ): Promise<DocumentEntity> {
+    return this.store(ctx, viewer, { staged, allianceId: null, kind: 'ATTACHMENT', subject });
+  }
+
   /** Checks the kind and the file, and keeps both content and row in the request's transaction. */
   async store(ctx: RequestContext, viewer: Viewer, upload: Upload): Promise<DocumentEntity> {
     if (!KINDS.includes(upload.kind as DocumentKind)) {

@@ -117,3 +117,23 @@ export function stagingStorage(stagingDir: string): StorageEngine {
 export async function discardStaged(staged: StagedUpload | undefined): Promise<void> {
   if (staged) await rm(staged.path, { force: true });
 }
+
+/** A request's file part, as the staging storage above leaves it. */
+export type UploadedPart = { staged: StagedUpload };
+
+/**
+ * The one file of an upload route: refused by name when missing, and removed from staging once
+ * `keep` has kept it (or failed), whatever happens.
+ */
+export async function withUploadedFile<T>(
+  file: UploadedPart | undefined,
+  missing: string,
+  keep: (staged: StagedUpload) => Promise<T>,
+): Promise<T> {
+  if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: missing }]);
+  try {
+    return await keep(file.staged);
+  } finally {
+    await discardStaged(file.staged);
+  }
+}

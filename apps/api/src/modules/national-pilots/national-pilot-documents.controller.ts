@@ -3,14 +3,11 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { MAX_DOCUMENT_BYTES, Role } from '@xiangmeng/domain';
 import type { Request } from 'express';
 import { Allow } from '../../common/auth/access.decorators';
-import { badInput } from '../../common/errors/app-error';
 import { restContext, RestTransactionInterceptor } from '../../common/request/rest-context';
 import { type DocumentModel, toDocumentModel } from '../documents/document.model';
 import { DocumentsService } from '../documents/documents.service';
-import { discardStaged, type StagedUpload } from '../documents/upload-staging';
+import { type UploadedPart, withUploadedFile } from '../documents/upload-staging';
 import { notTheProvince } from './national-pilots.errors';
-
-type UploadedPart = { staged: StagedUpload };
 
 // The Ministry's designation document, kept in the province's own file (no alliance: the alliance
 // is usually a city's); the designation names it when recorded.
@@ -24,19 +21,14 @@ export class NationalPilotDocumentsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } }))
   async upload(@Req() req: Request, @UploadedFile() file: UploadedPart | undefined): Promise<DocumentModel> {
     const ctx = restContext(req)!;
-    if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: '请选择要上传的文件' }]);
-    try {
+    return withUploadedFile(file, '请选择要上传的文件', async (staged) => {
       const viewer = ctx.viewer!;
       if (viewer.tenantLevel !== 'PROVINCE') throw notTheProvince();
-      const document = await this.documents.store(ctx, viewer, {
-        staged: file.staged,
-        allianceId: null,
-        kind: 'ATTACHMENT',
-        subject: { type: 'national-pilot', id: viewer.tenantId },
+      const document = await this.documents.storeAttachment(ctx, viewer, staged, {
+        type: 'national-pilot',
+        id: viewer.tenantId,
       });
       return toDocumentModel(document);
-    } finally {
-      await discardStaged(file.staged);
-    }
+    });
   }
 }

@@ -3,14 +3,11 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { MAX_DOCUMENT_BYTES, STAFF_ROLES } from '@xiangmeng/domain';
 import type { Request } from 'express';
 import { Allow } from '../../common/auth/access.decorators';
-import { badInput } from '../../common/errors/app-error';
 import { restContext, RestTransactionInterceptor } from '../../common/request/rest-context';
 import { type DocumentModel, toDocumentModel } from '../documents/document.model';
 import { DocumentsService } from '../documents/documents.service';
-import { discardStaged, type StagedUpload } from '../documents/upload-staging';
+import { type UploadedPart, withUploadedFile } from '../documents/upload-staging';
 import { NoticesService } from './notices.service';
-
-type UploadedPart = { staged: StagedUpload };
 
 // An attachment of a notice draft: the file is checked and kept by DocumentsService, then linked.
 @Controller('api/notices')
@@ -30,21 +27,13 @@ export class NoticeDocumentsController {
     @UploadedFile() file: UploadedPart | undefined,
   ): Promise<DocumentModel> {
     const ctx = restContext(req)!;
-    if (!file) throw badInput([{ field: 'file', rule: 'REQUIRED', message: '请选择要上传的文件' }]);
-    try {
+    return withUploadedFile(file, '请选择要上传的文件', async (staged) => {
       const viewer = ctx.viewer!;
       // Checked before the file is kept: a draft of the viewer's own tier.
       await this.notices.attachable(ctx.db, viewer, id);
-      const document = await this.documents.store(ctx, viewer, {
-        staged: file.staged,
-        allianceId: null,
-        kind: 'ATTACHMENT',
-        subject: { type: 'notice', id },
-      });
+      const document = await this.documents.storeAttachment(ctx, viewer, staged, { type: 'notice', id });
       await this.notices.attach(ctx, viewer, id, document.id, document.fileName);
       return toDocumentModel(document);
-    } finally {
-      await discardStaged(file.staged);
-    }
+    });
   }
 }
