@@ -1,35 +1,24 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler';
 import { CHANGSHA, establishedAlliance, PROVINCE, staff, ZHUZHOU } from '../pilots/pilot-client';
 import { Fixtures } from '../pilots/db-fixtures';
 import {
-  asAdmin,
-  asRuntimeRole,
-  errorCode,
-  type GraphqlAgent,
-  startTestApi,
-  tenantId,
-  type TestApi,
-} from '../support/harness';
-import { binaryBody, dataOf } from '../support/register-client';
+  DECISION_PDF_FIELDS,
+  type DecisionPdfView,
+  decisionRowsSeenBy,
+  expectDownloadHashes,
+  renderDueJobs,
+} from '../support/decision-pdfs';
+import { asAdmin, errorCode, type GraphqlAgent, startTestApi, type TestApi } from '../support/harness';
+import { dataOf } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import { act, cityPilot, completedDraft, type FilingView, publishedRound } from './filing-client';
 
 // Issue #13: the filing certificate (备案证明) is kept as a PDF with its SHA-256 when the province
 // files the alliance; the filing city reads and downloads it, another city does not.
 
-type PdfView = {
-  state: string;
-  fileName: string;
-  sha256: string | null;
-  downloadUrl: string | null;
-  reason: string | null;
-};
-
-const CHROMIUM_OFF = process.env.CHROMIUM_PATH;
 const CERTIFICATE = `query ($id: ID!) { filing(id: $id) {
-  id state filingNumber certificatePdf { state fileName sha256 downloadUrl reason } } }`;
+  id state filingNumber certificatePdf { ${DECISION_PDF_FIELDS} } } }`;
 
 describe('filing certificates kept as PDF', () => {
   const clock = new TestClock(new Date('2027-04-02T10:00:00+08:00'));
@@ -52,9 +41,10 @@ describe('filing certificates kept as PDF', () => {
     return act(admin, filing, 'FILE');
   }
 
-  async function certificate(agent: GraphqlAgent, id: string): Promise<PdfView | null> {
-    return dataOf(await agent.send<{ filing: { certificatePdf: PdfView | null } }>(CERTIFICATE, { id }))
-      .filing.certificatePdf;
+  async function certificate(agent: GraphqlAgent, id: string): Promise<DecisionPdfView | null> {
+    return dataOf(
+      await agent.send<{ filing: { certificatePdf: DecisionPdfView | null } }>(CERTIFICATE, { id }),
+    ).filing.certificatePdf;
   }
 
   beforeAll(async () => {
@@ -70,8 +60,6 @@ describe('filing certificates kept as PDF', () => {
   });
 
   afterAll(async () => {
-    process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-    delete process.env.XM_PDF_TIMEOUT_MS;
     await fixtures?.close();
     await api?.close();
   });
@@ -84,14 +72,7 @@ describe('filing certificates kept as PDF', () => {
     expect(pending).toMatchObject({ state: 'PENDING', sha256: null });
     expect(pending!.fileName).toBe(`产业技术创新战略联盟备案证明（${filing.filingNumber}）.pdf`);
 
-    process.env.CHROMIUM_PATH = '/usr/bin/chromium';
-    process.env.XM_PDF_TIMEOUT_MS = '100000';
-    try {
-      await api.app.get(JobScheduler).runDue();
-    } finally {
-      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-      delete process.env.XM_PDF_TIMEOUT_MS;
-    }
+    await renderDueJobs(api, '/usr/bin/chromium');
 
     const pdf = await certificate(officer, filing.id);
     expect(pdf).toMatchObject({ state: 'STORED', reason: null });
@@ -110,36 +91,17 @@ describe('filing certificates kept as PDF', () => {
 
     // The filing city reads the same file; the bytes hash to the recorded SHA-256.
     expect(await certificate(city, filing.id)).toEqual(pdf);
-    const res = await city.raw().get(pdf!.downloadUrl!).buffer(true).parse(binaryBody);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    const bytes = Buffer.from(res.body as Buffer);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(pdf!.sha256);
+    await expectDownloadHashes(city, pdf!);
 
     // 长沙 reads neither the filing, nor the request, nor its document.
     expect(errorCode(await csAdmin.send(CERTIFICATE, { id: filing.id }))).toBe('NOT_FOUND');
     expect((await csAdmin.raw().get(pdf!.downloadUrl!)).status).toBe(404);
-    const changsha = await tenantId(CHANGSHA);
-    const seen = await asRuntimeRole({ tenantId: changsha, roles: ['CITY_ADMIN'] }, async (c) => {
-      const pdfs = await c.query('SELECT 1 FROM decision_pdf WHERE subject_id = $1', [filing.id]);
-      const docs = await c.query(
-        `SELECT 1 FROM document WHERE kind = 'DECISION' AND sha256 = decode($1, 'hex')`,
-        [pdf!.sha256],
-      );
-      return pdfs.rowCount! + docs.rowCount!;
-    });
-    expect(seen).toBe(0);
+    expect(await decisionRowsSeenBy(CHANGSHA, filing.id, pdf!)).toBe(0);
   }, 240_000);
 
   it('records why there is no certificate PDF when the server has no Chromium', async () => {
     const filing = await filed();
-    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-    try {
-      await api.app.get(JobScheduler).runDue();
-    } finally {
-      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-    }
+    await renderDueJobs(api, '/nonexistent/chromium');
     const pdf = await certificate(city, filing.id);
     expect(pdf).toMatchObject({ state: 'MISSING', sha256: null, downloadUrl: null });
     expect(pdf!.reason).toContain('/nonexistent/chromium');

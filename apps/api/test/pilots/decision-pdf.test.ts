@@ -1,9 +1,15 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler';
 import { AdminDb } from '../support/admin-db';
-import { asRuntimeRole, type GraphqlAgent, startTestApi, tenantId, type TestApi } from '../support/harness';
-import { binaryBody, dataOf } from '../support/register-client';
+import {
+  DECISION_PDF_FIELDS,
+  type DecisionPdfView,
+  decisionRowsSeenBy,
+  expectDownloadHashes,
+  renderDueJobs,
+} from '../support/decision-pdfs';
+import { type GraphqlAgent, startTestApi, type TestApi } from '../support/harness';
+import { dataOf } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import {
   act,
@@ -22,19 +28,8 @@ import {
 // Issue #13: a pilot decision is kept as a PDF rendered by the system's Chromium on the job
 // scheduler, its SHA-256 beside the record; without Chromium the record says why there is none.
 
-type DecisionPdfView = {
-  state: string;
-  fileName: string;
-  sha256: string | null;
-  downloadUrl: string | null;
-  reason: string | null;
-};
-
-// What vitest.config sets for every file, restored after each step here.
-const CHROMIUM_OFF = process.env.CHROMIUM_PATH;
-
 const DECISION_PDF = `query ($id: ID!) { pilotApplication(id: $id) {
-  id state decisionPdf { state fileName sha256 downloadUrl reason } } }`;
+  id state decisionPdf { ${DECISION_PDF_FIELDS} } } }`;
 
 describe('pilot decisions kept as PDF', () => {
   const clock = new TestClock();
@@ -86,7 +81,6 @@ describe('pilot decisions kept as PDF', () => {
   });
 
   afterAll(async () => {
-    process.env.CHROMIUM_PATH = CHROMIUM_OFF;
     await db?.close();
     await api?.close();
   });
@@ -95,20 +89,11 @@ describe('pilot decisions kept as PDF', () => {
     const app = await reviewed();
     // Earlier files' decisions settle first, without a browser (vitest.config sets CHROMIUM_PATH).
     await api.app.get(JobScheduler).runDue();
-    process.env.CHROMIUM_PATH = '/usr/bin/chromium';
-    // A loaded machine (CI beside other work) may take long to start Chromium: the limit is not the subject here.
-    process.env.XM_PDF_TIMEOUT_MS = '100000';
     const approved = await act(provAdmin, app, 'APPROVE', { reason: '依据专家评审意见，确认为省级试点联盟' });
     expect(approved.state).toBe('APPROVED');
     // The decision only asked: the rendering waits for the scheduler.
     expect(await decisionPdf(provOfficer, app.id)).toMatchObject({ state: 'PENDING', sha256: null });
-
-    try {
-      await api.app.get(JobScheduler).runDue();
-    } finally {
-      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-      delete process.env.XM_PDF_TIMEOUT_MS;
-    }
+    await renderDueJobs(api, '/usr/bin/chromium');
 
     const pdf = await decisionPdf(provOfficer, app.id);
     const job = await db.rows<{ state: string; last_error: string | null }>(
@@ -119,12 +104,7 @@ describe('pilot decisions kept as PDF', () => {
     expect(pdf!.fileName).toMatch(/^关于确认.*为省级试点联盟的决定\.pdf$/);
     // The applicant city reads the same file, and its bytes hash to the recorded SHA-256.
     expect(await decisionPdf(zzOfficer, app.id)).toEqual(pdf);
-    const res = await zzOfficer.raw().get(pdf!.downloadUrl!).buffer(true).parse(binaryBody);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    const bytes = Buffer.from(res.body as Buffer);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(pdf!.sha256);
+    const bytes = await expectDownloadHashes(zzOfficer, pdf!);
     const [row] = await db.rows<{ sha256: string; size_bytes: string; kind: string }>(
       `SELECT encode(d.sha256, 'hex') AS sha256, d.size_bytes, d.kind FROM decision_pdf p
          JOIN document d ON d.tenant_id = p.tenant_id AND d.id = p.document_id WHERE p.subject_id = $1`,
@@ -132,16 +112,7 @@ describe('pilot decisions kept as PDF', () => {
     );
     expect(row).toEqual({ sha256: pdf!.sha256, size_bytes: String(bytes.length), kind: 'DECISION' });
     // Another city's staff see neither the request nor its document (row-level security).
-    const changsha = await tenantId(CHANGSHA);
-    const seen = await asRuntimeRole({ tenantId: changsha, roles: ['CITY_ADMIN'] }, async (c) => {
-      const pdfs = await c.query('SELECT 1 FROM decision_pdf WHERE subject_id = $1', [app.id]);
-      const docs = await c.query(
-        `SELECT 1 FROM document WHERE kind = 'DECISION' AND sha256 = decode($1, 'hex')`,
-        [pdf!.sha256],
-      );
-      return pdfs.rowCount! + docs.rowCount!;
-    });
-    expect(seen).toBe(0);
+    expect(await decisionRowsSeenBy(CHANGSHA, app.id, pdf!)).toBe(0);
     // Chromium takes seconds, more on a loaded machine.
   }, 240_000);
 
@@ -149,12 +120,7 @@ describe('pilot decisions kept as PDF', () => {
     const app = await reviewed();
     const declined = await act(provAdmin, app, 'DECLINE', { reason: '专家评审未达合格线' });
     expect(declined.state).toBe('DECLINED');
-    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-    try {
-      await api.app.get(JobScheduler).runDue();
-    } finally {
-      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-    }
+    await renderDueJobs(api, '/nonexistent/chromium');
     const pdf = await decisionPdf(zzOfficer, app.id);
     expect(pdf).toMatchObject({ state: 'MISSING', sha256: null, downloadUrl: null });
     expect(pdf!.reason).toContain('Chromium');

@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler';
 import { CHANGSHA, staff } from '../pilots/pilot-client';
 import {
-  asAdmin,
-  asRuntimeRole,
-  errorCode,
-  type GraphqlAgent,
-  startTestApi,
-  tenantId,
-  type TestApi,
-} from '../support/harness';
-import { binaryBody, dataOf } from '../support/register-client';
+  DECISION_PDF_FIELDS,
+  type DecisionPdfView,
+  decisionRowsSeenBy,
+  expectDownloadHashes,
+  renderDueJobs,
+} from '../support/decision-pdfs';
+import { asAdmin, errorCode, type GraphqlAgent, startTestApi, type TestApi } from '../support/harness';
+import { dataOf } from '../support/register-client';
 import { TestClock } from '../support/test-clock';
 import {
   act,
@@ -28,18 +26,8 @@ import {
 // Issue #13: a programme application's award or decline is kept as a PDF with its SHA-256, as a
 // pilot decision is; the applicant city reads it, another city does not.
 
-type DecisionPdfView = {
-  state: string;
-  fileName: string;
-  sha256: string | null;
-  downloadUrl: string | null;
-  reason: string | null;
-};
-
-// What vitest.config sets for every file, restored after each step here.
-const CHROMIUM_OFF = process.env.CHROMIUM_PATH;
 const DECISION_PDF = `query ($id: ID!) { programmeApplication(id: $id) {
-  id state decisionPdf { state fileName sha256 downloadUrl reason } } }`;
+  id state decisionPdf { ${DECISION_PDF_FIELDS} } } }`;
 
 describe('programme decisions kept as PDF', () => {
   const clock = new TestClock(new Date('2027-06-01T10:00:00+08:00'));
@@ -83,8 +71,6 @@ describe('programme decisions kept as PDF', () => {
   });
 
   afterAll(async () => {
-    process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-    delete process.env.XM_PDF_TIMEOUT_MS;
     await api?.close();
   });
 
@@ -100,14 +86,7 @@ describe('programme decisions kept as PDF', () => {
     expect(awarded.state).toBe('AWARDED');
     expect(await decisionPdf(w.provOfficer, app.id)).toMatchObject({ state: 'PENDING', sha256: null });
 
-    process.env.CHROMIUM_PATH = '/usr/bin/chromium';
-    process.env.XM_PDF_TIMEOUT_MS = '100000';
-    try {
-      await api.app.get(JobScheduler).runDue();
-    } finally {
-      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-      delete process.env.XM_PDF_TIMEOUT_MS;
-    }
+    await renderDueJobs(api, '/usr/bin/chromium');
 
     const pdf = await decisionPdf(w.provOfficer, app.id);
     expect(pdf).toMatchObject({ state: 'STORED', reason: null });
@@ -125,38 +104,19 @@ describe('programme decisions kept as PDF', () => {
     expect(job!.html).toContain(w.programme.name);
 
     expect(await decisionPdf(w.zzOfficer, app.id)).toEqual(pdf);
-    const res = await w.zzOfficer.raw().get(pdf!.downloadUrl!).buffer(true).parse(binaryBody);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    const bytes = Buffer.from(res.body as Buffer);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(pdf!.sha256);
+    await expectDownloadHashes(w.zzOfficer, pdf!);
 
     // Another city reads neither the application nor the request, nor its document.
     expect(errorCode(await csAdmin.send(DECISION_PDF, { id: app.id }))).toBe('NOT_FOUND');
     expect((await csAdmin.raw().get(pdf!.downloadUrl!)).status).toBe(404);
-    const changsha = await tenantId(CHANGSHA);
-    const seen = await asRuntimeRole({ tenantId: changsha, roles: ['CITY_ADMIN'] }, async (c) => {
-      const pdfs = await c.query('SELECT 1 FROM decision_pdf WHERE subject_id = $1', [app.id]);
-      const docs = await c.query(
-        `SELECT 1 FROM document WHERE kind = 'DECISION' AND sha256 = decode($1, 'hex')`,
-        [pdf!.sha256],
-      );
-      return pdfs.rowCount! + docs.rowCount!;
-    });
-    expect(seen).toBe(0);
+    expect(await decisionRowsSeenBy(CHANGSHA, app.id, pdf!)).toBe(0);
   }, 240_000);
 
   it('records why there is no PDF of a decline when the server has no Chromium; the city reads the reason', async () => {
     const app = await reviewed();
     const declined = await act(w.provAdmin, app, 'DECLINE', { reason: '经费测算依据不足' });
     expect(declined.state).toBe('DECLINED');
-    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
-    try {
-      await api.app.get(JobScheduler).runDue();
-    } finally {
-      process.env.CHROMIUM_PATH = CHROMIUM_OFF;
-    }
+    await renderDueJobs(api, '/nonexistent/chromium');
     const pdf = await decisionPdf(w.zzAdmin, app.id);
     expect(pdf).toMatchObject({ state: 'MISSING', sha256: null, downloadUrl: null });
     expect(pdf!.fileName).toMatch(/不予立项的决定\.pdf$/);
