@@ -28,6 +28,17 @@ async function inTenant<T>(user: TestUser, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A connection of its own, for a test that must know everything the connection keeps. */
+async function onOwnConnection(fn: (own: Client) => Promise<void>): Promise<void> {
+  const own: Client = new PreparingClient({ connectionString: databaseUrls().appUrl });
+  await own.connect();
+  try {
+    await fn(own);
+  } finally {
+    await own.end();
+  }
+}
+
 async function kept(): Promise<string[]> {
   const { rows } = await client.query<{ statement: string }>(
     'SELECT statement FROM pg_prepared_statements ORDER BY prepare_time',
@@ -94,9 +105,7 @@ describe('prepared statements on the runtime role', () => {
 
   it('a statement queued before its eviction still runs as prepared (resolvers share a transaction)', async () => {
     PreparingClient.limit = 2;
-    const own: Client = new PreparingClient({ connectionString: databaseUrls().appUrl });
-    await own.connect();
-    try {
+    await onOwnConnection(async (own) => {
       const add = (n: number) => `SELECT ${n} + $1::int AS n`;
       await own.query(add(21), [0]);
       await own.query(add(22), [0]);
@@ -109,16 +118,12 @@ describe('prepared statements on the runtime role', () => {
         own.query<{ n: number }>(add(24), [1]),
       ]);
       expect(answers.slice(1).map((a) => (a as { rows: { n: number }[] }).rows[0]!.n)).toEqual([22, 24, 25]);
-    } finally {
-      await own.end();
-    }
+    });
   });
 
   it('an eviction inside an aborted transaction leaves one statement behind and the connection working', async () => {
     PreparingClient.limit = 2;
-    const own: Client = new PreparingClient({ connectionString: databaseUrls().appUrl });
-    await own.connect();
-    try {
+    await onOwnConnection(async (own) => {
       const add = (n: number) => `SELECT ${n} + $1::int AS n`;
       await own.query(add(1), [0]);
       await own.query('BEGIN');
@@ -138,8 +143,6 @@ describe('prepared statements on the runtime role', () => {
         add(13),
         'SELECT statement FROM pg_prepared_statements ORDER BY prepare_time',
       ]);
-    } finally {
-      await own.end();
-    }
+    });
   });
 });
