@@ -6,7 +6,6 @@ import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { IndustriesRepository } from '../industries/industries.repository';
-import type { IndustryEntity } from '../industries/industry.entity';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationModel, toOrganizationModel } from '../organizations/organization.model';
@@ -77,15 +76,7 @@ export class AllianceFieldsResolver {
   @SignedIn()
   @ResolveField(() => IndustryModel)
   async industry(@Ctx() ctx: RequestContext, @Parent() alliance: AllianceModel): Promise<IndustryModel> {
-    const loader = perRequestLoader<string, IndustryEntity | undefined>(
-      ctx,
-      'industry-by-code',
-      async (codes) => {
-        const rows = await this.taxonomy.byCodes(ctx.db, codes);
-        return codes.map((code) => rows.find((r) => r.code === code));
-      },
-    );
-    const industry = await loader.load(alliance.industryCode);
+    const industry = await this.taxonomy.byCode(ctx.db, alliance.industryCode);
     if (!industry) throw new Error(`industry ${alliance.industryCode} missing`);
     return toIndustryModel(industry);
   }

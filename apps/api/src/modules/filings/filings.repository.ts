@@ -15,8 +15,6 @@ import { AllianceEntity } from '../alliances/alliance.entity';
 import { loadSnapshots, type StoredSnapshot } from '../alliances/alliance-snapshots';
 import { sqlStates } from '../applications/sql-states';
 import { DocumentEntity } from '../documents/document.entity';
-import { IndustriesRepository } from '../industries/industries.repository';
-import type { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import {
   FilingDocumentEntity,
@@ -71,8 +69,6 @@ const SENT_UPWARD = sqlStates(statesWhere(FILING_WORKFLOW, 'sentUpward'));
 /** Every statement of the filings feature, in the caller's transaction (row-level security applies). */
 @Injectable()
 export class FilingsRepository {
-  constructor(private readonly industries: IndustriesRepository) {}
-
   find(db: EntityManager, id: string): Promise<FilingEntity | null> {
     return isId(id) ? db.findOneBy(FilingEntity, { id }) : Promise.resolve(null);
   }
@@ -230,10 +226,6 @@ export class FilingsRepository {
   alliancesByIds(db: EntityManager, ids: readonly string[]): Promise<AllianceEntity[]> {
     const valid = ids.filter(isId);
     return valid.length ? db.findBy(AllianceEntity, { id: In(valid) }) : Promise.resolve([]);
-  }
-
-  industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
-    return this.industries.byCodes(db, codes);
   }
 
   organizationsByIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {

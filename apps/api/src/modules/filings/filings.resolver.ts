@@ -20,7 +20,7 @@ import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-
 import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { AllianceEntity } from '../alliances/alliance.entity';
-import type { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { toTenantModel } from '../tenants/tenant.model';
 import { FilingFilterInput, TransitionFilingInput, UpdateFilingInput } from './dto/filing.input';
@@ -98,6 +98,7 @@ export class FilingsResolver {
     private readonly kind: FilingKind,
     private readonly clock: Clock,
     private readonly decisionPdfs: DecisionPdfsService,
+    private readonly industries: IndustriesRepository,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -264,11 +265,7 @@ export class FilingsResolver {
       ?.industryCode;
     const code = frozen ?? (await this.alliance(ctx, filing))?.industryCode;
     if (!code) return null;
-    const loader = perRequestLoader<string, IndustryEntity | null>(ctx, 'filing-industry', async (codes) => {
-      const rows = await this.repository.industriesByCodes(ctx.db, codes);
-      return codes.map((c) => rows.find((r) => r.code === c) ?? null);
-    });
-    const industry = await loader.load(code);
+    const industry = await this.industries.byCode(ctx.db, code);
     return industry ? toIndustryModel(industry) : null;
   }
 

@@ -6,9 +6,9 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import { CallLoaders } from '../calls/call-loaders';
 import { callModelFor } from '../calls/calls.resolver';
 import { PilotCallModel } from '../calls/pilot-call.model';
+import { IndustriesRepository } from '../industries/industries.repository';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { TenantModel } from '../tenants/tenant.model';
-import { industryLoader } from './pilot-application-fields.resolver';
 import { ConfirmedPilotModel } from './pilot-application.model';
 import { PilotApplicationsRepository } from './pilot-applications.repository';
 
@@ -18,6 +18,7 @@ export class ConfirmedPilotsResolver {
   constructor(
     private readonly repository: PilotApplicationsRepository,
     private readonly loaders: CallLoaders,
+    private readonly industries: IndustriesRepository,
   ) {}
 
   @SignedIn()
@@ -55,7 +56,7 @@ export class ConfirmedPilotsResolver {
   @SignedIn()
   @ResolveField(() => IndustryModel)
   async industry(@Ctx() ctx: RequestContext, @Parent() pilot: ConfirmedPilotModel): Promise<IndustryModel> {
-    const industry = await industryLoader(ctx, this.repository).load(pilot.industryCode);
+    const industry = await this.industries.byCode(ctx.db, pilot.industryCode);
     if (!industry) throw new Error(`industry ${pilot.industryCode} missing`);
     return toIndustryModel(industry);
   }

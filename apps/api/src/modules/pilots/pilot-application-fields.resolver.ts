@@ -21,7 +21,7 @@ import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { DocumentEntity } from '../documents/document.entity';
 import { DocumentModel, toDocumentModel } from '../documents/document.model';
-import type { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { TenantModel } from '../tenants/tenant.model';
 import {
@@ -34,14 +34,6 @@ import { PilotApplicationsRepository, type TimelineRow } from './pilot-applicati
 import { PilotApplicationsService } from './pilot-applications.service';
 import { PilotObjectionsService } from './pilot-objections.service';
 
-/** Industries by code, batched per request (the application and confirmed-pilot resolvers share it). */
-export function industryLoader(ctx: RequestContext, repository: PilotApplicationsRepository) {
-  return perRequestLoader<string, IndustryEntity | undefined>(ctx, 'industry-by-code', async (codes) => {
-    const rows = await repository.industriesByCodes(ctx.db, codes);
-    return codes.map((c) => rows.find((r) => r.code === c));
-  });
-}
-
 /** The parties, the call and the history of an application, batched per request. */
 @Resolver(() => PilotApplicationModel)
 export class PilotApplicationFieldsResolver {
@@ -52,6 +44,7 @@ export class PilotApplicationFieldsResolver {
     private readonly loaders: CallLoaders,
     private readonly kind: PilotApplicationKind,
     private readonly decisionPdfs: DecisionPdfsService,
+    private readonly industries: IndustriesRepository,
   ) {}
 
   private alliances(ctx: RequestContext) {
@@ -127,7 +120,7 @@ export class PilotApplicationFieldsResolver {
     const code =
       application.dossier?.alliance.industryCode ??
       (await this.alliances(ctx).load(application.allianceId))?.industryCode;
-    const industry = code ? await industryLoader(ctx, this.repository).load(code) : undefined;
+    const industry = code ? await this.industries.byCode(ctx.db, code) : undefined;
     if (!industry) throw new Error(`industry of application ${application.id} missing`);
     return toIndustryModel(industry);
   }
@@ -268,10 +261,14 @@ export class PilotApplicationFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() application: PilotApplicationModel,
   ): Promise<DecisionPdfModel | null> {
-    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(ctx, 'pilot-decision-pdf', async (ids) => {
-      const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'pilot_application', ids);
-      return ids.map((id) => rows.find((r) => r.subjectId === id));
-    }).load(application.id);
+    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
+      ctx,
+      'pilot-decision-pdf',
+      async (ids) => {
+        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'pilot_application', ids);
+        return ids.map((id) => rows.find((r) => r.subjectId === id));
+      },
+    ).load(application.id);
     return pdf ? toDecisionPdfModel(pdf) : null;
   }
 

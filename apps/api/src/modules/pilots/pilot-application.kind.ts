@@ -1,3 +1,4 @@
+import { IndustriesRepository } from '../industries/industries.repository';
 import { Injectable } from '@nestjs/common';
 import {
   allSheetsIn,
@@ -94,6 +95,7 @@ export class PilotApplicationKind implements PilotKind {
     private readonly panels: PanelsService,
     private readonly clock: Clock,
     private readonly decisionPdfs: DecisionPdfsService,
+    private readonly industries: IndustriesRepository,
   ) {}
 
   load(db: EntityManager, id: string): Promise<PilotApplicationEntity> {
@@ -314,7 +316,7 @@ export class PilotApplicationKind implements PilotKind {
     const memberOrganizationIds = dossierMemberIds(facts, f.today);
     const [organizations, industries] = await Promise.all([
       this.repository.organizationsByIds(f.db, memberOrganizationIds),
-      this.repository.industriesByCodes(f.db, [facts.alliance.industryCode]),
+      this.industries.byCodes(f.db, [facts.alliance.industryCode]),
     ]);
     const dossier = buildDossier({
       facts,

@@ -13,8 +13,6 @@ import { AllianceEntity } from '../alliances/alliance.entity';
 import { loadSnapshots } from '../alliances/alliance-snapshots';
 import { sqlStates } from '../applications/sql-states';
 import { DocumentEntity } from '../documents/document.entity';
-import { IndustriesRepository } from '../industries/industries.repository';
-import type { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import type { PilotApplicationScope } from './pilot-application.model';
 import { PilotApplicationDocumentEntity, PilotApplicationEntity } from './pilot-application.entity';
@@ -78,8 +76,6 @@ const LAPSED = sqlStates(statesWhere(PILOT_WORKFLOW, 'lapsed'));
  */
 @Injectable()
 export class PilotApplicationsRepository {
-  constructor(private readonly industries: IndustriesRepository) {}
-
   /** Whatever row-level security lets the viewer read. */
   async find(db: EntityManager, id: string): Promise<PilotApplicationEntity | null> {
     return isId(id) ? db.findOneBy(PilotApplicationEntity, { id }) : null;
@@ -290,9 +286,5 @@ export class PilotApplicationsRepository {
 
   organizationsByIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {
     return ids.length ? db.findBy(OrganizationEntity, { id: In([...ids]) }) : Promise.resolve([]);
-  }
-
-  industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
-    return this.industries.byCodes(db, codes);
   }
 }

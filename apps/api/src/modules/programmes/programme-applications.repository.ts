@@ -10,8 +10,6 @@ import type {
 import { type EntityManager, In } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { DocumentEntity } from '../documents/document.entity';
-import { IndustriesRepository } from '../industries/industries.repository';
-import type { IndustryEntity } from '../industries/industry.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import {
   PriorInvestmentDocumentEntity,
@@ -81,8 +79,6 @@ export type InvestmentRow = PriorInvestmentEntity & { evidenceDocumentIds: strin
 /** Every statement of programme applications and prior investment, in the caller's transaction. */
 @Injectable()
 export class ProgrammeApplicationsRepository {
-  constructor(private readonly industries: IndustriesRepository) {}
-
   find(db: EntityManager, id: string): Promise<ProgrammeApplicationEntity | null> {
     return isId(id) ? db.findOneBy(ProgrammeApplicationEntity, { id }) : Promise.resolve(null);
   }
@@ -192,10 +188,6 @@ export class ProgrammeApplicationsRepository {
   organizationsByIds(db: EntityManager, ids: readonly string[]): Promise<OrganizationEntity[]> {
     const valid = ids.filter(isId);
     return valid.length ? db.findBy(OrganizationEntity, { id: In(valid) }) : Promise.resolve([]);
-  }
-
-  industriesByCodes(db: EntityManager, codes: readonly string[]): Promise<IndustryEntity[]> {
-    return this.industries.byCodes(db, codes);
   }
 
   /** The register's facts on `on` for an application the viewer reads; null otherwise. */

@@ -22,7 +22,7 @@ import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-
 import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import { DocumentModel } from '../documents/document.model';
-import type { IndustryEntity } from '../industries/industry.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
 import { IndustryModel, toIndustryModel } from '../industries/industry.model';
 import { PanelsService } from '../reviews/panels.service';
 import { ReviewAssignmentModel, ReviewPanelModel, ReviewSubjectKind } from '../reviews/review.model';
@@ -71,6 +71,7 @@ export class ProgrammeApplicationsResolver {
     private readonly supportObjections: SupportObjectionsService,
     private readonly clock: Clock,
     private readonly decisionPdfs: DecisionPdfsService,
+    private readonly industries: IndustriesRepository,
   ) {}
 
   @Allow(...STAFF_ROLES)
@@ -285,15 +286,7 @@ export class ProgrammeApplicationsResolver {
     const frozen = application.entity.dossier as { alliance?: { industryCode?: unknown } } | null;
     const code = frozen?.alliance?.industryCode;
     if (typeof code !== 'string') return null;
-    const loader = perRequestLoader<string, IndustryEntity | null>(
-      ctx,
-      'programme-industry',
-      async (codes) => {
-        const rows = await this.repository.industriesByCodes(ctx.db, codes);
-        return codes.map((c) => rows.find((r) => r.code === c) ?? null);
-      },
-    );
-    const industry = await loader.load(code);
+    const industry = await this.industries.byCode(ctx.db, code);
     return industry ? toIndustryModel(industry) : null;
   }
 
