@@ -58,6 +58,9 @@ export async function startFloor({ databaseUrl, poolSize = 10 }) {
     connectionString: databaseUrl,
     max: poolSize,
     application_name: 'xiangmeng-floor',
+    // As the API's connections (apps/api/src/database/connection-options.ts): on a server with LLVM
+    // the page's statement would otherwise be compiled just in time on every request.
+    options: '-c jit=off',
   });
 
   async function registerPage(token) {

@@ -23,6 +23,7 @@ import { CookieSettingsProvider } from './modules/sessions/session-cookie';
 import { DocumentStorage, LocalDiskStorage } from './modules/documents/document-storage';
 import { type S3Config, S3Storage } from './modules/documents/s3-storage';
 import { RestContextMiddleware } from './common/request/rest-context';
+import { CONNECTION_OPTIONS } from './database/connection-options';
 import { PreparingClient } from './database/prepared-statements';
 import {
   DEFAULT_SCHEDULER,
@@ -102,6 +103,7 @@ export class AppModule implements NestModule {
             max: options.poolSize ?? 10,
             connectionTimeoutMillis: options.poolWaitMs ?? 5000,
             application_name: 'xiangmeng-api',
+            options: CONNECTION_OPTIONS,
             Client: PreparingClient,
           },
         }),

@@ -1,6 +1,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import { serviceBusy } from '../../common/request/request-transaction';
+import { CONNECTION_OPTIONS } from '../../database/connection-options';
 
 /**
  * A small pool of its own for sign-in's counters and account look-up. A refused or failed
@@ -18,6 +19,7 @@ export class SignInPool implements OnApplicationShutdown {
       max: SignInPool.SIZE,
       connectionTimeoutMillis: waitMs,
       application_name: 'xiangmeng-sign-in',
+      options: CONNECTION_OPTIONS,
     });
     // An idle client that dies is replaced on the next connect; it must not crash the process.
     this.pool.on('error', () => undefined);
