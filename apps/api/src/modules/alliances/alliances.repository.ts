@@ -237,12 +237,14 @@ export class AlliancesRepository {
   }
 
   /** Registering tenant, industry name, current chair and current member count of each alliance, for the export. */
+  // Members by tenant and alliance, their index's leading columns (see alliance-snapshots.ts).
   registerDetails(db: EntityManager, ids: readonly string[]): Promise<RegisterDetails[]> {
     return db.query<RegisterDetails[]>(
       `SELECT a.id, i.name AS industry, t.name AS city,
               (SELECT o.name FROM alliance_member m JOIN organization o ON o.id = m.organization_id
-                WHERE m.alliance_id = a.id AND m.role = 'CHAIR' AND m.exited_on IS NULL) AS chair,
-              (SELECT count(*)::int FROM alliance_member m WHERE m.alliance_id = a.id AND m.exited_on IS NULL) AS members
+                WHERE m.tenant_id = a.tenant_id AND m.alliance_id = a.id AND m.role = 'CHAIR' AND m.exited_on IS NULL) AS chair,
+              (SELECT count(*)::int FROM alliance_member m
+                WHERE m.tenant_id = a.tenant_id AND m.alliance_id = a.id AND m.exited_on IS NULL) AS members
        FROM alliance a JOIN industry i ON i.code = a.industry_code JOIN tenant t ON t.id = a.tenant_id
        WHERE a.id = ANY($1)`,
       [ids],
