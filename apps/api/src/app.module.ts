@@ -99,6 +99,9 @@ export class AppModule implements NestModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
+          // Extensions are the migrations' (the owner's) to create: the runtime role may not, and
+          // asking at every start left a permission error in the server's log.
+          installExtensions: false,
           extra: {
             max: options.poolSize ?? 10,
             connectionTimeoutMillis: options.poolWaitMs ?? 5000,

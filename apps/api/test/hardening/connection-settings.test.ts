@@ -33,6 +33,10 @@ describe('the connections the API opens', () => {
     expect(rows).toEqual(Array.from({ length: 3 }, () => [{ jit: 'off' }]));
   });
 
+  it('leave extensions to the migrations: the runtime role asks to create none at start', () => {
+    expect(api.app.get(DataSource).options).toMatchObject({ installExtensions: false });
+  });
+
   it('compile nothing just in time on the sign-in pool', async () => {
     const { rows } = await api.app.get(SignInPool).transaction((client) => client.query('SHOW jit'));
     expect(rows).toEqual([{ jit: 'off' }]);
