@@ -99,7 +99,13 @@ function startChild(kind, appUrl) {
   // BENCH_CPU_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops (open in Chrome DevTools).
   const profileDir = process.env.BENCH_CPU_PROFILE;
   const child = fork(join(HERE, 'server-child.mjs'), [kind], {
-    env: { ...process.env, BENCH_APP_URL: appUrl, BENCH_DOCUMENTS_DIR: join(tmpDir, 'documents') },
+    // As deployed: libraries read NODE_ENV too (graphql-js checks every instanceof in development).
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      BENCH_APP_URL: appUrl,
+      BENCH_DOCUMENTS_DIR: join(tmpDir, 'documents'),
+    },
     execArgv: profileDir
       ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}.cpuprofile`]
       : [],
