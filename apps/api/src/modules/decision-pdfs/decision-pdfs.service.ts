@@ -3,6 +3,8 @@ import type { DecisionLetter } from '@xiangmeng/domain';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { perRequestLoader } from '../../common/request/per-request';
+import type { RequestContext } from '../../common/request/request-context';
 import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
 import { JobHandlers } from '../jobs/job-handlers';
@@ -85,12 +87,21 @@ export class DecisionPdfsService implements OnModuleInit {
     return this.repository.bureauNames(db, tenantIds);
   }
 
-  ofSubjects(
-    db: EntityManager,
+  /** The decision PDF of one subject, batched with the request's others of that type. */
+  async ofSubject(
+    ctx: RequestContext,
     subjectType: DecisionSubjectType,
-    ids: readonly string[],
-  ): Promise<DecisionPdf[]> {
-    return this.repository.ofSubjects(db, subjectType, ids);
+    id: string,
+  ): Promise<DecisionPdf | undefined> {
+    const loader = perRequestLoader<string, DecisionPdf | undefined>(
+      ctx,
+      `decision-pdf:${subjectType}`,
+      async (ids) => {
+        const rows = await this.repository.ofSubjects(ctx.db, subjectType, ids);
+        return ids.map((subjectId) => rows.find((r) => r.subjectId === subjectId));
+      },
+    );
+    return loader.load(id);
   }
 
   // No connection is held here: Chromium may take seconds.

@@ -17,7 +17,6 @@ import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { ApplicationEngine } from '../applications/application-engine';
 import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
-import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { AllianceEntity } from '../alliances/alliance.entity';
 import { IndustriesRepository } from '../industries/industries.repository';
@@ -278,14 +277,7 @@ export class FilingsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() filing: FilingModel,
   ): Promise<DecisionPdfModel | null> {
-    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
-      ctx,
-      'filing-certificate-pdf',
-      async (ids) => {
-        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'filing', ids);
-        return ids.map((id) => rows.find((r) => r.subjectId === id));
-      },
-    ).load(filing.id);
+    const pdf = await this.decisionPdfs.ofSubject(ctx, 'filing', filing.id);
     return pdf ? toDecisionPdfModel(pdf) : null;
   }
 

@@ -17,7 +17,6 @@ import { CallLoaders } from '../calls/call-loaders';
 import { callModelFor } from '../calls/calls.resolver';
 import { PilotCallModel } from '../calls/pilot-call.model';
 import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
-import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import type { DocumentEntity } from '../documents/document.entity';
 import { DocumentModel, toDocumentModel } from '../documents/document.model';
@@ -261,14 +260,7 @@ export class PilotApplicationFieldsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() application: PilotApplicationModel,
   ): Promise<DecisionPdfModel | null> {
-    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
-      ctx,
-      'pilot-decision-pdf',
-      async (ids) => {
-        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'pilot_application', ids);
-        return ids.map((id) => rows.find((r) => r.subjectId === id));
-      },
-    ).load(application.id);
+    const pdf = await this.decisionPdfs.ofSubject(ctx, 'pilot_application', application.id);
     return pdf ? toDecisionPdfModel(pdf) : null;
   }
 

@@ -15,11 +15,9 @@ import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { perRequestLoader } from '../../common/request/per-request';
 import { ApplicationEngine } from '../applications/application-engine';
 import { CallLoaders } from '../calls/call-loaders';
 import { DecisionPdfModel, toDecisionPdfModel } from '../decision-pdfs/decision-pdf.model';
-import type { DecisionPdf } from '../decision-pdfs/decision-pdfs.repository';
 import { DecisionPdfsService } from '../decision-pdfs/decision-pdfs.service';
 import { DocumentModel } from '../documents/document.model';
 import { IndustriesRepository } from '../industries/industries.repository';
@@ -310,14 +308,7 @@ export class ProgrammeApplicationsResolver {
     @Ctx() ctx: RequestContext,
     @Parent() application: ProgrammeApplicationModel,
   ): Promise<DecisionPdfModel | null> {
-    const pdf = await perRequestLoader<string, DecisionPdf | undefined>(
-      ctx,
-      'programme-decision-pdf',
-      async (ids) => {
-        const rows = await this.decisionPdfs.ofSubjects(ctx.db, 'programme_application', ids);
-        return ids.map((id) => rows.find((r) => r.subjectId === id));
-      },
-    ).load(application.id);
+    const pdf = await this.decisionPdfs.ofSubject(ctx, 'programme_application', application.id);
     return pdf ? toDecisionPdfModel(pdf) : null;
   }
 
