@@ -24,6 +24,21 @@ registerEnumType(PilotApplicationScope, {
   description: 'OWN：本级联盟的申报；RECEIVED：报送本级（作为主管部门）的申报；ALL：两者',
 });
 
+export const PilotApplicationOrder = {
+  CREATED_AT: 'CREATED_AT',
+  ALLIANCE_NAME: 'ALLIANCE_NAME',
+  CITY: 'CITY',
+  STATE: 'STATE',
+  SUBMITTED_AT: 'SUBMITTED_AT',
+  RECOMMENDED_AT: 'RECOMMENDED_AT',
+} as const;
+export type PilotApplicationOrder = (typeof PilotApplicationOrder)[keyof typeof PilotApplicationOrder];
+registerEnumType(PilotApplicationOrder, {
+  name: 'PilotApplicationOrder',
+  description:
+    '试点申报列表的排序：创建时间、联盟名称（拼音）、所属市州（区划代码）、状态（办理顺序）、提交时间、推荐时间',
+});
+
 @ObjectType('PilotApplicationForm', { description: '申报书' })
 export class PilotApplicationFormModel {
   @Field()
@@ -226,4 +241,13 @@ export class ConfirmedPilotModel {
 
   @Field(() => String, { nullable: true, description: '确认日期（YYYY-MM-DD）；登记时未填则为空' })
   confirmedOn: string | null;
+}
+
+@ObjectType('PilotApplicationPage', { description: '试点申报的一页及符合条件的总数' })
+export class PilotApplicationPageModel {
+  @Field(() => [PilotApplicationModel])
+  items: PilotApplicationModel[];
+
+  @Field(() => Int)
+  totalCount: number;
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   type DocumentKind,
+  PILOT_STATE_LABELS,
   PILOT_WORKFLOW,
   type PilotLevel,
   type PilotState,
   statesWhere,
 } from '@xiangmeng/domain';
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { isId } from '../../common/access/access';
 import { sqlState, UNIQUE_VIOLATION } from '../../common/errors/database-errors';
 import { AllianceEntity } from '../alliances/alliance.entity';
@@ -14,7 +15,7 @@ import { loadSnapshots } from '../alliances/alliance-snapshots';
 import { sqlStates } from '../applications/sql-states';
 import { DocumentEntity } from '../documents/document.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import type { PilotApplicationScope } from './pilot-application.model';
+import type { PilotApplicationOrder, PilotApplicationScope } from './pilot-application.model';
 import { PilotApplicationDocumentEntity, PilotApplicationEntity } from './pilot-application.entity';
 import type { AllianceFacts } from './pilot-dossier';
 
@@ -23,6 +24,27 @@ export type PilotApplicationFilter = {
   callId?: string | null;
   states?: PilotState[] | null;
 };
+
+export type PilotApplicationPage = {
+  first: number;
+  offset: number;
+  orderBy: PilotApplicationOrder;
+  descending: boolean;
+};
+
+// What each order sorts by. Names as Chinese readers sort them (pinyin), cities in the division
+// codes' order, states in the order an application passes through them.
+const ORDER_BY: Record<PilotApplicationOrder, string> = {
+  CREATED_AT: 'a.created_at',
+  ALLIANCE_NAME: `coalesce(a.dossier -> 'alliance' ->> 'name',
+                           (SELECT al.name FROM alliance al WHERE al.tenant_id = a.tenant_id AND al.id = a.alliance_id))
+                  COLLATE "zh-x-icu"`,
+  CITY: '(SELECT t.code FROM tenant t WHERE t.id = a.tenant_id)',
+  STATE: 'array_position(CAST(:stateOrder AS text[]), a.state)',
+  SUBMITTED_AT: 'a.submitted_at',
+  RECOMMENDED_AT: 'a.recommended_at',
+};
+const PILOT_STATE_ORDER = Object.keys(PILOT_STATE_LABELS);
 
 export type NewPilotApplication = {
   tenantId: string;
@@ -91,18 +113,57 @@ export class PilotApplicationsRepository {
     db: EntityManager,
     tenantId: string,
     filter: PilotApplicationFilter,
-    { withDossier }: { withDossier: boolean },
+    read: { withDossier: boolean },
   ): Promise<PilotApplicationEntity[]> {
+    const query = this.filtered(db, tenantId, filter);
+    if (!query) return [];
+    return this.read(db, query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC'), read);
+  }
+
+  /** One page of the list in the order asked, newest first among equals, and how many match. */
+  async page(
+    db: EntityManager,
+    tenantId: string,
+    filter: PilotApplicationFilter,
+    page: PilotApplicationPage,
+    read: { withDossier: boolean },
+  ): Promise<{ rows: PilotApplicationEntity[]; totalCount: number }> {
+    const query = this.filtered(db, tenantId, filter);
+    if (!query) return { rows: [], totalCount: 0 };
+    const totalCount = await query.clone().getCount();
+    const order = ORDER_BY[page.orderBy];
+    if (page.orderBy === 'STATE') query.setParameter('stateOrder', PILOT_STATE_ORDER);
+    query
+      .orderBy(order, page.descending ? 'DESC' : 'ASC', 'NULLS LAST')
+      .addOrderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .offset(page.offset)
+      .limit(page.first);
+    return { rows: await this.read(db, query, read), totalCount };
+  }
+
+  private filtered(
+    db: EntityManager,
+    tenantId: string,
+    filter: PilotApplicationFilter,
+  ): SelectQueryBuilder<PilotApplicationEntity> | null {
     const query = db.createQueryBuilder(PilotApplicationEntity, 'a');
     if (filter.scope === 'OWN') query.andWhere('a.tenant_id = :me', { me: tenantId });
     if (filter.scope === 'RECEIVED')
       query.andWhere('a.authority_tenant_id = :me AND a.recommended_at IS NOT NULL', { me: tenantId });
     if (filter.callId) {
-      if (!isId(filter.callId)) return [];
+      if (!isId(filter.callId)) return null;
       query.andWhere('a.call_id = :callId', { callId: filter.callId });
     }
     if (filter.states?.length) query.andWhere('a.state IN (:...states)', { states: filter.states });
-    query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC');
+    return query;
+  }
+
+  private async read(
+    db: EntityManager,
+    query: SelectQueryBuilder<PilotApplicationEntity>,
+    { withDossier }: { withDossier: boolean },
+  ): Promise<PilotApplicationEntity[]> {
     if (withDossier) return query.getMany();
     const columns = db.connection
       .getMetadata(PilotApplicationEntity)

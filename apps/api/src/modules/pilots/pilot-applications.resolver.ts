@@ -8,12 +8,14 @@ import type { RequestContext, Viewer } from '../../common/request/request-contex
 import {
   CreatePilotApplicationInput,
   PilotApplicationFilterInput,
+  PilotApplicationPageInput,
   TransitionPilotApplicationInput,
   UpdatePilotApplicationInput,
 } from './dto/pilot-application.input';
 import { toObjectionModel } from './pilot-application-fields.resolver';
 import {
   PilotApplicationModel,
+  PilotApplicationPageModel,
   PilotObjectionModel,
   toPilotApplicationModel,
 } from './pilot-application.model';
@@ -48,6 +50,29 @@ export class PilotApplicationsResolver {
     return (await this.applications.list(ctx.db, viewer, filter, { withDossier })).map(
       toPilotApplicationModel,
     );
+  }
+
+  @Allow(...STAFF_ROLES, 'EXPERT')
+  @Query(() => PilotApplicationPageModel, {
+    description: '试点申报的一页（排序、条数与偏移），及符合条件的总数；范围同 pilotApplications',
+  })
+  async pilotApplicationPage(
+    @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter', { type: () => PilotApplicationFilterInput, defaultValue: { scope: 'ALL' } })
+    filter: PilotApplicationFilterInput,
+    @Args('page', {
+      type: () => PilotApplicationPageInput,
+      defaultValue: { first: 20, offset: 0, orderBy: 'CREATED_AT', descending: true },
+    })
+    page: PilotApplicationPageInput,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PilotApplicationPageModel> {
+    const withDossier = selectedFields(info, 'items').has('dossier');
+    const { rows, totalCount } = await this.applications.page(ctx.db, viewer, filter, page, {
+      withDossier,
+    });
+    return { items: rows.map(toPilotApplicationModel), totalCount };
   }
 
   @Allow(...STAFF_ROLES, 'EXPERT')

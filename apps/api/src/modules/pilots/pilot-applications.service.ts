@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type FieldViolation, isFen, PILOT_WORKFLOW } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { actOn } from '../../common/access/access';
+import { pageViolations } from '../../common/paging';
 import { type AppError, badInput, violation } from '../../common/errors/app-error';
 import { staleEdit } from '../../common/errors/stale-edit';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
@@ -10,6 +11,7 @@ import { CallsService } from '../calls/calls.service';
 import type {
   CreatePilotApplicationInput,
   PilotApplicationFilterInput,
+  PilotApplicationPageInput,
   UpdatePilotApplicationInput,
 } from './dto/pilot-application.input';
 import type { PilotApplicationEntity } from './pilot-application.entity';
@@ -52,6 +54,19 @@ export class PilotApplicationsService {
     read: { withDossier: boolean },
   ): Promise<PilotApplicationEntity[]> {
     return this.applications.list(db, viewer.tenantId, filter, read);
+  }
+
+  /** One page of the list, sorted as asked; refused by field when the page is out of range. */
+  page(
+    db: EntityManager,
+    viewer: Viewer,
+    filter: PilotApplicationFilterInput,
+    page: PilotApplicationPageInput,
+    read: { withDossier: boolean },
+  ): Promise<{ rows: PilotApplicationEntity[]; totalCount: number }> {
+    const problems = pageViolations(page);
+    if (problems.length) throw badInput(problems);
+    return this.applications.page(db, viewer.tenantId, filter, page, read);
   }
 
   async create(

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { PilotAction, PilotState } from '@xiangmeng/domain';
-import { PilotApplicationScope } from '../pilot-application.model';
+import { PilotApplicationOrder, PilotApplicationScope } from '../pilot-application.model';
 
 @InputType('PilotApplicationFilterInput')
 export class PilotApplicationFilterInput {
@@ -12,6 +12,21 @@ export class PilotApplicationFilterInput {
 
   @Field(() => PilotApplicationScope, { defaultValue: PilotApplicationScope.ALL })
   scope: PilotApplicationScope;
+}
+
+@InputType('PilotApplicationPageInput', { description: '试点申报列表的一页：条数、偏移与排序' })
+export class PilotApplicationPageInput {
+  @Field(() => Int, { defaultValue: 20, description: '每页条数（1–100）' })
+  first: number;
+
+  @Field(() => Int, { defaultValue: 0 })
+  offset: number;
+
+  @Field(() => PilotApplicationOrder, { defaultValue: PilotApplicationOrder.CREATED_AT })
+  orderBy: PilotApplicationOrder;
+
+  @Field({ defaultValue: true, description: '倒序（新的、大的在前）' })
+  descending: boolean;
 }
 
 @InputType('CreatePilotApplicationInput')
