@@ -336,9 +336,16 @@ async function main() {
     await measureScenario(graphql, {
       name: 'receivedApplications',
       label: '收到的申报',
-      payload: { query: appQuery('PilotApplications'), variables: { filter: { scope: 'RECEIVED' } } },
+      payload: {
+        query: appQuery('PilotApplicationPage'),
+        variables: {
+          filter: { scope: 'RECEIVED' },
+          page: { first: 20, offset: 0, orderBy: 'CREATED_AT', descending: true },
+        },
+      },
       headers: province,
-      check: (data) => `${data.pilotApplications.length} 份申报`,
+      check: (data) =>
+        `第一页 ${data.pilotApplicationPage.items.length} 份，共 ${data.pilotApplicationPage.totalCount} 份`,
     }),
   );
   scenarios.push(

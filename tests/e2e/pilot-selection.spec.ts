@@ -323,3 +323,23 @@ test('a 株洲 alliance goes from application to 省级试点 through recommenda
     await screenshotForReview(page, 'pilot-confirmed-list');
   });
 });
+
+test('a city sorts its pilot applications by a column: the server orders the page, and the address keeps the order', async ({
+  page,
+}) => {
+  await signInToCity(page, '株洲市', { username: 'officer', password: DEMO_PASSWORD });
+  await expect(page).toHaveURL(/\/city\/$/);
+  await page.getByRole('menuitem', { name: '试点申报' }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('株洲轨道交通');
+  const asked = page.waitForRequest(
+    (r) => r.url().includes('/graphql') && (r.postData() ?? '').includes('"orderBy":"ALLIANCE_NAME"'),
+  );
+  await page.getByRole('columnheader', { name: '联盟' }).click();
+  await asked;
+  await expect(page).toHaveURL(/sort=alliance&order=ascend/);
+  await expect(rows.first()).toContainText('株洲轨道交通');
+  await page.reload();
+  await expect(page.getByRole('columnheader', { name: '联盟' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows.first()).toContainText('株洲轨道交通');
+});

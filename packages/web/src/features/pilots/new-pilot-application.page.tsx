@@ -15,7 +15,7 @@ import { PilotCallsQuery } from '../calls/calls.operations';
 import {
   ApplicableAlliancesQuery,
   CreatePilotApplicationMutation,
-  PilotApplicationsQuery,
+  PilotApplicationPageQuery,
 } from './pilots.operations';
 
 type NewValues = { callId: string; allianceId: string };
@@ -29,7 +29,7 @@ export function NewPilotApplicationPage() {
   const calls = useQuery(PilotCallsQuery, { fetchPolicy: 'cache-and-network' });
   const alliances = useQuery(ApplicableAlliancesQuery, { fetchPolicy: 'cache-and-network' });
   const [create, { loading: creating }] = useMutation(CreatePilotApplicationMutation, {
-    refetchQueries: [PilotApplicationsQuery],
+    refetchQueries: [PilotApplicationPageQuery],
   });
 
   if ((calls.loading && !calls.data) || (alliances.loading && !alliances.data)) return <PageLoading />;

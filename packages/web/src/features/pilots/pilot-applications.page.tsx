@@ -8,24 +8,37 @@ import { useSignedInViewer } from '../auth/viewer.provider';
 import { toApiError } from '../../shared/api-error';
 import type {
   PilotApplicationFilterInput,
+  PilotApplicationOrder,
+  PilotApplicationPageQuery as PilotApplicationPageResult,
   PilotApplicationScope,
-  PilotApplicationsQuery as PilotApplicationsResult,
 } from '../../gql/graphql';
 import { chinaDateTime } from '../../shared/format';
-import { byOrder, byText } from '../../shared/sorters';
 import { PilotLevelTag } from '../calls/call-tags';
 import { PilotStateTag } from './pilot-tags';
 import { PilotCallsQuery } from '../calls/calls.operations';
-import { PilotApplicationsQuery } from './pilots.operations';
+import { PilotApplicationPageQuery } from './pilots.operations';
 import { ExportButton } from '../../shared/export-button';
 import { ListTable } from '../../shared/list-table';
 
-type ApplicationRow = PilotApplicationsResult['pilotApplications'][number];
+type ApplicationRow = PilotApplicationPageResult['pilotApplicationPage']['items'][number];
 type ListScope = Extract<PilotApplicationScope, 'OWN' | 'RECEIVED'>;
+type Direction = 'ascend' | 'descend';
 
 const CITY_STAFF: readonly Role[] = [Role.CITY_ADMIN, Role.CITY_OFFICER];
+const PAGE_SIZE = 20;
 
-const PILOT_STATES = Object.keys(PILOT_STATE_LABELS) as PilotState[];
+// The columns the server sorts by (the list is paged), by column key.
+const ORDER_OF_COLUMN: Record<string, PilotApplicationOrder> = {
+  alliance: 'ALLIANCE_NAME',
+  city: 'CITY',
+  state: 'STATE',
+  submittedAt: 'SUBMITTED_AT',
+  recommendedAt: 'RECOMMENDED_AT',
+};
+
+function isDirection(value: string | null): value is Direction {
+  return value === 'ascend' || value === 'descend';
+}
 
 function isState(value: string | null): value is PilotState {
   return value !== null && Object.hasOwn(PILOT_STATE_LABELS, value);
@@ -54,32 +67,71 @@ export function PilotApplicationsPage() {
   if (callId) filter.callId = callId;
   if (state) filter.states = [state];
 
-  const { data, previousData, loading, error, refetch } = useQuery(PilotApplicationsQuery, {
-    variables: { filter },
+  // Page and order live in the address too: a link or a reload shows the same rows.
+  const sortParam = params.get('sort');
+  const sortKey = sortParam && Object.hasOwn(ORDER_OF_COLUMN, sortParam) ? sortParam : null;
+  const orderParam = params.get('order');
+  const direction: Direction | null = sortKey && isDirection(orderParam) ? orderParam : null;
+  const pageNumber = Math.max(1, Math.floor(Number(params.get('page')) || 1));
+
+  const { data, previousData, loading, error, refetch } = useQuery(PilotApplicationPageQuery, {
+    variables: {
+      filter,
+      page: {
+        first: PAGE_SIZE,
+        offset: (pageNumber - 1) * PAGE_SIZE,
+        orderBy: sortKey && direction ? ORDER_OF_COLUMN[sortKey]! : 'CREATED_AT',
+        descending: direction ? direction === 'descend' : true,
+      },
+    },
     fetchPolicy: 'cache-and-network',
   });
-  const rows = (data ?? previousData)?.pilotApplications;
+  const page = (data ?? previousData)?.pilotApplicationPage;
+  const rows = page?.items;
   const mayApply = viewer.tenant.level === 'CITY' && viewer.roles.some((r) => CITY_STAFF.includes(r));
 
+  // A new filter starts at page one.
   function setParam(key: string, value: string | undefined) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    next.delete('page');
     setParams(next, { replace: true });
   }
+
+  function setPageAndOrder(nextPage: number, column: string | null, nextDirection: Direction | null) {
+    const next = new URLSearchParams(params);
+    const sorted = column && nextDirection && Object.hasOwn(ORDER_OF_COLUMN, column);
+    if (sorted) {
+      next.set('sort', column);
+      next.set('order', nextDirection);
+    } else {
+      next.delete('sort');
+      next.delete('order');
+    }
+    // Another order starts at page one.
+    const samePage = (sorted ? column : null) === sortKey && (sorted ? nextDirection : null) === direction;
+    if (samePage && nextPage > 1) next.set('page', String(nextPage));
+    else next.delete('page');
+    setParams(next, { replace: true });
+  }
+
+  const sortOrder = (key: string) => (sortKey === key ? direction : null);
 
   const columns: TableColumnsType<ApplicationRow> = [
     {
       title: '联盟',
       key: 'alliance',
-      sorter: byText((a) => a.allianceName),
+      sorter: true,
+      sortOrder: sortOrder('alliance'),
       render: (_: unknown, a) => <Link to={`/pilots/applications/${a.id}`}>{a.allianceName}</Link>,
     },
     {
       title: '所属市州',
       key: 'city',
       width: 130,
-      sorter: byText((a) => a.homeTenant.name),
+      sorter: true,
+      sortOrder: sortOrder('city'),
       render: (_: unknown, a) => a.homeTenant.name,
     },
     { title: '申报通知', key: 'call', render: (_: unknown, a) => a.call.title },
@@ -88,21 +140,24 @@ export function PilotApplicationsPage() {
       title: '状态',
       key: 'state',
       width: 130,
-      sorter: byOrder(PILOT_STATES, (a) => a.state),
+      sorter: true,
+      sortOrder: sortOrder('state'),
       render: (_: unknown, a) => <PilotStateTag state={a.state} />,
     },
     {
       title: '提交时间',
       key: 'submittedAt',
       width: 145,
-      sorter: byText((a) => a.submittedAt),
+      sorter: true,
+      sortOrder: sortOrder('submittedAt'),
       render: (_: unknown, a) => chinaDateTime(a.submittedAt),
     },
     {
       title: '推荐时间',
       key: 'recommendedAt',
       width: 145,
-      sorter: byText((a) => a.recommendedAt),
+      sorter: true,
+      sortOrder: sortOrder('recommendedAt'),
       render: (_: unknown, a) => chinaDateTime(a.recommendedAt),
     },
     {
@@ -126,7 +181,22 @@ export function PilotApplicationsPage() {
         columns={columns}
         dataSource={rows ?? []}
         loading={loading && !data}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={{
+          current: pageNumber,
+          pageSize: PAGE_SIZE,
+          total: page?.totalCount ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total) => `共 ${total} 份`,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const sorted = Array.isArray(sorter) ? sorter[0] : sorter;
+          setPageAndOrder(
+            pagination.current ?? 1,
+            typeof sorted?.columnKey === 'string' ? sorted.columnKey : null,
+            sorted?.order ?? null,
+          );
+        }}
         scroll={{ x: 1000 }}
         locale={{
           emptyText: (

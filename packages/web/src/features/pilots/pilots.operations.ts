@@ -26,23 +26,26 @@ export const CreatePilotApplicationMutation = graphql(`
   }
 `);
 
-export const PilotApplicationsQuery = graphql(`
-  query PilotApplications($filter: PilotApplicationFilterInput!) {
-    pilotApplications(filter: $filter) {
-      id
-      allianceId
-      allianceName
-      level
-      state
-      submittedAt
-      recommendedAt
-      homeTenant {
+export const PilotApplicationPageQuery = graphql(`
+  query PilotApplicationPage($filter: PilotApplicationFilterInput!, $page: PilotApplicationPageInput!) {
+    pilotApplicationPage(filter: $filter, page: $page) {
+      totalCount
+      items {
         id
-        name
-      }
-      call {
-        id
-        title
+        allianceId
+        allianceName
+        level
+        state
+        submittedAt
+        recommendedAt
+        homeTenant {
+          id
+          name
+        }
+        call {
+          id
+          title
+        }
       }
     }
   }
