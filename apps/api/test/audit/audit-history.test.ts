@@ -91,6 +91,7 @@ describe('audit history (办理记录) and the audit log page', () => {
   const as = (key: string) => agents[key]!;
 
   /** An event in `user`'s chain, through audit_append (the chain stays whole). */
+  let appendedAt = 0;
   async function append(
     user: TestUser,
     action: string,
@@ -99,13 +100,17 @@ describe('audit history (办理记录) and the audit log page', () => {
     before: unknown,
     after: unknown,
   ) {
+    // Each event at least a millisecond after the one before (times are kept to the millisecond):
+    // two tenants' events in one millisecond have no order between them, and the tests read one.
+    appendedAt = Math.max(Date.now(), appendedAt + 1);
     await fx.withIdentity(user, () =>
-      fx.query('SELECT audit_append($1, $2, $3, $4::jsonb, $5::jsonb, now())', [
+      fx.query('SELECT audit_append($1, $2, $3, $4::jsonb, $5::jsonb, $6)', [
         action,
         type,
         id,
         before === null ? null : JSON.stringify(before),
         JSON.stringify(after),
+        new Date(appendedAt),
       ]),
     );
   }
