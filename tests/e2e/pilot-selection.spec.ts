@@ -331,15 +331,41 @@ test('a city sorts its pilot applications by a column: the server orders the pag
   await expect(page).toHaveURL(/\/city\/$/);
   await page.getByRole('menuitem', { name: '试点申报' }).click();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-  await expect(rows.first()).toContainText('株洲轨道交通');
-  const asked = page.waitForRequest(
-    (r) => r.url().includes('/graphql') && (r.postData() ?? '').includes('"orderBy":"ALLIANCE_NAME"'),
-  );
-  await page.getByRole('columnheader', { name: '联盟' }).click();
-  await asked;
+  await expect(rows.first()).toBeVisible();
+  // The alliances' names as shown, in order by pinyin (ascending or descending) or not.
+  const collator = new Intl.Collator('zh');
+  const orderOfNames = async () => {
+    const names = await rows.locator('td:first-child').allInnerTexts();
+    const pairs = names.slice(1).map((name, i) => collator.compare(names[i]!, name));
+    if (pairs.every((c) => c <= 0)) return 'ascend';
+    if (pairs.every((c) => c >= 0)) return 'descend';
+    return 'unordered';
+  };
+  const asked = (orderBy: string, descending: boolean) =>
+    page.waitForRequest((r) => {
+      const body = r.postData() ?? '';
+      return (
+        r.url().includes('/graphql') &&
+        body.includes(`"orderBy":"${orderBy}"`) &&
+        body.includes(`"descending":${descending}`)
+      );
+    });
+  const header = page.getByRole('columnheader', { name: '联盟' });
+
+  const ascending = asked('ALLIANCE_NAME', false);
+  await header.click();
+  await ascending;
   await expect(page).toHaveURL(/sort=alliance&order=ascend/);
-  await expect(rows.first()).toContainText('株洲轨道交通');
+  await expect.poll(orderOfNames).toBe('ascend');
+
+  const descending = asked('ALLIANCE_NAME', true);
+  await header.click();
+  await descending;
+  await expect(page).toHaveURL(/sort=alliance&order=descend/);
+  await expect.poll(orderOfNames).toBe('descend');
+
   await page.reload();
-  await expect(page.getByRole('columnheader', { name: '联盟' })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(rows.first()).toContainText('株洲轨道交通');
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first()).toBeVisible();
+  await expect.poll(orderOfNames).toBe('descend');
 });
