@@ -1,4 +1,3 @@
-import { IndustriesRepository } from '../industries/industries.repository';
 import { Injectable } from '@nestjs/common';
 import {
   allSheetsIn,
@@ -38,6 +37,7 @@ import type { Posting } from '../messages/messages.repository';
 import { type CallMeasures, CallMeasuresService } from '../calls/call-measures.service';
 import { CallsService } from '../calls/calls.service';
 import type { PilotCallEntity } from '../calls/pilot-call.entity';
+import { IndustriesRepository } from '../industries/industries.repository';
 import { PanelsService } from '../reviews/panels.service';
 import { ReviewProgressService } from '../reviews/review-progress.service';
 import { PilotApplicationEntity } from './pilot-application.entity';
@@ -314,9 +314,9 @@ export class PilotApplicationKind implements PilotKind {
   private async submission(f: PilotFacts): Promise<Effects<PilotApplicationEntity>> {
     const facts = actOn(f.alliance);
     const memberOrganizationIds = dossierMemberIds(facts, f.today);
-    const [organizations, industries] = await Promise.all([
+    const [organizations, industry] = await Promise.all([
       this.repository.organizationsByIds(f.db, memberOrganizationIds),
-      this.industries.byCodes(f.db, [facts.alliance.industryCode]),
+      this.industries.byCode(f.db, facts.alliance.industryCode),
     ]);
     const dossier = buildDossier({
       facts,
@@ -325,7 +325,7 @@ export class PilotApplicationKind implements PilotKind {
       measures: f.measures,
       asOf: f.today,
       organizations,
-      industryName: industries[0]?.name ?? null,
+      industryName: industry?.name ?? null,
     });
     return { dossier, memberOrganizationIds, submittedAt: f.now, submittedBy: f.viewer.userId };
   }
