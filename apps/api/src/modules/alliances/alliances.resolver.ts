@@ -42,13 +42,14 @@ export class AlliancesResolver {
   })
   async alliances(
     @Ctx() ctx: RequestContext,
+    @CurrentViewer() viewer: Viewer,
     @Args('filter', { type: () => AllianceFilterInput, defaultValue: {} }) filter: AllianceFilterInput,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('orderBy', { type: () => AllianceOrder, defaultValue: AllianceOrder.NEWEST })
     orderBy?: AllianceOrder,
   ): Promise<AllianceConnectionModel> {
-    const page = await this.register.page(ctx.db, filter, first, after, orderBy);
+    const page = await this.register.page(ctx.db, viewer, filter, first, after, orderBy);
     return { ...page, nodes: page.nodes.map(toAllianceModel) };
   }
 

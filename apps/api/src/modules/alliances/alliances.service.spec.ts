@@ -37,6 +37,13 @@ const officer: Viewer = {
   roles: ['CITY_OFFICER'],
   sessionId: 's1',
 };
+const provinceOfficer: Viewer = {
+  userId: 'u-province',
+  tenantId: 't-province',
+  tenantLevel: 'PROVINCE',
+  roles: ['PROVINCE_OFFICER'],
+  sessionId: 's2',
+};
 const now = new Date('2026-12-05T02:00:00Z');
 
 function alliance(overrides: Partial<AllianceEntity> = {}): AllianceEntity {
@@ -332,10 +339,10 @@ describe('the lifecycle table, as the refusal codes read it', () => {
 describe('a page of the register', () => {
   it('refuses a page size outside 1–100 and a cursor it did not make, before any statement', async () => {
     const { service, ctx, writes } = setup(null);
-    await expect(service.page(ctx.db, {}, 101)).rejects.toMatchObject(
+    await expect(service.page(ctx.db, officer, {}, 101)).rejects.toMatchObject(
       code({ violations: [like({ field: 'first', rule: 'PAGE_SIZE' })] }),
     );
-    await expect(service.page(ctx.db, {}, 20, 'bm90LWEtY3Vyc29y')).rejects.toMatchObject(
+    await expect(service.page(ctx.db, officer, {}, 20, 'bm90LWEtY3Vyc29y')).rejects.toMatchObject(
       code({ violations: [like({ field: 'after', rule: 'INVALID_CURSOR' })] }),
     );
     expect(writes).toEqual([]);
@@ -343,7 +350,7 @@ describe('a page of the register', () => {
 
   it('reads one more than the page to tell whether another follows', async () => {
     const { service, ctx, writes } = setup(null);
-    const page = await service.page(ctx.db, {}, 20);
+    const page = await service.page(ctx.db, officer, {}, 20);
     expect(page).toMatchObject({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
     expect(writes).toEqual(['register:21']);
     // The count runs only when asked for.
@@ -370,7 +377,7 @@ describe('the register filter', () => {
     'refuses %s, naming the field and the rule, before reading the register',
     async (_name, input, field, rule) => {
       const { service, ctx, writes } = setup(null);
-      await expect(service.page(ctx.db, input, 20)).rejects.toMatchObject(
+      await expect(service.page(ctx.db, officer, input, 20)).rejects.toMatchObject(
         code({ code: 'BAD_USER_INPUT', violations: [like({ field, rule })] }),
       );
       expect(writes).toEqual([]);
@@ -380,7 +387,7 @@ describe('the register filter', () => {
   it('names every wrong field at once', async () => {
     const { service, ctx } = setup(null);
     await expect(
-      service.page(ctx.db, { tenantCode: 'x', filingState: 'y', status: 'z' as never }, 20),
+      service.page(ctx.db, officer, { tenantCode: 'x', filingState: 'y', status: 'z' as never }, 20),
     ).rejects.toMatchObject(
       code({
         violations: [
@@ -396,14 +403,22 @@ describe('the register filter', () => {
     const { service, ctx, filters } = setup(null);
     await service.page(
       ctx.db,
+      officer,
       { tenantCode: ' 430200 ', filingState: 'FILED', pilotStatus: 'CITY_PILOT' },
       20,
     );
-    await service.page(ctx.db, { filingState: 'NONE' }, 20);
+    await service.page(ctx.db, provinceOfficer, { filingState: 'NONE' }, 20);
     expect(filters).toEqual([
       like({ tenantId: 't-zhuzhou', filingState: 'FILED', pilotStatus: 'CITY_PILOT' }),
       like({ filingState: 'NONE' }),
     ]);
+    // The province's register is its own alliances and those filed with it: row security tells.
     expect(filters[1]).not.toHaveProperty('tenantId');
+  });
+
+  it("reads a city's own register when it names no city", async () => {
+    const { service, ctx, filters } = setup(null);
+    await service.page(ctx.db, officer, { status: 'ESTABLISHED' }, 20);
+    expect(filters).toEqual([like({ tenantId: 't-changsha', status: 'ESTABLISHED' })]);
   });
 });

@@ -58,7 +58,7 @@ export class AllianceRegisterExport implements ListExportDefinition<RegisterFilt
     private readonly clock: Clock,
   ) {}
 
-  filter(ctx: RequestContext, _viewer: Viewer, query: ExportQuery): Promise<RegisterFilter> {
+  filter(ctx: RequestContext, viewer: Viewer, query: ExportQuery): Promise<RegisterFilter> {
     // The list's own filter check: a wrong value answers 400 naming the field.
     const input: AllianceFilterInput = {
       industryCode: text(query, 'industryCode'),
@@ -68,7 +68,7 @@ export class AllianceRegisterExport implements ListExportDefinition<RegisterFilt
       tenantCode: text(query, 'tenantCode'),
       filingState: text(query, 'filingState'),
     };
-    return this.register.registerFilter(ctx.db, input);
+    return this.register.registerFilter(ctx.db, viewer, input);
   }
 
   columns(): ExportColumn<RegisterRow>[] {
