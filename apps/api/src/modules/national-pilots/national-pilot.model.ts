@@ -41,8 +41,8 @@ export class NationalPilotDesignationModel {
   @Field(() => ID, { nullable: true, description: '认定文件（下载：/api/documents/{documentId}，限省科技厅）' })
   documentId: string | null;
 
-  @Field(() => String, { nullable: true, description: '认定文件的文件名：只有省科技厅可见' })
-  documentFileName: string | null;
+  /** The scan, read for its file name (documentFileName) as row-level security allows. */
+  scanDocumentId: string | null;
 
   @Field(() => DateTimeScalar)
   recordedAt: Date;
@@ -75,7 +75,7 @@ export function toNationalPilotModel(
     documentNumber: d.documentNumber,
     designatedOn: d.designatedOn,
     documentId: mine ? d.documentId : null,
-    documentFileName: d.documentFileName,
+    scanDocumentId: d.documentId,
     recordedAt: d.recordedAt,
     withdrawal: d.withdrawal && d.withdrawnAt ? { ...d.withdrawal, at: d.withdrawnAt } : null,
     inForce: nationalPilotActiveOn(d, today),

@@ -40,6 +40,24 @@ export class NationalPilotsResolver {
     return (await this.service.list(ctx.db, filter ?? {})).map(this.model(viewer));
   }
 
+  @SignedIn()
+  @ResolveField(() => String, { nullable: true, description: '认定文件的文件名：只有省科技厅可见' })
+  async documentFileName(
+    @Ctx() ctx: RequestContext,
+    @Parent() designation: NationalPilotDesignationModel,
+  ): Promise<string | null> {
+    if (!designation.scanDocumentId) return null;
+    const name = await perRequestLoader<string, string | null>(
+      ctx,
+      'national-pilot-file-names',
+      async (ids) => {
+        const names = await this.service.fileNames(ctx.db, ids);
+        return ids.map((id) => names.get(id) ?? null);
+      },
+    ).load(designation.scanDocumentId);
+    return name;
+  }
+
   @Allow(Role.PROVINCE_ADMIN)
   @Mutation(() => NationalPilotDesignationModel, {
     description: '记录科技部的国家级试点联盟认定（省科技厅管理员）：文号、认定日期、认定文件',
