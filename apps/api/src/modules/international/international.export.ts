@@ -17,7 +17,8 @@ import {
   text,
 } from '../../common/exports/list-export';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { baseListFilter, MAX_PAGE, projectListFilter } from './international-filter';
+import { MAX_PAGE } from '../../common/paging';
+import { baseListFilter, projectListFilter } from './international-filter';
 import {
   type CooperationBaseModel,
   type InternationalProjectModel,

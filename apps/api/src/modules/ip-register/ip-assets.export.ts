@@ -10,7 +10,8 @@ import {
   text,
 } from '../../common/exports/list-export';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { ipAssetListFilter, MAX_PAGE } from './ip-asset-filter';
+import { MAX_PAGE } from '../../common/paging';
+import { ipAssetListFilter } from './ip-asset-filter';
 import { type IpAssetModel, toIpAssetModel } from './ip-register.model';
 import type { IpAssetFilter } from './ip-register.repository';
 import { IpRegisterService } from './ip-register.service';

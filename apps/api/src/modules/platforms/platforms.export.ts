@@ -10,7 +10,8 @@ import {
   text,
 } from '../../common/exports/list-export';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { MAX_PAGE, platformListFilter } from './platform-filter';
+import { MAX_PAGE } from '../../common/paging';
+import { platformListFilter } from './platform-filter';
 import { type PlatformModel, toPlatformModel } from './platforms.model';
 import type { PlatformFilter } from './platforms.repository';
 import { PlatformsService } from './platforms.service';

@@ -1,11 +1,10 @@
 import { PROJECT_WORKFLOW, type ProjectState } from '@xiangmeng/domain';
 import type { EntityManager } from 'typeorm';
 import { badInput, violation } from '../../common/errors/app-error';
+import { pageViolations } from '../../common/paging';
 import type { ProjectFilterInput } from './dto/project.input';
 import type { ProjectFilter } from './projects.repository';
 import type { ProjectsRepository } from './projects.repository';
-
-export const MAX_PAGE = 100;
 
 /** The projects list's filter checked, the city named by its code resolved: the list and its export. */
 export async function projectListFilter(
@@ -16,9 +15,7 @@ export async function projectListFilter(
   const problems = [];
   if (f.state && !Object.hasOwn(PROJECT_WORKFLOW.states, f.state))
     problems.push(violation('state', 'ONE_OF', '没有这一项目状态'));
-  if (!(f.first >= 1 && f.first <= MAX_PAGE))
-    problems.push(violation('first', 'RANGE', `每页条数应在 1 至 ${MAX_PAGE} 之间`));
-  if (!(f.offset >= 0)) problems.push(violation('offset', 'RANGE', '偏移量不能为负'));
+  problems.push(...pageViolations(f));
   if (f.year !== null && f.year !== undefined && !(f.year >= 2016 && f.year <= 2100))
     problems.push(violation('year', 'RANGE', '年度应在 2016 至 2100 之间'));
   if (problems.length) throw badInput(problems);

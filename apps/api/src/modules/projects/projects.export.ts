@@ -12,7 +12,8 @@ import {
   text,
 } from '../../common/exports/list-export';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
-import { MAX_PAGE, projectListFilter } from './project-filter';
+import { MAX_PAGE } from '../../common/paging';
+import { projectListFilter } from './project-filter';
 import { type ProjectModel, toProjectModel } from './project.model';
 import { ProjectsRepository, type ProjectFilter } from './projects.repository';
 import { ProjectsService } from './projects.service';
