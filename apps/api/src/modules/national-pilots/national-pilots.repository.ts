@@ -47,6 +47,8 @@ type Row = {
   withdrawn_at: Date | null;
 };
 
+// No join to `document` for the scan's file name (a field of its own): its policies would be planned
+// into every read of the list, the register's included.
 const SELECT = `
   SELECT n.id, n.tenant_id, n.alliance_tenant_id, n.alliance_id, n.alliance_name, t.name AS alliance_tenant_name,
          n.document_number, n.designated_on, n.document_id, n.recorded_at,
@@ -87,21 +89,6 @@ export class NationalPilotsRepository {
     if (!isId(id)) return null;
     const [row] = await db.query<Row[]>(`${SELECT} WHERE n.id = $1`, [id]);
     return row ? toRecord(row) : null;
-  }
-
-  /**
-   * The scans' file names, by document id: the province's own files, none for other tiers (row-level
-   * security). Apart from the list's statement, whose plans would otherwise carry every policy of
-   * `document` (2 ms of binding per register page, 16–40 ms planning each of a connection's first five).
-   */
-  async fileNames(db: EntityManager, documentIds: readonly string[]): Promise<Map<string, string>> {
-    const ids = documentIds.filter(isId);
-    if (!ids.length) return new Map();
-    const rows = await db.query<{ id: string; file_name: string }[]>(
-      'SELECT id, file_name FROM document WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.file_name]));
   }
 
   /** Whether a designation of the alliance is in force on `on` (eligibility, Art. 14). */

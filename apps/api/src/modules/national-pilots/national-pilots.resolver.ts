@@ -6,6 +6,7 @@ import { groupBy, perRequestLoader } from '../../common/request/per-request';
 import { Ctx, CurrentViewer } from '../../common/request/current.decorators';
 import type { RequestContext, Viewer } from '../../common/request/request-context';
 import { AllianceModel } from '../alliances/alliance.model';
+import { DocumentsService } from '../documents/documents.service';
 import {
   NationalPilotFilterInput,
   RecordNationalPilotInput,
@@ -19,6 +20,7 @@ import { NationalPilotsService } from './national-pilots.service';
 export class NationalPilotsResolver {
   constructor(
     private readonly service: NationalPilotsService,
+    private readonly documents: DocumentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,8 +53,9 @@ export class NationalPilotsResolver {
       ctx,
       'national-pilot-file-names',
       async (ids) => {
-        const names = await this.service.fileNames(ctx.db, ids);
-        return ids.map((id) => names.get(id) ?? null);
+        // Row-level security decides: the province's own file, none for other tiers.
+        const documents = await this.documents.byIds(ctx.db, ids);
+        return ids.map((id) => documents.find((d) => d.id === id)?.fileName ?? null);
       },
     ).load(designation.scanDocumentId);
     return name;

@@ -46,11 +46,6 @@ export class NationalPilotsService {
     return this.designations.list(db, allianceIds);
   }
 
-  /** The scans' file names the viewer may read, by document id (one statement, for a loader). */
-  fileNames(db: EntityManager, documentIds: readonly string[]): Promise<Map<string, string>> {
-    return this.designations.fileNames(db, documentIds);
-  }
-
   /** Whether the alliance is on the national pilot list on `on` (Art. 14 eligibility). */
   inForceOn(db: EntityManager, alliance: { tenantId: string; id: string }, on: string): Promise<boolean> {
     return this.designations.inForceOn(db, alliance, on);
